@@ -1,0 +1,136 @@
+/**
+ * Works out once per exchange what several checks need: which documented response it matches,
+ * whether the body parses, and what the strict validator says about it, sorted into the
+ * catalogue's categories. Checks then only filter.
+ */
+import type { ErrorObject } from "ajv";
+import { at } from "../spec/document";
+import { operations, strictValidatorName, validate, type ValidatorName } from "../spec";
+import { isJsonMediaType, type ResponseInfo } from "../spec/operation-index";
+import { describeValue, jsonTypeOf } from "./finding";
+import type { FindingDraft, HttpExchange } from "./types";
+
+export type SchemaCategory =
+  | "field-missing"
+  | "field-type-mismatch"
+  | "enum-value-unknown"
+  | "format-mismatch"
+  | "field-undocumented"
+  | "schema-violation";
+
+export interface SchemaProblem extends FindingDraft {
+  category: SchemaCategory;
+}
+
+export interface ResponseAnalysis {
+  exchange: HttpExchange;
+  /** The documented response for this status (exact code first, then `4XX`-style ranges, then `default`). */
+  documented: ResponseInfo | undefined;
+  documentedKey: string | undefined;
+  /** The documented response declares a JSON body. */
+  expectsJson: boolean;
+  contentType: string;
+  contentTypeIsJson: boolean;
+  /** The parsed body when it is JSON; `parsed.ok` is false when it is not. */
+  parsed: { ok: true; value: unknown } | { ok: false; error: string };
+  /** Problems found by the strict validator (empty when there is no schema or no JSON). */
+  schemaProblems: SchemaProblem[];
+}
+
+export function documentedResponse(exchange: HttpExchange): { key: string; info: ResponseInfo } | undefined {
+  const responses = operations[exchange.operationId].responses as Record<string, ResponseInfo>;
+  const code = String(exchange.status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = responses[key];
+    if (info) return { key, info };
+  }
+  return undefined;
+}
+
+export function parseJson(text: string): ResponseAnalysis["parsed"] {
+  if (text.trim() === "") return { ok: false, error: "the body is empty" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {
+  const match = documentedResponse(exchange);
+  const documented = match?.info;
+  const expectsJson = !!documented && documented.contentTypes.some(isJsonMediaType);
+  const contentType = exchange.headers["content-type"] ?? "";
+  const parsed = parseJson(exchange.bodyText);
+  const validator = documented?.bodyValidator as ValidatorName | null | undefined;
+  const schemaProblems =
+    validator && parsed.ok ? classifySchemaErrors(validate(strictValidatorName(validator) ?? validator, parsed.value), parsed.value) : [];
+  return {
+    exchange,
+    documented,
+    documentedKey: match?.key,
+    expectsJson,
+    contentType,
+    contentTypeIsJson: contentType !== "" && isJsonMediaType(contentType),
+    parsed,
+    schemaProblems,
+  };
+}
+
+/** Wrapper keywords only say that something below them failed; the errors below say what. */
+const WRAPPERS = new Set(["if", "anyOf", "oneOf", "allOf", "not", "then", "else"]);
+
+/**
+ * Sorts validator errors into the catalogue's categories. A value of the wrong type also fails
+ * its enum; only the type problem is kept, since that is the one a reader has to fix.
+ */
+export function classifySchemaErrors(errors: ErrorObject[], body: unknown): SchemaProblem[] {
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const problems: SchemaProblem[] = [];
+  for (const error of errors) {
+    const ptr = error.instancePath;
+    const value = at(body as never, ptr);
+    switch (error.keyword) {
+      case "required": {
+        const missing = String((error.params as { missingProperty: string }).missingProperty);
+        const fieldPtr = `${ptr}/${missing}`;
+        problems.push({ category: "field-missing", pointer: fieldPtr, expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
+        break;
+      }
+      case "type": {
+        const want = (error.params as { type: string | string[] }).type;
+        const wanted = Array.isArray(want) ? want.join(" or ") : want;
+        problems.push({ category: "field-type-mismatch", pointer: ptr, expected: wanted, actual: jsonTypeOf(value), message: `${ptr || "/"} is ${jsonTypeOf(value)}, the spec says ${wanted}` });
+        break;
+      }
+      case "enum":
+      case "const": {
+        if (typeErrorAt.has(ptr)) break;
+        const allowed = error.keyword === "enum" ? (error.params as { allowedValues: unknown[] }).allowedValues : [(error.params as { allowedValue: unknown }).allowedValue];
+        const expected = allowed.map((v) => describeValue(v)).join(" | ");
+        problems.push({ category: "enum-value-unknown", pointer: ptr, expected, actual: describeValue(value), message: `${ptr || "/"} is ${describeValue(value)}, not one of the documented values` });
+        break;
+      }
+      case "format": {
+        const format = (error.params as { format: string }).format;
+        problems.push({ category: "format-mismatch", pointer: ptr, expected: `format ${format}`, actual: describeValue(value), message: `${ptr || "/"} is not a valid ${format}: ${describeValue(value)}` });
+        break;
+      }
+      case "unevaluatedProperties":
+      case "additionalProperties": {
+        const params = error.params as { unevaluatedProperty?: string; additionalProperty?: string };
+        const key = String(params.unevaluatedProperty ?? params.additionalProperty);
+        const keyPtr = `${ptr}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        // Only the type of an undocumented value is reported: it might be a secret the server leaks.
+        const keyValue = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+        problems.push({ category: "field-undocumented", pointer: keyPtr, expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });
+        break;
+      }
+      default: {
+        if (WRAPPERS.has(error.keyword) && errors.some((e) => e !== error && !WRAPPERS.has(e.keyword) && e.instancePath.startsWith(ptr))) break;
+        problems.push({ category: "schema-violation", pointer: ptr, expected: `${error.keyword}: ${error.message ?? "valid"}`, actual: describeValue(value), message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}` });
+      }
+    }
+  }
+  return problems;
+}

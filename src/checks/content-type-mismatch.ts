@@ -1,0 +1,18 @@
+import type { ResponseCheck } from "./response-check";
+
+export const contentTypeMismatch: ResponseCheck = {
+  id: "content-type-mismatch",
+  severity: "breaking",
+  firesWhen: "a documented JSON body comes with another media type",
+  run: ({ expectsJson, contentTypeIsJson, contentType, documented }) =>
+    expectsJson && !contentTypeIsJson
+      ? [
+          {
+            pointer: "",
+            expected: (documented?.contentTypes ?? []).join(" | "),
+            actual: contentType || "no Content-Type",
+            message: `the body should be JSON but came as ${contentType || "no Content-Type"}`,
+          },
+        ]
+      : [],
+};

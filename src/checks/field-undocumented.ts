@@ -1,0 +1,7 @@
+import { schemaCategoryCheck } from "./response-check";
+
+export const fieldUndocumented = schemaCategoryCheck({
+  id: "field-undocumented",
+  severity: "warning",
+  firesWhen: "a key the spec does not describe is present",
+});

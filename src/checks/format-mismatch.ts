@@ -1,0 +1,7 @@
+import { schemaCategoryCheck } from "./response-check";
+
+export const formatMismatch = schemaCategoryCheck({
+  id: "format-mismatch",
+  severity: "warning",
+  firesWhen: "a uuid, uri or date-time value is malformed",
+});

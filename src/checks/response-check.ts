@@ -1,0 +1,18 @@
+import type { ResponseAnalysis, SchemaCategory } from "./analysis";
+import type { CheckInfo, FindingDraft } from "./types";
+
+/** A check that judges one exchange on its own, from the shared analysis of its response. */
+export interface ResponseCheck extends CheckInfo {
+  run(analysis: ResponseAnalysis): FindingDraft[];
+}
+
+/** The schema checks differ only in which category of validator problem they report. */
+export function schemaCategoryCheck(info: CheckInfo & { id: SchemaCategory }): ResponseCheck {
+  return {
+    ...info,
+    run: (analysis) =>
+      analysis.schemaProblems
+        .filter((p) => p.category === info.id)
+        .map(({ pointer, expected, actual, message }) => ({ pointer, expected, actual, message })),
+  };
+}

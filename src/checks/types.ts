@@ -1,0 +1,56 @@
+/**
+ * The data the check catalogue works on. An exchange (one request and its response) is the unit
+ * every check looks at; a finding is plain data that reports, JUnit cases and assertions are made of.
+ */
+import type { OperationId } from "../spec";
+
+export type Severity = "breaking" | "warning" | "info";
+
+/** Higher is worse; `--fail-on` compares against this. */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, breaking: 2 };
+
+export interface HttpExchange {
+  operationId: OperationId;
+  method: string;
+  /** Absolute URL of the request, never with credentials in it. */
+  url: string;
+  /** The request body as sent (already free of secrets when it reaches a report). */
+  requestBody?: unknown;
+  status: number;
+  /** Response headers with lower-case names. */
+  headers: Record<string, string>;
+  /** The raw response body; empty for none. */
+  bodyText: string;
+}
+
+export interface Finding {
+  /** Stable across runs: a hash of check, operation and (index-free) pointer, never of values. */
+  id: string;
+  check: string;
+  severity: Severity;
+  operationId: string;
+  method: string;
+  /** The path template of the operation, e.g. `/endpoints/sip/{id}`. */
+  path: string;
+  status: number | null;
+  /** JSON pointer into the response body ("" for the whole body or for non-body findings). */
+  pointer: string;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+/** What a check says before the shared fields are filled in from the exchange. */
+export interface FindingDraft {
+  pointer: string;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+export interface CheckInfo {
+  id: string;
+  severity: Severity;
+  /** One sentence: when the check fires. */
+  firesWhen: string;
+}

@@ -1,0 +1,56 @@
+/**
+ * Keeping secrets out of everything the project prints or writes. Values are redacted by key
+ * (`password`, `authorization`, …) and, as a second net, by value: any registered secret string
+ * (an API token, a password that was sent) is replaced wherever it appears in text.
+ */
+export const REDACTED = "[REDACTED]";
+
+const SECRET_KEYS = /^(password|authorization|proxy-authorization|api_?token|token|secret|cookie|set-cookie)$/i;
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.test(key);
+}
+
+/** A deep copy with secret-named keys replaced and known secret values scrubbed from strings. */
+export function redactValue<T>(value: T, secrets: readonly string[] = [], depth = 0): T {
+  if (depth > 64) return REDACTED as T;
+  if (typeof value === "string") return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      out[key] = isSecretKey(key) && v !== null && v !== undefined ? REDACTED : redactValue(v, secrets, depth + 1);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Replaces every occurrence of each secret, and of its Basic-auth and URL-encoded forms, in a text.
+ * Secrets shorter than 4 characters are ignored: scrubbing them would mangle ordinary text.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of expandSecrets(secrets)) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
+}
+
+function expandSecrets(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s || s.length < 4) continue;
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+    forms.add(Buffer.from(s).toString("base64"));
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Builds the Basic credential for a project id and token (the only place the pair is joined). */
+export function basicAuthHeader(projectId: string, apiToken: string): string {
+  return `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The spec at run time: the operation index and the precompiled validators, both generated from
+ * `openapi/openapi.yaml` by `npm run gen`. Nothing here parses YAML or compiles a schema, so
+ * importing it is cheap; every rule of the API comes from these generated artefacts.
+ */
+import type { ErrorObject } from "ajv";
+import { operations, type OperationId } from "../../generated/operations";
+import * as compiled from "../../generated/validators";
+import type { CompiledValidator, ValidatorName } from "../../generated/validators";
+
+export { operations, type OperationId, type ValidatorName };
+export type Operation = (typeof operations)[OperationId];
+
+const validators = compiled as unknown as Record<ValidatorName, CompiledValidator>;
+
+/** Validates `data` with a named validator; an empty list means valid. */
+export function validate(name: ValidatorName, data: unknown): ErrorObject[] {
+  const fn = validators[name];
+  if (fn(data)) return [];
+  return fn.errors ? [...fn.errors] : [];
+}
+
+export function hasValidator(name: string): name is ValidatorName {
+  return Object.prototype.hasOwnProperty.call(validators, name);
+}
+
+export function strictValidatorName(name: ValidatorName): ValidatorName | undefined {
+  const strict = `strict_${name}`;
+  return hasValidator(strict) ? strict : undefined;
+}
+
+interface PathMatcher {
+  operationId: OperationId;
+  method: string;
+  regex: RegExp;
+  names: string[];
+}
+
+const matchers: PathMatcher[] = (Object.keys(operations) as OperationId[]).map((operationId) => {
+  const op = operations[operationId];
+  const names: string[] = [];
+  const source = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  return { operationId, method: op.method, regex: new RegExp(`^${source}/?$`), names };
+});
+
+export interface OperationMatch {
+  operationId: OperationId;
+  params: Record<string, string>;
+}
+
+/**
+ * Finds the operation for a method and a path relative to the server base (`/endpoints/sip/…`).
+ * `pathAllowed` tells a 405 from a 404: the path exists, but not with this method.
+ */
+export function matchOperation(method: string, path: string): OperationMatch | { pathAllowed: string[] } {
+  const allowed: string[] = [];
+  for (const m of matchers) {
+    const found = m.regex.exec(path);
+    if (!found) continue;
+    if (m.method !== method.toUpperCase()) {
+      allowed.push(m.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    m.names.forEach((name, i) => {
+      params[name] = safeDecode(found[i + 1] ?? "");
+    });
+    return { operationId: m.operationId, params };
+  }
+  return { pathAllowed: allowed };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Query strings carry text; the spec says which parameters are numbers. Values that do not parse
+ * stay strings, so the validator reports them as the wrong type instead of silently dropping them.
+ * A repeated parameter keeps its last value, as most servers do.
+ */
+export function coerceQuery(operationId: OperationId, query: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const types = new Map<string, string>();
+  for (const p of operations[operationId].parameters) if (p.in === "query") types.set(p.name, p.type);
+  for (const [name, raw] of query) {
+    const type = types.get(name);
+    if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw.trim())) out[name] = Number(raw);
+    else if (type === "boolean" && (raw === "true" || raw === "false")) out[name] = raw === "true";
+    else out[name] = raw;
+  }
+  return out;
+}
+
+/** The documented statuses of an operation, in the order the spec lists them. */
+export function documentedStatuses(operationId: OperationId): string[] {
+  return Object.keys(operations[operationId].responses);
+}

@@ -1,9 +1,10 @@
 /** Jest runs the TypeScript sources through SWC: type checking is `npm run typecheck`'s job. */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/src", "<rootDir>/contract-tests", "<rootDir>/scripts"],
+  roots: ["<rootDir>/test", "<rootDir>/contract-tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 20000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

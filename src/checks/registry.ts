@@ -9,6 +9,12 @@ import { fieldTypeMismatch } from "./field-type-mismatch";
 import { fieldUndocumented } from "./field-undocumented";
 import { formatMismatch } from "./format-mismatch";
 import type { ResponseCheck } from "./response-check";
+import { authNotEnforced } from "./auth-not-enforced";
+import { invalidInputAccepted } from "./invalid-input-accepted";
+import { paginationInconsistent } from "./pagination-inconsistent";
+import { resourceStillAvailable } from "./resource-still-available";
+import { resourceUnavailable } from "./resource-unavailable";
+import type { CheckInfo } from "./types";
 import { schemaViolation } from "./schema-violation";
 import { statusCodeAlternative } from "./status-code-alternative";
 import { statusCodeUndocumented } from "./status-code-undocumented";
@@ -26,3 +32,19 @@ export const RESPONSE_CHECKS: readonly ResponseCheck[] = [
   fieldUndocumented,
   schemaViolation,
 ];
+
+/** Checks that judge what a scenario learned across requests; the drift scenarios feed them. */
+export const SCENARIO_CHECKS = {
+  authNotEnforced,
+  invalidInputAccepted,
+  resourceStillAvailable,
+  resourceUnavailable,
+  paginationInconsistent,
+} as const;
+
+/** The whole catalogue (id, severity, when it fires), in report order. */
+export const ALL_CHECKS: readonly CheckInfo[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(({ id, severity, firesWhen }) => ({
+  id,
+  severity,
+  firesWhen,
+}));

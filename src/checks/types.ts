@@ -33,7 +33,11 @@ export interface Finding {
   /** The path template of the operation, e.g. `/endpoints/sip/{id}`. */
   path: string;
   status: number | null;
-  /** JSON pointer into the response body ("" for the whole body or for non-body findings). */
+  /**
+   * JSON pointer into the response body ("" for the whole body or for non-body findings).
+   * `invalid-input-accepted` points into the refused request instead (its query or body), so
+   * each broken rule is its own finding.
+   */
   pointer: string;
   expected: string;
   actual: string;

@@ -1,0 +1,58 @@
+import { isSuccess, type ScenarioCheck } from "./scenario-check";
+import type { HttpExchange } from "./types";
+
+/**
+ * What a page walk observed. A walk streams: it keeps the ids seen so far (for duplicates) and
+ * nothing of the pages themselves.
+ * - `page`: one page, its requested `page_size`, its ids in order, and the ids of earlier pages.
+ * - `end`: the last page had no `links.next`; a probe page of `probeSize` items then showed
+ *   `probeCount` endpoints although the walk saw only `walked`.
+ */
+export type PaginationEvidence =
+  | { kind: "page"; exchange: HttpExchange; pageSize: number; ids: readonly string[]; seen: ReadonlySet<string> }
+  | { kind: "end"; exchange: HttpExchange; walked: number; probeSize: number; probeCount: number };
+
+export const paginationInconsistent: ScenarioCheck<PaginationEvidence> = {
+  id: "pagination-inconsistent",
+  severity: "warning",
+  firesWhen: "pages repeat an endpoint, `next` is missing while more exist, or a page is larger than `page_size`",
+  run: (evidence) => {
+    if (!isSuccess(evidence.exchange.status)) return [];
+    if (evidence.kind === "end") {
+      return evidence.probeCount > evidence.walked
+        ? [
+            {
+              pointer: "/links/next",
+              expected: "a link to the next page",
+              actual: `absent after ${evidence.walked} endpoints, but a page of ${evidence.probeSize} holds ${evidence.probeCount}`,
+              message: `the walk ended after ${evidence.walked} endpoints without links.next, yet more exist`,
+            },
+          ]
+        : [];
+    }
+    const { ids, pageSize, seen } = evidence;
+    const drafts = [];
+    if (ids.length > pageSize) {
+      drafts.push({
+        pointer: "/data",
+        expected: `at most ${pageSize} items (page_size)`,
+        actual: `${ids.length} items`,
+        message: `a page asked for ${pageSize} items holds ${ids.length}`,
+      });
+    }
+    const onThisPage = new Set<string>();
+    ids.forEach((id, index) => {
+      if (id === "") return;
+      if (seen.has(id) || onThisPage.has(id)) {
+        drafts.push({
+          pointer: `/data/${index}/id`,
+          expected: "an endpoint not listed before in this walk",
+          actual: `${id} again`,
+          message: `endpoint ${id} appears twice in one walk`,
+        });
+      }
+      onThisPage.add(id);
+    });
+    return drafts;
+  },
+};

@@ -1,0 +1,38 @@
+import { listPageIds } from "./list-page";
+import { isSuccess, type ScenarioCheck } from "./scenario-check";
+import type { HttpExchange } from "./types";
+
+/** A retrieve of an endpoint the scenario deleted, or a list page read after the delete. */
+export interface AfterDeleteEvidence {
+  exchange: HttpExchange;
+  deletedId: string;
+}
+
+export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence> = {
+  id: "resource-still-available",
+  severity: "breaking",
+  firesWhen: "a deleted endpoint can still be retrieved (or listed)",
+  run: ({ exchange, deletedId }) => {
+    if (!isSuccess(exchange.status)) return [];
+    if (exchange.operationId === "retrieve_sip_endpoint") {
+      return [
+        {
+          pointer: "",
+          expected: "404",
+          actual: String(exchange.status),
+          message: `endpoint ${deletedId} was deleted but can still be retrieved (${exchange.status})`,
+        },
+      ];
+    }
+    const index = listPageIds(exchange)?.indexOf(deletedId) ?? -1;
+    if (index < 0) return [];
+    return [
+      {
+        pointer: `/data/${index}/id`,
+        expected: "not listed",
+        actual: `listed at /data/${index}`,
+        message: `endpoint ${deletedId} was deleted but is still listed`,
+      },
+    ];
+  },
+};

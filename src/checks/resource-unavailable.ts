@@ -1,0 +1,43 @@
+import { isSuccess, isTransient, type ScenarioCheck } from "./scenario-check";
+import type { HttpExchange } from "./types";
+
+/**
+ * A retrieve of an endpoint the scenario just created, or the last page of a list walk that should
+ * have shown it. For a walk, `listed` holds every id the walk saw: a single page cannot tell.
+ */
+export interface AfterCreateEvidence {
+  exchange: HttpExchange;
+  createdId: string;
+  listed?: ReadonlySet<string>;
+}
+
+export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence> = {
+  id: "resource-unavailable",
+  severity: "breaking",
+  firesWhen: "a created endpoint cannot be retrieved or listed",
+  run: ({ exchange, createdId, listed }) => {
+    // 429 and 5xx say nothing about the endpoint; they are left to the response checks.
+    if (isTransient(exchange.status)) return [];
+    if (listed === undefined) {
+      return isSuccess(exchange.status)
+        ? []
+        : [
+            {
+              pointer: "",
+              expected: "2xx with the endpoint",
+              actual: String(exchange.status),
+              message: `endpoint ${createdId} was created but retrieving it answered ${exchange.status}`,
+            },
+          ];
+    }
+    if (!isSuccess(exchange.status) || listed.has(createdId)) return [];
+    return [
+      {
+        pointer: "/data",
+        expected: `an item with id ${createdId}`,
+        actual: `not among the ${listed.size} listed`,
+        message: `endpoint ${createdId} was created but the list does not show it`,
+      },
+    ];
+  },
+};

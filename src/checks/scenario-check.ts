@@ -1,0 +1,19 @@
+import type { CheckInfo, FindingDraft, HttpExchange } from "./types";
+
+/**
+ * A check that judges what a scenario learned across requests (a delete followed by a retrieve, a
+ * walk over many pages), not one response on its own. Its evidence always names the exchange that
+ * shows the problem, so the finding gets that exchange's operation, method and status.
+ */
+export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }> extends CheckInfo {
+  run(evidence: Evidence): FindingDraft[];
+}
+
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** Statuses that say "try again later" rather than anything about the resource itself. */
+export function isTransient(status: number): boolean {
+  return status === 429 || status >= 500;
+}

@@ -1,0 +1,60 @@
+import { checkResponse, RESPONSE_CHECKS, type HttpExchange } from "../../src/checks";
+import { exchange, listBody, validEndpoint } from "./exchanges";
+
+interface Row {
+  check: string;
+  /** An exchange that makes the check fire, and the pointer it must name. */
+  fires: HttpExchange;
+  pointer: string;
+  /** The closest exchange on which the check stays quiet. */
+  quiet: HttpExchange;
+}
+
+const ok = exchange("retrieve_sip_endpoint", 200, validEndpoint());
+
+const rows: Row[] = [
+  { check: "status-code-undocumented", fires: exchange("retrieve_sip_endpoint", 418, { error: "I'm a teapot" }), pointer: "", quiet: exchange("retrieve_sip_endpoint", 404, { error: "Not Found" }) },
+  { check: "status-code-alternative", fires: exchange("create_sip_endpoint", 201, validEndpoint()), pointer: "", quiet: exchange("create_sip_endpoint", 200, validEndpoint()) },
+  { check: "content-type-mismatch", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint(), { "content-type": "text/html" }), pointer: "", quiet: ok },
+  { check: "body-not-json", fires: exchange("retrieve_sip_endpoint", 200, JSON.stringify(validEndpoint()).slice(0, 40)), pointer: "", quiet: ok },
+  { check: "field-missing", fires: exchange("retrieve_sip_endpoint", 200, { ...validEndpoint(), username: undefined }), pointer: "/username", quiet: ok },
+  { check: "field-type-mismatch", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ send_as: null })), pointer: "/send_as", quiet: exchange("retrieve_sip_endpoint", 200, validEndpoint({ caller_id: null })) },
+  { check: "enum-value-unknown", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: "default" })), pointer: "/call_handler", quiet: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: null })) },
+  { check: "format-mismatch", fires: exchange("list_sip_endpoints", 200, listBody([validEndpoint(), validEndpoint({ id: "not-a-uuid" })])), pointer: "/data/1/id", quiet: exchange("list_sip_endpoints", 200, listBody([validEndpoint()])) },
+  { check: "field-undocumented", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ created_at: "2024-01-01" })), pointer: "/created_at", quiet: ok },
+  { check: "schema-violation", fires: exchange("create_sip_endpoint", 422, { errors: [] }), pointer: "/errors", quiet: exchange("create_sip_endpoint", 422, { errors: [{ detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "missing_required_attribute" }] }) },
+];
+
+describe("response checks", () => {
+  it("has a row for every response check", () => {
+    expect(rows.map((r) => r.check).sort()).toEqual(RESPONSE_CHECKS.map((c) => c.id).sort());
+  });
+
+  it.each(rows)("$check fires at $pointer", ({ check, fires, pointer }) => {
+    const found = checkResponse(fires).filter((f) => f.check === check);
+    expect(found).toHaveLength(1);
+    const info = RESPONSE_CHECKS.find((c) => c.id === check)!;
+    expect(found[0]).toMatchObject({
+      check,
+      severity: info.severity,
+      operationId: fires.operationId,
+      method: fires.method,
+      status: fires.status,
+      pointer,
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(found[0]!.expected).not.toBe("");
+    expect(found[0]!.actual).not.toBe("");
+    expect(found[0]!.message).not.toBe("");
+  });
+
+  it.each(rows)("$check stays quiet on a conforming exchange", ({ check, quiet }) => {
+    expect(checkResponse(quiet).filter((f) => f.check === check)).toEqual([]);
+  });
+
+  it("reports only the type of an undocumented value, which might be a secret", () => {
+    const [finding] = checkResponse(exchange("retrieve_sip_endpoint", 200, validEndpoint({ sip_password: "s3cr3t-value" })));
+    expect(finding).toMatchObject({ check: "field-undocumented", actual: "key present (string)" });
+    expect(JSON.stringify(finding)).not.toContain("s3cr3t-value");
+  });
+});

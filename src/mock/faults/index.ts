@@ -1,0 +1,54 @@
+/**
+ * The registry of fault profiles: each a named, documented, deterministic way of drifting from
+ * the spec, so every drift check can be shown to fire against the mock.
+ */
+import { acceptsInvalid } from "./accepts-invalid";
+import { authIgnored } from "./auth-ignored";
+import { badFormat } from "./bad-format";
+import { brokenPagination } from "./broken-pagination";
+import { created201 } from "./created-201";
+import { extraField } from "./extra-field";
+import { flaky500 } from "./flaky-500";
+import { htmlError } from "./html-error";
+import { missingField } from "./missing-field";
+import { nullNotAllowed } from "./null-not-allowed";
+import { rateLimit } from "./rate-limit";
+import { slow } from "./slow";
+import { stillThereAfterDelete } from "./still-there-after-delete";
+import { truncatedJson } from "./truncated-json";
+import type { FaultProfile } from "./types";
+import { undocumentedStatus } from "./undocumented-status";
+import { unknownEnum } from "./unknown-enum";
+import { wrongContentType } from "./wrong-content-type";
+import { wrongType } from "./wrong-type";
+
+export type { FaultContext, FaultOptions, FaultProfile } from "./types";
+
+export const FAULT_PROFILES = {
+  "extra-field": extraField,
+  "missing-field": missingField,
+  "wrong-type": wrongType,
+  "null-not-allowed": nullNotAllowed,
+  "unknown-enum": unknownEnum,
+  "bad-format": badFormat,
+  "undocumented-status": undocumentedStatus,
+  "wrong-content-type": wrongContentType,
+  "html-error": htmlError,
+  "truncated-json": truncatedJson,
+  slow,
+  "rate-limit": rateLimit,
+  "flaky-500": flaky500,
+  "auth-ignored": authIgnored,
+  "accepts-invalid": acceptsInvalid,
+  "still-there-after-delete": stillThereAfterDelete,
+  "broken-pagination": brokenPagination,
+  "created-201": created201,
+} as const satisfies Record<string, FaultProfile>;
+
+export type FaultName = keyof typeof FAULT_PROFILES;
+
+export const FAULT_NAMES = Object.keys(FAULT_PROFILES) as FaultName[];
+
+export function isFaultName(name: string): name is FaultName {
+  return Object.prototype.hasOwnProperty.call(FAULT_PROFILES, name);
+}

@@ -1,0 +1,46 @@
+/**
+ * The options of `startMockServer`, checked up front so a typo fails with a message naming the
+ * option instead of surfacing later as odd behaviour.
+ */
+import { FAULT_NAMES, isFaultName, type FaultName, type FaultOptions } from "./faults";
+import { MockConfigError } from "./credentials";
+
+export interface MockOptions {
+  /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
+  port?: number;
+  /** Interface to listen on; default "127.0.0.1". */
+  host?: string;
+  /** Accepted credentials; give both or neither. Default: the environment's pair when both are set, else `DEMO_CREDENTIALS`. */
+  projectId?: string;
+  apiToken?: string;
+  /** Drift on purpose in one named way (see `FAULT_PROFILES`). */
+  fault?: FaultName;
+  faultOptions?: FaultOptions;
+  /** Pre-fill this many endpoints (`seed-00001`, …). */
+  seedCount?: number;
+  /** Fixes the randomness (ids), so two mocks with the same seed and history answer alike. */
+  seed?: number | string;
+  /** Where credentials are looked up; default `process.env`. Tests pass their own. */
+  env?: Record<string, string | undefined>;
+}
+
+const isWhole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+
+/** Throws `MockConfigError` naming the first bad option. */
+export function checkOptions(options: MockOptions): void {
+  const { port, host, fault, faultOptions, seedCount, seed } = options;
+  if (port !== undefined && !isWhole(port, 0, 65535)) throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
+  if (host !== undefined && (typeof host !== "string" || host.trim() === "")) throw new MockConfigError("host must be a non-empty string");
+  if (fault !== undefined && !isFaultName(String(fault))) {
+    throw new MockConfigError(`unknown fault "${String(fault)}"; known faults: ${FAULT_NAMES.join(", ")}`);
+  }
+  if (seedCount !== undefined && !isWhole(seedCount, 0, 10_000_000)) {
+    throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
+  }
+  if (seed !== undefined && !(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
+    throw new MockConfigError("seed must be a string or a finite number");
+  }
+  for (const [name, value] of Object.entries(faultOptions ?? {})) {
+    if (value !== undefined && !isWhole(value, 0, 86_400_000)) throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Reading a JSON request body. Every problem becomes a 422 item, because 422 is what the spec
+ * documents for create and update; an undocumented 400 or 415 would itself be drift.
+ */
+import { operations, type OperationId } from "../spec";
+import { unprocessable, validationItem } from "./responses";
+import type { MockRequest, MockResponse } from "./types";
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; response: MockResponse };
+
+const TITLE = "Invalid Request Body";
+
+function problem(detail: string, code: string): ParsedBody {
+  return { ok: false, response: unprocessable([validationItem(detail, code, TITLE)]) };
+}
+
+export function parseJsonBody(operationId: OperationId, request: MockRequest): ParsedBody {
+  const accepted: readonly string[] = operations[operationId].requestBody?.contentTypes ?? [];
+  if (request.bodyText.trim() === "") return problem("The request body can't be blank", "missing_request_body");
+  const mediaType = (request.contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!accepted.includes(mediaType)) {
+    return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`, "unsupported_content_type");
+  }
+  try {
+    return { ok: true, value: JSON.parse(request.bodyText) };
+  } catch (error) {
+    // The parser's own message quotes the body, which may hold a password: keep only the position.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    return problem(`The request body is not valid JSON${position ? ` (at position ${position})` : ""}`, "invalid_json");
+  }
+}

@@ -54,7 +54,8 @@ export function mockClient(mock: MockServer, { checkSpec }: { checkSpec: boolean
       const response = await fetch(url, {
         method,
         headers,
-        body: hasBody ? (options.raw ? String(options.body) : JSON.stringify(options.body)) : undefined,
+        // Bytes rather than a string, so fetch adds no content type of its own.
+        body: hasBody ? new TextEncoder().encode(options.raw ? String(options.body) : JSON.stringify(options.body)) : undefined,
       });
       const text = await response.text();
       const reply: Reply = { status: response.status, headers: Object.fromEntries(response.headers), text, json: parse(text) };

@@ -19,7 +19,8 @@ export interface SchemaDefs {
 
 const COMPONENT_REF = "#/components/schemas/";
 
-function rewriteRefs(node: Json): Json {
+/** Points `#/components/schemas/X` refs at `#/$defs/X` and drops `x-` extension keys. */
+export function rewriteRefs(node: Json): Json {
   if (Array.isArray(node)) return node.map(rewriteRefs);
   if (!isPlainObject(node)) return node;
   const out: JsonObject = {};

@@ -1,0 +1,139 @@
+/**
+ * Errors about what the server answered: an error status (`ApiError` and one subclass per
+ * documented status family) or a response that breaks the spec (`InvalidResponseError`). Whether a
+ * body is the documented error shape is decided by the spec's own validator for that status.
+ */
+import type { Finding } from "../checks/types";
+import { operations, validate, type OperationId, type ValidatorName } from "../spec";
+import { SipEndpointsError, plural } from "./errors";
+import type { ClientExchange, ValidationErrorItem } from "./types";
+
+/** What an API error is made from: the final exchange, its parsed body and the call's secrets. */
+export interface ApiErrorSource {
+  exchange: ClientExchange;
+  /** The parsed JSON body, or the raw text when it is not JSON. */
+  body: unknown;
+  findings: Finding[];
+  secrets: readonly string[];
+  /** The body when it is the documented shape for this status (decided by the spec's validator). */
+  documented?: { error?: string; errors?: ValidationErrorItem[] } | undefined;
+}
+
+/** The server answered with a status that is not a success (3xx included: redirects are never followed). */
+export class ApiError extends SipEndpointsError {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** The server's request id, when it sent one. */
+  readonly requestId: string | undefined;
+  /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
+  readonly body: unknown;
+  /** The `error` string of a documented `{ "error": … }` body. */
+  readonly error: string | undefined;
+  readonly attempts: number;
+  /** Spec findings about this response (only with `validateResponses` on). */
+  readonly findings: Finding[];
+
+  constructor(source: ApiErrorSource, detail: string | undefined) {
+    const { exchange, secrets } = source;
+    const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
+    const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
+    super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
+    this.operationId = exchange.operationId;
+    this.method = exchange.method;
+    this.url = exchange.url;
+    this.status = exchange.status;
+    this.requestId = exchange.requestId;
+    this.body = this.scrub(source.body);
+    const error = source.documented?.error;
+    this.error = typeof error === "string" ? this.scrub(error) : undefined;
+    this.attempts = exchange.attempts;
+    this.findings = this.scrub(source.findings);
+  }
+}
+
+/** 400: the request could not be understood (documented for delete). */
+export class BadRequestError extends ApiError {}
+/** 401: credentials missing, wrong, or without the Voice scope. */
+export class UnauthorizedError extends ApiError {}
+/** 404: no SIP endpoint of this project has that id. */
+export class NotFoundError extends ApiError {}
+/** 429: rate limited, and retrying did not help (or `Retry-After` asked for more than the cap). */
+export class RateLimitError extends ApiError {
+  /** The `Retry-After` header as sent (seconds or an HTTP date). */
+  readonly retryAfter: string | undefined;
+  constructor(source: ApiErrorSource, detail: string | undefined) {
+    super(source, detail);
+    this.retryAfter = source.exchange.headers["retry-after"];
+  }
+}
+/** 5xx: the server failed. */
+export class ServerError extends ApiError {}
+/** 422: the request broke rules of the API; `errors` holds one typed item per broken rule. */
+export class UnprocessableEntityError extends ApiError {
+  /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
+  readonly errors: ValidationErrorItem[];
+  constructor(source: ApiErrorSource, detail: string | undefined, errors: ValidationErrorItem[]) {
+    super(source, detail);
+    this.errors = this.scrub(errors);
+  }
+}
+
+/** A response the spec does not allow (with `validateResponses: "throw"`), or one the client cannot use. */
+export class InvalidResponseError extends SipEndpointsError {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  /** What is wrong, each with a JSON pointer into the body. */
+  readonly findings: Finding[];
+
+  constructor(exchange: ClientExchange, findings: Finding[], secrets: readonly string[], cause?: unknown) {
+    const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
+    if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
+    super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
+    this.operationId = exchange.operationId;
+    this.method = exchange.method;
+    this.url = exchange.url;
+    this.status = exchange.status;
+    this.requestId = exchange.requestId;
+    this.findings = this.scrub(findings);
+  }
+}
+
+/** The body when the spec's validator for this operation and status accepts it. */
+function documentedBody(operationId: OperationId, status: number, body: unknown): unknown {
+  const responses = operations[operationId].responses as Record<string, { bodyValidator: string | null } | undefined>;
+  const name = responses[String(status)]?.bodyValidator;
+  return name && validate(name as ValidatorName, body).length === 0 ? body : undefined;
+}
+
+/** The error for a non-success exchange, of the subclass its status calls for. */
+export function createApiError(given: ApiErrorSource): ApiError {
+  const { status, operationId } = given.exchange;
+  const documented = documentedBody(operationId, status, given.body) as ApiErrorSource["documented"];
+  const source = { ...given, documented };
+  if (status === 422) {
+    const errors = documented?.errors ?? [];
+    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || undefined, errors);
+  }
+  const detail = documented?.error;
+  if (status === 400) return new BadRequestError(source, detail);
+  if (status === 401) return new UnauthorizedError(source, detail);
+  if (status === 404) return new NotFoundError(source, detail);
+  if (status === 429) return new RateLimitError(source, detail);
+  if (status >= 500) return new ServerError(source, detail);
+  const location = source.exchange.headers.location;
+  return new ApiError(source, status >= 300 && status < 400 ? `redirect to ${location ?? "nowhere"} not followed` : detail);
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+export const isBadRequestError = (e: unknown): e is BadRequestError => e instanceof BadRequestError;
+export const isUnauthorizedError = (e: unknown): e is UnauthorizedError => e instanceof UnauthorizedError;
+export const isNotFoundError = (e: unknown): e is NotFoundError => e instanceof NotFoundError;
+export const isUnprocessableEntityError = (e: unknown): e is UnprocessableEntityError => e instanceof UnprocessableEntityError;
+export const isRateLimitError = (e: unknown): e is RateLimitError => e instanceof RateLimitError;
+export const isServerError = (e: unknown): e is ServerError => e instanceof ServerError;
+export const isInvalidResponseError = (e: unknown): e is InvalidResponseError => e instanceof InvalidResponseError;

@@ -1,0 +1,55 @@
+/**
+ * Reading a response body without trusting the server: at most `maxBytes` bytes are kept, so a
+ * hostile or broken server cannot make the client buffer 20 MB, and a body that never ends is
+ * cut off by the attempt's timeout signal.
+ */
+
+/** Thrown inside an attempt when the body passes the limit; the transport turns it into a typed error. */
+export class BodyTooLarge extends Error {
+  constructor(readonly status: number) {
+    super("response body too large");
+  }
+}
+
+export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
+  const body = response.body;
+  if (body === null) return "";
+  const declared = response.headers.get("content-length");
+  // A declared length can be trusted (the HTTP parser fails a body that disagrees with it), unless
+  // the body is compressed: then it counts the compressed bytes.
+  if (declared !== null && !response.headers.has("content-encoding")) {
+    if (Number(declared) > maxBytes) {
+      await body.cancel().catch(() => undefined);
+      throw new BodyTooLarge(response.status);
+    }
+    return response.text();
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge(response.status);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/**
+ * Lets a consumed response still answer `text()`, `json()`, `arrayBuffer()` and `blob()` from the
+ * text read once, so openapi-fetch (and users of `raw`) can use it without a second copy.
+ */
+export function withBufferedBody(response: Response, text: string): Response {
+  Object.defineProperties(response, {
+    text: { value: () => Promise.resolve(text), configurable: true },
+    json: { value: () => Promise.resolve(text).then(JSON.parse), configurable: true },
+    arrayBuffer: { value: () => Promise.resolve(new TextEncoder().encode(text).buffer), configurable: true },
+    blob: { value: () => Promise.resolve(new Blob([text], { type: response.headers.get("content-type") ?? "" })), configurable: true },
+  });
+  return response;
+}

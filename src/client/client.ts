@@ -1,0 +1,135 @@
+/**
+ * `createSipEndpointsClient`: typed methods named after the operations, on openapi-fetch over the
+ * generated types, with the transport underneath. Typed methods throw typed errors; `raw` keeps
+ * openapi-fetch's `{ data, error }` style; `send` returns any answer as data.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../../generated/openapi";
+import { parseJson } from "../checks";
+import { checkResponse } from "../checks";
+import { createApiError, InvalidResponseError } from "./api-error";
+import { resolveConfig } from "./config";
+import { createFetchAdapter, LiteRequest } from "./fetch-adapter";
+import { walkPages, type FetchedPage } from "./pagination";
+import { createSend, pathSegment } from "./send";
+import { createTransport, type Performed } from "./transport";
+import type { CallOptions, ClientExchange, ListAllOptions, ListQuery, SendRequest, SipEndpoint, SipEndpointCreate, SipEndpointList, SipEndpointUpdate, SipEndpointsClientOptions } from "./types";
+import { judge, type Received } from "./validation";
+
+export interface SipEndpointsClient {
+  /** The API base URL in use, e.g. `https://example.signalwire.com/api/relay/rest`. */
+  readonly baseUrl: string;
+  /** One page of endpoints (`list_sip_endpoints`, GET /endpoints/sip). */
+  list(query?: ListQuery, options?: CallOptions): Promise<SipEndpointList>;
+  /** Every endpoint, page after page, following `links.next` (`list_sip_endpoints`). */
+  listAll(query?: ListQuery, options?: ListAllOptions): AsyncGenerator<SipEndpoint, void, undefined>;
+  /** One endpoint by id (`retrieve_sip_endpoint`, GET /endpoints/sip/{id}). */
+  retrieve(id: string, options?: CallOptions): Promise<SipEndpoint>;
+  /** Creates an endpoint (`create_sip_endpoint`, POST /endpoints/sip). */
+  create(body: SipEndpointCreate, options?: CallOptions): Promise<SipEndpoint>;
+  /** Changes the fields sent (`update_sip_endpoint`, PUT /endpoints/sip/{id}). */
+  update(id: string, body: SipEndpointUpdate, options?: CallOptions): Promise<SipEndpoint>;
+  /** Removes an endpoint (`delete_sip_endpoint`, DELETE /endpoints/sip/{id}). */
+  delete(id: string, options?: CallOptions): Promise<void>;
+  /** The openapi-fetch client over the same transport, for anything the typed methods do not cover. */
+  readonly raw: Client<paths>;
+  /** Sends a request described by operation id and returns the exchange, whatever the status. */
+  send(request: SendRequest): Promise<ClientExchange>;
+}
+
+/**
+ * Creates a client. Options not given are read from the environment (`SIGNALWIRE_SPACE` or
+ * `SIGNALWIRE_BASE_URL`, `SIGNALWIRE_PROJECT_ID`, `SIGNALWIRE_API_TOKEN`); anything missing or
+ * malformed throws a `ConfigError` here, before any request.
+ */
+export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}): SipEndpointsClient {
+  const config = resolveConfig(options);
+  const transport = createTransport(config, options.onExchange);
+  const receipts = new WeakMap<Response, Received>();
+  const receive = (performed: Performed) => {
+    receipts.set(performed.response, judge(config.validateResponses, performed, options.onFindings));
+  };
+  const adapter = createFetchAdapter(config.baseUrl, transport, receive);
+  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapter as (input: Request) => Promise<Response> });
+  const typed = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: adapter as (input: Request) => Promise<Response>,
+    Request: LiteRequest as unknown as typeof Request,
+  });
+  // The typed methods parse the body themselves (once, or reuse validation's parse).
+  const STREAM = "stream" as const;
+
+  const receiptOf = (response: Response): Received => {
+    const receipt = receipts.get(response);
+    if (!receipt) throw new Error("internal: a response did not pass through the transport");
+    return receipt;
+  };
+
+  const firstPage = async (query?: ListQuery, opts?: CallOptions): Promise<FetchedPage> => {
+    const { response } = await typed.GET("/endpoints/sip", { params: { query }, parseAs: STREAM, signal: opts?.signal });
+    const receipt = receiptOf(response);
+    return { body: listBody(receipt), url: receipt.performed.exchange.url };
+  };
+
+  const followPage = async (url: string, signal: AbortSignal | undefined): Promise<FetchedPage> => {
+    const performed = await transport({ operationId: "list_sip_endpoints", method: "GET", url, signal });
+    receive(performed);
+    return { body: listBody(receiptOf(performed.response)), url };
+  };
+
+  return {
+    baseUrl: config.baseUrl,
+    raw,
+    send: createSend(config.baseUrl, transport),
+    list: async (query, opts) => (await firstPage(query, opts)).body,
+    listAll: (query, opts) => walkPages(() => firstPage(query, opts), (url) => followPage(url, opts?.signal), opts),
+    async retrieve(id, opts) {
+      const { response } = await typed.GET("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, parseAs: STREAM, signal: opts?.signal });
+      return endpointBody(receiptOf(response));
+    },
+    async create(body, opts) {
+      const { response } = await typed.POST("/endpoints/sip", { body, parseAs: STREAM, signal: opts?.signal });
+      return endpointBody(receiptOf(response));
+    },
+    async update(id, body, opts) {
+      const { response } = await typed.PUT("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, body, parseAs: STREAM, signal: opts?.signal });
+      return endpointBody(receiptOf(response));
+    },
+    async delete(id, opts) {
+      const { response } = await typed.DELETE("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, parseAs: STREAM, signal: opts?.signal });
+      successBody(receiptOf(response));
+    },
+  };
+}
+
+/** The parsed body of a success; an error status throws its `ApiError`. */
+function successBody(receipt: Received): ReturnType<typeof parseJson> {
+  const { exchange, secrets } = receipt.performed;
+  const parsed = receipt.parsed ?? parseJson(exchange.bodyText);
+  if (exchange.status >= 200 && exchange.status < 300) return parsed;
+  throw createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
+}
+
+function endpointBody(receipt: Received): SipEndpoint {
+  const parsed = successBody(receipt);
+  if (parsed.ok && isObject(parsed.value)) return parsed.value as SipEndpoint;
+  throw unusable(receipt);
+}
+
+function listBody(receipt: Received): SipEndpointList {
+  const parsed = successBody(receipt);
+  const value = parsed.ok ? parsed.value : undefined;
+  if (isObject(value) && Array.isArray(value.data) && isObject(value.links)) return value as unknown as SipEndpointList;
+  throw unusable(receipt);
+}
+
+/** A success the typed methods cannot return; the findings say why, from the check catalogue. */
+function unusable(receipt: Received): InvalidResponseError {
+  const { exchange, secrets } = receipt.performed;
+  const findings = receipt.findings.length > 0 ? receipt.findings : checkResponse(exchange);
+  return new InvalidResponseError(exchange, findings, secrets);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

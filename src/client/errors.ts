@@ -1,0 +1,147 @@
+/**
+ * The client's error family. Every error the client throws extends `SipEndpointsError`, keeps the
+ * original failure as `cause`, and knows the secrets of the call that failed, so its message,
+ * `toJSON()` and `util.inspect` output are scrubbed of tokens, passwords and `Authorization` values
+ * even when the cause (say, an error thrown by an injected `fetch`) is not.
+ */
+import { inspect } from "node:util";
+import { redactText, redactValue } from "../redact";
+
+export interface ErrorContext {
+  cause?: unknown;
+  /** Secret values of the call (API token, a password that was sent) to scrub from every rendering. */
+  secrets?: readonly string[];
+}
+
+/** Base class of every error thrown by the SIP endpoints client. */
+export class SipEndpointsError extends Error {
+  // A private field: `util.inspect` and `JSON.stringify` never see it.
+  readonly #secrets: readonly string[];
+
+  constructor(message: string, context: ErrorContext = {}) {
+    const secrets = context.secrets ?? [];
+    super(redactText(message, secrets), context.cause === undefined ? undefined : { cause: context.cause });
+    this.#secrets = secrets;
+    this.name = new.target.name;
+  }
+
+  /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
+  protected scrub<T>(value: T): T {
+    return redactValue(value, this.#secrets);
+  }
+
+  /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
+  toJSON(): Record<string, unknown> {
+    const own: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
+    const cause = this.cause;
+    if (cause !== undefined) {
+      own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
+    }
+    return redactValue(own, this.#secrets);
+  }
+
+  /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
+  [inspect.custom](_depth: number, options: object): string {
+    return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
+  }
+}
+
+/** The client's options (or the environment it reads) are unusable; thrown by `createSipEndpointsClient`. */
+export class ConfigError extends SipEndpointsError {
+  constructor(
+    message: string,
+    /** The option at fault, e.g. `apiToken` or `space`. */
+    readonly option: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A call's own arguments are unusable (an empty id, an unknown operation); nothing was sent. */
+export class ArgumentError extends SipEndpointsError {}
+
+/** Facts shared by failures of one HTTP call. */
+export interface CallFacts {
+  method: string;
+  /** The request URL; it never carries credentials. */
+  url: string;
+  /** How many attempts were made, retries included. */
+  attempts: number;
+}
+
+abstract class CallError extends SipEndpointsError {
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(facts: CallFacts, message: string, context: ErrorContext) {
+    super(`${facts.method} ${facts.url} ${message}`, context);
+    this.method = facts.method;
+    this.url = redactText(facts.url, context.secrets ?? []);
+    this.attempts = facts.attempts;
+  }
+}
+
+/** No complete answer arrived within `timeoutMs` (per attempt, body included). */
+export class TimeoutError extends CallError {
+  constructor(facts: CallFacts, readonly timeoutMs: number, context: ErrorContext = {}) {
+    super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
+  }
+}
+
+/** The request did not get an HTTP answer at all: refused connection, reset, DNS failure… */
+export class NetworkError extends CallError {
+  constructor(facts: CallFacts, readonly code: string | undefined, context: ErrorContext = {}) {
+    super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
+  }
+}
+
+/** The response body exceeded `maxResponseBytes`; reading stopped there. */
+export class ResponseTooLargeError extends CallError {
+  constructor(facts: CallFacts, readonly status: number, readonly limitBytes: number, context: ErrorContext = {}) {
+    super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
+  }
+}
+
+/** The caller's abort signal fired; the call stopped and will not be retried. */
+export class AbortedError extends CallError {
+  constructor(facts: CallFacts, context: ErrorContext = {}) {
+    super(facts, "was aborted by the caller", context);
+  }
+}
+
+/**
+ * A URL the client was asked to follow (a `links.next`, or `send({ url })`) points to another
+ * origin or carries credentials. It was not requested, so the credentials went nowhere.
+ */
+export class OriginRefusedError extends SipEndpointsError {
+  readonly url: string;
+
+  constructor(url: string, readonly expectedOrigin: string, reason: string, context: ErrorContext = {}) {
+    super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
+    this.url = redactText(url, context.secrets ?? []);
+  }
+}
+
+/** `listAll` met a page walk that cannot end well, e.g. a `links.next` it has already followed. */
+export class PaginationError extends SipEndpointsError {
+  constructor(readonly url: string, readonly pages: number, reason: string) {
+    super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
+  }
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Whether a value is any error of this client. */
+export const isSipEndpointsError = (e: unknown): e is SipEndpointsError => e instanceof SipEndpointsError;
+export const isConfigError = (e: unknown): e is ConfigError => e instanceof ConfigError;
+export const isArgumentError = (e: unknown): e is ArgumentError => e instanceof ArgumentError;
+export const isTimeoutError = (e: unknown): e is TimeoutError => e instanceof TimeoutError;
+export const isNetworkError = (e: unknown): e is NetworkError => e instanceof NetworkError;
+export const isResponseTooLargeError = (e: unknown): e is ResponseTooLargeError => e instanceof ResponseTooLargeError;
+export const isAbortedError = (e: unknown): e is AbortedError => e instanceof AbortedError;
+export const isOriginRefusedError = (e: unknown): e is OriginRefusedError => e instanceof OriginRefusedError;
+export const isPaginationError = (e: unknown): e is PaginationError => e instanceof PaginationError;

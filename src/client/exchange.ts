@@ -1,0 +1,28 @@
+/**
+ * Exchanges leave the client only scrubbed: hooks, `send` results and reports never see the API
+ * token, a password that was sent, or an `Authorization` value.
+ */
+import { redactText, redactValue } from "../redact";
+import type { ClientExchange, SendAuth } from "./types";
+
+/** The config's secrets plus those of one request: a custom token, a `password` in the body. */
+export function secretsOf(base: readonly string[], request: { auth?: SendAuth; requestBody?: unknown }): readonly string[] {
+  const auth = request.auth;
+  const body = request.requestBody;
+  const password = body && typeof body === "object" ? (body as { password?: unknown }).password : undefined;
+  const extra: string[] = [];
+  if (auth && typeof auth === "object") extra.push(auth.apiToken);
+  if (typeof password === "string") extra.push(password);
+  return extra.length === 0 ? base : [...base, ...extra];
+}
+
+/** A scrubbed copy of an exchange, for anything outside the client. */
+export function observedExchange(exchange: ClientExchange, secrets: readonly string[]): ClientExchange {
+  return {
+    ...exchange,
+    url: redactText(exchange.url, secrets),
+    requestBody: redactValue(exchange.requestBody, secrets),
+    headers: redactValue(exchange.headers, secrets),
+    bodyText: redactText(exchange.bodyText, secrets),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * `listAll`: walks `links.next` page by page, yielding endpoints as they arrive and keeping no
+ * earlier page. Relative links resolve against the URL of the page they came from; a link to
+ * another origin is refused by the transport before anything is sent.
+ */
+import { PaginationError } from "./errors";
+import type { ListAllOptions, SipEndpoint, SipEndpointList } from "./types";
+
+/** A page and the URL it was fetched from. */
+export interface FetchedPage {
+  body: SipEndpointList;
+  url: string;
+}
+
+export async function* walkPages(
+  first: () => Promise<FetchedPage>,
+  follow: (url: string) => Promise<FetchedPage>,
+  options: ListAllOptions = {},
+): AsyncGenerator<SipEndpoint, void, undefined> {
+  let page = await first();
+  // Tokens alone may repeat legitimately (one token per walk), so a whole link is the key.
+  const seen = new Set<string>([page.url]);
+  for (let pages = 1; ; pages++) {
+    yield* page.body.data;
+    const next = page.body.links.next;
+    if (next === undefined || next === null || next === "") return;
+    let url: string;
+    try {
+      url = new URL(next, page.url).href;
+    } catch {
+      throw new PaginationError(page.url, pages, `links.next ${JSON.stringify(String(next).slice(0, 200))} is not a URL`);
+    }
+    if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
+    if (options.maxPages !== undefined && pages >= options.maxPages) throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+    seen.add(url);
+    page = await follow(url);
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { plainError } from "./responses";
-import type { MockHandler, MockResponse } from "./types";
+import { isPromised, type MockHandler, type MockResponse } from "./types";
 
 /**
  * Bodies above 1 MiB are refused with 413, the one status the mock sends that the spec does not
@@ -52,7 +52,7 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
     } catch {
       return send(res, plainError(500));
     }
-    if (answer instanceof Promise) answer.then((r) => send(res, r), () => send(res, plainError(500)));
+    if (isPromised(answer)) answer.then((r) => send(res, r), () => send(res, plainError(500)));
     else send(res, answer);
   }
 }

@@ -33,6 +33,14 @@ export interface MockResponse {
 /** The honest core and every fault wrapper have this shape. Sync answers keep the hot path free of promises. */
 export type MockHandler = (request: MockRequest) => MockResponse | Promise<MockResponse>;
 
+/**
+ * Tells a promised answer from an immediate one. Duck-typed, because a promise made in another
+ * realm (a test sandbox, `node:timers/promises`) is not an `instanceof` this realm's Promise.
+ */
+export function isPromised(answer: MockResponse | Promise<MockResponse>): answer is Promise<MockResponse> {
+  return typeof (answer as { then?: unknown }).then === "function";
+}
+
 export interface Credentials {
   projectId: string;
   apiToken: string;

@@ -58,7 +58,9 @@ export function mockClient(mock: MockServer, { checkSpec }: { checkSpec: boolean
         body: hasBody ? new TextEncoder().encode(options.raw ? String(options.body) : JSON.stringify(options.body)) : undefined,
       });
       const text = await response.text();
-      const reply: Reply = { status: response.status, headers: Object.fromEntries(response.headers), text, json: parse(text) };
+      const replyHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (replyHeaders[name] = value));
+      const reply: Reply = { status: response.status, headers: replyHeaders, text, json: parse(text) };
       const exchange = toExchange(method, url, options.body, reply);
       if (exchange) {
         exchanges.push(exchange);

@@ -4,7 +4,7 @@ import type { FaultProfile } from "./types";
 export const brokenPagination: FaultProfile = {
   description: 'Listing never sends "links.next", even when more pages exist, so a walk stops after the first page.',
   operations: ["list_sip_endpoints"],
-  checks: [],
+  checks: ["pagination-inconsistent"],
   wrap: rewriteAnswers(["list_sip_endpoints"], (response) => {
     const body = response.body as { links?: Record<string, string> } | undefined;
     if (response.status !== 200 || !body?.links) return response;

@@ -1,6 +1,6 @@
 /** What the fault profiles share: which operation a request is, and rewriting answers of some operations. */
 import { matchOperation, type OperationId } from "../../spec";
-import type { MockHandler, MockRequest, MockResponse, SipEndpoint } from "../types";
+import { isPromised, type MockHandler, type MockRequest, type MockResponse, type SipEndpoint } from "../types";
 
 type Answer = MockResponse | Promise<MockResponse>;
 
@@ -22,7 +22,7 @@ export function operationOf(request: MockRequest): OperationId | undefined {
 
 /** Applies `fn` to an answer whether it came back at once or as a promise. */
 export function after(answer: Answer, fn: (response: MockResponse) => Answer): Answer {
-  return answer instanceof Promise ? answer.then(fn) : fn(answer);
+  return isPromised(answer) ? answer.then(fn) : fn(answer);
 }
 
 /** A wrapper that rewrites the answers of the given operations and passes every other answer through. */

@@ -33,8 +33,10 @@ export interface FaultProfile {
   /** The operations whose answers the profile changes; every other operation stays honest. */
   operations: readonly OperationId[];
   /**
-   * Ids of the response checks (src/checks) that fire on an affected answer. Empty for profiles
-   * whose drift is behaviour (a retry, a walk, a second request) rather than one bad response.
+   * Ids of the checks (src/checks) that find this drift: response checks that fire on an affected
+   * answer, or the scenario check that judges the behaviour (a delete, a walk, a bad request).
+   * Empty for the profiles that test a client's resilience (timeouts, retries) rather than the
+   * spec: every answer they send is documented.
    */
   checks: readonly string[];
   configure?: (deps: CoreDeps) => CoreDeps;

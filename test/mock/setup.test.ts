@@ -1,0 +1,127 @@
+/**
+ * Starting mocks: deterministic seeding, which credentials are accepted, option errors, and
+ * several mocks side by side.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEMO_CREDENTIALS, MockConfigError, seedUsername, startMockServer, type MockOptions, type MockServer } from "../../src/mock";
+import { basicAuthHeader } from "../../src/redact";
+import { mockClient, newEndpointRequest } from "../support/mock";
+
+const started: MockServer[] = [];
+async function start(options: MockOptions): Promise<MockServer> {
+  const mock = await startMockServer(options);
+  started.push(mock);
+  return mock;
+}
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((m) => m.close()));
+});
+
+describe("seeding", () => {
+  test("the same seed gives the same store, and the same ids for later creates", async () => {
+    const [a, b] = await Promise.all([start({ env: {}, seedCount: 40, seed: 42 }), start({ env: {}, seedCount: 40, seed: 42 })]);
+    expect(a.endpoints()).toEqual(b.endpoints());
+    const [ca, cb] = [mockClient(a, { checkSpec: true }), mockClient(b, { checkSpec: true })];
+    const created = await Promise.all([ca, cb].map((c) => c.call("POST", "/endpoints/sip", { body: newEndpointRequest("later", { call_handler: "relay_connector" }) })));
+    expect(created[0]!.json).toEqual(created[1]!.json);
+  });
+
+  test("another seed, or none, gives other ids but the same usernames and fields", async () => {
+    const [a, b, c] = await Promise.all([start({ env: {}, seedCount: 8, seed: 1 }), start({ env: {}, seedCount: 8, seed: "1" }), start({ env: {}, seedCount: 8 })]);
+    const strip = (m: MockServer) => m.endpoints().map(({ id: _id, calling_handler_resource_id, ...rest }) => ({ ...rest, handler: calling_handler_resource_id !== null }));
+    expect(strip(b)).toEqual(strip(a));
+    expect(strip(c)).toEqual(strip(a));
+    const ids = [a, b, c].map((m) => m.endpoints()[0]!.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  test("seeded endpoints are numbered from the oldest, valid by the spec, and listed newest first", async () => {
+    const mock = await start({ env: {}, seedCount: 12, seed: "shape" });
+    expect(mock.endpoints().map((e) => e.username)).toEqual(Array.from({ length: 12 }, (_, i) => seedUsername(12 - i)));
+    expect(seedUsername(1)).toBe("seed-00001");
+    // The checking client fails on any endpoint the spec would not accept.
+    const page = await mockClient(mock, { checkSpec: true }).call("GET", "/endpoints/sip");
+    expect(page.json.data.map((e: { id: string }) => e.id)).toEqual(mock.endpoints().map((e) => e.id));
+    expect(new Set(page.json.data.map((e: { call_handler: unknown }) => e.call_handler)).size).toBeGreaterThan(1);
+  });
+
+  test("without seedCount the store starts empty", async () => {
+    expect((await start({ env: {} })).endpoints()).toEqual([]);
+  });
+});
+
+describe("credentials", () => {
+  const ENV_TOKEN = "PTcanary-env-token-93c1";
+
+  const accepts = async (mock: MockServer, projectId: string, apiToken: string) =>
+    (await fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: basicAuthHeader(projectId, apiToken) } })).status === 200;
+
+  test("the environment's pair, when both are set, replaces the demo pair", async () => {
+    const mock = await start({ env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: ENV_TOKEN } });
+    expect(mock.credentialSource).toBe("environment");
+    expect(await accepts(mock, "env-project", ENV_TOKEN)).toBe(true);
+    expect(await accepts(mock, DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken)).toBe(false);
+  });
+
+  test("with only one of the two variables set, the demo pair is used", async () => {
+    const mock = await start({ env: { SIGNALWIRE_PROJECT_ID: "env-project" } });
+    expect(mock.credentialSource).toBe("demo");
+    expect(mock.credentials).toEqual(DEMO_CREDENTIALS);
+    expect(await accepts(mock, DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken)).toBe(true);
+  });
+
+  test("explicit options win over the environment", async () => {
+    const mock = await start({ projectId: "opt", apiToken: "PTopt-token", env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: ENV_TOKEN } });
+    expect(mock.credentialSource).toBe("options");
+    expect(await accepts(mock, "opt", "PTopt-token")).toBe(true);
+    expect(await accepts(mock, "env-project", ENV_TOKEN)).toBe(false);
+  });
+});
+
+describe("options", () => {
+  test.each<[string, MockOptions, RegExp]>([
+    ["a negative port", { port: -1 }, /^port must be a whole number from 0 to 65535, not -1$/],
+    ["a port too high", { port: 70000 }, /^port must be/],
+    ["a fractional port", { port: 1.5 }, /^port must be/],
+    ["an empty host", { host: " " }, /^host must be a non-empty string$/],
+    ["an unknown fault", { fault: "lazy" as never }, /^unknown fault "lazy"; known faults: extra-field, missing-field, /],
+    ["a negative seedCount", { seedCount: -3 }, /^seedCount must be a whole number/],
+    ["a seed that is an object", { seed: {} as never }, /^seed must be a string or a finite number$/],
+    ["a negative delay", { faultOptions: { delayMs: -5 } }, /^faultOptions.delayMs must be a whole number/],
+    ["a project id without a token", { projectId: "p" }, /^projectId and apiToken must be given together/],
+  ])("%s is refused with MockConfigError naming the option", async (_what, options, message) => {
+    const attempt = startMockServer({ env: {}, ...options });
+    await expect(attempt).rejects.toThrow(message);
+    await expect(attempt).rejects.toBeInstanceOf(MockConfigError);
+  });
+
+  test("a port in use is refused with a clear error", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      await expect(startMockServer({ env: {}, port })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test("several mocks run side by side on their own ports with their own stores", async () => {
+    const [a, b] = await Promise.all([start({ env: {} }), start({ env: {} })]);
+    expect(a.port).not.toBe(b.port);
+    expect(a.url).toBe(`http://127.0.0.1:${a.port}/api/relay/rest`);
+    await mockClient(a, { checkSpec: true }).call("POST", "/endpoints/sip", { body: newEndpointRequest("only-in-a") });
+    expect(a.endpoints()).toHaveLength(1);
+    expect(b.endpoints()).toHaveLength(0);
+  });
+
+  test("endpoints() is a copy: changing it does not change the store", async () => {
+    const mock = await start({ env: {}, seedCount: 1 });
+    const snapshot = mock.endpoints();
+    snapshot[0]!.username = "changed";
+    snapshot[0]!.codecs.push("X");
+    expect(mock.endpoints()[0]!.username).toBe(seedUsername(1));
+    expect(mock.endpoints()[0]!.codecs).not.toContain("X");
+  });
+});

@@ -1,4 +1,4 @@
-import { isSuccess, isTransient, type ScenarioCheck } from "./scenario-check";
+import { isSuccess, type ScenarioCheck } from "./scenario-check";
 import type { HttpExchange } from "./types";
 
 /**
@@ -11,15 +11,17 @@ export interface AfterCreateEvidence {
   listed?: ReadonlySet<string>;
 }
 
+const GONE = new Set([404, 410]);
+
 export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence> = {
   id: "resource-unavailable",
   severity: "breaking",
   firesWhen: "a created endpoint cannot be retrieved or listed",
   run: ({ exchange, createdId, listed }) => {
-    // 429 and 5xx say nothing about the endpoint; they are left to the response checks.
-    if (isTransient(exchange.status)) return [];
     if (listed === undefined) {
-      return isSuccess(exchange.status)
+      // Only "not found" says the endpoint is unavailable; a 5xx or an undocumented status says
+      // something else, which the response checks report on their own.
+      return !GONE.has(exchange.status)
         ? []
         : [
             {

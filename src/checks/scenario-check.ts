@@ -12,8 +12,3 @@ export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }> exte
 export function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
-
-/** Statuses that say "try again later" rather than anything about the resource itself. */
-export function isTransient(status: number): boolean {
-  return status === 429 || status >= 500;
-}

@@ -1,0 +1,123 @@
+/**
+ * The request bodies and queries the scenarios send, derived from the spec's validators rather than
+ * written from knowledge of the API: the handler kinds come from the enum the validator reports,
+ * each handler's companion field from the `required` error it raises without one, and every
+ * "invalid" request is confirmed invalid by the validator (the finding's pointer comes from it).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ErrorObject } from "ajv";
+import { validate, type ValidatorName } from "../spec";
+
+export interface InvalidCase {
+  name: string;
+  /** Where the validator says the request is wrong (into the body or the query). */
+  pointer: string;
+  rule: string;
+}
+
+export interface InvalidBody extends InvalidCase {
+  body: Record<string, unknown>;
+}
+
+export interface InvalidQuery extends InvalidCase {
+  query: Record<string, number | string>;
+}
+
+const CREATE = "create_sip_endpoint_request" as ValidatorName;
+const UPDATE = "update_sip_endpoint_request" as ValidatorName;
+const LIST_QUERY = "list_sip_endpoints_query" as ValidatorName;
+
+/** A fresh SIP password; the run registers every one as a secret to scrub from output. */
+export function newPassword(): string {
+  return `Dr1ft-${randomBytes(15).toString("base64url")}`;
+}
+
+/** The call handlers the spec documents, read from the enum error of an impossible value. */
+export function handlerKinds(): string[] {
+  const errors = validate(UPDATE, { call_handler: "\u0000" });
+  const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
+  return ((enumError?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? []).filter((v): v is string => typeof v === "string");
+}
+
+/** The field a handler needs alongside it, as the validator demands it; undefined when none. */
+export function companionOf(handler: string): string | undefined {
+  const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
+  return errors.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: string }).missingProperty))[0];
+}
+
+/**
+ * One valid create body per handler kind, plus one with no handler. The companion value is the
+ * first candidate (a UUID, then a URL) the validator accepts for that field.
+ */
+export function validCreateBodies(prefix: string, password: () => string): Array<{ handler: string; body: Record<string, unknown> }> {
+  const kinds = ["none", ...handlerKinds()];
+  return kinds.map((handler) => {
+    const body: Record<string, unknown> = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    if (handler !== "none") {
+      body.call_handler = handler;
+      const companion = companionOf(handler);
+      if (companion) {
+        const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
+        body[companion] = candidates.find((value) => validate(CREATE, { ...body, [companion]: value }).length === 0) ?? candidates[0];
+      }
+    }
+    const errors = validate(CREATE, body);
+    if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0]!.message ?? errors[0]!.keyword}`);
+    return { handler, body };
+  });
+}
+
+/** Create bodies the spec forbids; each keeps the run's prefix so that, if accepted, cleanup finds it. */
+export function invalidCreateBodies(prefix: string, password: () => string): InvalidBody[] {
+  const withCompanion = handlerKinds().find((h) => companionOf(h) !== undefined);
+  const base = (n: number) => ({ username: `${prefix}invalid-${n}`, password: password() });
+  const candidates: Array<{ name: string; body: Record<string, unknown> }> = [
+    { name: "a username with white space", body: { ...base(1), username: `${prefix}invalid 1` } },
+    { name: "no password", body: { username: `${prefix}invalid-2` } },
+    { name: "an encryption outside the enum", body: { ...base(3), encryption: "sometimes" } },
+    { name: "a caller_id that is not a string", body: { ...base(4), caller_id: 42 } },
+    ...(withCompanion ? [{ name: `call_handler ${withCompanion} without its companion field`, body: { ...base(5), call_handler: withCompanion } }] : []),
+  ];
+  return confirmInvalid(CREATE, candidates, "body");
+}
+
+/** Update bodies the spec forbids. */
+export function invalidUpdateBodies(): InvalidBody[] {
+  return confirmInvalid(UPDATE, [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }], "body");
+}
+
+/**
+ * List queries the spec forbids: a page size of 0, and one just above the documented maximum
+ * (read from the validator's own error, so a server that clamps answers one modest page).
+ */
+export function invalidListQueries(): InvalidQuery[] {
+  const tooBig = validate(LIST_QUERY, { page_size: Number.MAX_SAFE_INTEGER }).find((e) => e.keyword === "maximum");
+  const limit = (tooBig?.params as { limit?: unknown } | undefined)?.limit;
+  const candidates = [
+    { name: "page_size 0", query: { page_size: 0 } },
+    ...(typeof limit === "number" ? [{ name: `page_size ${limit + 1}`, query: { page_size: limit + 1 } }] : []),
+  ];
+  return confirmInvalid(LIST_QUERY, candidates, "query");
+}
+
+/** True when the spec allows this list query (used to size the probe page of a walk). */
+export function isValidListQuery(query: Record<string, unknown>): boolean {
+  return validate(LIST_QUERY, query).length === 0;
+}
+
+function confirmInvalid<K extends "body" | "query", T extends { name: string } & Record<K, Record<string, unknown>>>(validator: ValidatorName, candidates: T[], key: K): Array<T & InvalidCase> {
+  const out: Array<T & InvalidCase> = [];
+  for (const candidate of candidates) {
+    const problem = firstProblem(validate(validator, candidate[key]));
+    if (problem) out.push({ ...candidate, ...problem });
+  }
+  return out;
+}
+
+/** The error a reader would fix first: not the `if`/`allOf` wrappers, but what broke inside them. */
+function firstProblem(errors: ErrorObject[]): { pointer: string; rule: string } | undefined {
+  const real = errors.find((e) => !["if", "allOf", "anyOf", "oneOf"].includes(e.keyword)) ?? errors[0];
+  if (!real) return undefined;
+  const pointer = real.keyword === "required" ? `${real.instancePath}/${String((real.params as { missingProperty: string }).missingProperty)}` : real.instancePath;
+  return { pointer, rule: real.message ?? real.keyword };
+}

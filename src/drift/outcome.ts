@@ -1,0 +1,66 @@
+/** From what a session saw to the report: the outcome rules live here. */
+import type { Severity } from "../checks";
+import type { CleanupRecord } from "./scenarios/read-write";
+import type { DriftSession } from "./session";
+import { EXIT_CODES, type DriftReport, type Outcome } from "./types";
+
+export interface ReportInput {
+  session: DriftSession;
+  runId: string;
+  failOn: Severity;
+  /** Why the run stopped before the end, if it did. */
+  stopped: string | undefined;
+  cleanup: CleanupRecord | undefined;
+  target: DriftReport["target"];
+  spec: DriftReport["spec"];
+  startedAt: string;
+  durationMs: number;
+}
+
+/**
+ * `drift` when a finding reaches `failOn` (even if the run could not finish: the finding is
+ * real); otherwise `inconclusive` when anything kept the run from judging all it meant to (it
+ * stopped, a step could not finish, or it could not remove what it created); otherwise `pass`.
+ */
+export function decideOutcome(hasDrift: boolean, reasons: readonly string[]): Outcome {
+  if (hasDrift) return "drift";
+  return reasons.length > 0 ? "inconclusive" : "pass";
+}
+
+export function buildReport(input: ReportInput): DriftReport {
+  const { session, cleanup } = input;
+  const reasons: string[] = [];
+  if (input.stopped) reasons.push(input.stopped);
+  for (const step of session.steps) {
+    if (step.result === "incomplete" && step.note && step.note !== input.stopped) reasons.push(`${step.name}: ${step.note}`);
+  }
+  if (cleanup && cleanup.leftovers.length > 0) {
+    reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
+  }
+  const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
+  const findings = session.findings.findings();
+  return {
+    tool: "sip-endpoints-drift",
+    reportVersion: 1,
+    runId: input.runId,
+    outcome,
+    exitCode: EXIT_CODES[outcome],
+    reasons,
+    failOn: input.failOn,
+    target: input.target,
+    spec: input.spec,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    summary: {
+      requests: session.requests,
+      retries: session.retries,
+      findings: session.findings.countBySeverity(),
+      occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0),
+    },
+    findings,
+    coverage: session.coverage.summary(),
+    evaluated: session.findings.evaluatedPairs(),
+    steps: session.steps,
+    ...(cleanup ? { cleanup } : {}),
+  };
+}

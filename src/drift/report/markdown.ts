@@ -1,0 +1,49 @@
+/** `report.md` (also appended to the GitHub job summary): the report for people. */
+import type { DriftReport } from "../types";
+
+const TITLE = { pass: "PASS — the API matches the spec", drift: "DRIFT — the API no longer matches the spec", inconclusive: "INCONCLUSIVE — the API could not be fully exercised" };
+
+/** Text safe inside a Markdown table cell. */
+export function cell(text: string | number | null | undefined): string {
+  return String(text ?? "").replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/`/g, "'");
+}
+
+const code = (text: string) => (text === "" ? "(whole body)" : `\`${cell(text)}\``);
+
+export function renderMarkdown(report: DriftReport): string {
+  const { target, summary } = report;
+  const lines: string[] = [
+    `# Drift report: ${TITLE[report.outcome]}`,
+    "",
+    `- **Outcome:** ${report.outcome} (exit ${report.exitCode}; fails on ${report.failOn} and above)`,
+    `- **Target:** ${target.kind}${target.fault ? ` with fault \`${target.fault}\`` : ""}, ${target.baseUrl}, ${target.mode}`,
+    `- **Spec:** \`${report.spec.path}\` (sha256 \`${report.spec.sha256.slice(0, 12)}…\`)`,
+    `- **Run:** \`${report.runId}\`, started ${report.startedAt}, ${report.durationMs} ms, ${summary.requests} requests (${summary.retries} retries)`,
+    `- **Findings:** ${summary.findings.breaking} breaking, ${summary.findings.warning} warning, ${summary.findings.info} info (${summary.occurrences} occurrences)`,
+    "",
+  ];
+  if (report.reasons.length > 0) {
+    lines.push("## Why the run is not a clean pass", "", ...report.reasons.map((r) => `- ${cell(r)}`), "");
+  }
+  lines.push("## Findings", "");
+  if (report.findings.length === 0) lines.push("None.", "");
+  else {
+    lines.push("| severity | check | operation | status | pointer (first) | expected | actual | seen | id |", "|---|---|---|---|---|---|---|---|---|");
+    for (const f of report.findings) {
+      lines.push(`| ${f.severity} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${code(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
+    }
+    lines.push("");
+  }
+  lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
+  for (const s of report.steps) lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
+  lines.push("", "## Coverage", "", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
+  for (const op of report.coverage.operations) {
+    const seen = Object.entries(op.exercised).map(([status, n]) => `${status}×${n}`).join(", ");
+    lines.push(`| \`${op.operationId}\` | ${seen || "—"} | ${op.notExercised.join(", ") || "—"} | ${op.undocumented.join(", ") || "—"} |`);
+  }
+  if (report.cleanup) {
+    const { created, deleted, leftovers } = report.cleanup;
+    lines.push("", "## Cleanup", "", `Created ${created}, deleted ${deleted}, left behind ${leftovers.length}${leftovers.length ? `: ${leftovers.map((e) => `\`${cell(e.username)}\``).join(", ")}` : "."}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,91 @@
+/**
+ * `runDrift`: runs the scenarios of a mode against one target and returns the report as data.
+ * It never throws for anything the target does; an unreachable target, a timeout or refused
+ * credentials make the outcome `inconclusive`, and the reasons say why.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { redactValue } from "../redact";
+import type { Severity } from "../checks";
+import { readOnlyScenario } from "./scenarios/read-only";
+import { readWriteScenario, type CleanupRecord } from "./scenarios/read-write";
+import type { ScenarioConfig } from "./scenarios/config";
+import { DriftSession, RunStopped, type ProgressEvent } from "./session";
+import { specInfo } from "./spec-info";
+import { buildReport } from "./outcome";
+import type { DriftCredentials, DriftMode, DriftReport, SendFn, TargetKind } from "./types";
+
+export interface DriftRunOptions {
+  target: { kind: TargetKind; baseUrl: string; credentials: DriftCredentials; fault?: string };
+  /** The client's `send`, configured for the target (see `createDriftSend`). */
+  send: SendFn;
+  mode: DriftMode;
+  /** Findings at or above this severity make the outcome `drift` (default `warning`). */
+  failOn?: Severity;
+  /** Upper bound of the pages any one walk reads (default 1000). */
+  maxPages?: number;
+  /** Page size of the full walk (default 50, the API's own default). */
+  pageSize?: number;
+  /** Listed endpoints retrieved one by one (default 5). */
+  sampleSize?: number;
+  /** Fixes the run id (and so the `drift-<run id>-` prefix); default: time plus randomness. */
+  runId?: string;
+  /** Aborting stops the scenarios; what the run created is still removed. */
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Wall clock in ms (default `Date.now`). */
+  now?: () => number;
+}
+
+export interface DriftResult {
+  report: DriftReport;
+  /** Every secret of the run (token, passwords sent), for scrubbing anything printed about it. */
+  secrets: string[];
+}
+
+export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5 };
+
+/** A run id: lower-case base 36, time first so prefixes sort by age. */
+export function newRunId(now = Date.now()): string {
+  return `${now.toString(36)}${randomBytes(3).toString("hex")}`;
+}
+
+export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const failOn = options.failOn ?? DEFAULTS.failOn;
+  const runId = options.runId ?? newRunId(started);
+  const session = new DriftSession(options.send, { failOn, signal: options.signal, onProgress: options.onProgress });
+  session.secrets.push(options.target.credentials.apiToken);
+  const config: ScenarioConfig = {
+    baseUrl: options.target.baseUrl,
+    wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID()}` },
+    pageSize: options.pageSize ?? DEFAULTS.pageSize,
+    maxPages: options.maxPages ?? DEFAULTS.maxPages,
+    sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
+    prefix: `drift-${runId}-`,
+  };
+
+  let stopped: string | undefined;
+  let cleanup: CleanupRecord | undefined;
+  try {
+    await readOnlyScenario(session, config);
+    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => (cleanup = record));
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    stopped = error.reason;
+  }
+
+  const report = buildReport({
+    session,
+    runId,
+    failOn,
+    stopped,
+    cleanup,
+    target: { kind: options.target.kind, baseUrl: options.target.baseUrl, mode: options.mode, ...(options.target.fault ? { fault: options.target.fault } : {}) },
+    spec: specInfo(),
+    startedAt: new Date(started).toISOString(),
+    durationMs: Math.max(0, now() - started),
+  });
+  const secrets = [...session.secrets];
+  return { report: redactValue(report, secrets), secrets };
+}

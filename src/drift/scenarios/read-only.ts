@@ -1,0 +1,84 @@
+/**
+ * The read-only scenario, the default against a live Space: it never changes anything.
+ * List (plain and filtered), walk every page, retrieve a sample, retrieve an unknown id, and probe
+ * that the API refuses missing or wrong credentials and an invalid page size.
+ */
+import { randomUUID } from "node:crypto";
+import { SCENARIO_CHECKS } from "../../checks";
+import { invalidListQueries, isValidListQuery } from "../fixtures";
+import type { DriftSession } from "../session";
+import { walkPages } from "../walk";
+import type { ScenarioConfig } from "./config";
+
+const { authNotEnforced, invalidInputAccepted, paginationInconsistent } = SCENARIO_CHECKS;
+
+interface Sample {
+  id: string;
+  username: string;
+}
+
+export async function readOnlyScenario(session: DriftSession, config: ScenarioConfig): Promise<void> {
+  const samples: Sample[] = [];
+
+  await session.step("list the first page", async () => {
+    const sent = await session.request({ operationId: "list_sip_endpoints" });
+    session.requireJson(sent, "the first page");
+  });
+
+  await session.step(`walk every page (page_size ${config.pageSize})`, async () => {
+    const seen = new Set<string>();
+    const walk = await walkPages(session, { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" }, ({ sent, ids, items }) => {
+      session.judge(paginationInconsistent, { kind: "page", exchange: sent.exchange, pageSize: config.pageSize, ids, seen });
+      for (const id of ids) if (id !== "") seen.add(id);
+      for (const item of items) {
+        if (samples.length >= config.sampleSize) break;
+        const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
+        if (typeof id === "string" && typeof username === "string") samples.push({ id, username });
+      }
+    });
+    // A full last page without `next` may hide more: ask for one page bigger than the walk.
+    const last = walk.last;
+    if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: seen.size + 1 })) {
+      const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: seen.size + 1 } });
+      const ids = probe.exchange.status === 200 && probe.analysis.parsed.ok ? ((probe.analysis.parsed.value as { data?: unknown[] }).data ?? []) : [];
+      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: seen.size, probeSize: seen.size + 1, probeCount: ids.length });
+    }
+  });
+
+  const first = samples[0];
+  await session.step("list with filters", async () => {
+    const filter = first ? first.username.slice(0, Math.max(1, Math.ceil(first.username.length / 2))) : "drift";
+    session.requireJson(await session.request({ operationId: "list_sip_endpoints", query: { filter_username: filter } }), "filter_username");
+    session.requireJson(await session.request({ operationId: "list_sip_endpoints", query: { filter_caller_id: "a", page_size: 5 } }), "filter_caller_id");
+  });
+
+  if (samples.length > 0) {
+    await session.step(`retrieve ${samples.length} listed endpoint(s)`, async () => {
+      for (const sample of samples) session.requireJson(await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } }), `retrieve ${sample.id}`);
+    });
+  } else {
+    session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
+  }
+
+  await session.step("retrieve an unknown id (expect 404)", async () => {
+    await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID() } });
+  });
+
+  await session.step("list without credentials and with wrong ones (expect 401)", async () => {
+    const none = await session.request({ operationId: "list_sip_endpoints", auth: "none" });
+    session.judge(authNotEnforced, { exchange: none.exchange, credentials: "none" });
+    const wrong = await session.request({ operationId: "list_sip_endpoints", auth: config.wrongCredentials });
+    session.judge(authNotEnforced, { exchange: wrong.exchange, credentials: "wrong" });
+    if (first) {
+      const one = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: first.id }, auth: "none" });
+      session.judge(authNotEnforced, { exchange: one.exchange, credentials: "none" });
+    }
+  });
+
+  await session.step("list with an invalid page_size (expect 422)", async () => {
+    for (const invalid of invalidListQueries()) {
+      const sent = await session.request({ operationId: "list_sip_endpoints", query: invalid.query }, { invalidInput: true });
+      session.judge(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule });
+    }
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The read-write scenario, the default against the mock and opt-in against a live Space. Creates
+ * one valid endpoint per handler kind and several invalid ones (expect 422), updates, retrieves,
+ * lists and finds them, deletes them and makes sure they are gone. Every endpoint it creates is
+ * removed in `finally`, also when the run is interrupted or stops early.
+ */
+import { SCENARIO_CHECKS } from "../../checks";
+import { invalidCreateBodies, invalidUpdateBodies, newPassword, validCreateBodies } from "../fixtures";
+import type { DriftSession } from "../session";
+import { walkPages } from "../walk";
+import type { ScenarioConfig } from "./config";
+import { removeOwned } from "./cleanup";
+import { OwnedEndpoints } from "./owned";
+
+const { invalidInputAccepted, resourceStillAvailable, resourceUnavailable } = SCENARIO_CHECKS;
+
+export interface CleanupRecord {
+  created: number;
+  deleted: number;
+  leftovers: Array<{ id: string; username: string }>;
+}
+
+/**
+ * Runs the write steps; `onCleanup` receives what cleanup achieved even when the steps stop early
+ * (the error then propagates after cleanup).
+ */
+export async function readWriteScenario(session: DriftSession, config: ScenarioConfig, onCleanup: (record: CleanupRecord) => void): Promise<void> {
+  const owned = new OwnedEndpoints(config.prefix);
+  const password = () => {
+    const value = newPassword();
+    session.secrets.push(value);
+    return value;
+  };
+  try {
+    await writeSteps(session, config, owned, password);
+  } finally {
+    const leftovers = await session.step("clean up what this run created", () => removeOwned(session, config, owned));
+    onCleanup({ created: owned.created, deleted: owned.deletedCount, leftovers: leftovers ?? owned.remaining() });
+  }
+}
+
+async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints, password: () => string): Promise<void> {
+  const created: string[] = [];
+  const remember = (body: unknown) => {
+    const { id, username } = (body ?? {}) as { id?: unknown; username?: unknown };
+    return owned.add(id, username) ? (id as string) : undefined;
+  };
+
+  await session.step("create one endpoint per handler kind", async () => {
+    for (const { handler, body } of validCreateBodies(config.prefix, password)) {
+      const sent = await session.request({ operationId: "create_sip_endpoint", body });
+      const id = remember(session.requireJson(sent, `create (${handler})`));
+      if (id) created.push(id);
+    }
+  });
+
+  await session.step("create invalid endpoints (expect 422)", async () => {
+    for (const invalid of invalidCreateBodies(config.prefix, password)) {
+      const sent = await session.request({ operationId: "create_sip_endpoint", body: invalid.body }, { invalidInput: true });
+      session.judge(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule });
+      // Accepted anyway: remove it at once, so its invalid data cannot show up in later answers.
+      const id = sent.analysis.parsed.ok && sent.exchange.status < 300 ? remember(sent.analysis.parsed.value) : undefined;
+      if (id) await deleteOwn(session, owned, id);
+    }
+  });
+
+  await session.step("update the created endpoints", async () => {
+    for (const id of created) {
+      session.requireJson(await session.request({ operationId: "update_sip_endpoint", params: { id }, body: { caller_id: "drift check (updated)" } }), `update ${id}`);
+    }
+  });
+
+  await session.step("retrieve the created endpoints", async () => {
+    for (const id of created) {
+      const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+      session.judge(resourceUnavailable, { exchange: sent.exchange, createdId: id });
+    }
+  });
+
+  await session.step("list and find the created endpoints", async () => {
+    const listed = new Set<string>();
+    const walk = await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the filtered list" }, ({ ids }) => {
+      for (const id of ids) listed.add(id);
+    });
+    if (!walk.last) return;
+    if (!walk.complete) return; // a walk cut short by --max-pages cannot say what is missing
+    for (const id of created) session.judge(resourceUnavailable, { exchange: walk.last.sent.exchange, createdId: id, listed });
+  });
+
+  await session.step("update with an invalid body (expect 422)", async () => {
+    // Last before the delete, so that if it is accepted no later answer shows the invalid value.
+    const target = created[0];
+    if (target === undefined) return;
+    for (const invalid of invalidUpdateBodies()) {
+      const sent = await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: invalid.body }, { invalidInput: true });
+      session.judge(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule });
+    }
+  });
+
+  await session.step("delete the created endpoints", async () => {
+    for (const id of created) await deleteOwn(session, owned, id);
+  });
+
+  const deleted = created.filter((id) => owned.isDeleted(id));
+  await session.step("retrieve and list after delete (expect 404, not listed)", async () => {
+    for (const id of deleted) {
+      const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+      session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
+    }
+    await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {
+      for (const id of deleted) session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
+    });
+  });
+}
+
+async function deleteOwn(session: DriftSession, owned: OwnedEndpoints, id: string): Promise<void> {
+  const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
+  if (sent.exchange.status >= 200 && sent.exchange.status < 300) owned.deleted(id);
+}

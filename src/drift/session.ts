@@ -1,0 +1,162 @@
+/**
+ * The glue between the scenarios and the check catalogue: every request goes through
+ * `DriftSession.request`, which sends it, records coverage, runs every response check on the
+ * exchange and files the findings under the current step. Scenario checks are run through
+ * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
+ */
+import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SEVERITY_RANK, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import { FindingCollector } from "./collector";
+import { CoverageTracker } from "./coverage";
+import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
+
+/** The run cannot go on: the target is unreachable, too slow, refuses the credentials, or the run was interrupted. */
+export class RunStopped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "RunStopped";
+  }
+}
+
+/** One step cannot go on (e.g. a page answered 500); the run continues with the next step. */
+export class StepIncomplete extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "StepIncomplete";
+  }
+}
+
+export interface Sent {
+  exchange: DriftExchange;
+  analysis: ResponseAnalysis;
+}
+
+export interface RequestOptions {
+  /** Goes out even after an interruption: removing what the run created must still happen. */
+  cleanup?: boolean;
+  /**
+   * The request breaks the spec on purpose. If it is accepted anyway, the body only echoes what
+   * was sent, so the schema checks stay out of it: `invalid-input-accepted` is the finding.
+   */
+  invalidInput?: boolean;
+}
+
+/** The checks that judge the body's content (not its status or media type). */
+const ECHO_CHECKS = new Set<string>(["field-missing", "field-type-mismatch", "enum-value-unknown", "format-mismatch", "field-undocumented", "schema-violation"]);
+
+export interface ProgressEvent {
+  step: string;
+  requests: number;
+  /** Distinct findings so far. */
+  findings: number;
+}
+
+export interface SessionOptions {
+  failOn: Severity;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export class DriftSession {
+  readonly findings = new FindingCollector();
+  readonly coverage = new CoverageTracker();
+  readonly steps: StepRecord[] = [];
+  /** Values to scrub from every output: the API token and every password the run sends. */
+  readonly secrets: string[] = [];
+  requests = 0;
+  retries = 0;
+  private current: StepRecord | undefined;
+
+  constructor(
+    private readonly sendRequest: SendFn,
+    private readonly options: SessionOptions,
+  ) {}
+
+  get interrupted(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  /**
+   * Runs a step. A `StepIncomplete` ends only this step; `RunStopped` ends the run (the step is
+   * recorded first, so the report says where it stopped).
+   */
+  async step<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
+    const record: StepRecord = { name, result: "passed", requests: 0, findings: [] };
+    this.steps.push(record);
+    const previous = this.current;
+    this.current = record;
+    try {
+      return await body();
+    } catch (error) {
+      if (error instanceof StepIncomplete || error instanceof RunStopped) {
+        record.result = "incomplete";
+        record.note = error.reason;
+        if (error instanceof StepIncomplete) return undefined;
+      }
+      throw error;
+    } finally {
+      if (record.result === "passed" && this.stepFailed(record)) record.result = "failed";
+      this.current = previous;
+    }
+  }
+
+  /** Records a step the run did not get to, so the report shows the gap. */
+  skip(name: string, note: string): void {
+    this.steps.push({ name, result: "skipped", requests: 0, findings: [], note });
+  }
+
+  /** Sends one request and judges its response (see `RequestOptions`). */
+  async request(request: DriftRequest, options: RequestOptions = {}): Promise<Sent> {
+    if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
+    let exchange: DriftExchange;
+    try {
+      // Cleanup is never cut short by the interruption it may be cleaning up after.
+      exchange = await this.sendRequest(options.cleanup ? request : { ...request, signal: this.options.signal });
+    } catch (error) {
+      if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
+      throw new RunStopped(`${request.operationId}: the target gave no answer (${describeError(error)})`);
+    }
+    this.requests += 1;
+    this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
+    if (this.current) this.current.requests += 1;
+    this.coverage.record(exchange.operationId, exchange.status);
+    const analysis = analyseResponse(exchange);
+    const accepted = exchange.status >= 200 && exchange.status < 300;
+    this.file(options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis));
+    for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
+    this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });
+    const ownCredentials = request.auth === undefined || request.auth === "default";
+    if (ownCredentials && exchange.status === 401) {
+      throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
+    }
+    return { exchange, analysis };
+  }
+
+  /** Runs a scenario check and files what it finds. */
+  judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): void {
+    this.findings.evaluated(check.id, evidence.exchange.operationId);
+    this.file(runScenarioCheck(check, evidence));
+  }
+
+  /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
+  requireJson(sent: Sent, what: string): unknown {
+    const { exchange, analysis } = sent;
+    if (exchange.status < 200 || exchange.status >= 300) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
+    if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
+    return analysis.parsed.value;
+  }
+
+  private file(found: ReturnType<typeof runScenarioCheck>): void {
+    const ids = this.findings.add(found, this.current?.name ?? "");
+    if (this.current) for (const id of ids) if (!this.current.findings.includes(id)) this.current.findings.push(id);
+  }
+
+  private stepFailed(record: StepRecord): boolean {
+    const threshold = SEVERITY_RANK[this.options.failOn];
+    return this.findings.findings().some((f) => record.findings.includes(f.id) && SEVERITY_RANK[f.severity] >= threshold);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}

@@ -6,7 +6,7 @@
 export { startMockServer, API_BASE_PATH, type MockServer } from "./server";
 export type { MockOptions } from "./options";
 export { DEMO_CREDENTIALS, MockConfigError, type CredentialSource } from "./credentials";
-export { FAULT_PROFILES, FAULT_NAMES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";
+export { FAULT_PROFILES, FAULT_NAMES, FAULT_OPTION_NAMES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";
 export { createMockCore } from "./core";
 export type { CoreDeps } from "./deps";
 export { EndpointStore } from "./store";

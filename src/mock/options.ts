@@ -2,7 +2,7 @@
  * The options of `startMockServer`, checked up front so a typo fails with a message naming the
  * option instead of surfacing later as odd behaviour.
  */
-import { FAULT_NAMES, isFaultName, type FaultName, type FaultOptions } from "./faults";
+import { FAULT_NAMES, FAULT_OPTION_NAMES, isFaultName, type FaultName, type FaultOptions } from "./faults";
 import { MockConfigError } from "./credentials";
 
 export interface MockOptions {
@@ -41,6 +41,9 @@ export function checkOptions(options: MockOptions): void {
     throw new MockConfigError("seed must be a string or a finite number");
   }
   for (const [name, value] of Object.entries(faultOptions ?? {})) {
+    if (!(FAULT_OPTION_NAMES as readonly string[]).includes(name)) {
+      throw new MockConfigError(`unknown fault option "${name}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
+    }
     if (value !== undefined && !isWhole(value, 0, 86_400_000)) throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
   }
 }

@@ -6,13 +6,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { redactValue } from "../redact";
 import type { Severity } from "../checks";
+import { removeLeftovers } from "./scenarios/cleanup";
 import { readOnlyScenario } from "./scenarios/read-only";
 import { readWriteScenario, type CleanupRecord } from "./scenarios/read-write";
 import type { ScenarioConfig } from "./scenarios/config";
 import { DriftSession, RunStopped, type ProgressEvent } from "./session";
 import { specInfo } from "./spec-info";
 import { buildReport } from "./outcome";
-import type { DriftCredentials, DriftMode, DriftReport, SendFn, TargetKind } from "./types";
+import { EXIT_CODES, type DriftCredentials, type DriftMode, type DriftReport, type SendFn, type TargetKind } from "./types";
 
 export interface DriftRunOptions {
   target: { kind: TargetKind; baseUrl: string; credentials: DriftCredentials; fault?: string };
@@ -88,4 +89,48 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   });
   const secrets = [...session.secrets];
   return { report: redactValue(report, secrets), secrets };
+}
+
+export interface CleanupResult {
+  outcome: "pass" | "inconclusive";
+  exitCode: number;
+  baseUrl: string;
+  requests: number;
+  found: number;
+  deleted: number;
+  /** Leftovers that could not be deleted. */
+  remaining: Array<{ id: string; username: string }>;
+  reasons: string[];
+}
+
+/**
+ * `--cleanup`: removes what earlier runs left behind (usernames `drift-<run id>-…`) and nothing
+ * else. `pass` when every leftover found is gone; `inconclusive` otherwise.
+ */
+export async function runCleanup(options: Pick<DriftRunOptions, "target" | "send" | "maxPages" | "signal" | "onProgress">): Promise<CleanupResult> {
+  const session = new DriftSession(options.send, { failOn: "breaking", signal: options.signal, onProgress: options.onProgress });
+  const config: ScenarioConfig = {
+    baseUrl: options.target.baseUrl,
+    wrongCredentials: options.target.credentials,
+    pageSize: DEFAULTS.pageSize,
+    maxPages: options.maxPages ?? DEFAULTS.maxPages,
+    sampleSize: 0,
+    prefix: "drift-",
+  };
+  const reasons: string[] = [];
+  let found: Array<{ id: string; username: string }> = [];
+  let remaining: Array<{ id: string; username: string }> = [];
+  try {
+    ({ found, remaining } = await removeLeftovers(session, config));
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    reasons.push(error.reason);
+  }
+  for (const step of session.steps) if (step.result === "incomplete" && step.note && !reasons.includes(step.note)) reasons.push(`${step.name}: ${step.note}`);
+  if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
+  const outcome = reasons.length > 0 ? "inconclusive" : "pass";
+  return redactValue(
+    { outcome, exitCode: EXIT_CODES[outcome], baseUrl: options.target.baseUrl, requests: session.requests, found: found.length, deleted: found.length - remaining.length, remaining, reasons },
+    [options.target.credentials.apiToken],
+  );
 }

@@ -34,10 +34,6 @@ export async function startEmbeddedMock(options: { fault?: FaultName; faultOptio
   return { kind: "mock", baseUrl: mock.url, credentials: mock.credentials, fault: options.fault, mock, close: () => mock.close() };
 }
 
-export function liveTarget(baseUrl: string, credentials: DriftCredentials): DriftTarget {
-  return { kind: "live", baseUrl, credentials, close: async () => {} };
-}
-
 export interface SendOptions {
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -45,20 +41,26 @@ export interface SendOptions {
 }
 
 /**
- * The client's `send` for a target. A drift run retries what a careful caller would (429 with its
- * `Retry-After`, and 5xx on reads): a transient failure is not drift. Throws the client's
- * `ConfigError` for an unusable URL or credentials.
+ * The client's `send` for a base URL (or a Space name, which the client turns into its URL). A
+ * drift run retries what a careful caller would (429 with its `Retry-After`, and 5xx on reads): a
+ * transient failure is not drift. Throws the client's `ConfigError` for an unusable URL or
+ * credentials, before any request.
  */
-export function createDriftSend(target: Pick<DriftTarget, "baseUrl" | "credentials">, options: SendOptions = {}): SendFn {
+export function connect(where: { baseUrl?: string; space?: string }, credentials: DriftCredentials, options: SendOptions = {}): { send: SendFn; baseUrl: string } {
   const client = createSipEndpointsClient({
-    baseUrl: target.baseUrl,
-    projectId: target.credentials.projectId,
-    apiToken: target.credentials.apiToken,
+    ...(where.baseUrl !== undefined ? { baseUrl: where.baseUrl } : { space: where.space }),
+    projectId: credentials.projectId,
+    apiToken: credentials.apiToken,
     env: {},
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },
     userAgent: "sip-endpoints-drift",
   });
-  return (request) => client.send(request);
+  return { send: (request) => client.send(request), baseUrl: client.baseUrl };
+}
+
+/** `connect` for a target that already knows its base URL (the embedded mock, a test's server). */
+export function createDriftSend(target: Pick<DriftTarget, "baseUrl" | "credentials">, options: SendOptions = {}): SendFn {
+  return connect({ baseUrl: target.baseUrl }, target.credentials, options).send;
 }

@@ -48,7 +48,7 @@ async function listOwned(session: DriftSession, config: ScenarioConfig, owned: O
  * nothing else. Ids are collected first and deleted after the walk, so deleting does not shift
  * the pages being walked.
  */
-export async function removeLeftovers(session: DriftSession, config: ScenarioConfig): Promise<{ found: Array<{ id: string; username: string }>; deleted: number }> {
+export async function removeLeftovers(session: DriftSession, config: ScenarioConfig): Promise<{ found: Array<{ id: string; username: string }>; remaining: Array<{ id: string; username: string }> }> {
   const found: Array<{ id: string; username: string }> = [];
   await session.step("find leftovers of earlier runs", async () => {
     await walkPages(session, { query: { filter_username: "drift-" }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the leftover list" }, ({ items }) => {
@@ -58,11 +58,11 @@ export async function removeLeftovers(session: DriftSession, config: ScenarioCon
       }
     });
   });
-  let deleted = 0;
+  const remaining = [...found];
   await session.step(`delete ${found.length} leftover(s)`, async () => {
-    for (const { id } of found) await deleteQuietly(session, id, () => (deleted += 1));
+    for (const leftover of found) await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
   });
-  return { found, deleted };
+  return { found, remaining };
 }
 
 /** A delete during cleanup: a failure is recorded as a leftover, not thrown, so cleanup goes on. */

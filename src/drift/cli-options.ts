@@ -1,0 +1,74 @@
+/**
+ * From the drift command's flags and environment to a checked plan. Every problem is a
+ * `DriftUsageError` naming the flag or variable at fault; credentials come only from the
+ * environment, and their values never appear in a message.
+ */
+import type { Severity } from "../checks";
+import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
+import type { DriftCredentials, DriftMode } from "./types";
+
+export class DriftUsageError extends Error {
+  override name = "DriftUsageError";
+}
+
+export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault", string>> &
+  Partial<Record<"cleanup" | "json" | "help", boolean>>;
+
+export type PlannedTarget = { kind: "mock"; fault?: FaultName } | { kind: "live"; baseUrl?: string; space?: string; credentials: DriftCredentials };
+
+export interface DriftPlan {
+  target: PlannedTarget;
+  mode: DriftMode;
+  failOn: Severity;
+  out: string;
+  maxPages: number;
+  cleanup: boolean;
+  json: boolean;
+}
+
+const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
+const MODES: readonly DriftMode[] = ["read-only", "read-write"];
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new DriftUsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+}
+
+export function resolvePlan(flags: DriftFlags, env: Record<string, string | undefined>, defaults: { maxPages: number }): DriftPlan {
+  const kind = oneOf("target", flags.target, ["mock", "live"] as const, "mock");
+  const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning");
+  const out = flags.out ?? "drift-report";
+  if (out.trim() === "") throw new DriftUsageError("--out must name a directory");
+  const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
+  const cleanup = flags.cleanup === true;
+  if (cleanup && flags.mode === "read-only") throw new DriftUsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
+
+  let target: PlannedTarget;
+  if (kind === "mock") {
+    if (flags["base-url"] !== undefined) throw new DriftUsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
+    const fault = flags["mock-fault"];
+    if (fault !== undefined && !isFaultName(fault)) throw new DriftUsageError(`--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`);
+    target = { kind, ...(fault ? { fault } : {}) };
+  } else {
+    if (flags["mock-fault"] !== undefined) throw new DriftUsageError("--mock-fault is only for --target mock");
+    const projectId = env.SIGNALWIRE_PROJECT_ID;
+    const apiToken = env.SIGNALWIRE_API_TOKEN;
+    const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
+    if (missing.length > 0) throw new DriftUsageError(`--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`);
+    const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || undefined);
+    const space = env.SIGNALWIRE_SPACE || undefined;
+    if (baseUrl === undefined && space === undefined) throw new DriftUsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
+    target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! } };
+  }
+  return { target, mode, failOn, out, maxPages, cleanup, json: flags.json === true };
+}
+
+function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new DriftUsageError(`--${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}

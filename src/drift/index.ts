@@ -1,0 +1,15 @@
+/**
+ * The drift job as a library: run the scenarios against a target, get a report as data, write it
+ * as JSON, Markdown and JUnit. `npm run drift` and the contract suite are two front ends of it.
+ */
+export { runDrift, runCleanup, newRunId, DEFAULTS as DRIFT_DEFAULTS, type DriftRunOptions, type DriftResult, type CleanupResult } from "./run";
+export { startEmbeddedMock, connect, createDriftSend, MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, type DriftTarget, type SendOptions } from "./target";
+export { resolvePlan, DriftUsageError, type DriftFlags, type DriftPlan, type PlannedTarget } from "./cli-options";
+export { writeReports, renderJson, REPORT_FILES } from "./report/write";
+export { renderMarkdown } from "./report/markdown";
+export { renderJunit } from "./report/junit";
+export { formatSummary } from "./report/text";
+export { LEFTOVER_PATTERN } from "./scenarios/cleanup";
+export { decideOutcome } from "./outcome";
+export type { ProgressEvent } from "./session";
+export * from "./types";

@@ -1,0 +1,21 @@
+/** The few lines a terminal or CI log shows at the end of a run. The CLI prints them. */
+import type { DriftReport } from "../types";
+
+const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", reset: "\u001b[0m" };
+const COLOR = { pass: ANSI.green, drift: ANSI.red, inconclusive: ANSI.yellow } as const;
+
+export function formatSummary(report: DriftReport, options: { color: boolean; files?: readonly string[] }): string {
+  const paint = (color: string, text: string) => (options.color ? `${color}${text}${ANSI.reset}` : text);
+  const { findings, requests, retries, occurrences } = report.summary;
+  const lines = [
+    `${paint(COLOR[report.outcome] + ANSI.bold, report.outcome.toUpperCase())}: ${findings.breaking} breaking, ${findings.warning} warning, ${findings.info} info ` +
+      `(${occurrences} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`,
+  ];
+  for (const f of report.findings) {
+    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${f.pointer || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${f.expected}, got ${f.actual}`);
+  }
+  for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${reason}`);
+  if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
+  if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}

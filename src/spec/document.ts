@@ -81,7 +81,16 @@ export function splitPointer(ptr: string): string[] {
   return body
     .slice(1)
     .split("/")
-    .map((t) => decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((t) => decodePercent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** A `%` that starts no valid escape is a literal character of the key, not an error. */
+function decodePercent(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
 }
 
 /** The node at a JSON pointer, or undefined when the path does not exist. */

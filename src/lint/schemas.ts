@@ -22,7 +22,7 @@ export interface CompiledSchemas {
 /** An ajv error in words; `data` is what was validated, to show the offending value. */
 export function describeError(e: ErrorObject, data: Json): string {
   if (e.keyword === "enum" && Array.isArray(e.params.allowedValues)) {
-    const got = JSON.stringify(at(data, e.instancePath)) ?? "nothing";
+    const got = JSON.stringify(at(data, e.instancePath)) ?? "another value";
     return `must be one of ${e.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")} (got ${got.length > 60 ? got.slice(0, 59) + "…" : got})`;
   }
   return e.message ?? e.keyword;
@@ -101,11 +101,17 @@ export function compileSchemas(spec: SpecSource, inline: Map<string, Json>): Com
   const problems: LintProblem[] = [];
   const ajv = createAjv();
   if (!ajv.validateSchema(schemaDocument)) {
+    // buildSchemaDefs' per-operation entries repeat the schemas registered above; only what
+    // appears nowhere else (an x-query-rules schema) is reported under the entry's name.
+    const elsewhere: LintProblem[] = [];
     for (const e of collapseAlternatives(ajv.errors ?? [])) {
       const [, name = "", ...rest] = splitPointer(e.instancePath);
-      problems.push(problemAt(spec, "schema-invalid", (sourceOf.get(name) ?? "") + pointer(...rest), describeError(e, schemaDocument)));
+      const source = sourceOf.get(name);
+      const message = describeError(e, schemaDocument);
+      if (source !== undefined) problems.push(problemAt(spec, "schema-invalid", source + pointer(...rest), message));
+      else elsewhere.push(problemAt(spec, "schema-invalid", "", `in the schema of validator ${name}, at ${pointer(...rest)}: ${message}`));
     }
-    return { problems, validatorAt: () => undefined };
+    return { problems: problems.length > 0 ? problems : elsewhere, validatorAt: () => undefined };
   }
   ajv.addSchema(schemaDocument);
 

@@ -130,6 +130,16 @@ const cases: Case[] = [
     want: [{ rule: "schema-invalid", pointer: "/components/schemas/Error/type", line: "type: objekt", message: /got "objekt"/ }],
   },
   {
+    name: "an inline media-type schema with a type that does not exist",
+    edit: (s) => replaceOnce(s, '              $ref: "#/components/schemas/SipEndpointUpdate"', "              type: objekt"),
+    want: [{ rule: "schema-invalid", pointer: `${ID}/put/requestBody/content/application~1json/schema/type`, line: "type: objekt", message: /got "objekt"/ }],
+  },
+  {
+    name: "a key with a bare % (not a percent-escape) is reported like any other",
+    edit: (s) => replaceOnce(replaceOnce(s, "  /endpoints/sip:\n", "  /endpoints/sip%:\n"), "      summary: List SIP endpoints\n", ""),
+    want: [{ rule: "operation-summary-missing", pointer: "/paths/~1endpoints~1sip%/get", line: "operationId: list_sip_endpoints" }],
+  },
+  {
     name: "malformed YAML",
     edit: (s) => replaceOnce(s, "  version: 1.0.0\n", "  version: [1.0.0\n"),
     want: [{ rule: "spec-syntax", pointer: "", line: ["version: [1.0.0", 1], message: /^not valid YAML: / }],

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { plainError } from "./responses";
+import { createSerializer } from "./serialize";
 import { isPromised, type MockHandler, type MockResponse } from "./types";
 
 /**
@@ -16,23 +17,31 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/** `handler` is asked for on every request, so the server can listen before the handler exists. */
 export function createRequestListener(basePath: string, handler: () => MockHandler): RequestListener {
   const prefix = `${basePath}/`;
-  return (req, res) => {
-    const declared = req.headers["content-length"];
-    const hasBody = declared !== undefined ? declared !== "0" : req.headers["transfer-encoding"] !== undefined;
-    if (!hasBody) return dispatch(req, res, "");
-    if (declared !== undefined && Number(declared) > DRAIN_LIMIT_BYTES) return tooLarge(req, res, true);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
-    });
-    req.on("end", () => (size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, Buffer.concat(chunks, size).toString("utf8"))));
-    req.on("error", () => res.destroy());
-  };
+  const serialize = createSerializer();
+
+  function send(res: ServerResponse, response: MockResponse): void {
+    if (res.headersSent || res.destroyed) return;
+    const { status, headers, body, text } = response;
+    const out: Record<string, string | number> = headers ? { ...headers } : {};
+    if (text === undefined && body !== undefined && out["content-type"] === undefined) out["content-type"] = JSON_TYPE;
+    const payload = text ?? (body === undefined ? undefined : serialize(body));
+    const bytes = payload === undefined ? undefined : Buffer.from(payload, "utf8");
+    if (bytes) out["content-length"] = bytes.length;
+    res.writeHead(status, out);
+    res.end(bytes);
+  }
+
+  function tooLarge(req: IncomingMessage, res: ServerResponse, closeConnection: boolean): void {
+    if (res.headersSent) return;
+    if (!closeConnection) return send(res, plainError(413));
+    // Stop reading; the client may still be sending, so the connection cannot be reused.
+    req.removeAllListeners("data");
+    res.once("finish", () => req.socket.destroy());
+    send(res, plainError(413, { connection: "close" }));
+  }
 
   function dispatch(req: IncomingMessage, res: ServerResponse, bodyText: string): void {
     const url = req.url ?? "/";
@@ -55,25 +64,20 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
     if (isPromised(answer)) answer.then((r) => send(res, r), () => send(res, plainError(500)));
     else send(res, answer);
   }
-}
 
-function tooLarge(req: IncomingMessage, res: ServerResponse, closeConnection: boolean): void {
-  if (res.headersSent) return;
-  if (closeConnection) {
-    // Stop reading; the client may still be sending, so the connection cannot be reused.
-    req.removeAllListeners("data");
-    res.once("finish", () => req.socket.destroy());
-    send(res, plainError(413, { connection: "close" }));
-  } else send(res, plainError(413));
-}
-
-export function send(res: ServerResponse, response: MockResponse): void {
-  if (res.headersSent || res.destroyed) return;
-  const { status, headers, body, text } = response;
-  const payload = text ?? (body === undefined ? undefined : JSON.stringify(body));
-  const out: Record<string, string | number> = headers ? { ...headers } : {};
-  if (text === undefined && body !== undefined && out["content-type"] === undefined) out["content-type"] = JSON_TYPE;
-  if (payload !== undefined) out["content-length"] = Buffer.byteLength(payload);
-  res.writeHead(status, out);
-  res.end(payload);
+  return (req, res) => {
+    const declared = req.headers["content-length"];
+    const hasBody = declared !== undefined ? declared !== "0" : req.headers["transfer-encoding"] !== undefined;
+    if (!hasBody) return dispatch(req, res, "");
+    if (declared !== undefined && Number(declared) > DRAIN_LIMIT_BYTES) return tooLarge(req, res, true);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
+    });
+    req.on("end", () => (size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, Buffer.concat(chunks, size).toString("utf8"))));
+    req.on("error", () => res.destroy());
+  };
 }

@@ -36,14 +36,16 @@ function sfc32([a, b, c, d]: [number, number, number, number]): () => number {
   return next;
 }
 
-const hex8 = (n: number) => n.toString(16).padStart(8, "0");
+/** Two hex digits per byte value, so formatting an id is table look-ups and no number-to-string work. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const hex = (word: number, from: number, to: number) => {
+  let out = "";
+  for (let shift = 24 - 8 * from; shift >= 32 - 8 * to; shift -= 8) out += HEX[(word >>> shift) & 0xff];
+  return out;
+};
 
 function formatUuid(w0: number, w1: number, w2: number, w3: number): string {
-  const version = ((w1 & 0xffff0fff) | 0x00004000) >>> 0; // version nibble 4
-  const variant = ((w2 & 0x3fffffff) | 0x80000000) >>> 0; // variant bits 10
-  const a = hex8(w0);
-  const b = hex8(version);
-  const c = hex8(variant);
-  const d = hex8(w3);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  const version = (w1 & 0xffff0fff) | 0x00004000; // version nibble 4
+  const variant = (w2 & 0x3fffffff) | 0x80000000; // variant bits 10
+  return `${hex(w0, 0, 4)}-${hex(version, 0, 2)}-${hex(version, 2, 4)}-${hex(variant, 0, 2)}-${hex(variant, 2, 4)}${hex(w3, 0, 4)}`;
 }

@@ -41,19 +41,18 @@ components:`;
 
 const cases: Case[] = [
   {
-    name: "an invalid value in a components/examples entry",
-    edit: (s) => replaceOnce(s, "        encryption: optional\n", "        encryption: sometimes\n"),
-    want: [{ rule: "example-invalid", pointer: "/components/examples/SipEndpointRelayScript/value/encryption", line: "encryption: sometimes", message: /must be one of "default", "required", "optional" \(got "sometimes"\)/ }],
-  },
-  {
-    name: "an invalid inline media-type example",
-    edit: (s) => replaceOnce(s, "caller_id: Front desk", "caller_id: 42"),
-    want: [{ rule: "example-invalid", pointer: `${ID}/put/requestBody/content/application~1json/examples/rename_caller_id/value/caller_id`, line: "caller_id: 42", message: /must be string/ }],
-  },
-  {
-    name: "a schema-level example that breaks the companion-field rule",
-    edit: (s) => replaceOnce(s, "          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:", "          call_handler: laml_webhooks\n    SipEndpointUpdate:"),
-    want: [{ rule: "example-invalid", pointer: "/components/schemas/SipEndpointCreate/examples/0", line: "- username: alice", message: /call_request_url/ }],
+    name: "invalid examples of each kind: components/examples, inline media-type, schema-level",
+    edit: (s) => {
+      const component = replaceOnce(s, "        encryption: optional\n", "        encryption: sometimes\n");
+      const inline = replaceOnce(component, "caller_id: Front desk", "caller_id: 42");
+      return replaceOnce(inline, "          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:", "          call_handler: laml_webhooks\n    SipEndpointUpdate:");
+    },
+    want: [
+      { rule: "example-invalid", pointer: "/components/examples/SipEndpointRelayScript/value/encryption", line: "encryption: sometimes", message: /^example does not match #\/components\/schemas\/SipEndpoint: must be one of "default", "required", "optional" \(got "sometimes"\)$/ },
+      { rule: "example-invalid", pointer: `${ID}/put/requestBody/content/application~1json/examples/rename_caller_id/value/caller_id`, line: "caller_id: 42", message: /must be string/ },
+      // The companion-field rule (if/then) is part of the schema the example is judged by.
+      { rule: "example-invalid", pointer: "/components/schemas/SipEndpointCreate/examples/0", line: "- username: alice", message: /call_request_url/ },
+    ],
   },
   {
     name: "a duplicate operationId",
@@ -99,17 +98,15 @@ const cases: Case[] = [
     ],
   },
   {
-    name: "a response without its required description (OpenAPI schema, via swagger-parser)",
-    edit: (s) => replaceOnce(s, "          description: The endpoint is gone.", "          descripton: The endpoint is gone."),
+    name: "OpenAPI schema errors (swagger-parser), inline and in a referenced component, reported where written",
+    edit: (s) => {
+      const inline = replaceOnce(s, "          description: The endpoint is gone.", "          descripton: The endpoint is gone.");
+      return replaceOnce(inline, "      description: No SIP endpoint of this project has that id.", "      descripton: No SIP endpoint of this project has that id.");
+    },
     want: [
-      { rule: "oas-schema", pointer: `${ID}/delete/responses/204`, line: "descripton: The endpoint is gone.", message: /missing required key "description"/ },
-      { rule: "oas-schema", pointer: `${ID}/delete/responses/204/descripton`, line: "descripton: The endpoint is gone.", message: /unknown key "descripton"/ },
-    ],
-  },
-  {
-    name: "an OpenAPI schema error in a referenced component is reported once, where it is written",
-    edit: (s) => replaceOnce(s, "      description: No SIP endpoint of this project has that id.", "      descripton: No SIP endpoint of this project has that id."),
-    want: [
+      { rule: "oas-schema", pointer: `${ID}/delete/responses/204`, line: "descripton: The endpoint is gone.", message: /^missing required key "description"$/ },
+      { rule: "oas-schema", pointer: `${ID}/delete/responses/204/descripton`, line: "descripton: The endpoint is gone.", message: /^unknown key "descripton"$/ },
+      // Used by three operations, reported once, at the component.
       { rule: "oas-schema", pointer: "/components/responses/NotFound", line: "descripton: No SIP endpoint" },
       { rule: "oas-schema", pointer: "/components/responses/NotFound/descripton", line: "descripton: No SIP endpoint" },
     ],

@@ -107,8 +107,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (!isConfigError(error)) throw error;
-    const source = plan.target.kind === "live" && plan.target.baseUrl !== undefined ? "--base-url" : "the environment";
-    note(`error: ${source}: ${error.message}\n`);
+    note(`error: ${plan.target.kind === "live" ? plan.target.source : "the mock"}: ${error.message}\n`);
     return 2;
   }
 

@@ -14,7 +14,9 @@ export class DriftUsageError extends Error {
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault", string>> &
   Partial<Record<"cleanup" | "json" | "help", boolean>>;
 
-export type PlannedTarget = { kind: "mock"; fault?: FaultName } | { kind: "live"; baseUrl?: string; space?: string; credentials: DriftCredentials };
+export type PlannedTarget =
+  | { kind: "mock"; fault?: FaultName }
+  | { kind: "live"; baseUrl?: string; space?: string; credentials: DriftCredentials; /** Where the URL or Space came from, for error messages. */ source: "--base-url" | "SIGNALWIRE_BASE_URL" | "SIGNALWIRE_SPACE" };
 
 export interface DriftPlan {
   target: PlannedTarget;
@@ -60,7 +62,8 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || undefined);
     const space = env.SIGNALWIRE_SPACE || undefined;
     if (baseUrl === undefined && space === undefined) throw new DriftUsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! } };
+    const source = flags["base-url"] !== undefined ? "--base-url" : baseUrl !== undefined ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
+    target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! }, source };
   }
   return { target, mode, failOn, out, maxPages, cleanup, json: flags.json === true };
 }

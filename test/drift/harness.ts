@@ -1,0 +1,93 @@
+/** Running the drift engine and CLI inside a test: real mocks on 127.0.0.1, output captured. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftResult, type SendOptions } from "../../src/drift";
+import type { FaultName, FaultOptions, MockServer } from "../../src/mock";
+import { main } from "../../scripts/drift";
+
+/** Fault knobs that keep every profile fast: no real waits for 429s, a slow answer far beyond the timeout. */
+export const FAST_FAULTS: FaultOptions = { retryAfterSeconds: 0, delayMs: 20_000 };
+/** Client settings for the tests: short waits, since the mock answers in milliseconds. */
+export const FAST_SEND: SendOptions = { timeoutMs: 1_500, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
+
+export interface EngineRun extends DriftResult {
+  mock: MockServer;
+}
+
+/** Starts an embedded mock, runs the engine against it, and closes the mock. */
+export async function runEngine(options: {
+  fault?: FaultName;
+  mode: DriftMode;
+  seedCount?: number;
+  pageSize?: number;
+  send?: SendOptions;
+  signal?: AbortSignal;
+  onProgress?: Parameters<typeof runDrift>[0]["onProgress"];
+}): Promise<EngineRun> {
+  const target = await startEmbeddedMock({ fault: options.fault, faultOptions: FAST_FAULTS, seedCount: options.seedCount ?? 12 });
+  try {
+    const result = await runDrift({
+      target,
+      send: createDriftSend(target, { ...FAST_SEND, ...options.send, retry: { ...FAST_SEND.retry, ...options.send?.retry } }),
+      mode: options.mode,
+      pageSize: options.pageSize ?? 5,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    return { ...result, mock: target.mock! };
+  } finally {
+    await target.close();
+  }
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the drift command in this process (`main` of scripts/drift.ts) with its own env. */
+export async function runCliInProcess(argv: string[], env: Record<string, string | undefined>, cwd = tmpdir(), signal?: AbortSignal): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    env,
+    cwd,
+    signal,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(label: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), `drift-${label}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Every file under a folder, with its text. */
+export function readAll(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+      return { file, text: readFileSync(file, "utf8") };
+    });
+}
+
+/** Usernames of endpoints a drift run must never touch, one of which looks like another run's leftover. */
+export const FOREIGN_USERNAMES = ["alice", "drift-bob", "team-drift-a1b2c3d4-x", "drift-a1b2c3d4e5-other-run"];
+
+/** Adds foreign endpoints to a mock through its own API (as another user of the Space would). */
+export async function addForeignEndpoints(mock: MockServer): Promise<void> {
+  const auth = `Basic ${Buffer.from(`${mock.credentials.projectId}:${mock.credentials.apiToken}`).toString("base64")}`;
+  for (const username of FOREIGN_USERNAMES) {
+    const response = await fetch(`${mock.url}/endpoints/sip`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify({ username, password: "foreign-password", caller_id: "someone else" }),
+    });
+    if (response.status !== 200) throw new Error(`could not seed ${username}: ${response.status}`);
+  }
+}

@@ -136,7 +136,7 @@ export async function mockCli(argv: string[], io: CliIo): Promise<number> {
     // A token from the environment is a real secret: say where the credentials come from, never print it.
     io.out(`  credentials  from SIGNALWIRE_PROJECT_ID / SIGNALWIRE_API_TOKEN (project ${projectId}; token not shown)`);
   }
-  io.out(`  endpoints    ${mock.endpoints().length} seeded${options.seed !== undefined ? ` (seed ${options.seed})` : ""}`);
+  io.out(`  endpoints    ${mock.count()} seeded${options.seed !== undefined ? ` (seed ${options.seed})` : ""}`);
   io.out(`  fault        ${mock.fault ?? "none (honest)"}`);
   if (mock.credentialSource === "demo" && projectId === DEMO_CREDENTIALS.projectId) {
     io.out(`Try: curl -u ${projectId}:${apiToken} ${mock.url}/endpoints/sip`);

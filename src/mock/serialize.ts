@@ -5,6 +5,7 @@
  * serialisation of every key of every endpoint. The cache is bounded, so walking a large store
  * does not turn into a second copy of it.
  */
+import { GenerationalMap } from "./generational-map";
 
 /** Entries per generation: enough for the busiest pages to stay cached, small enough to stay a few MB. */
 const GENERATION_SIZE = 2_048;
@@ -12,22 +13,15 @@ const GENERATION_SIZE = 2_048;
 export type Serializer = (body: unknown) => string;
 
 export function createSerializer(generationSize = GENERATION_SIZE): Serializer {
-  // Two generations instead of one map with per-entry eviction: dropping a whole map is O(1),
-  // while evicting a map's oldest entry one by one makes V8 walk ever more deleted slots. Texts
-  // still in use move to the young generation, so a page served again and again stays cached.
-  let young = new Map<object, string>();
-  let old = new Map<object, string>();
+  const cache = new GenerationalMap<object, string>(generationSize);
 
   const item = (value: unknown): string => {
     if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-    let text = young.get(value);
-    if (text !== undefined) return text;
-    text = old.get(value) ?? JSON.stringify(value);
-    if (young.size >= generationSize) {
-      old = young;
-      young = new Map();
+    let text = cache.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      cache.set(value, text);
     }
-    young.set(value, text);
     return text;
   };
 

@@ -30,6 +30,8 @@ export interface MockServer {
   fault: FaultName | undefined;
   /** A copy of the stored endpoints, newest first. */
   endpoints(): SipEndpoint[];
+  /** How many endpoints are stored (cheap, unlike `endpoints().length` on a large store). */
+  count(): number;
   /** Stops listening and closes idle and open connections. */
   close(): Promise<void>;
 }
@@ -62,6 +64,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     credentialSource: source,
     fault: options.fault,
     endpoints: () => structuredClone(store.all()),
+    count: () => store.size,
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

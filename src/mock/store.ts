@@ -5,6 +5,7 @@
  * bulk; a bounded table remembers where recently deleted endpoints stood, so a page token naming
  * one still resumes its walk.
  */
+import { GenerationalMap } from "./generational-map";
 import type { SipEndpoint } from "./types";
 
 interface Entry {
@@ -16,15 +17,15 @@ interface Entry {
 
 export type EndpointFilter = (endpoint: SipEndpoint) => boolean;
 
-/** How many deleted positions are remembered; older ones are forgotten first. */
-const TOMBSTONE_LIMIT = 10_000;
+/** Deleted positions are remembered in generations of this size (so 5,000 to 10,000 of them). */
+const TOMBSTONE_GENERATION = 5_000;
 /** Sweep dead entries once there are this many and they make up half the array. */
 const SWEEP_THRESHOLD = 1_024;
 
 export class EndpointStore {
   private readonly byId = new Map<string, Entry>();
   private readonly byUsername = new Map<unknown, Entry>();
-  private readonly tombstones = new Map<string, number>();
+  private readonly tombstones = new GenerationalMap<string, number>(TOMBSTONE_GENERATION);
   private order: Entry[] = [];
   private dead = 0;
   private nextSeq = 1;
@@ -67,7 +68,6 @@ export class EndpointStore {
     this.byId.delete(id);
     this.byUsername.delete(entry.endpoint.username);
     this.tombstones.set(id, entry.seq);
-    if (this.tombstones.size > TOMBSTONE_LIMIT) this.tombstones.delete(this.tombstones.keys().next().value as string);
     if (++this.dead >= SWEEP_THRESHOLD && this.dead * 2 >= this.order.length) this.sweep();
     return true;
   }

@@ -107,7 +107,7 @@ test("endpoints created during a walk do not show up in its later pages", async 
 });
 
 test("page_size 1000 walks a large store in full pages", async () => {
-  const big = await startMockServer({ env: {}, seedCount: 2_500, seed: 7 });
+  const big = await startMockServer({ env: {}, seedCount: 2_001, seed: 7 });
   try {
     const bigClient = mockClient(big, { checkSpec: true });
     const sizes: number[] = [];
@@ -119,8 +119,8 @@ test("page_size 1000 walks a large store in full pages", async () => {
       for (const e of reply.json.data) seen.add(e.id);
       url = reply.json.links.next;
     }
-    expect(sizes).toEqual([1000, 1000, 500]);
-    expect(seen.size).toBe(2_500);
+    expect(sizes).toEqual([1000, 1000, 1]);
+    expect(seen.size).toBe(2_001);
   } finally {
     await big.close();
   }

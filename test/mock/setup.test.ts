@@ -22,6 +22,7 @@ describe("seeding", () => {
   test("the same seed gives the same store, and the same ids for later creates", async () => {
     const [a, b] = await Promise.all([start({ env: {}, seedCount: 40, seed: 42 }), start({ env: {}, seedCount: 40, seed: 42 })]);
     expect(a.endpoints()).toEqual(b.endpoints());
+    expect(a.count()).toBe(40);
     const [ca, cb] = [mockClient(a, { checkSpec: true }), mockClient(b, { checkSpec: true })];
     const created = await Promise.all([ca, cb].map((c) => c.call("POST", "/endpoints/sip", { body: newEndpointRequest("later", { call_handler: "relay_connector" }) })));
     expect(created[0]!.json).toEqual(created[1]!.json);
@@ -47,7 +48,9 @@ describe("seeding", () => {
   });
 
   test("without seedCount the store starts empty", async () => {
-    expect((await start({ env: {} })).endpoints()).toEqual([]);
+    const mock = await start({ env: {} });
+    expect(mock.endpoints()).toEqual([]);
+    expect(mock.count()).toBe(0);
   });
 });
 

@@ -113,7 +113,7 @@ export function compileSchemas(spec: SpecSource, inline: Map<string, Json>): Com
     }
     return { problems: problems.length > 0 ? problems : elsewhere, validatorAt: () => undefined };
   }
-  ajv.addSchema(schemaDocument);
+  ajv.addSchema(schemaDocument, undefined, undefined, false); // already validated just above
 
   // Compiling every schema, not only those with examples, finds what would also break `npm run gen`.
   const broken = new Map<string, Error>();

@@ -1,0 +1,37 @@
+/**
+ * Which API the contract suite checks. By default the embedded mock, started in-process on a free
+ * port. With `CONTRACT_TARGET=live`, whatever the `SIGNALWIRE_*` variables name, resolved exactly
+ * as `npm run drift -- --target live` resolves them (`SIGNALWIRE_BASE_URL` may point at any
+ * server, a local one included).
+ *
+ * `CONTRACT_MODE` (read-only | read-write) and `CONTRACT_FAIL_ON` (breaking | warning | info)
+ * adjust the run; the defaults are those of the drift job.
+ */
+import { connect, createDriftSend, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftPlan, type DriftRunOptions } from "../src/drift";
+
+export interface ContractTarget {
+  description: string;
+  run: Pick<DriftRunOptions, "target" | "send" | "mode" | "failOn" | "maxPages">;
+  close(): Promise<void>;
+}
+
+export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
+  const kind = env.CONTRACT_TARGET ?? "mock";
+  if (kind !== "mock" && kind !== "live") throw new Error(`CONTRACT_TARGET must be "mock" or "live", not ${JSON.stringify(kind)}`);
+  const plan: DriftPlan = resolvePlan({ target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined }, env, { maxPages: 1000 });
+  if (plan.target.kind === "mock") {
+    const mock = await startEmbeddedMock();
+    return {
+      description: `the embedded mock (${plan.mode})`,
+      run: { target: mock, send: createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS }), mode: plan.mode, failOn: plan.failOn, maxPages: plan.maxPages },
+      close: () => mock.close(),
+    };
+  }
+  const { baseUrl, space, credentials } = plan.target;
+  const connected = connect({ baseUrl, space }, credentials);
+  return {
+    description: `${connected.baseUrl} (${plan.mode})`,
+    run: { target: { kind: "live", baseUrl: connected.baseUrl, credentials }, send: connected.send, mode: plan.mode, failOn: plan.failOn, maxPages: plan.maxPages },
+    close: async () => {},
+  };
+}

@@ -1,0 +1,129 @@
+/** The report's pieces: aggregation, coverage, the outcome rule, and the three renderings. */
+import type { Finding } from "../../src/checks";
+import { decideOutcome, renderJunit, renderMarkdown, type DriftFinding, type DriftReport } from "../../src/drift";
+import { FindingCollector } from "../../src/drift/collector";
+import { CoverageTracker } from "../../src/drift/coverage";
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  id: "0123456789abcdef",
+  check: "field-undocumented",
+  severity: "warning",
+  operationId: "list_sip_endpoints",
+  method: "GET",
+  path: "/endpoints/sip",
+  status: 200,
+  pointer: "/data/0/x",
+  expected: "no such key",
+  actual: "key present (string)",
+  message: "undocumented key",
+  ...over,
+});
+
+function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): DriftReport {
+  return {
+    tool: "sip-endpoints-drift",
+    reportVersion: 1,
+    runId: "abc123",
+    outcome: "drift",
+    exitCode: 1,
+    reasons: [],
+    failOn: "warning",
+    target: { kind: "mock", baseUrl: "http://127.0.0.1:1/api/relay/rest", mode: "read-only" },
+    spec: { path: "openapi/openapi.yaml", sha256: "0".repeat(64) },
+    startedAt: "2024-01-01T00:00:00.000Z",
+    durationMs: 1234,
+    summary: { requests: 3, retries: 0, findings: { breaking: 0, warning: findings.length, info: 0 }, occurrences: findings.length },
+    findings,
+    coverage: { operations: [], operationsNotExercised: [] },
+    evaluated: [
+      { check: "field-undocumented", operationId: "list_sip_endpoints" },
+      { check: "status-code-alternative", operationId: "create_sip_endpoint" },
+      { check: "field-missing", operationId: "list_sip_endpoints" },
+    ],
+    steps: [
+      { name: "list <first> & \"page\"", result: "failed", requests: 1, findings: ["0123456789abcdef"] },
+      { name: "retrieve", result: "incomplete", requests: 1, findings: [], note: "retrieve answered 500" },
+      { name: "retrieve listed", result: "skipped", requests: 0, findings: [], note: "nothing listed" },
+    ],
+    ...over,
+  };
+}
+
+describe("FindingCollector", () => {
+  it("keeps one entry per stable id, with the first pointer and a count", () => {
+    const collector = new FindingCollector();
+    collector.add([finding({ pointer: "/data/3/x" }), finding({ pointer: "/data/7/x" })], "walk");
+    collector.add([finding({ pointer: "/data/0/x" }), finding({ id: "fedcba9876543210", check: "field-missing", severity: "breaking" })], "later");
+    expect(collector.findings().map((f) => [f.check, f.pointer, f.occurrences, f.step])).toEqual([
+      ["field-missing", "/data/0/x", 1, "later"],
+      ["field-undocumented", "/data/3/x", 3, "walk"],
+    ]);
+    expect(collector.countBySeverity()).toEqual({ breaking: 1, warning: 1, info: 0 });
+    expect([collector.hasAtLeast("breaking"), new FindingCollector().hasAtLeast("info")]).toEqual([true, false]);
+  });
+});
+
+describe("CoverageTracker", () => {
+  it("splits statuses into exercised, documented-not-exercised and undocumented", () => {
+    const coverage = new CoverageTracker();
+    for (const status of [200, 200, 404, 418]) coverage.record("retrieve_sip_endpoint", status);
+    const { operations, operationsNotExercised } = coverage.summary();
+    expect(operations.find((o) => o.operationId === "retrieve_sip_endpoint")).toEqual({
+      operationId: "retrieve_sip_endpoint",
+      method: "GET",
+      path: "/endpoints/sip/{id}",
+      exercised: { "200": 2, "404": 1, "418": 1 },
+      notExercised: ["401", "422", "429", "500"],
+      undocumented: ["418"],
+    });
+    expect(operationsNotExercised).toEqual(["list_sip_endpoints", "create_sip_endpoint", "update_sip_endpoint", "delete_sip_endpoint"]);
+  });
+});
+
+describe("decideOutcome", () => {
+  it.each([
+    { drift: false, reasons: [], want: "pass" },
+    { drift: false, reasons: ["timed out"], want: "inconclusive" },
+    { drift: true, reasons: [], want: "drift" },
+    { drift: true, reasons: ["timed out"], want: "drift" },
+  ])("drift $drift, reasons $reasons → $want", ({ drift, reasons, want }) => {
+    expect(decideOutcome(drift, reasons)).toBe(want);
+  });
+});
+
+describe("renderings", () => {
+  const tricky = { ...finding(), occurrences: 50, step: "walk", actual: 'a|b <c> & "d"', pointer: "/data/0/x" };
+
+  it("Markdown keeps table cells intact", () => {
+    const md = renderMarkdown(report([tricky]));
+    const row = md.split("\n").find((line) => line.includes("`field-undocumented`"))!;
+    expect(row).toContain("a\\|b <c> & \"d\"");
+    expect(row.split(/(?<!\\)\|/).length).toBe(11);
+    expect(md).toContain("| 50 |");
+  });
+
+  it("JUnit has a case per evaluated check × operation and per step, and is well-formed", () => {
+    const info = { ...finding({ id: "1111111111111111", check: "status-code-alternative", severity: "info", operationId: "create_sip_endpoint", pointer: "" }), occurrences: 1, step: "create" };
+    const xml = renderJunit(report([tricky, info]));
+    expect(xml.match(/<testcase /g)).toHaveLength(6);
+    expect(xml).toMatch(/<testsuites name="sip-endpoints drift" tests="6" failures="2" errors="1" skipped="1"/);
+    expect(xml).toContain('<failure type="field-undocumented" message="field-undocumented at /data/0/x: undocumented key">');
+    expect(xml).toContain("actual: a|b &lt;c&gt; &amp; &quot;d&quot;");
+    // Below --fail-on: listed, not failed.
+    expect(xml).toMatch(/name="status-code-alternative · create_sip_endpoint" time="0">\s*<system-out>check: status-code-alternative \(info\)/);
+    expect(xml).toContain('<error type="incomplete" message="retrieve answered 500"/>');
+    expect(xml).toContain('name="list &lt;first&gt; &amp; &quot;page&quot;"');
+    expectBalanced(xml);
+  });
+});
+
+/** Every element opened is closed in order (enough to catch a broken renderer without an XML parser). */
+function expectBalanced(xml: string): void {
+  const stack: string[] = [];
+  for (const [, closing, name, selfClosing] of xml.replace(/<\?xml[^>]*\?>/, "").matchAll(/<(\/?)([a-z-]+)[^>]*?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+}

@@ -41,31 +41,38 @@ function schemaLevelSites(node: Json, at: string, sites: ExampleSite[]): void {
   }
 }
 
-/** Media types, parameters and headers: the objects that carry a schema next to examples. */
+/**
+ * How an object found in the document relates to examples: a `carrier` (media type, parameter,
+ * header) has its own schema and examples; a `body` only carries media types; a `response`
+ * carries media types and headers.
+ */
+type Kind = "carrier" | "body" | "response";
+
+/** Media types, parameters and headers by the pointer they are written at. */
 function exampleHolders(doc: JsonObject): Map<string, JsonObject> {
   const holders = new Map<string, JsonObject>();
-  const add = (raw: Json | undefined, where: string, kind: "holder" | "withContent" | "response") => {
+  const add = (raw: Json | undefined, where: string, kind: Kind) => {
     const found = deref(doc, raw, where);
     if (!found || !isPlainObject(found.node)) return;
     const node = found.node;
-    if (kind === "holder") holders.set(found.pointer, node);
-    if (isPlainObject(node.content)) for (const type of Object.keys(node.content)) add(node.content[type], `${found.pointer}/content${pointer(type)}`, "holder");
-    if (kind === "response" && isPlainObject(node.headers)) for (const [name, h] of Object.entries(node.headers)) add(h, `${found.pointer}/headers${pointer(name)}`, "holder");
+    if (kind === "carrier") holders.set(found.pointer, node);
+    if (isPlainObject(node.content)) for (const type of Object.keys(node.content)) add(node.content[type], `${found.pointer}/content${pointer(type)}`, "carrier");
+    if (kind === "response" && isPlainObject(node.headers)) for (const [name, h] of Object.entries(node.headers)) add(h, `${found.pointer}/headers${pointer(name)}`, "carrier");
   };
-  const each = (container: Json | undefined, where: string, kind: "holder" | "withContent" | "response") => {
+  const each = (container: Json | undefined, where: string, kind: Kind) => {
     if (Array.isArray(container)) container.forEach((v, i) => add(v, `${where}/${i}`, kind));
     else if (isPlainObject(container)) for (const [k, v] of Object.entries(container)) add(v, `${where}${pointer(k)}`, kind);
   };
   const components = isPlainObject(doc.components) ? doc.components : {};
-  each(components.requestBodies, "/components/requestBodies", "withContent");
+  each(components.requestBodies, "/components/requestBodies", "body");
   each(components.responses, "/components/responses", "response");
-  each(components.parameters, "/components/parameters", "holder");
-  each(components.headers, "/components/headers", "holder");
+  each(components.parameters, "/components/parameters", "carrier");
+  each(components.headers, "/components/headers", "carrier");
   for (const site of operationSites(doc)) {
-    add(site.op.requestBody, `${site.pointer}/requestBody`, "withContent");
+    add(site.op.requestBody, `${site.pointer}/requestBody`, "body");
     each(site.op.responses, `${site.pointer}/responses`, "response");
-    each(site.op.parameters, `${site.pointer}/parameters`, "holder");
-    each(site.item.parameters, `${site.itemPointer}/parameters`, "holder");
+    each(site.op.parameters, `${site.pointer}/parameters`, "carrier");
+    each(site.item.parameters, `${site.itemPointer}/parameters`, "carrier");
   }
   return holders;
 }

@@ -67,6 +67,6 @@ export async function checkWithSwaggerParser(spec: SpecSource, absoluteFile: str
     if (Array.isArray(error.errors)) return error.errors.map((e) => fromRefError(spec, e));
     if (Array.isArray(error.details)) return error.details.flatMap((e) => fromSchemaError(spec, e) ?? []);
     if (error.code !== undefined) return [fromRefError(spec, error)];
-    return [problemAt(spec, "oas-schema", "", error.message.replace(absoluteFile, "the document"))];
+    return [problemAt(spec, "oas-schema", "", String(error.message ?? caught).replace(absoluteFile, "the document"))];
   }
 }

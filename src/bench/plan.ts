@@ -1,0 +1,77 @@
+/**
+ * How much the bench measures: the full plan for numbers worth quoting, and `--quick` (same
+ * measurements, same result keys, smaller counts and shorter loads) for a check under a minute.
+ */
+
+export interface BenchPlan {
+  quick: boolean;
+  /** Interleaved rounds per comparison (the median is reported) and the rounds dropped before them. */
+  rounds: number;
+  warmupRounds: number;
+  /** Minimum time per variant per round for the per-call measurements. */
+  roundMs: number;
+  throughput: {
+    /** Open connections of the load generator, the same for every server. */
+    connections: number;
+    /** Seconds of load per server, route and round. */
+    durationSec: number;
+    warmupSec: number;
+    rounds: number;
+  };
+  /** Endpoints seeded into the mock for each drift run (read-only, page_size 1000). */
+  driftSizes: number[];
+  /** `npm run gen` runs (median). */
+  genRuns: number;
+}
+
+export const FULL_PLAN: BenchPlan = {
+  quick: false,
+  rounds: 7,
+  warmupRounds: 1,
+  roundMs: 400,
+  throughput: { connections: 10, durationSec: 5, warmupSec: 1, rounds: 3 },
+  driftSizes: [1_000, 10_000, 100_000],
+  genRuns: 3,
+};
+
+export const QUICK_PLAN: BenchPlan = {
+  quick: true,
+  rounds: 3,
+  warmupRounds: 1,
+  roundMs: 150,
+  throughput: { connections: 10, durationSec: 1, warmupSec: 0.5, rounds: 2 },
+  driftSizes: [1_000, 10_000],
+  genRuns: 1,
+};
+
+/** Page size of the drift runs at scale: the API's maximum, so 100,000 endpoints are 100 pages. */
+export const DRIFT_PAGE_SIZE = 1000;
+
+export interface BenchArgs {
+  plan: BenchPlan;
+  /** Where the JSON results go, relative to the current directory. */
+  out: string;
+}
+
+/** A command-line mistake, reported with the usage line. */
+export class BenchUsageError extends Error {
+  override name = "BenchUsageError";
+}
+
+export const BENCH_USAGE = "usage: npm run bench [-- --quick] [--out FILE]";
+
+/** Parses `npm run bench` arguments; throws `BenchUsageError` naming the argument it does not know. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let plan = FULL_PLAN;
+  let out = "bench-results.json";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--quick") plan = QUICK_PLAN;
+    else if (arg === "--out") {
+      const value = argv[++i];
+      if (value === undefined || value === "" || value.startsWith("--")) throw new BenchUsageError(`--out needs a file name\n${BENCH_USAGE}`);
+      out = value;
+    } else throw new BenchUsageError(`unknown argument ${JSON.stringify(arg)}\n${BENCH_USAGE}`);
+  }
+  return { plan, out };
+}

@@ -1,0 +1,51 @@
+/**
+ * Puts the measurements together into the report written to `bench-results.json`: the headline
+ * `results`, the verdicts on the targets, and the details behind them.
+ */
+import type { VariantSummary } from "./interleave";
+import type { BenchPlan } from "./plan";
+import { buildResults, ROUTES, SERVERS, type BenchReport, type Measurements } from "./results";
+import { ratio, round } from "./stats";
+import { judgeTargets } from "./targets";
+
+const summary = (s: VariantSummary | undefined, digits: number) =>
+  s ? { median: round(s.median, digits), spread: round(s.spread, 3), samples: s.samples.map((v) => round(v, digits)) } : null;
+
+export function buildReport(measured: Measurements, plan: BenchPlan, notes: string[], node = process.version): BenchReport {
+  const results = buildResults(measured, plan);
+  const { client_overhead: co, validate_page50: va, mock_throughput: mt } = measured;
+  const routes = Object.fromEntries(
+    ROUTES.map((route) => [
+      route,
+      Object.fromEntries(
+        SERVERS.map((server) => {
+          const load = mt?.routes[route]?.[server];
+          return [server, load ? { rps: summary(load.rps, 0), bytes_per_response: Math.round(load.bytes_per_response), non_2xx: load.non_2xx, errors: load.errors } : null];
+        }),
+      ),
+    ]),
+  );
+  return {
+    quick: plan.quick,
+    node,
+    results,
+    targets: judgeTargets(results),
+    details: {
+      plan,
+      client_overhead: co ? { raw_us: summary(co.raw, 1), client_us: summary(co.client, 1), client_validate_us: summary(co.client_validate, 1) } : null,
+      validate_page50: va
+        ? {
+            ours_us: summary(va.ours, 1),
+            openapi_response_validator_us: summary(va.openapi_response_validator, 1),
+            openapi_response_validator_kept_us: summary(va.openapi_response_validator_kept, 1),
+            ratio_vs_kept: ratio(va.openapi_response_validator_kept.median, va.ours.median),
+            found: va.found,
+          }
+        : null,
+      mock_throughput: mt ? { connections: mt.connections, duration_sec: mt.duration_sec, prism: mt.prism, routes } : null,
+      drift_scale: measured.drift_scale ?? null,
+      gen_runs_ms: measured.gen?.runs_ms.map((v) => Math.round(v)) ?? null,
+    },
+    notes,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The shape of `bench-results.json`, built from the measurements as pure data. `results` holds
+ * exactly the keys the issue names, in the full run and in `--quick` alike; whatever else is
+ * worth keeping (per-route numbers, spreads, settings, why something was not measured) goes in
+ * `details` and `notes`, so the headline keys never change shape.
+ */
+import type { VariantSummary } from "./interleave";
+import type { BenchPlan } from "./plan";
+import { geometricMean, isMeasured, median, ratio, round } from "./stats";
+
+export interface ClientOverheadResult {
+  raw_us: number | null;
+  client_us: number | null;
+  client_validate_us: number | null;
+  /** client / raw */
+  ratio: number | null;
+  /** client with validation / raw */
+  ratio_validate: number | null;
+}
+
+export interface ValidatePage50Result {
+  ours_us: number | null;
+  /** As jest-openapi calls it: a new validator, its schemas compiled again, for each response. */
+  openapi_response_validator_us: number | null;
+  /** openapi-response-validator / ours: how many times faster ours is. */
+  ratio: number | null;
+}
+
+export interface MockThroughputResult {
+  /** Geometric mean over the two routes (retrieve, 50-item list page); per route in `details`. */
+  ours_rps: number | null;
+  prism_rps: number | null;
+  node_http_rps: number | null;
+  /** ours / prism */
+  ratio_vs_prism: number | null;
+  /** ours / node:http */
+  ratio_vs_node_http: number | null;
+}
+
+export interface DriftScaleEntry {
+  endpoints: number;
+  /** From starting the drift process to its exit: module loading included, as a user waits for it. */
+  wall_ms: number | null;
+  /** Peak resident set of the drift process alone (not the mock's, not the bench's). */
+  peak_rss_mb: number | null;
+}
+
+export interface BenchResults {
+  client_overhead: ClientOverheadResult;
+  validate_page50: ValidatePage50Result;
+  mock_throughput: MockThroughputResult;
+  drift_scale: DriftScaleEntry[];
+  gen_ms: number | null;
+}
+
+/** The keys of `results` and of each of its objects, as the issue lists them. */
+export const RESULT_KEYS = {
+  results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms"],
+  client_overhead: ["raw_us", "client_us", "client_validate_us", "ratio", "ratio_validate"],
+  validate_page50: ["ours_us", "openapi_response_validator_us", "ratio"],
+  mock_throughput: ["ours_rps", "prism_rps", "node_http_rps", "ratio_vs_prism", "ratio_vs_node_http"],
+  drift_scale: ["endpoints", "wall_ms", "peak_rss_mb"],
+} as const;
+
+// ---- what the measuring modules hand over ----
+
+export interface ClientOverheadMeasurement {
+  raw: VariantSummary;
+  client: VariantSummary;
+  client_validate: VariantSummary;
+}
+
+export interface ValidationMeasurement {
+  ours: VariantSummary;
+  /** As jest-openapi uses it: a new validator (schemas compiled again) for every response. */
+  openapi_response_validator: VariantSummary;
+  /** One validator built once and reused: the best a careful user of it gets. */
+  openapi_response_validator_kept: VariantSummary;
+  /** Undocumented fields each validator reported on the page (both must find them all). */
+  found: { ours: number; openapi_response_validator: number; planted: number };
+}
+
+export const SERVERS = ["ours", "prism", "node_http"] as const;
+export type ServerName = (typeof SERVERS)[number];
+export const ROUTES = ["retrieve", "list_page50"] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export interface RouteLoad {
+  rps: VariantSummary;
+  /** Mean response size seen by the load generator, so "the same body" can be checked. */
+  bytes_per_response: number;
+  /** Responses that were not 2xx, and socket errors; either makes the rps meaningless. */
+  non_2xx: number;
+  errors: number;
+}
+
+export interface ThroughputMeasurement {
+  connections: number;
+  duration_sec: number;
+  routes: Record<RouteName, Partial<Record<ServerName, RouteLoad>>>;
+  prism: { available: true; version: string } | { available: false; reason: string };
+}
+
+export interface DriftRunMeasurement {
+  endpoints: number;
+  wall_ms: number;
+  /** The engine's own run time, without process start and module loading. */
+  run_ms: number;
+  peak_rss_mb: number;
+  pages: number;
+  requests: number;
+  outcome: string;
+}
+
+export interface Measurements {
+  client_overhead?: ClientOverheadMeasurement;
+  validate_page50?: ValidationMeasurement;
+  mock_throughput?: ThroughputMeasurement;
+  drift_scale?: DriftRunMeasurement[];
+  gen?: { runs_ms: number[] };
+}
+
+export interface BenchReport {
+  quick: boolean;
+  node: string;
+  results: BenchResults;
+  targets: TargetVerdict[];
+  details: Record<string, unknown>;
+  /** Why something was not measured, and anything a reader of the numbers must know. */
+  notes: string[];
+}
+
+export interface TargetVerdict {
+  target: string;
+  /** The measured value, as text with its unit; "not measured" when it was not. */
+  measured: string;
+  met: boolean | null;
+  /** For a missed target: by how much. */
+  missed_by?: string;
+}
+
+const us = (s: VariantSummary | undefined) => round(s?.median, 1);
+
+/** A server's rps over both routes (geometric mean), or null unless both routes were measured cleanly. */
+function serverRps(m: ThroughputMeasurement | undefined, server: ServerName): number | null {
+  if (!m) return null;
+  const values: number[] = [];
+  for (const route of ROUTES) {
+    const load = m.routes[route]?.[server];
+    if (!load || load.non_2xx > 0 || load.errors > 0 || !isMeasured(load.rps.median)) return null;
+    values.push(load.rps.median);
+  }
+  return round(geometricMean(values), 0);
+}
+
+export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
+  const co = m.client_overhead;
+  const va = m.validate_page50;
+  const ours = serverRps(m.mock_throughput, "ours");
+  const prism = serverRps(m.mock_throughput, "prism");
+  const nodeHttp = serverRps(m.mock_throughput, "node_http");
+  const drift = new Map((m.drift_scale ?? []).map((d) => [d.endpoints, d]));
+  return {
+    client_overhead: {
+      raw_us: us(co?.raw),
+      client_us: us(co?.client),
+      client_validate_us: us(co?.client_validate),
+      ratio: ratio(co?.client.median, co?.raw.median),
+      ratio_validate: ratio(co?.client_validate.median, co?.raw.median),
+    },
+    validate_page50: {
+      ours_us: us(va?.ours),
+      openapi_response_validator_us: us(va?.openapi_response_validator),
+      ratio: ratio(va?.openapi_response_validator.median, va?.ours.median),
+    },
+    mock_throughput: {
+      ours_rps: ours,
+      prism_rps: prism,
+      node_http_rps: nodeHttp,
+      ratio_vs_prism: ratio(ours, prism),
+      ratio_vs_node_http: ratio(ours, nodeHttp),
+    },
+    // Every planned size gets an entry, measured or not, so the array has the same length every run.
+    drift_scale: plan.driftSizes.map((endpoints) => {
+      const run = drift.get(endpoints);
+      return { endpoints, wall_ms: round(run?.wall_ms, 0), peak_rss_mb: round(run?.peak_rss_mb, 1) };
+    }),
+    gen_ms: m.gen ? round(median(m.gen.runs_ms), 0) : null,
+  };
+}
+

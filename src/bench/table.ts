@@ -1,0 +1,68 @@
+/**
+ * The readable table `npm run bench` prints. Returns text; printing is the script's job.
+ */
+import type { BenchReport, RouteName, ServerName, ThroughputMeasurement } from "./results";
+
+const num = (v: number | null | undefined, digits = 1) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "—");
+const int = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? Math.round(v).toLocaleString("en-US") : "—");
+const x = (v: number | null | undefined) => (typeof v === "number" ? `${v.toFixed(2)}×` : "—");
+const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+
+export function formatTable(report: BenchReport): string {
+  const { results: r, details } = report;
+  const plan = details.plan as { rounds: number; throughput: { connections: number; durationSec: number; rounds: number } };
+  const lines: string[] = [];
+  const w = [42, 12, 11];
+  lines.push(`npm run bench${report.quick ? " -- --quick" : ""} · node ${report.node} · medians of ${plan.rounds} interleaved rounds`, "");
+
+  lines.push("Client overhead: sequential GET /endpoints/sip/{id} against the mock (in its own process)");
+  lines.push(row(["", "µs/request", "vs raw"], w));
+  lines.push(row(["raw fetch + JSON.parse", num(r.client_overhead.raw_us), ""], w));
+  lines.push(row(["client, validation off", num(r.client_overhead.client_us), x(r.client_overhead.ratio)], w));
+  lines.push(row(["client, validation on", num(r.client_overhead.client_validate_us), x(r.client_overhead.ratio_validate)], w));
+  lines.push("");
+
+  lines.push("Strict validation of one 50-item list page (undocumented fields planted)");
+  lines.push(row(["", "µs/page", "ours faster"], w));
+  lines.push(row(["ours (precompiled ajv)", num(r.validate_page50.ours_us), ""], w));
+  lines.push(row(["openapi-response-validator, per response", num(r.validate_page50.openapi_response_validator_us), x(r.validate_page50.ratio)], w));
+  const va = details.validate_page50 as { openapi_response_validator_kept_us: { median: number | null } | null; ratio_vs_kept: number | null } | null;
+  lines.push(row(["openapi-response-validator, kept", num(va?.openapi_response_validator_kept_us?.median), x(va?.ratio_vs_kept)], w));
+  lines.push("  (per response: how jest-openapi calls it, compiling the schemas for every response; kept: built once)");
+  lines.push("");
+
+  const mt = details.mock_throughput as (Omit<ThroughputMeasurement, "routes"> & { routes: Record<RouteName, Record<ServerName, { rps: { median: number | null } | null } | null>> }) | null;
+  const t = plan.throughput;
+  lines.push(`Mock throughput: autocannon in the bench process, each server in its own process, ${t.connections} connections, ${t.durationSec} s × ${t.rounds} rounds`);
+  const wt = [42, 12, 12, 12];
+  lines.push(row(["requests/s", "retrieve", "list (50)", "geo. mean"], wt));
+  const label: Record<ServerName, string> = { ours: "our mock", prism: "Prism mock", node_http: "bare node:http (fixed body)" };
+  const total: Record<ServerName, number | null> = { ours: r.mock_throughput.ours_rps, prism: r.mock_throughput.prism_rps, node_http: r.mock_throughput.node_http_rps };
+  for (const server of ["ours", "prism", "node_http"] as const) {
+    const cell = (route: RouteName) => int(mt?.routes[route]?.[server]?.rps?.median);
+    lines.push(row([label[server], cell("retrieve"), cell("list_page50"), int(total[server])], wt));
+  }
+  lines.push(row(["ours / Prism", "", "", x(r.mock_throughput.ratio_vs_prism)], wt));
+  lines.push(row(["ours / node:http", "", "", x(r.mock_throughput.ratio_vs_node_http)], wt));
+  if (mt && !mt.prism.available) lines.push(`  Prism unavailable: ${mt.prism.reason}`);
+  lines.push("");
+
+  lines.push("Drift job, read-only, page_size 1000, in its own process against the mock in another");
+  const wd = [42, 12, 12];
+  lines.push(row(["endpoints", "wall ms", "peak RSS MB"], wd));
+  for (const d of r.drift_scale) lines.push(row([d.endpoints.toLocaleString("en-US"), int(d.wall_ms), num(d.peak_rss_mb)], wd));
+  lines.push("");
+  lines.push(row(["npm run gen (wall ms)", int(r.gen_ms)], [42, 12]));
+  lines.push("");
+
+  lines.push("Targets");
+  for (const v of report.targets) {
+    const mark = v.met === null ? "?" : v.met ? "✓" : "✗";
+    lines.push(`  ${mark} ${v.target}: ${v.measured}${v.missed_by ? ` — missed by ${v.missed_by}` : ""}`);
+  }
+  if (report.notes.length > 0) {
+    lines.push("", "Notes");
+    for (const note of report.notes) lines.push(`  - ${note}`);
+  }
+  return lines.join("\n");
+}

@@ -1,5 +1,5 @@
 /**
- * `lintSpec`: everything `npm run lint:spec` checks in an OpenAPI file, returned as data. The
+ * `lintSpecFile`: everything `npm run lint:spec` checks in an OpenAPI file, returned as data. The
  * file is read once with the project's YAML loader (the one codegen uses); swagger-parser gets
  * the parsed document, so both judge exactly the same content.
  */

@@ -27,8 +27,7 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
     const { status, headers, body, text } = response;
     const out: Record<string, string | number> = headers ? { ...headers } : {};
     if (text === undefined && body !== undefined && out["content-type"] === undefined) out["content-type"] = JSON_TYPE;
-    const payload = text ?? (body === undefined ? undefined : serialize(body));
-    const bytes = payload === undefined ? undefined : Buffer.from(payload, "utf8");
+    const bytes = text !== undefined ? Buffer.from(text, "utf8") : body === undefined ? undefined : serialize(body);
     if (bytes) out["content-length"] = bytes.length;
     res.writeHead(status, out);
     res.end(bytes);

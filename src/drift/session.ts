@@ -5,6 +5,7 @@
  * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
  */
 import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SEVERITY_RANK, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker } from "./coverage";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
@@ -113,7 +114,9 @@ export class DriftSession {
       exchange = await this.sendRequest(options.cleanup ? request : { ...request, signal: this.options.signal });
     } catch (error) {
       if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
-      throw new RunStopped(`${request.operationId}: the target gave no answer (${describeError(error)})`);
+      // An argument error means the request could not even be built (say, an id of ".." from a list).
+      const what = isArgumentError(error) ? "the request could not be sent" : "the target gave no answer";
+      throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
     }
     this.requests += 1;
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);

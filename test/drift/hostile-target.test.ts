@@ -1,0 +1,87 @@
+/**
+ * Drifts no mock fault profile produces, made by a `fetch` that rewrites the mock's answers: the
+ * engine must still report them with the right check and pointer, and nothing else.
+ */
+import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode } from "../../src/drift";
+import { FAST_SEND } from "./harness";
+
+type Rewrite = (url: URL, init: RequestInit, body: any, status: number) => { status: number; body: unknown } | undefined;
+
+const isList = (url: URL, init: RequestInit) => init.method === "GET" && url.pathname.endsWith("/endpoints/sip");
+const isRetrieve = (url: URL, init: RequestInit) => init.method === "GET" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
+
+/** Pages of the walk (page_size 5) that repeat the previous page's last endpoint first. */
+function repeatAcrossPages(): Rewrite {
+  let previousLast: unknown;
+  return (url, init, body, status) => {
+    if (!isList(url, init) || status !== 200 || url.searchParams.get("page_size") !== "5") return undefined;
+    const data = [...body.data];
+    const last = data.at(-1);
+    if (previousLast && url.searchParams.has("page_token")) data[0] = previousLast;
+    previousLast = last;
+    return { status, body: { ...body, data } };
+  };
+}
+
+interface Row {
+  name: string;
+  mode: DriftMode;
+  rewrite: () => Rewrite;
+  findings: string[];
+}
+
+const rows: Row[] = [
+  {
+    name: "an endpoint created by the run is never found (retrieve 404, missing from the list)",
+    mode: "read-write",
+    rewrite: () => (url, init, body, status) => {
+      if (status !== 200 || !(isList(url, init) || isRetrieve(url, init))) return undefined;
+      const hide = (e: { username: string }) => e.username.startsWith("drift-");
+      if (isRetrieve(url, init)) return hide(body) ? { status: 404, body: { error: "Not Found" } } : undefined;
+      return { status, body: { ...body, data: body.data.filter((e: { username: string }) => !hide(e)) } };
+    },
+    findings: ["resource-unavailable list_sip_endpoints /data", "resource-unavailable retrieve_sip_endpoint "],
+  },
+  { name: "the walk repeats an endpoint across pages", mode: "read-only", rewrite: repeatAcrossPages, findings: ["pagination-inconsistent list_sip_endpoints /data/0/id"] },
+  {
+    name: "pages larger than page_size",
+    mode: "read-only",
+    rewrite: () => {
+      let extra = 0;
+      return (url, init, body, status) => {
+        if (!isList(url, init) || status !== 200 || body.data.length === 0) return undefined;
+        const id = `00000000-0000-4000-8000-${String(++extra).padStart(12, "0")}`;
+        return { status, body: { ...body, data: [...body.data, { ...body.data[0], id }] } };
+      };
+    },
+    findings: ["pagination-inconsistent list_sip_endpoints /data"],
+  },
+  {
+    name: "a 422 with an empty error list",
+    mode: "read-only",
+    rewrite: () => (_url, _init, _body, status) => (status === 422 ? { status, body: { errors: [] } } : undefined),
+    findings: ["schema-violation list_sip_endpoints /errors"],
+  },
+];
+
+describe("drift the mock's profiles do not make", () => {
+  it.each(rows)("$name", async ({ mode, rewrite, findings }) => {
+    const target = await startEmbeddedMock({ seedCount: 12 });
+    const change = rewrite();
+    const fetchRewriting = async (url: string, init: RequestInit): Promise<Response> => {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
+      const changed = body === undefined ? undefined : change(new URL(url), init, body, response.status);
+      if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+      return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
+    };
+    try {
+      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
+      expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`).sort()).toEqual(findings);
+      expect(report.outcome).toBe("drift");
+    } finally {
+      await target.close();
+    }
+  });
+});

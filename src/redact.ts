@@ -19,7 +19,11 @@ export function redactValue<T>(value: T, secrets: readonly string[] = [], depth 
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = isSecretKey(key) && v !== null && v !== undefined ? REDACTED : redactValue(v, secrets, depth + 1);
+      const copy = isSecretKey(key) && v !== null && v !== undefined ? REDACTED : redactValue(v, secrets, depth + 1);
+      // Defined, not assigned: assigning a `__proto__` key (own data in parsed JSON) would set the
+      // copy's prototype to a server's value and drop the key.
+      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
     }
     return out as T;
   }

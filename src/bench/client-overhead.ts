@@ -11,6 +11,7 @@ import { firstEndpointId, requestHeaders } from "./http";
 import { interleaved, timePerCall } from "./interleave";
 import type { BenchPlan } from "./plan";
 import type { ClientOverheadMeasurement } from "./results";
+import { median, spread } from "./stats";
 
 export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOverheadMeasurement> {
   const mock = await startServerChild<MockChildReady>("mock-server", { seedCount: 10, seed: "bench" });
@@ -23,7 +24,7 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
     const plain = createSipEndpointsClient({ ...options, validateResponses: "off" });
     const validating = createSipEndpointsClient({ ...options, validateResponses: "throw" });
 
-    const calls: Record<keyof ClientOverheadMeasurement, () => Promise<{ id?: unknown }>> = {
+    const calls: Record<"raw" | "client" | "client_validate", () => Promise<{ id?: unknown }>> = {
       raw: async () => JSON.parse(await (await fetch(itemUrl, { headers })).text()) as { id?: unknown },
       client: () => plain.retrieve(id),
       client_validate: () => validating.retrieve(id),
@@ -34,11 +35,34 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
       if (got.id !== id) throw new Error(`${name} did not return the endpoint`);
     }
     const loop = { minMs: plan.roundMs, minCalls: 50 };
+    // CPU time of this process per call, beside the wall time: on a busy machine it still shows
+    // the client's own work when waiting for a core swamps the wall time.
+    const cpu: Record<string, number[]> = { raw: [], client: [], client_validate: [] };
     const summary = await interleaved(
-      Object.entries(calls).map(([name, call]) => ({ name, measure: () => timePerCall(call, loop) })),
+      Object.entries(calls).map(([name, call]) => ({
+        name,
+        measure: async () => {
+          const before = process.cpuUsage();
+          let count = 0;
+          const us = await timePerCall(() => (count++, call()), loop);
+          const used = process.cpuUsage(before);
+          cpu[name]!.push((used.user + used.system) / count);
+          return us;
+        },
+      })),
       { rounds: plan.rounds, warmupRounds: plan.warmupRounds },
     );
-    return { raw: summary.raw!, client: summary.client!, client_validate: summary.client_validate! };
+    // The warm-up rounds' CPU samples go, as their wall samples did.
+    const cpuSummary = (name: string) => {
+      const samples = cpu[name]!.slice(plan.warmupRounds);
+      return { median: median(samples), spread: spread(samples), samples };
+    };
+    return {
+      raw: summary.raw!,
+      client: summary.client!,
+      client_validate: summary.client_validate!,
+      cpu: { raw: cpuSummary("raw"), client: cpuSummary("client"), client_validate: cpuSummary("client_validate") },
+    };
   } finally {
     await mock.stop();
   }

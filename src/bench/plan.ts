@@ -5,7 +5,11 @@
 
 export interface BenchPlan {
   quick: boolean;
-  /** Interleaved rounds per comparison (the median is reported) and the rounds dropped before them. */
+  /**
+   * Interleaved rounds per comparison (the median is reported) and the rounds dropped before them.
+   * Many short rounds rather than a few long ones: each ratio is taken within a round, so the
+   * shorter the round, the less the machine can change between the two sides of it.
+   */
   rounds: number;
   warmupRounds: number;
   /** Minimum time per variant per round for the per-call measurements. */
@@ -26,19 +30,19 @@ export interface BenchPlan {
 
 export const FULL_PLAN: BenchPlan = {
   quick: false,
-  rounds: 7,
+  rounds: 21,
   warmupRounds: 1,
-  roundMs: 400,
-  throughput: { connections: 10, durationSec: 5, warmupSec: 1, rounds: 3 },
+  roundMs: 150,
+  throughput: { connections: 10, durationSec: 3, warmupSec: 1, rounds: 5 },
   driftSizes: [1_000, 10_000, 100_000],
   genRuns: 3,
 };
 
 export const QUICK_PLAN: BenchPlan = {
   quick: true,
-  rounds: 3,
+  rounds: 7,
   warmupRounds: 1,
-  roundMs: 150,
+  roundMs: 50,
   throughput: { connections: 10, durationSec: 1, warmupSec: 0.5, rounds: 2 },
   driftSizes: [1_000, 10_000],
   genRuns: 1,

@@ -37,8 +37,13 @@ export async function ensurePrism(root: string, onInstall?: (message: string) =>
   const result = await runCommand(command, args, { cwd: root, timeoutMs: 5 * 60_000 });
   const after = installed(root);
   if (result.code === 0 && after) return after;
-  const last = result.tail.trim().split("\n").slice(-3).join(" ").slice(0, 300);
-  return { available: false, reason: `npm install of ${PRISM_PACKAGE}@${PRISM_VERSION} failed (exit ${result.code ?? "none"}): ${last || "no output"}` };
+  const said = result.head
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !/^\s*(npm error\s+)?at /.test(line))
+    .slice(0, 4)
+    .join(" | ")
+    .slice(0, 400);
+  return { available: false, reason: `npm install of ${PRISM_PACKAGE}@${PRISM_VERSION} failed (exit ${result.code ?? "none"}): ${said || "no output"}` };
 }
 
 /** A free port on 127.0.0.1 (Prism wants a number; it cannot report an ephemeral one back). */

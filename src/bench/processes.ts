@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 export interface Finished {
   code: number | null;
   ms: number;
-  /** The last part of stderr and stdout, for an error message. */
+  /** The first and last part of stderr and stdout, for an error message (npm says why first, then a stack). */
+  head: string;
   tail: string;
 }
 
@@ -12,9 +13,12 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let head = "";
     let tail = "";
     const keep = (chunk: Buffer) => {
-      tail = (tail + chunk.toString("utf8")).slice(-1500);
+      const text = chunk.toString("utf8");
+      if (head.length < 1500) head = (head + text).slice(0, 1500);
+      tail = (tail + text).slice(-1500);
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
@@ -24,11 +28,11 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
     }, options.timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
-      resolve({ code: null, ms: performance.now() - started, tail: `${tail}\n${error.message}` });
+      resolve({ code: null, ms: performance.now() - started, head: head || error.message, tail: `${tail}\n${error.message}` });
     });
     child.once("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, ms: performance.now() - started, tail });
+      resolve({ code, ms: performance.now() - started, head, tail });
     });
   });
 }

@@ -5,7 +5,7 @@
 import type { VariantSummary } from "./interleave";
 import type { BenchPlan } from "./plan";
 import { buildResults, ROUTES, SERVERS, type BenchReport, type Measurements } from "./results";
-import { ratio, round } from "./stats";
+import { pairedRatio, round } from "./stats";
 import { judgeTargets } from "./targets";
 
 const summary = (s: VariantSummary | undefined, digits: number) =>
@@ -32,13 +32,28 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
     targets: judgeTargets(results),
     details: {
       plan,
-      client_overhead: co ? { raw_us: summary(co.raw, 1), client_us: summary(co.client, 1), client_validate_us: summary(co.client_validate, 1) } : null,
+      client_overhead: co
+        ? {
+            raw_us: summary(co.raw, 1),
+            client_us: summary(co.client, 1),
+            client_validate_us: summary(co.client_validate, 1),
+            cpu_us: co.cpu
+              ? {
+                  raw: summary(co.cpu.raw, 1),
+                  client: summary(co.cpu.client, 1),
+                  client_validate: summary(co.cpu.client_validate, 1),
+                  ratio: pairedRatio(co.cpu.client.samples, co.cpu.raw.samples),
+                  ratio_validate: pairedRatio(co.cpu.client_validate.samples, co.cpu.raw.samples),
+                }
+              : null,
+          }
+        : null,
       validate_page50: va
         ? {
             ours_us: summary(va.ours, 1),
             openapi_response_validator_us: summary(va.openapi_response_validator, 1),
             openapi_response_validator_kept_us: summary(va.openapi_response_validator_kept, 1),
-            ratio_vs_kept: ratio(va.openapi_response_validator_kept.median, va.ours.median),
+            ratio_vs_kept: pairedRatio(va.openapi_response_validator_kept.samples, va.ours.samples),
             found: va.found,
           }
         : null,

@@ -3,10 +3,13 @@
  * exactly the keys the issue names, in the full run and in `--quick` alike; whatever else is
  * worth keeping (per-route numbers, spreads, settings, why something was not measured) goes in
  * `details` and `notes`, so the headline keys never change shape.
+ *
+ * Times and rates are medians over rounds; every ratio is the median of per-round ratios (see
+ * `pairedRatio`), so it can differ a little from the quotient of the two medians shown beside it.
  */
 import type { VariantSummary } from "./interleave";
 import type { BenchPlan } from "./plan";
-import { geometricMean, isMeasured, median, ratio, round } from "./stats";
+import { geometricMean, isMeasured, median, pairedRatio, round } from "./stats";
 
 export interface ClientOverheadResult {
   raw_us: number | null;
@@ -68,6 +71,8 @@ export interface ClientOverheadMeasurement {
   raw: VariantSummary;
   client: VariantSummary;
   client_validate: VariantSummary;
+  /** CPU µs of the calling process per request (wall time above includes waiting for the server and for a core). */
+  cpu?: { raw: VariantSummary; client: VariantSummary; client_validate: VariantSummary };
 }
 
 export interface ValidationMeasurement {
@@ -141,16 +146,22 @@ export interface TargetVerdict {
 
 const us = (s: VariantSummary | undefined) => round(s?.median, 1);
 
+/** A server's load on a route, when it was measured cleanly (no errors, no non-2xx answers). */
+function cleanLoad(m: ThroughputMeasurement | undefined, route: RouteName, server: ServerName): RouteLoad | undefined {
+  const load = m?.routes[route]?.[server];
+  return load && load.non_2xx === 0 && load.errors === 0 && isMeasured(load.rps.median) ? load : undefined;
+}
+
 /** A server's rps over both routes (geometric mean), or null unless both routes were measured cleanly. */
 function serverRps(m: ThroughputMeasurement | undefined, server: ServerName): number | null {
-  if (!m) return null;
-  const values: number[] = [];
-  for (const route of ROUTES) {
-    const load = m.routes[route]?.[server];
-    if (!load || load.non_2xx > 0 || load.errors > 0 || !isMeasured(load.rps.median)) return null;
-    values.push(load.rps.median);
-  }
-  return round(geometricMean(values), 0);
+  const values = ROUTES.map((route) => cleanLoad(m, route, server)?.rps.median);
+  return values.every(isMeasured) ? round(geometricMean(values as number[]), 0) : null;
+}
+
+/** Ours against another server: the per-route paired ratios, combined by geometric mean as the rps are. */
+function serverRatio(m: ThroughputMeasurement | undefined, other: ServerName): number | null {
+  const ratios = ROUTES.map((route) => pairedRatio(cleanLoad(m, route, "ours")?.rps.samples, cleanLoad(m, route, other)?.rps.samples));
+  return ratios.every(isMeasured) ? round(geometricMean(ratios as number[]), 3) : null;
 }
 
 export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
@@ -165,20 +176,20 @@ export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
       raw_us: us(co?.raw),
       client_us: us(co?.client),
       client_validate_us: us(co?.client_validate),
-      ratio: ratio(co?.client.median, co?.raw.median),
-      ratio_validate: ratio(co?.client_validate.median, co?.raw.median),
+      ratio: pairedRatio(co?.client.samples, co?.raw.samples),
+      ratio_validate: pairedRatio(co?.client_validate.samples, co?.raw.samples),
     },
     validate_page50: {
       ours_us: us(va?.ours),
       openapi_response_validator_us: us(va?.openapi_response_validator),
-      ratio: ratio(va?.openapi_response_validator.median, va?.ours.median),
+      ratio: pairedRatio(va?.openapi_response_validator.samples, va?.ours.samples),
     },
     mock_throughput: {
       ours_rps: ours,
       prism_rps: prism,
       node_http_rps: nodeHttp,
-      ratio_vs_prism: ratio(ours, prism),
-      ratio_vs_node_http: ratio(ours, nodeHttp),
+      ratio_vs_prism: serverRatio(m.mock_throughput, "prism"),
+      ratio_vs_node_http: serverRatio(m.mock_throughput, "node_http"),
     },
     // Every planned size gets an entry, measured or not, so the array has the same length every run.
     drift_scale: plan.driftSizes.map((endpoints) => {

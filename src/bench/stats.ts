@@ -36,6 +36,21 @@ export function ratio(numerator: number | null | undefined, denominator: number 
   return round(numerator / denominator, 3);
 }
 
+/**
+ * The median of per-round ratios `numerators[i] / denominators[i]`. Both sides of a pair were
+ * measured in the same round, moments apart, so a disturbance that slows the whole round cancels
+ * out; this is steadier on a busy machine than the quotient of two medians. Null without pairs.
+ */
+export function pairedRatio(numerators: readonly number[] | undefined, denominators: readonly number[] | undefined): number | null {
+  if (!numerators || !denominators) return null;
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(numerators.length, denominators.length); i++) {
+    const [a, b] = [numerators[i], denominators[i]];
+    if (isMeasured(a) && isMeasured(b) && b > 0) ratios.push(a / b);
+  }
+  return ratios.length === 0 ? null : round(median(ratios), 3);
+}
+
 export function isMeasured(value: number | null | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }

@@ -20,6 +20,10 @@ export function formatTable(report: BenchReport): string {
   lines.push(row(["raw fetch + JSON.parse", num(r.client_overhead.raw_us), ""], w));
   lines.push(row(["client, validation off", num(r.client_overhead.client_us), x(r.client_overhead.ratio)], w));
   lines.push(row(["client, validation on", num(r.client_overhead.client_validate_us), x(r.client_overhead.ratio_validate)], w));
+  const cpu = (details.client_overhead as { cpu_us: { raw: { median: number | null }; client: { median: number | null }; client_validate: { median: number | null }; ratio: number | null; ratio_validate: number | null } | null } | null)?.cpu_us;
+  if (cpu) {
+    lines.push(`  CPU µs of the calling process per request: raw ${num(cpu.raw.median)}, client ${num(cpu.client.median)} (${x(cpu.ratio)}), with validation ${num(cpu.client_validate.median)} (${x(cpu.ratio_validate)})`);
+  }
   lines.push("");
 
   lines.push("Strict validation of one 50-item list page (undocumented fields planted)");

@@ -1,5 +1,5 @@
 import { interleaved, roundOrder, timePerCall, timePerSyncCall } from "../../src/bench/interleave";
-import { geometricMean, median, ratio, round, spread } from "../../src/bench/stats";
+import { geometricMean, median, pairedRatio, ratio, round, spread } from "../../src/bench/stats";
 
 describe("statistics", () => {
   it.each([
@@ -39,6 +39,15 @@ describe("statistics", () => {
     { a: 1, b: Number.POSITIVE_INFINITY, want: null },
   ])("ratio($a, $b) is $want", ({ a, b, want }) => {
     expect(ratio(a, b)).toBe(want);
+  });
+
+  it("a paired ratio is the median of per-round ratios, not the quotient of the medians", () => {
+    // Round 2 slowed the denominator and round 3 the numerator: each pair still says 1.
+    expect(pairedRatio([10, 12, 100], [10, 100, 11])).toBe(1);
+    expect(ratio(median([10, 12, 100]), median([10, 100, 11]))).toBe(1.091);
+    expect(pairedRatio([4, 6], [2, 0])).toBe(2);
+    expect(pairedRatio([], [])).toBeNull();
+    expect(pairedRatio(undefined, [1])).toBeNull();
   });
 
   it("round turns what JSON cannot hold into null", () => {

@@ -7,14 +7,16 @@
  */
 import { createSipEndpointsClient, InvalidResponseError } from "../../src/client";
 import { checkResponse } from "../../src/checks";
+import { decodeBody } from "../../src/client/body";
+import fc from "fast-check";
 
 const page = (username: Buffer) =>
   Buffer.concat([Buffer.from('{"links":{"self":"http://127.0.0.1/x","first":"http://127.0.0.1/x"},"data":[{"username":"'), username, Buffer.from('"}]}')]);
 const BROKEN = page(Buffer.from([0x61, 0xc3, 0x28, 0xff, 0x62]));
 
 const cases = [
-  { given: "with a Content-Length", headers: { "content-length": String(BROKEN.length) }, body: () => BROKEN },
-  { given: "chunked", headers: {}, body: () => new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(BROKEN)), c.close()) }) },
+  { given: "with a Content-Length", headers: { "content-length": String(BROKEN.length) } as Record<string, string>, body: () => BROKEN },
+  { given: "chunked", headers: {} as Record<string, string>, body: () => new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(BROKEN)), c.close()) }) },
 ];
 
 describe.each(cases)("a 200 list page with invalid UTF-8, $given", ({ headers, body }) => {
@@ -51,4 +53,15 @@ test("valid multi-byte UTF-8 still decodes as text", async () => {
   });
   const exchange = await client.send({ operationId: "list_sip_endpoints" });
   expect(JSON.parse(exchange.bodyText).data[0].username).toBe("Zoë 名前 🎧");
+});
+
+test("any valid UTF-8 decodes unchanged; any byte string decodes without throwing", () => {
+  fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => decodeBody(new TextEncoder().encode(text)) === text), { seed: 1, numRuns: 500 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      const text = decodeBody(bytes);
+      return text.includes("\\x") || text === new TextDecoder().decode(bytes);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
 });

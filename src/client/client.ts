@@ -9,7 +9,7 @@ import { parseJson } from "../checks";
 import { checkResponse } from "../checks";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
-import { createFetchAdapter, LiteRequest } from "./fetch-adapter";
+import { createFetchAdapter, forOperation, LiteRequest, ReceiptResponse } from "./fetch-adapter";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
 import { createTransport, type Performed } from "./transport";
@@ -45,10 +45,7 @@ export interface SipEndpointsClient {
 export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}): SipEndpointsClient {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
-  const receipts = new WeakMap<Response, Received>();
-  const receive = (performed: Performed) => {
-    receipts.set(performed.response, judge(config.validateResponses, performed, options.onFindings));
-  };
+  const receive = (performed: Performed): Received => judge(config.validateResponses, performed, options.onFindings);
   const adapter = createFetchAdapter(config.baseUrl, transport, receive);
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapter as (input: Request) => Promise<Response> });
   const typed = createClient<paths>({
@@ -56,25 +53,21 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
     fetch: adapter as (input: Request) => Promise<Response>,
     Request: LiteRequest as unknown as typeof Request,
   });
-  // The typed methods parse the body themselves (once, or reuse validation's parse).
-  const STREAM = "stream" as const;
 
   const receiptOf = (response: Response): Received => {
-    const receipt = receipts.get(response);
-    if (!receipt) throw new Error("internal: a response did not pass through the transport");
-    return receipt;
+    if (response instanceof ReceiptResponse) return response.receipt;
+    throw new Error("internal: a typed call's response did not come from the fetch adapter");
   };
 
   const firstPage = async (query?: ListQuery, opts?: CallOptions): Promise<FetchedPage> => {
-    const { response } = await typed.GET("/endpoints/sip", { params: { query }, parseAs: STREAM, signal: opts?.signal });
+    const { response } = await typed.GET("/endpoints/sip", forOperation("list_sip_endpoints", { params: { query }, signal: opts?.signal }));
     const receipt = receiptOf(response);
     return { body: listBody(receipt), url: receipt.performed.exchange.url };
   };
 
   const followPage = async (url: string, signal: AbortSignal | undefined): Promise<FetchedPage> => {
     const performed = await transport({ operationId: "list_sip_endpoints", method: "GET", url, signal });
-    receive(performed);
-    return { body: listBody(receiptOf(performed.response)), url };
+    return { body: listBody(receive(performed)), url };
   };
 
   return {
@@ -84,19 +77,19 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
     list: async (query, opts) => (await firstPage(query, opts)).body,
     listAll: (query, opts) => walkPages(() => firstPage(query, opts), (url) => followPage(url, opts?.signal), opts),
     async retrieve(id, opts) {
-      const { response } = await typed.GET("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, parseAs: STREAM, signal: opts?.signal });
+      const { response } = await typed.GET("/endpoints/sip/{id}", forOperation("retrieve_sip_endpoint", { params: { path: { id: pathSegment(id) } }, signal: opts?.signal }));
       return endpointBody(receiptOf(response));
     },
     async create(body, opts) {
-      const { response } = await typed.POST("/endpoints/sip", { body, parseAs: STREAM, signal: opts?.signal });
+      const { response } = await typed.POST("/endpoints/sip", forOperation("create_sip_endpoint", { body, signal: opts?.signal }));
       return endpointBody(receiptOf(response));
     },
     async update(id, body, opts) {
-      const { response } = await typed.PUT("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, body, parseAs: STREAM, signal: opts?.signal });
+      const { response } = await typed.PUT("/endpoints/sip/{id}", forOperation("update_sip_endpoint", { params: { path: { id: pathSegment(id) } }, body, signal: opts?.signal }));
       return endpointBody(receiptOf(response));
     },
     async delete(id, opts) {
-      const { response } = await typed.DELETE("/endpoints/sip/{id}", { params: { path: { id: pathSegment(id) } }, parseAs: STREAM, signal: opts?.signal });
+      const { response } = await typed.DELETE("/endpoints/sip/{id}", forOperation("delete_sip_endpoint", { params: { path: { id: pathSegment(id) } }, signal: opts?.signal }));
       successBody(receiptOf(response));
     },
   };

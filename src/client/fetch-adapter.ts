@@ -3,8 +3,10 @@
  * the same auth, retries, limits, observation and validation as the typed methods.
  */
 import { matchOperation, type OperationId } from "../spec";
+import { withBufferedBody } from "./body";
 import { ArgumentError } from "./errors";
-import type { Transport } from "./transport";
+import type { Performed, Transport } from "./transport";
+import type { Received } from "./validation";
 
 /**
  * What openapi-fetch builds for the typed methods instead of a WHATWG `Request` (a real one costs
@@ -12,13 +14,16 @@ import type { Transport } from "./transport";
  * the adapter reads are kept. `raw` still builds real `Request`s, so its middleware works as usual.
  */
 export class LiteRequest {
+  /** Set by the typed methods (through openapi-fetch's init), so no path matching is needed. */
+  readonly operationId: OperationId | undefined;
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
   readonly bodyText: string | undefined;
   readonly signal: AbortSignal | null;
 
-  constructor(url: string, init: RequestInit) {
+  constructor(url: string, init: RequestInit & { operationId?: OperationId }) {
+    this.operationId = init.operationId;
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers as Headers;
@@ -27,17 +32,37 @@ export class LiteRequest {
   }
 }
 
-export function createFetchAdapter(baseUrl: string, transport: Transport, received: (performed: Awaited<ReturnType<Transport>>) => void) {
+/** Tags typed-call options with their operation; openapi-fetch hands unknown init keys to the Request. */
+export function forOperation<T extends object>(operationId: OperationId, options: T): T & { operationId: OperationId } {
+  return { ...options, operationId };
+}
+
+const NO_HEADERS = { get: () => null };
+
+/**
+ * What the adapter answers a typed method's request with. The typed methods read the receipt
+ * (exchange, findings, body parsed once), so openapi-fetch is handed a body-less 204 look-alike
+ * and skips its own parsing.
+ */
+export class ReceiptResponse {
+  readonly status = 204;
+  readonly ok = true;
+  readonly headers = NO_HEADERS;
+  constructor(readonly receipt: Received) {}
+}
+
+export function createFetchAdapter(baseUrl: string, transport: Transport, judge: (performed: Performed) => Received) {
   return async function adapterFetch(input: Request | LiteRequest): Promise<Response> {
+    const lite = input instanceof LiteRequest;
     const method = input.method.toUpperCase();
     const url = input.url;
-    const bodyText = input instanceof LiteRequest ? input.bodyText : input.body === null ? undefined : await input.text();
+    const bodyText = lite ? input.bodyText : input.body === null ? undefined : await input.text();
     const headers: Record<string, string> = {};
     input.headers.forEach((value, name) => {
       headers[name] = value;
     });
     const performed = await transport({
-      operationId: operationOf(baseUrl, method, url),
+      operationId: (lite && input.operationId) || operationOf(baseUrl, method, url),
       method,
       url,
       bodyText,
@@ -45,8 +70,8 @@ export function createFetchAdapter(baseUrl: string, transport: Transport, receiv
       headers,
       signal: input.signal,
     });
-    received(performed);
-    return performed.response;
+    const receipt = judge(performed);
+    return lite ? (new ReceiptResponse(receipt) as unknown as Response) : withBufferedBody(performed.response, performed.exchange.bodyText);
   };
 }
 

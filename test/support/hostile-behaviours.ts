@@ -19,13 +19,20 @@ function send(context: HostileContext, status: number, headers: Record<string, s
 
 const isList = (context: HostileContext) => context.req.method === "GET" && new URL(context.req.url ?? "/", context.origin).pathname === LIST_PATH;
 
-/** Answers list requests with the mock's first page under links of `nextFor`'s making. */
+/**
+ * Answers list requests with the mock's first page (of the size asked for) under links of
+ * `nextFor`'s making; answers that are not a page (401, 422) pass through unchanged.
+ */
 async function withNext(context: HostileContext, nextFor: (url: URL) => string): Promise<void> {
   if (!isList(context)) return context.forward();
   const url = new URL(context.req.url ?? "/", context.origin);
-  const page = await context.upstream(LIST_PATH);
+  const size = url.searchParams.get("page_size");
+  const page = await context.upstream(size === null ? LIST_PATH : `${LIST_PATH}?page_size=${encodeURIComponent(size)}`);
+  if (page.status !== 200) return send(context, page.status, page.headers, page.text);
   const body = JSON.parse(page.text) as { links: Record<string, string>; data: unknown[] };
-  body.links = { self: url.href, first: context.baseUrl + operations.list_sip_endpoints.path, next: nextFor(url) };
+  const next = new URL(nextFor(url));
+  if (size !== null) next.searchParams.set("page_size", size);
+  body.links = { self: url.href, first: context.baseUrl + operations.list_sip_endpoints.path, next: next.href };
   send(context, 200, { "content-type": JSON_TYPE }, JSON.stringify(body));
 }
 

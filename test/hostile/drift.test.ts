@@ -1,0 +1,155 @@
+/**
+ * The drift job against the table of hostile servers. Each row: the engine finishes (no throw,
+ * no hang), classifies the target as drift with the right check ids or as inconclusive with a
+ * reason naming the failure, reports the exit code that goes with it, sends nothing to the other
+ * host, and keeps the canary secrets out of the report in every rendering. A few rows run the
+ * real CLI as a child process, as CI does.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createDriftSend, EXIT_CODES, formatSummary, renderJunit, renderMarkdown, runDrift, type DriftMode, type Outcome } from "../../src/drift";
+import { startMockServer, type MockServer } from "../../src/mock";
+import { CANARY, CANARY_ENV, expectNoCanary } from "../support/canary";
+import type { HostileName } from "../support/hostile-behaviours";
+import { startHostile, startRecorder, type HostileServer, type Recorder } from "../support/hostile-servers";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+
+const ROOT = resolve(__dirname, "..", "..");
+const TIMEOUT_MS = 150;
+const MAX_ATTEMPTS = 3;
+const credentials = { projectId: CANARY.projectId, apiToken: CANARY.apiToken };
+
+interface Row {
+  name: HostileName;
+  outcome: Outcome;
+  /** Check ids the report must hold (drift rows). */
+  checks?: string[];
+  /** What the first reason must say (inconclusive rows). */
+  reason?: RegExp;
+  mode?: DriftMode;
+}
+
+const ROWS: Row[] = [
+  { name: "html-error-page", outcome: "drift", checks: ["content-type-mismatch", "body-not-json"] },
+  { name: "truncated-json", outcome: "drift", checks: ["body-not-json"], mode: "read-write" },
+  { name: "empty-200", outcome: "drift", checks: ["body-not-json"] },
+  { name: "wrong-content-type", outcome: "drift", checks: ["content-type-mismatch"] },
+  { name: "huge-declared", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
+  { name: "huge-chunked", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
+  { name: "endless-body", outcome: "inconclusive", reason: /TimeoutError: .* timed out after 150 ms \(3 attempts\)/ },
+  { name: "stall", outcome: "inconclusive", reason: /TimeoutError/ },
+  { name: "stall-after-headers", outcome: "inconclusive", reason: /TimeoutError/ },
+  { name: "reset-mid-body", outcome: "inconclusive", reason: /NetworkError/ },
+  { name: "invalid-utf8", outcome: "drift", checks: ["body-not-json"] },
+  { name: "proto-keys", outcome: "drift", checks: ["field-undocumented"], mode: "read-write" },
+  { name: "rate-limit-storm", outcome: "inconclusive", reason: /answered 429/ },
+  // Two 500s, then honest: the job retries reads and writes it may retry, so a passing blip is no drift.
+  { name: "error-burst", outcome: "pass", mode: "read-write" },
+  { name: "redirect-302", outcome: "drift", checks: ["status-code-undocumented"] },
+  { name: "redirect-307", outcome: "drift", checks: ["status-code-undocumented"], mode: "read-write" },
+  { name: "next-loop", outcome: "drift", checks: ["pagination-inconsistent"] },
+  { name: "next-endless", outcome: "drift", checks: ["pagination-inconsistent"] },
+  { name: "next-foreign", outcome: "inconclusive", reason: /OriginRefusedError: .* is another origin/ },
+  { name: "next-with-credentials", outcome: "inconclusive", reason: /OriginRefusedError: .* the URL carries credentials/ },
+];
+
+/** The hang guard: a run may spend every attempt of every request on a timeout; the bound is generous. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`the drift run did not end within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([work, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+let mock: MockServer;
+let recorder: Recorder;
+let server: HostileServer | undefined;
+
+beforeEach(async () => {
+  mock = await startMockServer({ port: 0, seedCount: 3, ...credentials, env: {} });
+  recorder = await startRecorder();
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await recorder.close();
+  await mock.close();
+});
+
+describe("the engine in-process", () => {
+  test.each(ROWS)("$name → $outcome", async ({ name, outcome, checks, reason, mode = "read-only" }) => {
+    server = await startHostile(name, mock, recorder);
+    const send = createDriftSend({ baseUrl: server.baseUrl, credentials }, { timeoutMs: TIMEOUT_MS, retry: { maxAttempts: MAX_ATTEMPTS, sleep: async () => {}, baseDelayMs: 1, maxDelayMs: 1 } });
+    const { report } = await within(
+      15_000,
+      runDrift({ target: { kind: "live", baseUrl: server.baseUrl, credentials }, send, mode, maxPages: 10, pageSize: 2 }),
+    );
+
+    expect(report.outcome).toBe(outcome);
+    expect(report.exitCode).toBe(EXIT_CODES[outcome]);
+    if (checks) expect(report.findings.map((f) => f.check)).toEqual(expect.arrayContaining(checks));
+    if (reason) expect(report.reasons[0]).toMatch(reason);
+    if (outcome === "inconclusive") expect(report.findings).toEqual([]);
+    if (outcome === "pass") expect(report.summary.retries).toBeGreaterThanOrEqual(2);
+
+    expect(recorder.received).toEqual([]);
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
+    const renderings = [JSON.stringify(report), renderMarkdown(report), renderJunit(report), formatSummary(report, { color: false })];
+    expectNoCanary(renderings.join("\n"), `the ${name} report`);
+  });
+});
+
+interface Child {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI as CI runs it, asynchronously: the hostile server lives in this process and must keep answering. */
+function runCli(args: string[], env: Record<string, string>, hangAfterMs: number): Promise<Child> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/drift.ts", ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const guard = setTimeout(() => {
+      child.kill("SIGKILL");
+      fail(new Error(`the drift CLI did not end within ${hangAfterMs} ms`));
+    }, hangAfterMs);
+    child.on("error", fail);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("the CLI as a child process", () => {
+  const CLI_ROWS: Array<{ name: HostileName; code: number; first: RegExp }> = [
+    { name: "html-error-page", code: EXIT_CODES.drift, first: /^DRIFT/ },
+    { name: "reset-mid-body", code: EXIT_CODES.inconclusive, first: /^INCONCLUSIVE/ },
+    { name: "next-foreign", code: EXIT_CODES.inconclusive, first: /^INCONCLUSIVE/ },
+  ];
+
+  test.each(CLI_ROWS)("$name → exit $code", async ({ name, code, first }) => {
+    server = await startHostile(name, mock, recorder);
+    const out = mkdtempSync(join(tmpdir(), `hostile-${name}-`));
+    try {
+      const run = await runCli(["--target", "live", "--base-url", server.baseUrl, "--max-pages", "5", "--out", out], CANARY_ENV, 60_000);
+      expect({ code: run.code, stderr: run.code === code ? "" : run.stderr }).toEqual({ code, stderr: "" });
+      expect(run.stdout).toMatch(first);
+      const files = readdirSync(out).map((file) => ({ file, text: readFileSync(join(out, file), "utf8") }));
+      expect(files.map((f) => f.file).sort()).toEqual(["junit.xml", "report.json", "report.md"]);
+      expect(recorder.received).toEqual([]);
+      for (const { file, text } of [...files, { file: "stdout", text: run.stdout }, { file: "stderr", text: run.stderr }]) expectNoCanary(text, `${name}: ${file}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,9 @@
  * limit, nothing about operations.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+// JSON text must be UTF-8 (RFC 8259, 8.1). The client's decoder keeps bytes that are not as `\xHH`,
+// which no JSON parser accepts, so such a body is refused as not JSON instead of silently altered.
+import { decodeBody } from "../client/body";
 import { plainError } from "./responses";
 import { createSerializer } from "./serialize";
 import { isPromised, type MockHandler, type MockResponse } from "./types";
@@ -76,7 +79,7 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
     });
-    req.on("end", () => (size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, Buffer.concat(chunks, size).toString("utf8"))));
+    req.on("end", () => (size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size)))));
     req.on("error", () => res.destroy());
   };
 }

@@ -134,6 +134,12 @@ export function rawBodyArb(operationId: OperationId, options: GeneratorOptions =
     }).map(raw("truncated JSON")),
     anyText().map(raw("random text")),
     fc.uint8Array({ maxLength: 24 }).map(raw("random bytes")),
+    fc.tuple(valid, fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80])).map(([body, bad]) => {
+      // Bytes that are not UTF-8 inside the first string value: still JSON in shape, but not JSON text (RFC 8259 8.1).
+      const text = utf8(JSON.stringify(body));
+      const at = text.indexOf(0x22, text.indexOf(0x3a)) + 1;
+      return raw("a string that is not UTF-8")(new Uint8Array([...text.subarray(0, at), ...bad, ...text.subarray(at)]));
+    }),
     fc.tuple(valid, otherTypes).map(([body, type]) => raw("a JSON body of another media type", type)(JSON.stringify(body))),
     valid.map((body) => raw("no content type", null)(JSON.stringify(body))),
     fc.constant(raw("an empty body")("")),
@@ -147,7 +153,8 @@ export function acceptedValue(operationId: OperationId, body: RawCase): { value:
   if (!accepted?.includes(mediaType)) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(body.bytes).toString("utf8"));
+    // JSON text is UTF-8 (RFC 8259 8.1): bytes that are not make the body unreadable, not altered.
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
   } catch {
     return undefined;
   }

@@ -5,32 +5,19 @@
  * `npm run soak` as child processes, an error's every rendering pinned in a snapshot, and every
  * snapshot file of the repository.
  */
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inspect } from "node:util";
 import { createSipEndpointsClient, isApiError } from "../../src/client";
+import { runScript } from "../support/bounded";
 import { CANARY, CANARY_ENV, CANARY_FORMS, canaryLeaks, expectNoCanary } from "../support/canary";
 import { basicAuthHeader } from "../../src/redact";
 
 const ROOT = resolve(__dirname, "..", "..");
 
-function run(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...CANARY_ENV } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const guard = setTimeout(() => {
-      child.kill("SIGKILL");
-      fail(new Error(`${script} did not end within 60 s`));
-    }, 60_000);
-    child.on("error", fail);
-    child.on("close", (code) => {
-      clearTimeout(guard);
-      done({ code, output });
-    });
-  });
+async function run(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const { code, stdout, stderr } = await runScript(script, args, CANARY_ENV);
+  return { code, output: stdout + stderr };
 }
 
 test("the canary check itself finds every form of a leak", () => {

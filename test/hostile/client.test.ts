@@ -25,6 +25,7 @@ import {
 } from "../../src/client";
 import type { Finding } from "../../src/checks";
 import { startMockServer, type MockServer } from "../../src/mock";
+import { HangError, within } from "../support/bounded";
 import { CANARY, expectNoCanary } from "../support/canary";
 import { HUGE_BYTES, type HostileName } from "../support/hostile-behaviours";
 import { startHostile, startRecorder, type HostileServer, type Recorder } from "../support/hostile-servers";
@@ -62,23 +63,11 @@ function probe(server: HostileServer): Probe {
   return { client, sleeps, exchanges, findings };
 }
 
-async function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no result within ${ms} ms: the client hung`)), ms);
-  });
-  try {
-    return await Promise.race([work, guard]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function outcome(work: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
   try {
-    return { value: await within(BOUND_MS, work) };
+    return { value: await within(BOUND_MS, work, "the client") };
   } catch (error) {
-    if (error instanceof Error && error.message.includes("the client hung")) throw error;
+    if (error instanceof HangError) throw error;
     return { error };
   }
 }
@@ -199,7 +188,7 @@ describe("proto-keys", () => {
   test("pages come back as plain data with their odd keys as data, and nothing is polluted", async () => {
     server = await startHostile("proto-keys", mock, recorder);
     const p = probe(server);
-    const page = (await within(BOUND_MS, p.client.list())) as unknown as Record<string, unknown> & { data: Array<Record<string, unknown>> };
+    const page = (await within(BOUND_MS, p.client.list(), "the client")) as unknown as Record<string, unknown> & { data: Array<Record<string, unknown>> };
     for (const value of [page, ...page.data]) {
       expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
       expect(Object.keys(value)).toEqual(expect.arrayContaining(["__proto__", "constructor"]));

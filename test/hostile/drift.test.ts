@@ -5,18 +5,15 @@
  * host, and keeps the canary secrets out of the report in every rendering. A few rows run the
  * real CLI as a child process, as CI does.
  */
-import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createDriftSend, EXIT_CODES, formatSummary, renderJunit, renderMarkdown, runDrift, type DriftMode, type Outcome } from "../../src/drift";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { CANARY, CANARY_ENV, expectNoCanary } from "../support/canary";
 import type { HostileName } from "../support/hostile-behaviours";
+import { runScript, within } from "../support/bounded";
 import { startHostile, startRecorder, type HostileServer, type Recorder } from "../support/hostile-servers";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-
-const ROOT = resolve(__dirname, "..", "..");
 const TIMEOUT_MS = 150;
 const MAX_ATTEMPTS = 3;
 const credentials = { projectId: CANARY.projectId, apiToken: CANARY.apiToken };
@@ -55,17 +52,6 @@ const ROWS: Row[] = [
   { name: "next-with-credentials", outcome: "inconclusive", reason: /OriginRefusedError: .* the URL carries credentials/ },
 ];
 
-/** The hang guard: a run may spend every attempt of every request on a timeout; the bound is generous. */
-async function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`the drift run did not end within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([work, guard]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 let mock: MockServer;
 let recorder: Recorder;
 let server: HostileServer | undefined;
@@ -85,10 +71,8 @@ describe("the engine in-process", () => {
   test.each(ROWS)("$name → $outcome", async ({ name, outcome, checks, reason, mode = "read-only" }) => {
     server = await startHostile(name, mock, recorder);
     const send = createDriftSend({ baseUrl: server.baseUrl, credentials }, { timeoutMs: TIMEOUT_MS, retry: { maxAttempts: MAX_ATTEMPTS, sleep: async () => {}, baseDelayMs: 1, maxDelayMs: 1 } });
-    const { report } = await within(
-      15_000,
-      runDrift({ target: { kind: "live", baseUrl: server.baseUrl, credentials }, send, mode, maxPages: 10, pageSize: 2 }),
-    );
+    // Generous: even a run whose every request times out on every attempt ends far sooner.
+    const { report } = await within(15_000, runDrift({ target: { kind: "live", baseUrl: server.baseUrl, credentials }, send, mode, maxPages: 10, pageSize: 2 }), "the drift run");
 
     expect(report.outcome).toBe(outcome);
     expect(report.exitCode).toBe(EXIT_CODES[outcome]);
@@ -104,32 +88,6 @@ describe("the engine in-process", () => {
   });
 });
 
-interface Child {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI as CI runs it, asynchronously: the hostile server lives in this process and must keep answering. */
-function runCli(args: string[], env: Record<string, string>, hangAfterMs: number): Promise<Child> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/drift.ts", ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const guard = setTimeout(() => {
-      child.kill("SIGKILL");
-      fail(new Error(`the drift CLI did not end within ${hangAfterMs} ms`));
-    }, hangAfterMs);
-    child.on("error", fail);
-    child.on("close", (code) => {
-      clearTimeout(guard);
-      done({ code, stdout, stderr });
-    });
-  });
-}
-
 describe("the CLI as a child process", () => {
   const CLI_ROWS: Array<{ name: HostileName; code: number; first: RegExp }> = [
     { name: "proto-keys", code: EXIT_CODES.drift, first: /^DRIFT/ },
@@ -141,7 +99,7 @@ describe("the CLI as a child process", () => {
     server = await startHostile(name, mock, recorder);
     const out = mkdtempSync(join(tmpdir(), `hostile-${name}-`));
     try {
-      const run = await runCli(["--target", "live", "--base-url", server.baseUrl, "--max-pages", "5", "--out", out], CANARY_ENV, 60_000);
+      const run = await runScript("scripts/drift.ts", ["--target", "live", "--base-url", server.baseUrl, "--max-pages", "5", "--out", out], CANARY_ENV);
       expect({ code: run.code, stderr: run.code === code ? "" : run.stderr }).toEqual({ code, stderr: "" });
       expect(run.stdout).toMatch(first);
       const files = readdirSync(out).map((file) => ({ file, text: readFileSync(join(out, file), "utf8") }));

@@ -6,7 +6,7 @@
 import { formatSoak, runSoak } from "../../src/load";
 import { CANARY, expectNoCanary } from "../support/canary";
 
-const tiny = { durationMs: 250, concurrency: 6, seedCount: 5, credentials: { projectId: CANARY.projectId, apiToken: CANARY.apiToken }, password: CANARY.password };
+const tiny = { durationMs: 150, concurrency: 6, seedCount: 5, credentials: { projectId: CANARY.projectId, apiToken: CANARY.apiToken }, password: CANARY.password };
 
 test("the honest mock: every request answered, every endpoint accounted for, the heap measured", async () => {
   const report = await runSoak(tiny);
@@ -18,7 +18,7 @@ test("the honest mock: every request answered, every endpoint accounted for, the
   expect(report.memory.baselineBytes).toBeGreaterThan(0);
   expect(report.memory.retainedBytes).toBeLessThanOrEqual(report.memory.toleranceBytes);
   const printed = formatSoak(report);
-  expect(printed).toMatch(/^soak: 6 clients for 0\.25 s against the mock: OK/);
+  expect(printed).toMatch(/^soak: 6 clients for 0\.15 s against the mock: OK/);
   expect(printed).toMatch(/consistency {2}lost 0, duplicated 0, unexpected 0/);
   expectNoCanary(printed, "the soak figures");
 });

@@ -19,7 +19,8 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
   // the body is compressed: then it counts the compressed bytes.
   if (declared !== null && !response.headers.has("content-encoding")) {
     if (Number(declared) > maxBytes) {
-      await body.cancel().catch(() => undefined);
+      // Not awaited: cancelling a stream that is teed or stuck may never settle.
+      void body.cancel().catch(() => undefined);
       throw new BodyTooLarge(response.status);
     }
     return decodeBody(new Uint8Array(await response.arrayBuffer()));
@@ -32,7 +33,7 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
       throw new BodyTooLarge(response.status);
     }
     chunks.push(value);

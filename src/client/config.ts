@@ -5,6 +5,7 @@
  */
 import { basicAuthHeader } from "../redact";
 import { ConfigError } from "./errors";
+import { credentialSecrets } from "./exchange";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry";
 import type { FetchLike, SipEndpointsClientOptions, ValidationMode } from "./types";
 import pkg from "../../package.json";
@@ -50,7 +51,7 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
     baseUrl,
     origin: new URL(baseUrl).origin,
     authorization: basicAuthHeader(projectId, apiToken),
-    secrets: [apiToken],
+    secrets: credentialSecrets(projectId, apiToken),
     fetch: fetchImpl,
     timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
     retry: resolveRetryPolicy(options.retry),

@@ -5,13 +5,21 @@
 import { redactText, redactValue } from "../redact";
 import type { ClientExchange, SendAuth } from "./types";
 
+/**
+ * The secret values of a credential pair: the token, and the Basic payload it is sent in (the
+ * pair joined and base64-encoded is not a form `redactText` derives from the token alone).
+ */
+export function credentialSecrets(projectId: string, apiToken: string): string[] {
+  return [apiToken, Buffer.from(`${projectId}:${apiToken}`).toString("base64")];
+}
+
 /** The config's secrets plus those of one request: a custom token, a `password` in the body. */
 export function secretsOf(base: readonly string[], request: { auth?: SendAuth; requestBody?: unknown }): readonly string[] {
   const auth = request.auth;
   const body = request.requestBody;
   const password = body && typeof body === "object" ? (body as { password?: unknown }).password : undefined;
   const extra: string[] = [];
-  if (auth && typeof auth === "object") extra.push(auth.apiToken);
+  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
   if (typeof password === "string") extra.push(password);
   return extra.length === 0 ? base : [...base, ...extra];
 }

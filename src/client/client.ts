@@ -5,8 +5,7 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
-import { parseJson } from "../checks";
-import { checkResponse } from "../checks";
+import { checkResponse, parseJson } from "../checks";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
 import { createFetchAdapter, forOperation, LiteRequest, ReceiptResponse } from "./fetch-adapter";

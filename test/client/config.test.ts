@@ -28,33 +28,25 @@ describe("base URL", () => {
 });
 
 describe("credentials come from options first, then the environment", () => {
-  it("uses SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN from the env object it is given", async () => {
-    let authorization = "";
+  const basic = (pair: string) => `Basic ${Buffer.from(pair).toString("base64")}`;
+  const env = { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: "env-token-value" };
+  const cases: { name: string; given: SipEndpointsClientOptions; want: string }[] = [
+    { name: "the env object", given: { env }, want: basic("env-project:env-token-value") },
+    { name: "options over the env object", given: { ...CREDS, env }, want: basic(`${CANARY.projectId}:${CANARY.apiToken}`) },
+    { name: "one from each", given: { projectId: "opt-project", env }, want: basic("opt-project:env-token-value") },
+  ];
+  it.each(cases)("$name", async ({ given, want }) => {
+    let authorization: string | undefined;
     const client = createSipEndpointsClient({
       space: "example",
-      env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: "env-token-value" },
+      ...given,
       fetch: async (_url, init) => {
-        authorization = (init.headers as Record<string, string>).authorization ?? "";
+        authorization = (init.headers as Record<string, string>).authorization;
         return new Response(null, { status: 204 });
       },
     });
     await client.delete("x1");
-    expect(authorization).toBe(`Basic ${Buffer.from("env-project:env-token-value").toString("base64")}`);
-  });
-
-  it("prefers options over the environment", async () => {
-    let authorization = "";
-    const client = createSipEndpointsClient({
-      ...CREDS,
-      space: "example",
-      env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: "env-token-value" },
-      fetch: async (_url, init) => {
-        authorization = (init.headers as Record<string, string>).authorization ?? "";
-        return new Response(null, { status: 204 });
-      },
-    });
-    await client.delete("x1");
-    expect(authorization).toBe(`Basic ${Buffer.from(`${CANARY.projectId}:${CANARY.apiToken}`).toString("base64")}`);
+    expect(authorization).toBe(want);
   });
 });
 

@@ -6,13 +6,15 @@
 import { isDeepStrictEqual } from "node:util";
 import fc, { type Arbitrary, type AsyncCommand } from "fast-check";
 import { basicAuthHeader, redactValue } from "../redact";
-import { coerceQuery, operations, type OperationId } from "../spec";
-import { acceptedValue, bodyArb, queryArb, queryProblems, type BodyCase, type GeneratorOptions, type QueryCase } from "./bodies";
-import { expectNamed, expectPage, expectStatus, expectStored, rememberLinks, successStatuses } from "./expect";
+import { operations, type OperationId } from "../spec";
+import { acceptedValue, bodyArb, type BodyCase, type GeneratorOptions } from "./bodies";
+import { expectNamed, expectStatus, expectStored, successStatuses } from "./expect";
+import { FollowLink, List } from "./list-commands";
+import { queryArb } from "./queries";
 import type { IdChoice, StoreModel } from "./model";
 import { call, fail, type Answer, type FuzzTarget } from "./target";
 
-type Command = AsyncCommand<StoreModel, FuzzTarget>;
+export type Command = AsyncCommand<StoreModel, FuzzTarget>;
 
 const LIST = operations.list_sip_endpoints.path;
 const ONE = (id: string) => operations.retrieve_sip_endpoint.path.replace("{id}", encodeURIComponent(id));
@@ -107,34 +109,6 @@ class Delete implements Command {
   toString = () => `delete(${this.target.kind}#${this.target.index}/${show(this.target.stranger, 40)})`;
 }
 
-class List implements Command {
-  /** `useToken`: swap the query's page token for one the server handed out, when there is one. */
-  constructor(readonly query: QueryCase, readonly useToken: number | null) {}
-  check = () => true as const;
-  async run(model: StoreModel, target: FuzzTarget): Promise<void> {
-    let text = this.query.text;
-    const params = new URLSearchParams(text);
-    if (this.useToken !== null && model.tokens.size > 0 && this.query.kind !== "raw" && params.has("page_token")) {
-      params.set("page_token", [...model.tokens][this.useToken % model.tokens.size]!);
-      text = params.toString();
-    }
-    const answer = await call(target, "GET", `${LIST}${text ? `?${text}` : ""}`);
-    judgePage(target, model, answer, new URL(`http://x/?${text}`).search.slice(1), this.query);
-  }
-  toString = () => `list(${this.query.kind} "${this.query.text}"${this.useToken === null ? "" : `, seen token #${this.useToken}`})`;
-}
-
-class FollowLink implements Command {
-  constructor(readonly index: number) {}
-  check = (model: Readonly<StoreModel>) => model.links.length > 0;
-  async run(model: StoreModel, target: FuzzTarget): Promise<void> {
-    const link = model.links[this.index % model.links.length]!;
-    const answer = await call(target, "GET", link);
-    judgePage(target, model, answer, new URL(link).search.slice(1), { kind: "valid", text: "" });
-  }
-  toString = () => `followLink(#${this.index})`;
-}
-
 /** Wrong `Authorization` headers; none of them may contain the real token. */
 const WRONG_AUTH: Arbitrary<{ what: string; header: string | null }> = fc.oneof(
   fc.constant({ what: "none", header: null }),
@@ -155,22 +129,6 @@ class Unauthorized implements Command {
     expectStatus(target, answer, [401], `${this.auth.what} as credentials`);
   }
   toString = () => `unauthorized(${this.operationId}, ${this.auth.what}, ${this.target.kind}#${this.target.index})`;
-}
-
-function judgePage(target: FuzzTarget, model: StoreModel, answer: Answer, text: string, asked: QueryCase): void {
-  const query = coerceQuery("list_sip_endpoints", new URLSearchParams(text));
-  if (queryProblems("list_sip_endpoints", text).length > 0) {
-    expectStatus(target, answer, [422], `a query the spec refuses (${asked.kind})`);
-    if (asked.kind === "broken" && asked.field) expectNamed(target, answer, asked.field);
-    return;
-  }
-  if (query.page_token !== undefined && !model.tokens.has(String(query.page_token))) {
-    expectStatus(target, answer, [422], "a page token the server never handed out");
-    return expectNamed(target, answer, "page_token");
-  }
-  expectStatus(target, answer, [200], "a valid query");
-  expectPage(target, model, answer, query);
-  rememberLinks(model, answer.json.links);
 }
 
 const idChoice: Arbitrary<IdChoice> = fc.record({

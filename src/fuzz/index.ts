@@ -11,7 +11,8 @@ import { mockProperty, type FuzzOptions } from "./property";
 export { mockProperty, verifyStore, type FuzzOptions } from "./property";
 export { FuzzFailure } from "./target";
 export { FuzzSpecError } from "./schema";
-export { bodyArb, brokenObjectArb, queryArb, rawBodyArb, validObjectArb, type BodyCase, type QueryCase } from "./bodies";
+export { bodyArb, brokenObjectArb, rawBodyArb, validObjectArb, type BodyCase } from "./bodies";
+export { queryArb, queryProblems, type QueryCase } from "./queries";
 
 export interface FuzzRunOptions extends FuzzOptions {
   runs: number;

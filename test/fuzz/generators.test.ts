@@ -4,9 +4,8 @@
  * for, and a broken body breaks the rules of one field only.
  */
 import fc from "fast-check";
-import { brokenObjectArb, queryArb, validObjectArb } from "../../src/fuzz";
+import { brokenObjectArb, queryArb, queryProblems, validObjectArb } from "../../src/fuzz";
 import { objectShape, validatorSchema } from "../../src/fuzz/schema";
-import { queryProblems } from "../../src/fuzz/bodies";
 import { operations, validate, type ValidatorName } from "../../src/spec";
 
 const SEED = 7;

@@ -1,7 +1,7 @@
 /**
  * Reading a response body without trusting the server: at most `maxBytes` bytes are kept, so a
  * hostile or broken server cannot make the client buffer 20 MB, and a body that never ends is
- * cut off by the attempt's timeout signal.
+ * cut off by the attempt's deadline, which cancels the reader registered here.
  */
 
 /** Thrown inside an attempt when the body passes the limit; the transport turns it into a typed error. */
@@ -11,21 +11,24 @@ export class BodyTooLarge extends Error {
   }
 }
 
-export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
+/** Where the reader of a body in progress is left, so a deadline can cancel it. */
+export interface ReaderSlot {
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+}
+
+export async function readBodyText(response: Response, maxBytes: number, slot?: ReaderSlot): Promise<string> {
   const body = response.body;
   if (body === null) return "";
   const declared = response.headers.get("content-length");
   // A declared length can be trusted (the HTTP parser fails a body that disagrees with it), unless
   // the body is compressed: then it counts the compressed bytes.
-  if (declared !== null && !response.headers.has("content-encoding")) {
-    if (Number(declared) > maxBytes) {
-      // Not awaited: cancelling a stream that is teed or stuck may never settle.
-      void body.cancel().catch(() => undefined);
-      throw new BodyTooLarge(response.status);
-    }
-    return decodeBody(new Uint8Array(await response.arrayBuffer()));
+  if (declared !== null && Number(declared) > maxBytes && !response.headers.has("content-encoding")) {
+    // Not awaited: cancelling a stream that is teed or stuck may never settle.
+    void body.cancel().catch(() => undefined);
+    throw new BodyTooLarge(response.status);
   }
   const reader = body.getReader();
+  if (slot) slot.reader = reader;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -38,7 +41,7 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
     }
     chunks.push(value);
   }
-  return decodeBody(Buffer.concat(chunks, size));
+  return decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
 }
 
 const strict = new TextDecoder("utf-8", { fatal: true });

@@ -5,10 +5,10 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
-import { checkResponse, parseJson } from "../checks";
+import { checkResponse } from "../checks";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
-import { createFetchAdapter, forOperation, LiteRequest, ReceiptResponse } from "./fetch-adapter";
+import { createFetchAdapter, LiteRequest, ReceiptResponse } from "./fetch-adapter";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
 import { createTransport, type Performed } from "./transport";
@@ -47,19 +47,24 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
   const receive = (performed: Performed): Received => judge(config.validateResponses, performed, options.onFindings);
   const adapter = createFetchAdapter(config.baseUrl, transport, receive);
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapter as (input: Request) => Promise<Response> });
+  // The typed methods' own openapi-fetch client; never exposed, so no middleware can expect a real Request.
   const typed = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: adapter as (input: Request) => Promise<Response>,
     Request: LiteRequest as unknown as typeof Request,
+    pathSerializer: simplePathSerializer,
   });
 
+  // Each typed call's init names its operation: openapi-fetch hands init keys it does not know to
+  // the Request it builds (a LiteRequest here), so the adapter needs no path matching.
   const receiptOf = (response: Response): Received => {
     if (response instanceof ReceiptResponse) return response.receipt;
     throw new Error("internal: a typed call's response did not come from the fetch adapter");
   };
 
   const firstPage = async (query?: ListQuery, opts?: CallOptions): Promise<FetchedPage> => {
-    const { response } = await typed.GET("/endpoints/sip", forOperation("list_sip_endpoints", { params: { query }, signal: opts?.signal }));
+    const init = { params: { query }, signal: opts?.signal, operationId: "list_sip_endpoints" as const };
+    const { response } = await typed.GET("/endpoints/sip", init);
     const receipt = receiptOf(response);
     return { body: listBody(receipt), url: receipt.performed.exchange.url };
   };
@@ -76,28 +81,35 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
     list: async (query, opts) => (await firstPage(query, opts)).body,
     listAll: (query, opts) => walkPages(() => firstPage(query, opts), (url) => followPage(url, opts?.signal), opts),
     async retrieve(id, opts) {
-      const { response } = await typed.GET("/endpoints/sip/{id}", forOperation("retrieve_sip_endpoint", { params: { path: { id: pathSegment(id) } }, signal: opts?.signal }));
+      const init = { params: { path: { id: pathSegment(id) } }, signal: opts?.signal, operationId: "retrieve_sip_endpoint" as const };
+      const { response } = await typed.GET("/endpoints/sip/{id}", init);
       return endpointBody(receiptOf(response));
     },
     async create(body, opts) {
-      const { response } = await typed.POST("/endpoints/sip", forOperation("create_sip_endpoint", { body, signal: opts?.signal }));
+      const init = { body, signal: opts?.signal, operationId: "create_sip_endpoint" as const };
+      const { response } = await typed.POST("/endpoints/sip", init);
       return endpointBody(receiptOf(response));
     },
     async update(id, body, opts) {
-      const { response } = await typed.PUT("/endpoints/sip/{id}", forOperation("update_sip_endpoint", { params: { path: { id: pathSegment(id) } }, body, signal: opts?.signal }));
+      const init = { params: { path: { id: pathSegment(id) } }, body, signal: opts?.signal, operationId: "update_sip_endpoint" as const };
+      const { response } = await typed.PUT("/endpoints/sip/{id}", init);
       return endpointBody(receiptOf(response));
     },
     async delete(id, opts) {
-      const { response } = await typed.DELETE("/endpoints/sip/{id}", forOperation("delete_sip_endpoint", { params: { path: { id: pathSegment(id) } }, signal: opts?.signal }));
+      const init = { params: { path: { id: pathSegment(id) } }, signal: opts?.signal, operationId: "delete_sip_endpoint" as const };
+      const { response } = await typed.DELETE("/endpoints/sip/{id}", init);
       successBody(receiptOf(response));
     },
   };
 }
 
+type Parsed = { ok: true; value: unknown } | { ok: false };
+const NOT_JSON: Parsed = { ok: false };
+
 /** The parsed body of a success; an error status throws its `ApiError`. */
-function successBody(receipt: Received): ReturnType<typeof parseJson> {
+function successBody(receipt: Received): Parsed {
   const { exchange, secrets } = receipt.performed;
-  const parsed = receipt.parsed ?? parseJson(exchange.bodyText);
+  const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
   if (exchange.status >= 200 && exchange.status < 300) return parsed;
   throw createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
 }
@@ -120,6 +132,23 @@ function unusable(receipt: Received): InvalidResponseError {
   const { exchange, secrets } = receipt.performed;
   const findings = receipt.findings.length > 0 ? receipt.findings : checkResponse(exchange);
   return new InvalidResponseError(exchange, findings, secrets);
+}
+
+/** `JSON.parse` as data, without copying the text first (large pages are a megabyte). */
+function parseOnce(text: string): Parsed {
+  if (text === "") return NOT_JSON;
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** Path parameters into their segments; openapi-fetch's default runs a regular expression per call. */
+function simplePathSerializer(pathname: string, params: Record<string, unknown>): string {
+  let out = pathname;
+  for (const name in params) out = out.replace(`{${name}}`, encodeURIComponent(String(params[name])));
+  return out;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

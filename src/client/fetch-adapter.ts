@@ -32,11 +32,6 @@ export class LiteRequest {
   }
 }
 
-/** Tags typed-call options with their operation; openapi-fetch hands unknown init keys to the Request. */
-export function forOperation<T extends object>(operationId: OperationId, options: T): T & { operationId: OperationId } {
-  return { ...options, operationId };
-}
-
 const NO_HEADERS = { get: () => null };
 
 /**

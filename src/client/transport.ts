@@ -52,8 +52,9 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     if (auth === "default") headers.authorization = config.authorization;
     else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
     if (request.bodyText !== undefined) headers["content-type"] ??= "application/json";
-    const init: RequestInit = { method, headers, body: request.bodyText, redirect: "manual" };
     const userSignal = combine(request.signal ?? undefined, config.signal);
+    const init: RequestInit = { method, headers, body: request.bodyText, redirect: "manual" };
+    if (userSignal) init.signal = userSignal;
     const started = policy.now();
 
     for (let attempts = 1; ; attempts++) {

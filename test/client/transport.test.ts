@@ -185,8 +185,18 @@ describe("timeouts", () => {
     expect(isTimeoutError(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 15, attempts: 3 });
     expect(requests).toHaveLength(3);
-    // The signal handed to fetch was aborted, so a fetch that honours it releases the socket.
-    expect(requests.every((r) => r.signal?.aborted)).toBe(true);
+  });
+
+  it("drops the body of an answer that arrives after the deadline", async () => {
+    let cancelled = false;
+    const late = () =>
+      new Promise<Response>((resolve) =>
+        setTimeout(() => resolve(new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { status: 200 })), 30),
+      );
+    const { fetch } = scriptedFetch(late);
+    expect(isTimeoutError(await rejection(testClient(fetch, { timeoutMs: 5, retry: false }).client.retrieve(ID)))).toBe(true);
+    for (let i = 0; i < 100 && !cancelled; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(cancelled).toBe(true);
   });
 
   it("does not retry a POST that timed out", async () => {
@@ -196,11 +206,20 @@ describe("timeouts", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("counts a body that never ends against the timeout", async () => {
-    const endless = async () => new Response(new ReadableStream({ pull: (c) => new Promise((r) => setTimeout(() => (c.enqueue(new Uint8Array([32])), r()), 1)) }), { status: 200 });
+  it("counts a body that never ends against the timeout, and stops reading it", async () => {
+    let cancelled = false;
+    const endless = async () =>
+      new Response(
+        new ReadableStream({
+          pull: (c) => new Promise<void>((r) => setTimeout(() => (cancelled || c.enqueue(new Uint8Array([32])), r()), 1)),
+          cancel: () => void (cancelled = true),
+        }),
+        { status: 200, headers: { "content-length": "100" } },
+      );
     const { fetch } = scriptedFetch(endless);
     const error = await rejection(testClient(fetch, { timeoutMs: 30, retry: false }).client.retrieve(ID));
     expect(isTimeoutError(error)).toBe(true);
+    expect(cancelled).toBe(true);
   });
 });
 
@@ -230,6 +249,15 @@ describe("aborting", () => {
     const error = await rejection(client.retrieve(ID));
     expect(error).toBeInstanceOf(AbortedError);
     expect(requests).toHaveLength(1);
+  });
+
+  it("hands the caller's signal to fetch, and no signal otherwise", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch);
+    await client.retrieve(ID, { signal: controller.signal });
+    await client.retrieve(ID);
+    expect(requests.map((r) => r.signal)).toEqual([controller.signal, undefined]);
   });
 
   it("aborts a request in flight", async () => {

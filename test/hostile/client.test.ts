@@ -31,7 +31,7 @@ import { HUGE_BYTES, type HostileName } from "../support/hostile-behaviours";
 import { startHostile, startRecorder, type HostileServer, type Recorder } from "../support/hostile-servers";
 
 /** Small limits, so every row ends quickly; the same limits bound the hang guard. */
-const LIMITS = { timeoutMs: 150, maxResponseBytes: 64 * 1024, maxAttempts: 3 };
+const LIMITS = { timeoutMs: 100, maxResponseBytes: 64 * 1024, maxAttempts: 3 };
 /** The hang guard: every attempt may use its whole timeout; retry waits are injected and instant. */
 const BOUND_MS = LIMITS.maxAttempts * LIMITS.timeoutMs + 3_000;
 /** A client that stops reading at the limit lets the server hand over at most this much (socket buffers included). */

@@ -1,10 +1,11 @@
 /**
- * One attempt: fetch, then read the body, under a deadline. No abort signal is handed to `fetch`
- * for the deadline: on Node 20 a per-request signal costs undici about as much CPU as the rest of
- * the client together. The deadline instead rejects on its own (so even a `fetch` that never
- * settles cannot hang the caller), cancels the body being read (which releases the connection),
- * and cancels the body of an answer that arrives after it. A caller's own signal is handed to
- * `fetch` as usual.
+ * One attempt: fetch, then read the body, under a deadline. When the deadline passes, the request
+ * is aborted through the signal handed to `fetch`: without that, a server that never answers
+ * keeps its socket, and the process that made the request, alive for minutes after the caller
+ * has given up (undici's own header timeout is 300 s). The deadline also rejects on its own, so
+ * an injected `fetch` that ignores signals cannot hang the caller either, and it cancels the body
+ * of an answer that arrives after it. A per-request signal costs undici some CPU on Node 20;
+ * `npm run bench` shows that cost, and correctness wins over it.
  */
 import { BodyTooLarge, readBodyText, type ReaderSlot } from "./body";
 import type { FetchLike } from "./types";
@@ -24,11 +25,13 @@ export class AttemptFailure {
 
 interface Deadline extends ReaderSlot {
   expired: boolean;
+  controller: AbortController;
   reject: (reason: unknown) => void;
   timeoutMs: number;
 }
 
 function stop(deadline: Deadline, reason: unknown): void {
+  deadline.controller.abort(reason);
   if (deadline.reader) void deadline.reader.cancel(reason).catch(noop);
   deadline.reject(reason);
 }
@@ -46,7 +49,8 @@ export async function attempt(
   userSignal: AbortSignal | undefined,
 ): Promise<Attempted> {
   if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const deadline: Deadline = { expired: false, reject: noop, timeoutMs: limits.timeoutMs, reader: undefined };
+  const controller = new AbortController();
+  const deadline: Deadline = { expired: false, controller, reject: noop, timeoutMs: limits.timeoutMs, reader: undefined };
   const ended = new Promise<never>((_resolve, reject) => {
     deadline.reject = reject;
   });
@@ -57,7 +61,8 @@ export async function attempt(
     userSignal.addEventListener("abort", onUserAbort, { once: true });
   }
   try {
-    return await Promise.race([fetchAndRead(fetchImpl, url, init, limits.maxResponseBytes, deadline), ended]);
+    const attemptInit: RequestInit = { ...init, signal: controller.signal };
+    return await Promise.race([fetchAndRead(fetchImpl, url, attemptInit, limits.maxResponseBytes, deadline), ended]);
   } catch (error) {
     if (deadline.expired) throw new AttemptFailure("timeout", error);
     if (userSignal?.aborted) throw new AttemptFailure("aborted", error);

@@ -54,7 +54,6 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     if (request.bodyText !== undefined) headers["content-type"] ??= "application/json";
     const userSignal = combine(request.signal ?? undefined, config.signal);
     const init: RequestInit = { method, headers, body: request.bodyText, redirect: "manual" };
-    if (userSignal) init.signal = userSignal;
     const started = policy.now();
 
     for (let attempts = 1; ; attempts++) {

@@ -251,13 +251,18 @@ describe("aborting", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("hands the caller's signal to fetch, and no signal otherwise", async () => {
+  it("hands fetch a signal of its own per attempt, which the caller's signal aborts", async () => {
     const controller = new AbortController();
-    const { fetch, requests } = scriptedFetch(json(200, endpoint()));
+    const { fetch, requests } = scriptedFetch(json(200, endpoint()), json(200, endpoint()));
     const { client } = testClient(fetch);
     await client.retrieve(ID, { signal: controller.signal });
     await client.retrieve(ID);
-    expect(requests.map((r) => r.signal)).toEqual([controller.signal, undefined]);
+    const [first, second] = requests.map((r) => r.signal);
+    expect(first).toBeInstanceOf(AbortSignal);
+    expect(second).toBeInstanceOf(AbortSignal);
+    expect(first).not.toBe(second);
+    expect(first).not.toBe(controller.signal);
+    expect([first?.aborted, second?.aborted]).toEqual([false, false]);
   });
 
   it("aborts a request in flight", async () => {

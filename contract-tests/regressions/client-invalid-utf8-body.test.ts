@@ -7,7 +7,7 @@
  */
 import { createSipEndpointsClient, InvalidResponseError } from "../../src/client";
 import { checkResponse } from "../../src/checks";
-import { decodeBody } from "../../src/client/body";
+import { decodeBody } from "../../src/utf8-text";
 import fc from "fast-check";
 
 const page = (username: Buffer) =>

@@ -6,7 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 // JSON text must be UTF-8 (RFC 8259, 8.1). The client's decoder keeps bytes that are not as `\xHH`,
 // which no JSON parser accepts, so such a body is refused as not JSON instead of silently altered.
-import { decodeBody } from "../client/body";
+import { decodeBody } from "../utf8-text";
 import { plainError } from "./responses";
 import { createSerializer } from "./serialize";
 import { isPromised, type MockHandler, type MockResponse } from "./types";

@@ -5,6 +5,7 @@
 import { createSipEndpointsClient } from "../../src/client";
 import type { SipEndpoint, SipEndpointsClientOptions } from "../../src/client";
 import { CANARY } from "../support/canary";
+import spec from "../../generated/openapi.json";
 
 export const BASE = "https://example.signalwire.com/api/relay/rest";
 export const ID = "0b6c3a52-4c8e-4f0a-9d5e-2f1a7c9e8b01";
@@ -45,36 +46,9 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-/** A response object as the spec describes it: all 25 keys, unused handler fields null. */
+/** A response object as the spec describes it: the spec's own named example, with the test's id. */
 export function endpoint(overrides: Partial<SipEndpoint> = {}): SipEndpoint {
-  return {
-    type: "sip_endpoint",
-    id: ID,
-    username: "alice",
-    caller_id: null,
-    send_as: "random",
-    ciphers: ["AEAD_AES_256_GCM_8"],
-    codecs: ["OPUS", "PCMU"],
-    encryption: "default",
-    call_handler: "relay_script",
-    calling_handler_resource_id: null,
-    call_request_url: null,
-    call_request_method: "POST",
-    call_fallback_url: null,
-    call_fallback_method: "POST",
-    call_status_callback_url: null,
-    call_status_callback_method: "POST",
-    call_laml_application_id: null,
-    call_dialogflow_agent_id: null,
-    call_relay_topic: null,
-    call_relay_topic_status_callback_url: null,
-    call_relay_context: null,
-    call_relay_context_status_callback_url: null,
-    call_relay_application: null,
-    call_video_room_id: null,
-    call_relay_script_url: "https://example.com/swml/alice.json",
-    ...overrides,
-  };
+  return { ...(spec.components.examples.SipEndpointRelayScript.value as SipEndpoint), id: ID, ...overrides };
 }
 
 export function page(data: SipEndpoint[], links: { self?: string; first?: string; next?: string; prev?: string } = {}) {

@@ -115,12 +115,14 @@ export class DriftSession {
     } catch (error) {
       if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
       // An argument error means the request could not even be built (say, an id of ".." from a list).
-      const what = isArgumentError(error) ? "the request could not be sent" : "the target gave no answer";
+      const unsent = isArgumentError(error);
+      // A request that got no answer was still made: the summary must not say "0 requests".
+      if (!unsent) this.countRequest();
+      const what = unsent ? "the request could not be sent" : "the target gave no answer";
       throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
     }
-    this.requests += 1;
+    this.countRequest();
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
-    if (this.current) this.current.requests += 1;
     this.coverage.record(exchange.operationId, exchange.status);
     const analysis = analyseResponse(exchange);
     const accepted = exchange.status >= 200 && exchange.status < 300;
@@ -146,6 +148,11 @@ export class DriftSession {
     if (exchange.status < 200 || exchange.status >= 300) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
     if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
     return analysis.parsed.value;
+  }
+
+  private countRequest(): void {
+    this.requests += 1;
+    if (this.current) this.current.requests += 1;
   }
 
   private file(found: ReturnType<typeof runScenarioCheck>): void {

@@ -61,6 +61,8 @@ describe("targets that cannot be exercised are inconclusive (exit 2)", () => {
     const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8"));
     expect(report).toMatchObject({ outcome: "inconclusive", exitCode: 2, findings: [] });
     expect(report.reasons[0]).toMatch(/list_sip_endpoints: the target gave no answer \(NetworkError/);
+    // The request was made even though nothing answered it.
+    expect(report.summary.requests).toBe(1);
     expect(run.stdout).toMatch(/^INCONCLUSIVE/);
     out.remove();
   });

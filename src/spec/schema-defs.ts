@@ -36,7 +36,7 @@ export function rewriteRefs(node: Json): Json {
   return out;
 }
 
-function jsonSchemaOf(doc: JsonObject, rawContent: Json | undefined): Json | undefined {
+function jsonSchemaOf(rawContent: Json | undefined): Json | undefined {
   const content = isPlainObject(rawContent) ? rawContent : {};
   for (const [type, media] of Object.entries(content)) {
     if (isJsonMediaType(type) && isPlainObject(media) && media.schema !== undefined) return media.schema;
@@ -75,13 +75,13 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
         });
       }
       const body = deref(doc, op.requestBody)?.node;
-      const bodySchema = isPlainObject(body) ? jsonSchemaOf(doc, body.content) : undefined;
+      const bodySchema = isPlainObject(body) ? jsonSchemaOf(body.content) : undefined;
       if (bodySchema !== undefined) add(validatorName.request(id), bodySchema);
 
       const responses = isPlainObject(op.responses) ? op.responses : {};
       for (const [status, rawResponse] of Object.entries(responses)) {
         const response = deref(doc, rawResponse)?.node;
-        const schema = isPlainObject(response) ? jsonSchemaOf(doc, response.content) : undefined;
+        const schema = isPlainObject(response) ? jsonSchemaOf(response.content) : undefined;
         if (schema !== undefined) add(validatorName.response(id, status), schema);
       }
     }

@@ -4,7 +4,7 @@
  * catalogue's categories. Checks then only filter.
  */
 import type { ErrorObject } from "ajv";
-import { at } from "../spec/document";
+import { at, escapePointerToken } from "../spec/document";
 import { operations, strictValidatorName, validate, type ValidatorName } from "../spec";
 import { isJsonMediaType, type ResponseInfo } from "../spec/operation-index";
 import { describeValue, jsonTypeOf } from "./finding";
@@ -120,7 +120,7 @@ export function classifySchemaErrors(errors: ErrorObject[], body: unknown): Sche
       case "additionalProperties": {
         const params = error.params as { unevaluatedProperty?: string; additionalProperty?: string };
         const key = String(params.unevaluatedProperty ?? params.additionalProperty);
-        const keyPtr = `${ptr}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const keyPtr = `${ptr}/${escapePointerToken(key)}`;
         // Only the type of an undocumented value is reported: it might be a secret the server leaks.
         const keyValue = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
         problems.push({ category: "field-undocumented", pointer: keyPtr, expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });

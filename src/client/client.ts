@@ -6,6 +6,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
 import { checkResponse } from "../checks";
+import { isPlainObject } from "../spec/document";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
 import { createFetchAdapter, LiteRequest, ReceiptResponse } from "./fetch-adapter";
@@ -116,14 +117,14 @@ function successBody(receipt: Received): Parsed {
 
 function endpointBody(receipt: Received): SipEndpoint {
   const parsed = successBody(receipt);
-  if (parsed.ok && isObject(parsed.value)) return parsed.value as SipEndpoint;
+  if (parsed.ok && isPlainObject(parsed.value)) return parsed.value as SipEndpoint;
   throw unusable(receipt);
 }
 
 function listBody(receipt: Received): SipEndpointList {
   const parsed = successBody(receipt);
   const value = parsed.ok ? parsed.value : undefined;
-  if (isObject(value) && Array.isArray(value.data) && isObject(value.links)) return value as unknown as SipEndpointList;
+  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value as unknown as SipEndpointList;
   throw unusable(receipt);
 }
 
@@ -149,8 +150,4 @@ function simplePathSerializer(pathname: string, params: Record<string, unknown>)
   let out = pathname;
   for (const name in params) out = out.replace(`{${name}}`, encodeURIComponent(String(params[name])));
   return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

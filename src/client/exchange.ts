@@ -2,7 +2,7 @@
  * Exchanges leave the client only scrubbed: hooks, `send` results and reports never see the API
  * token, a password that was sent, or an `Authorization` value.
  */
-import { redactText, redactValue } from "../redact";
+import { basicAuthHeader, redactText, redactValue } from "../redact";
 import type { ClientExchange, SendAuth } from "./types";
 
 /**
@@ -10,7 +10,7 @@ import type { ClientExchange, SendAuth } from "./types";
  * pair joined and base64-encoded is not a form `redactText` derives from the token alone).
  */
 export function credentialSecrets(projectId: string, apiToken: string): string[] {
-  return [apiToken, Buffer.from(`${projectId}:${apiToken}`).toString("base64")];
+  return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
 }
 
 /** The config's secrets plus those of one request: a custom token, a `password` in the body. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftResult, type SendOptions } from "../../src/drift";
 import type { FaultName, FaultOptions, MockServer } from "../../src/mock";
 import { main } from "../../scripts/drift";
+import { basicAuthHeader } from "../../src/redact";
 
 /** Fault knobs that keep every profile fast: no real waits for 429s, a slow answer far beyond the timeout. */
 export const FAST_FAULTS: FaultOptions = { retryAfterSeconds: 0, delayMs: 20_000 };
@@ -81,7 +82,7 @@ export const FOREIGN_USERNAMES = ["alice", "drift-bob", "team-drift-a1b2c3d4-x",
 
 /** Adds foreign endpoints to a mock through its own API (as another user of the Space would). */
 export async function addForeignEndpoints(mock: MockServer): Promise<void> {
-  const auth = `Basic ${Buffer.from(`${mock.credentials.projectId}:${mock.credentials.apiToken}`).toString("base64")}`;
+  const auth = basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken);
   for (const username of FOREIGN_USERNAMES) {
     const response = await fetch(`${mock.url}/endpoints/sip`, {
       method: "POST",

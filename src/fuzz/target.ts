@@ -3,7 +3,7 @@
  * a response the spec allows (the check catalogue finds nothing), no secret echoed, and the
  * process's `Object.prototype` untouched (the mock runs in this process, so pollution would show).
  */
-import { checkResponse } from "../checks";
+import { checkResponse, parseJson } from "../checks";
 import { API_BASE_PATH, type MockServer } from "../mock";
 import { basicAuthHeader, redactText } from "../redact";
 import type { BodyCase } from "./bodies";
@@ -79,12 +79,10 @@ export async function call(target: FuzzTarget, method: string, pathOrUrl: string
   return { ...reply, json: parse(reply.bodyText), what };
 }
 
+/** The JSON body, or undefined when there is none or it does not parse. */
 function parse(text: string): unknown {
-  try {
-    return text === "" ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 export async function closeTarget(target: FuzzTarget): Promise<void> {

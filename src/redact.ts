@@ -58,3 +58,11 @@ function expandSecrets(secrets: readonly string[]): string[] {
 export function basicAuthHeader(projectId: string, apiToken: string): string {
   return `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`;
 }
+
+/**
+ * What must never be shown of a credential pair: the token, and the Basic payload that encodes
+ * the pair (it can turn up without its "Basic " prefix, e.g. echoed by a hostile server).
+ */
+export function credentialSecrets(projectId: string, apiToken: string): string[] {
+  return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
+}

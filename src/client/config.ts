@@ -3,9 +3,8 @@
  * Everything that can be wrong with the setup is found here, before any request, and reported
  * as a `ConfigError` naming the option; credential values never appear in those messages.
  */
-import { basicAuthHeader } from "../redact";
+import { basicAuthHeader, credentialSecrets } from "../redact";
 import { ConfigError } from "./errors";
-import { credentialSecrets } from "./exchange";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry";
 import type { FetchLike, SipEndpointsClientOptions, ValidationMode } from "./types";
 import pkg from "../../package.json";

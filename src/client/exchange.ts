@@ -2,16 +2,8 @@
  * Exchanges leave the client only scrubbed: hooks, `send` results and reports never see the API
  * token, a password that was sent, or an `Authorization` value.
  */
-import { basicAuthHeader, redactText, redactValue } from "../redact";
+import { credentialSecrets, redactText, redactValue } from "../redact";
 import type { ClientExchange, SendAuth } from "./types";
-
-/**
- * The secret values of a credential pair: the token, and the Basic payload it is sent in (the
- * pair joined and base64-encoded is not a form `redactText` derives from the token alone).
- */
-export function credentialSecrets(projectId: string, apiToken: string): string[] {
-  return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
-}
 
 /** The config's secrets plus those of one request: a custom token, a `password` in the body. */
 export function secretsOf(base: readonly string[], request: { auth?: SendAuth; requestBody?: unknown }): readonly string[] {

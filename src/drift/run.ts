@@ -4,7 +4,7 @@
  * credentials make the outcome `inconclusive`, and the reasons say why.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { redactValue } from "../redact";
+import { credentialSecrets, redactValue } from "../redact";
 import type { Severity } from "../checks";
 import { removeLeftovers } from "./scenarios/cleanup";
 import { readOnlyScenario } from "./scenarios/read-only";
@@ -56,7 +56,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
   const session = new DriftSession(options.send, { failOn, signal: options.signal, onProgress: options.onProgress });
-  session.secrets.push(options.target.credentials.apiToken);
+  session.secrets.push(...credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config: ScenarioConfig = {
     baseUrl: options.target.baseUrl,
     wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID()}` },

@@ -5,7 +5,7 @@
  */
 import { checkResponse, parseJson } from "../checks";
 import { API_BASE_PATH, type MockServer } from "../mock";
-import { basicAuthHeader, redactText } from "../redact";
+import { basicAuthHeader, credentialSecrets, redactText } from "../redact";
 import type { BodyCase } from "./bodies";
 import { createSender, toExchange, type HttpSender, type RawReply } from "./http";
 
@@ -35,7 +35,7 @@ export function openTarget(mock: MockServer, password: string | undefined): Fuzz
   return {
     mock,
     authorization: basicAuthHeader(projectId, apiToken),
-    secrets: [apiToken, ...(password ? [password] : [])],
+    secrets: [...credentialSecrets(projectId, apiToken), ...(password ? [password] : [])],
     sender: createSender(),
     prototypeNames: Object.getOwnPropertyNames(Object.prototype),
   };

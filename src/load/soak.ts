@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { SipEndpointsClient } from "../client";
 import { startMockServer, type FaultName } from "../mock";
-import { redactText } from "../redact";
+import { credentialSecrets, redactText } from "../redact";
 import { settledHeapBytes } from "./memory";
 import { clientFor, deleteAll, random, runClient, type SoakOperation, type Tally } from "./workers";
 
@@ -74,7 +74,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const toleranceBytes = options.memoryToleranceBytes ?? 16 * 1024 * 1024;
   const password = options.password ?? `soak-${randomUUID()}`;
   const mock = await startMockServer({ port: 0, seedCount: options.seedCount ?? 100, fault: options.fault, env: {}, ...(options.credentials ?? {}) });
-  const secrets = [mock.credentials.apiToken, password];
+  const secrets = [...credentialSecrets(mock.credentials.projectId, mock.credentials.apiToken), password];
   const tally: Tally = { byOperation: { create: 0, retrieve: 0, update: 0, list: 0, delete: 0 }, errors: [], created: new Set(), deleted: new Set() };
   try {
     const seeded = mock.endpoints().map((e) => e.id);

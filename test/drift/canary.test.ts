@@ -76,4 +76,30 @@ describe("no secret in any output", () => {
       await target.close();
     }
   });
+
+  it("the Basic payload of the credentials is scrubbed even when a target echoes it without its prefix", async () => {
+    const target = await startEmbeddedMock({ seedCount: 3 });
+    let echoed = 0;
+    // Quotes the bare base64 of `project:token` from the Authorization header where checks quote values.
+    const hostileFetch = async (url: string, init: RequestInit): Promise<Response> => {
+      const response = await fetch(url, init);
+      const authorization = (init.headers as Record<string, string> | undefined)?.authorization ?? "";
+      if (init.method !== "GET" || response.status !== 200 || !/\/endpoints\/sip\/[^/?]+$/.test(new URL(url).pathname)) return response;
+      echoed++;
+      const endpoint = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...endpoint, encryption: authorization.replace(/^Basic /, "") }), { status: 200, headers: response.headers });
+    };
+    const out = tempDir("canary-basic-payload");
+    try {
+      const { report, secrets } = await runDrift({ target, send: createDriftSend(target, { fetch: hostileFetch }), mode: "read-only" });
+      expect(echoed).toBeGreaterThan(0);
+      expect(report.findings.find((f) => f.check === "enum-value-unknown")!.actual).toContain("[REDACTED]");
+      await writeReports(report, out.path, secrets, {});
+      const outputs = [...readAll(out.path), { file: "console summary", text: formatSummary(report, { color: false }) }];
+      expectClean(outputs, forms(target.credentials.apiToken, target.credentials.projectId));
+    } finally {
+      out.remove();
+      await target.close();
+    }
+  });
 });

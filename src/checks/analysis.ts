@@ -93,7 +93,7 @@ export function classifySchemaErrors(errors: ErrorObject[], body: unknown): Sche
     switch (error.keyword) {
       case "required": {
         const missing = String((error.params as { missingProperty: string }).missingProperty);
-        const fieldPtr = `${ptr}/${missing}`;
+        const fieldPtr = `${ptr}/${escapePointerToken(missing)}`;
         problems.push({ category: "field-missing", pointer: fieldPtr, expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
         break;
       }

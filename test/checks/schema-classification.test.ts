@@ -1,0 +1,39 @@
+/**
+ * Pointers of classified validator errors are real JSON pointers (RFC 6901): a key holding `/` or
+ * `~` is escaped, so the pointer leads back to the key whatever its name.
+ */
+import type { ErrorObject } from "ajv";
+import { classifySchemaErrors } from "../../src/checks";
+import { at } from "../../src/spec/document";
+
+const required = (instancePath: string, missingProperty: string): ErrorObject => ({
+  keyword: "required",
+  instancePath,
+  schemaPath: "#/required",
+  params: { missingProperty },
+});
+
+const extra = (instancePath: string, unevaluatedProperty: string): ErrorObject => ({
+  keyword: "unevaluatedProperties",
+  instancePath,
+  schemaPath: "#/unevaluatedProperties",
+  params: { unevaluatedProperty },
+});
+
+describe.each([
+  { given: "a plain key", key: "caller_id", want: "/data/0/caller_id" },
+  { given: "a key with a slash", key: "a/b", want: "/data/0/a~1b" },
+  { given: "a key with a tilde", key: "a~b", want: "/data/0/a~0b" },
+])("$given", ({ key, want }) => {
+  it("a missing key gets an escaped pointer", () => {
+    const [problem] = classifySchemaErrors([required("/data/0", key)], { data: [{}] });
+    expect(problem).toMatchObject({ category: "field-missing", pointer: want });
+  });
+
+  it("an undocumented key gets an escaped pointer that resolves to its value", () => {
+    const body = { data: [{ [key]: 7 }] };
+    const [problem] = classifySchemaErrors([extra("/data/0", key)], body);
+    expect(problem).toMatchObject({ category: "field-undocumented", pointer: want });
+    expect(at(body, problem!.pointer)).toBe(7);
+  });
+});

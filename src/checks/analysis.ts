@@ -52,8 +52,17 @@ export function parseJson(text: string): ResponseAnalysis["parsed"] {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: withoutBodyFragment((error as Error).message) };
   }
+}
+
+/**
+ * V8's parse errors quote the start of the body (`Unexpected token '<', "<html>…" is not valid
+ * JSON`). Findings end up in reports, and a broken body may hold a secret nobody registered, so
+ * only the parser's verdict is kept, never the body's text.
+ */
+function withoutBodyFragment(message: string): string {
+  return message.replace(/,\s*".*"(?:\.\.\.)?\s+is not valid JSON$/s, " (not valid JSON)");
 }
 
 export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {

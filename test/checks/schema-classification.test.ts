@@ -3,7 +3,7 @@
  * `~` is escaped, so the pointer leads back to the key whatever its name.
  */
 import type { ErrorObject } from "ajv";
-import { classifySchemaErrors } from "../../src/checks";
+import { classifySchemaErrors, parseJson } from "../../src/checks";
 import { at } from "../../src/spec/document";
 
 const required = (instancePath: string, missingProperty: string): ErrorObject => ({
@@ -35,5 +35,18 @@ describe.each([
     const [problem] = classifySchemaErrors([extra("/data/0", key)], body);
     expect(problem).toMatchObject({ category: "field-undocumented", pointer: want });
     expect(at(body, problem!.pointer)).toBe(7);
+  });
+});
+
+describe("a body that does not parse", () => {
+  it.each([
+    { given: "HTML with a secret in it", text: "<html>session=SECRET-123</html>", want: "Unexpected token '<' (not valid JSON)" },
+    { given: "a cut-off object", text: '{"password":"SECRET-123",', want: "Expected double-quoted property name in JSON at position 25" },
+    { given: "a body cut short", text: '{"password":"SECRET-123"', want: "Expected ',' or '}' after property value in JSON at position 24" },
+    { given: "a trailing comma", text: '["SECRET-123",]', want: "Unexpected token ']' (not valid JSON)" },
+  ])("$given: the parser's verdict is kept, the body's text is not", ({ text, want }) => {
+    const parsed = parseJson(text);
+    expect(parsed).toEqual({ ok: false, error: want });
+    expect(JSON.stringify(parsed)).not.toContain("SECRET");
   });
 });

@@ -5,6 +5,7 @@
  */
 import fc, { type Arbitrary } from "fast-check";
 import { operations, validate, type OperationId, type ValidatorName } from "../spec";
+import { mediaTypeOf } from "../spec/operation-index";
 import { isSecretKey } from "../redact";
 import { objectShape, validatorSchema } from "./schema";
 import { anyJson, anyText, brokenValueArbs, valueArb } from "./values";
@@ -149,7 +150,7 @@ export function rawBodyArb(operationId: OperationId, options: GeneratorOptions =
 /** What the spec makes of a raw body: the parsed value when it is a valid request, else undefined. */
 export function acceptedValue(operationId: OperationId, body: RawCase): { value: Record<string, unknown> } | undefined {
   const accepted = operations[operationId].requestBody?.contentTypes as readonly string[] | undefined;
-  const mediaType = (body.contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const mediaType = mediaTypeOf(body.contentType);
   if (!accepted?.includes(mediaType)) return undefined;
   let value: unknown;
   try {

@@ -3,6 +3,7 @@
  * documents for create and update; an undocumented 400 or 415 would itself be drift.
  */
 import { operations, type OperationId } from "../spec";
+import { mediaTypeOf } from "../spec/operation-index";
 import { unprocessable, validationItem } from "./responses";
 import type { MockRequest, MockResponse } from "./types";
 
@@ -17,7 +18,7 @@ function problem(detail: string, code: string): ParsedBody {
 export function parseJsonBody(operationId: OperationId, request: MockRequest): ParsedBody {
   const accepted: readonly string[] = operations[operationId].requestBody?.contentTypes ?? [];
   if (request.bodyText.trim() === "") return problem("The request body can't be blank", "missing_request_body");
-  const mediaType = (request.contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const mediaType = mediaTypeOf(request.contentType);
   if (!accepted.includes(mediaType)) {
     return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`, "unsupported_content_type");
   }

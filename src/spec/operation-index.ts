@@ -40,8 +40,13 @@ export const validatorName = {
   strict: (name: string) => `strict_${name}`,
 };
 
+/** The media type of a Content-Type value, without parameters, lower-cased ("" when absent). */
+export function mediaTypeOf(contentType: string | null | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 export function isJsonMediaType(type: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json$/i.test(type.split(";")[0]!.trim());
+  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
 }
 
 /** Walks `paths` in document order; entries without an operationId are skipped (lint reports them). */

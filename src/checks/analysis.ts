@@ -9,6 +9,7 @@ import { operations, strictValidatorName, validate, type ValidatorName } from ".
 import { isJsonMediaType, type ResponseInfo } from "../spec/operation-index";
 import { describeValue, jsonTypeOf } from "./finding";
 import type { FindingDraft, HttpExchange } from "./types";
+import { parseJson, type ParsedJson } from "../json-text";
 
 export type SchemaCategory =
   | "field-missing"
@@ -32,7 +33,7 @@ export interface ResponseAnalysis {
   contentType: string;
   contentTypeIsJson: boolean;
   /** The parsed body when it is JSON; `parsed.ok` is false when it is not. */
-  parsed: { ok: true; value: unknown } | { ok: false; error: string };
+  parsed: ParsedJson;
   /** Problems found by the strict validator (empty when there is no schema or no JSON). */
   schemaProblems: SchemaProblem[];
 }
@@ -45,24 +46,6 @@ export function documentedResponse(exchange: HttpExchange): { key: string; info:
     if (info) return { key, info };
   }
   return undefined;
-}
-
-export function parseJson(text: string): ResponseAnalysis["parsed"] {
-  if (text.trim() === "") return { ok: false, error: "the body is empty" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, error: withoutBodyFragment((error as Error).message) };
-  }
-}
-
-/**
- * V8's parse errors quote the start of the body (`Unexpected token '<', "<html>…" is not valid
- * JSON`). Findings end up in reports, and a broken body may hold a secret nobody registered, so
- * only the parser's verdict is kept, never the body's text.
- */
-function withoutBodyFragment(message: string): string {
-  return message.replace(/,\s*".*"(?:\.\.\.)?\s+is not valid JSON$/s, " (not valid JSON)");
 }
 
 export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {

@@ -19,7 +19,8 @@ export type { AfterCreateEvidence } from "./resource-unavailable";
 export type { PaginationEvidence } from "./pagination-inconsistent";
 export { listPageIds, idsOfEnvelope } from "./list-page";
 export { makeFinding, stableFindingId, describeValue } from "./finding";
-export { analyseResponse, classifySchemaErrors, parseJson } from "./analysis";
+export { analyseResponse, classifySchemaErrors } from "./analysis";
+export { parseJson } from "../json-text";
 
 /** Runs every response check on one exchange. */
 export function checkResponse(exchange: HttpExchange): Finding[] {

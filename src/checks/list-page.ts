@@ -1,4 +1,4 @@
-import { parseJson } from "./analysis";
+import { parseJson } from "../json-text";
 import type { HttpExchange } from "./types";
 
 /**

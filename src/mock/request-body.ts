@@ -4,6 +4,7 @@
  */
 import { operations, type OperationId } from "../spec";
 import { mediaTypeOf } from "../spec/operation-index";
+import { parseJson } from "../json-text";
 import { unprocessable, validationItem } from "./responses";
 import type { MockRequest, MockResponse } from "./types";
 
@@ -22,11 +23,6 @@ export function parseJsonBody(operationId: OperationId, request: MockRequest): P
   if (!accepted.includes(mediaType)) {
     return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`, "unsupported_content_type");
   }
-  try {
-    return { ok: true, value: JSON.parse(request.bodyText) };
-  } catch (error) {
-    // The parser's own message quotes the body, which may hold a password: keep only the position.
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    return problem(`The request body is not valid JSON${position ? ` (at position ${position})` : ""}`, "invalid_json");
-  }
+  const parsed = parseJson(request.bodyText);
+  return parsed.ok ? parsed : problem(`The request body is ${parsed.error}`, "invalid_json");
 }

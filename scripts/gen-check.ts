@@ -1,5 +1,5 @@
 /** `npm run gen:check`: fails with a unified diff when generated/ no longer matches the spec. */
-import { loadSpec } from "../src/spec/document";
+import { loadSpec } from "../src/spec-build/load";
 import { generateArtefacts } from "../src/codegen/generate";
 import { findStaleFiles } from "../src/codegen/check";
 import { SPEC_PATH, GENERATED_DIR, fromRoot, runMain } from "./cli";

@@ -1,7 +1,7 @@
 /** `npm run gen`: wipes generated/ and rewrites it from openapi/openapi.yaml. */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpec } from "../src/spec/document";
+import { loadSpec } from "../src/spec-build/load";
 import { generateArtefacts } from "../src/codegen/generate";
 import { SPEC_PATH, GENERATED_DIR, fromRoot, runMain } from "./cli";
 

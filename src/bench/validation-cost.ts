@@ -10,7 +10,7 @@ import { fullFormats } from "ajv-formats/dist/formats";
 import OpenAPIResponseValidator from "openapi-response-validator";
 import spec from "../../generated/openapi.json";
 import { startMockServer } from "../mock";
-import { validate } from "../spec";
+import { validate } from "../spec/validators";
 import { getText } from "./http";
 import { interleaved, timePerSyncCall } from "./interleave";
 import type { BenchPlan } from "./plan";

@@ -3,10 +3,12 @@
  * whether the body parses, and what the strict validator says about it, sorted into the
  * catalogue's categories. Checks then only filter.
  */
-import type { ErrorObject } from "ajv";
-import { at, escapePointerToken } from "../spec/document";
-import { operations, strictValidatorName, validate, type ValidatorName } from "../spec";
-import { isJsonMediaType, type ResponseInfo } from "../spec/operation-index";
+import { at } from "../spec/json-pointer";
+import { errorPointer, isWrapperError, namedKey } from "../spec/schema-error";
+import { operations } from "../spec";
+import { strictValidatorName, validate, type SchemaError, type ValidatorName } from "../spec/validators";
+import { isJsonMediaType } from "../spec/media-type";
+import type { ResponseInfo } from "../spec/operation-info";
 import { describeValue, jsonTypeOf } from "./finding";
 import type { FindingDraft, HttpExchange } from "./types";
 import { parseJson, type ParsedJson } from "../json-text";
@@ -69,14 +71,11 @@ export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {
   };
 }
 
-/** Wrapper keywords only say that something below them failed; the errors below say what. */
-const WRAPPERS = new Set(["if", "anyOf", "oneOf", "allOf", "not", "then", "else"]);
-
 /**
  * Sorts validator errors into the catalogue's categories. A value of the wrong type also fails
  * its enum; only the type problem is kept, since that is the one a reader has to fix.
  */
-export function classifySchemaErrors(errors: ErrorObject[], body: unknown): SchemaProblem[] {
+export function classifySchemaErrors(errors: SchemaError[], body: unknown): SchemaProblem[] {
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   const problems: SchemaProblem[] = [];
   for (const error of errors) {
@@ -84,9 +83,8 @@ export function classifySchemaErrors(errors: ErrorObject[], body: unknown): Sche
     const value = at(body as never, ptr);
     switch (error.keyword) {
       case "required": {
-        const missing = String((error.params as { missingProperty: string }).missingProperty);
-        const fieldPtr = `${ptr}/${escapePointerToken(missing)}`;
-        problems.push({ category: "field-missing", pointer: fieldPtr, expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
+        const missing = String(namedKey(error));
+        problems.push({ category: "field-missing", pointer: errorPointer(error), expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
         break;
       }
       case "type": {
@@ -110,16 +108,14 @@ export function classifySchemaErrors(errors: ErrorObject[], body: unknown): Sche
       }
       case "unevaluatedProperties":
       case "additionalProperties": {
-        const params = error.params as { unevaluatedProperty?: string; additionalProperty?: string };
-        const key = String(params.unevaluatedProperty ?? params.additionalProperty);
-        const keyPtr = `${ptr}/${escapePointerToken(key)}`;
+        const key = String(namedKey(error));
         // Only the type of an undocumented value is reported: it might be a secret the server leaks.
         const keyValue = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-        problems.push({ category: "field-undocumented", pointer: keyPtr, expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });
+        problems.push({ category: "field-undocumented", pointer: errorPointer(error), expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });
         break;
       }
       default: {
-        if (WRAPPERS.has(error.keyword) && errors.some((e) => e !== error && !WRAPPERS.has(e.keyword) && e.instancePath.startsWith(ptr))) break;
+        if (isWrapperError(error) && errors.some((e) => e !== error && !isWrapperError(e) && e.instancePath.startsWith(ptr))) break;
         problems.push({ category: "schema-violation", pointer: ptr, expected: `${error.keyword}: ${error.message ?? "valid"}`, actual: describeValue(value), message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}` });
       }
     }

@@ -4,7 +4,8 @@
  * body is the documented error shape is decided by the spec's own validator for that status.
  */
 import type { Finding } from "../checks/types";
-import { operations, validate, type OperationId, type ValidatorName } from "../spec";
+import { operations, type OperationId } from "../spec";
+import { validate, type ValidatorName } from "../spec/validators";
 import { SipEndpointsError, plural } from "./errors";
 import type { ClientExchange, ValidationErrorItem } from "./types";
 

@@ -6,7 +6,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
 import { checkResponse } from "../checks";
-import { isPlainObject } from "../spec/document";
+import { isPlainObject } from "../spec/json-pointer";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
 import { createFetchAdapter, LiteRequest, ReceiptResponse } from "./fetch-adapter";

@@ -4,7 +4,8 @@
  * schema made only of such rules into a discriminated union, so the compiler enforces exactly
  * what the validator enforces, read from the same place in the spec.
  */
-import { deref, isPlainObject, type Json, type JsonObject } from "../spec/document";
+import { deref } from "../spec-build/deref";
+import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 
 interface CompanionRule {
   value: string;

@@ -5,10 +5,11 @@
 import openapiTS, { astToString, stringToAST } from "openapi-typescript";
 import standaloneCode from "ajv/dist/standalone";
 import type { TypeNode, TypeAliasDeclaration } from "typescript";
-import { createAjv } from "../spec/ajv";
-import type { SpecSource } from "../spec/document";
-import { buildOperationIndex, validatorName } from "../spec/operation-index";
-import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec/schema-defs";
+import { createAjv } from "../spec-build/ajv";
+import type { SpecSource } from "../spec-build/load";
+import { buildOperationIndex } from "../spec-build/operation-index";
+import { validatorName } from "../spec/operation-info";
+import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec-build/schema-defs";
 import { companionUnionSource } from "./companion-types";
 
 /**
@@ -78,8 +79,9 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
   const names = Object.keys(exportsMap);
   const dts =
     HEADER +
-    `import type { ErrorObject } from "ajv";\n\n` +
-    `export interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: ErrorObject[] | null;\n}\n\n` +
+    `/** One error of a validator, as ajv reports it (the fields the project reads). */\n` +
+    `export interface SchemaError {\n  keyword: string;\n  instancePath: string;\n  schemaPath: string;\n  params: Record<string, any>;\n  message?: string;\n}\n\n` +
+    `export interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: SchemaError[] | null;\n}\n\n` +
     names.map((n) => `export declare const ${n}: CompiledValidator;\n`).join("") +
     `\nexport type ValidatorName =\n${names.map((n) => `  | ${JSON.stringify(n)}`).join("\n")};\n`;
   return { js, dts };

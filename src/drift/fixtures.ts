@@ -5,8 +5,8 @@
  * "invalid" request is confirmed invalid by the validator (the finding's pointer comes from it).
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ErrorObject } from "ajv";
-import { validate, type ValidatorName } from "../spec";
+import { errorPointer, isWrapperError } from "../spec/schema-error";
+import { validate, type SchemaError, type ValidatorName } from "../spec/validators";
 
 export interface InvalidCase {
   name: string;
@@ -115,9 +115,8 @@ function confirmInvalid<K extends "body" | "query", T extends { name: string } &
 }
 
 /** The error a reader would fix first: not the `if`/`allOf` wrappers, but what broke inside them. */
-function firstProblem(errors: ErrorObject[]): { pointer: string; rule: string } | undefined {
-  const real = errors.find((e) => !["if", "allOf", "anyOf", "oneOf"].includes(e.keyword)) ?? errors[0];
+function firstProblem(errors: SchemaError[]): { pointer: string; rule: string } | undefined {
+  const real = errors.find((e) => !isWrapperError(e)) ?? errors[0];
   if (!real) return undefined;
-  const pointer = real.keyword === "required" ? `${real.instancePath}/${String((real.params as { missingProperty: string }).missingProperty)}` : real.instancePath;
-  return { pointer, rule: real.message ?? real.keyword };
+  return { pointer: errorPointer(real), rule: real.message ?? real.keyword };
 }

@@ -4,8 +4,9 @@
  * asks for at all. Every case says what the spec makes of it, so the oracle needs no rules of its own.
  */
 import fc, { type Arbitrary } from "fast-check";
-import { operations, validate, type OperationId, type ValidatorName } from "../spec";
-import { mediaTypeOf } from "../spec/operation-index";
+import { operations, type OperationId } from "../spec";
+import { validate, type ValidatorName } from "../spec/validators";
+import { mediaTypeOf } from "../spec/media-type";
 import { isSecretKey } from "../redact";
 import { objectShape, validatorSchema } from "./schema";
 import { anyJson, anyText, brokenValueArbs, valueArb } from "./values";

@@ -3,7 +3,8 @@
  * parameter's rule broken, and raw text a careless client might write.
  */
 import fc, { type Arbitrary } from "fast-check";
-import { coerceQuery, operations, validate, type OperationId, type ValidatorName } from "../spec";
+import { coerceQuery, operations, type OperationId } from "../spec";
+import { validate, type ValidatorName } from "../spec/validators";
 import { brokenObjectArb, validObjectArb } from "./bodies";
 
 /** A query case: the text after `?`, and, for one broken rule, the parameter it concerns. */

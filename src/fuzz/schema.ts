@@ -4,8 +4,8 @@
  * here names a field, an enum value or a bound; all of that is read from the spec.
  */
 import spec from "../../generated/openapi.json";
-import { isPlainObject, type Json, type JsonObject } from "../spec/document";
-import { buildSchemaDefs } from "../spec/schema-defs";
+import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
+import { buildSchemaDefs } from "../spec-build/schema-defs";
 
 /** A spec shape the generators do not understand; fails loudly instead of generating wrong data. */
 export class FuzzSpecError extends Error {

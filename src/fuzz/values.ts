@@ -5,7 +5,7 @@
  */
 import fc, { type Arbitrary } from "fast-check";
 import { jsonTypeOf } from "../checks/finding";
-import type { JsonObject } from "../spec/document";
+import type { JsonObject } from "../spec/json-pointer";
 import { allowedTypes, FuzzSpecError, objectShape, resolve } from "./schema";
 
 const ANNOTATIONS = new Set(["description", "title", "default", "examples", "example", "writeOnly", "readOnly", "deprecated"]);

@@ -3,8 +3,9 @@
  * header `example`/`examples` (including the components/examples they reference) are judged by
  * the schema beside them; a schema's own `examples`/`example` by that schema.
  */
-import { at, deref, isPlainObject, pointer, type Json, type JsonObject } from "../spec/document";
-import { operationSites } from "./walk";
+import { at, isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
+import { deref } from "../spec-build/deref";
+import { operationSites } from "../spec-build/walk";
 
 export interface ExampleSite {
   data: Json;

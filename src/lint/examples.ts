@@ -3,7 +3,7 @@
  * same schema document the generated validators are built from, so an example that passes here
  * is one the client, the mock and the checks accept too.
  */
-import type { SpecSource } from "../spec/document";
+import type { SpecSource } from "../spec-build/load";
 import { findExamples } from "./example-sites";
 import { problemAt, type LintProblem } from "./problem";
 import { collapseAlternatives, compileSchemas, describeError } from "./schemas";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseSpec, SpecLoadError, type SpecSource } from "../spec/document";
+import { parseSpec, SpecLoadError, type SpecSource } from "../spec-build/load";
 import { checkSchemasAndExamples } from "./examples";
 import { checkWithSwaggerParser } from "./openapi-schema";
 import { checkOperations } from "./operations";

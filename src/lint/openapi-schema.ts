@@ -4,7 +4,9 @@
  * checks nothing else; the other rules of this folder cover that.
  */
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { pointer, type SpecSource } from "../spec/document";
+import { pointer } from "../spec/json-pointer";
+import { namedKey } from "../spec/schema-error";
+import { type SpecSource } from "../spec-build/load";
 import { problemAt, sourcePointer, type LintProblem } from "./problem";
 
 interface SchemaError {
@@ -35,9 +37,9 @@ function fromSchemaError(spec: SpecSource, e: SchemaError): LintProblem | undefi
   // An if/then failure is always reported again by the branch that failed, with the detail.
   if (e.keyword === "if" || isKnownFalsePositive(e)) return undefined;
   const at = sourcePointer(spec.doc, e.instancePath);
-  const key = e.params.unevaluatedProperty ?? e.params.additionalProperty;
-  if (typeof key === "string") return problemAt(spec, "oas-schema", `${at}${pointer(key)}`, `unknown key "${key}"`);
-  if (e.keyword === "required") return problemAt(spec, "oas-schema", at, `missing required key "${String(e.params.missingProperty)}"`);
+  const key = namedKey(e);
+  if (key !== undefined && e.keyword === "required") return problemAt(spec, "oas-schema", at, `missing required key "${key}"`);
+  if (key !== undefined) return problemAt(spec, "oas-schema", `${at}${pointer(key)}`, `unknown key "${key}"`);
   return problemAt(spec, "oas-schema", at, e.message ?? e.keyword);
 }
 

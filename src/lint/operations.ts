@@ -3,9 +3,9 @@
  * operationIds name the client methods and validators, summaries and tags make the docs, and a
  * documented 4xx is what the client's error types and the drift checks are built from.
  */
-import type { SpecSource } from "../spec/document";
+import type { SpecSource } from "../spec-build/load";
 import { problemAt, type LintProblem } from "./problem";
-import { operationSites } from "./walk";
+import { operationSites } from "../spec-build/walk";
 
 const CLIENT_ERROR_STATUS = /^4(\d\d|XX)$/i;
 

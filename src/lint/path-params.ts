@@ -3,9 +3,11 @@
  * path item or the operation) and every declared path parameter appears in the template. The
  * client builds URLs and the mock matches them from exactly these declarations.
  */
-import { deref, isPlainObject, type Json, type JsonObject, type SpecSource } from "../spec/document";
+import { deref } from "../spec-build/deref";
+import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
+import { type SpecSource } from "../spec-build/load";
 import { problemAt, type LintProblem } from "./problem";
-import { operationSites } from "./walk";
+import { operationSites } from "../spec-build/walk";
 
 interface Declared {
   name: string;

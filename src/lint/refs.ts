@@ -3,9 +3,9 @@
  * reads a single file), so they would pass unnoticed and then vanish from the generated code.
  * Dangling internal refs are reported from swagger-parser's resolver (see openapi-schema.ts).
  */
-import type { SpecSource } from "../spec/document";
+import type { SpecSource } from "../spec-build/load";
 import { problemAt, type LintProblem } from "./problem";
-import { visitObjects } from "./walk";
+import { visitObjects } from "../spec-build/walk";
 
 export function checkExternalRefs(spec: SpecSource): LintProblem[] {
   const problems: LintProblem[] = [];

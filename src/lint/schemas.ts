@@ -5,9 +5,10 @@
  */
 import type Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { createAjv } from "../spec/ajv";
-import { at, escapePointerToken, isPlainObject, pointer, splitPointer, type Json, type JsonObject, type SpecSource } from "../spec/document";
-import { buildSchemaDefs, rewriteRefs, SCHEMA_ID } from "../spec/schema-defs";
+import { createAjv } from "../spec-build/ajv";
+import { at, escapePointerToken, isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
+import { type SpecSource } from "../spec-build/load";
+import { buildSchemaDefs, rewriteRefs, SCHEMA_ID } from "../spec-build/schema-defs";
 import { problemAt, type LintProblem } from "./problem";
 
 const COMPONENT_SCHEMAS = "/components/schemas";

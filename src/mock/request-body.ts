@@ -3,7 +3,7 @@
  * documents for create and update; an undocumented 400 or 415 would itself be drift.
  */
 import { operations, type OperationId } from "../spec";
-import { mediaTypeOf } from "../spec/operation-index";
+import { mediaTypeOf } from "../spec/media-type";
 import { parseJson } from "../json-text";
 import { unprocessable, validationItem } from "./responses";
 import type { MockRequest, MockResponse } from "./types";

@@ -4,8 +4,9 @@
  * the Relay REST API ("Username can't be blank"). The core receives a `RequestValidator`, so a
  * fault profile can hand it a different one instead of the core testing for faults.
  */
-import type { ErrorObject } from "ajv";
-import { operations, validate, type OperationId, type ValidatorName } from "../spec";
+import { operations, type OperationId } from "../spec";
+import { errorPointer, isWrapperError, namedKey } from "../spec/schema-error";
+import { validate, type SchemaError, type ValidatorName } from "../spec/validators";
 import { validationItem, type ValidationItem } from "./responses";
 
 export interface RequestValidator {
@@ -30,8 +31,6 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Wrapper keywords only say that something below them failed; the errors below say what. */
-const WRAPPERS = new Set(["if", "then", "else", "allOf", "anyOf", "oneOf", "not"]);
 /** When one attribute breaks several rules, report the one a caller must fix first. */
 const PRECEDENCE = ["type", "minLength", "enum", "const", "format"];
 const rank = (keyword: string) => (PRECEDENCE.includes(keyword) ? PRECEDENCE.indexOf(keyword) : PRECEDENCE.length);
@@ -40,11 +39,11 @@ const rank = (keyword: string) => (PRECEDENCE.includes(keyword) ? PRECEDENCE.ind
  * One 422 item per problem: a missing field is one problem, and so is a present field, however
  * many rules it breaks (an empty username is blank; that it also fails the pattern adds nothing).
  */
-export function toValidationItems(errors: ErrorObject[], title: string): ValidationItem[] {
-  const chosen = new Map<string, ErrorObject>();
+export function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
+  const chosen = new Map<string, SchemaError>();
   for (const error of errors) {
-    if (WRAPPERS.has(error.keyword)) continue;
-    const key = error.keyword === "required" ? `${error.instancePath}/${missingProperty(error)}` : error.instancePath;
+    if (isWrapperError(error)) continue;
+    const key = errorPointer(error);
     const held = chosen.get(key);
     if (!held || rank(error.keyword) < rank(held.keyword)) chosen.set(key, error);
   }
@@ -52,13 +51,9 @@ export function toValidationItems(errors: ErrorObject[], title: string): Validat
   return [...chosen.values()].map((error) => describe(error, title));
 }
 
-function missingProperty(error: ErrorObject): string {
-  return String((error.params as { missingProperty?: string }).missingProperty);
-}
-
-function describe(error: ErrorObject, attributeTitle: string): ValidationItem {
+function describe(error: SchemaError, attributeTitle: string): ValidationItem {
   if (error.keyword === "required") {
-    return validationItem(`${humanize(missingProperty(error))} can't be blank`, "missing_required_attribute", attributeTitle);
+    return validationItem(`${humanize(String(namedKey(error)))} can't be blank`, "missing_required_attribute", attributeTitle);
   }
   const [field, ...rest] = error.instancePath.split("/").slice(1);
   // A problem with the whole body (an array where an object belongs) names the body itself.

@@ -1,33 +1,12 @@
 /**
- * The spec at run time: the operation index and the precompiled validators, both generated from
- * `openapi/openapi.yaml` by `npm run gen`. Nothing here parses YAML or compiles a schema, so
- * importing it is cheap; every rule of the API comes from these generated artefacts.
+ * The spec at run time: the operation index generated from `openapi/openapi.yaml` by `npm run gen`.
+ * Nothing here parses YAML or loads a validator, so importing it is cheap; the validators are
+ * `./validators`, loaded only by code that judges bodies.
  */
-import type { ErrorObject } from "ajv";
 import { operations, type OperationId } from "../../generated/operations";
-import * as compiled from "../../generated/validators";
-import type { CompiledValidator, ValidatorName } from "../../generated/validators";
 
-export { operations, type OperationId, type ValidatorName };
+export { operations, type OperationId };
 export type Operation = (typeof operations)[OperationId];
-
-const validators = compiled as unknown as Record<ValidatorName, CompiledValidator>;
-
-/** Validates `data` with a named validator; an empty list means valid. */
-export function validate(name: ValidatorName, data: unknown): ErrorObject[] {
-  const fn = validators[name];
-  if (fn(data)) return [];
-  return fn.errors ? [...fn.errors] : [];
-}
-
-export function hasValidator(name: string): name is ValidatorName {
-  return Object.prototype.hasOwnProperty.call(validators, name);
-}
-
-export function strictValidatorName(name: ValidatorName): ValidatorName | undefined {
-  const strict = `strict_${name}`;
-  return hasValidator(strict) ? strict : undefined;
-}
 
 interface PathMatcher {
   operationId: OperationId;

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from "ajv";
 import { classifySchemaErrors, parseJson } from "../../src/checks";
-import { at } from "../../src/spec/document";
+import { at } from "../../src/spec/json-pointer";
 
 const required = (instancePath: string, missingProperty: string): ErrorObject => ({
   keyword: "required",

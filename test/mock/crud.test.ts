@@ -4,7 +4,7 @@
  */
 import { startMockServer, type MockServer } from "../../src/mock";
 import { basicAuthHeader } from "../../src/redact";
-import { validate } from "../../src/spec";
+import { validate } from "../../src/spec/validators";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 
 let mock: MockServer;

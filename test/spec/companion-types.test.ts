@@ -1,6 +1,6 @@
 /** The transform that turns the spec's companion-field if/then rules into a TypeScript union. */
 import { companionUnionSource, readCompanionRules } from "../../src/codegen/companion-types";
-import type { Json, JsonObject } from "../../src/spec/document";
+import type { Json, JsonObject } from "../../src/spec/json-pointer";
 
 const rule = (value: string, ...companions: string[]): Json => ({
   if: { properties: { handler: { const: value } }, required: ["handler"] },

@@ -27,7 +27,7 @@ export function generateInChild(specs: SpecInput[]): Promise<Artefacts[]> {
 
 async function main(): Promise<void> {
   const { generateArtefacts } = await import("../../src/codegen/generate");
-  const { parseSpec } = await import("../../src/spec/document");
+  const { parseSpec } = await import("../../src/spec-build/load");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const specs = JSON.parse(Buffer.concat(chunks).toString("utf8")) as SpecInput[];

@@ -4,8 +4,12 @@
  * copy seals every object against keys the spec does not describe; that copy is what finds
  * undocumented fields without anyone editing the spec.
  */
-import { deref, isPlainObject, type Json, type JsonObject } from "./document";
-import { HTTP_METHODS, isJsonMediaType, mergeParameters, validatorName } from "./operation-index";
+import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
+import { isJsonMediaType } from "../spec/media-type";
+import { validatorName } from "../spec/operation-info";
+import { deref } from "./deref";
+import { mergeParameters } from "./operation-index";
+import { operationSites } from "./walk";
 
 export const SCHEMA_ID = "urn:sip-endpoints:schemas";
 export const STRICT_SCHEMA_ID = "urn:sip-endpoints:schemas:strict";
@@ -54,36 +58,30 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
     defs[name] = rewriteRefs(schema);
     validatorNames.push(name);
   };
-  const paths = isPlainObject(doc.paths) ? doc.paths : {};
-  for (const rawItem of Object.values(paths)) {
-    const item = deref(doc, rawItem)?.node;
-    if (!isPlainObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isPlainObject(op) || typeof op.operationId !== "string") continue;
-      const id = op.operationId;
+  for (const { op, item } of operationSites(doc)) {
+    if (typeof op.operationId !== "string") continue;
+    const id = op.operationId;
 
-      const query = mergeParameters(doc, item.parameters, op.parameters).filter((p) => p.info.in === "query");
-      if (query.length > 0) {
-        const rules = isPlainObject(op["x-query-rules"]) ? op["x-query-rules"] : {};
-        const { description: _ignored, ...ruleSchema } = rules;
-        add(validatorName.query(id), {
-          type: "object",
-          properties: Object.fromEntries(query.map((p) => [p.info.name, p.schema])),
-          required: query.filter((p) => p.info.required).map((p) => p.info.name),
-          ...ruleSchema,
-        });
-      }
-      const body = deref(doc, op.requestBody)?.node;
-      const bodySchema = isPlainObject(body) ? jsonSchemaOf(body.content) : undefined;
-      if (bodySchema !== undefined) add(validatorName.request(id), bodySchema);
+    const query = mergeParameters(doc, item.parameters, op.parameters).filter((p) => p.info.in === "query");
+    if (query.length > 0) {
+      const rules = isPlainObject(op["x-query-rules"]) ? op["x-query-rules"] : {};
+      const { description: _ignored, ...ruleSchema } = rules;
+      add(validatorName.query(id), {
+        type: "object",
+        properties: Object.fromEntries(query.map((p) => [p.info.name, p.schema])),
+        required: query.filter((p) => p.info.required).map((p) => p.info.name),
+        ...ruleSchema,
+      });
+    }
+    const body = deref(doc, op.requestBody)?.node;
+    const bodySchema = isPlainObject(body) ? jsonSchemaOf(body.content) : undefined;
+    if (bodySchema !== undefined) add(validatorName.request(id), bodySchema);
 
-      const responses = isPlainObject(op.responses) ? op.responses : {};
-      for (const [status, rawResponse] of Object.entries(responses)) {
-        const response = deref(doc, rawResponse)?.node;
-        const schema = isPlainObject(response) ? jsonSchemaOf(response.content) : undefined;
-        if (schema !== undefined) add(validatorName.response(id, status), schema);
-      }
+    const responses = isPlainObject(op.responses) ? op.responses : {};
+    for (const [status, rawResponse] of Object.entries(responses)) {
+      const response = deref(doc, rawResponse)?.node;
+      const schema = isPlainObject(response) ? jsonSchemaOf(response.content) : undefined;
+      if (schema !== undefined) add(validatorName.response(id, status), schema);
     }
   }
   return { document: { $id: SCHEMA_ID, $defs: defs }, validatorNames };

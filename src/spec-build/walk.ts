@@ -1,6 +1,11 @@
-/** Walks the parts of the raw (not dereferenced) document that several rules look at. */
-import { deref, isPlainObject, pointer, type Json, type JsonObject } from "../spec/document";
-import { HTTP_METHODS } from "../spec/operation-index";
+/**
+ * The one walk over the spec's operations (paths × methods) and over its objects. The operation
+ * index, the validators' schema document and the lint rules all start from it, so they agree on
+ * which operations exist and where each is written.
+ */
+import { isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
+import { HTTP_METHODS } from "../spec/operation-info";
+import { deref } from "./deref";
 
 export interface OperationSite {
   /** The path template, e.g. `/endpoints/sip/{id}`. */

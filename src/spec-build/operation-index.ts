@@ -3,77 +3,29 @@
  * documented responses, reduced to what the client, mock and checks need at run time. Codegen
  * writes it to `generated/operations.ts`, so nothing parses the spec at run time.
  */
-import { deref, isPlainObject, type Json, type JsonObject } from "./document";
+import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
+import { isJsonMediaType } from "../spec/media-type";
+import { validatorName, type OperationInfo, type ParameterInfo, type ResponseInfo } from "../spec/operation-info";
+import { deref } from "./deref";
+import { operationSites } from "./walk";
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
-
-export interface ParameterInfo {
-  name: string;
-  in: "query" | "path" | "header" | "cookie";
-  required: boolean;
-  /** The JSON type a raw string value is coerced to before validation. */
-  type: "string" | "integer" | "number" | "boolean" | "array";
-}
-
-export interface ResponseInfo {
-  readonly contentTypes: readonly string[];
-  /** Validator name of the JSON body, when the response documents one. */
-  readonly bodyValidator: string | null;
-  readonly headers: readonly string[];
-}
-
-export interface OperationInfo {
-  operationId: string;
-  method: string;
-  path: string;
-  parameters: ParameterInfo[];
-  queryValidator: string | null;
-  requestBody: { required: boolean; contentTypes: readonly string[]; validator: string | null } | null;
-  responses: Record<string, ResponseInfo>;
-}
-
-/** Validator names are identifiers, so they double as export names of `generated/validators.js`. */
-export const validatorName = {
-  response: (operationId: string, status: string) => `${operationId}_${status}`,
-  request: (operationId: string) => `${operationId}_request`,
-  query: (operationId: string) => `${operationId}_query`,
-  strict: (name: string) => `strict_${name}`,
-};
-
-/** The media type of a Content-Type value, without parameters, lower-cased ("" when absent). */
-export function mediaTypeOf(contentType: string | null | undefined): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-}
-
-export function isJsonMediaType(type: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
-}
-
-/** Walks `paths` in document order; entries without an operationId are skipped (lint reports them). */
+/** Every operation that has an operationId, in document order (lint reports the others). */
 export function buildOperationIndex(doc: JsonObject): OperationInfo[] {
-  const result: OperationInfo[] = [];
-  const paths = isPlainObject(doc.paths) ? doc.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = deref(doc, rawItem)?.node;
-    if (!isPlainObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isPlainObject(op) || typeof op.operationId !== "string") continue;
-      const operationId = op.operationId;
+  return operationSites(doc)
+    .filter((site) => typeof site.op.operationId === "string")
+    .map(({ path, method, op, item }) => {
+      const operationId = op.operationId as string;
       const parameters = mergeParameters(doc, item.parameters, op.parameters);
-      const query = parameters.filter((p) => p.info.in === "query");
-      result.push({
+      return {
         operationId,
         method: method.toUpperCase(),
         path,
         parameters: parameters.map((p) => p.info),
-        queryValidator: query.length > 0 ? validatorName.query(operationId) : null,
+        queryValidator: parameters.some((p) => p.info.in === "query") ? validatorName.query(operationId) : null,
         requestBody: requestBodyInfo(doc, op.requestBody, operationId),
         responses: responsesInfo(doc, op.responses, operationId),
-      });
-    }
-  }
-  return result;
+      };
+    });
 }
 
 export interface ResolvedParameter {

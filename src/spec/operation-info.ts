@@ -1,0 +1,38 @@
+/**
+ * The shape of the operation index that `npm run gen` writes to `generated/operations.ts`, and the
+ * names of the validators it refers to. Plain data, shared by the build and the run time.
+ */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+export interface ParameterInfo {
+  name: string;
+  in: "query" | "path" | "header" | "cookie";
+  required: boolean;
+  /** The JSON type a raw string value is coerced to before validation. */
+  type: "string" | "integer" | "number" | "boolean" | "array";
+}
+
+export interface ResponseInfo {
+  readonly contentTypes: readonly string[];
+  /** Validator name of the JSON body, when the response documents one. */
+  readonly bodyValidator: string | null;
+  readonly headers: readonly string[];
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  parameters: ParameterInfo[];
+  queryValidator: string | null;
+  requestBody: { required: boolean; contentTypes: readonly string[]; validator: string | null } | null;
+  responses: Record<string, ResponseInfo>;
+}
+
+/** Validator names are identifiers, so they double as export names of `generated/validators.js`. */
+export const validatorName = {
+  response: (operationId: string, status: string) => `${operationId}_${status}`,
+  request: (operationId: string) => `${operationId}_request`,
+  query: (operationId: string) => `${operationId}_query`,
+  strict: (name: string) => `strict_${name}`,
+};

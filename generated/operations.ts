@@ -21,13 +21,15 @@ export const operations = {
         "name": "page_number",
         "in": "query",
         "required": false,
-        "type": "integer"
+        "type": "integer",
+        "default": 0
       },
       {
         "name": "page_size",
         "in": "query",
         "required": false,
-        "type": "integer"
+        "type": "integer",
+        "default": 50
       },
       {
         "name": "page_token",

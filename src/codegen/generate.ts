@@ -2,12 +2,14 @@
  * Everything `npm run gen` derives from the spec, computed in memory. `gen` writes it and
  * `gen:check` compares it with what is committed, so the two can never disagree.
  */
+import { createHash } from "node:crypto";
 import openapiTS, { astToString, stringToAST } from "openapi-typescript";
 import standaloneCode from "ajv/dist/standalone";
 import type { TypeNode, TypeAliasDeclaration } from "typescript";
 import { createAjv } from "../spec-build/ajv";
 import type { SpecSource } from "../spec-build/load";
 import { buildOperationIndex } from "../spec-build/operation-index";
+import { isPlainObject } from "../spec/json-pointer";
 import { validatorName } from "../spec/operation-info";
 import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec-build/schema-defs";
 import { companionUnionSource } from "./companion-types";
@@ -29,6 +31,7 @@ match the spec.
 | \`openapi.ts\` | TypeScript types of paths, operations and schemas (openapi-typescript) |
 | \`openapi.json\` | the spec as JSON, for tools that want it without a YAML parser |
 | \`operations.ts\` | the operation index: method, path, parameters, documented statuses, validator names |
+| \`spec-facts.ts\` | the source file's path and sha256, and the base path of every operation |
 | \`validators.js\` | precompiled JSON Schema validators (ajv standalone), lax and strict |
 | \`validators.d.ts\` | their types |
 `;
@@ -87,13 +90,28 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
   return { js, dts };
 }
 
-export async function generateArtefacts(spec: SpecSource): Promise<Artefacts> {
+/**
+ * What the run time needs to know about the spec beyond its operations: which text the artefacts
+ * were generated from (reports name it, so a stale `generated/` cannot pass as the current spec)
+ * and the path every operation lives under.
+ */
+function generateSpecFacts(spec: SpecSource, sourcePath: string): string {
+  const servers = Array.isArray(spec.doc.servers) ? spec.doc.servers : [];
+  const first = servers[0];
+  const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
+  const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
+  const facts = { source: sourcePath, sha256: createHash("sha256").update(spec.text).digest("hex"), basePath };
+  return HEADER + `export const specFacts = ${JSON.stringify(facts, null, 2)} as const;\n`;
+}
+
+export async function generateArtefacts(spec: SpecSource, sourcePath = "openapi/openapi.yaml"): Promise<Artefacts> {
   const validators = generateValidators(spec);
   return {
     "README.md": GENERATED_README,
     "openapi.json": JSON.stringify(spec.doc, null, 2) + "\n",
     "openapi.ts": await generateTypes(spec),
     "operations.ts": generateOperations(spec),
+    "spec-facts.ts": generateSpecFacts(spec, sourcePath),
     "validators.js": validators.js,
     "validators.d.ts": validators.dts,
   };

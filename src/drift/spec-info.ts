@@ -1,11 +1,9 @@
-/** Which spec a report was judged against: its path in the repository and the hash of its text. */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+/**
+ * Which spec a report was judged against: the file and the hash of the text that the validators
+ * were generated from, so a report can never name a newer spec than the one that judged it.
+ */
+import { specFacts } from "../../generated/spec-facts";
 
-export const SPEC_PATH = "openapi/openapi.yaml";
-
-export function specInfo(root = resolve(__dirname, "..", "..")): { path: string; sha256: string } {
-  const text = readFileSync(resolve(root, SPEC_PATH));
-  return { path: SPEC_PATH, sha256: createHash("sha256").update(text).digest("hex") };
+export function specInfo(): { path: string; sha256: string } {
+  return { path: specFacts.source, sha256: specFacts.sha256 };
 }

@@ -4,7 +4,6 @@
  * before, as in the spec's example, so a walk needs no per-walk state: the token is resolved to
  * that endpoint's creation position and the page continues just below it.
  */
-import spec from "../../generated/openapi.json";
 import { coerceQuery, operations } from "../spec";
 import type { CoreDeps } from "./deps";
 import { json, unprocessable, validationItem } from "./responses";
@@ -12,7 +11,7 @@ import type { EndpointFilter, EndpointStore } from "./store";
 import type { MockRequest, MockResponse, SipEndpoint } from "./types";
 
 export const PAGE_TOKEN_PREFIX = "PA";
-const DEFAULT_PAGE_SIZE: number = spec.components.parameters.page_size.schema.default;
+const DEFAULT_PAGE_SIZE = Number(operations.list_sip_endpoints.parameters.find((p) => p.name === "page_size")?.default);
 const LIST_PATH = operations.list_sip_endpoints.path;
 
 interface ListQuery {

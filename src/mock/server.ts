@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import spec from "../../generated/openapi.json";
+import { specFacts } from "../../generated/spec-facts";
 import { createMockCore } from "./core";
 import { MockConfigError, resolveCredentials, type CredentialSource } from "./credentials";
 import type { CoreDeps } from "./deps";
@@ -18,7 +18,7 @@ import type { Credentials, MockHandler, SipEndpoint } from "./types";
 import { specValidator } from "./validation";
 
 /** The path every operation lives under, taken from the spec's server URL (`/api/relay/rest`). */
-export const API_BASE_PATH = new URL(spec.servers[0]!.url.replace(/\{[^}]+\}/g, "x")).pathname.replace(/\/$/, "");
+export const API_BASE_PATH: string = specFacts.basePath;
 
 export interface MockServer {
   /** Base URL to hand to a client, e.g. "http://127.0.0.1:4010/api/relay/rest" (no trailing slash). */

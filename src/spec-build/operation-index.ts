@@ -51,12 +51,17 @@ export function mergeParameters(doc: JsonObject, pathLevel: Json | undefined, op
           in: param.in as ParameterInfo["in"],
           required: param.required === true,
           type: (["string", "integer", "number", "boolean", "array"].includes(type as string) ? type : "string") as ParameterInfo["type"],
+          ...(isPlainObject(resolved) && isScalar(resolved.default) ? { default: resolved.default } : {}),
         },
         schema,
       });
     }
   }
   return [...byKey.values()];
+}
+
+function isScalar(value: Json | undefined): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 function requestBodyInfo(doc: JsonObject, raw: Json | undefined, operationId: string): OperationInfo["requestBody"] {

@@ -10,6 +10,8 @@ export interface ParameterInfo {
   required: boolean;
   /** The JSON type a raw string value is coerced to before validation. */
   type: "string" | "integer" | "number" | "boolean" | "array";
+  /** The schema's `default`: what the server assumes when the parameter is not sent. */
+  default?: string | number | boolean;
 }
 
 export interface ResponseInfo {

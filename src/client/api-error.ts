@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../checks/types";
 import { operations, type OperationId } from "../spec";
-import { validate, type ValidatorName } from "../spec/validators";
+import type { ValidatorName } from "../spec/validators";
 import { SipEndpointsError, plural } from "./errors";
 import type { ClientExchange, ValidationErrorItem } from "./types";
 
@@ -104,17 +104,23 @@ export class InvalidResponseError extends SipEndpointsError {
   }
 }
 
-/** The body when the spec's validator for this operation and status accepts it. */
-function documentedBody(operationId: OperationId, status: number, body: unknown): unknown {
+/**
+ * The body when the spec's validator for this operation and status accepts it. The validators are
+ * loaded on the first error status only, so a client without validation that sees no error never
+ * loads them.
+ */
+async function documentedBody(operationId: OperationId, status: number, body: unknown): Promise<ApiErrorSource["documented"]> {
   const responses = operations[operationId].responses as Record<string, { bodyValidator: string | null } | undefined>;
   const name = responses[String(status)]?.bodyValidator;
-  return name && validate(name as ValidatorName, body).length === 0 ? body : undefined;
+  if (!name) return undefined;
+  const { validate } = await import("../spec/validators");
+  return validate(name as ValidatorName, body).length === 0 ? (body as ApiErrorSource["documented"]) : undefined;
 }
 
 /** The error for a non-success exchange, of the subclass its status calls for. */
-export function createApiError(given: ApiErrorSource): ApiError {
+export async function createApiError(given: ApiErrorSource): Promise<ApiError> {
   const { status, operationId } = given.exchange;
-  const documented = documentedBody(operationId, status, given.body) as ApiErrorSource["documented"];
+  const documented = await documentedBody(operationId, status, given.body);
   const source = { ...given, documented };
   if (status === 422) {
     const errors = documented?.errors ?? [];

@@ -5,16 +5,15 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
-import { checkResponse } from "../checks";
 import { isPlainObject } from "../spec/json-pointer";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
 import { createFetchAdapter, LiteRequest, ReceiptResponse } from "./fetch-adapter";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
-import { createTransport, type Performed } from "./transport";
+import { createTransport } from "./transport";
 import type { CallOptions, ClientExchange, ListAllOptions, ListQuery, SendRequest, SipEndpoint, SipEndpointCreate, SipEndpointList, SipEndpointUpdate, SipEndpointsClientOptions } from "./types";
-import { judge, type Received } from "./validation";
+import { createJudge, findingsOf, type Received } from "./validation";
 
 export interface SipEndpointsClient {
   /** The API base URL in use, e.g. `https://example.signalwire.com/api/relay/rest`. */
@@ -45,7 +44,7 @@ export interface SipEndpointsClient {
 export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}): SipEndpointsClient {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
-  const receive = (performed: Performed): Received => judge(config.validateResponses, performed, options.onFindings);
+  const receive = createJudge(config.validateResponses, options.onFindings);
   const adapter = createFetchAdapter(config.baseUrl, transport, receive);
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapter as (input: Request) => Promise<Response> });
   // The typed methods' own openapi-fetch client; never exposed, so no middleware can expect a real Request.
@@ -67,12 +66,12 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
     const init = { params: { query }, signal: opts?.signal, operationId: "list_sip_endpoints" as const };
     const { response } = await typed.GET("/endpoints/sip", init);
     const receipt = receiptOf(response);
-    return { body: listBody(receipt), url: receipt.performed.exchange.url };
+    return { body: await listBody(receipt), url: receipt.performed.exchange.url };
   };
 
   const followPage = async (url: string, signal: AbortSignal | undefined): Promise<FetchedPage> => {
     const performed = await transport({ operationId: "list_sip_endpoints", method: "GET", url, signal });
-    return { body: listBody(receive(performed)), url };
+    return { body: await listBody(await receive(performed)), url };
   };
 
   return {
@@ -99,7 +98,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
     async delete(id, opts) {
       const init = { params: { path: { id: pathSegment(id) } }, signal: opts?.signal, operationId: "delete_sip_endpoint" as const };
       const { response } = await typed.DELETE("/endpoints/sip/{id}", init);
-      successBody(receiptOf(response));
+      await successBody(receiptOf(response));
     },
   };
 }
@@ -108,31 +107,30 @@ type Parsed = { ok: true; value: unknown } | { ok: false };
 const NOT_JSON: Parsed = { ok: false };
 
 /** The parsed body of a success; an error status throws its `ApiError`. */
-function successBody(receipt: Received): Parsed {
+async function successBody(receipt: Received): Promise<Parsed> {
   const { exchange, secrets } = receipt.performed;
   const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
   if (exchange.status >= 200 && exchange.status < 300) return parsed;
-  throw createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
+  throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
 }
 
-function endpointBody(receipt: Received): SipEndpoint {
-  const parsed = successBody(receipt);
+async function endpointBody(receipt: Received): Promise<SipEndpoint> {
+  const parsed = await successBody(receipt);
   if (parsed.ok && isPlainObject(parsed.value)) return parsed.value as SipEndpoint;
-  throw unusable(receipt);
+  throw await unusable(receipt);
 }
 
-function listBody(receipt: Received): SipEndpointList {
-  const parsed = successBody(receipt);
+async function listBody(receipt: Received): Promise<SipEndpointList> {
+  const parsed = await successBody(receipt);
   const value = parsed.ok ? parsed.value : undefined;
   if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value as unknown as SipEndpointList;
-  throw unusable(receipt);
+  throw await unusable(receipt);
 }
 
 /** A success the typed methods cannot return; the findings say why, from the check catalogue. */
-function unusable(receipt: Received): InvalidResponseError {
+async function unusable(receipt: Received): Promise<InvalidResponseError> {
   const { exchange, secrets } = receipt.performed;
-  const findings = receipt.findings.length > 0 ? receipt.findings : checkResponse(exchange);
-  return new InvalidResponseError(exchange, findings, secrets);
+  return new InvalidResponseError(exchange, await findingsOf(receipt), secrets);
 }
 
 /** `JSON.parse` as data, without copying the text first (large pages are a megabyte). */

@@ -7,7 +7,7 @@ import { basicAuthHeader, credentialSecrets } from "../redact";
 import { ConfigError } from "./errors";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry";
 import type { FetchLike, SipEndpointsClientOptions, ValidationMode } from "./types";
-import pkg from "../../package.json";
+import { name as packageName, version as packageVersion } from "../../package.json";
 
 export interface ClientConfig {
   /** Without a trailing slash, e.g. `https://example.signalwire.com/api/relay/rest`. */
@@ -42,7 +42,7 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   if (!["off", "warn", "throw"].includes(validateResponses)) {
     throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
   }
-  const userAgent = options.userAgent ?? `${pkg.name}/${pkg.version}`;
+  const userAgent = options.userAgent ?? `${packageName}/${packageVersion}`;
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new ConfigError("no fetch function: pass options.fetch (Node 20 has a global fetch)", "fetch");

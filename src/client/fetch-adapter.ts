@@ -5,8 +5,8 @@
 import { matchOperation, type OperationId } from "../spec";
 import { withBufferedBody } from "./body";
 import { ArgumentError } from "./errors";
-import type { Performed, Transport } from "./transport";
-import type { Received } from "./validation";
+import type { Transport } from "./transport";
+import type { Judge, Received } from "./validation";
 
 /**
  * What openapi-fetch builds for the typed methods instead of a WHATWG `Request` (a real one costs
@@ -46,7 +46,7 @@ export class ReceiptResponse {
   constructor(readonly receipt: Received) {}
 }
 
-export function createFetchAdapter(baseUrl: string, transport: Transport, judge: (performed: Performed) => Received) {
+export function createFetchAdapter(baseUrl: string, transport: Transport, judge: Judge) {
   return async function adapterFetch(input: Request | LiteRequest): Promise<Response> {
     const lite = input instanceof LiteRequest;
     const method = input.method.toUpperCase();
@@ -65,7 +65,7 @@ export function createFetchAdapter(baseUrl: string, transport: Transport, judge:
       headers,
       signal: input.signal,
     });
-    const receipt = judge(performed);
+    const receipt = await judge(performed);
     return lite ? (new ReceiptResponse(receipt) as unknown as Response) : withBufferedBody(performed.response, performed.exchange.bodyText);
   };
 }

@@ -1,12 +1,9 @@
 /**
- * Opt-in runtime validation. The verdict comes from the check catalogue (`src/checks`), whose
- * validators are precompiled from the spec: the client has no rules of its own. The analysis
- * parses the body once, and that parse is what the typed methods then return.
+ * Opt-in runtime validation. With it off (the default) nothing of the check catalogue or the
+ * validators is loaded; switching it on loads them once, on the first response to judge.
  */
-import { analyseResponse, checkAnalysed, type Finding, type ResponseAnalysis } from "../checks";
-import { redactValue } from "../redact";
-import { InvalidResponseError } from "./api-error";
-import { observedExchange } from "./exchange";
+import type { Finding } from "../checks/types";
+import type { ParsedJson } from "../json-text";
 import type { Performed } from "./transport";
 import type { ClientExchange, ValidationMode } from "./types";
 
@@ -15,27 +12,27 @@ export interface Received {
   performed: Performed;
   findings: Finding[];
   /** Set when validation already parsed the body. */
-  parsed: ResponseAnalysis["parsed"] | undefined;
+  parsed: ParsedJson | undefined;
 }
 
 export type FindingsHook = (findings: Finding[], exchange: ClientExchange) => void;
 
+export type Judge = (performed: Performed) => Received | Promise<Received>;
+
 const NOTHING: Finding[] = [];
 
-/**
- * `warn`: findings go to the hook. `throw`: the same, and a success response with a breaking
- * finding raises `InvalidResponseError` (error statuses still raise their `ApiError`, which carries
- * the findings, since the status is the more useful fact).
- */
-export function judge(mode: ValidationMode, performed: Performed, onFindings: FindingsHook | undefined): Received {
-  if (mode === "off") return { performed, findings: NOTHING, parsed: undefined };
-  const { exchange, secrets } = performed;
-  const analysis = analyseResponse(exchange);
-  const findings = checkAnalysed(analysis);
-  if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
-  const success = exchange.status >= 200 && exchange.status < 300;
-  if (mode === "throw" && success && findings.some((f) => f.severity === "breaking")) {
-    throw new InvalidResponseError(exchange, findings, secrets);
-  }
-  return { performed, findings, parsed: analysis.parsed };
+export function createJudge(mode: ValidationMode, onFindings: FindingsHook | undefined): Judge {
+  if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: undefined });
+  let loading: Promise<typeof import("./judge")> | undefined;
+  return async (performed) => {
+    const { judge } = await (loading ??= import("./judge"));
+    return judge(mode, performed, onFindings);
+  };
+}
+
+/** Findings for a success the typed methods cannot use, when validation did not already judge it. */
+export async function findingsOf(received: Received): Promise<Finding[]> {
+  if (received.findings.length > 0) return received.findings;
+  const { checkResponse } = await import("../checks");
+  return checkResponse(received.performed.exchange);
 }

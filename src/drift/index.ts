@@ -13,3 +13,5 @@ export { LEFTOVER_PATTERN } from "./scenarios/cleanup";
 export { decideOutcome } from "./outcome";
 export type { ProgressEvent } from "./session";
 export * from "./types";
+export type { Finding, Severity, HttpExchange } from "../checks/types";
+export type { OperationId } from "../spec";

@@ -19,8 +19,8 @@ export class MockConfigError extends Error {
 
 /**
  * Explicit options win; otherwise `SIGNALWIRE_PROJECT_ID`/`SIGNALWIRE_API_TOKEN` when both are
- * set (so a client configured for a real Space works against the mock unchanged); otherwise the
- * demo pair.
+ * set (so a client configured for a real Space works against the mock unchanged); neither set
+ * means the demo pair, and only one of them is refused.
  */
 export function resolveCredentials(
   options: { projectId?: string; apiToken?: string },
@@ -34,6 +34,8 @@ export function resolveCredentials(
   const envId = env.SIGNALWIRE_PROJECT_ID;
   const envToken = env.SIGNALWIRE_API_TOKEN;
   if (envId && envToken) return { credentials: { projectId: envId, apiToken: envToken }, source: "environment" };
+  // One of the two alone is a half-done setup; falling back to the demo pair would hide it.
+  if (envId || envToken) throw new MockConfigError(`${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`);
   return { credentials: { ...DEMO_CREDENTIALS }, source: "demo" };
 }
 

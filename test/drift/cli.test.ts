@@ -29,7 +29,9 @@ describe("usage errors exit 2 with a specific message", () => {
     { given: ["--target", "live"], env: { ...live, SIGNALWIRE_SPACE: "not a space!" }, want: /SIGNALWIRE_SPACE: space "not a space!" is not a Space name/ },
     { given: ["--api-token=hunter2-secret"], env: {}, want: /unknown option --api-token \(credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN\)/ },
     { given: ["hunter2-secret"], env: {}, want: /unexpected argument: this command takes options only/ },
-    { given: ["--json=yes"], env: {}, want: /Option '--json' does not take an argument/ },
+    { given: ["--json=yes"], env: {}, want: /option --json takes no value/ },
+    { given: ["--out", "a", "--out", "b"], env: {}, want: /option --out was given more than once/ },
+    { given: ["--base-url"], env: {}, want: /option --base-url needs a value/ },
   ])("$given", async ({ given, env, want }) => {
     const run = await runCliInProcess(given, env);
     expect(run.code).toBe(2);

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftResult, type SendOptions } from "../../src/drift";
 import type { FaultName, FaultOptions, MockServer } from "../../src/mock";
-import { main } from "../../scripts/drift";
+import { driftCommand } from "../../src/cli/drift";
+
+const { main } = driftCommand("npm run drift --");
 import { basicAuthHeader } from "../../src/redact";
 
 /** Fault knobs that keep every profile fast: no real waits for 429s, a slow answer far beyond the timeout. */

@@ -4,56 +4,68 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { DEFAULT_PORT, mockCli, parseMockArgs, usage, type CliIo } from "../../scripts/mock";
+import type { CommandIo } from "../../src/cli/command";
+import { DEFAULT_PORT, mockCommand, mockOptions } from "../../src/cli/mock";
 import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_PROFILES } from "../../src/mock";
 import { basicAuthHeader } from "../../src/redact";
 
 const CANARY_TOKEN = "PTcanary-cli-token-7f3e";
 
+const command = mockCommand("npm run mock --");
+const mockCli = (argv: string[], io: CommandIo) => command.main(argv, io);
+const usage = () => command.help();
+
+/** Output as lines, the way a person reads it. */
+const linesOf = (into: string[]) => ({ write: (text: string) => into.push(...text.replace(/\n$/, "").split("\n")) });
+
 function fakeIo(env: Record<string, string | undefined> = {}) {
   const lines: string[] = [];
   const errors: string[] = [];
-  let stop!: (signal: string) => void;
-  const io: CliIo = { out: (l) => lines.push(l), err: (l) => errors.push(l), env, stop: new Promise((r) => (stop = r)) };
-  return { io, lines, errors, stop: (signal = "SIGINT") => stop(signal) };
+  const controller = new AbortController();
+  const io: CommandIo = { stdout: linesOf(lines), stderr: linesOf(errors), env, cwd: process.cwd(), signal: controller.signal };
+  return { io, lines, errors, stop: (signal = "SIGINT") => controller.abort(signal) };
 }
 
 describe("arguments", () => {
   test.each([
-    [["--prot", "1"], /^mock: unknown option --prot\n/],
-    [["--fault", "lazy"], /^mock: unknown fault "lazy"; known faults: extra-field, /],
-    [["--port"], /^mock: option --port needs a value\n/],
-    [["--port", "http"], /^mock: --port must be a whole number from 0 to 65535, not "http"\n/],
-    [["--port", "65536"], /^mock: --port must be a whole number/],
-    [["--seed-count", "-1"], /^mock: option --seed-count got a value starting with "-"; write --seed-count=VALUE if you mean it\n/],
-    [["--seed-count=-1"], /^mock: --seed-count must be a whole number from 0 to 10000000, not "-1"\n/],
-    [["--help=yes"], /^mock: option --help takes no value\n/],
-    [["--fault-option", "jitter=1"], /^mock: unknown fault option "jitter" in --fault-option jitter=1; known: delayMs, /],
-    [["--fault-option", "delayMs=soon"], /^mock: --fault-option delayMs must be a whole number/],
-    [["serve"], /^mock: unexpected argument "serve"\n/],
+    [["--prot", "1"], /^error: unknown option --prot\n/],
+    [["-p", "1"], /^error: unknown option -p\n/],
+    [["--fault", "lazy"], /^error: unknown fault "lazy"; known faults: extra-field, /],
+    [["--fault", "slow", "--fault", "extra-field"], /^error: option --fault was given more than once; give it once\n/],
+    [["--port"], /^error: option --port needs a value\n/],
+    [["--port", "http"], /^error: --port must be a whole number from 0 to 65535, not "http"\n/],
+    [["--port", "65536"], /^error: --port must be a whole number/],
+    [["--seed-count", "-1"], /^error: option --seed-count needs a value \(write --seed-count=VALUE for a value that starts with "-"\)\n/],
+    [["--seed-count=-1"], /^error: --seed-count must be a whole number from 0 to 10000000, not "-1"\n/],
+    [["--help=yes"], /^error: option --help takes no value\n/],
+    [["--fault", "slow", "--fault-option", "jitter=1"], /^error: unknown fault option "jitter" in --fault-option jitter=1; known: delayMs, /],
+    [["--fault", "slow", "--fault-option", "delayMs=soon"], /^error: --fault-option delayMs must be a whole number/],
+    [["--fault-option", "delayMs=5"], /^error: --fault-option tunes a fault; it needs --fault NAME\n/],
+    [["serve"], /^error: unexpected argument: this command takes options only\n/],
   ])("%j → a specific error and exit 2", async (argv, message) => {
     const { io, lines, errors } = fakeIo();
     expect(await mockCli(argv, io)).toBe(2);
     expect(errors.join("\n")).toMatch(message);
+    expect(errors.join("\n")).toContain("Run `npm run mock -- --help` for the options.");
     expect(lines).toEqual([]);
   });
 
   test("options map onto startMockServer's, with the CLI's default port", () => {
-    expect(parseMockArgs([])).toEqual({ port: DEFAULT_PORT });
-    expect(parseMockArgs(["--port", "0", "--seed-count", "100000", "--seed", "42", "--fault", "slow", "--fault-option", "delayMs=5"])).toEqual({
+    expect(mockOptions({})).toEqual({ port: DEFAULT_PORT });
+    expect(mockOptions({ port: "0", "seed-count": "100000", seed: "42", fault: "slow", "fault-option": ["delayMs=5"] })).toEqual({
       port: 0,
       seedCount: 100000,
       seed: 42,
       fault: "slow",
       faultOptions: { delayMs: 5 },
     });
-    expect(parseMockArgs(["--seed", "abc"])).toMatchObject({ seed: "abc" });
+    expect(mockOptions({ seed: "abc" })).toMatchObject({ seed: "abc" });
   });
 
-  test("--help prints usage and every fault with its description, and exits 0", async () => {
+  test.each([["--help"], ["-h"], ["--port", "0", "-h"]])("%j prints usage and every fault with its description, and exits 0", async (...argv) => {
     const { io, lines } = fakeIo();
-    expect(await mockCli(["--help"], io)).toBe(0);
-    expect(lines.join("\n")).toBe(usage());
+    expect(await mockCli(argv, io)).toBe(0);
+    expect(lines.join("\n") + "\n").toBe(usage());
     const flat = usage().replace(/\s+/g, " ");
     for (const name of FAULT_NAMES) {
       expect(usage()).toContain(`\n  ${name}\n`);

@@ -67,11 +67,14 @@ describe("credentials", () => {
     expect(await accepts(mock, DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken)).toBe(false);
   });
 
-  test("with only one of the two variables set, the demo pair is used", async () => {
-    const mock = await start({ env: { SIGNALWIRE_PROJECT_ID: "env-project" } });
-    expect(mock.credentialSource).toBe("demo");
-    expect(mock.credentials).toEqual(DEMO_CREDENTIALS);
-    expect(await accepts(mock, DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken)).toBe(true);
+  test.each([
+    { given: "only the project id", env: { SIGNALWIRE_PROJECT_ID: "env-project" }, missing: "SIGNALWIRE_API_TOKEN is not" },
+    { given: "only the token", env: { SIGNALWIRE_API_TOKEN: ENV_TOKEN }, missing: "SIGNALWIRE_PROJECT_ID is not" },
+  ])("with $given set, the mock refuses to start instead of silently using the demo pair", async ({ env, missing }) => {
+    const started = startMockServer({ port: 0, env });
+    await expect(started).rejects.toThrow(MockConfigError);
+    await expect(started).rejects.toThrow(missing);
+    await expect(started).rejects.not.toThrow(ENV_TOKEN);
   });
 
   test("explicit options win over the environment", async () => {

@@ -1,0 +1,148 @@
+/**
+ * The drift command (`npm run drift`, the `sip-endpoints-drift` bin): argument parsing and
+ * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
+ * arguments.
+ */
+import { resolve } from "node:path";
+import { isConfigError } from "../client";
+import {
+  connect,
+  createDriftSend,
+  DRIFT_DEFAULTS,
+  DriftUsageError,
+  formatSummary,
+  MOCK_TIMEOUT_MS,
+  renderJson,
+  resolvePlan,
+  runCleanup,
+  runDrift,
+  startEmbeddedMock,
+  writeReports,
+  type DriftFlags,
+  type DriftPlan,
+  type ProgressEvent,
+  type SendFn,
+} from "../drift";
+import { redactText } from "../redact";
+import { defineCommand, UsageError, type CommandIo } from "./command";
+
+const OPTIONS = {
+  target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
+  "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only" },
+  mode: { type: "string", value: "MODE", help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them" },
+  "fail-on": { type: "string", value: "SEVERITY", help: "breaking, warning (default) or info: findings at or above it mean drift" },
+  out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml" },
+  "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})` },
+  "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
+  cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
+  json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
+} as const;
+
+const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL
+(live); GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
+Exit codes: 0 pass, 1 drift, 2 inconclusive (unreachable, timeouts, refused credentials) or bad usage.`;
+
+export type CliIo = CommandIo;
+
+export function driftCommand(invocation: string) {
+  return defineCommand({
+    invocation,
+    summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
+    options: OPTIONS,
+    epilog: () => EPILOG,
+    unknownOptionHint: (name) => (/token|password|secret|project|user/i.test(name) ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN" : undefined),
+    run: ({ values }, io) => drift(values as DriftFlags, io),
+  });
+}
+
+/** Runs the job; returns the exit code. Everything printed is scrubbed of the run's secrets. */
+async function drift(flags: DriftFlags, io: CliIo): Promise<number> {
+  const secrets = [io.env.SIGNALWIRE_API_TOKEN ?? ""];
+  const print = (text: string) => io.stdout.write(redactText(text, secrets));
+  const note = (text: string) => io.stderr.write(redactText(text, secrets));
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
+
+  let plan: DriftPlan;
+  try {
+    plan = resolvePlan(flags, io.env, { maxPages: DRIFT_DEFAULTS.maxPages });
+  } catch (error) {
+    if (error instanceof DriftUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (plan.target.kind === "mock") {
+    const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name) => io.env[name]);
+    if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`);
+  }
+
+  let send: SendFn;
+  let target: { kind: "mock" | "live"; baseUrl: string; credentials: { projectId: string; apiToken: string }; fault?: string; close(): Promise<void> };
+  try {
+    if (plan.target.kind === "mock") {
+      const mock = await startEmbeddedMock({ fault: plan.target.fault });
+      target = mock;
+      send = createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS });
+    } else {
+      const { baseUrl, space, credentials } = plan.target;
+      const connected = connect({ baseUrl, space }, credentials);
+      send = connected.send;
+      target = { kind: "live", baseUrl: connected.baseUrl, credentials, close: async () => {} };
+    }
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    note(`error: ${plan.target.kind === "live" ? plan.target.source : "the mock"}: ${error.message}\n`);
+    return 2;
+  }
+
+  const progress = plan.json ? { onProgress: () => {}, done: () => {} } : progressPrinter(io.stderr, !!io.stderr.isTTY);
+  const onAbort = () => note(`\n${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created (again to quit at once, then run --cleanup)\n`);
+  io.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    if (!plan.json) note(`drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}\n`);
+    if (plan.cleanup) {
+      const result = await runCleanup({ target, send, maxPages: plan.maxPages, signal: io.signal, onProgress: progress.onProgress });
+      progress.done();
+      if (plan.json) print(`${JSON.stringify(result, null, 2)}\n`);
+      else print(`${result.outcome.toUpperCase()}: found ${result.found} leftover(s), deleted ${result.deleted}${result.reasons.map((r) => `\n  ! ${r}`).join("")}\n`);
+      return result.exitCode;
+    }
+    const { report, secrets: runSecrets } = await runDrift({
+      target,
+      send,
+      mode: plan.mode,
+      failOn: plan.failOn,
+      maxPages: plan.maxPages,
+      signal: io.signal,
+      onProgress: progress.onProgress,
+    });
+    progress.done();
+    secrets.push(...runSecrets);
+    const files = await writeReports(report, resolve(io.cwd, plan.out), secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined });
+    if (plan.json) print(renderJson(report));
+    else print(formatSummary(report, { color: !!io.stdout.isTTY && !noColor, files }));
+    return report.exitCode;
+  } finally {
+    io.signal?.removeEventListener("abort", onAbort);
+    await target.close();
+  }
+}
+
+/** One rewritten line on a terminal; a plain line per step otherwise (CI logs). */
+function progressPrinter(stream: CliIo["stderr"], tty: boolean): { onProgress: (event: ProgressEvent) => void; done: () => void } {
+  let lastStep = "";
+  let drawn = false;
+  return {
+    onProgress: (event) => {
+      if (tty) {
+        stream.write(`\r\u001b[2K  ${event.step} — ${event.requests} requests, ${event.findings} findings`);
+        drawn = true;
+      } else if (event.step !== lastStep) {
+        stream.write(`  ${event.step}\n`);
+      }
+      lastStep = event.step;
+    },
+    done: () => {
+      if (drawn) stream.write("\r\u001b[2K");
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The mock command (`npm run mock`, the `sip-endpoints-mock` bin): starts the stateful mock of the
+ * SIP endpoint API and keeps it running until the process is asked to stop. Exit 0 on a clean stop
+ * or after --help, 2 on a usage error.
+ */
+import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, startMockServer, type FaultOptions, type MockOptions } from "../mock";
+import { defineCommand, UsageError, type OptionValues } from "./command";
+
+export const DEFAULT_PORT = 4010;
+
+const OPTIONS = {
+  port: { type: "string", value: "N", help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
+  host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
+  "seed-count": { type: "string", value: "N", help: "pre-fill N endpoints (seed-00001, seed-00002, …)" },
+  seed: { type: "string", value: "S", help: "fix the randomness, so ids repeat from run to run" },
+  fault: { type: "string", value: "NAME", help: "drift from the spec on purpose in one named way (see below)" },
+  "fault-option": { type: "string", value: "K=V", multiple: true, help: `tune the fault; K is one of ${FAULT_OPTION_NAMES.join(", ")}` },
+} as const;
+
+function wholeNumber(flag: string, raw: string, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max}, not "${raw}"`);
+  return Number(raw);
+}
+
+function faultOptions(pairs: string[]): FaultOptions {
+  const options: Record<string, number> = {};
+  for (const pair of pairs) {
+    const [key = "", value = ""] = pair.split("=", 2);
+    if (!(FAULT_OPTION_NAMES as readonly string[]).includes(key)) {
+      throw new UsageError(`unknown fault option "${key}" in --fault-option ${pair}; known: ${FAULT_OPTION_NAMES.join(", ")}`);
+    }
+    options[key] = wholeNumber(`fault-option ${key}`, value, 86_400_000);
+  }
+  return options;
+}
+
+/** The command line's values as mock options. Throws UsageError. */
+export function mockOptions(values: OptionValues<typeof OPTIONS>): MockOptions {
+  if (values.fault !== undefined && !isFaultName(values.fault)) {
+    throw new UsageError(`unknown fault "${values.fault}"; known faults: ${FAULT_NAMES.join(", ")}`);
+  }
+  if (values["fault-option"] && values.fault === undefined) throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
+  const options: MockOptions = { port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535) };
+  if (values.host !== undefined) options.host = values.host;
+  if (values["seed-count"] !== undefined) options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
+  // A numeric seed means the same as that number given in code, so CLI and tests can share fixtures.
+  if (values.seed !== undefined) options.seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;
+  if (values.fault !== undefined) options.fault = values.fault;
+  if (values["fault-option"]) options.faultOptions = faultOptions(values["fault-option"]);
+  return options;
+}
+
+function faultList(): string {
+  const wrap = (text: string, indent: string) => text.replace(/(.{1,88})(\s+|$)/g, `${indent}$1\n`).trimEnd();
+  return [
+    "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set, else the demo pair",
+    "printed at start (only one of the two set is refused).",
+    "",
+    "Faults:",
+    ...FAULT_NAMES.flatMap((name) => [`  ${name}`, wrap(FAULT_PROFILES[name].description, "      ")]),
+  ].join("\n");
+}
+
+export function mockCommand(invocation: string) {
+  return defineCommand({
+    invocation,
+    summary: "Starts a stateful mock of SignalWire's SIP endpoint API (/api/relay/rest/endpoints/sip).",
+    options: OPTIONS,
+    epilog: faultList,
+    async run({ values }, io) {
+      const options = mockOptions(values);
+      const line = (text: string) => io.stdout.write(`${text}\n`);
+      const mock = await startMockServer({ ...options, env: io.env });
+      const { projectId, apiToken } = mock.credentials;
+      line("SIP endpoint mock listening");
+      line(`  base URL     ${mock.url}`);
+      if (mock.credentialSource === "demo") {
+        line(`  project id   ${projectId}`);
+        line(`  api token    ${apiToken}   (demo credentials, not a secret)`);
+      } else {
+        // A token from the environment is a real secret: say where the credentials come from, never print it.
+        line(`  credentials  from SIGNALWIRE_PROJECT_ID / SIGNALWIRE_API_TOKEN (project ${projectId}; token not shown)`);
+      }
+      line(`  endpoints    ${mock.count()} seeded${options.seed !== undefined ? ` (seed ${options.seed})` : ""}`);
+      line(`  fault        ${mock.fault ?? "none (honest)"}`);
+      if (mock.credentialSource === "demo" && projectId === DEMO_CREDENTIALS.projectId) line(`Try: curl -u ${projectId}:${apiToken} ${mock.url}/endpoints/sip`);
+      line("Stop with Ctrl-C.");
+      const reason = await stopped(io.signal);
+      await mock.close();
+      line(`mock stopped (${reason})`);
+      return 0;
+    },
+  });
+}
+
+function stopped(signal: AbortSignal | undefined): Promise<string> {
+  if (!signal) return new Promise(() => {});
+  const reason = () => (signal.reason instanceof Error ? signal.reason.message : String(signal.reason));
+  if (signal.aborted) return Promise.resolve(reason());
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(reason()), { once: true }));
+}

@@ -3,7 +3,8 @@
  * generated types, with the transport underneath. Typed methods throw typed errors; `raw` keeps
  * openapi-fetch's `{ data, error }` style; `send` returns any answer as data.
  */
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import { createClient } from "./openapi-fetch";
 import type { paths } from "../../generated/openapi";
 import { isPlainObject } from "../spec/json-pointer";
 import { createApiError, InvalidResponseError } from "./api-error";

@@ -4,8 +4,16 @@
  * `toJSON()` and `util.inspect` output are scrubbed of tokens, passwords and `Authorization` values
  * even when the cause (say, an error thrown by an injected `fetch`) is not.
  */
-import { inspect } from "node:util";
 import { redactText, redactValue } from "../redact";
+
+/**
+ * Node's documented key for a custom `util.inspect` rendering (`util.inspect.custom` is this
+ * symbol); Node passes its own `inspect` as the third argument, so nothing here imports `node:util`
+ * and the declarations need no Node types.
+ */
+const INSPECT_CUSTOM: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
+
+type Inspect = (value: unknown, options: object) => string;
 
 export interface ErrorContext {
   cause?: unknown;
@@ -42,7 +50,7 @@ export class SipEndpointsError extends Error {
   }
 
   /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
-  [inspect.custom](_depth: number, options: object): string {
+  [INSPECT_CUSTOM](_depth: number, options: object, inspect: Inspect): string {
     return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
   }
 }

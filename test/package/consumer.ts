@@ -1,0 +1,116 @@
+/**
+ * The files of an app that uses the installed package the way its README says: an ESM and a
+ * CommonJS script that talk to the mock through the client, TypeScript projects with strict
+ * consumer settings, and the compile-time guarantees of `test/types/client.types.ts` re-proved
+ * through the published declarations.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ROOT } from "./install";
+
+/** The same walk through every operation, in both module systems; prints one JSON line. */
+const WALK = `
+const client = createSipEndpointsClient();
+const username = "pkg-" + process.argv[2];
+const created = await client.create({ username, password: "pw-" + Date.now(), caller_id: "Before" });
+const got = await client.retrieve(created.id);
+const page = await client.list({ filter_username: username });
+const updated = await client.update(created.id, { caller_id: "After" });
+await client.delete(created.id);
+let notFound = false;
+try {
+  await client.retrieve(created.id);
+} catch (error) {
+  notFound = isNotFoundError(error);
+}
+console.log(JSON.stringify({ created: created.username, retrieved: got.id === created.id, listed: page.data.some((e) => e.id === created.id), updated: updated.caller_id, notFound }));
+`;
+
+const ESM_APP = `import { createSipEndpointsClient, isNotFoundError } from "signalwire-sip-endpoints-contract";
+${WALK}`;
+
+const CJS_APP = `const { createSipEndpointsClient, isNotFoundError } = require("signalwire-sip-endpoints-contract");
+(async () => {${WALK}})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`;
+
+/** What the client entry loads, through CommonJS's documented module cache. */
+const LOADED_CJS = `const before = new Set(Object.keys(require.cache));
+const { createSipEndpointsClient } = require("signalwire-sip-endpoints-contract");
+(async () => {
+  const client = createSipEndpointsClient({ validateResponses: process.argv[2] });
+  await client.list({ page_size: 1 });
+  console.log(JSON.stringify(Object.keys(require.cache).filter((file) => !before.has(file))));
+})();
+`;
+
+const STRICT = {
+  strict: true,
+  verbatimModuleSyntax: true,
+  exactOptionalPropertyTypes: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  skipLibCheck: false,
+  target: "ES2022",
+  lib: ["ES2022", "DOM"],
+};
+
+/** A CommonJS TypeScript file under nodenext: `import = require`, types through `import type`. */
+const CTS_APP = `import sip = require("signalwire-sip-endpoints-contract");
+import type { SipEndpoint } from "signalwire-sip-endpoints-contract";
+
+async function run(): Promise<string> {
+  const client = sip.createSipEndpointsClient();
+  const endpoint: SipEndpoint = await client.retrieve("id");
+  // @ts-expect-error password is write-only: responses have no such field
+  void endpoint.password;
+  try {
+    await client.delete(endpoint.id);
+  } catch (error) {
+    if (sip.isNotFoundError(error)) return String(error.status);
+  }
+  return endpoint.username;
+}
+
+void run;
+`;
+
+/** The client's type-level tests, pointed at the package instead of the sources. */
+function typesTest(): string {
+  const source = readFileSync(join(ROOT, "test/types/client.types.ts"), "utf8");
+  const rewritten = source.replace(/from "\.\.\/\.\.\/src\/client";/, 'from "signalwire-sip-endpoints-contract";');
+  if (rewritten === source) throw new Error("test/types/client.types.ts no longer imports ../../src/client");
+  return rewritten;
+}
+
+export const TYPE_PROJECTS = {
+  /** ESM and CJS files under Node's own resolution, with @types/node. */
+  nodenext: { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"] }, files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts"] },
+  /** A bundler's resolution (Vite, esbuild, webpack). */
+  bundler: { compilerOptions: { ...STRICT, module: "preserve", moduleResolution: "bundler", types: ["node"] }, files: ["ts/bundler.ts", "ts/client.types.ts"] },
+  /** An app that does not install @types/node (a browser or edge app type-checks like this). */
+  "no-node-types": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: [] }, files: ["ts/client.types.mts"] },
+} as const;
+
+export type TypeProject = keyof typeof TYPE_PROJECTS;
+
+export function writeConsumer(dir: string, typeRoots: string): void {
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  };
+  write("app.mjs", ESM_APP);
+  write("app.cjs", CJS_APP);
+  write("loaded.cjs", LOADED_CJS);
+  write("ts/app.mts", ESM_APP.replace("const username", "const username: string"));
+  write("ts/app.cts", CTS_APP);
+  write("ts/bundler.ts", ESM_APP.replace("const username", "const username: string"));
+  write("ts/client.types.mts", typesTest());
+  write("ts/client.types.ts", typesTest());
+  for (const [name, project] of Object.entries(TYPE_PROJECTS)) {
+    write(`tsconfig.${name}.json`, JSON.stringify({ compilerOptions: { ...project.compilerOptions, typeRoots: [typeRoots] }, files: project.files }, null, 2));
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The package as a user gets it: `npm pack`, installed into a fresh project outside the
+ * repository, run with plain `node` (no loader) in ESM and CommonJS against a mock started with
+ * the installed bin, type-checked with strict consumer settings, and bundled with esbuild.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, realpathSync } from "node:fs";
+import { join, relative } from "node:path";
+import { build } from "esbuild";
+import { TYPE_PROJECTS, writeConsumer, type TypeProject } from "./consumer";
+import { packAndInstall, ROOT, type Installed } from "./install";
+
+let app: Installed;
+let mock: { child: ChildProcess; env: Record<string, string> };
+
+/** Starts the installed `sip-endpoints-mock` bin and reads its base URL and demo credentials. */
+async function startInstalledMock(): Promise<typeof mock> {
+  const bin = realpathSync(join(app.dir, "node_modules/.bin/sip-endpoints-mock"));
+  const child = spawn(process.execPath, [bin, "--port", "0"], { cwd: app.dir, env: { PATH: process.env.PATH ?? "" } });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  for (let waited = 0; !output.includes("Stop with Ctrl-C."); waited += 20) {
+    if (child.exitCode !== null || waited > 15_000) throw new Error(`the installed mock did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(output)![1]!;
+  return {
+    child,
+    env: { PATH: process.env.PATH ?? "", SIGNALWIRE_BASE_URL: field("base URL"), SIGNALWIRE_PROJECT_ID: field("project id"), SIGNALWIRE_API_TOKEN: field("api token") },
+  };
+}
+
+function runNode(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, args, { cwd: app.dir, env: mock.env, encoding: "utf8", timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const WALKED = { retrieved: true, listed: true, updated: "After", notFound: true };
+
+beforeAll(async () => {
+  app = packAndInstall();
+  writeConsumer(app.dir, join(ROOT, "node_modules/@types"));
+  mock = await startInstalledMock();
+}, 120_000);
+
+afterAll(() => {
+  mock?.child.kill("SIGTERM");
+  app?.remove();
+});
+
+describe("plain node, no loader", () => {
+  it.each([
+    { given: "ESM import", file: "app.mjs" },
+    { given: "CommonJS require", file: "app.cjs" },
+  ])("$given: create, retrieve, list, update, delete, and a NotFoundError caught with its guard", ({ file }) => {
+    const run = runNode([file, file]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ created: `pkg-${file}`, ...WALKED });
+  });
+
+  it("the client entry loads neither the mock, the drift engine, YAML nor the validators; validation loads the validators", () => {
+    const loaded = (mode: string) => {
+      const run = runNode(["loaded.cjs", mode]);
+      expect(run.stderr).toBe("");
+      return (JSON.parse(run.stdout) as string[]).map((file) => ({ file: relative(app.dir, file), text: readFileSync(file, "utf8") }));
+    };
+    const defines = (files: Array<{ text: string }>, marker: RegExp) => files.some((f) => marker.test(f.text));
+    const off = loaded("off");
+    expect(off.map((f) => f.file).filter((f) => !f.startsWith(`node_modules/${app.pkg.name}/`) && !f.startsWith("node_modules/openapi-fetch/") && !f.startsWith("node_modules/openapi-typescript-helpers/"))).toEqual([]);
+    expect(defines(off, /function startMockServer\(/)).toBe(false);
+    expect(defines(off, /function runDrift\(/)).toBe(false);
+    expect(defines(off, /strict_retrieve_sip_endpoint_200/)).toBe(false);
+    const warn = loaded("warn");
+    expect(defines(warn, /strict_retrieve_sip_endpoint_200/)).toBe(true);
+    expect(defines(warn, /function startMockServer\(/)).toBe(false);
+  });
+});
+
+describe("the installed bins, without tsx", () => {
+  it("sip-endpoints-drift runs the whole job against its embedded mock and passes", () => {
+    const bin = realpathSync(join(app.dir, "node_modules/.bin/sip-endpoints-drift"));
+    const run = spawnSync(process.execPath, [bin, "--out", "drift-report"], { cwd: app.dir, env: { PATH: process.env.PATH ?? "" }, encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^PASS/m);
+    const report = JSON.parse(readFileSync(join(app.dir, "drift-report/report.json"), "utf8"));
+    expect(report).toMatchObject({ outcome: "pass", spec: { path: "openapi/openapi.yaml" } });
+  });
+
+  it.each(["sip-endpoints-mock", "sip-endpoints-drift"])("%s -h prints its usage and exits 0", (name) => {
+    const run = spawnSync(process.execPath, [realpathSync(join(app.dir, "node_modules/.bin", name)), "-h"], { cwd: app.dir, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]`));
+  });
+});
+
+describe("TypeScript consumers read the declarations only", () => {
+  it.each(Object.keys(TYPE_PROJECTS) as TypeProject[])("tsc -p tsconfig.%s.json: no errors, and every @ts-expect-error still fails", (name) => {
+    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+    const run = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], { cwd: app.dir, encoding: "utf8", timeout: 60_000 });
+    expect(run.stdout + run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+});
+
+describe("bundled with esbuild", () => {
+  it.each(["esm", "cjs"] as const)("a minified %s bundle of the ESM app runs", async (format) => {
+    const outfile = join(app.dir, `bundle.${format === "esm" ? "mjs" : "cjs"}`);
+    const entry = format === "esm" ? "app.mjs" : "app.cjs";
+    await build({ entryPoints: [join(app.dir, entry)], bundle: true, minify: true, platform: "node", format, outfile, logLevel: "silent" });
+    const run = runNode([outfile, `bundle-${format}`]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ created: `pkg-bundle-${format}`, ...WALKED });
+  });
+});
+
+describe("the tarball", () => {
+  it("publint reports no message, suggestions included", () => {
+    // publint is ESM-only, so its documented API is called from a child process.
+    const script = `import { publint } from "publint"; import { readFileSync } from "node:fs";
+      const { messages } = await publint({ pack: { tarball: new Uint8Array(readFileSync(process.argv[1])).buffer }, level: "suggestion", strict: true });
+      console.log(JSON.stringify(messages));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script, app.tarball], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
+  it("are-the-types-wrong finds no problem for node16 (ESM and CJS) and bundler resolution", () => {
+    const attw = join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js");
+    const run = spawnSync(process.execPath, [attw, app.tarball, "--profile", "node16", "--format", "json"], { encoding: "utf8", timeout: 60_000 });
+    const result = JSON.parse(run.stdout) as { analysis: { problems: Array<{ resolutionKind?: string }> } };
+    // The node16 profile leaves out node10 (TypeScript's deprecated resolution, which knows no `exports`).
+    expect(result.analysis.problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+});

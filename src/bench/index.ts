@@ -13,7 +13,7 @@ import type { BenchReport, Measurements } from "./results";
 import { measureThroughput } from "./throughput";
 import { measureValidation } from "./validation-cost";
 
-export { parseBenchArgs, BenchUsageError, BENCH_USAGE, FULL_PLAN, QUICK_PLAN, type BenchPlan, type BenchArgs } from "./plan";
+export { FULL_PLAN, QUICK_PLAN, type BenchPlan } from "./plan";
 export { formatTable } from "./table";
 export { buildReport } from "./report";
 export { judgeTargets } from "./targets";

@@ -50,32 +50,3 @@ export const QUICK_PLAN: BenchPlan = {
 
 /** Page size of the drift runs at scale: the API's maximum, so 100,000 endpoints are 100 pages. */
 export const DRIFT_PAGE_SIZE = 1000;
-
-export interface BenchArgs {
-  plan: BenchPlan;
-  /** Where the JSON results go, relative to the current directory. */
-  out: string;
-}
-
-/** A command-line mistake, reported with the usage line. */
-export class BenchUsageError extends Error {
-  override name = "BenchUsageError";
-}
-
-export const BENCH_USAGE = "usage: npm run bench [-- --quick] [--out FILE]";
-
-/** Parses `npm run bench` arguments; throws `BenchUsageError` naming the argument it does not know. */
-export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let plan = FULL_PLAN;
-  let out = "bench-results.json";
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--quick") plan = QUICK_PLAN;
-    else if (arg === "--out") {
-      const value = argv[++i];
-      if (value === undefined || value === "" || value.startsWith("--")) throw new BenchUsageError(`--out needs a file name\n${BENCH_USAGE}`);
-      out = value;
-    } else throw new BenchUsageError(`unknown argument ${JSON.stringify(arg)}\n${BENCH_USAGE}`);
-  }
-  return { plan, out };
-}

@@ -1,4 +1,5 @@
-import { BenchUsageError, buildReport, FULL_PLAN, formatTable, parseBenchArgs, QUICK_PLAN, RESULT_KEYS } from "../../src/bench";
+import { buildReport, FULL_PLAN, formatTable, QUICK_PLAN, RESULT_KEYS } from "../../src/bench";
+import { benchCommand } from "../../src/cli/bench";
 import type { VariantSummary } from "../../src/bench/interleave";
 import type { Measurements, RouteLoad } from "../../src/bench/results";
 
@@ -92,20 +93,16 @@ describe("bench results", () => {
 
 describe("bench arguments", () => {
   it.each([
-    { argv: [], plan: FULL_PLAN, out: "bench-results.json" },
-    { argv: ["--quick"], plan: QUICK_PLAN, out: "bench-results.json" },
-    { argv: ["--out", "x.json", "--quick"], plan: QUICK_PLAN, out: "x.json" },
-  ])("$argv", ({ argv, plan, out }) => {
-    expect(parseBenchArgs(argv)).toEqual({ plan, out });
-  });
-
-  it.each([
-    { argv: ["--fast"], message: 'unknown argument "--fast"' },
-    { argv: ["--out"], message: "--out needs a file name" },
-    { argv: ["--out", "--quick"], message: "--out needs a file name" },
-  ])("refuses $argv", ({ argv, message }) => {
-    expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
-    expect(() => parseBenchArgs(argv)).toThrow(message);
+    { argv: ["--fast"], message: "error: unknown option --fast" },
+    { argv: ["--out"], message: "error: option --out needs a value" },
+    { argv: ["--out", "--quick"], message: "error: option --out needs a value" },
+    { argv: ["results.json"], message: "error: unexpected argument" },
+  ])("refuses $argv with exit 2, before measuring anything", async ({ argv, message }) => {
+    let err = "";
+    const code = await benchCommand.main(argv, { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: {}, cwd: process.cwd() });
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toContain("bench [");
   });
 
   it("plans the same measurements for --quick, only smaller", () => {

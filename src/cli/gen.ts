@@ -1,0 +1,52 @@
+/** `npm run gen` (wipes generated/ and rewrites it from the spec) and `npm run gen:check`. */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { defineCommand } from "./command";
+import { fromRoot, GENERATED_DIR, SPEC_PATH } from "./repository";
+
+const MAX_DIFF_LINES = 200;
+
+/** The generator is loaded when a command runs, not when it is declared: `--help` needs none of it. */
+async function generateFromSpec() {
+  const [{ generateArtefacts }, { loadSpec }] = await Promise.all([import("../codegen/generate"), import("../spec-build/load")]);
+  return generateArtefacts(loadSpec(fromRoot(SPEC_PATH)), SPEC_PATH);
+}
+
+export const genCommand = defineCommand({
+  invocation: "npm run gen --",
+  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators.`,
+  options: {},
+  async run(_args, io) {
+    const started = Date.now();
+    const artefacts = await generateFromSpec();
+    const dir = fromRoot(GENERATED_DIR);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const [name, content] of Object.entries(artefacts)) writeFileSync(join(dir, name), content);
+    io.stdout.write(`gen: wrote ${Object.keys(artefacts).length} files to ${GENERATED_DIR}/ in ${Date.now() - started} ms\n`);
+    return 0;
+  },
+});
+
+export const genCheckCommand = defineCommand({
+  invocation: "npm run gen:check --",
+  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}. Exit 0 when fresh, 1 when stale.`,
+  options: {},
+  async run(_args, io) {
+    const artefacts = await generateFromSpec();
+    const { findStaleFiles } = await import("../codegen/check");
+    const stale = findStaleFiles(fromRoot(GENERATED_DIR), artefacts);
+    if (stale.length === 0) {
+      io.stdout.write(`gen:check: ${GENERATED_DIR}/ is up to date with ${SPEC_PATH}\n`);
+      return 0;
+    }
+    for (const file of stale) {
+      const lines = file.diff.split("\n");
+      io.stderr.write(`${lines.slice(0, MAX_DIFF_LINES).join("\n")}\n`);
+      if (lines.length > MAX_DIFF_LINES) io.stderr.write(`… ${lines.length - MAX_DIFF_LINES} more diff lines in ${file.file}\n`);
+    }
+    io.stderr.write(`\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH}: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`);
+    io.stderr.write("Fix: run `npm run gen` and commit generated/.\n");
+    return 1;
+  },
+});

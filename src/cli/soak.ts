@@ -1,0 +1,49 @@
+/**
+ * `npm run soak`: many concurrent clients run mixed reads and writes against the embedded mock
+ * (src/load), then the store is checked and the heap measured after GC. Exit 0 when there was no
+ * error, nothing lost, duplicated or unexpected, and the heap came back within its tolerance; 1
+ * otherwise; 2 on bad usage.
+ */
+import { formatSoak, runSoak } from "../load";
+import { FAULT_NAMES, isFaultName } from "../mock";
+import { defineCommand, UsageError } from "./command";
+import { credentialsFromEnv } from "./repository";
+
+function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || !check(value)) throw new UsageError(`--${name} must be ${rule}, not "${text}"`);
+  return value;
+}
+
+const whole = (n: number) => Number.isInteger(n) && n >= 1;
+
+export const soakCommand = defineCommand({
+  invocation: "npm run soak --",
+  summary: "Runs many concurrent clients against the embedded mock, then checks the store and the heap.",
+  options: {
+    duration: { type: "string", value: "SECONDS", help: "how long the load runs (default 10, at most 3600)" },
+    concurrency: { type: "string", value: "N", help: "concurrent clients (default 200, at most 10000)" },
+    "seed-count": { type: "string", value: "N", help: "endpoints seeded before the load (default 100)" },
+    seed: { type: "string", value: "N", help: "seed of the load's randomness (default 1)" },
+    fault: { type: "string", value: "NAME", help: "run the load with a fault profile on" },
+    "memory-tolerance-mb": { type: "string", value: "N", help: "heap growth allowed after GC (default 16)" },
+  },
+  epilog: () => "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD for the endpoints created.",
+  async run({ values }, io) {
+    if (values.fault !== undefined && !isFaultName(values.fault)) throw new UsageError(`unknown fault "${values.fault}"; known faults: ${FAULT_NAMES.join(", ")}`);
+    const report = await runSoak({
+      durationMs: Math.round(number("duration", values.duration, 10, (n) => n > 0 && n <= 3600, "a number of seconds above 0 and at most 3600") * 1000),
+      concurrency: number("concurrency", values.concurrency, 200, (n) => whole(n) && n <= 10_000, "a whole number from 1 to 10000"),
+      seedCount: number("seed-count", values["seed-count"], 100, (n) => Number.isInteger(n) && n >= 0, "a whole number of at least 0"),
+      seed: number("seed", values.seed, 1, Number.isInteger, "a whole number"),
+      fault: values.fault !== undefined && isFaultName(values.fault) ? values.fault : undefined,
+      memoryToleranceBytes:
+        values["memory-tolerance-mb"] === undefined ? undefined : number("memory-tolerance-mb", values["memory-tolerance-mb"], 16, (n) => n >= 0, "a number of at least 0") * 1024 * 1024,
+      credentials: credentialsFromEnv(io.env),
+      password: io.env.SIP_TEST_PASSWORD || undefined,
+    });
+    io.stdout.write(`${formatSoak(report)}\n`);
+    return report.ok ? 0 : 1;
+  },
+});

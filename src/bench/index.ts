@@ -4,6 +4,7 @@
  * cannot be measured (a tool that will not install, a server that will not start) becomes a null
  * with a note saying why; the others still run.
  */
+import { measureBundleSize } from "./bundle-size";
 import { measureClientOverhead } from "./client-overhead";
 import { measureDriftScale } from "./drift-scale";
 import { measureGen } from "./gen-time";
@@ -43,6 +44,7 @@ export async function runBench(plan: BenchPlan, options: BenchOptions): Promise<
   await attempt("client_overhead", "client overhead: raw fetch vs client vs client with validation", () => measureClientOverhead(plan));
   await attempt("mock_throughput", "mock throughput", () => measureThroughput(plan, { root: options.root, progress, notes }));
   await attempt("drift_scale", "drift job at scale", () => measureDriftScale(plan, progress, notes));
+  await attempt("bundle_size", "bundle size: a client-only app bundled with esbuild, vs openapi-fetch alone", () => measureBundleSize(options.root));
   await attempt("gen", `npm run gen (${plan.genRuns} run${plan.genRuns === 1 ? "" : "s"}, in a scratch copy)`, () => measureGen(options.root, plan.genRuns, notes));
 
   const va = measured.validate_page50;

@@ -48,21 +48,36 @@ export interface DriftScaleEntry {
   peak_rss_mb: number | null;
 }
 
+export interface BundleSizeResult {
+  /** What a minified ESM bundle of a client-only app loads at start (validation off), in KB. */
+  client_esm_kb: number | null;
+  /** The same bundle with the chunks that only validation loads. */
+  client_esm_with_validation_kb: number | null;
+  /** The CJS bundle: one file, lazy chunks included (esbuild cannot split CJS). */
+  client_cjs_kb: number | null;
+  /** The same app on a bare openapi-fetch client. */
+  openapi_fetch_kb: number | null;
+  /** client_esm / openapi_fetch */
+  ratio_vs_openapi_fetch: number | null;
+}
+
 export interface BenchResults {
   client_overhead: ClientOverheadResult;
   validate_page50: ValidatePage50Result;
   mock_throughput: MockThroughputResult;
   drift_scale: DriftScaleEntry[];
   gen_ms: number | null;
+  bundle_size: BundleSizeResult;
 }
 
 /** The keys of `results` and of each of its objects, as the issue lists them. */
 export const RESULT_KEYS = {
-  results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms"],
+  results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms", "bundle_size"],
   client_overhead: ["raw_us", "client_us", "client_validate_us", "ratio", "ratio_validate"],
   validate_page50: ["ours_us", "openapi_response_validator_us", "ratio"],
   mock_throughput: ["ours_rps", "prism_rps", "node_http_rps", "ratio_vs_prism", "ratio_vs_node_http"],
   drift_scale: ["endpoints", "wall_ms", "peak_rss_mb"],
+  bundle_size: ["client_esm_kb", "client_esm_with_validation_kb", "client_cjs_kb", "openapi_fetch_kb", "ratio_vs_openapi_fetch"],
 } as const;
 
 // ---- what the measuring modules hand over ----
@@ -117,12 +132,20 @@ export interface DriftRunMeasurement {
   outcome: string;
 }
 
+export interface BundleSizeMeasurement {
+  esm_startup_bytes: number;
+  esm_total_bytes: number;
+  cjs_bytes: number;
+  openapi_fetch_bytes: number;
+}
+
 export interface Measurements {
   client_overhead?: ClientOverheadMeasurement;
   validate_page50?: ValidationMeasurement;
   mock_throughput?: ThroughputMeasurement;
   drift_scale?: DriftRunMeasurement[];
   gen?: { runs_ms: number[] };
+  bundle_size?: BundleSizeMeasurement;
 }
 
 export interface BenchReport {
@@ -145,6 +168,7 @@ export interface TargetVerdict {
 }
 
 const us = (s: VariantSummary | undefined) => round(s?.median, 1);
+const kb = (bytes: number | undefined) => round(bytes === undefined ? undefined : bytes / 1024, 1);
 
 /** A server's load on a route, when it was measured cleanly (no errors, no non-2xx answers). */
 function cleanLoad(m: ThroughputMeasurement | undefined, route: RouteName, server: ServerName): RouteLoad | undefined {
@@ -197,6 +221,13 @@ export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
       return { endpoints, wall_ms: round(run?.wall_ms, 0), peak_rss_mb: round(run?.peak_rss_mb, 1) };
     }),
     gen_ms: m.gen ? round(median(m.gen.runs_ms), 0) : null,
+    bundle_size: {
+      client_esm_kb: kb(m.bundle_size?.esm_startup_bytes),
+      client_esm_with_validation_kb: kb(m.bundle_size?.esm_total_bytes),
+      client_cjs_kb: kb(m.bundle_size?.cjs_bytes),
+      openapi_fetch_kb: kb(m.bundle_size?.openapi_fetch_bytes),
+      ratio_vs_openapi_fetch: m.bundle_size ? round(m.bundle_size.esm_startup_bytes / m.bundle_size.openapi_fetch_bytes, 2) : null,
+    },
   };
 }
 

@@ -59,6 +59,16 @@ export function formatTable(report: BenchReport): string {
   lines.push(row(["npm run gen (wall ms)", int(r.gen_ms)], [42, 12]));
   lines.push("");
 
+  lines.push("Bundle size: a client-only app, esbuild --bundle --minify, from the built package");
+  const wb = [42, 12, 12];
+  lines.push(row(["", "KB", "vs bare"], wb));
+  const b = r.bundle_size;
+  lines.push(row(["ours, ESM, loaded at start (validation off)", num(b.client_esm_kb), x(b.ratio_vs_openapi_fetch)], wb));
+  lines.push(row(["ours, ESM, with the validation chunks", num(b.client_esm_with_validation_kb), ""], wb));
+  lines.push(row(["ours, CJS (one file, lazy chunks inlined)", num(b.client_cjs_kb), ""], wb));
+  lines.push(row(["bare openapi-fetch client", num(b.openapi_fetch_kb), ""], wb));
+  lines.push("");
+
   lines.push("Targets");
   for (const v of report.targets) {
     const mark = v.met === null ? "?" : v.met ? "✓" : "✗";

@@ -43,6 +43,7 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
     verdict("strict page validation under 0.2 ms", va.ours_us === null ? null : va.ours_us / 1000, { kind: "max", limit: 0.2 }, (v) => `${v.toFixed(3)} ms`),
     verdict("mock ≥ 5× Prism's throughput", mt.ratio_vs_prism, { kind: "min", limit: 5 }, times),
     verdict("mock ≥ 50% of the bare node:http ceiling", mt.ratio_vs_node_http, { kind: "min", limit: 0.5 }, (v) => `${(v * 100).toFixed(0)}%`),
+    verdict("client-only app bundle (esbuild, minified ESM, validation off) under 60 KB", results.bundle_size.client_esm_kb, { kind: "max", limit: 60 }, (v) => `${v.toFixed(1)} KB`),
     verdict("drift, 100,000 endpoints read-only, under 60 s", big?.wall_ms, { kind: "max", limit: 60_000 }, ms),
     verdict("drift, 100,000 endpoints read-only, peak RSS under 300 MB", big?.peak_rss_mb, { kind: "max", limit: 300 }, mb),
     verdict(`drift peak RSS grows ≤ ${RSS_GROWTH_LIMIT}× ${sizes ? `over ${sizes}` : "from the smallest to the largest size"}`, growth, { kind: "max", limit: RSS_GROWTH_LIMIT }, times),

@@ -1,0 +1,48 @@
+/**
+ * The composite action and the workflows stay in step with the command they run: every flag the
+ * action passes is an option of the drift command, the bin it runs is the package's, and the
+ * workflows use current majors of GitHub's actions.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { driftCommand } from "../../src/cli/drift";
+import { ROOT } from "./install";
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+
+const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; steps: Step[] } };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+
+test("the action passes only flags the drift command has, and runs the package's drift bin", () => {
+  const help = driftCommand("sip-endpoints-drift").help();
+  const script = action.runs.steps.map((s) => s.run ?? "").join("\n");
+  const flags = [...new Set(script.match(/--[a-z][a-z-]+/g) ?? [])].filter((f) => !["--no-audit", "--no-fund"].includes(f));
+  expect(flags.length).toBeGreaterThan(2);
+  for (const flag of flags) expect({ flag, known: help.includes(`  ${flag} `) }).toEqual({ flag, known: true });
+  expect(script).toContain(`"$ACTION_PATH/${pkg.bin["sip-endpoints-drift"]!.replace(/^\.\//, "")}"`);
+  expect(action.runs.using).toBe("composite");
+  expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["mode", "fail-on", "out"]));
+  expect(Object.keys(action.outputs).sort()).toEqual(["exit-code", "outcome"]);
+  // Credentials reach the command through the environment only; an input would be logged.
+  expect(Object.keys(action.inputs).filter((name) => /token|project|password|secret/i.test(name))).toEqual([]);
+});
+
+test("the workflows and the action use current majors of GitHub's own actions", () => {
+  const dir = join(ROOT, ".github/workflows");
+  const texts = [readFileSync(join(ROOT, "action.yml"), "utf8"), ...readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"))];
+  const uses = texts.flatMap((t) => [...t.matchAll(/uses: (actions\/[\w-]+)@v(\d+)/g)].map((m) => ({ action: m[1]!, major: Number(m[2]) })));
+  const current: Record<string, number> = { "actions/checkout": 6, "actions/setup-node": 6, "actions/upload-artifact": 7 };
+  expect(uses.length).toBeGreaterThan(3);
+  for (const use of uses) expect(use).toEqual({ action: use.action, major: current[use.action] });
+});
+
+test("CI runs the README's test command on Node 20, 22 and 24", () => {
+  const ci = parse(readFileSync(join(ROOT, ".github/workflows/ci.yml"), "utf8")) as { on: Record<string, unknown>; jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Step[] } } };
+  expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
+  expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
+  expect(ci.jobs.test.steps.map((s) => s.run).filter(Boolean)).toEqual(["npm ci --no-audit --no-fund", "npm test"]);
+});

@@ -3,7 +3,7 @@
  * (`password`, `authorization`, …) and, as a second net, by value: any registered secret string
  * (an API token, a password that was sent) is replaced wherever it appears in text.
  */
-export const REDACTED = "[REDACTED]";
+const REDACTED = "[REDACTED]";
 
 const SECRET_KEYS = /^(password|authorization|proxy-authorization|api_?token|token|secret|cookie|set-cookie)$/i;
 

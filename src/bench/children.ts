@@ -26,7 +26,7 @@ export interface RunningChild<T> {
   stop(): Promise<void>;
 }
 
-export class ChildFailed extends Error {
+class ChildFailed extends Error {
   override name = "ChildFailed";
 }
 

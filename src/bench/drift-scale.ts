@@ -9,7 +9,7 @@ import type { MockChildReady } from "./child/mock-server";
 import { DRIFT_PAGE_SIZE, type BenchPlan } from "./plan";
 import type { DriftRunMeasurement } from "./results";
 
-export async function measureDriftRun(endpoints: number): Promise<DriftRunMeasurement & { seed_ms: number }> {
+async function measureDriftRun(endpoints: number): Promise<DriftRunMeasurement & { seed_ms: number }> {
   const mock = await startServerChild<MockChildReady>("mock-server", { seedCount: endpoints, seed: "bench" }, 120_000);
   try {
     const started = performance.now();

@@ -17,8 +17,8 @@ import { measureValidation } from "./validation-cost";
 export { FULL_PLAN, QUICK_PLAN, type BenchPlan } from "./plan";
 export { formatTable } from "./table";
 export { buildReport } from "./report";
-export { judgeTargets } from "./targets";
-export { RESULT_KEYS, type BenchReport, type BenchResults, type Measurements } from "./results";
+
+export { RESULT_KEYS, type BenchReport } from "./results";
 
 export interface BenchOptions {
   /** The project root (where package.json, generated/ and .bench-tools/ are). */

@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { waitForExit } from "./children";
 import { npmCommand, runCommand } from "./processes";
 
-export const PRISM_PACKAGE = "@stoplight/prism-cli";
+const PRISM_PACKAGE = "@stoplight/prism-cli";
 /** Pinned exactly; 5.14.2 is the newest release that still runs on Node 20 (5.15 needs Node 24). */
-export const PRISM_VERSION = "5.14.2";
-export const TOOLS_DIR = ".bench-tools";
+const PRISM_VERSION = "5.14.2";
+const TOOLS_DIR = ".bench-tools";
 
 export type PrismInstall = { available: true; version: string; script: string } | { available: false; reason: string };
 
@@ -47,7 +47,7 @@ export async function ensurePrism(root: string, onInstall?: (message: string) =>
 }
 
 /** A free port on 127.0.0.1 (Prism wants a number; it cannot report an ephemeral one back). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -11,7 +11,7 @@ import type { VariantSummary } from "./interleave";
 import type { BenchPlan } from "./plan";
 import { geometricMean, isMeasured, median, pairedRatio, round } from "./stats";
 
-export interface ClientOverheadResult {
+interface ClientOverheadResult {
   raw_us: number | null;
   client_us: number | null;
   client_validate_us: number | null;
@@ -21,7 +21,7 @@ export interface ClientOverheadResult {
   ratio_validate: number | null;
 }
 
-export interface ValidatePage50Result {
+interface ValidatePage50Result {
   ours_us: number | null;
   /** As jest-openapi calls it: a new validator, its schemas compiled again, for each response. */
   openapi_response_validator_us: number | null;
@@ -29,7 +29,7 @@ export interface ValidatePage50Result {
   ratio: number | null;
 }
 
-export interface MockThroughputResult {
+interface MockThroughputResult {
   /** Geometric mean over the two routes (retrieve, 50-item list page); per route in `details`. */
   ours_rps: number | null;
   prism_rps: number | null;
@@ -40,7 +40,7 @@ export interface MockThroughputResult {
   ratio_vs_node_http: number | null;
 }
 
-export interface DriftScaleEntry {
+interface DriftScaleEntry {
   endpoints: number;
   /** From starting the drift process to its exit: module loading included, as a user waits for it. */
   wall_ms: number | null;
@@ -48,7 +48,7 @@ export interface DriftScaleEntry {
   peak_rss_mb: number | null;
 }
 
-export interface BundleSizeResult {
+interface BundleSizeResult {
   /** What a minified ESM bundle of a client-only app loads at start (validation off), in KB. */
   client_esm_kb: number | null;
   /** The same bundle with the chunks that only validation loads. */

@@ -6,9 +6,9 @@ import type { BenchResults, TargetVerdict } from "./results";
 import { isMeasured } from "./stats";
 
 /** The drift size the absolute drift targets are stated for. */
-export const DRIFT_TARGET_SIZE = 100_000;
+const DRIFT_TARGET_SIZE = 100_000;
 /** "RSS does not grow in proportion": from the smallest to the largest size, at most this factor. */
-export const RSS_GROWTH_LIMIT = 2;
+const RSS_GROWTH_LIMIT = 2;
 
 type Bound = { kind: "max" | "min"; limit: number };
 

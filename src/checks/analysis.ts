@@ -40,7 +40,7 @@ export interface ResponseAnalysis {
   schemaProblems: SchemaProblem[];
 }
 
-export function documentedResponse(exchange: HttpExchange): { key: string; info: ResponseInfo } | undefined {
+function documentedResponse(exchange: HttpExchange): { key: string; info: ResponseInfo } | undefined {
   const responses = operations[exchange.operationId].responses as Record<string, ResponseInfo>;
   const code = String(exchange.status);
   for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {

@@ -12,13 +12,9 @@ export * from "./types";
 export { RESPONSE_CHECKS, SCENARIO_CHECKS, ALL_CHECKS } from "./registry";
 export type { ScenarioCheck } from "./scenario-check";
 export type { ResponseAnalysis } from "./analysis";
-export type { AuthProbe } from "./auth-not-enforced";
-export type { InvalidInputProbe } from "./invalid-input-accepted";
-export type { AfterDeleteEvidence } from "./resource-still-available";
-export type { AfterCreateEvidence } from "./resource-unavailable";
-export type { PaginationEvidence } from "./pagination-inconsistent";
-export { listPageIds, idsOfEnvelope } from "./list-page";
-export { makeFinding, stableFindingId, describeValue } from "./finding";
+
+export { idsOfEnvelope } from "./list-page";
+export { stableFindingId } from "./finding";
 export { analyseResponse, classifySchemaErrors } from "./analysis";
 export { parseJson } from "../json-text";
 

@@ -16,7 +16,7 @@ export interface CommandIo {
   signal?: AbortSignal;
 }
 
-export interface OptionSpec {
+interface OptionSpec {
   type: "string" | "boolean";
   /** The value's placeholder in the help text, e.g. `N` or `URL`. */
   value?: string;

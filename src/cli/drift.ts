@@ -42,8 +42,6 @@ const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNAL
 (live); GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
 Exit codes: 0 pass, 1 drift, 2 inconclusive (unreachable, timeouts, refused credentials) or bad usage.`;
 
-export type CliIo = CommandIo;
-
 export function driftCommand(invocation: string) {
   return defineCommand({
     invocation,
@@ -56,7 +54,7 @@ export function driftCommand(invocation: string) {
 }
 
 /** Runs the job; returns the exit code. Everything printed is scrubbed of the run's secrets. */
-async function drift(flags: DriftFlags, io: CliIo): Promise<number> {
+async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
   const secrets = [io.env.SIGNALWIRE_API_TOKEN ?? ""];
   const print = (text: string) => io.stdout.write(redactText(text, secrets));
   const note = (text: string) => io.stderr.write(redactText(text, secrets));
@@ -127,7 +125,7 @@ async function drift(flags: DriftFlags, io: CliIo): Promise<number> {
 }
 
 /** One rewritten line on a terminal; a plain line per step otherwise (CI logs). */
-function progressPrinter(stream: CliIo["stderr"], tty: boolean): { onProgress: (event: ProgressEvent) => void; done: () => void } {
+function progressPrinter(stream: CommandIo["stderr"], tty: boolean): { onProgress: (event: ProgressEvent) => void; done: () => void } {
   let lastStep = "";
   let drawn = false;
   return {

@@ -26,9 +26,9 @@ export interface ClientConfig {
   maxResponseBytes: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-export const API_PATH = "/api/relay/rest";
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const API_PATH = "/api/relay/rest";
 const SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -100,7 +100,7 @@ function checkBaseUrl(value: string, source: string): string {
 }
 
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }

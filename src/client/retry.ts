@@ -93,7 +93,7 @@ export function parseRetryAfter(value: string, nowMs: number): number | undefine
 }
 
 /** The default `sleep`: a timer that an abort signal cancels. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

@@ -14,7 +14,7 @@ import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
 import type { ClientExchange, SendAuth } from "./types";
 
-export interface OutgoingRequest {
+interface OutgoingRequest {
   operationId: OperationId;
   method: string;
   /** Absolute URL; must be on the configured origin. */

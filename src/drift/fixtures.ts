@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { errorPointer, isWrapperError } from "../spec/schema-error";
 import { validate, type SchemaError, type ValidatorName } from "../spec/validators";
 
-export interface InvalidCase {
+interface InvalidCase {
   name: string;
   /** Where the validator says the request is wrong (into the body or the query). */
   pointer: string;
@@ -33,14 +33,14 @@ export function newPassword(): string {
 }
 
 /** The call handlers the spec documents, read from the enum error of an impossible value. */
-export function handlerKinds(): string[] {
+function handlerKinds(): string[] {
   const errors = validate(UPDATE, { call_handler: "\u0000" });
   const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
   return ((enumError?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? []).filter((v): v is string => typeof v === "string");
 }
 
 /** The field a handler needs alongside it, as the validator demands it; undefined when none. */
-export function companionOf(handler: string): string | undefined {
+function companionOf(handler: string): string | undefined {
   const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
   return errors.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: string }).missingProperty))[0];
 }

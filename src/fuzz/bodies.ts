@@ -113,7 +113,7 @@ export function brokenObjectArb(validator: ValidatorName, options: GeneratorOpti
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Bodies that are not a JSON object of the right media type, or that smuggle odd keys in. */
-export function rawBodyArb(operationId: OperationId, options: GeneratorOptions = {}): Arbitrary<RawCase> {
+function rawBodyArb(operationId: OperationId, options: GeneratorOptions = {}): Arbitrary<RawCase> {
   const jsonType = JSON_TYPE(operationId);
   const accepted = operations[operationId].requestBody!.contentTypes as readonly string[];
   const valid = validObjectArb(requestValidator(operationId), options).map((c) => c.value);

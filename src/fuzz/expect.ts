@@ -19,7 +19,7 @@ const WRITE_ONLY_KEYS = WRITABLE_KEYS.filter((key) => !RESPONSE_KEYS.includes(ke
 
 const listQuery = objectShape(validatorSchema(operations.list_sip_endpoints.queryValidator));
 /** The page size the spec gives a list without `page_size`. */
-export const DEFAULT_PAGE_SIZE = Number(listQuery.properties.page_size?.default);
+const DEFAULT_PAGE_SIZE = Number(listQuery.properties.page_size?.default);
 /** `filter_username` → `username`: each filter is a substring match on the field it names. */
 const FILTERS = Object.keys(listQuery.properties).filter((name) => name.startsWith("filter_"));
 

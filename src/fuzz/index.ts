@@ -8,11 +8,10 @@ import fc from "fast-check";
 import { redactText } from "../redact";
 import { mockProperty, type FuzzOptions } from "./property";
 
-export { mockProperty, verifyStore, type FuzzOptions } from "./property";
-export { FuzzFailure } from "./target";
-export { FuzzSpecError } from "./schema";
-export { bodyArb, brokenObjectArb, rawBodyArb, validObjectArb, type BodyCase } from "./bodies";
-export { queryArb, queryProblems, type QueryCase } from "./queries";
+export { mockProperty } from "./property";
+
+export { brokenObjectArb, validObjectArb } from "./bodies";
+export { queryArb, queryProblems } from "./queries";
 
 export interface FuzzRunOptions extends FuzzOptions {
   runs: number;

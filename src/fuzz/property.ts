@@ -29,7 +29,7 @@ export interface FuzzOptions extends GeneratorOptions {
 const LIST = operations.list_sip_endpoints.path;
 
 /** Walks every page and holds the result against the model; then retrieves each listed endpoint. */
-export async function verifyStore(target: FuzzTarget, model: StoreModel, pageSize: number): Promise<void> {
+async function verifyStore(target: FuzzTarget, model: StoreModel, pageSize: number): Promise<void> {
   const listed: SipEndpoint[] = [];
   let next: string | undefined = `${LIST}?page_size=${pageSize}`;
   for (let pages = 0; next !== undefined; pages++) {

@@ -10,7 +10,7 @@ import type { BodyCase } from "./bodies";
 import { createSender, toExchange, type HttpSender, type RawReply } from "./http";
 
 /** A broken property; its message is safe to print (secrets scrubbed). */
-export class FuzzFailure extends Error {
+class FuzzFailure extends Error {
   override name = "FuzzFailure";
 }
 

@@ -7,7 +7,7 @@ import { at, isPlainObject, pointer, type Json, type JsonObject } from "../spec/
 import { deref } from "../spec-build/deref";
 import { operationSites } from "../spec-build/walk";
 
-export interface ExampleSite {
+interface ExampleSite {
   data: Json;
   /** Where the example data is written. */
   dataPointer: string;

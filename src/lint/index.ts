@@ -13,8 +13,7 @@ import { checkPathParameters } from "./path-params";
 import { problemAt, tidyProblems, type LintProblem } from "./problem";
 import { checkExternalRefs } from "./refs";
 
-export { formatProblem, type LintProblem } from "./problem";
-export { LINT_RULES, type LintRuleId, type LintSeverity } from "./rules";
+export { formatProblem } from "./problem";
 
 export interface LintResult {
   /** The file as it was given. */

@@ -11,8 +11,6 @@ import { credentialSecrets, redactText } from "../redact";
 import { settledHeapBytes } from "./memory";
 import { clientFor, deleteAll, random, runClient, type SoakOperation, type Tally } from "./workers";
 
-export type { SoakOperation } from "./workers";
-
 export interface SoakOptions {
   durationMs?: number;
   concurrency?: number;

@@ -11,7 +11,7 @@ import type { SipEndpoint } from "./types";
  * What the mock's "project" uses for fields a request leaves out. These are the mock's own
  * settings, in line with the values real responses show, not rules of the API.
  */
-export const PROJECT_DEFAULTS = {
+const PROJECT_DEFAULTS = {
   send_as: "random",
   ciphers: [] as string[],
   codecs: ["OPUS", "G722", "PCMU", "PCMA"],

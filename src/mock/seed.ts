@@ -8,7 +8,7 @@ import { applyChanges, blankEndpoint } from "./endpoint";
 import type { IdSource } from "./random";
 import type { EndpointStore } from "./store";
 
-export const SEED_USERNAME_PREFIX = "seed-";
+const SEED_USERNAME_PREFIX = "seed-";
 
 export function seedUsername(n: number): string {
   return `${SEED_USERNAME_PREFIX}${String(n).padStart(5, "0")}`;

@@ -26,7 +26,7 @@ function check(name: string | null, data: unknown, title: string): ValidationIte
 }
 
 /** `call_request_url` → "Call request url", the way the API names attributes in its messages. */
-export function humanize(name: string): string {
+function humanize(name: string): string {
   const words = name.replace(/_/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -39,7 +39,7 @@ const rank = (keyword: string) => (PRECEDENCE.includes(keyword) ? PRECEDENCE.ind
  * One 422 item per problem: a missing field is one problem, and so is a present field, however
  * many rules it breaks (an empty username is blank; that it also fails the pattern adds nothing).
  */
-export function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
+function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
   const chosen = new Map<string, SchemaError>();
   for (const error of errors) {
     if (isWrapperError(error)) continue;

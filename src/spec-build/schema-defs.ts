@@ -91,7 +91,7 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
  * A copy in which every object schema that lists its properties refuses all others. Uses
  * `unevaluatedProperties` so that properties contributed through `allOf` still count as known.
  */
-export function sealObjects(node: Json): Json {
+function sealObjects(node: Json): Json {
   if (Array.isArray(node)) return node.map(sealObjects);
   if (!isPlainObject(node)) return node;
   const out: JsonObject = {};

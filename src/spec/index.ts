@@ -6,7 +6,6 @@
 import { operations, type OperationId } from "../../generated/operations";
 
 export { operations, type OperationId };
-export type Operation = (typeof operations)[OperationId];
 
 interface PathMatcher {
   operationId: OperationId;

@@ -17,7 +17,7 @@ export function validate(name: ValidatorName, data: unknown): SchemaError[] {
   return fn.errors ? [...fn.errors] : [];
 }
 
-export function hasValidator(name: string): name is ValidatorName {
+function hasValidator(name: string): name is ValidatorName {
   return Object.prototype.hasOwnProperty.call(validators, name);
 }
 

@@ -6,7 +6,7 @@
 import { SEVERITY_RANK } from "../../checks";
 import type { DriftFinding, DriftReport } from "../types";
 
-export function xml(text: string | number): string {
+function xml(text: string | number): string {
   return String(text)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
     .replace(/&/g, "&amp;")

@@ -4,7 +4,7 @@ import type { DriftReport } from "../types";
 const TITLE = { pass: "PASS — the API matches the spec", drift: "DRIFT — the API no longer matches the spec", inconclusive: "INCONCLUSIVE — the API could not be fully exercised" };
 
 /** Text safe inside a Markdown table cell. */
-export function cell(text: string | number | null | undefined): string {
+function cell(text: string | number | null | undefined): string {
   return String(text ?? "").replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/`/g, "'");
 }
 

@@ -3,7 +3,7 @@ import { ENDPOINT_OPERATIONS, everyEndpoint, rewriteAnswers } from "./support";
 import type { FaultProfile } from "./types";
 
 /** A UUID without its dashes: still unique, no longer the documented format. */
-export const compactId = (id: string) => id.replace(/-/g, "");
+const compactId = (id: string) => id.replace(/-/g, "");
 const COMPACT_IN_PATH = /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
 
 const rewriteIds = rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })));

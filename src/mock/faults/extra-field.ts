@@ -2,7 +2,7 @@ import { ENDPOINT_OPERATIONS, everyEndpoint, rewriteAnswers } from "./support";
 import type { FaultProfile } from "./types";
 
 /** The key real responses are known not to have (the object carries no timestamps). */
-export const EXTRA_FIELD = "created_at";
+const EXTRA_FIELD = "created_at";
 
 export const extraField: FaultProfile = {
   description: `Every SIP endpoint object in a successful answer gains an undocumented key, "${EXTRA_FIELD}".`,

@@ -22,7 +22,7 @@ import { unknownEnum } from "./unknown-enum";
 import { wrongContentType } from "./wrong-content-type";
 import { wrongType } from "./wrong-type";
 
-export { FAULT_OPTION_NAMES, type FaultContext, type FaultOptions, type FaultProfile } from "./types";
+export { FAULT_OPTION_NAMES, type FaultOptions, type FaultProfile } from "./types";
 
 export const FAULT_PROFILES = {
   "extra-field": extraField,

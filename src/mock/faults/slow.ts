@@ -3,7 +3,7 @@ import type { MockHandler } from "../types";
 import { operationOf } from "./support";
 import type { FaultProfile } from "./types";
 
-export const DEFAULT_SLOW_DELAY_MS = 60_000;
+const DEFAULT_SLOW_DELAY_MS = 60_000;
 
 export const slow: FaultProfile = {
   description: `Retrieving an endpoint answers only after a delay (faultOptions.delayMs, default ${DEFAULT_SLOW_DELAY_MS / 1000} s), longer than a client should wait.`,

@@ -51,7 +51,7 @@ export function interceptRequests(operations: readonly OperationId[], intercept:
  * page), leaving errors and everything else alone. `fn` must return a new object: stored
  * endpoints are shared with the store.
  */
-export function mapEndpoints(response: MockResponse, fn: (endpoint: SipEndpoint) => Record<string, unknown>): MockResponse {
+function mapEndpoints(response: MockResponse, fn: (endpoint: SipEndpoint) => Record<string, unknown>): MockResponse {
   if (response.status >= 300 || response.text !== undefined || response.body === null || typeof response.body !== "object") return response;
   const body = response.body as Record<string, unknown>;
   if (Array.isArray(body.data)) return { ...response, body: { ...body, data: (body.data as SipEndpoint[]).map(fn) } };

@@ -17,7 +17,7 @@ export interface FaultOptions {
 /** The names of the knobs, for the CLI and for checking options at run time. */
 export const FAULT_OPTION_NAMES = ["delayMs", "count", "retryAfterSeconds", "failEvery"] as const satisfies readonly (keyof FaultOptions)[];
 
-export interface FaultContext {
+interface FaultContext {
   options: FaultOptions;
   /** The credentials the mock accepts, for profiles that stand in for the caller. */
   credentials: Credentials;

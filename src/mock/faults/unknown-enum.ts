@@ -2,7 +2,7 @@ import { ENDPOINT_OPERATIONS, everyEndpoint, rewriteAnswers } from "./support";
 import type { FaultProfile } from "./types";
 
 /** The undocumented handler value seen in third-party code. */
-export const UNKNOWN_CALL_HANDLER = "default";
+const UNKNOWN_CALL_HANDLER = "default";
 
 export const unknownEnum: FaultProfile = {
   description: `Every SIP endpoint object in a successful answer has "call_handler": "${UNKNOWN_CALL_HANDLER}", a value the spec does not list.`,

@@ -1,9 +1,11 @@
 /**
  * The composite action and the workflows stay in step with the command they run: every flag the
  * action passes is an option of the drift command, the bin it runs is the package's, and the
- * workflows use current majors of GitHub's actions.
+ * workflows use current majors of GitHub's actions; package.json is what npm will publish.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { driftCommand } from "../../src/cli/drift";
@@ -45,4 +47,16 @@ test("CI runs the README's test command on Node 20, 22 and 24", () => {
   expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
   expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
   expect(ci.jobs.test.steps.map((s) => s.run).filter(Boolean)).toEqual(["npm ci --no-audit --no-fund", "npm test"]);
+});
+
+test("package.json is published as written: npm's own normalisation (npm pkg fix) changes nothing", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sip-pkg-fix-"));
+  try {
+    const written = readFileSync(join(ROOT, "package.json"), "utf8");
+    writeFileSync(join(dir, "package.json"), written);
+    execFileSync("npm", ["pkg", "fix"], { cwd: dir, stdio: "ignore" });
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))).toEqual(JSON.parse(written));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,7 +10,7 @@ import { json, unprocessable, validationItem } from "./responses";
 import type { EndpointFilter, EndpointStore } from "./store";
 import type { MockRequest, MockResponse, SipEndpoint } from "./types";
 
-export const PAGE_TOKEN_PREFIX = "PA";
+const PAGE_TOKEN_PREFIX = "PA";
 const DEFAULT_PAGE_SIZE = Number(operations.list_sip_endpoints.parameters.find((p) => p.name === "page_size")?.default);
 const LIST_PATH = operations.list_sip_endpoints.path;
 

@@ -1,7 +1,8 @@
 /**
  * Listing: newest first, substring filters, page tokens and the links of a walk.
  */
-import { seedUsername, startMockServer, type MockServer } from "../../src/mock";
+import { startMockServer, type MockServer } from "../../src/mock";
+import { seedUsername } from "../../src/mock/seed";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 
 let mock: MockServer;

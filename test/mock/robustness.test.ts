@@ -4,7 +4,8 @@
  */
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { MAX_BODY_BYTES, startMockServer, type MockServer } from "../../src/mock";
+import { startMockServer, type MockServer } from "../../src/mock";
+import { MAX_BODY_BYTES } from "../../src/mock/http";
 import { createRequestListener } from "../../src/mock/http";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 

@@ -2,7 +2,7 @@
  * The response serialiser caches the encoded JSON of endpoint objects; whatever it caches, its
  * output must be exactly what JSON.stringify gives.
  */
-import { createIdSource } from "../../src/mock";
+import { createIdSource } from "../../src/mock/random";
 import { blankEndpoint } from "../../src/mock/endpoint";
 import { createSerializer } from "../../src/mock/serialize";
 

@@ -4,7 +4,8 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEMO_CREDENTIALS, MockConfigError, seedUsername, startMockServer, type MockOptions, type MockServer } from "../../src/mock";
+import { DEMO_CREDENTIALS, MockConfigError, startMockServer, type MockOptions, type MockServer } from "../../src/mock";
+import { seedUsername } from "../../src/mock/seed";
 import { basicAuthHeader } from "../../src/redact";
 import { mockClient, newEndpointRequest } from "../support/mock";
 

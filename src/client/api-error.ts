@@ -6,7 +6,7 @@
 import type { Finding } from "../checks/types";
 import { operations, type OperationId } from "../spec";
 import type { ValidatorName } from "../spec/validators";
-import { SipEndpointsError, plural } from "./errors";
+import { errorGuard, SipEndpointsError, plural } from "./errors";
 import type { ClientExchange, ValidationErrorItem } from "./types";
 
 /** What an API error is made from: the final exchange, its parsed body and the call's secrets. */
@@ -22,6 +22,7 @@ export interface ApiErrorSource {
 
 /** The server answered with a status that is not a success (3xx included: redirects are never followed). */
 export class ApiError extends SipEndpointsError {
+  static override readonly kind: string = "ApiError";
   readonly operationId: OperationId;
   readonly method: string;
   readonly url: string;
@@ -55,13 +56,20 @@ export class ApiError extends SipEndpointsError {
 }
 
 /** 400: the request could not be understood (documented for delete). */
-export class BadRequestError extends ApiError {}
+export class BadRequestError extends ApiError {
+  static override readonly kind: string = "BadRequestError";
+}
 /** 401: credentials missing, wrong, or without the Voice scope. */
-export class UnauthorizedError extends ApiError {}
+export class UnauthorizedError extends ApiError {
+  static override readonly kind: string = "UnauthorizedError";
+}
 /** 404: no SIP endpoint of this project has that id. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  static override readonly kind: string = "NotFoundError";
+}
 /** 429: rate limited, and retrying did not help (or `Retry-After` asked for more than the cap). */
 export class RateLimitError extends ApiError {
+  static override readonly kind: string = "RateLimitError";
   /** The `Retry-After` header as sent (seconds or an HTTP date). */
   readonly retryAfter: string | undefined;
   constructor(source: ApiErrorSource, detail: string | undefined) {
@@ -70,9 +78,12 @@ export class RateLimitError extends ApiError {
   }
 }
 /** 5xx: the server failed. */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError {
+  static override readonly kind: string = "ServerError";
+}
 /** 422: the request broke rules of the API; `errors` holds one typed item per broken rule. */
 export class UnprocessableEntityError extends ApiError {
+  static override readonly kind: string = "UnprocessableEntityError";
   /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
   readonly errors: ValidationErrorItem[];
   constructor(source: ApiErrorSource, detail: string | undefined, errors: ValidationErrorItem[]) {
@@ -83,6 +94,7 @@ export class UnprocessableEntityError extends ApiError {
 
 /** A response the spec does not allow (with `validateResponses: "throw"`), or one the client cannot use. */
 export class InvalidResponseError extends SipEndpointsError {
+  static override readonly kind: string = "InvalidResponseError";
   readonly operationId: OperationId;
   readonly method: string;
   readonly url: string;
@@ -136,11 +148,11 @@ export async function createApiError(given: ApiErrorSource): Promise<ApiError> {
   return new ApiError(source, status >= 300 && status < 400 ? `redirect to ${location ?? "nowhere"} not followed` : detail);
 }
 
-export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
-export const isBadRequestError = (e: unknown): e is BadRequestError => e instanceof BadRequestError;
-export const isUnauthorizedError = (e: unknown): e is UnauthorizedError => e instanceof UnauthorizedError;
-export const isNotFoundError = (e: unknown): e is NotFoundError => e instanceof NotFoundError;
-export const isUnprocessableEntityError = (e: unknown): e is UnprocessableEntityError => e instanceof UnprocessableEntityError;
-export const isRateLimitError = (e: unknown): e is RateLimitError => e instanceof RateLimitError;
-export const isServerError = (e: unknown): e is ServerError => e instanceof ServerError;
-export const isInvalidResponseError = (e: unknown): e is InvalidResponseError => e instanceof InvalidResponseError;
+export const isApiError = errorGuard(ApiError);
+export const isBadRequestError = errorGuard(BadRequestError);
+export const isUnauthorizedError = errorGuard(UnauthorizedError);
+export const isNotFoundError = errorGuard(NotFoundError);
+export const isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
+export const isRateLimitError = errorGuard(RateLimitError);
+export const isServerError = errorGuard(ServerError);
+export const isInvalidResponseError = errorGuard(InvalidResponseError);

@@ -15,6 +15,28 @@ const INSPECT_CUSTOM: unique symbol = Symbol.for("nodejs.util.inspect.custom") a
 
 type Inspect = (value: unknown, options: object) => string;
 
+/**
+ * Where an error lists the kinds it is (its class and every base class). A process can hold two
+ * copies of this package (its ESM and its CJS build, or two versions), whose classes differ; the
+ * `isXError` guards read this list too, so an error from one copy passes the other's guard. The
+ * kinds are string literals, so a minifier renaming the classes changes nothing.
+ */
+const KINDS: unique symbol = Symbol.for("signalwire-sip-endpoints-contract.error-kinds") as never;
+
+interface ErrorClass<T> {
+  readonly kind: string;
+  readonly prototype: T;
+}
+
+/** An `isXError` guard: `instanceof`, or the kind list of an error from another copy of the package. */
+export function errorGuard<T>(cls: ErrorClass<T>): (e: unknown) => e is T {
+  return (e: unknown): e is T => {
+    if (e instanceof (cls as unknown as new (...args: never[]) => T)) return true;
+    const kinds = typeof e === "object" && e !== null ? (e as { [KINDS]?: unknown })[KINDS] : undefined;
+    return Array.isArray(kinds) && kinds.includes(cls.kind);
+  };
+}
+
 export interface ErrorContext {
   cause?: unknown;
   /** Secret values of the call (API token, a password that was sent) to scrub from every rendering. */
@@ -23,6 +45,8 @@ export interface ErrorContext {
 
 /** Base class of every error thrown by the SIP endpoints client. */
 export class SipEndpointsError extends Error {
+  /** The kind the guards recognise; every subclass names its own. */
+  static readonly kind: string = "SipEndpointsError";
   // A private field: `util.inspect` and `JSON.stringify` never see it.
   readonly #secrets: readonly string[];
 
@@ -30,7 +54,13 @@ export class SipEndpointsError extends Error {
     const secrets = context.secrets ?? [];
     super(redactText(message, secrets), context.cause === undefined ? undefined : { cause: context.cause });
     this.#secrets = secrets;
-    this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let c: unknown = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+      if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push((c as unknown as { kind: string }).kind);
+    }
+    Object.defineProperty(this, KINDS, { value: kinds });
+    // A subclass of the user's own (without a `kind`) keeps its class name.
+    this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
   }
 
   /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
@@ -57,6 +87,7 @@ export class SipEndpointsError extends Error {
 
 /** The client's options (or the environment it reads) are unusable; thrown by `createSipEndpointsClient`. */
 export class ConfigError extends SipEndpointsError {
+  static override readonly kind: string = "ConfigError";
   constructor(
     message: string,
     /** The option at fault, e.g. `apiToken` or `space`. */
@@ -67,7 +98,9 @@ export class ConfigError extends SipEndpointsError {
 }
 
 /** A call's own arguments are unusable (an empty id, an unknown operation); nothing was sent. */
-export class ArgumentError extends SipEndpointsError {}
+export class ArgumentError extends SipEndpointsError {
+  static override readonly kind: string = "ArgumentError";
+}
 
 /** Facts shared by failures of one HTTP call. */
 export interface CallFacts {
@@ -79,6 +112,7 @@ export interface CallFacts {
 }
 
 abstract class CallError extends SipEndpointsError {
+  static override readonly kind: string = "CallError";
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
@@ -93,6 +127,7 @@ abstract class CallError extends SipEndpointsError {
 
 /** No complete answer arrived within `timeoutMs` (per attempt, body included). */
 export class TimeoutError extends CallError {
+  static override readonly kind: string = "TimeoutError";
   constructor(facts: CallFacts, readonly timeoutMs: number, context: ErrorContext = {}) {
     super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
   }
@@ -100,6 +135,7 @@ export class TimeoutError extends CallError {
 
 /** The request did not get an HTTP answer at all: refused connection, reset, DNS failure… */
 export class NetworkError extends CallError {
+  static override readonly kind: string = "NetworkError";
   constructor(facts: CallFacts, readonly code: string | undefined, context: ErrorContext = {}) {
     super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
   }
@@ -107,6 +143,7 @@ export class NetworkError extends CallError {
 
 /** The response body exceeded `maxResponseBytes`; reading stopped there. */
 export class ResponseTooLargeError extends CallError {
+  static override readonly kind: string = "ResponseTooLargeError";
   constructor(facts: CallFacts, readonly status: number, readonly limitBytes: number, context: ErrorContext = {}) {
     super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
   }
@@ -114,6 +151,7 @@ export class ResponseTooLargeError extends CallError {
 
 /** The caller's abort signal fired; the call stopped and will not be retried. */
 export class AbortedError extends CallError {
+  static override readonly kind: string = "AbortedError";
   constructor(facts: CallFacts, context: ErrorContext = {}) {
     super(facts, "was aborted by the caller", context);
   }
@@ -124,6 +162,7 @@ export class AbortedError extends CallError {
  * origin or carries credentials. It was not requested, so the credentials went nowhere.
  */
 export class OriginRefusedError extends SipEndpointsError {
+  static override readonly kind: string = "OriginRefusedError";
   readonly url: string;
 
   constructor(url: string, readonly expectedOrigin: string, reason: string, context: ErrorContext = {}) {
@@ -134,6 +173,7 @@ export class OriginRefusedError extends SipEndpointsError {
 
 /** `listAll` met a page walk that cannot end well, e.g. a `links.next` it has already followed. */
 export class PaginationError extends SipEndpointsError {
+  static override readonly kind: string = "PaginationError";
   constructor(readonly url: string, readonly pages: number, reason: string) {
     super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
   }
@@ -144,12 +184,12 @@ export function plural(n: number, word: string): string {
 }
 
 /** Whether a value is any error of this client. */
-export const isSipEndpointsError = (e: unknown): e is SipEndpointsError => e instanceof SipEndpointsError;
-export const isConfigError = (e: unknown): e is ConfigError => e instanceof ConfigError;
-export const isArgumentError = (e: unknown): e is ArgumentError => e instanceof ArgumentError;
-export const isTimeoutError = (e: unknown): e is TimeoutError => e instanceof TimeoutError;
-export const isNetworkError = (e: unknown): e is NetworkError => e instanceof NetworkError;
-export const isResponseTooLargeError = (e: unknown): e is ResponseTooLargeError => e instanceof ResponseTooLargeError;
-export const isAbortedError = (e: unknown): e is AbortedError => e instanceof AbortedError;
-export const isOriginRefusedError = (e: unknown): e is OriginRefusedError => e instanceof OriginRefusedError;
-export const isPaginationError = (e: unknown): e is PaginationError => e instanceof PaginationError;
+export const isSipEndpointsError = errorGuard(SipEndpointsError);
+export const isConfigError = errorGuard(ConfigError);
+export const isArgumentError = errorGuard(ArgumentError);
+export const isTimeoutError = errorGuard(TimeoutError);
+export const isNetworkError = errorGuard(NetworkError);
+export const isResponseTooLargeError = errorGuard(ResponseTooLargeError);
+export const isAbortedError = errorGuard(AbortedError);
+export const isOriginRefusedError = errorGuard(OriginRefusedError);
+export const isPaginationError = errorGuard(PaginationError);

@@ -7,6 +7,10 @@ import { inspect } from "node:util";
 import * as client from "../../src/client";
 import {
   ApiError,
+  ArgumentError,
+  isArgumentError,
+  isSipEndpointsError,
+  isTimeoutError,
   BadRequestError,
   InvalidResponseError,
   NotFoundError,
@@ -114,5 +118,32 @@ describe("the canary never leaks, on any error path", () => {
     const { fetch } = scriptedFetch(failing);
     const error = (await rejection(testClient(fetch, { retry: false }).client.retrieve(ID))) as client.NetworkError;
     expect(error.cause).toBe(failing);
+  });
+});
+
+describe("guards across copies of the package", () => {
+  // What an error of another copy (the other build, another version) looks like to this one: a
+  // different class, with the same kind list under the same global symbol.
+  const foreign = (error: Error) => Object.assign(Object.create(Error.prototype) as Error, { name: error.name }, { [Symbol.for("signalwire-sip-endpoints-contract.error-kinds")]: (error as unknown as Record<symbol, unknown>)[Symbol.for("signalwire-sip-endpoints-contract.error-kinds")] });
+
+  it("recognise an error by its kinds, not only by instanceof", async () => {
+    const error = new ArgumentError("an empty id");
+    const copy = foreign(error);
+    expect(copy instanceof ArgumentError).toBe(false);
+    expect(isArgumentError(copy)).toBe(true);
+    expect(isSipEndpointsError(copy)).toBe(true);
+    expect(isTimeoutError(copy)).toBe(false);
+  });
+
+  it("a subclass of the user's own keeps its name and still passes the guards of its base classes", () => {
+    class AppArgumentError extends ArgumentError {}
+    const error = new AppArgumentError("bad");
+    expect(error.name).toBe("AppArgumentError");
+    expect(isArgumentError(foreign(error))).toBe(true);
+  });
+
+  it("a look-alike without the kinds is not taken for one", () => {
+    const lookalike = Object.assign(new Error("x"), { name: "NotFoundError", status: 404 });
+    expect(isSipEndpointsError(lookalike)).toBe(false);
   });
 });

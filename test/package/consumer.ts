@@ -46,6 +46,17 @@ const { createSipEndpointsClient } = require("signalwire-sip-endpoints-contract"
 })();
 `;
 
+/** An app that ends up with both builds (an ESM file next to a CommonJS dependency of its own). */
+const DUAL_MJS = `import { createRequire } from "node:module";
+import * as esm from "signalwire-sip-endpoints-contract";
+const cjs = createRequire(import.meta.url)("signalwire-sip-endpoints-contract");
+try {
+  await cjs.createSipEndpointsClient().retrieve("00000000-0000-4000-8000-000000000000");
+} catch (error) {
+  console.log(JSON.stringify({ sameClass: error instanceof esm.NotFoundError, isNotFound: esm.isNotFoundError(error), isApi: esm.isApiError(error), isServer: esm.isServerError(error), name: error.name }));
+}
+`;
+
 const STRICT = {
   strict: true,
   verbatimModuleSyntax: true,
@@ -105,6 +116,7 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("app.mjs", ESM_APP);
   write("app.cjs", CJS_APP);
   write("loaded.cjs", LOADED_CJS);
+  write("dual.mjs", DUAL_MJS);
   write("ts/app.mts", ESM_APP.replace("const username", "const username: string"));
   write("ts/app.cts", CTS_APP);
   write("ts/bundler.ts", ESM_APP.replace("const username", "const username: string"));

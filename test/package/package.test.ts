@@ -59,6 +59,12 @@ describe("plain node, no loader", () => {
     expect(JSON.parse(run.stdout)).toEqual({ created: `pkg-${file}`, ...WALKED });
   });
 
+  it("an error thrown by the CommonJS build passes the ESM build's guards (the two builds' classes differ)", () => {
+    const run = runNode(["dual.mjs"]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ sameClass: false, isNotFound: true, isApi: true, isServer: false, name: "NotFoundError" });
+  });
+
   it("the client entry loads neither the mock, the drift engine, YAML nor the validators; validation loads the validators", () => {
     const loaded = (mode: string) => {
       const run = runNode(["loaded.cjs", mode]);

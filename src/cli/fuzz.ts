@@ -4,8 +4,8 @@
  * bad usage.
  */
 import { runFuzz } from "../fuzz";
-import { FAULT_NAMES, isFaultName } from "../mock";
 import { defineCommand, UsageError } from "./command";
+import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
 function whole(name: string, text: string | undefined, fallback: number, min: number): number {
@@ -28,11 +28,10 @@ export const fuzzCommand = defineCommand({
   epilog: () =>
     "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD, when set, is the password of every endpoint created.",
   async run({ values }, io) {
-    if (values.fault !== undefined && !isFaultName(values.fault)) throw new UsageError(`unknown fault "${values.fault}"; known faults: ${FAULT_NAMES.join(", ")}`);
+    const fault = faultFlag(values.fault);
     if (values.path !== undefined && values.seed === undefined) throw new UsageError("--path replays a failure of one seed; it needs --seed");
     if (values["replay-path"] !== undefined && values.path === undefined) throw new UsageError("--replay-path needs --path (and --seed)");
     const seed = whole("seed", values.seed, Math.floor(Math.random() * 2 ** 31), -(2 ** 31));
-    const fault = values.fault !== undefined && isFaultName(values.fault) ? values.fault : undefined;
     const report = await runFuzz({
       runs: whole("runs", values.runs, 200, 1),
       seed,

@@ -3,8 +3,9 @@
  * SIP endpoint API and keeps it running until the process is asked to stop. Exit 0 on a clean stop
  * or after --help, 2 on a usage error.
  */
-import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, startMockServer, type FaultOptions, type MockOptions } from "../mock";
+import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, startMockServer, type FaultOptions, type MockOptions } from "../mock";
 import { defineCommand, UsageError, type OptionValues } from "./command";
+import { faultFlag } from "./fault-flag";
 
 export const DEFAULT_PORT = 4010;
 
@@ -36,16 +37,14 @@ function faultOptions(pairs: string[]): FaultOptions {
 
 /** The command line's values as mock options. Throws UsageError. */
 export function mockOptions(values: OptionValues<typeof OPTIONS>): MockOptions {
-  if (values.fault !== undefined && !isFaultName(values.fault)) {
-    throw new UsageError(`unknown fault "${values.fault}"; known faults: ${FAULT_NAMES.join(", ")}`);
-  }
+  const fault = faultFlag(values.fault);
   if (values["fault-option"] && values.fault === undefined) throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
   const options: MockOptions = { port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535) };
   if (values.host !== undefined) options.host = values.host;
   if (values["seed-count"] !== undefined) options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
   // A numeric seed means the same as that number given in code, so CLI and tests can share fixtures.
   if (values.seed !== undefined) options.seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;
-  if (values.fault !== undefined) options.fault = values.fault;
+  if (fault !== undefined) options.fault = fault;
   if (values["fault-option"]) options.faultOptions = faultOptions(values["fault-option"]);
   return options;
 }

@@ -5,8 +5,8 @@
  * otherwise; 2 on bad usage.
  */
 import { formatSoak, runSoak } from "../load";
-import { FAULT_NAMES, isFaultName } from "../mock";
 import { defineCommand, UsageError } from "./command";
+import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
 function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
@@ -31,13 +31,13 @@ export const soakCommand = defineCommand({
   },
   epilog: () => "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD for the endpoints created.",
   async run({ values }, io) {
-    if (values.fault !== undefined && !isFaultName(values.fault)) throw new UsageError(`unknown fault "${values.fault}"; known faults: ${FAULT_NAMES.join(", ")}`);
+    const fault = faultFlag(values.fault);
     const report = await runSoak({
       durationMs: Math.round(number("duration", values.duration, 10, (n) => n > 0 && n <= 3600, "a number of seconds above 0 and at most 3600") * 1000),
       concurrency: number("concurrency", values.concurrency, 200, (n) => whole(n) && n <= 10_000, "a whole number from 1 to 10000"),
       seedCount: number("seed-count", values["seed-count"], 100, (n) => Number.isInteger(n) && n >= 0, "a whole number of at least 0"),
       seed: number("seed", values.seed, 1, Number.isInteger, "a whole number"),
-      fault: values.fault !== undefined && isFaultName(values.fault) ? values.fault : undefined,
+      fault,
       memoryToleranceBytes:
         values["memory-tolerance-mb"] === undefined ? undefined : number("memory-tolerance-mb", values["memory-tolerance-mb"], 16, (n) => n >= 0, "a number of at least 0") * 1024 * 1024,
       credentials: credentialsFromEnv(io.env),

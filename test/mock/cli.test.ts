@@ -30,7 +30,7 @@ describe("arguments", () => {
   test.each([
     [["--prot", "1"], /^error: unknown option --prot\n/],
     [["-p", "1"], /^error: unknown option -p\n/],
-    [["--fault", "lazy"], /^error: unknown fault "lazy"; known faults: extra-field, /],
+    [["--fault", "lazy"], /^error: unknown fault "lazy" for --fault; known faults: extra-field, /],
     [["--fault", "slow", "--fault", "extra-field"], /^error: option --fault was given more than once; give it once\n/],
     [["--port"], /^error: option --port needs a value\n/],
     [["--port", "http"], /^error: --port must be a whole number from 0 to 65535, not "http"\n/],

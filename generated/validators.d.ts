@@ -74,6 +74,38 @@ export declare const delete_sip_endpoint_429: CompiledValidator;
 export declare const strict_delete_sip_endpoint_429: CompiledValidator;
 export declare const delete_sip_endpoint_500: CompiledValidator;
 export declare const strict_delete_sip_endpoint_500: CompiledValidator;
+export declare const schema_SipEndpoint: CompiledValidator;
+export declare const strict_schema_SipEndpoint: CompiledValidator;
+export declare const schema_SipEndpointWritable: CompiledValidator;
+export declare const strict_schema_SipEndpointWritable: CompiledValidator;
+export declare const schema_SipEndpointCreate: CompiledValidator;
+export declare const strict_schema_SipEndpointCreate: CompiledValidator;
+export declare const schema_SipEndpointUpdate: CompiledValidator;
+export declare const strict_schema_SipEndpointUpdate: CompiledValidator;
+export declare const schema_CallHandlerCompanions: CompiledValidator;
+export declare const strict_schema_CallHandlerCompanions: CompiledValidator;
+export declare const schema_CallHandler: CompiledValidator;
+export declare const strict_schema_CallHandler: CompiledValidator;
+export declare const schema_Encryption: CompiledValidator;
+export declare const strict_schema_Encryption: CompiledValidator;
+export declare const schema_HttpMethod: CompiledValidator;
+export declare const strict_schema_HttpMethod: CompiledValidator;
+export declare const schema_NullableHttpMethod: CompiledValidator;
+export declare const strict_schema_NullableHttpMethod: CompiledValidator;
+export declare const schema_Ciphers: CompiledValidator;
+export declare const strict_schema_Ciphers: CompiledValidator;
+export declare const schema_Codecs: CompiledValidator;
+export declare const strict_schema_Codecs: CompiledValidator;
+export declare const schema_SipEndpointList: CompiledValidator;
+export declare const strict_schema_SipEndpointList: CompiledValidator;
+export declare const schema_PageLinks: CompiledValidator;
+export declare const strict_schema_PageLinks: CompiledValidator;
+export declare const schema_Error: CompiledValidator;
+export declare const strict_schema_Error: CompiledValidator;
+export declare const schema_ValidationErrors: CompiledValidator;
+export declare const strict_schema_ValidationErrors: CompiledValidator;
+export declare const schema_ValidationError: CompiledValidator;
+export declare const strict_schema_ValidationError: CompiledValidator;
 
 export type ValidatorName =
   | "list_sip_endpoints_query"
@@ -136,4 +168,55 @@ export type ValidatorName =
   | "delete_sip_endpoint_429"
   | "strict_delete_sip_endpoint_429"
   | "delete_sip_endpoint_500"
-  | "strict_delete_sip_endpoint_500";
+  | "strict_delete_sip_endpoint_500"
+  | "schema_SipEndpoint"
+  | "strict_schema_SipEndpoint"
+  | "schema_SipEndpointWritable"
+  | "strict_schema_SipEndpointWritable"
+  | "schema_SipEndpointCreate"
+  | "strict_schema_SipEndpointCreate"
+  | "schema_SipEndpointUpdate"
+  | "strict_schema_SipEndpointUpdate"
+  | "schema_CallHandlerCompanions"
+  | "strict_schema_CallHandlerCompanions"
+  | "schema_CallHandler"
+  | "strict_schema_CallHandler"
+  | "schema_Encryption"
+  | "strict_schema_Encryption"
+  | "schema_HttpMethod"
+  | "strict_schema_HttpMethod"
+  | "schema_NullableHttpMethod"
+  | "strict_schema_NullableHttpMethod"
+  | "schema_Ciphers"
+  | "strict_schema_Ciphers"
+  | "schema_Codecs"
+  | "strict_schema_Codecs"
+  | "schema_SipEndpointList"
+  | "strict_schema_SipEndpointList"
+  | "schema_PageLinks"
+  | "strict_schema_PageLinks"
+  | "schema_Error"
+  | "strict_schema_Error"
+  | "schema_ValidationErrors"
+  | "strict_schema_ValidationErrors"
+  | "schema_ValidationError"
+  | "strict_schema_ValidationError";
+
+/** The spec's component schemas (`#/components/schemas/*`), each with a validator of its own. */
+export type SchemaName =
+  | "SipEndpoint"
+  | "SipEndpointWritable"
+  | "SipEndpointCreate"
+  | "SipEndpointUpdate"
+  | "CallHandlerCompanions"
+  | "CallHandler"
+  | "Encryption"
+  | "HttpMethod"
+  | "NullableHttpMethod"
+  | "Ciphers"
+  | "Codecs"
+  | "SipEndpointList"
+  | "PageLinks"
+  | "Error"
+  | "ValidationErrors"
+  | "ValidationError";

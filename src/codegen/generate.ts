@@ -78,6 +78,11 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
       exportsMap[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
     }
   }
+  for (const schemaName of defs.componentNames) {
+    const name = validatorName.component(schemaName);
+    exportsMap[name] = `${SCHEMA_ID}#/$defs/${schemaName}`;
+    exportsMap[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${schemaName}`;
+  }
   const js = `${HEADER}/* eslint-disable */\n${standaloneCode(ajv, exportsMap)}\n`;
   const names = Object.keys(exportsMap);
   const dts =
@@ -86,7 +91,9 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
     `export interface SchemaError {\n  keyword: string;\n  instancePath: string;\n  schemaPath: string;\n  params: Record<string, any>;\n  message?: string;\n}\n\n` +
     `export interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: SchemaError[] | null;\n}\n\n` +
     names.map((n) => `export declare const ${n}: CompiledValidator;\n`).join("") +
-    `\nexport type ValidatorName =\n${names.map((n) => `  | ${JSON.stringify(n)}`).join("\n")};\n`;
+    `\nexport type ValidatorName =\n${names.map((n) => `  | ${JSON.stringify(n)}`).join("\n")};\n` +
+    `\n/** The spec's component schemas (\`#/components/schemas/*\`), each with a validator of its own. */\n` +
+    `export type SchemaName =\n${defs.componentNames.map((n) => `  | ${JSON.stringify(n)}`).join("\n")};\n`;
   return { js, dts };
 }
 

@@ -9,7 +9,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { decodeBody } from "../utf8-text";
 import { plainError } from "./responses";
 import { createSerializer } from "./serialize";
-import { isPromised, type MockHandler, type MockResponse } from "./types";
+import { isPromised, type MockHandler, type MockRequest, type MockResponse } from "./types";
 
 /**
  * Bodies above 1 MiB are refused with 413, the one status the mock sends that the spec does not
@@ -21,7 +21,8 @@ const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** `handler` is asked for on every request, so the server can listen before the handler exists. */
-export function createRequestListener(basePath: string, handler: () => MockHandler): RequestListener {
+/** `onRequest` sees every request that reaches the handler (the mock records them for `requests()`). */
+export function createRequestListener(basePath: string, handler: () => MockHandler, onRequest?: (request: MockRequest) => void): RequestListener {
   const prefix = `${basePath}/`;
   const serialize = createSerializer();
 
@@ -52,14 +53,17 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
     if (!path.startsWith(prefix)) return send(res, plainError(404));
     let answer: ReturnType<MockHandler>;
     try {
-      answer = handler()({
+      const request: MockRequest = {
         method: req.method ?? "GET",
         path: path.slice(basePath.length),
         query: mark === -1 ? "" : url.slice(mark + 1),
         authorization: req.headers.authorization,
         contentType: req.headers["content-type"],
+        headers: req.headers,
         bodyText,
-      });
+      };
+      onRequest?.(request);
+      answer = handler()(request);
     } catch {
       return send(res, plainError(500));
     }

@@ -5,16 +5,18 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { specFacts } from "../../generated/spec-facts";
+import { parseJson } from "../json-text";
+import { credentialSecrets, redactValue } from "../redact";
 import { createMockCore } from "./core";
 import { MockConfigError, resolveCredentials, type CredentialSource } from "./credentials";
 import type { CoreDeps } from "./deps";
-import { FAULT_PROFILES, type FaultName } from "./faults";
+import { FAULT_PROFILES, type FaultName, type FaultOptions } from "./faults";
 import { createRequestListener } from "./http";
 import { checkOptions, type MockOptions } from "./options";
 import { createIdSource } from "./random";
 import { seedStore } from "./seed";
 import { EndpointStore } from "./store";
-import type { Credentials, MockHandler, SipEndpoint } from "./types";
+import type { Credentials, MockHandler, MockRequest, SipEndpoint } from "./types";
 import { specValidator } from "./validation";
 
 /** The path every operation lives under, taken from the spec's server URL (`/api/relay/rest`). */
@@ -27,44 +29,102 @@ export interface MockServer {
   credentials: Credentials;
   /** Where the accepted credentials came from; a CLI prints the token only when it is the demo one. */
   credentialSource: CredentialSource;
-  fault: FaultName | undefined;
+  /** The fault profile in force now (`setFault` changes it). */
+  readonly fault: FaultName | undefined;
   /** A copy of the stored endpoints, newest first. */
   endpoints(): SipEndpoint[];
   /** How many endpoints are stored (cheap, unlike `endpoints().length` on a large store). */
   count(): number;
+  /** Empties the store and seeds it again as at start (same seed, same ids); forgets recorded requests. */
+  reset(): void;
+  /**
+   * Switches the fault profile while running (`null` for honest answers), so a test can make the
+   * API drift without a restart. The store is kept.
+   */
+  setFault(name: FaultName | null, options?: FaultOptions): void;
+  /** The requests received, oldest first (the last 1,000), credentials and passwords scrubbed. */
+  requests(): RecordedRequest[];
   /** Stops listening and closes idle and open connections. */
   close(): Promise<void>;
 }
+
+/** A request as the mock received it, for a test to assert what the app sent. */
+export interface RecordedRequest {
+  method: string;
+  /** Below the API base, e.g. `/endpoints/sip/6f0f…`. */
+  path: string;
+  /** Each parameter's value; a repeated one keeps all of them, in order. */
+  query: Record<string, string | string[]>;
+  /** The parsed JSON body; the text when it is not JSON; undefined for none. */
+  body: unknown;
+  /** Lower-case names; `authorization` (and any other secret-named header) is `[REDACTED]`. */
+  headers: Record<string, string>;
+}
+
+/** How many requests `requests()` keeps: enough for a test, bounded for a long-running mock. */
+const RECORDED_REQUESTS = 1_000;
 
 /** Starts a mock of the SIP endpoint API. Several can run at once on ephemeral ports (port 0). */
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
   checkOptions(options);
   const host = options.host ?? "127.0.0.1";
   const { credentials, source } = resolveCredentials(options, options.env ?? process.env);
-  const newId = createIdSource(options.seed);
-  const store = new EndpointStore();
+  let newId = createIdSource(options.seed);
+  let store = new EndpointStore();
   seedStore(store, options.seedCount ?? 0, newId);
 
   let handler: MockHandler | undefined;
-  const server = createServer(createRequestListener(API_BASE_PATH, () => handler!));
+  const received: MockRequest[] = [];
+  const server = createServer(
+    createRequestListener(API_BASE_PATH, () => handler!, (request) => {
+      // Kept as received; turned into records only when asked for, so serving stays cheap.
+      if (received.push(request) > RECORDED_REQUESTS) received.shift();
+    }),
+  );
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
 
+  let fault = options.fault;
+  let faultOptions = options.faultOptions ?? {};
+  let faultStop = new AbortController();
   const closing = new AbortController();
-  const profile = options.fault ? FAULT_PROFILES[options.fault] : undefined;
-  const honest: CoreDeps = { store, credentials, newId, validator: specValidator, publicUrl: url };
-  const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
-  handler = profile?.wrap ? profile.wrap(core, { options: options.faultOptions ?? {}, credentials, signal: closing.signal }) : core;
+  const install = () => {
+    faultStop.abort();
+    faultStop = new AbortController();
+    const profile = fault ? FAULT_PROFILES[fault] : undefined;
+    const honest: CoreDeps = { store, credentials, newId, validator: specValidator, publicUrl: url };
+    const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
+    handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
+  };
+  install();
+  const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
 
   return {
     url,
     port,
     credentials: { ...credentials },
     credentialSource: source,
-    fault: options.fault,
+    get fault() {
+      return fault;
+    },
     endpoints: () => structuredClone(store.all()),
     count: () => store.size,
+    reset() {
+      newId = createIdSource(options.seed);
+      store = new EndpointStore();
+      seedStore(store, options.seedCount ?? 0, newId);
+      received.length = 0;
+      install();
+    },
+    setFault(name, given) {
+      const next = name ?? undefined;
+      checkOptions({ fault: next, faultOptions: given });
+      fault = next;
+      faultOptions = given ?? {};
+      install();
+    },
+    requests: () => received.map((request) => recordOf(request, secrets)),
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();
@@ -72,6 +132,19 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         server.closeAllConnections();
       }),
   };
+}
+
+function recordOf(request: MockRequest, secrets: readonly string[]): RecordedRequest {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(request.query)) {
+    const held = query[name];
+    query[name] = held === undefined ? value : ([] as string[]).concat(held, value);
+  }
+  const parsed = request.bodyText === "" ? undefined : parseJson(request.bodyText);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  const body = parsed === undefined ? undefined : parsed.ok ? parsed.value : request.bodyText;
+  return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface MockRequest {
   /** The raw `Authorization` header, if any. */
   authorization: string | undefined;
   contentType: string | undefined;
+  /** All request headers as node:http gives them (lower-case names); for recording only. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
   /** The request body as text ("" for none); the core decides whether and how to parse it. */
   bodyText: string;
 }

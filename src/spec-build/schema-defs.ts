@@ -19,6 +19,8 @@ export interface SchemaDefs {
   document: JsonObject;
   /** Names of the `$defs` entries that are validators (operation bodies, responses, queries). */
   validatorNames: string[];
+  /** Names of the component schemas (`#/components/schemas/*`), each also under `$defs`. */
+  componentNames: string[];
 }
 
 const COMPONENT_REF = "#/components/schemas/";
@@ -84,7 +86,7 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
       if (schema !== undefined) add(validatorName.response(id, status), schema);
     }
   }
-  return { document: { $id: SCHEMA_ID, $defs: defs }, validatorNames };
+  return { document: { $id: SCHEMA_ID, $defs: defs }, validatorNames, componentNames: Object.keys(components) };
 }
 
 /**

@@ -37,4 +37,6 @@ export const validatorName = {
   request: (operationId: string) => `${operationId}_request`,
   query: (operationId: string) => `${operationId}_query`,
   strict: (name: string) => `strict_${name}`,
+  /** A component schema validated on its own (`toMatchSchema`). */
+  component: (schemaName: string) => `schema_${schemaName}`,
 };

@@ -4,9 +4,9 @@
  * module loads all of them, so only code that judges bodies does.
  */
 import * as compiled from "../../generated/validators";
-import type { CompiledValidator, SchemaError, ValidatorName } from "../../generated/validators";
+import type { CompiledValidator, SchemaError, SchemaName, ValidatorName } from "../../generated/validators";
 
-export type { SchemaError, ValidatorName };
+export type { SchemaError, SchemaName, ValidatorName };
 
 const validators = compiled as unknown as Record<ValidatorName, CompiledValidator>;
 
@@ -17,7 +17,7 @@ export function validate(name: ValidatorName, data: unknown): SchemaError[] {
   return fn.errors ? [...fn.errors] : [];
 }
 
-function hasValidator(name: string): name is ValidatorName {
+export function hasValidator(name: string): name is ValidatorName {
   return Object.prototype.hasOwnProperty.call(validators, name);
 }
 

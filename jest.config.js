@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/contract-tests"],
   testMatch: ["**/*.test.ts"],
+  // Needs the registry (see the suite): \`npm run test:git-install\`, which .ci/run runs after npm test.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/git-install/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 20000,

@@ -1,10 +1,11 @@
+// This repository's own program imports no "expect" elsewhere; an app's tests do, which is all the
+// published declarations need (the bundled .d.ts leaves this reference out).
+/// <reference types="expect" />
 /**
  * The package's `./jest` entry: `expect.extend(matchers)`, then `await expect(res).toMatchSpec()`
  * and `expect(value).toMatchSchema("SipEndpoint")`. Typed for `@types/jest` (the global `jest`
  * namespace) and for `@jest/globals` (the `expect` package's `Matchers`).
  */
-// The augmented module must be part of the program for the augmentation to apply.
-import type {} from "expect";
 import type { SpecMatchers } from "./matchers";
 
 export { matchers, MatcherUsageError, type MatchProblem, type MatchSchemaOptions, type MatchSpecOptions, type SchemaName, type SpecMatchers } from "./matchers";

@@ -127,7 +127,8 @@ const asProblem = ({ check, pointer, expected, actual, message }: Finding): Matc
 /** Judges a response against the spec: status, content type and body, with the check catalogue. */
 export async function judgeResponse(received: unknown, options: MatchSpecOptions = {}): Promise<Verdict> {
   const exchange = await exchangeOf(received, options);
-  const findings = checkResponse(exchange).filter((f) => options.strict || f.check !== "field-undocumented");
+  // An info finding (a documented alternative, such as 201 for a create) is something the spec allows.
+  const findings = checkResponse(exchange).filter((f) => f.severity !== "info" && (options.strict || f.check !== "field-undocumented"));
   const op = operations[exchange.operationId];
   const verdict = { subject: `${op.method} ${op.path} (${exchange.operationId}) → ${exchange.status}`, problems: findings.map(asProblem) };
   return redactValue(verdict, secretsFor(options.secrets));

@@ -57,6 +57,68 @@ try {
 }
 `;
 
+/** The app's own suites: the matchers and the mock as a fixture, in jest (CommonJS) and vitest (ESM). */
+const SUITE_BODY = (load: string) => `${load}
+expect.extend(matchers);
+
+let mock;
+const get = (path) =>
+  fetch(mock.url + path, { headers: { authorization: "Basic " + Buffer.from(mock.credentials.projectId + ":" + mock.credentials.apiToken).toString("base64") } });
+
+beforeAll(async () => {
+  mock = await startMockServer({ seedCount: 3, seed: 1 });
+});
+afterAll(() => mock.close());
+
+test("the honest mock matches the spec", async () => {
+  const res = await get("/endpoints/sip");
+  await expect(res).toMatchSpec({ strict: true });
+  expect((await res.json()).data[0]).toMatchSchema("SipEndpoint", { strict: true });
+  expect(mock.requests().map((r) => r.path)).toEqual(["/endpoints/sip"]);
+});
+
+test("a drifting mock does not, and the message names the check", async () => {
+  mock.setFault("extra-field");
+  const res = await get("/endpoints/sip");
+  await expect(res).not.toMatchSpec({ strict: true });
+  await expect(expect(res).toMatchSpec({ strict: true })).rejects.toThrow("field-undocumented at /data/0/");
+  mock.setFault(null);
+  mock.reset();
+  expect(mock.requests()).toEqual([]);
+});
+`;
+
+const JEST_SUITE = SUITE_BODY(`const { matchers } = require("signalwire-sip-endpoints-contract/jest");
+const { startMockServer } = require("signalwire-sip-endpoints-contract/mock");`);
+
+const VITEST_SUITE = SUITE_BODY(`import { afterAll, beforeAll, expect, test } from "vitest";
+import { matchers } from "signalwire-sip-endpoints-contract/vitest";
+import { startMockServer } from "signalwire-sip-endpoints-contract/mock";`);
+
+/** The matchers' declarations in each runner, with a wrong schema name that must not compile. */
+const JEST_TYPES = `import { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/jest";
+import type { SipEndpoint } from "signalwire-sip-endpoints-contract";
+
+expect.extend(matchers);
+declare const endpoint: SipEndpoint;
+declare const res: Response;
+
+export async function run(): Promise<void> {
+  await expect(res).toMatchSpec();
+  await expect(res).toMatchSpec({ strict: true, method: "POST" });
+  expect(endpoint).toMatchSchema("SipEndpoint");
+  expect(endpoint).not.toMatchSchema("SipEndpointList", { strict: true });
+  const name: SchemaName = "ValidationError";
+  expect(endpoint).toMatchSchema(name);
+  // @ts-expect-error not a schema of the spec
+  expect(endpoint).toMatchSchema("Endpoint");
+  // @ts-expect-error strict is a boolean
+  await expect(res).toMatchSpec({ strict: "yes" });
+}
+`;
+
+const VITEST_TYPES = JEST_TYPES.replace('import { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/jest";', 'import { expect } from "vitest";\nimport { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/vitest";');
+
 const STRICT = {
   strict: true,
   verbatimModuleSyntax: true,
@@ -102,6 +164,10 @@ export const TYPE_PROJECTS = {
   nodenext: { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"] }, files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts"] },
   /** A bundler's resolution (Vite, esbuild, webpack). */
   bundler: { compilerOptions: { ...STRICT, module: "preserve", moduleResolution: "bundler", types: ["node"] }, files: ["ts/bundler.ts", "ts/client.types.ts"] },
+  /** The matchers through @types/jest's global \`expect\`. */
+  "jest-matchers": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node", "jest"] }, files: ["ts/matchers.jest.mts"] },
+  /** The matchers through vitest's \`expect\`. */
+  "vitest-matchers": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"], skipLibCheck: true }, files: ["ts/matchers.vitest.mts"] },
   /** An app that does not install @types/node (a browser or edge app type-checks like this). */
   "no-node-types": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: [] }, files: ["ts/client.types.mts"] },
 } as const;
@@ -117,6 +183,10 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("app.cjs", CJS_APP);
   write("loaded.cjs", LOADED_CJS);
   write("dual.mjs", DUAL_MJS);
+  write("suites/jest/spec.test.cjs", JEST_SUITE);
+  write("suites/vitest/spec.test.mjs", VITEST_SUITE);
+  write("ts/matchers.jest.mts", JEST_TYPES);
+  write("ts/matchers.vitest.mts", VITEST_TYPES);
   write("ts/app.mts", ESM_APP.replace("const username", "const username: string"));
   write("ts/app.cts", CTS_APP);
   write("ts/bundler.ts", ESM_APP.replace("const username", "const username: string"));

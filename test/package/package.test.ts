@@ -4,7 +4,7 @@
  * the installed bin, type-checked with strict consumer settings, and bundled with esbuild.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { TYPE_PROJECTS, writeConsumer, type TypeProject } from "./consumer";
@@ -41,6 +41,8 @@ const WALKED = { retrieved: true, listed: true, updated: "After", notFound: true
 beforeAll(async () => {
   app = packAndInstall();
   writeConsumer(app.dir, join(ROOT, "node_modules/@types"));
+  // The app's test runner: its tests import "vitest" (and its types), as an app that installed it would.
+  symlinkSync(join(ROOT, "node_modules/vitest"), join(app.dir, "node_modules/vitest"), "dir");
   mock = await startInstalledMock();
 }, 120_000);
 
@@ -106,6 +108,22 @@ describe("TypeScript consumers read the declarations only", () => {
     const run = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], { cwd: app.dir, encoding: "utf8", timeout: 60_000 });
     expect(run.stdout + run.stderr).toBe("");
     expect(run.status).toBe(0);
+  });
+});
+
+describe("the app's own test suites", () => {
+  it("jest, in its default CommonJS mode with no transform, loads ./jest and ./mock from the package", () => {
+    const jest = join(ROOT, "node_modules/jest/bin/jest.js");
+    const config = JSON.stringify({ rootDir: join(app.dir, "suites/jest"), testEnvironment: "node", transform: {}, testMatch: ["**/*.test.cjs"] });
+    const run = spawnSync(process.execPath, [jest, "--config", config, "--ci"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
+    expect({ status: run.status, output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr }).toEqual({ status: 0, output: "2 passed" });
+  });
+
+  it("vitest, in ESM, loads ./vitest and ./mock from the package", () => {
+    const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
+    const run = spawnSync(process.execPath, [vitest, "run", "--root", join(app.dir, "suites/vitest"), "--reporter", "json"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{"))) as { numPassedTests: number; numFailedTests: number };
+    expect({ status: run.status, passed: report.numPassedTests, failed: report.numFailedTests }).toEqual({ status: 0, passed: 2, failed: 0 });
   });
 });
 

@@ -163,6 +163,20 @@ describe.each(RESPONSE_FAULTS.map((name) => [name] as [FaultName]))("against the
   });
 });
 
+test.each([
+  { fault: "rate-limit" as const, status: 429 },
+  { fault: "flaky-500" as const, status: 500 },
+])("the $status the mock gives with $fault is documented, and matches", async ({ fault, status }) => {
+  const mock = await startMockServer({ seedCount: 1, fault, faultOptions: { retryAfterSeconds: 0 } });
+  try {
+    const response = await session(mock).call("GET", "/endpoints/sip");
+    expect(response.status).toBe(status);
+    await expect(response).toMatchSpec({ strict: true });
+  } finally {
+    await mock.close();
+  }
+});
+
 test("a 201 for a create (created-201) is documented, so it matches", async () => {
   const mock = await startMockServer({ fault: "created-201" });
   try {

@@ -7,17 +7,23 @@ import type { HttpExchange } from "./types";
  * - `page`: one page, its requested `page_size`, its ids in order, and the ids of earlier pages.
  * - `end`: the last page had no `links.next`; a probe page of `probeSize` items then showed
  *   `probeCount` endpoints although the walk saw only `walked`.
+ * - `link`: the page's `links.next` cannot be followed (not a URL reference, another origin, or it
+ *   answered 404); `exchange` is the page that carried it.
  */
 export type PaginationEvidence =
   | { kind: "page"; exchange: HttpExchange; pageSize: number; ids: readonly string[]; seen: ReadonlySet<string> }
-  | { kind: "end"; exchange: HttpExchange; walked: number; probeSize: number; probeCount: number };
+  | { kind: "end"; exchange: HttpExchange; walked: number; probeSize: number; probeCount: number }
+  | { kind: "link"; exchange: HttpExchange; problem: string };
 
 export const paginationInconsistent: ScenarioCheck<PaginationEvidence> = {
   id: "pagination-inconsistent",
   severity: "warning",
-  firesWhen: "pages repeat an endpoint, `next` is missing while more exist, or a page is larger than `page_size`",
+  firesWhen: "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
   run: (evidence) => {
     if (!isSuccess(evidence.exchange.status)) return [];
+    if (evidence.kind === "link") {
+      return [{ pointer: "/links/next", expected: "a link to the next page of this list", actual: evidence.problem, message: `the walk cannot go on: ${evidence.problem}` }];
+    }
     if (evidence.kind === "end") {
       return evidence.probeCount > evidence.walked
         ? [

@@ -4,6 +4,7 @@
  * another origin is refused by the transport before anything is sent.
  */
 import { PaginationError } from "./errors";
+import { resolvePageLink } from "./page-link";
 import type { ListAllOptions, SipEndpoint, SipEndpointList } from "./types";
 
 /** A page and the URL it was fetched from. */
@@ -22,14 +23,10 @@ export async function* walkPages(
   const seen = new Set<string>([page.url]);
   for (let pages = 1; ; pages++) {
     yield* page.body.data;
-    const next = page.body.links.next;
-    if (next === undefined || next === null || next === "") return;
-    let url: string;
-    try {
-      url = new URL(next, page.url).href;
-    } catch {
-      throw new PaginationError(page.url, pages, `links.next ${JSON.stringify(String(next).slice(0, 200))} is not a URL`);
-    }
+    const link = resolvePageLink(page.body.links.next, page.url);
+    if (link.kind === "none") return;
+    if (link.kind === "malformed") throw new PaginationError(page.url, pages, link.reason);
+    const url = link.url;
     if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
     if (options.maxPages !== undefined && pages >= options.maxPages) throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
     seen.add(url);

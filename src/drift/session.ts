@@ -39,6 +39,11 @@ export interface RequestOptions {
    * was sent, so the schema checks stay out of it: `invalid-input-accepted` is the finding.
    */
   invalidInput?: boolean;
+  /**
+   * The request follows a page's `links.next`. If it answers 404 the link is what is wrong (the
+   * walk reports it as `pagination-inconsistent`), not the list's status, so no response check runs.
+   */
+  followsLink?: boolean;
 }
 
 /** The checks that judge the body's content (not its status or media type). */
@@ -126,8 +131,10 @@ export class DriftSession {
     this.coverage.record(exchange.operationId, exchange.status);
     const analysis = analyseResponse(exchange);
     const accepted = exchange.status >= 200 && exchange.status < 300;
-    this.file(options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis));
-    for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
+    if (!(options.followsLink && exchange.status === 404)) {
+      this.file(options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis));
+      for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
+    }
     this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });
     const ownCredentials = request.auth === undefined || request.auth === "default";
     if (ownCredentials && exchange.status === 401) {

@@ -2,7 +2,8 @@
  * Walking a list by its `links.next`, one page at a time. Only the current page is ever in memory;
  * callers keep what they need from each page (ids, counters) and drop the rest.
  */
-import { idsOfEnvelope } from "../checks";
+import { idsOfEnvelope, SCENARIO_CHECKS } from "../checks";
+import { resolvePageLink } from "../client/page-link";
 import type { DriftSession, Sent } from "./session";
 
 export interface PageSeen {
@@ -16,14 +17,16 @@ export interface PageSeen {
 
 export interface WalkResult {
   pages: number;
-  /** True when the last page had no `links.next`; false when `maxPages` stopped the walk. */
+  /** True when the last page had no `links.next`; false when `maxPages` or a broken link stopped the walk. */
   complete: boolean;
   last: PageSeen | undefined;
 }
 
 /**
- * Requests the first page with `query`, then follows `links.next` (absolute, or relative to the
- * base URL as older servers send it) until there is none or `maxPages` pages were read.
+ * Requests the first page with `query`, then follows `links.next` (resolved against the page that
+ * carried it) until there is none or `maxPages` pages were read. A link that cannot be followed
+ * (not a URL reference, another origin, or one that answers 404) is a `pagination-inconsistent`
+ * finding on the page that carried it, and ends the walk there; the run goes on.
  */
 export async function walkPages(
   session: DriftSession,
@@ -35,27 +38,29 @@ export async function walkPages(
   for (let index = 0; index < options.maxPages; index++) {
     const sent = await session.request(
       index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", url: next! },
-      { cleanup: options.cleanup },
+      { cleanup: options.cleanup, followsLink: index > 0 },
     );
+    if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next} answered 404`, index);
     const body = session.requireJson(sent, `${options.what}, page ${index + 1}`);
     const items = (body as { data?: unknown }).data;
     const ids = idsOfEnvelope(body);
     if (!Array.isArray(items) || !ids) return { pages: index + 1, complete: false, last };
     last = { sent, ids, items, index };
     await onPage(last);
-    next = nextLink(body, options.baseUrl);
-    if (next === undefined) return { pages: index + 1, complete: true, last };
+    const links = (body as { links?: unknown }).links;
+    const link = resolvePageLink(links && typeof links === "object" ? (links as { next?: unknown }).next : undefined, sent.exchange.url);
+    if (link.kind === "none") return { pages: index + 1, complete: true, last };
+    if (link.kind === "malformed") return brokenLink(session, last, link.reason, index + 1);
+    const origin = new URL(sent.exchange.url).origin;
+    if (new URL(link.url).origin !== origin) {
+      return brokenLink(session, last, `links.next ${link.url} is on another origin than the list (${origin}); the walk sends no credentials there`, index + 1);
+    }
+    next = link.url;
   }
   return { pages: options.maxPages, complete: false, last };
 }
 
-function nextLink(body: unknown, baseUrl: string): string | undefined {
-  const links = (body as { links?: { next?: unknown } }).links;
-  const next = links && typeof links === "object" ? links.next : undefined;
-  if (typeof next !== "string" || next === "") return undefined;
-  try {
-    return new URL(next, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).toString();
-  } catch {
-    return undefined;
-  }
+function brokenLink(session: DriftSession, page: PageSeen, problem: string, pages: number): WalkResult {
+  session.judge(SCENARIO_CHECKS.paginationInconsistent, { kind: "link", exchange: page.sent.exchange, problem });
+  return { pages, complete: false, last: page };
 }

@@ -56,6 +56,19 @@ const rows: Row[] = [
     },
     findings: ["pagination-inconsistent list_sip_endpoints /data"],
   },
+  ...(
+    [
+      ["a placeholder for links.next (\"string\")", () => "string"],
+      ["a links.next on another origin", () => "http://127.0.0.2:9/api/relay/rest/endpoints/sip?page_number=1"],
+      ["a links.next that answers 404", (url: URL) => `${url.origin}/api/relay/rest/endpoints/sipx${url.search}`],
+      ["a links.next that is not a string (also a schema finding)", () => 42, ["field-type-mismatch list_sip_endpoints /links/next"]],
+    ] as Array<[string, (url: URL) => unknown, string[]?]>
+  ).map(([name, link, also = []]): Row => ({
+    name,
+    mode: "read-only",
+    rewrite: () => (url, init, body, status) => (isList(url, init) && status === 200 && body.links.next ? { status, body: { ...body, links: { ...body.links, next: link(url) } } } : undefined),
+    findings: [...also, "pagination-inconsistent list_sip_endpoints /links/next"].sort(),
+  })),
   {
     name: "a 422 with an empty error list",
     mode: "read-only",
@@ -63,6 +76,10 @@ const rows: Row[] = [
     findings: ["schema-violation list_sip_endpoints /errors"],
   },
 ];
+
+/** Answers as the mock does, with each `links.next` rewritten to a relative, query-only reference. */
+const queryOnlyLinks: Rewrite = (url, init, body, status) =>
+  isList(url, init) && status === 200 && typeof body.links.next === "string" ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } } : undefined;
 
 describe("drift the mock's profiles do not make", () => {
   it.each(rows)("$name", async ({ mode, rewrite, findings }) => {
@@ -80,6 +97,27 @@ describe("drift the mock's profiles do not make", () => {
       const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
       expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`).sort()).toEqual(findings);
       expect(report.outcome).toBe("drift");
+    } finally {
+      await target.close();
+    }
+  });
+});
+
+describe("what the spec allows is no drift", () => {
+  it.each(["read-only", "read-write"] as const)("relative, query-only links.next (uri-reference), %s", async (mode) => {
+    const target = await startEmbeddedMock({ seedCount: 12 });
+    const fetchRewriting = async (url: string, init: RequestInit): Promise<Response> => {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
+      const changed = body === undefined ? undefined : queryOnlyLinks(new URL(url), init, body, response.status);
+      if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+      return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
+    };
+    try {
+      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
+      expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`)).toEqual([]);
+      expect(report.outcome).toBe("pass");
     } finally {
       await target.close();
     }

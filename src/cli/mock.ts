@@ -12,6 +12,7 @@ export const DEFAULT_PORT = 4010;
 const OPTIONS = {
   port: { type: "string", value: "N", help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
   host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
+  "public-url": { type: "string", value: "URL", help: "the API base URL as clients reach it (a proxy, a port mapping);\npage links start with it (default: from each request's Host header)" },
   "seed-count": { type: "string", value: "N", help: "pre-fill N endpoints (seed-00001, seed-00002, …)" },
   seed: { type: "string", value: "S", help: "fix the randomness, so ids repeat from run to run" },
   fault: { type: "string", value: "NAME", help: "drift from the spec on purpose in one named way (see below)" },
@@ -41,6 +42,7 @@ export function mockOptions(values: OptionValues<typeof OPTIONS>): MockOptions {
   if (values["fault-option"] && values.fault === undefined) throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
   const options: MockOptions = { port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535) };
   if (values.host !== undefined) options.host = values.host;
+  if (values["public-url"] !== undefined) options.publicUrl = values["public-url"];
   if (values["seed-count"] !== undefined) options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
   // A numeric seed means the same as that number given in code, so CLI and tests can share fixtures.
   if (values.seed !== undefined) options.seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;

@@ -1,6 +1,6 @@
 import type { IdSource } from "./random";
 import type { EndpointStore } from "./store";
-import type { Credentials } from "./types";
+import type { Credentials, MockRequest } from "./types";
 import type { RequestValidator } from "./validation";
 
 /** Everything the honest core works with; a fault profile may swap one of them (never add a branch). */
@@ -9,6 +9,6 @@ export interface CoreDeps {
   credentials: Credentials;
   newId: IdSource;
   validator: RequestValidator;
-  /** Absolute URL of the API base (`http://127.0.0.1:4010/api/relay/rest`); list links start with it. */
-  publicUrl: string;
+  /** Absolute URL of the API base as the request's client reached it; list links start with it. */
+  publicUrl: (request: MockRequest) => string;
 }

@@ -35,7 +35,8 @@ export function listEndpoints(deps: CoreDeps, request: MockRequest): MockRespons
   }
   const match = filterOf(query);
   const { items, more } = deps.store.olderThan(before, query.page_size, match);
-  const link = (q: ListQuery) => `${deps.publicUrl}${LIST_PATH}?${queryString(q)}`;
+  const base = deps.publicUrl(request);
+  const link = (q: ListQuery) => `${base}${LIST_PATH}?${queryString(q)}`;
   const links: Record<string, string> = { self: link(query), first: link({ ...query, page_number: 0, page_token: undefined }) };
   if (more) links.next = link({ ...query, page_number: query.page_number + 1, page_token: PAGE_TOKEN_PREFIX + items[items.length - 1]!.id });
   if (query.page_token !== undefined) links.prev = link(previousPage(deps.store, query, before, match));

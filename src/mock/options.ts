@@ -20,8 +20,24 @@ export interface MockOptions {
   seedCount?: number;
   /** Fixes the randomness (ids), so two mocks with the same seed and history answer alike. */
   seed?: number | string;
+  /**
+   * The API base URL as clients reach it (behind a proxy or a port mapping), e.g.
+   * `https://mock.example.test/api/relay/rest`; absolute page links start with it. Default: built
+   * from each request's `Host` header, so links point where the request came to.
+   */
+  publicUrl?: string;
   /** Where credentials are looked up; default `process.env`. Tests pass their own. */
   env?: Record<string, string | undefined>;
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
+  } catch {
+    return false;
+  }
 }
 
 const isWhole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
@@ -36,6 +52,9 @@ export function checkOptions(options: MockOptions): void {
   }
   if (seedCount !== undefined && !isWhole(seedCount, 0, 10_000_000)) {
     throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
+  }
+  if (options.publicUrl !== undefined && !isHttpUrl(options.publicUrl)) {
+    throw new MockConfigError(`publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`);
   }
   if (seed !== undefined && !(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
     throw new MockConfigError("seed must be a string or a finite number");

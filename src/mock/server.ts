@@ -61,6 +61,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
 }
 
+const AUTHORITY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 /** How many requests `requests()` keeps: enough for a test, bounded for a long-running mock. */
 const RECORDED_REQUESTS = 1_000;
 
@@ -85,6 +87,14 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
 
+  const configured = options.publicUrl?.replace(/\/+$/, "");
+  // The Host header names the authority the client used (a proxy, a port mapping, 0.0.0.0 reached
+  // as localhost); a value that is no plain authority falls back to the listening address.
+  const publicUrl = (request: MockRequest): string => {
+    if (configured !== undefined) return configured;
+    const host = request.headers?.host;
+    return typeof host === "string" && AUTHORITY.test(host) ? `http://${host}${API_BASE_PATH}` : url;
+  };
   let fault = options.fault;
   let faultOptions = options.faultOptions ?? {};
   let faultStop = new AbortController();
@@ -93,7 +103,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     faultStop.abort();
     faultStop = new AbortController();
     const profile = fault ? FAULT_PROFILES[fault] : undefined;
-    const honest: CoreDeps = { store, credentials, newId, validator: specValidator, publicUrl: url };
+    const honest: CoreDeps = { store, credentials, newId, validator: specValidator, publicUrl };
     const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
     handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
   };

@@ -2,6 +2,7 @@
  * The mock as a test fixture of an app's own suite: `reset()` between tests, `setFault()` to make
  * the API drift without a restart, and `requests()` to assert what the app sent.
  */
+import { request } from "node:http";
 import { MockConfigError, startMockServer, type MockServer } from "../../src/mock";
 import { basicAuthHeader } from "../../src/redact";
 
@@ -93,5 +94,39 @@ describe("requests()", () => {
     const kept = mock.requests();
     expect(kept).toHaveLength(1000);
     expect(kept.map((r) => Number(r.query.n)).sort((a, b) => a - b)[0]).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe("absolute page links", () => {
+  const listVia = (port: number, host: string) =>
+    new Promise<{ links: { self: string; next?: string } }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/api/relay/rest/endpoints/sip?page_size=1", headers: { host, ...auth() } }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve(JSON.parse(text)));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("point where the request came to (its Host header): a proxy, a port mapping, localhost", async () => {
+    const { port } = mock;
+    expect((await listVia(port, "proxy.example.test:8443")).links.next).toMatch(/^http:\/\/proxy\.example\.test:8443\/api\/relay\/rest\/endpoints\/sip\?/);
+    expect((await listVia(port, `localhost:${port}`)).links.self).toMatch(new RegExp(`^http://localhost:${port}/api/relay/rest/endpoints/sip\\?`));
+  });
+
+  it("fall back to the listening address for a Host that is no plain authority", async () => {
+    expect((await listVia(mock.port, "evil.test/<script>")).links.self!.startsWith(`${mock.url}/endpoints/sip?`)).toBe(true);
+  });
+
+  it("start with publicUrl when it is given, and a bad one is refused", async () => {
+    const proxied = await startMockServer({ seedCount: 2, publicUrl: "https://mock.example.test/api/relay/rest/" });
+    try {
+      const page = await (await fetch(`${proxied.url}/endpoints/sip?page_size=1`, { headers: { authorization: basicAuthHeader(proxied.credentials.projectId, proxied.credentials.apiToken) } })).json();
+      expect(page.links.next).toMatch(/^https:\/\/mock\.example\.test\/api\/relay\/rest\/endpoints\/sip\?page_number=1&/);
+    } finally {
+      await proxied.close();
+    }
+    await expect(startMockServer({ publicUrl: "ftp://x" })).rejects.toThrow(MockConfigError);
   });
 });

@@ -44,6 +44,12 @@ export interface RequestOptions {
    * walk reports it as `pagination-inconsistent`), not the list's status, so no response check runs.
    */
   followsLink?: boolean;
+  /**
+   * Says what is wrong when the answer does not look like this API at all (a wrong base URL, a
+   * proxy's error page). The run then stops inconclusive with that reason and no finding is filed:
+   * judging another service by this spec would only make noise.
+   */
+  notThisApi?: (sent: Sent) => string | undefined;
 }
 
 /** The checks that judge the body's content (not its status or media type). */
@@ -131,6 +137,8 @@ export class DriftSession {
     this.coverage.record(exchange.operationId, exchange.status);
     const analysis = analyseResponse(exchange);
     const accepted = exchange.status >= 200 && exchange.status < 300;
+    const elsewhere = options.notThisApi?.({ exchange, analysis });
+    if (elsewhere !== undefined) throw new RunStopped(elsewhere);
     if (!(options.followsLink && exchange.status === 404)) {
       this.file(options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis));
       for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);

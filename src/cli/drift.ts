@@ -42,14 +42,26 @@ const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNAL
 (live); GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
 Exit codes: 0 pass, 1 drift, 2 inconclusive (unreachable, timeouts, refused credentials) or bad usage.`;
 
-export function driftCommand(invocation: string) {
+export interface DriftCommandOptions {
+  /** A reason not to run at all (e.g. the spec changed since `npm run gen`); exit 2 with it. */
+  precondition?: () => string | undefined;
+}
+
+export function driftCommand(invocation: string, { precondition }: DriftCommandOptions = {}) {
   return defineCommand({
     invocation,
     summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
     options: OPTIONS,
     epilog: () => EPILOG,
     unknownOptionHint: (name) => (/token|password|secret|project|user/i.test(name) ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN" : undefined),
-    run: ({ values }, io) => drift(values as DriftFlags, io),
+    run: async ({ values }, io) => {
+      const refused = precondition?.();
+      if (refused !== undefined) {
+        io.stderr.write(`error: ${refused}\n`);
+        return 2;
+      }
+      return drift(values as DriftFlags, io);
+    },
   });
 }
 

@@ -3,6 +3,9 @@
  * exit codes. The table covers every script and bin; the framework's own rules are tested on a
  * command that records whether it ran.
  */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { benchCommand } from "../../src/cli/bench";
 import { defineCommand, type Command, type CommandIo } from "../../src/cli/command";
 import { driftCommand } from "../../src/cli/drift";
@@ -10,7 +13,9 @@ import { fuzzCommand } from "../../src/cli/fuzz";
 import { genCheckCommand, genCommand } from "../../src/cli/gen";
 import { lintSpecCommand } from "../../src/cli/lint-spec";
 import { mockCommand } from "../../src/cli/mock";
+import { ROOT, staleGenerated } from "../../src/cli/repository";
 import { soakCommand } from "../../src/cli/soak";
+import { testNodeCommand } from "../../src/cli/test-node";
 
 function capture(env: Record<string, string | undefined> = {}) {
   const out = { stdout: "", stderr: "" };
@@ -25,6 +30,7 @@ const COMMANDS: Array<[string, Command]> = [
   ["npm run bench --", benchCommand],
   ["npm run fuzz --", fuzzCommand],
   ["npm run soak --", soakCommand],
+  ["npm run test:node --", testNodeCommand],
   ["npm run mock --", mockCommand("npm run mock --")],
   ["npm run drift --", driftCommand("npm run drift --")],
   ["sip-endpoints-mock", mockCommand("sip-endpoints-mock")],
@@ -107,5 +113,35 @@ describe("ineffective input is refused, never ignored", () => {
     expect(await command.main(argv, io)).toBe(2);
     expect(out.stderr).toContain(`error: ${error}`);
     expect(out.stderr).not.toContain("SECRET-TOKEN");
+  });
+});
+
+describe("npm run drift on a spec edited without npm run gen", () => {
+  const copy = (edit: (text: string) => string) => {
+    const dir = mkdtempSync(join(tmpdir(), "stale-spec-"));
+    mkdirSync(join(dir, "openapi"));
+    writeFileSync(join(dir, "openapi/openapi.yaml"), edit(readFileSync(join(ROOT, "openapi/openapi.yaml"), "utf8")));
+    return dir;
+  };
+
+  it("the checkout's own spec is what generated/ was made from", () => {
+    expect(staleGenerated()).toBeUndefined();
+    const same = copy((t) => t);
+    expect(staleGenerated(same)).toBeUndefined();
+    rmSync(same, { recursive: true });
+  });
+
+  it("an edited spec is refused before any request: exit 2, naming npm run gen", async () => {
+    const edited = copy((t) => t.replace("Returns one SIP endpoint", "Returns a SIP endpoint"));
+    try {
+      expect(staleGenerated(edited)).toMatch(/generated\/ was generated from another version of openapi\/openapi.yaml .*run `npm run gen` first/);
+      const { io, out } = capture();
+      const command = driftCommand("npm run drift --", { precondition: () => staleGenerated(edited) });
+      expect(await command.main(["--out", join(edited, "report")], io)).toBe(2);
+      expect(out.stderr).toContain("run `npm run gen` first");
+      expect(existsSync(join(edited, "report"))).toBe(false);
+    } finally {
+      rmSync(edited, { recursive: true });
+    }
   });
 });

@@ -10,14 +10,18 @@ import { fieldUndocumented } from "./field-undocumented";
 import { formatMismatch } from "./format-mismatch";
 import type { ResponseCheck } from "./response-check";
 import { authNotEnforced } from "./auth-not-enforced";
+import { filterNotApplied } from "./filter-not-applied";
 import { invalidInputAccepted } from "./invalid-input-accepted";
 import { paginationInconsistent } from "./pagination-inconsistent";
+import { resourceMismatch } from "./resource-mismatch";
 import { resourceStillAvailable } from "./resource-still-available";
 import { resourceUnavailable } from "./resource-unavailable";
 import type { CheckInfo } from "./types";
 import { schemaViolation } from "./schema-violation";
 import { statusCodeAlternative } from "./status-code-alternative";
 import { statusCodeUndocumented } from "./status-code-undocumented";
+import { statusCodeUnexpected } from "./status-code-unexpected";
+import { updateNotApplied } from "./update-not-applied";
 
 /** Checks that judge a single exchange; run on every response the client or the drift job sees. */
 export const RESPONSE_CHECKS: readonly ResponseCheck[] = [
@@ -40,6 +44,10 @@ export const SCENARIO_CHECKS = {
   resourceStillAvailable,
   resourceUnavailable,
   paginationInconsistent,
+  statusCodeUnexpected,
+  resourceMismatch,
+  updateNotApplied,
+  filterNotApplied,
 } as const;
 
 /** The whole catalogue (id, severity, when it fires), in report order. */

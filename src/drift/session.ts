@@ -4,7 +4,7 @@
  * exchange and files the findings under the current step. Scenario checks are run through
  * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
  */
-import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SEVERITY_RANK, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker } from "./coverage";
@@ -155,6 +155,21 @@ export class DriftSession {
   judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): void {
     this.findings.evaluated(check.id, evidence.exchange.operationId);
     this.file(runScenarioCheck(check, evidence));
+  }
+
+  /**
+   * Judges the status a step expects (`status-code-unexpected`). A 5xx that survived the retries
+   * answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
+   */
+  expectStatus(sent: Sent, expected: readonly number[] | "2xx", situation: string): void {
+    this.requireAnswer(sent, situation);
+    this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected, situation });
+  }
+
+  /** The step cannot judge a 5xx (after the retries); it is incomplete instead of passing. */
+  requireAnswer(sent: Sent, situation: string): void {
+    const { status, attempts, operationId } = sent.exchange;
+    if (status >= 500) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
   }
 
   /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */

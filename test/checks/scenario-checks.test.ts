@@ -1,7 +1,8 @@
 import { ALL_CHECKS, runScenarioCheck, SCENARIO_CHECKS, type Finding } from "../../src/checks";
+import { halfOf } from "../../src/drift/scenarios/read-only";
 import { endpointWithId, exchange, listBody, uuid } from "./exchanges";
 
-const { authNotEnforced, invalidInputAccepted, resourceStillAvailable, resourceUnavailable, paginationInconsistent } = SCENARIO_CHECKS;
+const { authNotEnforced, invalidInputAccepted, resourceStillAvailable, resourceUnavailable, paginationInconsistent, statusCodeUnexpected, resourceMismatch, updateNotApplied, filterNotApplied } = SCENARIO_CHECKS;
 
 const page = (ids: number[], next?: string) => exchange("list_sip_endpoints", 200, listBody(ids.map((n) => endpointWithId(uuid(n))), next));
 
@@ -33,6 +34,19 @@ const rows: Row[] = [
   { name: "page larger than page_size", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "page", exchange: page([1, 2, 3]), pageSize: 2, ids: [uuid(1), uuid(2), uuid(3)], seen: new Set<string>() }), want: ["/data"] },
   { name: "next missing while more exist", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "end", exchange: page([3, 4]), walked: 4, probeSize: 5, probeCount: 5 }), want: ["/links/next"] },
   { name: "a clean page", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "page", exchange: page([3, 4]), pageSize: 2, ids: [uuid(3), uuid(4)], seen: new Set([uuid(1), uuid(2)]) }), want: [] },
+  { name: "a link that cannot be followed", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "link", exchange: page([1, 2]), problem: "links.next answered 404" }), want: ["/links/next"] },
+  { name: "an unknown id answered 200", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 200, endpointWithId(uuid(1))), expected: [404], situation: "retrieving an id nobody created" }), want: [""] },
+  { name: "a valid create answered 422", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("create_sip_endpoint", 422, { errors: [] }), expected: "2xx", situation: "a valid create" }), want: [""] },
+  { name: "an unknown id answered 404", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 404, { error: "Not Found" }), expected: [404], situation: "retrieving an id nobody created" }), want: [] },
+  { name: "a 500 is no evidence either way", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 500, { error: "Internal Server Error" }), expected: [404], situation: "x" }), want: [] },
+  { name: "a 418 is status-code-undocumented's", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 418, {}), expected: [404], situation: "x" }), want: [] },
+  { name: "a retrieve answered another id", check: "resource-mismatch", run: () => runScenarioCheck(resourceMismatch, { exchange: exchange("retrieve_sip_endpoint", 200, endpointWithId(uuid(2))), body: endpointWithId(uuid(2)), expectedId: uuid(1) }), want: ["/id"] },
+  { name: "a create answer without the values sent", check: "resource-mismatch", run: () => runScenarioCheck(resourceMismatch, { exchange: exchange("create_sip_endpoint", 200, {}), body: { ...endpointWithId(uuid(1)), caller_id: "Bob" }, sent: { caller_id: "Alice", password: "x" } }), want: ["/caller_id"] },
+  { name: "the answer carries the id and values", check: "resource-mismatch", run: () => runScenarioCheck(resourceMismatch, { exchange: exchange("update_sip_endpoint", 200, {}), body: { ...endpointWithId(uuid(1)), caller_id: "Alice" }, expectedId: uuid(1), sent: { caller_id: "Alice", codecs: ["PCMU"] } }), want: [] },
+  { name: "the update answer shows the old value", check: "update-not-applied", run: () => runScenarioCheck(updateNotApplied, { exchange: exchange("update_sip_endpoint", 200, {}), body: { caller_id: "Before" }, sent: { caller_id: "After" }, before: { caller_id: "Before" } }), want: ["/caller_id"] },
+  { name: "the update was applied", check: "update-not-applied", run: () => runScenarioCheck(updateNotApplied, { exchange: exchange("retrieve_sip_endpoint", 200, {}), body: { caller_id: "After" }, sent: { caller_id: "After" }, before: { caller_id: "Before" } }), want: [] },
+  { name: "a filtered list holds a stranger and misses a match", check: "filter-not-applied", run: () => runScenarioCheck(filterNotApplied, { exchange: page([2]), field: "username", filter: "desk", items: [{ id: uuid(2), value: "phone-2" }], knownMatch: uuid(1), complete: true }), want: ["/data", "/data"] },
+  { name: "a filtered list, any case, cut short", check: "filter-not-applied", run: () => runScenarioCheck(filterNotApplied, { exchange: page([2]), field: "caller_id", filter: "desk", items: [{ id: uuid(2), value: "Desk 2" }], knownMatch: uuid(1), complete: false }), want: [] },
   { name: "a walk that ends where the probe ends", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "end", exchange: page([3, 4]), walked: 4, probeSize: 5, probeCount: 4 }), want: [] },
 ];
 
@@ -53,13 +67,27 @@ describe("scenario checks", () => {
 });
 
 describe("the catalogue", () => {
-  it("lists the 15 checks once each, with kebab-case ids and a severity", () => {
+  it("lists the 19 checks once each, with kebab-case ids and a severity", () => {
     const ids = ALL_CHECKS.map((c) => c.id);
-    expect(new Set(ids).size).toBe(15);
+    expect(new Set(ids).size).toBe(19);
     for (const c of ALL_CHECKS) {
       expect(c.id).toMatch(/^[a-z]+(-[a-z]+)+$/);
       expect(["breaking", "warning", "info"]).toContain(c.severity);
       expect(c.firesWhen.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("the filter a scenario sends", () => {
+  it.each([
+    { given: "desk-119", want: "desk" },
+    { given: "desk-11\u{1F600}", want: "desk" },
+    { given: "\u{1F600}\u{1F601}\u{1F602}", want: "\u{1F600}\u{1F601}" },
+    { given: "a", want: "a" },
+  ])("is the first half of $given in whole characters", ({ given, want }) => {
+    const half = halfOf(given);
+    expect(half).toBe(want);
+    expect(encodeURIComponent(half)).not.toContain("%EF%BF%BD");
+    expect(given.startsWith(half)).toBe(true);
   });
 });

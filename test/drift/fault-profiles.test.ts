@@ -72,6 +72,10 @@ const rows: Row[] = [
   },
   { fault: "broken-pagination", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["pagination-inconsistent list_sip_endpoints /links/next"] },
   { fault: "created-201", mode: "read-write", outcome: "pass", exitCode: 0, findings: ["status-code-alternative create_sip_endpoint "] },
+  { fault: "found-unknown-id", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["status-code-unexpected retrieve_sip_endpoint "] },
+  { fault: "wrong-id", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["resource-mismatch retrieve_sip_endpoint /id"] },
+  { fault: "ignores-updates", mode: "read-write", outcome: "drift", exitCode: 1, findings: ["invalid-input-accepted update_sip_endpoint /encryption", "update-not-applied retrieve_sip_endpoint /caller_id", "update-not-applied update_sip_endpoint /caller_id"] },
+  { fault: "ignores-filters", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["filter-not-applied list_sip_endpoints /data"] },
 ];
 
 describe("drift against every mock fault profile", () => {

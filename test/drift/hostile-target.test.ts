@@ -123,3 +123,26 @@ describe("what the spec allows is no drift", () => {
     }
   });
 });
+
+describe("no evidence, no pass", () => {
+  it("a 500 to every retrieve of what the run created (after the retries) makes the run inconclusive, not pass", async () => {
+    const target = await startEmbeddedMock({ seedCount: 12 });
+    const owned = new Set<string>();
+    const fetchRewriting = async (url: string, init: RequestInit): Promise<Response> => {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      if (init.method === "POST" && response.status === 200) owned.add(JSON.parse(text).id);
+      const id = /\/endpoints\/sip\/([^/?]+)$/.exec(new URL(url).pathname)?.[1];
+      if (init.method === "GET" && id && owned.has(id)) return new Response(JSON.stringify({ error: "Internal Server Error" }), { status: 500, headers: { "content-type": "application/json" } });
+      return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+    };
+    try {
+      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode: "read-write", pageSize: 5 });
+      expect(report.outcome).toBe("inconclusive");
+      expect(report.findings).toEqual([]);
+      expect(report.reasons.join("\n")).toMatch(/retrieve the created endpoints: retrieving created endpoint .* answered 500 after 3 attempts, so nothing could be judged/);
+    } finally {
+      await target.close();
+    }
+  });
+});

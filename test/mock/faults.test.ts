@@ -184,6 +184,48 @@ const rows: Row[] = [
     },
   },
   {
+    fault: "found-unknown-id",
+    run: async (c) => {
+      const reply = await c.client.call("GET", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11");
+      expect(reply.status).toBe(200);
+      expect(reply.json.id).toBe(c.mock.endpoints()[0]!.id);
+      const findings = runScenarioCheck(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: c.last(), expected: [404], situation: "retrieving an id nobody created" });
+      expect((await retrieve(c)).json.id).toBe(c.id);
+      return findings;
+    },
+  },
+  {
+    fault: "wrong-id",
+    run: async (c) => {
+      const reply = await retrieve(c);
+      expect(reply.status).toBe(200);
+      expect(reply.json.id).not.toBe(c.id);
+      return runScenarioCheck(SCENARIO_CHECKS.resourceMismatch, { exchange: c.last(), body: reply.json, expectedId: c.id });
+    },
+  },
+  {
+    fault: "ignores-updates",
+    run: async (c) => {
+      const before = (await retrieve(c)).json;
+      const reply = await c.client.call("PUT", `/endpoints/sip/${c.id}`, { body: { caller_id: "Changed" } });
+      expect(reply.status).toBe(200);
+      const findings = runScenarioCheck(SCENARIO_CHECKS.updateNotApplied, { exchange: c.last(), body: reply.json, sent: { caller_id: "Changed" }, before });
+      expect((await retrieve(c)).json.caller_id).toBe(before.caller_id);
+      const invalid = await c.client.call("PUT", `/endpoints/sip/${c.id}`, { body: { encryption: "never" } });
+      expect(invalid.status).toBe(200);
+      return [...findings, ...runScenarioCheck(SCENARIO_CHECKS.invalidInputAccepted, { exchange: c.last(), pointer: "/encryption", rule: "must be one of the documented values" })];
+    },
+  },
+  {
+    fault: "ignores-filters",
+    run: async (c) => {
+      const reply = await c.client.call("GET", "/endpoints/sip?filter_username=no-such-user");
+      expect(reply.json.data).toHaveLength(3);
+      const items = reply.json.data.map((e: { id: string; username: string }) => ({ id: e.id, value: e.username }));
+      return runScenarioCheck(SCENARIO_CHECKS.filterNotApplied, { exchange: c.last(), field: "username", filter: "no-such-user", items, complete: true });
+    },
+  },
+  {
     fault: "created-201",
     run: async (c) => {
       expect((await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("older-docs") })).status).toBe(201);

@@ -10,7 +10,7 @@ import type { DriftSession, Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 
-const { authNotEnforced, invalidInputAccepted, paginationInconsistent } = SCENARIO_CHECKS;
+const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationInconsistent, resourceMismatch } = SCENARIO_CHECKS;
 
 /**
  * Whether the first list answer could come from this API at all. A 404, a body that is not JSON or
@@ -31,6 +31,13 @@ function notThisApi({ exchange, analysis }: Sent, baseUrl: string): string | und
 interface Sample {
   id: string;
   username: string;
+  caller_id: unknown;
+}
+
+/** The first half of a value, in whole characters (an emoji is never split into lone surrogates). */
+export function halfOf(value: string): string {
+  const chars = Array.from(value);
+  return chars.slice(0, Math.max(1, Math.ceil(chars.length / 2))).join("");
 }
 
 export async function readOnlyScenario(session: DriftSession, config: ScenarioConfig): Promise<void> {
@@ -48,8 +55,8 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       for (const id of ids) if (id !== "") seen.add(id);
       for (const item of items) {
         if (samples.length >= config.sampleSize) break;
-        const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
-        if (typeof id === "string" && typeof username === "string") samples.push({ id, username });
+        const { id, username, caller_id } = (item ?? {}) as { id?: unknown; username?: unknown; caller_id?: unknown };
+        if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
       }
     });
     // A full last page without `next` may hide more: ask for one page bigger than the walk.
@@ -63,21 +70,38 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
 
   const first = samples[0];
   await session.step("list with filters", async () => {
-    const filter = first ? first.username.slice(0, Math.max(1, Math.ceil(first.username.length / 2))) : "drift";
-    session.requireJson(await session.request({ operationId: "list_sip_endpoints", query: { filter_username: filter } }), "filter_username");
-    session.requireJson(await session.request({ operationId: "list_sip_endpoints", query: { filter_caller_id: "a", page_size: 5 } }), "filter_caller_id");
+    const byCaller = samples.find((sample) => typeof sample.caller_id === "string" && sample.caller_id !== "");
+    const filters = [
+      { field: "username" as const, filter: first ? halfOf(first.username) : "drift", knownMatch: first?.id },
+      { field: "caller_id" as const, filter: byCaller ? halfOf(byCaller.caller_id as string) : "a", knownMatch: byCaller?.id },
+    ];
+    for (const { field, filter, knownMatch } of filters) {
+      const items: Array<{ id: string; value: unknown }> = [];
+      const walk = await walkPages(session, { query: { [`filter_${field}`]: filter }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: `filter_${field}` }, ({ items: page }) => {
+        for (const item of page) {
+          const { id, [field]: value } = (item ?? {}) as Record<string, unknown>;
+          items.push({ id: typeof id === "string" ? id : "", value });
+        }
+      });
+      if (walk.last) session.judge(filterNotApplied, { exchange: walk.last.sent.exchange, field, filter, items, knownMatch, complete: walk.complete });
+    }
   });
 
   if (samples.length > 0) {
     await session.step(`retrieve ${samples.length} listed endpoint(s)`, async () => {
-      for (const sample of samples) session.requireJson(await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } }), `retrieve ${sample.id}`);
+      for (const sample of samples) {
+        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
+        session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
+        session.judge(resourceMismatch, { exchange: sent.exchange, body: session.requireJson(sent, `retrieve ${sample.id}`), expectedId: sample.id });
+      }
     });
   } else {
     session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
   }
 
   await session.step("retrieve an unknown id (expect 404)", async () => {
-    await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID() } });
+    const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID() } });
+    session.expectStatus(sent, [404], "retrieving an id nobody created");
   });
 
   await session.step("list without credentials and with wrong ones (expect 401)", async () => {

@@ -12,7 +12,9 @@ import type { ScenarioConfig } from "./config";
 import { removeOwned } from "./cleanup";
 import { OwnedEndpoints } from "./owned";
 
-const { invalidInputAccepted, resourceStillAvailable, resourceUnavailable } = SCENARIO_CHECKS;
+const { invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied } = SCENARIO_CHECKS;
+
+const UPDATE = { caller_id: "drift check (updated)" };
 
 export interface CleanupRecord {
   created: number;
@@ -41,6 +43,9 @@ export async function readWriteScenario(session: DriftSession, config: ScenarioC
 
 async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints, password: () => string): Promise<void> {
   const created: string[] = [];
+  /** What each create answered, to tell an update that was not applied from one that was. */
+  const asCreated = new Map<string, Record<string, unknown>>();
+  const updated = new Set<string>();
   const remember = (body: unknown) => {
     const { id, username } = (body ?? {}) as { id?: unknown; username?: unknown };
     return owned.add(id, username) ? (id as string) : undefined;
@@ -49,8 +54,14 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
   await session.step("create one endpoint per handler kind", async () => {
     for (const { handler, body } of validCreateBodies(config.prefix, password)) {
       const sent = await session.request({ operationId: "create_sip_endpoint", body });
-      const id = remember(session.requireJson(sent, `create (${handler})`));
-      if (id) created.push(id);
+      session.expectStatus(sent, "2xx", `a valid create (${handler})`);
+      const answer = session.requireJson(sent, `create (${handler})`);
+      const id = remember(answer);
+      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, sent: body });
+      if (id) {
+        created.push(id);
+        asCreated.set(id, answer as Record<string, unknown>);
+      }
     }
   });
 
@@ -66,14 +77,25 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
 
   await session.step("update the created endpoints", async () => {
     for (const id of created) {
-      session.requireJson(await session.request({ operationId: "update_sip_endpoint", params: { id }, body: { caller_id: "drift check (updated)" } }), `update ${id}`);
+      const sent = await session.request({ operationId: "update_sip_endpoint", params: { id }, body: UPDATE });
+      session.expectStatus(sent, "2xx", `updating created endpoint ${id}`);
+      const answer = session.requireJson(sent, `update ${id}`);
+      const before = asCreated.get(id) ?? {};
+      session.judge(updateNotApplied, { exchange: sent.exchange, body: answer, sent: UPDATE, before });
+      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, expectedId: id, sent: UPDATE, before });
+      updated.add(id);
     }
   });
 
   await session.step("retrieve the created endpoints", async () => {
     for (const id of created) {
       const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+      session.requireAnswer(sent, `retrieving created endpoint ${id}`);
       session.judge(resourceUnavailable, { exchange: sent.exchange, createdId: id });
+      if (sent.exchange.status < 200 || sent.exchange.status >= 300 || !sent.analysis.parsed.ok) continue;
+      const body = sent.analysis.parsed.value;
+      session.judge(resourceMismatch, { exchange: sent.exchange, body, expectedId: id });
+      if (updated.has(id)) session.judge(updateNotApplied, { exchange: sent.exchange, body, sent: UPDATE, before: asCreated.get(id) ?? {} });
     }
   });
 
@@ -105,6 +127,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
   await session.step("retrieve and list after delete (expect 404, not listed)", async () => {
     for (const id of deleted) {
       const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+      session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
       session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
     }
     await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {

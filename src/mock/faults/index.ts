@@ -9,7 +9,10 @@ import { brokenPagination } from "./broken-pagination";
 import { created201 } from "./created-201";
 import { extraField } from "./extra-field";
 import { flaky500 } from "./flaky-500";
+import { foundUnknownId } from "./found-unknown-id";
 import { htmlError } from "./html-error";
+import { ignoresFilters } from "./ignores-filters";
+import { ignoresUpdates } from "./ignores-updates";
 import { missingField } from "./missing-field";
 import { nullNotAllowed } from "./null-not-allowed";
 import { rateLimit } from "./rate-limit";
@@ -20,6 +23,7 @@ import type { FaultProfile } from "./types";
 import { undocumentedStatus } from "./undocumented-status";
 import { unknownEnum } from "./unknown-enum";
 import { wrongContentType } from "./wrong-content-type";
+import { wrongId } from "./wrong-id";
 import { wrongType } from "./wrong-type";
 
 export { FAULT_OPTION_NAMES, type FaultOptions, type FaultProfile } from "./types";
@@ -43,6 +47,10 @@ export const FAULT_PROFILES = {
   "still-there-after-delete": stillThereAfterDelete,
   "broken-pagination": brokenPagination,
   "created-201": created201,
+  "found-unknown-id": foundUnknownId,
+  "wrong-id": wrongId,
+  "ignores-updates": ignoresUpdates,
+  "ignores-filters": ignoresFilters,
 } as const satisfies Record<string, FaultProfile>;
 
 export type FaultName = keyof typeof FAULT_PROFILES;

@@ -1,0 +1,30 @@
+import { documentedStatuses } from "../spec";
+import type { ScenarioCheck } from "./scenario-check";
+import type { HttpExchange } from "./types";
+
+/**
+ * What a step expected of a status: a documented answer, but not the one the situation calls for
+ * (200 for an id nobody created, 404 for an endpoint just made). An undocumented status is
+ * `status-code-undocumented`'s; a 5xx says nothing either way (the step is then incomplete).
+ */
+export interface StatusEvidence {
+  exchange: HttpExchange;
+  /** The statuses the step expects; `2xx` for any success. */
+  expected: readonly number[] | "2xx";
+  /** What the step asked, e.g. "retrieve an id nobody created". */
+  situation: string;
+}
+
+const matches = (status: number, expected: StatusEvidence["expected"]) => (expected === "2xx" ? status >= 200 && status < 300 : expected.includes(status));
+
+export const statusCodeUnexpected: ScenarioCheck<StatusEvidence> = {
+  id: "status-code-unexpected",
+  severity: "breaking",
+  firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
+  run: ({ exchange, expected, situation }) => {
+    const { status, operationId } = exchange;
+    if (status >= 500 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status))) return [];
+    const wanted = expected === "2xx" ? "2xx" : expected.join(" or ");
+    return [{ pointer: "", expected: wanted, actual: String(status), message: `${situation} answered ${status}, where ${wanted} was expected` }];
+  },
+};

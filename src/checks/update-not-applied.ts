@@ -1,0 +1,22 @@
+import { escapePointerToken } from "../spec/json-pointer";
+import { describeValue } from "./finding";
+import { isSuccess, type ScenarioCheck } from "./scenario-check";
+import type { UpdateEvidence } from "./update-evidence";
+
+export const updateNotApplied: ScenarioCheck<UpdateEvidence> = {
+  id: "update-not-applied",
+  severity: "breaking",
+  firesWhen: "an update's answer, or the next retrieve, still shows the values the update replaced",
+  run: ({ exchange, body, sent, before }) => {
+    if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
+    const got = body as Record<string, unknown>;
+    return Object.entries(sent)
+      .filter(([field, value]) => field in before && before[field] !== value && got[field] === before[field])
+      .map(([field, value]) => ({
+        pointer: `/${escapePointerToken(field)}`,
+        expected: describeValue(value),
+        actual: `${describeValue(got[field])} (the value before the update)`,
+        message: `${field} was updated to ${describeValue(value)}, but the ${exchange.operationId === "update_sip_endpoint" ? "update's answer" : "next retrieve"} still shows ${describeValue(got[field])}`,
+      }));
+  },
+};

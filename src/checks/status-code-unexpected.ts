@@ -5,7 +5,7 @@ import type { HttpExchange } from "./types";
 /**
  * What a step expected of a status: a documented answer, but not the one the situation calls for
  * (200 for an id nobody created, 404 for an endpoint just made). An undocumented status is
- * `status-code-undocumented`'s; a 5xx says nothing either way (the step is then incomplete).
+ * `status-code-undocumented`'s; a 5xx or a 429 says nothing either way (the step is then incomplete).
  */
 export interface StatusEvidence {
   exchange: HttpExchange;
@@ -23,7 +23,7 @@ export const statusCodeUnexpected: ScenarioCheck<StatusEvidence> = {
   firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
   run: ({ exchange, expected, situation }) => {
     const { status, operationId } = exchange;
-    if (status >= 500 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status))) return [];
+    if (status >= 500 || status === 429 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status))) return [];
     const wanted = expected === "2xx" ? "2xx" : expected.join(" or ");
     return [{ pointer: "", expected: wanted, actual: String(status), message: `${situation} answered ${status}, where ${wanted} was expected` }];
   },

@@ -158,18 +158,18 @@ export class DriftSession {
   }
 
   /**
-   * Judges the status a step expects (`status-code-unexpected`). A 5xx that survived the retries
-   * answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
+   * Judges the status a step expects (`status-code-unexpected`). A 5xx or 429 that survived the
+   * retries answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
    */
   expectStatus(sent: Sent, expected: readonly number[] | "2xx", situation: string): void {
     this.requireAnswer(sent, situation);
     this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected, situation });
   }
 
-  /** The step cannot judge a 5xx (after the retries); it is incomplete instead of passing. */
+  /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
   requireAnswer(sent: Sent, situation: string): void {
     const { status, attempts, operationId } = sent.exchange;
-    if (status >= 500) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
+    if (status >= 500 || status === 429) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
   }
 
   /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */

@@ -7,12 +7,20 @@
  * `CONTRACT_MODE` (read-only | read-write) and `CONTRACT_FAIL_ON` (breaking | warning | info)
  * adjust the run; the defaults are those of the drift job.
  */
-import { connect, createDriftSend, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftPlan, type DriftRunOptions } from "../src/drift";
+import { connect, createDriftSend, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftMode, type DriftPlan, type DriftRunOptions } from "../src/drift";
 
 export interface ContractTarget {
   description: string;
   run: Pick<DriftRunOptions, "target" | "send" | "mode" | "failOn" | "maxPages">;
   close(): Promise<void>;
+}
+
+/** The mode the suite runs in, known before any request (the tests it defines depend on it). */
+export function contractMode(env: Record<string, string | undefined>): DriftMode {
+  const kind = env.CONTRACT_TARGET ?? "mock";
+  const mode = env.CONTRACT_MODE || (kind === "live" ? "read-only" : "read-write");
+  if (mode !== "read-only" && mode !== "read-write") throw new Error(`CONTRACT_MODE must be "read-only" or "read-write", not ${JSON.stringify(mode)}`);
+  return mode;
 }
 
 export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {

@@ -1,5 +1,6 @@
 /** From what a session saw to the report: the outcome rules live here. */
-import type { Severity } from "../checks";
+import { ALL_CHECKS, type Severity } from "../checks";
+import { notEvaluatedReason } from "./scenarios/judged";
 import type { CleanupRecord } from "./scenarios/read-write";
 import type { DriftSession } from "./session";
 import { EXIT_CODES, type DriftReport, type Outcome } from "./types";
@@ -39,6 +40,7 @@ export function buildReport(input: ReportInput): DriftReport {
   }
   const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
   const findings = session.findings.findings();
+  const evaluatedIds = new Set(session.findings.evaluatedPairs().map((p) => p.check));
   return {
     tool: "sip-endpoints-drift",
     reportVersion: 1,
@@ -59,6 +61,11 @@ export function buildReport(input: ReportInput): DriftReport {
     },
     findings,
     coverage: session.coverage.summary(),
+    checks: ALL_CHECKS.map(({ id, severity }) => {
+      const evaluated = evaluatedIds.has(id);
+      const count = findings.filter((f) => f.check === id).length;
+      return { id, severity, evaluated, findings: count, ...(evaluated ? {} : { note: notEvaluatedReason(id, input.target.mode) }) };
+    }),
     evaluated: session.findings.evaluatedPairs(),
     steps: session.steps,
     ...(cleanup ? { cleanup } : {}),

@@ -91,6 +91,11 @@ export interface DriftReport {
   };
   findings: DriftFinding[];
   coverage: { operations: OperationCoverage[]; operationsNotExercised: string[] };
+  /**
+   * Every check of the catalogue, and whether this run evaluated it; a check not evaluated is
+   * never shown as passed (JUnit marks it skipped, with `note`).
+   */
+  checks: Array<{ id: string; severity: Severity; evaluated: boolean; findings: number; note?: string }>;
   /** Check × operation pairs that were evaluated (JUnit makes one test case of each). */
   evaluated: Array<{ check: string; operationId: string }>;
   steps: StepRecord[];

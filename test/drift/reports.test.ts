@@ -35,6 +35,10 @@ function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): Drif
     summary: { requests: 3, retries: 0, findings: { breaking: 0, warning: findings.length, info: 0 }, occurrences: findings.length },
     findings,
     coverage: { operations: [], operationsNotExercised: [] },
+    checks: [
+      { id: "field-undocumented", severity: "warning", evaluated: true, findings: findings.length },
+      { id: "update-not-applied", severity: "breaking", evaluated: false, findings: 0, note: "read-only runs do not judge it" },
+    ],
     evaluated: [
       { check: "field-undocumented", operationId: "list_sip_endpoints" },
       { check: "status-code-alternative", operationId: "create_sip_endpoint" },
@@ -105,8 +109,10 @@ describe("renderings", () => {
   it("JUnit has a case per evaluated check × operation and per step, and is well-formed", () => {
     const info = { ...finding({ id: "1111111111111111", check: "status-code-alternative", severity: "info", operationId: "create_sip_endpoint", pointer: "" }), occurrences: 1, step: "create" };
     const xml = renderJunit(report([tricky, info]));
-    expect(xml.match(/<testcase /g)).toHaveLength(6);
-    expect(xml).toMatch(/<testsuites name="sip-endpoints drift" tests="6" failures="2" errors="1" skipped="1"/);
+    expect(xml.match(/<testcase /g)).toHaveLength(7);
+    expect(xml).toMatch(/<testsuites name="sip-endpoints drift" tests="7" failures="2" errors="1" skipped="2"/);
+    // A check the run did not evaluate is skipped with its reason, never a passing case.
+    expect(xml).toContain('<testcase classname="drift.checks.update-not-applied" name="update-not-applied · not evaluated" time="0">\n      <skipped message="not evaluated in this run: read-only runs do not judge it"/>');
     expect(xml).toContain('<failure type="field-undocumented" message="field-undocumented at /data/0/x: undocumented key">');
     expect(xml).toContain("actual: a|b &lt;c&gt; &amp; &quot;d&quot;");
     // Below --fail-on: listed, not failed.

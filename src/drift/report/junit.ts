@@ -32,6 +32,10 @@ export function renderJunit(report: DriftReport): string {
     ].join("");
     return { failed: !!first, xml: `    <testcase classname="drift.checks.${xml(check)}" name="${xml(`${check} · ${operationId}`)}" time="0">${body ? `\n${body}    ` : ""}</testcase>` };
   });
+  // A check no step evaluated is skipped with the reason, never a passing case.
+  const unjudged = report.checks
+    .filter((c) => !c.evaluated)
+    .map((c) => `    <testcase classname="drift.checks.${xml(c.id)}" name="${xml(`${c.id} · not evaluated`)}" time="0">\n      <skipped message="${xml(`not evaluated in this run: ${c.note ?? ""}`)}"/>\n    </testcase>`);
   const stepCases = report.steps.map((step) => {
     let body = "";
     if (step.result === "incomplete") body = `      <error type="incomplete" message="${xml(step.note ?? "incomplete")}"/>\n`;
@@ -56,10 +60,11 @@ export function renderJunit(report: DriftReport): string {
     .join("\n");
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="sip-endpoints drift" tests="${checkCases.length + stepCases.length}" failures="${checkFailures + stepFailures}" errors="${stepErrors}" skipped="${stepSkipped}" time="${seconds}">`,
-    `  <testsuite name="drift checks" tests="${checkCases.length}" failures="${checkFailures}" errors="0" skipped="0" time="${seconds}" timestamp="${xml(report.startedAt)}">`,
+    `<testsuites name="sip-endpoints drift" tests="${checkCases.length + unjudged.length + stepCases.length}" failures="${checkFailures + stepFailures}" errors="${stepErrors}" skipped="${stepSkipped + unjudged.length}" time="${seconds}">`,
+    `  <testsuite name="drift checks" tests="${checkCases.length + unjudged.length}" failures="${checkFailures}" errors="0" skipped="${unjudged.length}" time="${seconds}" timestamp="${xml(report.startedAt)}">`,
     `    <properties>\n${props}\n    </properties>`,
     ...checkCases.map((c) => c.xml),
+    ...unjudged,
     `  </testsuite>`,
     `  <testsuite name="drift steps" tests="${stepCases.length}" failures="${stepFailures}" errors="${stepErrors}" skipped="${stepSkipped}" time="${seconds}" timestamp="${xml(report.startedAt)}">`,
     ...stepCases.map((c) => c.xml),

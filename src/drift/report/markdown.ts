@@ -34,6 +34,10 @@ export function renderMarkdown(report: DriftReport): string {
     }
     lines.push("");
   }
+  const unjudged = report.checks.filter((c) => !c.evaluated);
+  if (unjudged.length > 0) {
+    lines.push("## Checks not evaluated in this run", "", ...unjudged.map((c) => `- \`${c.id}\`: ${cell(c.note)}`), "");
+  }
   lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
   for (const s of report.steps) lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
   lines.push("", "## Coverage", "", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");

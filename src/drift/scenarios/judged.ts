@@ -1,0 +1,24 @@
+/**
+ * Which checks each mode's scenarios judge. The response checks judge every answer in any mode;
+ * the scenario checks only where a step gathers their evidence, and read-only runs create, update
+ * and delete nothing. A test runs both modes against the mock and holds this table to what the
+ * scenarios actually evaluated.
+ */
+import { RESPONSE_CHECKS, SCENARIO_CHECKS } from "../../checks";
+import type { DriftMode } from "../types";
+
+const { authNotEnforced, invalidInputAccepted, paginationInconsistent, statusCodeUnexpected, resourceMismatch, filterNotApplied, resourceUnavailable, resourceStillAvailable, updateNotApplied } = SCENARIO_CHECKS;
+
+const READ_ONLY = [...RESPONSE_CHECKS, authNotEnforced, invalidInputAccepted, paginationInconsistent, statusCodeUnexpected, resourceMismatch, filterNotApplied].map((c) => c.id);
+
+export const CHECKS_JUDGED: Record<DriftMode, readonly string[]> = {
+  "read-only": READ_ONLY,
+  "read-write": [...READ_ONLY, resourceUnavailable.id, resourceStillAvailable.id, updateNotApplied.id],
+};
+
+/** Why a check was not evaluated, for the report and the JUnit file. */
+export function notEvaluatedReason(check: string, mode: DriftMode): string {
+  return CHECKS_JUDGED[mode].includes(check)
+    ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)"
+    : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
+}

@@ -88,32 +88,19 @@ export interface components {
             ciphers: components["schemas"]["Ciphers"];
             codecs: components["schemas"]["Codecs"];
             encryption: components["schemas"]["Encryption"];
-            /**
-             * @description What handles inbound calls to this endpoint; null when nothing does.
-             * @enum {string|null}
-             */
-            call_handler: "relay_context" | "relay_topic" | "relay_application" | "relay_connector" | "relay_script" | "laml_webhooks" | "laml_application" | "dialogflow" | "video_room" | "call_flow" | "ai_agent" | null;
+            call_handler: components["schemas"]["CallHandler"];
             /**
              * Format: uuid
              * @description The resource the server created for the handler; set by the server only.
              */
             calling_handler_resource_id: string | null;
-            /**
-             * Format: uri
-             * @description Webhook that answers inbound calls (`laml_webhooks`).
-             */
+            /** @description Webhook that answers inbound calls (`laml_webhooks`). */
             call_request_url: string | null;
             call_request_method: components["schemas"]["NullableHttpMethod"];
-            /**
-             * Format: uri
-             * @description Webhook used when the request URL fails (`laml_webhooks`).
-             */
+            /** @description Webhook used when the request URL fails (`laml_webhooks`). */
             call_fallback_url: string | null;
             call_fallback_method: components["schemas"]["NullableHttpMethod"];
-            /**
-             * Format: uri
-             * @description Webhook told about call status changes (`laml_webhooks`).
-             */
+            /** @description Webhook told about call status changes (`laml_webhooks`). */
             call_status_callback_url: string | null;
             call_status_callback_method: components["schemas"]["NullableHttpMethod"];
             /** @description The LaML application that answers (`laml_application`). */
@@ -122,17 +109,11 @@ export interface components {
             call_dialogflow_agent_id: string | null;
             /** @description The Relay topic calls are sent to (`relay_topic`). */
             call_relay_topic: string | null;
-            /**
-             * Format: uri
-             * @description Webhook told about call status changes (`relay_topic`).
-             */
+            /** @description Webhook told about call status changes (`relay_topic`). */
             call_relay_topic_status_callback_url: string | null;
             /** @description The Relay context calls are sent to (`relay_context`). */
             call_relay_context: string | null;
-            /**
-             * Format: uri
-             * @description Webhook told about call status changes (`relay_context`).
-             */
+            /** @description Webhook told about call status changes (`relay_context`). */
             call_relay_context_status_callback_url: string | null;
             /** @description The Relay application that answers (`relay_application`). */
             call_relay_application: string | null;
@@ -141,10 +122,7 @@ export interface components {
              * @description The video room calls join (`video_room`).
              */
             call_video_room_id: string | null;
-            /**
-             * Format: uri
-             * @description URL of the SWML script that answers (`relay_script`).
-             */
+            /** @description URL of the SWML script that answers (`relay_script`). */
             call_relay_script_url: string | null;
         };
         /** @description The fields a request may set. None is nullable; a field left out is not changed. */
@@ -160,7 +138,8 @@ export interface components {
             ciphers?: components["schemas"]["Ciphers"];
             codecs?: components["schemas"]["Codecs"];
             encryption?: components["schemas"]["Encryption"];
-            call_handler?: components["schemas"]["CallHandler"];
+            /** @description What handles inbound calls; requests cannot set it to null. */
+            call_handler?: string & components["schemas"]["CallHandler"];
             /**
              * Format: uri
              * @description Webhook that answers inbound calls; required with `laml_webhooks`.
@@ -278,10 +257,11 @@ export interface components {
             "call_ai_agent_id": string;
         };
         /**
-         * @description What handles inbound calls to the endpoint.
-         * @enum {string}
+         * @description What handles inbound calls to the endpoint; null (in responses) when nothing does. The one
+         *     list of handler kinds: requests take the same values as a string (see SipEndpointWritable).
+         * @enum {string|null}
          */
-        CallHandler: "relay_context" | "relay_topic" | "relay_application" | "relay_connector" | "relay_script" | "laml_webhooks" | "laml_application" | "dialogflow" | "video_room" | "call_flow" | "ai_agent";
+        CallHandler: "relay_context" | "relay_topic" | "relay_application" | "relay_connector" | "relay_script" | "laml_webhooks" | "laml_application" | "dialogflow" | "video_room" | "call_flow" | "ai_agent" | null;
         /**
          * @description Whether media to and from the endpoint must, may or may not be encrypted (SRTP).
          * @enum {string}
@@ -319,13 +299,9 @@ export interface components {
          *     `prev` only after the first page.
          */
         PageLinks: {
-            /** Format: uri-reference */
             self: string;
-            /** Format: uri-reference */
             first: string;
-            /** Format: uri-reference */
             next?: string;
-            /** Format: uri-reference */
             prev?: string;
         };
         /** @description The body of a plain error answer. */
@@ -364,7 +340,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @constant */
+                    error?: "Bad Request";
+                };
             };
         };
         /** @description The credentials are missing, wrong, or lack the Voice scope. */
@@ -373,7 +352,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @constant */
+                    error?: "Unauthorized";
+                };
             };
         };
         /** @description No SIP endpoint of this project has that id. */
@@ -382,7 +364,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @constant */
+                    error?: "Not Found";
+                };
             };
         };
         /** @description The request breaks one or more rules; each broken rule is one item. */
@@ -410,7 +395,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @constant */
+                    error?: "Internal Server Error";
+                };
             };
         };
     };

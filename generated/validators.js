@@ -226,8 +226,7 @@ validate53.evaluated = {"props":{"filter_username":true,"filter_caller_id":true,
 
 exports.list_sip_endpoints_200 = validate54;
 const schema21 = {"type":"object","description":"One page of SIP endpoints and the links to its neighbours.","required":["links","data"],"properties":{"links":{"$ref":"#/$defs/PageLinks"},"data":{"type":"array","items":{"$ref":"#/$defs/SipEndpoint"}}}};
-const schema22 = {"type":"object","description":"Links of a page walk. Current servers send absolute URLs; older documentation shows\nrelative ones, so both are accepted. `next` is present only when another page exists and\n`prev` only after the first page.\n","required":["self","first"],"properties":{"self":{"type":"string","format":"uri-reference"},"first":{"type":"string","format":"uri-reference"},"next":{"type":"string","format":"uri-reference"},"prev":{"type":"string","format":"uri-reference"}}};
-const formats0 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+const schema22 = {"type":"object","description":"Links of a page walk. Current servers send absolute URLs; older documentation shows\nrelative ones, so both are accepted. `next` is present only when another page exists and\n`prev` only after the first page.\n","required":["self","first"],"properties":{"self":{"type":"string"},"first":{"type":"string"},"next":{"type":"string"},"prev":{"type":"string"}}};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -261,10 +260,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.self !== undefined){
-let data0 = data.self;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(typeof data.self !== "string"){
+const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -274,8 +271,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.first !== undefined){
+if(typeof data.first !== "string"){
+const err3 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -285,11 +283,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.first !== undefined){
-let data1 = data.first;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err4 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(data.next !== undefined){
+if(typeof data.next !== "string"){
+const err4 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -299,8 +295,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.prev !== undefined){
+if(typeof data.prev !== "string"){
+const err5 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -310,11 +307,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.next !== undefined){
-let data2 = data.next;
-if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
-const err6 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -323,62 +318,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.prev !== undefined){
-let data3 = data.prev;
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err8 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate55.errors = vErrors;
 return errors === 0;
 }
 validate55.evaluated = {"props":{"self":true,"first":true,"next":true,"prev":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema23 = {"type":"object","description":"A SIP endpoint as the server returns it. Every key is always present; handler fields the\nendpoint does not use are null, and the three method fields read \"POST\" until changed.\n","required":["type","id","username","caller_id","send_as","ciphers","codecs","encryption","call_handler","calling_handler_resource_id","call_request_url","call_request_method","call_fallback_url","call_fallback_method","call_status_callback_url","call_status_callback_method","call_laml_application_id","call_dialogflow_agent_id","call_relay_topic","call_relay_topic_status_callback_url","call_relay_context","call_relay_context_status_callback_url","call_relay_application","call_video_room_id","call_relay_script_url"],"properties":{"type":{"description":"The kind of resource; always `sip_endpoint`.","const":"sip_endpoint"},"id":{"description":"Server-made identifier of the endpoint.","type":"string","format":"uuid"},"username":{"description":"The SIP user name devices register with; unique in the project.","type":"string"},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":["string","null"]},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls to this endpoint; null when nothing does.","type":["string","null"],"enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent",null]},"calling_handler_resource_id":{"description":"The resource the server created for the handler; set by the server only.","type":["string","null"],"format":"uuid"},"call_request_url":{"description":"Webhook that answers inbound calls (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_request_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_fallback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers (`laml_application`).","type":["string","null"]},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers (`dialogflow`).","type":["string","null"]},"call_relay_topic":{"description":"The Relay topic calls are sent to (`relay_topic`).","type":["string","null"]},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes (`relay_topic`).","type":["string","null"],"format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to (`relay_context`).","type":["string","null"]},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes (`relay_context`).","type":["string","null"],"format":"uri"},"call_relay_application":{"description":"The Relay application that answers (`relay_application`).","type":["string","null"]},"call_video_room_id":{"description":"The video room calls join (`video_room`).","type":["string","null"],"format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers (`relay_script`).","type":["string","null"],"format":"uri"}}};
-const formats8 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats12 = require("ajv-formats/dist/formats").fullFormats.uri;
+const schema23 = {"type":"object","description":"A SIP endpoint as the server returns it. Every key is always present; handler fields the\nendpoint does not use are null, and the three method fields read \"POST\" until changed.\n","required":["type","id","username","caller_id","send_as","ciphers","codecs","encryption","call_handler","calling_handler_resource_id","call_request_url","call_request_method","call_fallback_url","call_fallback_method","call_status_callback_url","call_status_callback_method","call_laml_application_id","call_dialogflow_agent_id","call_relay_topic","call_relay_topic_status_callback_url","call_relay_context","call_relay_context_status_callback_url","call_relay_application","call_video_room_id","call_relay_script_url"],"properties":{"type":{"description":"The kind of resource; always `sip_endpoint`.","type":"string","const":"sip_endpoint"},"id":{"description":"Server-made identifier of the endpoint.","type":"string","format":"uuid"},"username":{"description":"The SIP user name devices register with; unique in the project.","type":"string"},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":["string","null"]},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"$ref":"#/$defs/CallHandler"},"calling_handler_resource_id":{"description":"The resource the server created for the handler; set by the server only.","type":["string","null"],"format":"uuid"},"call_request_url":{"description":"Webhook that answers inbound calls (`laml_webhooks`).","type":["string","null"]},"call_request_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails (`laml_webhooks`).","type":["string","null"]},"call_fallback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes (`laml_webhooks`).","type":["string","null"]},"call_status_callback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers (`laml_application`).","type":["string","null"]},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers (`dialogflow`).","type":["string","null"]},"call_relay_topic":{"description":"The Relay topic calls are sent to (`relay_topic`).","type":["string","null"]},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes (`relay_topic`).","type":["string","null"]},"call_relay_context":{"description":"The Relay context calls are sent to (`relay_context`).","type":["string","null"]},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes (`relay_context`).","type":["string","null"]},"call_relay_application":{"description":"The Relay application that answers (`relay_application`).","type":["string","null"]},"call_video_room_id":{"description":"The video room calls join (`video_room`).","type":["string","null"],"format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers (`relay_script`).","type":["string","null"]}}};
+const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const schema24 = {"description":"SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\nAES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\nAES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project's defaults.\n","type":"array","items":{"type":"string"}};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -500,7 +446,7 @@ return errors === 0;
 }
 validate62.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema27 = {"description":"The HTTP method a webhook is called with; the server reports \"POST\" until it is changed.","type":["string","null"],"enum":["GET","POST",null]};
+const schema27 = {"description":"What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\nlist of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n","type":["string","null"],"enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent",null]};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -522,7 +468,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((data === "GET") || (data === "POST")) || (data === null))){
+if(!((((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent")) || (data === null))){
 const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
@@ -536,6 +482,43 @@ validate64.errors = vErrors;
 return errors === 0;
 }
 validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema28 = {"description":"The HTTP method a webhook is called with; the server reports \"POST\" until it is changed.","type":["string","null"],"enum":["GET","POST",null]};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema28.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "GET") || (data === "POST")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -800,8 +783,9 @@ vErrors.push(err24);
 errors++;
 }
 if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -810,12 +794,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -825,8 +805,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -836,9 +819,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -848,10 +830,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -861,14 +842,27 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -892,19 +886,15 @@ errors = vErrors.length;
 }
 }
 if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
 }
-else {
-vErrors.push(err31);
 }
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -913,11 +903,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -926,9 +914,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -938,11 +929,16 @@ vErrors.push(err34);
 errors++;
 }
 }
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
 }
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -951,9 +947,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -963,17 +967,16 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -982,9 +985,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -994,17 +999,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1013,9 +1011,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1025,17 +1025,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1045,10 +1038,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1058,10 +1051,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1071,10 +1064,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1083,9 +1076,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1096,10 +1089,10 @@ errors++;
 }
 }
 }
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1109,102 +1102,14 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
 }
 errors++;
 }
@@ -1289,14 +1194,14 @@ return errors === 0;
 }
 validate54.evaluated = {"props":{"links":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_list_sip_endpoints_200 = validate70;
-const schema29 = {"type":"object","description":"One page of SIP endpoints and the links to its neighbours.","required":["links","data"],"properties":{"links":{"$ref":"#/$defs/PageLinks"},"data":{"type":"array","items":{"$ref":"#/$defs/SipEndpoint"}}},"unevaluatedProperties":false};
-const schema30 = {"type":"object","description":"Links of a page walk. Current servers send absolute URLs; older documentation shows\nrelative ones, so both are accepted. `next` is present only when another page exists and\n`prev` only after the first page.\n","required":["self","first"],"properties":{"self":{"type":"string","format":"uri-reference"},"first":{"type":"string","format":"uri-reference"},"next":{"type":"string","format":"uri-reference"},"prev":{"type":"string","format":"uri-reference"}},"unevaluatedProperties":false};
+exports.strict_list_sip_endpoints_200 = validate72;
+const schema30 = {"type":"object","description":"One page of SIP endpoints and the links to its neighbours.","required":["links","data"],"properties":{"links":{"$ref":"#/$defs/PageLinks"},"data":{"type":"array","items":{"$ref":"#/$defs/SipEndpoint"}}},"unevaluatedProperties":false};
+const schema31 = {"type":"object","description":"Links of a page walk. Current servers send absolute URLs; older documentation shows\nrelative ones, so both are accepted. `next` is present only when another page exists and\n`prev` only after the first page.\n","required":["self","first"],"properties":{"self":{"type":"string"},"first":{"type":"string"},"next":{"type":"string"},"prev":{"type":"string"}},"unevaluatedProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1325,10 +1230,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.self !== undefined){
-let data0 = data.self;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(typeof data.self !== "string"){
+const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1338,8 +1241,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.first !== undefined){
+if(typeof data.first !== "string"){
+const err3 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1349,11 +1253,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.first !== undefined){
-let data1 = data.first;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err4 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(data.next !== undefined){
+if(typeof data.next !== "string"){
+const err4 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1363,8 +1265,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.prev !== undefined){
+if(typeof data.prev !== "string"){
+const err5 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1374,11 +1277,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.next !== undefined){
-let data2 = data.next;
-if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
-const err6 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+for(const key0 in data){
+if((((key0 !== "self") && (key0 !== "first")) && (key0 !== "next")) && (key0 !== "prev")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1388,8 +1289,9 @@ vErrors.push(err6);
 errors++;
 }
 }
+}
 else {
-const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1398,104 +1300,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.prev !== undefined){
-let data3 = data.prev;
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err8 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if((((key0 !== "self") && (key0 !== "first")) && (key0 !== "next")) && (key0 !== "prev")){
-const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate71.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema31 = {"type":"object","description":"A SIP endpoint as the server returns it. Every key is always present; handler fields the\nendpoint does not use are null, and the three method fields read \"POST\" until changed.\n","required":["type","id","username","caller_id","send_as","ciphers","codecs","encryption","call_handler","calling_handler_resource_id","call_request_url","call_request_method","call_fallback_url","call_fallback_method","call_status_callback_url","call_status_callback_method","call_laml_application_id","call_dialogflow_agent_id","call_relay_topic","call_relay_topic_status_callback_url","call_relay_context","call_relay_context_status_callback_url","call_relay_application","call_video_room_id","call_relay_script_url"],"properties":{"type":{"description":"The kind of resource; always `sip_endpoint`.","const":"sip_endpoint"},"id":{"description":"Server-made identifier of the endpoint.","type":"string","format":"uuid"},"username":{"description":"The SIP user name devices register with; unique in the project.","type":"string"},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":["string","null"]},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls to this endpoint; null when nothing does.","type":["string","null"],"enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent",null]},"calling_handler_resource_id":{"description":"The resource the server created for the handler; set by the server only.","type":["string","null"],"format":"uuid"},"call_request_url":{"description":"Webhook that answers inbound calls (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_request_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_fallback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes (`laml_webhooks`).","type":["string","null"],"format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers (`laml_application`).","type":["string","null"]},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers (`dialogflow`).","type":["string","null"]},"call_relay_topic":{"description":"The Relay topic calls are sent to (`relay_topic`).","type":["string","null"]},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes (`relay_topic`).","type":["string","null"],"format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to (`relay_context`).","type":["string","null"]},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes (`relay_context`).","type":["string","null"],"format":"uri"},"call_relay_application":{"description":"The Relay application that answers (`relay_application`).","type":["string","null"]},"call_video_room_id":{"description":"The video room calls join (`video_room`).","type":["string","null"],"format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers (`relay_script`).","type":["string","null"],"format":"uri"}},"unevaluatedProperties":false};
-const schema32 = {"description":"SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\nAES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\nAES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project's defaults.\n","type":"array","items":{"type":"string"}};
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data[i0] !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema33 = {"description":"Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\nPCMA, G729, VP8, H264. A request with an empty list restores the project's defaults.\n","type":"array","items":{"type":"string"}};
+const schema32 = {"type":"object","description":"A SIP endpoint as the server returns it. Every key is always present; handler fields the\nendpoint does not use are null, and the three method fields read \"POST\" until changed.\n","required":["type","id","username","caller_id","send_as","ciphers","codecs","encryption","call_handler","calling_handler_resource_id","call_request_url","call_request_method","call_fallback_url","call_fallback_method","call_status_callback_url","call_status_callback_method","call_laml_application_id","call_dialogflow_agent_id","call_relay_topic","call_relay_topic_status_callback_url","call_relay_context","call_relay_context_status_callback_url","call_relay_application","call_video_room_id","call_relay_script_url"],"properties":{"type":{"description":"The kind of resource; always `sip_endpoint`.","type":"string","const":"sip_endpoint"},"id":{"description":"Server-made identifier of the endpoint.","type":"string","format":"uuid"},"username":{"description":"The SIP user name devices register with; unique in the project.","type":"string"},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":["string","null"]},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"$ref":"#/$defs/CallHandler"},"calling_handler_resource_id":{"description":"The resource the server created for the handler; set by the server only.","type":["string","null"],"format":"uuid"},"call_request_url":{"description":"Webhook that answers inbound calls (`laml_webhooks`).","type":["string","null"]},"call_request_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails (`laml_webhooks`).","type":["string","null"]},"call_fallback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes (`laml_webhooks`).","type":["string","null"]},"call_status_callback_method":{"$ref":"#/$defs/NullableHttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers (`laml_application`).","type":["string","null"]},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers (`dialogflow`).","type":["string","null"]},"call_relay_topic":{"description":"The Relay topic calls are sent to (`relay_topic`).","type":["string","null"]},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes (`relay_topic`).","type":["string","null"]},"call_relay_context":{"description":"The Relay context calls are sent to (`relay_context`).","type":["string","null"]},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes (`relay_context`).","type":["string","null"]},"call_relay_application":{"description":"The Relay application that answers (`relay_application`).","type":["string","null"]},"call_video_room_id":{"description":"The video room calls join (`video_room`).","type":["string","null"],"format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers (`relay_script`).","type":["string","null"]}},"unevaluatedProperties":false};
+const schema33 = {"description":"SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\nAES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\nAES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project's defaults.\n","type":"array","items":{"type":"string"}};
 
 function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1537,12 +1348,54 @@ return errors === 0;
 }
 validate76.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema34 = {"description":"Whether media to and from the endpoint must, may or may not be encrypted (SRTP).","type":"string","enum":["default","required","optional"]};
+const schema34 = {"description":"Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\nPCMA, G729, VP8, H264. A request with an empty list restores the project's defaults.\n","type":"array","items":{"type":"string"}};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data[i0] !== "string"){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema35 = {"description":"Whether media to and from the endpoint must, may or may not be encrypted (SRTP).","type":"string","enum":["default","required","optional"]};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1560,43 +1413,6 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "default") || (data === "required")) || (data === "optional"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate78.errors = vErrors;
-return errors === 0;
-}
-validate78.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema35 = {"description":"The HTTP method a webhook is called with; the server reports \"POST\" until it is changed.","type":["string","null"],"enum":["GET","POST",null]};
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate80.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema35.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((data === "GET") || (data === "POST")) || (data === null))){
 const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1611,11 +1427,85 @@ return errors === 0;
 }
 validate80.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+const schema36 = {"description":"What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\nlist of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n","type":["string","null"],"enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent",null]};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate82.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+validate82.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema37 = {"description":"The HTTP method a webhook is called with; the server reports \"POST\" until it is changed.","type":["string","null"],"enum":["GET","POST",null]};
+
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate84.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema37.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "GET") || (data === "POST")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate84.errors = vErrors;
+return errors === 0;
+}
+validate84.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1874,8 +1764,9 @@ vErrors.push(err24);
 errors++;
 }
 if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1884,12 +1775,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1899,8 +1786,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1910,9 +1800,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1922,10 +1811,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1935,9 +1823,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1947,28 +1836,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1977,8 +1847,35 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1987,11 +1884,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2000,9 +1895,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2012,11 +1910,16 @@ vErrors.push(err34);
 errors++;
 }
 }
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
 }
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2025,9 +1928,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2037,17 +1948,16 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
 errors = vErrors.length;
 }
 }
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2056,9 +1966,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2068,17 +1980,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2087,9 +1992,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2099,17 +2006,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2119,10 +2019,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2132,10 +2032,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2145,10 +2045,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2157,9 +2057,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2170,10 +2070,10 @@ errors++;
 }
 }
 }
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2183,10 +2083,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2195,9 +2094,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2206,104 +2106,16 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate73.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2332,8 +2144,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.links !== undefined){
-if(!(validate71(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate73(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
@@ -2342,8 +2154,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate73(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate75(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 }
@@ -2382,18 +2194,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.list_sip_endpoints_401 = validate85;
-const schema36 = {"type":"object","description":"The body of a plain error answer.","required":["error"],"properties":{"error":{"description":"The reason phrase, such as \"Not Found\".","type":"string"}}};
+exports.list_sip_endpoints_401 = validate89;
+const schema38 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+const schema39 = {"type":"object","description":"The body of a plain error answer.","required":["error"],"properties":{"error":{"description":"The reason phrase, such as \"Not Found\".","type":"string"}}};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2434,18 +2247,53 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_list_sip_endpoints_401 = validate86;
-const schema37 = {"type":"object","description":"The body of a plain error answer.","required":["error"],"properties":{"error":{"description":"The reason phrase, such as \"Not Found\".","type":"string"}},"unevaluatedProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_list_sip_endpoints_401 = validate92;
+const schema40 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+const schema41 = {"type":"object","description":"The body of a plain error answer.","required":["error"],"properties":{"error":{"description":"The reason phrase, such as \"Not Found\".","type":"string"}},"unevaluatedProperties":false};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2498,19 +2346,65 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.list_sip_endpoints_422 = validate87;
-const schema38 = {"type":"object","description":"The body of a 422 answer; one item for each rule the request broke.","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ValidationError"}}}};
-const schema39 = {"type":"object","required":["detail","status","title","code"],"properties":{"detail":{"description":"What is wrong, naming the attribute.","type":"string"},"status":{"description":"The HTTP status as a string, such as \"422\".","type":"string"},"title":{"description":"A short category, such as \"Invalid Attribute\".","type":"string"},"code":{"description":"A machine-readable code of the problem, as a string.","type":"string"}}};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate92.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.list_sip_endpoints_422 = validate95;
+const schema42 = {"type":"object","description":"The body of a 422 answer; one item for each rule the request broke.","required":["errors"],"properties":{"errors":{"type":"array","items":{"$ref":"#/$defs/ValidationError"}}}};
+const schema43 = {"type":"object","required":["detail","status","title","code"],"properties":{"detail":{"description":"What is wrong, naming the attribute.","type":"string"},"status":{"description":"The HTTP status as a string, such as \"422\".","type":"string"},"title":{"description":"A short category, such as \"Invalid Attribute\".","type":"string"},"code":{"description":"A machine-readable code of the problem, as a string.","type":"string"}}};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2617,16 +2511,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2647,8 +2541,16 @@ errors++;
 if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2657,16 +2559,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate88(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2675,31 +2571,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate87.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_list_sip_endpoints_422 = validate90;
-const schema40 = {"type":"object","description":"The body of a 422 answer; one item for each rule the request broke.","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ValidationError"}}},"unevaluatedProperties":false};
-const schema41 = {"type":"object","required":["detail","status","title","code"],"properties":{"detail":{"description":"What is wrong, naming the attribute.","type":"string"},"status":{"description":"The HTTP status as a string, such as \"422\".","type":"string"},"title":{"description":"A short category, such as \"Invalid Attribute\".","type":"string"},"code":{"description":"A machine-readable code of the problem, as a string.","type":"string"}},"unevaluatedProperties":false};
+exports.strict_list_sip_endpoints_422 = validate98;
+const schema44 = {"type":"object","description":"The body of a 422 answer; one item for each rule the request broke.","required":["errors"],"properties":{"errors":{"type":"array","items":{"$ref":"#/$defs/ValidationError"}}},"unevaluatedProperties":false};
+const schema45 = {"type":"object","required":["detail","status","title","code"],"properties":{"detail":{"description":"What is wrong, naming the attribute.","type":"string"},"status":{"description":"The HTTP status as a string, such as \"422\".","type":"string"},"title":{"description":"A short category, such as \"Invalid Attribute\".","type":"string"},"code":{"description":"A machine-readable code of the problem, as a string.","type":"string"}},"unevaluatedProperties":false};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2818,398 +2702,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate90.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "errors"){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.list_sip_endpoints_429 = validate93;
-
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate93.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate93.errors = vErrors;
-return errors === 0;
-}
-validate93.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_list_sip_endpoints_429 = validate94;
-
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate94.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate94.errors = vErrors;
-return errors === 0;
-}
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.list_sip_endpoints_500 = validate95;
-
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate95.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate95.errors = vErrors;
-return errors === 0;
-}
-validate95.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_list_sip_endpoints_500 = validate96;
-
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate96.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate96.errors = vErrors;
-return errors === 0;
-}
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_request = validate97;
-const schema46 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
-const schema47 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"$ref":"#/$defs/CallHandler"},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}}};
-const pattern3 = new RegExp("^[^\\s@]+$", "u");
-const schema48 = {"description":"What handles inbound calls to the endpoint.","type":"string","enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent"]};
-
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate102.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate102.errors = vErrors;
-return errors === 0;
-}
-validate102.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema49 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
-
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate104.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate104.errors = vErrors;
-return errors === 0;
-}
-validate104.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3223,11 +2719,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.username !== undefined){
-let data0 = data.username;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err0 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3236,8 +2729,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
-const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3247,8 +2751,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-else {
-const err2 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(key0 !== "errors"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3258,3892 +2763,28 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.password !== undefined){
-let data1 = data.password;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-if(typeof data.caller_id !== "string"){
-const err5 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err6 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-if(!(validate102(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_request_url !== undefined){
-let data8 = data.call_request_url;
-if(typeof data8 === "string"){
-if(!(formats12(data8))){
-const err7 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate104(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data10 = data.call_fallback_url;
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err9 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate104(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data12 = data.call_status_callback_url;
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err11 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate104(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-if(typeof data.call_laml_application_id !== "string"){
-const err13 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-if(typeof data.call_dialogflow_agent_id !== "string"){
-const err14 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-if(typeof data.call_relay_topic !== "string"){
-const err15 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data17 = data.call_relay_topic_status_callback_url;
-if(typeof data17 === "string"){
-if(!(formats12(data17))){
-const err16 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.call_relay_context !== undefined){
-if(typeof data.call_relay_context !== "string"){
-const err18 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data19 = data.call_relay_context_status_callback_url;
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err19 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.call_relay_application !== undefined){
-if(typeof data.call_relay_application !== "string"){
-const err21 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data21 = data.call_video_room_id;
-if(typeof data21 === "string"){
-if(!(formats8.test(data21))){
-const err22 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data22 = data.call_relay_script_url;
-if(typeof data22 === "string"){
-if(!(formats12(data22))){
-const err24 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.call_flow_id !== undefined){
-let data23 = data.call_flow_id;
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err26 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.call_flow_version !== undefined){
-let data24 = data.call_flow_version;
-if(typeof data24 !== "string"){
-const err28 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema47.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.call_ai_agent_id !== undefined){
-let data25 = data.call_ai_agent_id;
-if(typeof data25 === "string"){
-if(!(formats8.test(data25))){
-const err30 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
 }
 errors++;
 }
 validate98.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
+exports.list_sip_endpoints_429 = validate101;
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs1 = errors;
-let valid1 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.call_handler === undefined) && (missing0 = "call_handler")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_webhooks" !== data.call_handler){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_request_url === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs6 = errors;
-let valid3 = true;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.call_handler === undefined) && (missing1 = "call_handler")){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_application" !== data.call_handler){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-var _valid1 = _errs7 === errors;
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_laml_application_id === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid1 = _errs9 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const _errs11 = errors;
-let valid5 = true;
-const _errs12 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.call_handler === undefined) && (missing2 = "call_handler")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("dialogflow" !== data.call_handler){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-}
-var _valid2 = _errs12 === errors;
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_dialogflow_agent_id === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs14 === errors;
-valid5 = _valid2;
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-const _errs16 = errors;
-let valid7 = true;
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.call_handler === undefined) && (missing3 = "call_handler")){
-const err12 = {};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_topic" !== data.call_handler){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-}
-var _valid3 = _errs17 === errors;
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_topic === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs19 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const _errs21 = errors;
-let valid9 = true;
-const _errs22 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.call_handler === undefined) && (missing4 = "call_handler")){
-const err16 = {};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_context" !== data.call_handler){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-}
-var _valid4 = _errs22 === errors;
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs24 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_context === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-var _valid4 = _errs24 === errors;
-valid9 = _valid4;
-}
-if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const _errs26 = errors;
-let valid11 = true;
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.call_handler === undefined) && (missing5 = "call_handler")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_application" !== data.call_handler){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-}
-var _valid5 = _errs27 === errors;
-errors = _errs26;
-if(vErrors !== null){
-if(_errs26){
-vErrors.length = _errs26;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs29 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-const _errs31 = errors;
-let valid13 = true;
-const _errs32 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.call_handler === undefined) && (missing6 = "call_handler")){
-const err24 = {};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("video_room" !== data.call_handler){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-var _valid6 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_video_room_id === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-var _valid6 = _errs34 === errors;
-valid13 = _valid6;
-}
-if(!valid13){
-const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-const _errs36 = errors;
-let valid15 = true;
-const _errs37 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.call_handler === undefined) && (missing7 = "call_handler")){
-const err28 = {};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_script" !== data.call_handler){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-var _valid7 = _errs37 === errors;
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs39 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_script_url === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-var _valid7 = _errs39 === errors;
-valid15 = _valid7;
-}
-if(!valid15){
-const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const _errs41 = errors;
-let valid17 = true;
-const _errs42 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.call_handler === undefined) && (missing8 = "call_handler")){
-const err32 = {};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("call_flow" !== data.call_handler){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-}
-var _valid8 = _errs42 === errors;
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs44 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_flow_id === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-var _valid8 = _errs44 === errors;
-valid17 = _valid8;
-}
-if(!valid17){
-const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-const _errs46 = errors;
-let valid19 = true;
-const _errs47 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.call_handler === undefined) && (missing9 = "call_handler")){
-const err36 = {};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("ai_agent" !== data.call_handler){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-}
-var _valid9 = _errs47 === errors;
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_ai_agent_id === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-var _valid9 = _errs49 === errors;
-valid19 = _valid9;
-}
-if(!valid19){
-const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-validate109.errors = vErrors;
-return errors === 0;
-}
-validate109.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate97.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.username === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.password === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-validate97.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_200 = validate111;
-
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate111.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate111.errors = vErrors;
-return errors === 0;
-}
-validate111.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_create_sip_endpoint_200 = validate118;
-
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate118.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate118.errors = vErrors;
-return errors === 0;
-}
-validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_201 = validate125;
-
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate125.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate125.errors = vErrors;
-return errors === 0;
-}
-validate125.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_create_sip_endpoint_201 = validate132;
-
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate132.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate132.errors = vErrors;
-return errors === 0;
-}
-validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_401 = validate139;
-
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7184,17 +2825,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_401 = validate140;
+exports.strict_list_sip_endpoints_429 = validate102;
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate140.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7247,97 +2888,32 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate140.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_422 = validate141;
+exports.list_sip_endpoints_500 = validate103;
+const schema48 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate88(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate141.errors = vErrors;
-return errors === 0;
-}
-validate141.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_create_sip_endpoint_422 = validate143;
-
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate143.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7346,206 +2922,46 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
 }
-else {
-vErrors.push(err1);
 }
-errors++;
+validate103.errors = vErrors;
+return errors === 0;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+validate103.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_list_sip_endpoints_500 = validate105;
+const schema49 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate105.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "errors"){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate143.errors = vErrors;
-return errors === 0;
-}
-validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_429 = validate145;
-
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate145.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate145.errors = vErrors;
-return errors === 0;
-}
-validate145.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_create_sip_endpoint_429 = validate146;
-
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate146.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
 }
 errors++;
 }
 }
 for(const key0 in data){
 if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate146.errors = vErrors;
-return errors === 0;
-}
-validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.create_sip_endpoint_500 = validate147;
-
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate147.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7556,7872 +2972,21 @@ errors++;
 }
 }
 }
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate147.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate147.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_500 = validate148;
+exports.create_sip_endpoint_request = validate107;
+const schema50 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
+const schema51 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}}};
+const pattern3 = new RegExp("^[^\\s@]+$", "u");
+const schema52 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate148.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate148.errors = vErrors;
-return errors === 0;
-}
-validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_200 = validate149;
-
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate149.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate149.errors = vErrors;
-return errors === 0;
-}
-validate149.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_200 = validate156;
-
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate156.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate156.errors = vErrors;
-return errors === 0;
-}
-validate156.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_401 = validate163;
-
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate163.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate163.errors = vErrors;
-return errors === 0;
-}
-validate163.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_401 = validate164;
-
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate164.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate164.errors = vErrors;
-return errors === 0;
-}
-validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_404 = validate165;
-
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate165.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate165.errors = vErrors;
-return errors === 0;
-}
-validate165.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_404 = validate166;
-
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate166.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate166.errors = vErrors;
-return errors === 0;
-}
-validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_422 = validate167;
-
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate167.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate88(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate167.errors = vErrors;
-return errors === 0;
-}
-validate167.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_422 = validate169;
-
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate169.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "errors"){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate169.errors = vErrors;
-return errors === 0;
-}
-validate169.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_429 = validate171;
-
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate171.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate171.errors = vErrors;
-return errors === 0;
-}
-validate171.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_429 = validate172;
-
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate172.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate172.errors = vErrors;
-return errors === 0;
-}
-validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_500 = validate173;
-
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate173.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate173.errors = vErrors;
-return errors === 0;
-}
-validate173.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_500 = validate174;
-
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate174.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate174.errors = vErrors;
-return errors === 0;
-}
-validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_request = validate175;
-const schema75 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
-
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate175.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-errors = vErrors.length;
-}
-validate175.errors = vErrors;
-return errors === 0;
-}
-validate175.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_200 = validate178;
-
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate178.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate178.errors = vErrors;
-return errors === 0;
-}
-validate178.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_200 = validate185;
-
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate185.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate185.errors = vErrors;
-return errors === 0;
-}
-validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_201 = validate192;
-
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate192.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate192.errors = vErrors;
-return errors === 0;
-}
-validate192.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_201 = validate199;
-
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate199.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate199.errors = vErrors;
-return errors === 0;
-}
-validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_401 = validate206;
-
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate206.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate206.errors = vErrors;
-return errors === 0;
-}
-validate206.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_401 = validate207;
-
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate207.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate207.errors = vErrors;
-return errors === 0;
-}
-validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_404 = validate208;
-
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate208.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate208.errors = vErrors;
-return errors === 0;
-}
-validate208.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_404 = validate209;
-
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate209.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate209.errors = vErrors;
-return errors === 0;
-}
-validate209.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_422 = validate210;
-
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate210.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate88(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate210.errors = vErrors;
-return errors === 0;
-}
-validate210.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_422 = validate212;
-
-function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate212.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "errors"){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate212.errors = vErrors;
-return errors === 0;
-}
-validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_429 = validate214;
-
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate214.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate214.errors = vErrors;
-return errors === 0;
-}
-validate214.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_429 = validate215;
-
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate215.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate215.errors = vErrors;
-return errors === 0;
-}
-validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_500 = validate216;
-
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate216.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate216.errors = vErrors;
-return errors === 0;
-}
-validate216.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_500 = validate217;
-
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate217.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate217.errors = vErrors;
-return errors === 0;
-}
-validate217.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.delete_sip_endpoint_400 = validate218;
-
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate218.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate218.errors = vErrors;
-return errors === 0;
-}
-validate218.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_delete_sip_endpoint_400 = validate219;
-
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate219.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate219.errors = vErrors;
-return errors === 0;
-}
-validate219.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.delete_sip_endpoint_401 = validate220;
-
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate220.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate220.errors = vErrors;
-return errors === 0;
-}
-validate220.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_delete_sip_endpoint_401 = validate221;
-
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate221.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate221.errors = vErrors;
-return errors === 0;
-}
-validate221.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.delete_sip_endpoint_404 = validate222;
-
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate222.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate222.errors = vErrors;
-return errors === 0;
-}
-validate222.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_delete_sip_endpoint_404 = validate223;
-
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate223.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate223.errors = vErrors;
-return errors === 0;
-}
-validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.delete_sip_endpoint_429 = validate224;
-
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate224.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate224.errors = vErrors;
-return errors === 0;
-}
-validate224.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_delete_sip_endpoint_429 = validate225;
-
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate225.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate225.errors = vErrors;
-return errors === 0;
-}
-validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.delete_sip_endpoint_500 = validate226;
-
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate226.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate226.errors = vErrors;
-return errors === 0;
-}
-validate226.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_delete_sip_endpoint_500 = validate227;
-
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate227.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate227.errors = vErrors;
-return errors === 0;
-}
-validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_SipEndpoint = validate228;
-
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate228.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema23.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema23.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate64(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate64(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate64(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate228.errors = vErrors;
-return errors === 0;
-}
-validate228.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpoint = validate235;
-
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate235.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("sip_endpoint" !== data.type){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err28 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err29 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema31.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err30 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-let data8 = data.call_handler;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err31 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: schema31.properties.call_handler.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(!((((((((((((data8 === "relay_context") || (data8 === "relay_topic")) || (data8 === "relay_application")) || (data8 === "relay_connector")) || (data8 === "relay_script")) || (data8 === "laml_webhooks")) || (data8 === "laml_application")) || (data8 === "dialogflow")) || (data8 === "video_room")) || (data8 === "call_flow")) || (data8 === "ai_agent")) || (data8 === null))){
-const err32 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/enum",keyword:"enum",params:{allowedValues: schema31.properties.call_handler.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema31.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err34 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err35 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema31.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err36 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate80(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err37 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema31.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err38 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate80(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err39 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!(formats12(data14))){
-const err40 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate80(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema31.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema31.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema31.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err45 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema31.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err47 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema31.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!(formats12(data21))){
-const err48 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err49 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema31.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err50 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema31.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err51 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err52 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema31.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats12(data24))){
-const err53 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err54 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-validate235.errors = vErrors;
-return errors === 0;
-}
-validate235.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_SipEndpointWritable = validate242;
-
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate242.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.username !== undefined){
-let data0 = data.username;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err0 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!pattern3.test(data0)){
-const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.password !== undefined){
-let data1 = data.password;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-if(typeof data.caller_id !== "string"){
-const err5 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err6 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-if(!(validate102(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_request_url !== undefined){
-let data8 = data.call_request_url;
-if(typeof data8 === "string"){
-if(!(formats12(data8))){
-const err7 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate104(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data10 = data.call_fallback_url;
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err9 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate104(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data12 = data.call_status_callback_url;
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err11 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate104(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-if(typeof data.call_laml_application_id !== "string"){
-const err13 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-if(typeof data.call_dialogflow_agent_id !== "string"){
-const err14 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-if(typeof data.call_relay_topic !== "string"){
-const err15 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data17 = data.call_relay_topic_status_callback_url;
-if(typeof data17 === "string"){
-if(!(formats12(data17))){
-const err16 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.call_relay_context !== undefined){
-if(typeof data.call_relay_context !== "string"){
-const err18 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data19 = data.call_relay_context_status_callback_url;
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err19 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.call_relay_application !== undefined){
-if(typeof data.call_relay_application !== "string"){
-const err21 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data21 = data.call_video_room_id;
-if(typeof data21 === "string"){
-if(!(formats8.test(data21))){
-const err22 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data22 = data.call_relay_script_url;
-if(typeof data22 === "string"){
-if(!(formats12(data22))){
-const err24 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.call_flow_id !== undefined){
-let data23 = data.call_flow_id;
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err26 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.call_flow_version !== undefined){
-let data24 = data.call_flow_version;
-if(typeof data24 !== "string"){
-const err28 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema47.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.call_ai_agent_id !== undefined){
-let data25 = data.call_ai_agent_id;
-if(typeof data25 === "string"){
-if(!(formats8.test(data25))){
-const err30 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-validate242.errors = vErrors;
-return errors === 0;
-}
-validate242.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpointWritable = validate250;
-const schema103 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"$ref":"#/$defs/CallHandler"},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}},"unevaluatedProperties":false};
-const schema104 = {"description":"What handles inbound calls to the endpoint.","type":"string","enum":["relay_context","relay_topic","relay_application","relay_connector","relay_script","laml_webhooks","laml_application","dialogflow","video_room","call_flow","ai_agent"]};
-
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate254.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate254.errors = vErrors;
-return errors === 0;
-}
-validate254.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema105 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
-
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate256.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15439,7 +3004,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema105.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15448,16 +3013,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate256.errors = vErrors;
+validate113.errors = vErrors;
 return errors === 0;
 }
-validate256.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+const formats12 = require("ajv-formats/dist/formats").fullFormats.uri;
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate250.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15550,34 +3116,27 @@ errors++;
 }
 }
 if(data.ciphers !== undefined){
-if(!(validate74(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
 if(data.codecs !== undefined){
-if(!(validate76(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
 if(data.encryption !== undefined){
-if(!(validate78(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 if(data.call_handler !== undefined){
-if(!(validate254(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_request_url !== undefined){
-let data8 = data.call_request_url;
-if(typeof data8 === "string"){
-if(!(formats12(data8))){
-const err7 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+let data7 = data.call_handler;
+if(typeof data7 !== "string"){
+const err7 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15586,9 +3145,16 @@ vErrors.push(err7);
 }
 errors++;
 }
+if(!(validate64(data7, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
 }
-else {
-const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.call_request_url !== undefined){
+let data8 = data.call_request_url;
+if(typeof data8 === "string"){
+if(!(formats12(data8))){
+const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15598,17 +3164,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.call_request_method !== undefined){
-if(!(validate256(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data10 = data.call_fallback_url;
-if(typeof data10 === "string"){
-if(!(formats12(data10))){
-const err9 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15618,8 +3175,17 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_request_method !== undefined){
+if(!(validate113(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data10 = data.call_fallback_url;
+if(typeof data10 === "string"){
+if(!(formats12(data10))){
+const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15629,17 +3195,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.call_fallback_method !== undefined){
-if(!(validate256(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data12 = data.call_status_callback_url;
-if(typeof data12 === "string"){
-if(!(formats12(data12))){
-const err11 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err11 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15649,8 +3206,17 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_fallback_method !== undefined){
+if(!(validate113(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data12 = data.call_status_callback_url;
+if(typeof data12 === "string"){
+if(!(formats12(data12))){
+const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15660,15 +3226,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.call_status_callback_method !== undefined){
-if(!(validate256(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-if(typeof data.call_laml_application_id !== "string"){
-const err13 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err13 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15678,9 +3237,15 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.call_dialogflow_agent_id !== undefined){
-if(typeof data.call_dialogflow_agent_id !== "string"){
-const err14 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_status_callback_method !== undefined){
+if(!(validate113(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+if(typeof data.call_laml_application_id !== "string"){
+const err14 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15690,9 +3255,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.call_relay_topic !== undefined){
-if(typeof data.call_relay_topic !== "string"){
-const err15 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_dialogflow_agent_id !== undefined){
+if(typeof data.call_dialogflow_agent_id !== "string"){
+const err15 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15702,11 +3267,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data17 = data.call_relay_topic_status_callback_url;
-if(typeof data17 === "string"){
-if(!(formats12(data17))){
-const err16 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.call_relay_topic !== undefined){
+if(typeof data.call_relay_topic !== "string"){
+const err16 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15716,8 +3279,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data17 = data.call_relay_topic_status_callback_url;
+if(typeof data17 === "string"){
+if(!(formats12(data17))){
+const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15727,9 +3293,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.call_relay_context !== undefined){
-if(typeof data.call_relay_context !== "string"){
-const err18 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err18 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15739,11 +3304,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.call_relay_context_status_callback_url !== undefined){
-let data19 = data.call_relay_context_status_callback_url;
-if(typeof data19 === "string"){
-if(!(formats12(data19))){
-const err19 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.call_relay_context !== undefined){
+if(typeof data.call_relay_context !== "string"){
+const err19 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15753,8 +3316,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_relay_context_status_callback_url !== undefined){
+let data19 = data.call_relay_context_status_callback_url;
+if(typeof data19 === "string"){
+if(!(formats12(data19))){
+const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -15764,9 +3330,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.call_relay_application !== undefined){
-if(typeof data.call_relay_application !== "string"){
-const err21 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err21 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15776,11 +3341,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.call_video_room_id !== undefined){
-let data21 = data.call_video_room_id;
-if(typeof data21 === "string"){
-if(!(formats8.test(data21))){
-const err22 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(data.call_relay_application !== undefined){
+if(typeof data.call_relay_application !== "string"){
+const err22 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -15790,8 +3353,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_video_room_id !== undefined){
+let data21 = data.call_video_room_id;
+if(typeof data21 === "string"){
+if(!(formats0.test(data21))){
+const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15801,11 +3367,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.call_relay_script_url !== undefined){
-let data22 = data.call_relay_script_url;
-if(typeof data22 === "string"){
-if(!(formats12(data22))){
-const err24 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+const err24 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15815,8 +3378,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_relay_script_url !== undefined){
+let data22 = data.call_relay_script_url;
+if(typeof data22 === "string"){
+if(!(formats12(data22))){
+const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15826,11 +3392,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.call_flow_id !== undefined){
-let data23 = data.call_flow_id;
-if(typeof data23 === "string"){
-if(!(formats8.test(data23))){
-const err26 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15840,8 +3403,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_flow_id !== undefined){
+let data23 = data.call_flow_id;
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -15851,10 +3417,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.call_flow_version !== undefined){
-let data24 = data.call_flow_version;
-if(typeof data24 !== "string"){
-const err28 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err28 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -15863,8 +3427,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema103.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.call_flow_version !== undefined){
+let data24 = data.call_flow_version;
+if(typeof data24 !== "string"){
+const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -15873,12 +3440,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.call_ai_agent_id !== undefined){
-let data25 = data.call_ai_agent_id;
-if(typeof data25 === "string"){
-if(!(formats8.test(data25))){
-const err30 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema51.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -15888,8 +3451,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.call_ai_agent_id !== undefined){
+let data25 = data.call_ai_agent_id;
+if(typeof data25 === "string"){
+if(!(formats0.test(data25))){
+const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -15899,9 +3465,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-for(const key0 in data){
-if((((((((((((((((((((((((((key0 !== "username") && (key0 !== "password")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")) && (key0 !== "call_flow_id")) && (key0 !== "call_flow_version")) && (key0 !== "call_ai_agent_id")){
-const err32 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+else {
+const err32 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -15922,66 +3487,17 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate250.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointCreate = validate260;
+const schema53 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.username === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.password === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-validate260.errors = vErrors;
-return errors === 0;
-}
-validate260.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpointCreate = validate263;
-const schema107 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
-const schema108 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
-
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate265.evaluated;
+const evaluated0 = validate118.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16658,11 +4174,7755 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate265.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
-validate265.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate118.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate107.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.username === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.password === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+validate107.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_200 = validate120;
+
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate120.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate120.errors = vErrors;
+return errors === 0;
+}
+validate120.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_200 = validate128;
+
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate128.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate128.errors = vErrors;
+return errors === 0;
+}
+validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_201 = validate136;
+
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate136.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate136.errors = vErrors;
+return errors === 0;
+}
+validate136.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_201 = validate144;
+
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate144.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate144.errors = vErrors;
+return errors === 0;
+}
+validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_401 = validate152;
+const schema58 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+
+function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate152.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate152.errors = vErrors;
+return errors === 0;
+}
+validate152.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_401 = validate154;
+const schema59 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate154.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate154.errors = vErrors;
+return errors === 0;
+}
+validate154.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_422 = validate156;
+
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate156.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate156.errors = vErrors;
+return errors === 0;
+}
+validate156.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_422 = validate158;
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate158.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "errors"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_429 = validate160;
+
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate160.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate160.errors = vErrors;
+return errors === 0;
+}
+validate160.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_429 = validate161;
+
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate161.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate161.errors = vErrors;
+return errors === 0;
+}
+validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_500 = validate162;
+const schema64 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate162.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate162.errors = vErrors;
+return errors === 0;
+}
+validate162.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_500 = validate164;
+const schema65 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_200 = validate166;
+
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate166.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate166.errors = vErrors;
+return errors === 0;
+}
+validate166.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_200 = validate174;
+
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate174.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate174.errors = vErrors;
+return errors === 0;
+}
+validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_401 = validate182;
+const schema68 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate182.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate182.errors = vErrors;
+return errors === 0;
+}
+validate182.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_401 = validate184;
+const schema69 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate184.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_404 = validate186;
+const schema70 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate186.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate186.errors = vErrors;
+return errors === 0;
+}
+validate186.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_404 = validate188;
+const schema71 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
+
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate188.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate188.errors = vErrors;
+return errors === 0;
+}
+validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_422 = validate190;
+
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate190.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate190.errors = vErrors;
+return errors === 0;
+}
+validate190.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_422 = validate192;
+
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate192.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "errors"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate192.errors = vErrors;
+return errors === 0;
+}
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_429 = validate194;
+
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate194.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate194.errors = vErrors;
+return errors === 0;
+}
+validate194.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_429 = validate195;
+
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate195.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate195.errors = vErrors;
+return errors === 0;
+}
+validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_500 = validate196;
+const schema76 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate196.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate196.errors = vErrors;
+return errors === 0;
+}
+validate196.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_500 = validate198;
+const schema77 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate198.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate198.errors = vErrors;
+return errors === 0;
+}
+validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_request = validate200;
+const schema78 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
+
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate200.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+validate200.errors = vErrors;
+return errors === 0;
+}
+validate200.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_200 = validate203;
+
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate203.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate203.errors = vErrors;
+return errors === 0;
+}
+validate203.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_200 = validate211;
+
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate211.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate211.errors = vErrors;
+return errors === 0;
+}
+validate211.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_201 = validate219;
+
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate219.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate219.errors = vErrors;
+return errors === 0;
+}
+validate219.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_201 = validate227;
+
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate227.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate227.errors = vErrors;
+return errors === 0;
+}
+validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_401 = validate235;
+const schema83 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate235.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate235.errors = vErrors;
+return errors === 0;
+}
+validate235.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_401 = validate237;
+const schema84 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate237.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate237.errors = vErrors;
+return errors === 0;
+}
+validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_404 = validate239;
+const schema85 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate239.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate239.errors = vErrors;
+return errors === 0;
+}
+validate239.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_404 = validate241;
+const schema86 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
+
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate241.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate241.errors = vErrors;
+return errors === 0;
+}
+validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_422 = validate243;
+
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate243.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate243.errors = vErrors;
+return errors === 0;
+}
+validate243.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_422 = validate245;
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate245.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "errors"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate245.errors = vErrors;
+return errors === 0;
+}
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_429 = validate247;
+
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate247.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate247.errors = vErrors;
+return errors === 0;
+}
+validate247.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_429 = validate248;
+
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate248.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate248.errors = vErrors;
+return errors === 0;
+}
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_500 = validate249;
+const schema91 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate249.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate249.errors = vErrors;
+return errors === 0;
+}
+validate249.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_500 = validate251;
+const schema92 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate251.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_400 = validate253;
+const schema93 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}}}]};
+
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate253.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Bad Request" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate253.errors = vErrors;
+return errors === 0;
+}
+validate253.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_400 = validate255;
+const schema94 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}},"unevaluatedProperties":false}]};
+
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate255.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Bad Request" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate255.errors = vErrors;
+return errors === 0;
+}
+validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_401 = validate257;
+const schema95 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate257.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate257.errors = vErrors;
+return errors === 0;
+}
+validate257.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_401 = validate259;
+const schema96 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate259.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate259.errors = vErrors;
+return errors === 0;
+}
+validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_404 = validate261;
+const schema97 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate261.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate261.errors = vErrors;
+return errors === 0;
+}
+validate261.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_404 = validate263;
+const schema98 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
 
 function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -16674,12 +11934,2465 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate250(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
-if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Not Found" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Not Found"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate263.errors = vErrors;
+return errors === 0;
+}
+validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_429 = validate265;
+
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate265.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate265.errors = vErrors;
+return errors === 0;
+}
+validate265.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_429 = validate266;
+
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate266.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate266.errors = vErrors;
+return errors === 0;
+}
+validate266.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_500 = validate267;
+const schema101 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate267.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate267.errors = vErrors;
+return errors === 0;
+}
+validate267.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_500 = validate269;
+const schema102 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate269.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate269.errors = vErrors;
+return errors === 0;
+}
+validate269.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_SipEndpoint = validate271;
+
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate271.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate271.errors = vErrors;
+return errors === 0;
+}
+validate271.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_SipEndpoint = validate279;
+
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate279.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate279.errors = vErrors;
+return errors === 0;
+}
+validate279.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_SipEndpointWritable = validate287;
+
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate287.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.username !== undefined){
+let data0 = data.username;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err0 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern3.test(data0)){
+const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+let data1 = data.password;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err3 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+if(typeof data.caller_id !== "string"){
+const err5 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err6 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+let data7 = data.call_handler;
+if(typeof data7 !== "string"){
+const err7 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(validate64(data7, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_request_url !== undefined){
+let data8 = data.call_request_url;
+if(typeof data8 === "string"){
+if(!(formats12(data8))){
+const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate113(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data10 = data.call_fallback_url;
+if(typeof data10 === "string"){
+if(!(formats12(data10))){
+const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate113(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data12 = data.call_status_callback_url;
+if(typeof data12 === "string"){
+if(!(formats12(data12))){
+const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate113(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+if(typeof data.call_laml_application_id !== "string"){
+const err14 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+if(typeof data.call_dialogflow_agent_id !== "string"){
+const err15 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+if(typeof data.call_relay_topic !== "string"){
+const err16 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data17 = data.call_relay_topic_status_callback_url;
+if(typeof data17 === "string"){
+if(!(formats12(data17))){
+const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+if(typeof data.call_relay_context !== "string"){
+const err19 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data19 = data.call_relay_context_status_callback_url;
+if(typeof data19 === "string"){
+if(!(formats12(data19))){
+const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+if(typeof data.call_relay_application !== "string"){
+const err22 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data21 = data.call_video_room_id;
+if(typeof data21 === "string"){
+if(!(formats0.test(data21))){
+const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data22 = data.call_relay_script_url;
+if(typeof data22 === "string"){
+if(!(formats12(data22))){
+const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.call_flow_id !== undefined){
+let data23 = data.call_flow_id;
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.call_flow_version !== undefined){
+let data24 = data.call_flow_version;
+if(typeof data24 !== "string"){
+const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema51.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.call_ai_agent_id !== undefined){
+let data25 = data.call_ai_agent_id;
+if(typeof data25 === "string"){
+if(!(formats0.test(data25))){
+const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate287.errors = vErrors;
+return errors === 0;
+}
+validate287.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_SipEndpointWritable = validate295;
+const schema106 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}},"unevaluatedProperties":false};
+const schema107 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
+
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate300.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "GET") || (data === "POST"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate300.errors = vErrors;
+return errors === 0;
+}
+validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate295.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.username !== undefined){
+let data0 = data.username;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err0 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern3.test(data0)){
+const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+let data1 = data.password;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err3 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+if(typeof data.caller_id !== "string"){
+const err5 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err6 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+let data7 = data.call_handler;
+if(typeof data7 !== "string"){
+const err7 = {instancePath:instancePath+"/call_handler",schemaPath:"#/properties/call_handler/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(validate82(data7, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_request_url !== undefined){
+let data8 = data.call_request_url;
+if(typeof data8 === "string"){
+if(!(formats12(data8))){
+const err8 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate300(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data10 = data.call_fallback_url;
+if(typeof data10 === "string"){
+if(!(formats12(data10))){
+const err10 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate300(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data12 = data.call_status_callback_url;
+if(typeof data12 === "string"){
+if(!(formats12(data12))){
+const err12 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate300(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+if(typeof data.call_laml_application_id !== "string"){
+const err14 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+if(typeof data.call_dialogflow_agent_id !== "string"){
+const err15 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+if(typeof data.call_relay_topic !== "string"){
+const err16 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data17 = data.call_relay_topic_status_callback_url;
+if(typeof data17 === "string"){
+if(!(formats12(data17))){
+const err17 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+if(typeof data.call_relay_context !== "string"){
+const err19 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data19 = data.call_relay_context_status_callback_url;
+if(typeof data19 === "string"){
+if(!(formats12(data19))){
+const err20 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+if(typeof data.call_relay_application !== "string"){
+const err22 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data21 = data.call_video_room_id;
+if(typeof data21 === "string"){
+if(!(formats0.test(data21))){
+const err23 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data22 = data.call_relay_script_url;
+if(typeof data22 === "string"){
+if(!(formats12(data22))){
+const err25 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.call_flow_id !== undefined){
+let data23 = data.call_flow_id;
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err27 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/call_flow_id",schemaPath:"#/properties/call_flow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.call_flow_version !== undefined){
+let data24 = data.call_flow_version;
+if(typeof data24 !== "string"){
+const err29 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema106.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.call_ai_agent_id !== undefined){
+let data25 = data.call_ai_agent_id;
+if(typeof data25 === "string"){
+if(!(formats0.test(data25))){
+const err31 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/call_ai_agent_id",schemaPath:"#/properties/call_ai_agent_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if((((((((((((((((((((((((((key0 !== "username") && (key0 !== "password")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")) && (key0 !== "call_flow_id")) && (key0 !== "call_flow_version")) && (key0 !== "call_ai_agent_id")){
+const err33 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate295.errors = vErrors;
+return errors === 0;
+}
+validate295.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_SipEndpointCreate = validate304;
+
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate304.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16704,68 +14417,19 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate263.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
-validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate304.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointUpdate = validate267;
+exports.strict_schema_SipEndpointCreate = validate307;
+const schema109 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
+const schema110 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-errors = vErrors.length;
-}
-validate267.errors = vErrors;
-return errors === 0;
-}
-validate267.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpointUpdate = validate270;
-const schema110 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
-
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate270.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate250(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
-errors = vErrors.length;
-}
-if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
-errors = vErrors.length;
-}
-validate270.errors = vErrors;
-return errors === 0;
-}
-validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_CallHandlerCompanions = validate273;
-
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate273.evaluated;
+const evaluated0 = validate309.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17442,17 +15106,114 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate273.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
-validate273.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate309.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_CallHandlerCompanions = validate274;
 
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate274.evaluated;
+const evaluated0 = validate307.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+errors = vErrors.length;
+}
+if(!(validate309(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.username === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.password === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate307.errors = vErrors;
+return errors === 0;
+}
+validate307.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_SipEndpointUpdate = validate311;
+
+function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate311.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+validate311.errors = vErrors;
+return errors === 0;
+}
+validate311.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_SipEndpointUpdate = validate314;
+const schema112 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
+
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate314.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+errors = vErrors.length;
+}
+if(!(validate309(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+errors = vErrors.length;
+}
+validate314.errors = vErrors;
+return errors === 0;
+}
+validate314.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_CallHandlerCompanions = validate317;
+
+function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate317.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18129,25 +15890,30 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate274.errors = vErrors;
+validate317.errors = vErrors;
 return errors === 0;
 }
-validate274.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate317.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_CallHandler = validate275;
+exports.strict_schema_CallHandlerCompanions = validate318;
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate275.evaluated;
+const evaluated0 = validate318.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.call_handler === undefined) && (missing0 = "call_handler")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -18156,8 +15922,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+else {
+if(data.call_handler !== undefined){
+if("laml_webhooks" !== data.call_handler){
+const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -18166,25 +15934,668 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate275.errors = vErrors;
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_request_url === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const _errs6 = errors;
+let valid3 = true;
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.call_handler === undefined) && (missing1 = "call_handler")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_application" !== data.call_handler){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_laml_application_id === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.call_handler === undefined) && (missing2 = "call_handler")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("dialogflow" !== data.call_handler){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_dialogflow_agent_id === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs14 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.call_handler === undefined) && (missing3 = "call_handler")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_topic" !== data.call_handler){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_topic === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs19 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const _errs21 = errors;
+let valid9 = true;
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.call_handler === undefined) && (missing4 = "call_handler")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_context" !== data.call_handler){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs22 === errors;
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_context === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid4 = _errs24 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs26 = errors;
+let valid11 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.call_handler === undefined) && (missing5 = "call_handler")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_application" !== data.call_handler){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid5 = _errs29 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const _errs31 = errors;
+let valid13 = true;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.call_handler === undefined) && (missing6 = "call_handler")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("video_room" !== data.call_handler){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_video_room_id === undefined){
+const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid6 = _errs34 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const _errs36 = errors;
+let valid15 = true;
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.call_handler === undefined) && (missing7 = "call_handler")){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_script" !== data.call_handler){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs37 === errors;
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_script_url === undefined){
+const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid7 = _errs39 === errors;
+valid15 = _valid7;
+}
+if(!valid15){
+const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const _errs41 = errors;
+let valid17 = true;
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.call_handler === undefined) && (missing8 = "call_handler")){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("call_flow" !== data.call_handler){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs42 === errors;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_flow_id === undefined){
+const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid8 = _errs44 === errors;
+valid17 = _valid8;
+}
+if(!valid17){
+const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const _errs46 = errors;
+let valid19 = true;
+const _errs47 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.call_handler === undefined) && (missing9 = "call_handler")){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("ai_agent" !== data.call_handler){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs47 === errors;
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs49 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_ai_agent_id === undefined){
+const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var _valid9 = _errs49 === errors;
+valid19 = _valid9;
+}
+if(!valid19){
+const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate318.errors = vErrors;
 return errors === 0;
 }
-validate275.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate318.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_CallHandler = validate276;
+exports.schema_CallHandler = validate319;
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate276.evaluated;
+const evaluated0 = validate319.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema27.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -18193,8 +16604,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -18203,17 +16614,54 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate276.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
-validate276.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate319.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Encryption = validate277;
+exports.strict_schema_CallHandler = validate320;
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate277.evaluated;
+const evaluated0 = validate320.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((((((((((data === "relay_context") || (data === "relay_topic")) || (data === "relay_application")) || (data === "relay_connector")) || (data === "relay_script")) || (data === "laml_webhooks")) || (data === "laml_application")) || (data === "dialogflow")) || (data === "video_room")) || (data === "call_flow")) || (data === "ai_agent")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate320.errors = vErrors;
+return errors === 0;
+}
+validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_Encryption = validate321;
+
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate321.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18240,17 +16688,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
-validate277.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate321.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Encryption = validate278;
+exports.strict_schema_Encryption = validate322;
 
-function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate278.evaluated;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18268,154 +16716,6 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "default") || (data === "required")) || (data === "optional"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate278.errors = vErrors;
-return errors === 0;
-}
-validate278.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_HttpMethod = validate279;
-
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate279.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate279.errors = vErrors;
-return errors === 0;
-}
-validate279.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_HttpMethod = validate280;
-
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate280.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema105.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate280.errors = vErrors;
-return errors === 0;
-}
-validate280.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_NullableHttpMethod = validate281;
-
-function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate281.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema27.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((data === "GET") || (data === "POST")) || (data === null))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate281.errors = vErrors;
-return errors === 0;
-}
-validate281.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_NullableHttpMethod = validate282;
-
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate282.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema35.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((data === "GET") || (data === "POST")) || (data === null))){
 const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
@@ -18425,17 +16725,165 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate282.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate282.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Ciphers = validate283;
+exports.schema_HttpMethod = validate323;
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate283.evaluated;
+const evaluated0 = validate323.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "GET") || (data === "POST"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate323.errors = vErrors;
+return errors === 0;
+}
+validate323.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_HttpMethod = validate324;
+
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate324.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "GET") || (data === "POST"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate324.errors = vErrors;
+return errors === 0;
+}
+validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_NullableHttpMethod = validate325;
+
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate325.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema28.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "GET") || (data === "POST")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate325.errors = vErrors;
+return errors === 0;
+}
+validate325.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_NullableHttpMethod = validate326;
+
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate326.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema37.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "GET") || (data === "POST")) || (data === null))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate326.errors = vErrors;
+return errors === 0;
+}
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_Ciphers = validate327;
+
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate327.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18467,17 +16915,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate283.errors = vErrors;
+validate327.errors = vErrors;
 return errors === 0;
 }
-validate283.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate327.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Ciphers = validate284;
+exports.strict_schema_Ciphers = validate328;
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate284.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18509,17 +16957,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate284.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate284.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Codecs = validate285;
+exports.schema_Codecs = validate329;
 
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate285.evaluated;
+const evaluated0 = validate329.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18551,17 +16999,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate285.errors = vErrors;
+validate329.errors = vErrors;
 return errors === 0;
 }
-validate285.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate329.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Codecs = validate286;
+exports.strict_schema_Codecs = validate330;
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate286.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18593,17 +17041,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate286.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate286.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointList = validate287;
+exports.schema_SipEndpointList = validate331;
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate287.evaluated;
+const evaluated0 = validate331.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18670,17 +17118,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate287.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
-validate287.evaluated = {"props":{"links":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate331.evaluated = {"props":{"links":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_SipEndpointList = validate290;
+exports.strict_schema_SipEndpointList = validate334;
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate290.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18709,8 +17157,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.links !== undefined){
-if(!(validate71(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate73(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
@@ -18719,8 +17167,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate73(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate75(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 }
@@ -18759,17 +17207,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate290.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate290.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_PageLinks = validate293;
+exports.schema_PageLinks = validate337;
 
-function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate293.evaluated;
+const evaluated0 = validate337.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18798,10 +17246,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.self !== undefined){
-let data0 = data.self;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(typeof data.self !== "string"){
+const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -18811,8 +17257,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.first !== undefined){
+if(typeof data.first !== "string"){
+const err3 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -18822,11 +17269,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.first !== undefined){
-let data1 = data.first;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err4 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(data.next !== undefined){
+if(typeof data.next !== "string"){
+const err4 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18836,8 +17281,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.prev !== undefined){
+if(typeof data.prev !== "string"){
+const err5 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -18847,11 +17293,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.next !== undefined){
-let data2 = data.next;
-if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
-const err6 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -18860,65 +17304,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.prev !== undefined){
-let data3 = data.prev;
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err8 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate293.errors = vErrors;
+validate337.errors = vErrors;
 return errors === 0;
 }
-validate293.evaluated = {"props":{"self":true,"first":true,"next":true,"prev":true},"dynamicProps":false,"dynamicItems":false};
+validate337.evaluated = {"props":{"self":true,"first":true,"next":true,"prev":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_PageLinks = validate294;
+exports.strict_schema_PageLinks = validate338;
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate294.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18947,10 +17343,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.self !== undefined){
-let data0 = data.self;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(typeof data.self !== "string"){
+const err2 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -18960,8 +17354,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/self",schemaPath:"#/properties/self/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.first !== undefined){
+if(typeof data.first !== "string"){
+const err3 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -18971,11 +17366,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.first !== undefined){
-let data1 = data.first;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err4 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+if(data.next !== undefined){
+if(typeof data.next !== "string"){
+const err4 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18985,101 +17378,52 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/first",schemaPath:"#/properties/first/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.prev !== undefined){
+if(typeof data.prev !== "string"){
+const err5 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.next !== undefined){
-let data2 = data.next;
-if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
-const err6 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.prev !== undefined){
-let data3 = data.prev;
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err8 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/prev",schemaPath:"#/properties/prev/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
 }
 for(const key0 in data){
 if((((key0 !== "self") && (key0 !== "first")) && (key0 !== "next")) && (key0 !== "prev")){
-const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err6];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err6);
 }
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err7];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err7);
 }
 errors++;
 }
-validate294.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
-validate294.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate338.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Error = validate295;
+exports.schema_Error = validate339;
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate295.evaluated;
+const evaluated0 = validate339.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19120,17 +17464,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate295.errors = vErrors;
+validate339.errors = vErrors;
 return errors === 0;
 }
-validate295.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate339.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Error = validate296;
+exports.strict_schema_Error = validate340;
 
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate296.evaluated;
+const evaluated0 = validate340.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19183,17 +17527,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate296.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
-validate296.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate340.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_ValidationErrors = validate297;
+exports.schema_ValidationErrors = validate341;
 
-function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate297.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19214,8 +17558,16 @@ errors++;
 if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19224,16 +17576,71 @@ vErrors.push(err1);
 }
 errors++;
 }
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate341.errors = vErrors;
+return errors === 0;
+}
+validate341.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_ValidationErrors = validate343;
+
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate343.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate88(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "errors"){
+const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -19254,100 +17661,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate297.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
-validate297.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate343.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_ValidationErrors = validate299;
+exports.schema_ValidationError = validate345;
 
-function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate299.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "errors"){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate299.errors = vErrors;
-return errors === 0;
-}
-validate299.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.schema_ValidationError = validate301;
-
-function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate301.evaluated;
+const evaluated0 = validate345.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19454,17 +17778,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate301.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
-validate301.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
+validate345.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_ValidationError = validate302;
+exports.strict_schema_ValidationError = validate346;
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate302.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19583,8 +17907,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate302.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate302.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate346.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -43,11 +43,21 @@ function siblingEnum(doc: JsonObject, rulesRef: string, property: string): strin
     for (const member of schema.allOf) {
       const resolved = deref(doc, member)?.node;
       const prop = isPlainObject(resolved) && isPlainObject(resolved.properties) ? resolved.properties[property] : undefined;
-      const target = deref(doc, prop)?.node;
-      if (isPlainObject(target) && Array.isArray(target.enum)) {
-        return target.enum.filter((v): v is string => typeof v === "string");
-      }
+      const values = enumOf(doc, prop);
+      if (values) return values;
     }
+  }
+  return undefined;
+}
+
+/** The string values a property takes: its own `enum`, or that of a schema it narrows with `allOf`. */
+function enumOf(doc: JsonObject, node: Json | undefined): string[] | undefined {
+  const target = deref(doc, node)?.node;
+  if (!isPlainObject(target)) return undefined;
+  if (Array.isArray(target.enum)) return target.enum.filter((v): v is string => typeof v === "string");
+  for (const member of Array.isArray(target.allOf) ? target.allOf : []) {
+    const values = enumOf(doc, member);
+    if (values) return values;
   }
   return undefined;
 }

@@ -59,3 +59,17 @@ export function allowedTypes(schema: JsonObject): string[] {
   // An integer is also a number in JSON Schema; a number schema accepts integers.
   return types.includes("number") ? [...types, "integer"] : types;
 }
+
+/**
+ * The values a schema lists: its own `enum`, or that of a schema it narrows through `allOf`
+ * (`type: string` over a nullable enum), keeping only the values of the types it allows.
+ */
+export function listedValues(schema: JsonObject): Json[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  const types = allowedTypes(schema);
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const values = listedValues(resolve(member));
+    if (values) return types.length === 0 ? values : values.filter((v) => types.includes(v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && Number.isInteger(v) ? "integer" : typeof v));
+  }
+  return undefined;
+}

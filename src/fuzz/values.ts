@@ -6,7 +6,7 @@
 import fc, { type Arbitrary } from "fast-check";
 import { jsonTypeOf } from "../checks/finding";
 import type { JsonObject } from "../spec/json-pointer";
-import { allowedTypes, FuzzSpecError, objectShape, resolve } from "./schema";
+import { allowedTypes, FuzzSpecError, listedValues, objectShape, resolve } from "./schema";
 
 const ANNOTATIONS = new Set(["description", "title", "default", "examples", "example", "writeOnly", "readOnly", "deprecated"]);
 const UNDERSTOOD = new Set(["$ref", "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "items", "properties", "required", "allOf"]);
@@ -90,7 +90,8 @@ export function valueArb(raw: unknown): Arbitrary<unknown> {
   const schema = resolve(raw as JsonObject);
   checkKeywords(schema);
   if ("const" in schema) return fc.constant(schema.const);
-  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
+  const listed = listedValues(schema);
+  if (listed) return fc.constantFrom(...listed);
   const types = allowedTypes(schema);
   if (types.length === 0) return anyJson;
   const arbs = types.map((t) => typedArb(t, schema));
@@ -115,8 +116,9 @@ export function brokenValueArbs(raw: unknown): Array<Arbitrary<BrokenValue>> {
   const add = (rule: string, arb: Arbitrary<unknown>) => out.push(arb.map((value) => ({ rule, value })));
   const types = allowedTypes(schema);
   if (types.length > 0) add("type", anyJson.filter((v) => !types.includes(jsonTypeOf(v))));
-  const listed = Array.isArray(schema.enum) ? schema.enum : "const" in schema ? [schema.const] : undefined;
-  if (listed) add(Array.isArray(schema.enum) ? "enum" : "const", anyText().filter((v) => !listed.includes(v)));
+  const enumerated = listedValues(schema);
+  const listed = enumerated ?? ("const" in schema ? [schema.const] : undefined);
+  if (listed) add(enumerated ? "enum" : "const", anyText().filter((v) => !listed.includes(v)));
   if (typeof schema.format === "string") add("format", anyText({ maxLength: 12 }));
   if (typeof schema.pattern === "string") {
     const pattern = new RegExp(schema.pattern, "u");

@@ -1,4 +1,4 @@
-import { checkResponse, RESPONSE_CHECKS, type HttpExchange } from "../../src/checks";
+import { analyseResponse, checkAnalysed, checkResponse, classifySchemaErrors, RESPONSE_CHECKS, type Finding, type HttpExchange } from "../../src/checks";
 import { exchange, listBody, validEndpoint } from "./exchanges";
 
 interface Row {
@@ -8,7 +8,21 @@ interface Row {
   pointer: string;
   /** The closest exchange on which the check stays quiet. */
   quiet: HttpExchange;
+  /** How the findings are made, when not by `checkResponse(fires)`. */
+  judge?: (exchange: HttpExchange) => Finding[];
 }
+
+/**
+ * The spec's response schemas hold no rule beyond types, enums, formats and required keys (they
+ * are no stricter than SignalWire's), so the catch-all is shown on a validator error of another
+ * keyword, as a rule added to the spec would produce it.
+ */
+const withOtherRule = (exchange: HttpExchange): Finding[] => {
+  const analysis = analyseResponse(exchange);
+  const body = analysis.parsed.ok ? analysis.parsed.value : undefined;
+  const error = { keyword: "minItems", instancePath: "/errors", schemaPath: "#/properties/errors/minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+  return checkAnalysed({ ...analysis, schemaProblems: [...analysis.schemaProblems, ...classifySchemaErrors([error], body)] });
+};
 
 const ok = exchange("retrieve_sip_endpoint", 200, validEndpoint());
 
@@ -22,7 +36,7 @@ const rows: Row[] = [
   { check: "enum-value-unknown", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: "default" })), pointer: "/call_handler", quiet: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: null })) },
   { check: "format-mismatch", fires: exchange("list_sip_endpoints", 200, listBody([validEndpoint(), validEndpoint({ id: "not-a-uuid" })])), pointer: "/data/1/id", quiet: exchange("list_sip_endpoints", 200, listBody([validEndpoint()])) },
   { check: "field-undocumented", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ created_at: "2024-01-01" })), pointer: "/created_at", quiet: ok },
-  { check: "schema-violation", fires: exchange("create_sip_endpoint", 422, { errors: [] }), pointer: "/errors", quiet: exchange("create_sip_endpoint", 422, { errors: [{ detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "missing_required_attribute" }] }) },
+  { check: "schema-violation", fires: exchange("create_sip_endpoint", 422, { errors: [] }), pointer: "/errors", quiet: exchange("create_sip_endpoint", 422, { errors: [] }), judge: withOtherRule },
 ];
 
 describe("response checks", () => {
@@ -30,8 +44,8 @@ describe("response checks", () => {
     expect(rows.map((r) => r.check).sort()).toEqual(RESPONSE_CHECKS.map((c) => c.id).sort());
   });
 
-  it.each(rows)("$check fires at $pointer", ({ check, fires, pointer }) => {
-    const found = checkResponse(fires).filter((f) => f.check === check);
+  it.each(rows)("$check fires at $pointer", ({ check, fires, pointer, judge = checkResponse }) => {
+    const found = judge(fires).filter((f) => f.check === check);
     expect(found).toHaveLength(1);
     const info = RESPONSE_CHECKS.find((c) => c.id === check)!;
     expect(found[0]).toMatchObject({

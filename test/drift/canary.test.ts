@@ -58,7 +58,7 @@ describe("no secret in any output", () => {
       const leak = sent.at(-1);
       if (init.method !== "GET" || !leak || response.status !== 200 || !/\/endpoints\/sip\/[^/?]+$/.test(new URL(url).pathname)) return response;
       const endpoint = (await response.json()) as Record<string, unknown>;
-      return new Response(JSON.stringify({ ...endpoint, encryption: leak, call_relay_script_url: `not a url ${leak}`, sip_password: leak }), { status: 200, headers: response.headers });
+      return new Response(JSON.stringify({ ...endpoint, encryption: leak, call_video_room_id: `not a uuid ${leak}`, sip_password: leak }), { status: 200, headers: response.headers });
     };
     const out = tempDir("canary-engine");
     try {

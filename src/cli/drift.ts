@@ -10,6 +10,7 @@ import {
   createDriftSend,
   DRIFT_DEFAULTS,
   DriftUsageError,
+  EXIT_CODES,
   formatSummary,
   MOCK_TIMEOUT_MS,
   renderJson,
@@ -34,6 +35,8 @@ const OPTIONS = {
   out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml" },
   "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})` },
   "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
+  timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
+  "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
   cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
   json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
 } as const;
@@ -79,6 +82,9 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
     if (error instanceof DriftUsageError) throw new UsageError(error.message);
     throw error;
   }
+  if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
+    note(`note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`);
+  }
   if (plan.target.kind === "mock") {
     const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name) => io.env[name]);
     if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`);
@@ -90,10 +96,10 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
     if (plan.target.kind === "mock") {
       const mock = await startEmbeddedMock({ fault: plan.target.fault });
       target = mock;
-      send = createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS });
+      send = createDriftSend(mock, { timeoutMs: plan.timeoutMs ?? MOCK_TIMEOUT_MS });
     } else {
       const { baseUrl, space, credentials } = plan.target;
-      const connected = connect({ baseUrl, space }, credentials);
+      const connected = connect({ baseUrl, space }, credentials, plan.timeoutMs !== undefined ? { timeoutMs: plan.timeoutMs } : {});
       send = connected.send;
       target = { kind: "live", baseUrl: connected.baseUrl, credentials, close: async () => {} };
     }
@@ -123,12 +129,24 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
       maxPages: plan.maxPages,
       signal: io.signal,
       onProgress: progress.onProgress,
+      ...(plan.maxDurationMs !== undefined ? { maxDurationMs: plan.maxDurationMs } : {}),
     });
     progress.done();
     secrets.push(...runSecrets);
-    const files = await writeReports(report, resolve(io.cwd, plan.out), secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined });
+    let files: string[] = [];
+    let unwritten: string | undefined;
+    try {
+      files = await writeReports(report, resolve(io.cwd, plan.out), secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined });
+    } catch (error) {
+      // The verdict is still told; the exit code says the job was not done in full.
+      unwritten = (error as Error).message;
+    }
     if (plan.json) print(renderJson(report));
     else print(formatSummary(report, { color: !!io.stdout.isTTY && !noColor, files }));
+    if (unwritten !== undefined) {
+      note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
+      return Math.max(report.exitCode, EXIT_CODES.inconclusive);
+    }
     return report.exitCode;
   } finally {
     io.signal?.removeEventListener("abort", onAbort);

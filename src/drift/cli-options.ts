@@ -11,7 +11,7 @@ export class DriftUsageError extends Error {
   override name = "DriftUsageError";
 }
 
-export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault", string>> &
+export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration", string>> &
   Partial<Record<"cleanup" | "json" | "help", boolean>>;
 
 export type PlannedTarget =
@@ -24,6 +24,10 @@ export interface DriftPlan {
   failOn: Severity;
   out: string;
   maxPages: number;
+  /** Per request (each attempt), in ms; undefined for the target's default. */
+  timeoutMs?: number;
+  /** The whole run, cleanup included, in ms. */
+  maxDurationMs?: number;
   cleanup: boolean;
   json: boolean;
 }
@@ -65,7 +69,9 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     const source = flags["base-url"] !== undefined ? "--base-url" : baseUrl !== undefined ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
     target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! }, source };
   }
-  return { target, mode, failOn, out, maxPages, cleanup, json: flags.json === true };
+  const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
+  const maxDurationMs = flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;
+  return { target, mode, failOn, out, maxPages, ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(maxDurationMs !== undefined ? { maxDurationMs } : {}), cleanup, json: flags.json === true };
 }
 
 function positiveInteger(flag: string, value: string | undefined, fallback: number): number {

@@ -32,6 +32,11 @@ export interface DriftRunOptions {
   runId?: string;
   /** Aborting stops the scenarios; what the run created is still removed. */
   signal?: AbortSignal;
+  /**
+   * The whole run, cleanup included, in ms. The scenarios stop early enough to leave cleanup a
+   * quarter of the budget (at most 30 s); at the budget itself every request still open is cut.
+   */
+  maxDurationMs?: number;
   onProgress?: (event: ProgressEvent) => void;
   /** Wall clock in ms (default `Date.now`). */
   now?: () => number;
@@ -55,7 +60,8 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const started = now();
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
-  const session = new DriftSession(options.send, { failOn, signal: options.signal, onProgress: options.onProgress });
+  const budget = runBudget(options.maxDurationMs, options.signal);
+  const session = new DriftSession(options.send, { failOn, signal: budget.scenarios, cleanupSignal: budget.everything, onProgress: options.onProgress });
   session.secrets.push(...credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config: ScenarioConfig = {
     baseUrl: options.target.baseUrl,
@@ -87,8 +93,27 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
   });
+  budget.release();
   const secrets = [...session.secrets];
   return { report: redactValue(report, secrets), secrets };
+}
+
+/** The signals a time budget gives: one for the scenarios, one for everything (cleanup included). */
+function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | undefined) {
+  if (maxDurationMs === undefined) return { scenarios: signal, everything: undefined, release: () => {} };
+  const seconds = Math.round(maxDurationMs / 1000);
+  const reserve = Math.min(30_000, maxDurationMs / 4);
+  const soft = new AbortController();
+  const hard = new AbortController();
+  const timers = [
+    setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)`), maxDurationMs - reserve),
+    setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s`), maxDurationMs),
+  ];
+  return {
+    scenarios: signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    everything: hard.signal,
+    release: () => timers.forEach(clearTimeout),
+  };
 }
 
 export interface CleanupResult {

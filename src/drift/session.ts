@@ -64,7 +64,10 @@ export interface ProgressEvent {
 
 export interface SessionOptions {
   failOn: Severity;
+  /** Stops the scenarios (an interruption, or the time budget). */
   signal?: AbortSignal;
+  /** Cuts even cleanup requests short (the end of the time budget). */
+  cleanupSignal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -96,6 +99,8 @@ export class DriftSession {
     this.steps.push(record);
     const previous = this.current;
     this.current = record;
+    // Said when the step starts, so a log shows where a stalled target stalled.
+    this.options.onProgress?.({ step: name, requests: this.requests, findings: this.findings.size });
     try {
       return await body();
     } catch (error) {
@@ -118,13 +123,16 @@ export class DriftSession {
 
   /** Sends one request and judges its response (see `RequestOptions`). */
   async request(request: DriftRequest, options: RequestOptions = {}): Promise<Sent> {
-    if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
+    if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
     let exchange: DriftExchange;
     try {
-      // Cleanup is never cut short by the interruption it may be cleaning up after.
-      exchange = await this.sendRequest(options.cleanup ? request : { ...request, signal: this.options.signal });
+      // Cleanup is never cut short by the interruption it may be cleaning up after; only the end
+      // of the time budget stops it.
+      const signal = options.cleanup ? this.options.cleanupSignal : this.options.signal;
+      exchange = await this.sendRequest(signal ? { ...request, signal } : request);
     } catch (error) {
-      if (this.interrupted && !options.cleanup) throw new RunStopped("the run was interrupted");
+      if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
+      if (options.cleanup && this.options.cleanupSignal?.aborted) throw new RunStopped(String(this.options.cleanupSignal.reason));
       // An argument error means the request could not even be built (say, an id of ".." from a list).
       const unsent = isArgumentError(error);
       // A request that got no answer was still made: the summary must not say "0 requests".
@@ -178,6 +186,11 @@ export class DriftSession {
     if (exchange.status < 200 || exchange.status >= 300) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
     if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
     return analysis.parsed.value;
+  }
+
+  private stopReason(): string {
+    const reason = this.options.signal?.reason;
+    return typeof reason === "string" && reason.startsWith("the run") ? reason : "the run was interrupted";
   }
 
   private countRequest(): void {

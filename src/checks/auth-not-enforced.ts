@@ -7,7 +7,7 @@ export interface AuthProbe {
   credentials: "none" | "wrong";
 }
 
-export const authNotEnforced: ScenarioCheck<AuthProbe> = {
+export const authNotEnforced: ScenarioCheck<AuthProbe, "auth-not-enforced"> = {
   id: "auth-not-enforced",
   severity: "breaking",
   firesWhen: "a request with no or wrong credentials gets a 2xx",

@@ -1,6 +1,6 @@
 import type { ResponseCheck } from "./response-check";
 
-export const bodyNotJson: ResponseCheck = {
+export const bodyNotJson: ResponseCheck<"body-not-json"> = {
   id: "body-not-json",
   severity: "breaking",
   firesWhen: "the body cannot be parsed as JSON",

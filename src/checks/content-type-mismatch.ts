@@ -1,6 +1,6 @@
 import type { ResponseCheck } from "./response-check";
 
-export const contentTypeMismatch: ResponseCheck = {
+export const contentTypeMismatch: ResponseCheck<"content-type-mismatch"> = {
   id: "content-type-mismatch",
   severity: "breaking",
   firesWhen: "a documented JSON body comes with another media type",

@@ -20,7 +20,7 @@ export interface FilterEvidence {
 /** The API's matching is a substring test; its case rule is undocumented, so either case is taken as a match. */
 const contains = (value: unknown, part: string) => typeof value === "string" && value.toLowerCase().includes(part.toLowerCase());
 
-export const filterNotApplied: ScenarioCheck<FilterEvidence> = {
+export const filterNotApplied: ScenarioCheck<FilterEvidence, "filter-not-applied"> = {
   id: "filter-not-applied",
   severity: "warning",
   firesWhen: "a filtered list holds an item that does not match the filter, or misses a known match",

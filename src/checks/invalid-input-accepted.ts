@@ -12,7 +12,7 @@ export interface InvalidInputProbe {
   rule: string;
 }
 
-export const invalidInputAccepted: ScenarioCheck<InvalidInputProbe> = {
+export const invalidInputAccepted: ScenarioCheck<InvalidInputProbe, "invalid-input-accepted"> = {
   id: "invalid-input-accepted",
   severity: "warning",
   firesWhen: "a request the spec forbids gets a 2xx",

@@ -15,7 +15,7 @@ export type PaginationEvidence =
   | { kind: "end"; exchange: HttpExchange; walked: number; probeSize: number; probeCount: number }
   | { kind: "link"; exchange: HttpExchange; problem: string };
 
-export const paginationInconsistent: ScenarioCheck<PaginationEvidence> = {
+export const paginationInconsistent: ScenarioCheck<PaginationEvidence, "pagination-inconsistent"> = {
   id: "pagination-inconsistent",
   severity: "warning",
   firesWhen: "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",

@@ -24,7 +24,7 @@ import { statusCodeUnexpected } from "./status-code-unexpected";
 import { updateNotApplied } from "./update-not-applied";
 
 /** Checks that judge a single exchange; run on every response the client or the drift job sees. */
-export const RESPONSE_CHECKS: readonly ResponseCheck[] = [
+export const RESPONSE_CHECKS = [
   statusCodeUndocumented,
   statusCodeAlternative,
   contentTypeMismatch,
@@ -35,7 +35,7 @@ export const RESPONSE_CHECKS: readonly ResponseCheck[] = [
   formatMismatch,
   fieldUndocumented,
   schemaViolation,
-];
+] as const satisfies readonly ResponseCheck[];
 
 /** Checks that judge what a scenario learned across requests; the drift scenarios feed them. */
 export const SCENARIO_CHECKS = {
@@ -50,8 +50,11 @@ export const SCENARIO_CHECKS = {
   filterNotApplied,
 } as const;
 
+/** Every check id of the catalogue, as a type: a misspelt id does not compile. */
+export type CheckId = (typeof RESPONSE_CHECKS)[number]["id"] | (typeof SCENARIO_CHECKS)[keyof typeof SCENARIO_CHECKS]["id"];
+
 /** The whole catalogue (id, severity, when it fires), in report order. */
-export const ALL_CHECKS: readonly CheckInfo[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(({ id, severity, firesWhen }) => ({
+export const ALL_CHECKS: readonly CheckInfo<CheckId>[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(({ id, severity, firesWhen }) => ({
   id,
   severity,
   firesWhen,

@@ -21,7 +21,7 @@ export interface ResourceEvidence {
 /** Only scalars are compared: a server may order lists (codecs, ciphers) its own way. */
 const comparable = (value: unknown) => value === null || ["string", "number", "boolean"].includes(typeof value);
 
-export const resourceMismatch: ScenarioCheck<ResourceEvidence> = {
+export const resourceMismatch: ScenarioCheck<ResourceEvidence, "resource-mismatch"> = {
   id: "resource-mismatch",
   severity: "breaking",
   firesWhen: "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",

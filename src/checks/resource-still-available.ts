@@ -8,7 +8,7 @@ export interface AfterDeleteEvidence {
   deletedId: string;
 }
 
-export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence> = {
+export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence, "resource-still-available"> = {
   id: "resource-still-available",
   severity: "breaking",
   firesWhen: "a deleted endpoint can still be retrieved (or listed)",

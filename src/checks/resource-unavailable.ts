@@ -13,7 +13,7 @@ export interface AfterCreateEvidence {
 
 const GONE = new Set([404, 410]);
 
-export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence> = {
+export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence, "resource-unavailable"> = {
   id: "resource-unavailable",
   severity: "breaking",
   firesWhen: "a created endpoint cannot be retrieved or listed",

@@ -2,12 +2,12 @@ import type { ResponseAnalysis, SchemaCategory } from "./analysis";
 import type { CheckInfo, FindingDraft } from "./types";
 
 /** A check that judges one exchange on its own, from the shared analysis of its response. */
-export interface ResponseCheck extends CheckInfo {
+export interface ResponseCheck<Id extends string = string> extends CheckInfo<Id> {
   run(analysis: ResponseAnalysis): FindingDraft[];
 }
 
 /** The schema checks differ only in which category of validator problem they report. */
-export function schemaCategoryCheck(info: CheckInfo & { id: SchemaCategory }): ResponseCheck {
+export function schemaCategoryCheck<Id extends SchemaCategory>(info: CheckInfo<Id>): ResponseCheck<Id> {
   return {
     ...info,
     run: (analysis) =>

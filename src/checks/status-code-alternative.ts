@@ -5,7 +5,7 @@ import { documentedStatuses } from "../spec";
  * When an operation documents several success statuses, the first one listed is the one the
  * spec expects; the others are accepted but worth knowing about (e.g. 201 where 200 is current).
  */
-export const statusCodeAlternative: ResponseCheck = {
+export const statusCodeAlternative: ResponseCheck<"status-code-alternative"> = {
   id: "status-code-alternative",
   severity: "info",
   firesWhen: "a documented but less expected status is used (e.g. 201 instead of 200)",

@@ -1,7 +1,7 @@
 import type { ResponseCheck } from "./response-check";
 import { documentedStatuses } from "../spec";
 
-export const statusCodeUndocumented: ResponseCheck = {
+export const statusCodeUndocumented: ResponseCheck<"status-code-undocumented"> = {
   id: "status-code-undocumented",
   severity: "breaking",
   firesWhen: "the status is not documented for the operation",

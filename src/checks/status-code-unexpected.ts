@@ -17,7 +17,7 @@ export interface StatusEvidence {
 
 const matches = (status: number, expected: StatusEvidence["expected"]) => (expected === "2xx" ? status >= 200 && status < 300 : expected.includes(status));
 
-export const statusCodeUnexpected: ScenarioCheck<StatusEvidence> = {
+export const statusCodeUnexpected: ScenarioCheck<StatusEvidence, "status-code-unexpected"> = {
   id: "status-code-unexpected",
   severity: "breaking",
   firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",

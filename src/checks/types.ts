@@ -52,8 +52,8 @@ export interface FindingDraft {
   message: string;
 }
 
-export interface CheckInfo {
-  id: string;
+export interface CheckInfo<Id extends string = string> {
+  id: Id;
   severity: Severity;
   /** One sentence: when the check fires. */
   firesWhen: string;

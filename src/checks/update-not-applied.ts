@@ -3,7 +3,7 @@ import { describeValue } from "./finding";
 import { isSuccess, type ScenarioCheck } from "./scenario-check";
 import type { UpdateEvidence } from "./update-evidence";
 
-export const updateNotApplied: ScenarioCheck<UpdateEvidence> = {
+export const updateNotApplied: ScenarioCheck<UpdateEvidence, "update-not-applied"> = {
   id: "update-not-applied",
   severity: "breaking",
   firesWhen: "an update's answer, or the next retrieve, still shows the values the update replaced",

@@ -20,7 +20,7 @@ test("the honest mock keeps every property over 60 generated request sequences",
 
 /** `slow` only waits (a minute by default): it is a client's timeout test, not a broken rule. */
 const FAULTS = FAULT_NAMES.filter((name) => name !== "slow");
-const RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
+const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
 
 describe("every fault profile breaks a property", () => {
   test.each(FAULTS)("%s", async (fault: FaultName) => {

@@ -137,7 +137,7 @@ describe("with the secret in the environment", () => {
   });
 });
 
-const responseChecks = new Set(RESPONSE_CHECKS.map((c) => c.id));
+const responseChecks = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
 const RESPONSE_FAULTS = FAULT_NAMES.filter((name) => {
   const checks = FAULT_PROFILES[name].checks;
   return checks.length > 0 && checks.every((c) => responseChecks.has(c)) && checks.some((c) => RESPONSE_CHECKS.find((r) => r.id === c)!.severity !== "info");

@@ -1,7 +1,8 @@
 /**
  * Compile-time guarantees of the mock's public types (checked by `npm run typecheck`, not jest).
  */
-import { FAULT_PROFILES, startMockServer, type FaultName, type MockServer, type SipEndpoint } from "../../src/mock";
+import { FAULT_PROFILES, startMockServer, type FaultName, type FaultProfile, type MockServer, type SipEndpoint } from "../../src/mock";
+import type { CheckId } from "../../src/checks";
 import type { components } from "../../generated/openapi";
 
 export async function compileOnly(): Promise<void> {
@@ -22,3 +23,15 @@ export async function compileOnly(): Promise<void> {
   const same: SipEndpoint | undefined = endpoints[0];
   void same;
 }
+
+/** Check ids are a type derived from the catalogue: a fault profile cannot name a check that does not exist. */
+export const profileNamingRealChecks: FaultProfile = { description: "d", operations: ["retrieve_sip_endpoint"], checks: ["field-missing", "resource-mismatch"] };
+export const profileWithTypo: FaultProfile = {
+  description: "d",
+  operations: ["retrieve_sip_endpoint"],
+  // @ts-expect-error "field-mising" is not a check of the catalogue
+  checks: ["field-mising"],
+};
+export const knownId: CheckId = "filter-not-applied";
+// @ts-expect-error an id that no check has
+export const unknownId: CheckId = "filter-applied";

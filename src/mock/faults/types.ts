@@ -1,3 +1,4 @@
+import type { CheckId } from "../../checks/registry";
 import type { OperationId } from "../../spec";
 import type { CoreDeps } from "../deps";
 import type { Credentials, MockHandler } from "../types";
@@ -41,7 +42,7 @@ export interface FaultProfile {
    * Empty for the profiles that test a client's resilience (timeouts, retries) rather than the
    * spec: every answer they send is documented.
    */
-  checks: readonly string[];
+  checks: readonly CheckId[];
   configure?: (deps: CoreDeps) => CoreDeps;
   wrap?: (next: MockHandler, context: FaultContext) => MockHandler;
 }

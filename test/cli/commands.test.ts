@@ -15,6 +15,7 @@ import { lintSpecCommand } from "../../src/cli/lint-spec";
 import { mockCommand } from "../../src/cli/mock";
 import { ROOT, staleGenerated } from "../../src/cli/repository";
 import { soakCommand } from "../../src/cli/soak";
+import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { testNodeCommand } from "../../src/cli/test-node";
 
 function capture(env: Record<string, string | undefined> = {}) {
@@ -31,6 +32,7 @@ const COMMANDS: Array<[string, Command]> = [
   ["npm run fuzz --", fuzzCommand],
   ["npm run soak --", soakCommand],
   ["npm run test:node --", testNodeCommand],
+  ["npm run sync-issues --", syncIssuesCommand(() => "[]")],
   ["npm run mock --", mockCommand("npm run mock --")],
   ["npm run drift --", driftCommand("npm run drift --")],
   ["sip-endpoints-mock", mockCommand("sip-endpoints-mock")],

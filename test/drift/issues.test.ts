@@ -1,0 +1,132 @@
+/**
+ * One issue per finding id: what to open, refresh, close or keep after a run, as data, and the
+ * command that applies it with `gh`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CommandIo } from "../../src/cli/command";
+import { syncIssuesCommand } from "../../src/cli/sync-issues";
+import { issueBody, planIssues } from "../../src/drift/issues";
+import type { DriftFinding, DriftReport } from "../../src/drift";
+
+const RUN = "https://ci.example.test/runs/7";
+
+const finding = (id: string, over: Partial<DriftFinding> = {}): DriftFinding => ({
+  id,
+  check: "field-undocumented",
+  severity: "warning",
+  operationId: "list_sip_endpoints",
+  method: "GET",
+  path: "/endpoints/sip",
+  status: 200,
+  pointer: "/data/0/created_at",
+  expected: "no such key",
+  actual: "key present (string)",
+  message: "undocumented key",
+  occurrences: 3,
+  step: "walk",
+  ...over,
+});
+
+function report(over: Partial<DriftReport> = {}): DriftReport {
+  return {
+    tool: "sip-endpoints-drift",
+    reportVersion: 1,
+    runId: "r1",
+    outcome: "drift",
+    exitCode: 1,
+    reasons: [],
+    failOn: "warning",
+    target: { kind: "live", baseUrl: "https://example.signalwire.com/api/relay/rest", mode: "read-only" },
+    spec: { path: "openapi/openapi.yaml", sha256: "0".repeat(64) },
+    startedAt: "2026-12-01T00:00:00.000Z",
+    durationMs: 1,
+    summary: { requests: 1, retries: 0, findings: { breaking: 0, warning: 0, info: 0 }, occurrences: 0 },
+    findings: [],
+    coverage: { operations: [], operationsNotExercised: [] },
+    checks: [],
+    evaluated: [
+      { check: "field-undocumented", operationId: "list_sip_endpoints" },
+      { check: "field-undocumented", operationId: "retrieve_sip_endpoint" },
+    ],
+    steps: [],
+    ...over,
+  };
+}
+
+const issueFor = (number: number, f: DriftFinding) => ({ number, body: issueBody(f, "https://ci.example.test/runs/1") });
+
+describe("planIssues", () => {
+  it("opens an issue for a new finding at or above --fail-on, and none for one below it", () => {
+    const plan = planIssues(report({ findings: [finding("aaaa"), finding("bbbb", { severity: "info", check: "status-code-alternative" })] }), [], RUN);
+    expect(plan.open.map((o) => o.findingId)).toEqual(["aaaa"]);
+    expect(plan.open[0]!.title).toBe("Drift: field-undocumented on list_sip_endpoints at /data/0/created_at");
+    expect(plan.open[0]!.body).toContain("<!-- drift-finding:aaaa -->\n<!-- drift-check:field-undocumented list_sip_endpoints -->");
+    expect(plan.open[0]!.body).toContain(`Last seen: ${RUN}`);
+    expect(planIssues(report({ failOn: "breaking", findings: [finding("aaaa")] }), [], RUN).open).toEqual([]);
+  });
+
+  it("refreshes and comments on the issue of a finding seen again", () => {
+    const plan = planIssues(report({ findings: [finding("aaaa", { occurrences: 9 })] }), [issueFor(12, finding("aaaa"))], RUN);
+    expect(plan.open).toEqual([]);
+    expect(plan.refresh).toEqual([{ number: 12, findingId: "aaaa", body: expect.stringContaining("| occurrences in the last run | 9 |"), comment: `Still seen in ${RUN} (9 occurrences).` }]);
+  });
+
+  it("closes an issue a conclusive run no longer sees, when it evaluated that check on that operation", () => {
+    const plan = planIssues(report({ outcome: "pass", findings: [] }), [issueFor(12, finding("aaaa"))], RUN);
+    expect(plan.close).toEqual([{ number: 12, findingId: "aaaa", comment: expect.stringContaining(`Not seen in ${RUN}`) }]);
+  });
+
+  it.each([
+    { given: "the check was not evaluated (a read-only night after a read-write find)", issue: finding("cccc", { check: "update-not-applied", operationId: "update_sip_endpoint" }), over: {}, reason: "update-not-applied was not evaluated on update_sip_endpoint in this run" },
+    { given: "the run was inconclusive", issue: finding("aaaa"), over: { outcome: "inconclusive" as const }, reason: "the run was inconclusive" },
+    { given: "the finding is still seen but below --fail-on", issue: finding("aaaa"), over: { failOn: "breaking" as const, findings: [finding("aaaa")] }, reason: "still seen, below --fail-on breaking" },
+  ])("keeps an open issue when $given", ({ issue, over, reason }) => {
+    const plan = planIssues(report({ outcome: "pass", ...over }), [issueFor(5, issue)], RUN);
+    expect(plan.close).toEqual([]);
+    expect(plan.keep).toEqual([{ number: 5, findingId: issue.id, reason }]);
+  });
+
+  it("leaves issues that are not the drift job's alone, and keeps one without a check marker", () => {
+    const plan = planIssues(report({ outcome: "pass" }), [{ number: 1, body: "a human's issue" }, { number: 2, body: "<!-- drift-finding:dddd -->\nold format" }], RUN);
+    expect(plan).toEqual({ open: [], refresh: [], close: [], keep: [{ number: 2, findingId: "dddd", reason: "the issue does not say which check found it" }] });
+  });
+});
+
+describe("npm run sync-issues", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sync-issues-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const io = (): { io: CommandIo; out: { stdout: string; stderr: string } } => {
+    const out = { stdout: "", stderr: "" };
+    return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {}, cwd: dir } };
+  };
+
+  it("reads the open issues with gh, prints the plan, and with --apply carries it out", async () => {
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report({ findings: [finding("aaaa"), finding("eeee", { pointer: "/data/1/x" })] })));
+    const calls: string[][] = [];
+    const gh = (args: string[]) => {
+      calls.push(args);
+      return args[1] === "list" ? JSON.stringify([issueFor(3, finding("aaaa")), issueFor(4, finding("ffff", { operationId: "retrieve_sip_endpoint" }))]) : "";
+    };
+    const dry = io();
+    expect(await syncIssuesCommand(gh).main(["--report", "report.json", "--run-url", RUN], dry.io)).toBe(0);
+    expect(calls.map((c) => c.slice(0, 2).join(" "))).toEqual(["issue list"]);
+    expect(JSON.parse(dry.out.stdout)).toMatchObject({ open: [{ findingId: "eeee" }], refresh: [{ number: 3 }], close: [{ number: 4 }] });
+
+    calls.length = 0;
+    const applied = io();
+    expect(await syncIssuesCommand(gh).main(["--report", "report.json", "--run-url", RUN, "--apply"], applied.io)).toBe(0);
+    expect(calls.map((c) => c.slice(0, 3).join(" "))).toEqual(["issue list --label", "label create drift", "issue edit 3", "issue comment 3", "issue create --title", "issue close 4"]);
+    expect(applied.out.stderr).toContain("opened 1, refreshed 1, closed 1, kept 0");
+  });
+
+  it("refuses a file that is not a drift report, before asking gh anything", async () => {
+    writeFileSync(join(dir, "other.json"), JSON.stringify({ hello: 1 }));
+    const calls: string[][] = [];
+    const run = io();
+    expect(await syncIssuesCommand((a) => (calls.push(a), "[]")).main(["--report", "other.json"], run.io)).toBe(2);
+    expect(run.out.stderr).toContain("is not a drift report");
+    expect(calls).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 export { runDrift, runCleanup, newRunId, DEFAULTS as DRIFT_DEFAULTS, type DriftRunOptions, type DriftResult, type CleanupResult } from "./run";
 export { startEmbeddedMock, connect, createDriftSend, MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, type DriftTarget, type SendOptions } from "./target";
 export { resolvePlan, DriftUsageError, type DriftFlags, type DriftPlan, type PlannedTarget } from "./cli-options";
-export { writeReports, renderJson, REPORT_FILES } from "./report/write";
+export { writeReports, renderJson, REPORT_FILES, REPORT_RENDERERS } from "./report/write";
 export { renderMarkdown } from "./report/markdown";
 export { renderJunit } from "./report/junit";
 export { formatSummary } from "./report/text";

@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDriftSend, EXIT_CODES, formatSummary, renderJunit, renderMarkdown, runDrift, type DriftMode, type Outcome } from "../../src/drift";
+import { createDriftSend, EXIT_CODES, formatSummary, REPORT_RENDERERS, runDrift, type DriftMode, type Outcome } from "../../src/drift";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { CANARY, CANARY_ENV, expectNoCanary } from "../support/canary";
 import type { HostileName } from "../support/hostile-behaviours";
@@ -85,7 +85,7 @@ describe("the engine in-process", () => {
 
     expect(recorder.received).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
-    const renderings = [JSON.stringify(report), renderMarkdown(report), renderJunit(report), formatSummary(report, { color: false })];
+    const renderings = [...REPORT_RENDERERS.map((r) => r.render(report)), formatSummary(report, { color: false })];
     expectNoCanary(renderings.join("\n"), `the ${name} report`);
   });
 });

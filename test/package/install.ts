@@ -29,8 +29,12 @@ interface PackResult {
 const npm = (args: string[], cwd: string) =>
   execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
 
-/** The lockfile entries a package's dependencies resolve to, found the way Node resolves them. */
-function closure(lock: Record<string, LockEntry>, dependencies: Record<string, string>): Record<string, LockEntry> {
+/**
+ * The lockfile entries a package's dependencies resolve to, found the way Node resolves them. An
+ * entry without `resolved` (npm can be set to leave registry URLs out of lockfiles) gets the
+ * registry's tarball address, so `npm ci` finds the tarball in the cache by its integrity alone.
+ */
+function closure(lock: Record<string, LockEntry>, dependencies: Record<string, string>, registry: string): Record<string, LockEntry> {
   const out: Record<string, LockEntry> = {};
   const visit = (from: string, deps: Record<string, string>) => {
     for (const name of Object.keys(deps)) {
@@ -43,12 +47,18 @@ function closure(lock: Record<string, LockEntry>, dependencies: Record<string, s
       const entry = lock[key];
       if (!entry) throw new Error(`dependency ${name} is not in package-lock.json`);
       if (key in out) continue;
-      out[key] = entry;
+      const unscoped = name.replace(/^@[^/]+\//, "");
+      out[key] = entry.resolved ? entry : { ...entry, resolved: `${registry}${name}/-/${unscoped}-${entry.version}.tgz` };
       visit(`${key}/`, entry.dependencies ?? {});
     }
   };
   visit("", dependencies);
   return out;
+}
+
+function registryUrl(): string {
+  const url = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim();
+  return url.endsWith("/") ? url : `${url}/`;
 }
 
 export interface Installed {
@@ -86,7 +96,7 @@ export function packAndInstall(): Installed {
         bin: pkg.bin,
         engines: pkg.engines,
       },
-      ...closure(repoLock.packages, pkg.dependencies),
+      ...closure(repoLock.packages, pkg.dependencies, registryUrl()),
     },
   };
   execFileSync("mkdir", ["-p", dir]);

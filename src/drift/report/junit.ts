@@ -1,23 +1,25 @@
 /**
  * `junit.xml`: one test case per check × operation the run evaluated (stable names, so CI can
- * show a check's history), plus one per scenario step. A finding at or above `failOn` fails its
- * case; findings below it are listed in the case's output.
+ * show a check's history), one skipped case per check it did not evaluate, and one per scenario
+ * step. A finding at or above `failOn` fails its case; findings below it are listed in the case's
+ * output. The XML is built by fast-xml-parser's builder, which escapes every text and attribute.
  */
+import { XMLBuilder } from "fast-xml-parser";
 import { SEVERITY_RANK } from "../../checks";
 import type { DriftFinding, DriftReport } from "../types";
 
-function xml(text: string | number): string {
-  return String(text)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
+type XmlNode = Record<string, unknown>;
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
+
+/** Characters XML 1.0 cannot carry at all (escaping cannot help): dropped from every value. */
+const clean = (text: string | number): string => String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 
 function describe(f: DriftFinding): string {
   return [`check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
 }
+
+const testcase = (classname: string, name: string, inner: XmlNode = {}): XmlNode => ({ "@_classname": clean(classname), "@_name": clean(name), "@_time": "0", ...inner });
 
 export function renderJunit(report: DriftReport): string {
   const threshold = SEVERITY_RANK[report.failOn];
@@ -26,50 +28,66 @@ export function renderJunit(report: DriftReport): string {
     const failing = found.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
     const quiet = found.filter((f) => SEVERITY_RANK[f.severity] < threshold);
     const first = failing[0];
-    const body = [
-      first ? `      <failure type="${xml(check)}" message="${xml(`${check} at ${first.pointer || "(whole body)"}: ${first.message}`)}">${xml(failing.map(describe).join("\n\n"))}</failure>\n` : "",
-      quiet.length ? `      <system-out>${xml(quiet.map(describe).join("\n\n"))}</system-out>\n` : "",
-    ].join("");
-    return { failed: !!first, xml: `    <testcase classname="drift.checks.${xml(check)}" name="${xml(`${check} · ${operationId}`)}" time="0">${body ? `\n${body}    ` : ""}</testcase>` };
+    const inner: XmlNode = {};
+    if (first) inner.failure = { "@_type": clean(check), "@_message": clean(`${check} at ${first.pointer || "(whole body)"}: ${first.message}`), "#text": clean(failing.map(describe).join("\n\n")) };
+    if (quiet.length) inner["system-out"] = clean(quiet.map(describe).join("\n\n"));
+    return { failed: !!first, node: testcase(`drift.checks.${check}`, `${check} · ${operationId}`, inner) };
   });
   // A check no step evaluated is skipped with the reason, never a passing case.
-  const unjudged = report.checks
-    .filter((c) => !c.evaluated)
-    .map((c) => `    <testcase classname="drift.checks.${xml(c.id)}" name="${xml(`${c.id} · not evaluated`)}" time="0">\n      <skipped message="${xml(`not evaluated in this run: ${c.note ?? ""}`)}"/>\n    </testcase>`);
+  const unjudged = report.checks.filter((c) => !c.evaluated).map((c) => testcase(`drift.checks.${c.id}`, `${c.id} · not evaluated`, { skipped: { "@_message": clean(`not evaluated in this run: ${c.note ?? ""}`) } }));
   const stepCases = report.steps.map((step) => {
-    let body = "";
-    if (step.result === "incomplete") body = `      <error type="incomplete" message="${xml(step.note ?? "incomplete")}"/>\n`;
-    else if (step.result === "skipped") body = `      <skipped message="${xml(step.note ?? "skipped")}"/>\n`;
-    else if (step.result === "failed") body = `      <failure type="drift" message="${xml(`findings: ${step.findings.join(", ")}`)}"/>\n`;
-    return { result: step.result, xml: `    <testcase classname="drift.steps" name="${xml(step.name)}" time="0">${body ? `\n${body}    ` : ""}</testcase>` };
+    const inner: XmlNode = {};
+    if (step.result === "incomplete") inner.error = { "@_type": "incomplete", "@_message": clean(step.note ?? "incomplete") };
+    else if (step.result === "skipped") inner.skipped = { "@_message": clean(step.note ?? "skipped") };
+    else if (step.result === "failed") inner.failure = { "@_type": "drift", "@_message": clean(`findings: ${step.findings.join(", ")}`) };
+    return { result: step.result, node: testcase("drift.steps", step.name, inner) };
   });
   const seconds = (report.durationMs / 1000).toFixed(3);
   const checkFailures = checkCases.filter((c) => c.failed).length;
   const stepFailures = stepCases.filter((c) => c.result === "failed").length;
   const stepErrors = stepCases.filter((c) => c.result === "incomplete").length;
   const stepSkipped = stepCases.filter((c) => c.result === "skipped").length;
-  const props = [
+  const properties = [
     ["outcome", report.outcome],
     ["target", `${report.target.kind} ${report.target.baseUrl}`],
     ["mode", report.target.mode],
     ["fail-on", report.failOn],
     ["spec-sha256", report.spec.sha256],
     ...report.reasons.map((r) => ["reason", r]),
-  ]
-    .map(([name, value]) => `      <property name="${xml(name!)}" value="${xml(value!)}"/>`)
-    .join("\n");
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="sip-endpoints drift" tests="${checkCases.length + unjudged.length + stepCases.length}" failures="${checkFailures + stepFailures}" errors="${stepErrors}" skipped="${stepSkipped + unjudged.length}" time="${seconds}">`,
-    `  <testsuite name="drift checks" tests="${checkCases.length + unjudged.length}" failures="${checkFailures}" errors="0" skipped="${unjudged.length}" time="${seconds}" timestamp="${xml(report.startedAt)}">`,
-    `    <properties>\n${props}\n    </properties>`,
-    ...checkCases.map((c) => c.xml),
-    ...unjudged,
-    `  </testsuite>`,
-    `  <testsuite name="drift steps" tests="${stepCases.length}" failures="${stepFailures}" errors="${stepErrors}" skipped="${stepSkipped}" time="${seconds}" timestamp="${xml(report.startedAt)}">`,
-    ...stepCases.map((c) => c.xml),
-    `  </testsuite>`,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  ].map(([name, value]) => ({ "@_name": clean(name!), "@_value": clean(value!) }));
+  const document = {
+    "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+    testsuites: {
+      "@_name": "sip-endpoints drift",
+      "@_tests": checkCases.length + unjudged.length + stepCases.length,
+      "@_failures": checkFailures + stepFailures,
+      "@_errors": stepErrors,
+      "@_skipped": stepSkipped + unjudged.length,
+      "@_time": seconds,
+      testsuite: [
+        {
+          "@_name": "drift checks",
+          "@_tests": checkCases.length + unjudged.length,
+          "@_failures": checkFailures,
+          "@_errors": 0,
+          "@_skipped": unjudged.length,
+          "@_time": seconds,
+          "@_timestamp": clean(report.startedAt),
+          properties: { property: properties },
+          testcase: [...checkCases.map((c) => c.node), ...unjudged],
+        },
+        {
+          "@_name": "drift steps",
+          "@_tests": stepCases.length,
+          "@_failures": stepFailures,
+          "@_errors": stepErrors,
+          "@_skipped": stepSkipped,
+          "@_time": seconds,
+          "@_timestamp": clean(report.startedAt),
+          testcase: stepCases.map((c) => c.node),
+        },
+      ],
+    },
+  };
+  return builder.build(document) as string;
 }

@@ -9,33 +9,34 @@ import type { DriftReport } from "../types";
 import { renderJunit } from "./junit";
 import { renderMarkdown } from "./markdown";
 
-export const REPORT_FILES = ["report.json", "report.md", "junit.xml"] as const;
-
 export function renderJson(report: DriftReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** Every rendering of a report, one file each: what `writeReports` writes and the tests read. */
+export const REPORT_RENDERERS = [
+  { file: "report.json", render: renderJson },
+  { file: "report.md", render: renderMarkdown },
+  { file: "junit.xml", render: renderJunit },
+] as const;
+
+export const REPORT_FILES = REPORT_RENDERERS.map((r) => r.file);
+
 /**
- * Writes `report.json`, `report.md` and `junit.xml` into `dir` (created if needed) and, when
+ * Writes every rendering of `REPORT_RENDERERS` (`report.json`, `report.md`, `junit.xml`) into `dir` (created if needed) and, when
  * `stepSummary` names a file (GitHub's `$GITHUB_STEP_SUMMARY`), appends the Markdown to it.
  * Returns the paths written.
  */
 export async function writeReports(report: DriftReport, dir: string, secrets: readonly string[], options: { stepSummary?: string } = {}): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const markdown = redactText(renderMarkdown(report), secrets);
-  const files: Array<[string, string]> = [
-    ["report.json", redactText(renderJson(report), secrets)],
-    ["report.md", markdown],
-    ["junit.xml", redactText(renderJunit(report), secrets)],
-  ];
   const written: string[] = [];
-  for (const [name, text] of files) {
-    const path = join(dir, name);
-    await writeFile(path, text, "utf8");
+  for (const { file, render } of REPORT_RENDERERS) {
+    const path = join(dir, file);
+    await writeFile(path, redactText(render(report), secrets), "utf8");
     written.push(path);
   }
   if (options.stepSummary) {
-    await appendFile(options.stepSummary, `${markdown}\n`, "utf8");
+    await appendFile(options.stepSummary, `${redactText(renderMarkdown(report), secrets)}\n`, "utf8");
     written.push(options.stepSummary);
   }
   return written;

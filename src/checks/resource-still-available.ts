@@ -1,3 +1,4 @@
+import { parseJson } from "../json-text";
 import { listPageIds } from "./list-page";
 import { isSuccess, type ScenarioCheck } from "./scenario-check";
 import type { HttpExchange } from "./types";
@@ -15,6 +16,10 @@ export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence, "resourc
   run: ({ exchange, deletedId }) => {
     if (!isSuccess(exchange.status)) return [];
     if (exchange.operationId === "retrieve_sip_endpoint") {
+      // A 2xx about another endpoint is not this one still being there (`status-code-unexpected`).
+      const parsed = parseJson(exchange.bodyText);
+      const id = parsed.ok && parsed.value !== null && typeof parsed.value === "object" ? (parsed.value as { id?: unknown }).id : undefined;
+      if (id !== undefined && id !== deletedId) return [];
       return [
         {
           pointer: "",

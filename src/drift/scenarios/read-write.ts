@@ -6,7 +6,7 @@
  */
 import { SCENARIO_CHECKS } from "../../checks";
 import { invalidCreateBodies, invalidUpdateBodies, newPassword, validCreateBodies } from "../fixtures";
-import type { DriftSession } from "../session";
+import type { DriftSession, Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import { removeOwned } from "./cleanup";
@@ -57,7 +57,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
       const id = remember(answer);
-      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, sent: body });
+      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, sent: body, invalidAt: schemaPointers(sent) });
       if (id) {
         created.push(id);
         asCreated.set(id, answer as Record<string, unknown>);
@@ -82,7 +82,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const answer = session.requireJson(sent, `update ${id}`);
       const before = asCreated.get(id) ?? {};
       session.judge(updateNotApplied, { exchange: sent.exchange, body: answer, sent: UPDATE, before });
-      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, expectedId: id, sent: UPDATE, before });
+      session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, expectedId: id, sent: UPDATE, before, invalidAt: schemaPointers(sent) });
       updated.add(id);
     }
   });
@@ -129,12 +129,17 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
       session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
       session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
+      const body = sent.analysis.parsed.ok ? sent.analysis.parsed.value : undefined;
+      const other = body !== null && typeof body === "object" && (body as { id?: unknown }).id !== id;
+      if (other) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
     }
     await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {
       for (const id of deleted) session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
     });
   });
 }
+
+const schemaPointers = (sent: Sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
 
 async function deleteOwn(session: DriftSession, owned: OwnedEndpoints, id: string): Promise<void> {
   const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });

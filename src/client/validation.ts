@@ -24,9 +24,28 @@ const NOTHING: Finding[] = [];
 export function createJudge(mode: ValidationMode, onFindings: FindingsHook | undefined): Judge {
   if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: undefined });
   let loading: Promise<typeof import("./judge")> | undefined;
+  const hook = onFindings ?? (mode === "warn" ? warnOncePerFinding() : undefined);
   return async (performed) => {
     const { judge } = await (loading ??= import("./judge"));
-    return judge(mode, performed, onFindings);
+    return judge(mode, performed, hook);
+  };
+}
+
+/**
+ * `warn` without `onFindings`: each finding goes to Node's warning channel (stderr by default,
+ * `process.on("warning")` to catch it) once per finding id for the life of the client, so a
+ * drifting list page of 1,000 items is one warning, not a thousand, and nothing is dropped silently.
+ */
+function warnOncePerFinding(): FindingsHook {
+  const warned = new Set<string>();
+  return (findings) => {
+    for (const f of findings) {
+      if (warned.has(f.id)) continue;
+      warned.add(f.id);
+      const text = `${f.method} ${f.path} → ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
+      if (typeof process === "object" && typeof process.emitWarning === "function") process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
+      else console.warn(text);
+    }
   };
 }
 

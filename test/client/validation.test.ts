@@ -4,6 +4,10 @@
  * methods cannot return at all is an InvalidResponseError in every mode.
  */
 import { InvalidResponseError, isInvalidResponseError, isNotFoundError, type ClientExchange, type ValidationMode } from "../../src/client";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Finding } from "../../src/checks";
 import { endpoint, ID, json, page, rejection, scriptedFetch, testClient } from "./fixtures";
 
@@ -94,5 +98,29 @@ describe("a success the typed methods cannot use is an InvalidResponseError even
     const { client } = validating("off", json(200, { links: { self: "x", first: "x" }, items: [] }));
     const error = (await rejection(client.list())) as InvalidResponseError;
     expect(error.findings.map((f) => [f.check, f.pointer])).toContainEqual(["field-missing", "/data"]);
+  });
+});
+
+describe('validateResponses: "warn" without onFindings', () => {
+  it("writes each finding once per finding id to Node's warning channel (stderr), never dropping it", () => {
+    // A process of its own: the warning channel is the real process's, which a test sandbox is not.
+    const script = `
+      import { createSipEndpointsClient } from ${JSON.stringify(resolve(__dirname, "../../src/client/index.ts"))};
+      const endpoint = ${JSON.stringify({ ...endpoint, created_at: "2024-01-01", surprise: 1 })};
+      const fetch = async () => new Response(JSON.stringify(endpoint), { status: 200, headers: { "content-type": "application/json" } });
+      const client = createSipEndpointsClient({ baseUrl: "https://example.signalwire.com/api/relay/rest", projectId: "p", apiToken: "PTwarn-canary-token", fetch, validateResponses: "warn" });
+      for (let i = 0; i < 3; i++) await client.retrieve(${JSON.stringify(ID)});
+    `;
+    const dir = mkdtempSync(join(tmpdir(), "warn-"));
+    const file = join(dir, "warn.mts");
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, ["--import", "tsx", file], { cwd: resolve(__dirname, "../.."), encoding: "utf8", timeout: 30_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    const count = (text: string) => run.stderr.split(text).length - 1;
+    expect(count("field-undocumented at /created_at")).toBe(1);
+    expect(count("field-undocumented at /surprise")).toBe(1);
+    expect(run.stderr).toContain("SipEndpointsSpecWarning");
+    expect(run.stderr).not.toContain("PTwarn-canary-token");
   });
 });

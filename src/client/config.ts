@@ -4,6 +4,7 @@
  * as a `ConfigError` naming the option; credential values never appear in those messages.
  */
 import { basicAuthHeader, credentialSecrets } from "../redact";
+import { defaultFetch } from "./default-fetch";
 import { ConfigError } from "./errors";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry";
 import type { FetchLike, SipEndpointsClientOptions, ValidationMode } from "./types";
@@ -44,8 +45,8 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   }
   const userAgent = options.userAgent ?? `${packageName}/${packageVersion}`;
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch function: pass options.fetch (Node 20 has a global fetch)", "fetch");
+  const fetchImpl = options.fetch ?? defaultFetch();
+  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
   return {
     baseUrl,
     origin: new URL(baseUrl).origin,

@@ -81,18 +81,22 @@ const rows: Row[] = [
 const queryOnlyLinks: Rewrite = (url, init, body, status) =>
   isList(url, init) && status === 200 && typeof body.links.next === "string" ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } } : undefined;
 
+/** A `fetch` that hands the mock's JSON answers to `change` and sends what it returns instead. */
+function rewritingFetch(change: Rewrite) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
+    const changed = body === undefined ? undefined : change(new URL(url), init, body, response.status);
+    if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+    return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
+  };
+}
+
 describe("drift the mock's profiles do not make", () => {
   it.each(rows)("$name", async ({ mode, rewrite, findings }) => {
     const target = await startEmbeddedMock({ seedCount: 12 });
-    const change = rewrite();
-    const fetchRewriting = async (url: string, init: RequestInit): Promise<Response> => {
-      const response = await fetch(url, init);
-      const text = await response.text();
-      const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
-      const changed = body === undefined ? undefined : change(new URL(url), init, body, response.status);
-      if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
-      return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
-    };
+    const fetchRewriting = rewritingFetch(rewrite());
     try {
       const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
       expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`).sort()).toEqual(findings);
@@ -113,14 +117,7 @@ describe("what the spec allows is no drift", () => {
     { name: "a 422 with an empty error list", mode: "read-only" as const, rewrite: emptyErrors },
   ])("$name", async ({ mode, rewrite }) => {
     const target = await startEmbeddedMock({ seedCount: 12 });
-    const fetchRewriting = async (url: string, init: RequestInit): Promise<Response> => {
-      const response = await fetch(url, init);
-      const text = await response.text();
-      const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
-      const changed = body === undefined ? undefined : rewrite(new URL(url), init, body, response.status);
-      if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
-      return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
-    };
+    const fetchRewriting = rewritingFetch(rewrite);
     try {
       const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
       expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`)).toEqual([]);

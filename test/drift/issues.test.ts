@@ -9,6 +9,7 @@ import type { CommandIo } from "../../src/cli/command";
 import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { issueBody, planIssues } from "../../src/drift/issues";
 import type { DriftFinding, DriftReport } from "../../src/drift";
+import { driftReport } from "./report-fixture";
 
 const RUN = "https://ci.example.test/runs/7";
 
@@ -30,29 +31,14 @@ const finding = (id: string, over: Partial<DriftFinding> = {}): DriftFinding => 
 });
 
 function report(over: Partial<DriftReport> = {}): DriftReport {
-  return {
-    tool: "sip-endpoints-drift",
-    reportVersion: 1,
-    runId: "r1",
-    outcome: "drift",
-    exitCode: 1,
-    reasons: [],
-    failOn: "warning",
+  return driftReport({
     target: { kind: "live", baseUrl: "https://example.signalwire.com/api/relay/rest", mode: "read-only" },
-    spec: { path: "openapi/openapi.yaml", sha256: "0".repeat(64) },
-    startedAt: "2026-12-01T00:00:00.000Z",
-    durationMs: 1,
-    summary: { requests: 1, retries: 0, findings: { breaking: 0, warning: 0, info: 0 }, occurrences: 0 },
-    findings: [],
-    coverage: { operations: [], operationsNotExercised: [] },
-    checks: [],
     evaluated: [
       { check: "field-undocumented", operationId: "list_sip_endpoints" },
       { check: "field-undocumented", operationId: "retrieve_sip_endpoint" },
     ],
-    steps: [],
     ...over,
-  };
+  });
 }
 
 const issueFor = (number: number, f: DriftFinding) => ({ number, body: issueBody(f, "https://ci.example.test/runs/1") });

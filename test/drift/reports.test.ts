@@ -1,6 +1,7 @@
 /** The report's pieces: aggregation, coverage, the outcome rule, and the three renderings. */
 import type { Finding } from "../../src/checks";
 import { decideOutcome, renderJunit, renderMarkdown, type DriftFinding, type DriftReport } from "../../src/drift";
+import { driftReport } from "./report-fixture";
 import { FindingCollector } from "../../src/drift/collector";
 import { CoverageTracker } from "../../src/drift/coverage";
 
@@ -20,21 +21,9 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 
 function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): DriftReport {
-  return {
-    tool: "sip-endpoints-drift",
-    reportVersion: 1,
-    runId: "abc123",
-    outcome: "drift",
-    exitCode: 1,
-    reasons: [],
-    failOn: "warning",
-    target: { kind: "mock", baseUrl: "http://127.0.0.1:1/api/relay/rest", mode: "read-only" },
-    spec: { path: "openapi/openapi.yaml", sha256: "0".repeat(64) },
-    startedAt: "2024-01-01T00:00:00.000Z",
-    durationMs: 1234,
+  return driftReport({
     summary: { requests: 3, retries: 0, findings: { breaking: 0, warning: findings.length, info: 0 }, occurrences: findings.length },
     findings,
-    coverage: { operations: [], operationsNotExercised: [] },
     checks: [
       { id: "field-undocumented", severity: "warning", evaluated: true, findings: findings.length },
       { id: "update-not-applied", severity: "breaking", evaluated: false, findings: 0, note: "read-only runs do not judge it" },
@@ -50,7 +39,7 @@ function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): Drif
       { name: "retrieve listed", result: "skipped", requests: 0, findings: [], note: "nothing listed" },
     ],
     ...over,
-  };
+  });
 }
 
 describe("FindingCollector", () => {

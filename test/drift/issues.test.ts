@@ -9,26 +9,11 @@ import type { CommandIo } from "../../src/cli/command";
 import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { issueBody, planIssues } from "../../src/drift/issues";
 import type { DriftFinding, DriftReport } from "../../src/drift";
-import { driftReport } from "./report-fixture";
+import { aFinding, driftReport } from "./report-fixture";
 
 const RUN = "https://ci.example.test/runs/7";
 
-const finding = (id: string, over: Partial<DriftFinding> = {}): DriftFinding => ({
-  id,
-  check: "field-undocumented",
-  severity: "warning",
-  operationId: "list_sip_endpoints",
-  method: "GET",
-  path: "/endpoints/sip",
-  status: 200,
-  pointer: "/data/0/created_at",
-  expected: "no such key",
-  actual: "key present (string)",
-  message: "undocumented key",
-  occurrences: 3,
-  step: "walk",
-  ...over,
-});
+const finding = (id: string, over: Partial<DriftFinding> = {}): DriftFinding => ({ ...aFinding({ id, pointer: "/data/0/created_at" }), occurrences: 3, step: "walk", ...over });
 
 function report(over: Partial<DriftReport> = {}): DriftReport {
   return driftReport({

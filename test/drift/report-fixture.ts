@@ -1,5 +1,22 @@
 /** A drift report as data, for the tests of what is made from one (renderings, issue plans). */
+import type { Finding } from "../../src/checks";
 import type { DriftReport } from "../../src/drift";
+
+/** A finding of an undocumented key on the first list item. */
+export const aFinding = (over: Partial<Finding> = {}): Finding => ({
+  id: "0123456789abcdef",
+  check: "field-undocumented",
+  severity: "warning",
+  operationId: "list_sip_endpoints",
+  method: "GET",
+  path: "/endpoints/sip",
+  status: 200,
+  pointer: "/data/0/x",
+  expected: "no such key",
+  actual: "key present (string)",
+  message: "undocumented key",
+  ...over,
+});
 
 export function driftReport(over: Partial<DriftReport> = {}): DriftReport {
   return {

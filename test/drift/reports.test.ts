@@ -1,24 +1,10 @@
 /** The report's pieces: aggregation, coverage, the outcome rule, and the three renderings. */
-import type { Finding } from "../../src/checks";
 import { decideOutcome, renderJunit, renderMarkdown, type DriftFinding, type DriftReport } from "../../src/drift";
-import { driftReport } from "./report-fixture";
+import { aFinding, driftReport } from "./report-fixture";
 import { FindingCollector } from "../../src/drift/collector";
 import { CoverageTracker } from "../../src/drift/coverage";
 
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  id: "0123456789abcdef",
-  check: "field-undocumented",
-  severity: "warning",
-  operationId: "list_sip_endpoints",
-  method: "GET",
-  path: "/endpoints/sip",
-  status: 200,
-  pointer: "/data/0/x",
-  expected: "no such key",
-  actual: "key present (string)",
-  message: "undocumented key",
-  ...over,
-});
+const finding = aFinding;
 
 function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): DriftReport {
   return driftReport({

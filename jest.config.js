@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/contract-tests"],
   testMatch: ["**/*.test.ts"],
-  // Needs the registry (see the suite): \`npm run test:git-install\`, which .ci/run runs after npm test.
+  // Needs the registry (see the suite): `npm run test:git-install`, which .ci/run runs beside npm test.
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/git-install/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleFileExtensions: ["ts", "js", "json"],

@@ -2,7 +2,7 @@
  * `npm install <git URL>`, as an app installs the package straight from the repository: npm clones
  * the commit, installs its dependencies there, runs `prepare` (the build) and packs the result.
  * npm resolves the clone's dependencies itself (it may ask the registry for metadata its cache
- * lacks), so this suite is not part of the offline `npm test`: `.ci/run` runs it after, with
+ * lacks), so this suite is not part of the offline `npm test`: `.ci/run` runs it beside it, with
  * `npm run test:git-install`. It installs HEAD, the committed state: in CI the commit under test.
  */
 import { execFileSync, spawnSync } from "node:child_process";

@@ -64,13 +64,16 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
   return {
     help,
     async main(argv, io) {
+      const refuse = (error: unknown): number => {
+        if (!(error instanceof UsageError)) throw error;
+        io.stderr.write(`error: ${error.message}\nRun \`${spec.invocation} --help\` for the options.\n`);
+        return 2;
+      };
       let parsed: { values: OptionValues<O>; positionals: string[]; help: boolean };
       try {
         parsed = parseCommandLine(argv, options, spec);
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        io.stderr.write(`error: ${error.message}\nRun \`${spec.invocation} --help\` for the options.\n`);
-        return 2;
+        return refuse(error);
       }
       if (parsed.help) {
         io.stdout.write(help());
@@ -79,9 +82,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
       try {
         return await spec.run({ values: parsed.values, positionals: parsed.positionals }, io);
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        io.stderr.write(`error: ${error.message}\nRun \`${spec.invocation} --help\` for the options.\n`);
-        return 2;
+        return refuse(error);
       }
     },
   };

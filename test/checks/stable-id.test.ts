@@ -1,4 +1,5 @@
 import { checkResponse, stableFindingId } from "../../src/checks";
+import { describeValue } from "../../src/checks/finding";
 import { exchange, listBody, validEndpoint } from "./exchanges";
 
 describe("stable finding ids", () => {
@@ -16,5 +17,27 @@ describe("stable finding ids", () => {
     { given: ["field-missing", "retrieve_sip_endpoint", "/username"], other: ["field-type-mismatch", "retrieve_sip_endpoint", "/username"] },
   ])("differ when check, operation or pointer differ: $other", ({ given, other }) => {
     expect(stableFindingId(given[0]!, given[1]!, given[2]!)).not.toBe(stableFindingId(other[0]!, other[1]!, other[2]!));
+  });
+});
+
+describe("stable finding ids, past single digits", () => {
+  it.each([10, 42, 999, 100000])("a drift on list item %s has the id of the same drift on item 0", (index) => {
+    expect(stableFindingId("field-missing", "list_sip_endpoints", `/data/${index}/username`)).toBe(stableFindingId("field-missing", "list_sip_endpoints", "/data/0/username"));
+  });
+
+  it("keeps digits that are part of a key", () => {
+    expect(stableFindingId("field-undocumented", "retrieve_sip_endpoint", "/x10")).not.toBe(stableFindingId("field-undocumented", "retrieve_sip_endpoint", "/x0"));
+  });
+});
+
+describe("quoted values", () => {
+  it("are cut at 80 characters with an ellipsis, and kept whole up to that", () => {
+    expect(describeValue("a".repeat(78))).toBe(`"${"a".repeat(78)}"`);
+    const cut = describeValue("b".repeat(200));
+    expect(cut).toHaveLength(80);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(cut.startsWith('"bbb')).toBe(true);
+    expect(describeValue(undefined)).toBe("absent");
+    expect(describeValue({ a: 1 })).toBe('{"a":1}');
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Redaction's own rules, each shown on its own: by key (whatever the value), by value (registered
+ * secrets, in their Basic and URL-encoded forms), the 4-character minimum, and the longest secret
+ * replaced first.
+ */
+import { basicAuthHeader, credentialSecrets, redactText, redactValue } from "../src/redact";
+
+describe("redactValue", () => {
+  it("scrubs a secret-named key by its name, even when its value was never registered", () => {
+    const scrubbed = redactValue({ password: "never-registered-1", Authorization: "Token abc", api_token: "x-y-z-1", nested: { cookie: "c=1", keep: "visible" } });
+    expect(scrubbed).toEqual({ password: "[REDACTED]", Authorization: "[REDACTED]", api_token: "[REDACTED]", nested: { cookie: "[REDACTED]", keep: "visible" } });
+  });
+
+  it("leaves a secret-named key that holds null or nothing as it is", () => {
+    expect(redactValue({ password: null, token: undefined })).toEqual({ password: null, token: undefined });
+  });
+
+  it("scrubs registered secrets inside other values, arrays included", () => {
+    expect(redactValue({ note: "token PTsecret-9 here", list: ["PTsecret-9"] }, ["PTsecret-9"])).toEqual({ note: "token [REDACTED] here", list: ["[REDACTED]"] });
+  });
+});
+
+describe("redactText", () => {
+  it("ignores secrets shorter than 4 characters, which would mangle ordinary text", () => {
+    expect(redactText("abc and abcd", ["abc"])).toBe("abc and abcd");
+    expect(redactText("abc and abcd", ["abcd"])).toBe("abc and [REDACTED]");
+  });
+
+  it("replaces the longest secret first, so one that contains another goes whole", () => {
+    expect(redactText("key=PTlong-secret-token", ["secret", "PTlong-secret-token"])).toBe("key=[REDACTED]");
+  });
+
+  it("scrubs a secret's URL-encoded and base64 forms", () => {
+    const secret = "p@ss word/1";
+    expect(redactText(`q=${encodeURIComponent(secret)} b=${Buffer.from(secret).toString("base64")}`, [secret])).toBe("q=[REDACTED] b=[REDACTED]");
+  });
+
+  it("scrubs any Basic or Bearer credential, registered or not", () => {
+    expect(redactText(`auth: ${basicAuthHeader("p", "unregistered-token")}; Bearer abcdefgh1234`, [])).toBe("auth: Basic [REDACTED]; Bearer [REDACTED]");
+  });
+
+  it("credentialSecrets covers the token and the Basic payload of the pair", () => {
+    const secrets = credentialSecrets("project", "PTtoken-1234");
+    const payload = basicAuthHeader("project", "PTtoken-1234").slice("Basic ".length);
+    expect(redactText(`echo ${payload} and PTtoken-1234`, secrets)).toBe("echo [REDACTED] and [REDACTED]");
+  });
+});

@@ -76,11 +76,14 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   seedStore(store, options.seedCount ?? 0, newId);
 
   let handler: MockHandler | undefined;
+  // A ring of the last requests: serving one costs a slot write, never a shift of the whole list.
   const received: MockRequest[] = [];
+  let next = 0;
   const server = createServer(
     createRequestListener(API_BASE_PATH, () => handler!, (request) => {
       // Kept as received; turned into records only when asked for, so serving stays cheap.
-      if (received.push(request) > RECORDED_REQUESTS) received.shift();
+      received[next % RECORDED_REQUESTS] = request;
+      next += 1;
     }),
   );
   await listen(server, options.port ?? 0, host);
@@ -125,6 +128,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       store = new EndpointStore();
       seedStore(store, options.seedCount ?? 0, newId);
       received.length = 0;
+      next = 0;
       install();
     },
     setFault(name, given) {
@@ -134,7 +138,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       faultOptions = given ?? {};
       install();
     },
-    requests: () => received.map((request) => recordOf(request, secrets)),
+    requests: () => {
+      const oldestFirst = next > RECORDED_REQUESTS ? [...received.slice(next % RECORDED_REQUESTS), ...received.slice(0, next % RECORDED_REQUESTS)] : received;
+      return oldestFirst.map((request) => recordOf(request, secrets));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

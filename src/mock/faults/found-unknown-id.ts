@@ -1,4 +1,4 @@
-import { after, operationOf } from "./support";
+import { after, operationOf, withNewest } from "./support";
 import type { FaultProfile } from "./types";
 
 export const foundUnknownId: FaultProfile = {
@@ -7,13 +7,7 @@ export const foundUnknownId: FaultProfile = {
   checks: ["status-code-unexpected"],
   wrap: (next) => (request) => {
     if (operationOf(request) !== "retrieve_sip_endpoint") return next(request);
-    return after(next(request), (found) => {
-      if (found.status !== 404) return found;
-      // The newest endpoint, as the core lists it; with none stored the 404 stands.
-      return after(next({ ...request, path: "/endpoints/sip", query: "page_size=1", bodyText: "" }), (page) => {
-        const [first] = ((page.body ?? {}) as { data?: unknown[] }).data ?? [];
-        return page.status === 200 && first ? { status: 200, body: first } : found;
-      });
-    });
+    // With no endpoint stored the 404 stands.
+    return after(next(request), (found) => (found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => (first ? { status: 200, body: first } : found))));
   },
 };

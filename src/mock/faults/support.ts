@@ -61,3 +61,10 @@ function mapEndpoints(response: MockResponse, fn: (endpoint: SipEndpoint) => Rec
 
 /** The rewrite that changes one thing about every endpoint object of an answer. */
 export const everyEndpoint = (fn: (endpoint: SipEndpoint) => Record<string, unknown>) => (response: MockResponse) => mapEndpoints(response, fn);
+
+/** The newest stored endpoints as the core lists them (honest answer, same credentials), then `fn`. */
+export function withNewest(next: MockHandler, request: MockRequest, count: number, fn: (endpoints: Array<{ id?: unknown }>) => Answer): Answer {
+  return after(next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}`, bodyText: "" }), (page) =>
+    fn(page.status === 200 ? (((page.body ?? {}) as { data?: Array<{ id?: unknown }> }).data ?? []) : []),
+  );
+}

@@ -1,4 +1,4 @@
-import { after, operationOf } from "./support";
+import { after, operationOf, withNewest } from "./support";
 import type { FaultProfile } from "./types";
 
 export const wrongId: FaultProfile = {
@@ -10,8 +10,8 @@ export const wrongId: FaultProfile = {
     return after(next(request), (found) => {
       if (found.status !== 200) return found;
       const asked = (found.body as { id?: unknown }).id;
-      return after(next({ ...request, path: "/endpoints/sip", query: "page_size=2", bodyText: "" }), (page) => {
-        const other = (((page.body ?? {}) as { data?: Array<{ id?: unknown }> }).data ?? []).find((e) => e.id !== asked);
+      return withNewest(next, request, 2, (newest) => {
+        const other = newest.find((e) => e.id !== asked);
         return other ? { status: 200, body: other } : found;
       });
     });

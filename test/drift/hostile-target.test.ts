@@ -57,6 +57,12 @@ const rows: Row[] = [
     findings: ["pagination-inconsistent list_sip_endpoints /data"],
   },
   {
+    name: "deleting an endpoint the run created answers 404",
+    mode: "read-write",
+    rewrite: () => (_url, init, _body, status) => (init.method === "DELETE" && status === 204 ? { status: 404, body: { error: "Not Found" } } : undefined),
+    findings: ["status-code-unexpected delete_sip_endpoint "],
+  },
+  {
     name: "a 404 whose error string is not the one SignalWire's spec pins",
     mode: "read-only",
     rewrite: () => (_url, _init, _body, status) => (status === 404 ? { status, body: { error: "Endpoint not found" } } : undefined),
@@ -87,7 +93,7 @@ function rewritingFetch(change: Rewrite) {
     const response = await fetch(url, init);
     const text = await response.text();
     const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
-    const changed = body === undefined ? undefined : change(new URL(url), init, body, response.status);
+    const changed = change(new URL(url), init, body, response.status);
     if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
     return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
   };

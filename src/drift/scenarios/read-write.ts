@@ -144,4 +144,6 @@ const schemaPointers = (sent: Sent) => new Set(sent.analysis.schemaProblems.map(
 async function deleteOwn(session: DriftSession, owned: OwnedEndpoints, id: string): Promise<void> {
   const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
   if (sent.exchange.status >= 200 && sent.exchange.status < 300) owned.deleted(id);
+  // Deleting what the run made must succeed; anything else is a finding, a 5xx no evidence.
+  session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
 }

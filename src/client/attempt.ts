@@ -1,38 +1,42 @@
 /**
- * One attempt: fetch, then read the body, under a deadline. When the deadline passes, the request
- * is aborted through the signal handed to `fetch`: without that, a server that never answers
+ * One attempt: send, then read the body, under a deadline. When the deadline passes, the request
+ * is aborted through the signal handed to the wire: without that, a server that never answers
  * keeps its socket, and the process that made the request, alive for minutes after the caller
  * has given up (undici's own header timeout is 300 s). The deadline also rejects on its own, so
  * an injected `fetch` that ignores signals cannot hang the caller either, and it cancels the body
- * of an answer that arrives after it. A per-request signal costs undici some CPU on Node 20;
- * `npm run bench` shows that cost, and correctness wins over it.
+ * of an answer that arrives after it.
  */
-import { BodyTooLarge, readBodyText, type ReaderSlot } from "./body";
-import type { FetchLike } from "./types";
+import { BodyTooLarge } from "./body";
+import type { Wire, WireRequest, WireResponse } from "./wire";
 
 export interface Attempted {
-  response: Response;
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
   bodyText: string;
 }
 
-/** Why an attempt ended without a response. */
+/** Why an attempt ended without a usable response. */
 export class AttemptFailure {
   constructor(
-    readonly kind: "timeout" | "network" | "aborted",
+    readonly kind: "timeout" | "network" | "aborted" | "too-large",
     readonly cause: unknown,
+    /** The status of the answer whose body was too large. */
+    readonly status = 0,
   ) {}
 }
 
-interface Deadline extends ReaderSlot {
+interface Deadline {
   expired: boolean;
   controller: AbortController;
   reject: (reason: unknown) => void;
   timeoutMs: number;
+  response: WireResponse | undefined;
 }
 
 function stop(deadline: Deadline, reason: unknown): void {
   deadline.controller.abort(reason);
-  if (deadline.reader) void deadline.reader.cancel(reason).catch(noop);
+  deadline.response?.cancel(reason);
   deadline.reject(reason);
 }
 
@@ -42,15 +46,14 @@ function expire(deadline: Deadline): void {
 }
 
 export async function attempt(
-  fetchImpl: FetchLike,
-  url: string,
-  init: RequestInit,
+  wire: Wire,
+  request: Omit<WireRequest, "signal">,
   limits: { timeoutMs: number; maxResponseBytes: number },
   userSignal: AbortSignal | undefined,
 ): Promise<Attempted> {
   if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
   const controller = new AbortController();
-  const deadline: Deadline = { expired: false, controller, reject: noop, timeoutMs: limits.timeoutMs, reader: undefined };
+  const deadline: Deadline = { expired: false, controller, reject: noop, timeoutMs: limits.timeoutMs, response: undefined };
   const ended = new Promise<never>((_resolve, reject) => {
     deadline.reject = reject;
   });
@@ -61,12 +64,11 @@ export async function attempt(
     userSignal.addEventListener("abort", onUserAbort, { once: true });
   }
   try {
-    const attemptInit: RequestInit = { ...init, signal: controller.signal };
-    return await Promise.race([fetchAndRead(fetchImpl, url, attemptInit, limits.maxResponseBytes, deadline), ended]);
+    return await Promise.race([sendAndRead(wire, { ...request, signal: controller.signal }, limits.maxResponseBytes, deadline), ended]);
   } catch (error) {
+    if (error instanceof AttemptFailure) throw error;
     if (deadline.expired) throw new AttemptFailure("timeout", error);
     if (userSignal?.aborted) throw new AttemptFailure("aborted", error);
-    if (error instanceof BodyTooLarge) throw error;
     throw new AttemptFailure("network", error);
   } finally {
     clearTimeout(timer);
@@ -74,14 +76,20 @@ export async function attempt(
   }
 }
 
-async function fetchAndRead(fetchImpl: FetchLike, url: string, init: RequestInit, maxBytes: number, deadline: Deadline): Promise<Attempted> {
-  const response = await fetchImpl(url, init);
+async function sendAndRead(wire: Wire, request: WireRequest, maxBytes: number, deadline: Deadline): Promise<Attempted> {
+  const response = await wire(request);
   if (deadline.expired) {
     // Nobody waits for this answer any more: drop its body so the connection is let go.
-    void response.body?.cancel().catch(noop);
+    response.cancel(undefined);
     throw new Error("answer arrived after the deadline");
   }
-  return { response, bodyText: await readBodyText(response, maxBytes, deadline) };
+  deadline.response = response;
+  try {
+    return { status: response.status, statusText: response.statusText, headers: response.headers, bodyText: await response.text(maxBytes) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
+    throw error;
+  }
 }
 
 function noop(): void {}

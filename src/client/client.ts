@@ -1,15 +1,18 @@
 /**
- * `createSipEndpointsClient`: typed methods named after the operations, on openapi-fetch over the
- * generated types, with the transport underneath. Typed methods throw typed errors; `raw` keeps
+ * `createSipEndpointsClient`: typed methods named after the operations, each a call of openapi-fetch
+ * over the generated types (the same client as `raw`, so one middleware pipeline sees everything),
+ * with the transport underneath. Typed methods throw typed errors; `raw` keeps
  * openapi-fetch's `{ data, error }` style; `send` returns any answer as data.
  */
 import type { Client } from "openapi-fetch";
 import { createClient } from "./openapi-fetch";
 import type { paths } from "../../generated/openapi";
+import type { OperationId } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
-import { createFetchAdapter, LiteRequest, ReceiptResponse } from "./fetch-adapter";
+import { createBridge } from "./bridge";
+import { listUrlOf } from "./page-link";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
 import { createTransport } from "./transport";
@@ -31,7 +34,10 @@ export interface SipEndpointsClient {
   update(id: string, body: SipEndpointUpdate, options?: CallOptions): Promise<SipEndpoint>;
   /** Removes an endpoint (`delete_sip_endpoint`, DELETE /endpoints/sip/{id}). */
   delete(id: string, options?: CallOptions): Promise<void>;
-  /** The openapi-fetch client over the same transport, for anything the typed methods do not cover. */
+  /**
+   * The openapi-fetch client the typed methods call, over the same transport: for anything they do
+   * not cover, and for middleware (`raw.use(…)`), which then sees every request of this client.
+   */
   readonly raw: Client<paths>;
   /** Sends a request described by operation id and returns the exchange, whatever the status. */
   send(request: SendRequest): Promise<ClientExchange>;
@@ -39,67 +45,59 @@ export interface SipEndpointsClient {
 
 /**
  * Creates a client. Options not given are read from the environment (`SIGNALWIRE_SPACE` or
- * `SIGNALWIRE_BASE_URL`, `SIGNALWIRE_PROJECT_ID`, `SIGNALWIRE_API_TOKEN`); anything missing or
- * malformed throws a `ConfigError` here, before any request.
+ * `SIGNALWIRE_BASE_URL`, `SIGNALWIRE_PROJECT_ID`, `SIGNALWIRE_API_TOKEN`, and the proxy
+ * variables); anything missing or malformed throws a `ConfigError` here, before any request.
  */
 export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}): SipEndpointsClient {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
-  const receive = createJudge(config.validateResponses, options.onFindings);
-  const adapter = createFetchAdapter(config.baseUrl, transport, receive);
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapter as (input: Request) => Promise<Response> });
-  // The typed methods' own openapi-fetch client; never exposed, so no middleware can expect a real Request.
-  const typed = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: adapter as (input: Request) => Promise<Response>,
-    Request: LiteRequest as unknown as typeof Request,
-    pathSerializer: simplePathSerializer,
-  });
+  const bridge = createBridge(config, transport, createJudge(config.validateResponses, options.onFindings));
+  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: bridge.fetch });
+  const listUrl = listUrlOf(config.baseUrl);
 
-  // Each typed call's init names its operation: openapi-fetch hands init keys it does not know to
-  // the Request it builds (a LiteRequest here), so the adapter needs no path matching.
-  const receiptOf = (response: Response): Received => {
-    if (response instanceof ReceiptResponse) return response.receipt;
-    throw new Error("internal: a typed call's response did not come from the fetch adapter");
+  /** Opens a typed call; `parseAs: "stream"` leaves the body to the receipt, parsed once. */
+  const typed = (operationId: OperationId, signal: AbortSignal | undefined, requestBody?: unknown) => {
+    const call = bridge.open({ operationId, requestBody, signal, judged: true });
+    return { init: { signal, parseAs: "stream" as const, fetch: call.fetch }, receipt: call.receipt };
   };
 
-  const firstPage = async (query?: ListQuery, opts?: CallOptions): Promise<FetchedPage> => {
-    const init = { params: { query }, signal: opts?.signal, operationId: "list_sip_endpoints" as const };
-    const { response } = await typed.GET("/endpoints/sip", init);
-    const receipt = receiptOf(response);
-    return { body: await listBody(receipt), url: receipt.performed.exchange.url };
-  };
-
-  const followPage = async (url: string, signal: AbortSignal | undefined): Promise<FetchedPage> => {
-    const performed = await transport({ operationId: "list_sip_endpoints", method: "GET", url, signal });
-    return { body: await listBody(await receive(performed)), url };
+  const page = async (signal: AbortSignal | undefined, search: string | undefined, query?: ListQuery): Promise<FetchedPage> => {
+    const { init, receipt } = typed("list_sip_endpoints", signal);
+    const result = await raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === undefined ? undefined : () => search });
+    const received = await receipt(result);
+    return { body: await listBody(received), url: received.performed.exchange.url };
   };
 
   return {
     baseUrl: config.baseUrl,
     raw,
-    send: createSend(config.baseUrl, transport),
-    list: async (query, opts) => (await firstPage(query, opts)).body,
-    listAll: (query, opts) => walkPages(() => firstPage(query, opts), (url) => followPage(url, opts?.signal), opts),
+    send: createSend(raw, bridge),
+    list: async (query, opts) => (await page(opts?.signal, undefined, query)).body,
+    listAll: (query, opts) =>
+      walkPages(
+        () => page(opts?.signal, undefined, query),
+        (link) => page(opts?.signal, link.search),
+        listUrl,
+        opts,
+      ),
     async retrieve(id, opts) {
-      const init = { params: { path: { id: pathSegment(id) } }, signal: opts?.signal, operationId: "retrieve_sip_endpoint" as const };
-      const { response } = await typed.GET("/endpoints/sip/{id}", init);
-      return endpointBody(receiptOf(response));
+      const { init, receipt } = typed("retrieve_sip_endpoint", opts?.signal);
+      const result = await raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
+      return endpointBody(await receipt(result));
     },
     async create(body, opts) {
-      const init = { body, signal: opts?.signal, operationId: "create_sip_endpoint" as const };
-      const { response } = await typed.POST("/endpoints/sip", init);
-      return endpointBody(receiptOf(response));
+      const { init, receipt } = typed("create_sip_endpoint", opts?.signal, body);
+      return endpointBody(await receipt(await raw.POST("/endpoints/sip", { ...init, body })));
     },
     async update(id, body, opts) {
-      const init = { params: { path: { id: pathSegment(id) } }, body, signal: opts?.signal, operationId: "update_sip_endpoint" as const };
-      const { response } = await typed.PUT("/endpoints/sip/{id}", init);
-      return endpointBody(receiptOf(response));
+      const { init, receipt } = typed("update_sip_endpoint", opts?.signal, body);
+      const result = await raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body });
+      return endpointBody(await receipt(result));
     },
     async delete(id, opts) {
-      const init = { params: { path: { id: pathSegment(id) } }, signal: opts?.signal, operationId: "delete_sip_endpoint" as const };
-      const { response } = await typed.DELETE("/endpoints/sip/{id}", init);
-      await successBody(receiptOf(response));
+      const { init, receipt } = typed("delete_sip_endpoint", opts?.signal);
+      const result = await raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
+      await successBody(await receipt(result));
     },
   };
 }
@@ -144,9 +142,3 @@ function parseOnce(text: string): Parsed {
   }
 }
 
-/** Path parameters into their segments; openapi-fetch's default runs a regular expression per call. */
-function simplePathSerializer(pathname: string, params: Record<string, unknown>): string {
-  let out = pathname;
-  for (const name in params) out = out.replace(`{${name}}`, encodeURIComponent(String(params[name])));
-  return out;
-}

@@ -4,10 +4,12 @@
  * as a `ConfigError` naming the option; credential values never appear in those messages.
  */
 import { basicAuthHeader, credentialSecrets } from "../redact";
-import { defaultFetch } from "./default-fetch";
+import { defaultWire } from "./default-wire";
 import { ConfigError } from "./errors";
+import { proxySettings } from "./proxy";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry";
-import type { FetchLike, SipEndpointsClientOptions, ValidationMode } from "./types";
+import type { SipEndpointsClientOptions, ValidationMode } from "./types";
+import { fetchWire, type Wire } from "./wire";
 import { name as packageName, version as packageVersion } from "../../package.json";
 
 export interface ClientConfig {
@@ -18,7 +20,8 @@ export interface ClientConfig {
   authorization: string;
   /** Values to scrub from everything the client renders. */
   secrets: readonly string[];
-  fetch: FetchLike;
+  /** An injected `fetch`, or undici's dispatcher (through the environment's proxy, if any). */
+  wire: Wire;
   timeoutMs: number;
   retry: RetryPolicy;
   validateResponses: ValidationMode;
@@ -45,14 +48,15 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   }
   const userAgent = options.userAgent ?? `${packageName}/${packageVersion}`;
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  const fetchImpl = options.fetch ?? defaultFetch();
-  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  // Proxies apply to the default wire only: an injected fetch routes its own traffic.
+  const wire = options.fetch ? fetchWire(options.fetch) : defaultWire(proxySettings(env));
   return {
     baseUrl,
     origin: new URL(baseUrl).origin,
     authorization: basicAuthHeader(projectId, apiToken),
     secrets: credentialSecrets(projectId, apiToken),
-    fetch: fetchImpl,
+    wire,
     timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
     retry: resolveRetryPolicy(options.retry),
     validateResponses,
@@ -67,9 +71,11 @@ function resolveBaseUrl(options: SipEndpointsClientOptions, env: Record<string, 
   if (options.baseUrl !== undefined && options.space !== undefined) {
     throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
   }
-  if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl");
+  const insecure = options.allowInsecureHttp ?? false;
+  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
   if (options.space !== undefined) return spaceUrl(options.space, "space");
-  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL");
+  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
   if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
   throw new ConfigError("no Space: pass options.space (e.g. \"example\") or options.baseUrl, or set SIGNALWIRE_SPACE", "space");
 }
@@ -83,7 +89,7 @@ function spaceUrl(space: string, source: string): string {
   return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
 }
 
-function checkBaseUrl(value: string, source: string): string {
+function checkBaseUrl(value: string, source: string, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -92,8 +98,11 @@ function checkBaseUrl(value: string, source: string): string {
   }
   // The URL may hold a password, so messages show the origin at most.
   if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    throw new ConfigError(`${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts`, "baseUrl");
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigError(
+      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts (allowInsecureHttp: true allows it, e.g. for a mock on another container)`,
+      "baseUrl",
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
   if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");

@@ -92,8 +92,9 @@ export class ConfigError extends SipEndpointsError {
     message: string,
     /** The option at fault, e.g. `apiToken` or `space`. */
     readonly option: string,
+    context: ErrorContext = {},
   ) {
-    super(message);
+    super(message, context);
   }
 }
 

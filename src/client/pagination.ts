@@ -1,10 +1,10 @@
 /**
  * `listAll`: walks `links.next` page by page, yielding endpoints as they arrive and keeping no
- * earlier page. Relative links resolve against the URL of the page they came from; a link to
- * another origin is refused by the transport before anything is sent.
+ * earlier page. Relative links resolve against the URL of the page they came from; a link that
+ * does not lead back to the list is a `PaginationError`, before anything is sent.
  */
 import { PaginationError } from "./errors";
-import { resolvePageLink } from "./page-link";
+import { resolvePageLink, type PageLink } from "./page-link";
 import type { ListAllOptions, SipEndpoint, SipEndpointList } from "./types";
 
 /** A page and the URL it was fetched from. */
@@ -15,7 +15,8 @@ export interface FetchedPage {
 
 export async function* walkPages(
   first: () => Promise<FetchedPage>,
-  follow: (url: string) => Promise<FetchedPage>,
+  follow: (link: Extract<PageLink, { kind: "page" }>) => Promise<FetchedPage>,
+  listUrl: string,
   options: ListAllOptions = {},
 ): AsyncGenerator<SipEndpoint, void, undefined> {
   let page = await first();
@@ -23,13 +24,13 @@ export async function* walkPages(
   const seen = new Set<string>([page.url]);
   for (let pages = 1; ; pages++) {
     yield* page.body.data;
-    const link = resolvePageLink(page.body.links.next, page.url);
+    const link = resolvePageLink(page.body.links.next, page.url, listUrl);
     if (link.kind === "none") return;
-    if (link.kind === "malformed") throw new PaginationError(page.url, pages, link.reason);
+    if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
     const url = link.url;
     if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
     if (options.maxPages !== undefined && pages >= options.maxPages) throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
     seen.add(url);
-    page = await follow(url);
+    page = await follow(link);
   }
 }

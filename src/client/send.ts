@@ -1,14 +1,17 @@
 /**
  * `send`: a request described by operation id, for probing the API. Whatever status, body or
  * content type comes back is returned as data (scrubbed of secrets); only transport failures throw.
+ * It is built by openapi-fetch like every other request, so middleware sees it too.
  */
-import { operations, type OperationId } from "../spec";
+import type { Client } from "openapi-fetch";
+import type { paths } from "../../generated/openapi";
+import { operations } from "../spec";
+import type { Bridge } from "./bridge";
 import { ArgumentError } from "./errors";
 import { observedExchange } from "./exchange";
-import type { Transport } from "./transport";
 import type { ClientExchange, SendRequest } from "./types";
 
-export function createSend(baseUrl: string, transport: Transport) {
+export function createSend(raw: Client<paths>, bridge: Bridge) {
   /**
    * Sends one request for `operationId` through the client's transport (auth, retries, limits,
    * observation) and returns the final exchange. Never throws for an HTTP status.
@@ -16,37 +19,24 @@ export function createSend(baseUrl: string, transport: Transport) {
   return async function send(request: SendRequest): Promise<ClientExchange> {
     const op = Object.prototype.hasOwnProperty.call(operations, request.operationId) ? operations[request.operationId] : undefined;
     if (!op) throw new ArgumentError(`unknown operationId ${JSON.stringify(String(request.operationId))}`);
-    const url = request.url !== undefined ? resolveUrl(baseUrl, request.url) : buildUrl(baseUrl, request.operationId, request);
-    const performed = await transport({
-      operationId: request.operationId,
-      method: op.method,
-      url,
-      bodyText: request.bodyText ?? serialize(request.body),
-      requestBody: request.body ?? request.bodyText,
-      headers: lowerCaseKeys(request.headers),
-      auth: request.auth ?? "default",
+    const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : undefined;
+    const { search, bodyText } = request;
+    if (search !== undefined && request.query !== undefined) throw new ArgumentError("give either query or search, not both");
+    if (search !== undefined && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
+    const call = bridge.open({ operationId: request.operationId, requestBody: request.body ?? bodyText, auth: request.auth ?? "default", signal: request.signal, judged: false });
+    const result = await raw.request(op.method.toLowerCase() as "get", op.path as "/endpoints/sip", {
+      params: { path, query: request.query },
+      headers: request.headers,
+      body: bodyText ?? request.body,
+      bodySerializer: bodyText !== undefined ? () => bodyText : serialize,
+      querySerializer: search !== undefined ? () => search : undefined,
       signal: request.signal,
-    });
-    return observedExchange(performed.exchange, performed.secrets);
+      parseAs: "stream",
+      fetch: call.fetch,
+    } as never);
+    const { exchange, secrets } = (await call.receipt(result)).performed;
+    return observedExchange(exchange, secrets);
   };
-}
-
-/** Relative URLs resolve against the base URL as a directory (`endpoints/sip` → `<base>/endpoints/sip`). */
-function resolveUrl(baseUrl: string, url: string): string {
-  try {
-    return new URL(url, `${baseUrl}/`).href;
-  } catch {
-    throw new ArgumentError(`url ${JSON.stringify(url.slice(0, 200))} is not a URL`);
-  }
-}
-
-function buildUrl(baseUrl: string, operationId: OperationId, request: SendRequest): string {
-  const params = (request.params ?? {}) as Record<string, string | undefined>;
-  const path = operations[operationId].path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathSegment(params[name], name)));
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.query ?? {})) query.append(name, String(value));
-  const search = query.toString();
-  return `${baseUrl}${path}${search ? `?${search}` : ""}`;
 }
 
 /**
@@ -59,18 +49,10 @@ export function pathSegment(value: unknown, name = "id"): string {
   return value;
 }
 
-function serialize(body: unknown): string | undefined {
-  if (body === undefined) return undefined;
+function serialize(body: unknown): string {
   try {
     return JSON.stringify(body);
   } catch (error) {
     throw new ArgumentError(`body cannot be sent as JSON: ${(error as Error).message}`, { cause: error });
   }
-}
-
-function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!headers) return undefined;
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
 }

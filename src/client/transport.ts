@@ -1,21 +1,21 @@
 /**
- * The one place requests leave the client. Typed methods (through openapi-fetch), `raw` and `send`
- * all come here, so auth, origin checks, timeouts, retries, the size cap and observation are
+ * The one place requests leave the client. Typed methods, `raw` and `send` all come here through
+ * openapi-fetch (`bridge.ts`), so auth, origin checks, timeouts, retries, the size cap and observation are
  * written once. Credentials go only in the `Authorization` header and only to the configured origin;
  * redirects are never followed.
  */
 import { basicAuthHeader } from "../redact";
 import type { OperationId } from "../spec";
 import { attempt, AttemptFailure, type Attempted } from "./attempt";
-import { BodyTooLarge } from "./body";
 import type { ClientConfig } from "./config";
-import { AbortedError, NetworkError, OriginRefusedError, ResponseTooLargeError, TimeoutError, type CallFacts } from "./errors";
+import { AbortedError, ArgumentError, NetworkError, OriginRefusedError, ResponseTooLargeError, TimeoutError, type CallFacts } from "./errors";
 import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
 import type { ClientExchange, SendAuth } from "./types";
 
-interface OutgoingRequest {
-  operationId: OperationId;
+export interface OutgoingRequest {
+  /** Undefined when no operation of the spec matches: refused, after the origin check. */
+  operationId: OperationId | undefined;
   method: string;
   /** Absolute URL; must be on the configured origin. */
   url: string;
@@ -31,29 +31,31 @@ interface OutgoingRequest {
 export interface Performed {
   /** The exchange as it happened (not scrubbed: keep it inside the client). */
   exchange: ClientExchange;
-  /** The final response; its body has been read into `exchange.bodyText`. */
-  response: Response;
+  /** The final response's reason phrase, for the `Response` handed back to openapi-fetch. */
+  statusText: string;
   secrets: readonly string[];
 }
 
 export type Transport = (request: OutgoingRequest) => Promise<Performed>;
 
 export function createTransport(config: ClientConfig, onExchange?: (exchange: ClientExchange) => void): Transport {
-  const { retry: policy, fetch: fetchImpl } = config;
-  const baseHeaders = { accept: "application/json", "user-agent": config.userAgent };
+  const { retry: policy, wire } = config;
+  const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
   const sameOriginPrefix = `${config.origin}/`;
 
   return async function perform(request) {
     const { method, url } = request;
     const secrets = secretsOf(config.secrets, request);
     if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
+    const operationId = request.operationId;
+    if (operationId === undefined) throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
     const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
     const auth = request.auth ?? "default";
     if (auth === "default") headers.authorization = config.authorization;
     else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
     if (request.bodyText !== undefined) headers["content-type"] ??= "application/json";
     const userSignal = combine(request.signal ?? undefined, config.signal);
-    const init: RequestInit = { method, headers, body: request.bodyText, redirect: "manual" };
+    const sent = { method, url, headers, body: request.bodyText };
     const started = policy.now();
 
     for (let attempts = 1; ; attempts++) {
@@ -62,18 +64,18 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
       let result: Attempted | undefined;
       let failure: AttemptFailure | undefined;
       try {
-        result = await attempt(fetchImpl, url, init, config, userSignal);
-        outcome = { kind: "status", status: result.response.status, retryAfter: result.response.headers.get("retry-after") };
+        result = await attempt(wire, sent, config, userSignal);
+        outcome = { kind: "status", status: result.status, retryAfter: result.headers["retry-after"] ?? null };
       } catch (error) {
-        if (error instanceof BodyTooLarge) throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
         if (!(error instanceof AttemptFailure)) throw error;
+        if (error.kind === "too-large") throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
         if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
         failure = error;
         outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
       }
       const delay = retryDelay(policy, method, outcome, attempts);
       if (delay === undefined) {
-        if (result) return finish(request, result, attempts, started, secrets);
+        if (result) return finish(operationId, request, result, attempts, started, secrets);
         if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
         throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
       }
@@ -86,18 +88,14 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     }
   };
 
-  function finish(request: OutgoingRequest, result: Attempted, attempts: number, started: number, secrets: readonly string[]): Performed {
-    const { response, bodyText } = result;
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+  function finish(operationId: OperationId, request: OutgoingRequest, result: Attempted, attempts: number, started: number, secrets: readonly string[]): Performed {
+    const { headers, bodyText } = result;
     const exchange: ClientExchange = {
-      operationId: request.operationId,
+      operationId,
       method: request.method,
       url: request.url,
       requestBody: request.requestBody,
-      status: response.status,
+      status: result.status,
       headers,
       bodyText,
       durationMs: policy.now() - started,
@@ -106,7 +104,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     const requestId = headers["x-request-id"] ?? headers["request-id"];
     if (requestId !== undefined) exchange.requestId = requestId;
     if (onExchange) onExchange(observedExchange(exchange, secrets));
-    return { exchange, response, secrets };
+    return { exchange, statusText: result.statusText, secrets };
   }
 }
 

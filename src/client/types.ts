@@ -52,8 +52,8 @@ export interface SendRequest {
   body?: unknown;
   /** Sent verbatim as the body (with `Content-Type: application/json`), e.g. malformed JSON. */
   bodyText?: string;
-  /** An absolute or relative URL to request instead of building one (e.g. `links.next`); same origin only. */
-  url?: string;
+  /** The query string sent verbatim instead of `query`, `?` included: e.g. the one of a `links.next`. */
+  search?: string;
   auth?: SendAuth;
   /** Extra request headers; `Authorization` is set from `auth` unless `auth` is `"none"`. */
   headers?: Record<string, string>;
@@ -84,7 +84,16 @@ export interface SipEndpointsClientOptions {
   apiToken?: string;
   /** Where defaults are read from when an option is not given (default `process.env`). */
   env?: Record<string, string | undefined>;
+  /**
+   * Sends through this `fetch` instead of undici's dispatcher (tests, other runtimes, your own
+   * agent). The proxy variables then are the fetch's business.
+   */
   fetch?: FetchLike;
+  /**
+   * Allows a plain `http://` base URL on a host other than loopback, e.g. a mock running as a
+   * docker-compose service. Credentials still go to that origin only. Default false.
+   */
+  allowInsecureHttp?: boolean;
   /** Limit for one attempt, body included (default 30 000). */
   timeoutMs?: number;
   /** Retry policy overrides, or `false` for a single attempt. */

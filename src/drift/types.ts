@@ -24,8 +24,8 @@ export interface DriftRequest {
   params?: { id: string };
   query?: Record<string, string | number>;
   body?: unknown;
-  /** An absolute URL to follow instead of building one (a `links.next` of a list page). */
-  url?: string;
+  /** The query string sent verbatim instead of `query` (that of a list page's `links.next`). */
+  search?: string;
   auth?: "default" | "none" | DriftCredentials;
   signal?: AbortSignal;
 }

@@ -3,7 +3,7 @@
  * callers keep what they need from each page (ids, counters) and drop the rest.
  */
 import { idsOfEnvelope, SCENARIO_CHECKS } from "../checks";
-import { resolvePageLink } from "../client/page-link";
+import { listUrlOf, resolvePageLink } from "../client/page-link";
 import type { DriftSession, Sent } from "./session";
 
 export interface PageSeen {
@@ -25,7 +25,7 @@ export interface WalkResult {
 /**
  * Requests the first page with `query`, then follows `links.next` (resolved against the page that
  * carried it) until there is none or `maxPages` pages were read. A link that cannot be followed
- * (not a URL reference, another origin, or one that answers 404) is a `pagination-inconsistent`
+ * (not a URL reference, not back to the list, or one that answers 404) is a `pagination-inconsistent`
  * finding on the page that carried it, and ends the walk there; the run goes on.
  */
 export async function walkPages(
@@ -33,14 +33,15 @@ export async function walkPages(
   options: { query: Record<string, string | number>; maxPages: number; baseUrl: string; what: string; cleanup?: boolean },
   onPage: (page: PageSeen) => void | Promise<void>,
 ): Promise<WalkResult> {
-  let next: string | undefined;
+  let next: { url: string; search: string } | undefined;
+  const listUrl = listUrlOf(options.baseUrl);
   let last: PageSeen | undefined;
   for (let index = 0; index < options.maxPages; index++) {
     const sent = await session.request(
-      index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", url: next! },
+      index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", search: next!.search },
       { cleanup: options.cleanup, followsLink: index > 0 },
     );
-    if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next} answered 404`, index);
+    if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next!.url} answered 404`, index);
     const body = session.requireJson(sent, `${options.what}, page ${index + 1}`);
     const items = (body as { data?: unknown }).data;
     const ids = idsOfEnvelope(body);
@@ -48,14 +49,10 @@ export async function walkPages(
     last = { sent, ids, items, index };
     await onPage(last);
     const links = (body as { links?: unknown }).links;
-    const link = resolvePageLink(links && typeof links === "object" ? (links as { next?: unknown }).next : undefined, sent.exchange.url);
+    const link = resolvePageLink(links && typeof links === "object" ? (links as { next?: unknown }).next : undefined, sent.exchange.url, listUrl);
     if (link.kind === "none") return { pages: index + 1, complete: true, last };
-    if (link.kind === "malformed") return brokenLink(session, last, link.reason, index + 1);
-    const origin = new URL(sent.exchange.url).origin;
-    if (new URL(link.url).origin !== origin) {
-      return brokenLink(session, last, `links.next ${link.url} is on another origin than the list (${origin}); the walk sends no credentials there`, index + 1);
-    }
-    next = link.url;
+    if (link.kind === "unusable") return brokenLink(session, last, link.reason, index + 1);
+    next = link;
   }
   return { pages: options.maxPages, complete: false, last };
 }

@@ -29,7 +29,8 @@ import { defineCommand, UsageError, type CommandIo } from "./command";
 
 const OPTIONS = {
   target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
-  "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only" },
+  "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http" },
+  "allow-insecure-http": { type: "boolean", help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear" },
   mode: { type: "string", value: "MODE", help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them" },
   "fail-on": { type: "string", value: "SEVERITY", help: "breaking, warning (default) or info: findings at or above it mean drift" },
   out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml" },
@@ -42,7 +43,8 @@ const OPTIONS = {
 } as const;
 
 const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL
-(live); GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
+(live); HTTPS_PROXY, HTTP_PROXY, NO_PROXY (live: requests go through the proxy by CONNECT);
+GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
 Exit codes: 0 pass, 1 drift, 2 inconclusive (unreachable, timeouts, refused credentials) or bad usage.`;
 
 export interface DriftCommandOptions {
@@ -98,8 +100,12 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
       target = mock;
       send = createDriftSend(mock, { timeoutMs: plan.timeoutMs ?? MOCK_TIMEOUT_MS });
     } else {
-      const { baseUrl, space, credentials } = plan.target;
-      const connected = connect({ baseUrl, space }, credentials, plan.timeoutMs !== undefined ? { timeoutMs: plan.timeoutMs } : {});
+      const { baseUrl, space, credentials, allowInsecureHttp } = plan.target;
+      const connected = connect({ baseUrl, space }, credentials, {
+        ...(plan.timeoutMs !== undefined ? { timeoutMs: plan.timeoutMs } : {}),
+        proxyEnv: io.env,
+        allowInsecureHttp,
+      });
       send = connected.send;
       target = { kind: "live", baseUrl: connected.baseUrl, credentials, close: async () => {} };
     }

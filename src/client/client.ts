@@ -55,10 +55,14 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: bridge.fetch });
   const listUrl = listUrlOf(config.baseUrl);
 
-  /** Opens a typed call; `parseAs: "stream"` leaves the body to the receipt, parsed once. */
+  /**
+   * Opens a typed call; `parseAs: "stream"` leaves the body to the receipt, parsed once. The call's
+   * signal travels with the call, not in the `Request`: a `Request` made with a signal keeps a
+   * listener on it until garbage collection, so one long-lived signal would gather thousands.
+   */
   const typed = (operationId: OperationId, signal: AbortSignal | undefined, requestBody?: unknown) => {
     const call = bridge.open({ operationId, requestBody, signal, judged: true });
-    return { init: { signal, parseAs: "stream" as const, fetch: call.fetch }, receipt: call.receipt };
+    return { init: { parseAs: "stream" as const, fetch: call.fetch }, receipt: call.receipt };
   };
 
   const page = async (signal: AbortSignal | undefined, search: string | undefined, query?: ListQuery): Promise<FetchedPage> => {

@@ -30,7 +30,6 @@ export function createSend(raw: Client<paths>, bridge: Bridge) {
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== undefined ? () => bodyText : serialize,
       querySerializer: search !== undefined ? () => search : undefined,
-      signal: request.signal,
       parseAs: "stream",
       fetch: call.fetch,
     } as never);

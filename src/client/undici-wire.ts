@@ -57,7 +57,7 @@ function undiciWire(undici: Undici, proxies: ProxySettings | undefined): Wire {
       headers,
       text(maxBytes) {
         if (declaresTooMuch(headers["content-length"], headers["content-encoding"], maxBytes)) {
-          body.destroy();
+          discard(body);
           return Promise.reject(new BodyTooLarge());
         }
         const decoders = decodersFor(headers["content-encoding"]);
@@ -67,15 +67,22 @@ function undiciWire(undici: Undici, proxies: ProxySettings | undefined): Wire {
           source = source.pipe(decoder);
         }
         return collectText(source as AsyncIterable<Uint8Array>, maxBytes, () => {
-          body.destroy();
+          discard(body);
           for (const decoder of decoders) decoder.destroy();
         });
       },
-      cancel(reason) {
-        body.destroy(reason instanceof Error ? reason : undefined);
-      },
+      cancel: () => discard(body),
     };
   };
+}
+
+/**
+ * Destroys a body nobody reads to its end. Destroying it makes undici emit `error` on it, which
+ * nothing else listens to by then: unheard, that error would end the process.
+ */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on("error", () => undefined);
+  body.destroy();
 }
 
 /** Decoders for a `Content-Encoding` list, in the order to apply them (the last coding first). */

@@ -12,11 +12,20 @@ export class DriftUsageError extends Error {
 }
 
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration", string>> &
-  Partial<Record<"cleanup" | "json" | "help", boolean>>;
+  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http", boolean>>;
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
-  | { kind: "live"; baseUrl?: string; space?: string; credentials: DriftCredentials; /** Where the URL or Space came from, for error messages. */ source: "--base-url" | "SIGNALWIRE_BASE_URL" | "SIGNALWIRE_SPACE" };
+  | {
+      kind: "live";
+      baseUrl?: string;
+      space?: string;
+      credentials: DriftCredentials;
+      /** Where the URL or Space came from, for error messages. */
+      source: "--base-url" | "SIGNALWIRE_BASE_URL" | "SIGNALWIRE_SPACE";
+      /** A plain http:// base URL on a host other than loopback is allowed (a mock in another container). */
+      allowInsecureHttp: boolean;
+    };
 
 export interface DriftPlan {
   target: PlannedTarget;
@@ -56,6 +65,7 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     if (flags["base-url"] !== undefined) throw new DriftUsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
     const fault = flags["mock-fault"];
     if (fault !== undefined && !isFaultName(fault)) throw new DriftUsageError(`--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`);
+    if (flags["allow-insecure-http"]) throw new DriftUsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
     target = { kind, ...(fault ? { fault } : {}) };
   } else {
     if (flags["mock-fault"] !== undefined) throw new DriftUsageError("--mock-fault is only for --target mock");
@@ -67,7 +77,11 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     const space = env.SIGNALWIRE_SPACE || undefined;
     if (baseUrl === undefined && space === undefined) throw new DriftUsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
     const source = flags["base-url"] !== undefined ? "--base-url" : baseUrl !== undefined ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
-    target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! }, source };
+    const allowInsecureHttp = flags["allow-insecure-http"] === true;
+    if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
+      throw new DriftUsageError("--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)");
+    }
+    target = { kind, ...(baseUrl !== undefined ? { baseUrl } : { space }), credentials: { projectId: projectId!, apiToken: apiToken! }, source, allowInsecureHttp };
   }
   const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;

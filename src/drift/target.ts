@@ -38,7 +38,12 @@ export interface SendOptions {
   fetch?: FetchLike;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (nothing else of it is); default none. */
+  proxyEnv?: Record<string, string | undefined>;
+  allowInsecureHttp?: boolean;
 }
+
+const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
 
 /**
  * The client's `send` for a base URL (or a Space name, which the client turns into its URL). A
@@ -51,7 +56,9 @@ export function connect(where: { baseUrl?: string; space?: string }, credentials
     ...(where.baseUrl !== undefined ? { baseUrl: where.baseUrl } : { space: where.space }),
     projectId: credentials.projectId,
     apiToken: credentials.apiToken,
-    env: {},
+    // Only the proxy variables: the target and credentials are the plan's, never ambient SIGNALWIRE_*.
+    env: Object.fromEntries(PROXY_VARIABLES.map((name) => [name, options.proxyEnv?.[name]])),
+    allowInsecureHttp: options.allowInsecureHttp,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },

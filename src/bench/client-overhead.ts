@@ -1,16 +1,21 @@
 /**
  * Client overhead: the same sequential `GET /endpoints/sip/{id}` made with raw `fetch` +
- * `JSON.parse`, with our client (validation off) and with our client validating every response.
+ * `JSON.parse`, with a bare `undici.request` (the floor), with a plain openapi-fetch client (what
+ * a user would write instead of ours), with our client (validation off) and with our client
+ * validating every response.
  * The mock runs in its own process, as a real API would be elsewhere; both sides of each ratio
  * pay the same network and server time, so the ratio is the client's own cost on top.
  */
+import { request } from "undici";
+import type { paths } from "../../generated/openapi";
 import { createSipEndpointsClient } from "../client";
+import { createClient } from "../client/openapi-fetch";
 import { startServerChild } from "./children";
 import type { MockChildReady } from "./child/mock-server";
 import { firstEndpointId, requestHeaders } from "./http";
 import { interleaved, timePerCall } from "./interleave";
 import type { BenchPlan } from "./plan";
-import type { ClientOverheadMeasurement } from "./results";
+import { CLIENT_VARIANTS, type ClientOverheadMeasurement, type ClientVariant } from "./results";
 import { median, spread } from "./stats";
 
 export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOverheadMeasurement> {
@@ -24,20 +29,24 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
     const plain = createSipEndpointsClient({ ...options, validateResponses: "off" });
     const validating = createSipEndpointsClient({ ...options, validateResponses: "throw" });
 
-    const calls: Record<"raw" | "client" | "client_validate", () => Promise<{ id?: unknown }>> = {
+    const openapiFetch = createClient<paths>({ baseUrl: url, headers });
+
+    const calls: Record<ClientVariant, () => Promise<{ id?: unknown } | undefined>> = {
       raw: async () => JSON.parse(await (await fetch(itemUrl, { headers })).text()) as { id?: unknown },
+      undici: async () => JSON.parse(await (await request(itemUrl, { headers })).body.text()) as { id?: unknown },
+      openapi_fetch: async () => (await openapiFetch.GET("/endpoints/sip/{id}", { params: { path: { id } } })).data,
       client: () => plain.retrieve(id),
       client_validate: () => validating.retrieve(id),
     };
     // Each way must really fetch the endpoint, or the bench would time an error path.
     for (const [name, call] of Object.entries(calls)) {
       const got = await call();
-      if (got.id !== id) throw new Error(`${name} did not return the endpoint`);
+      if (got?.id !== id) throw new Error(`${name} did not return the endpoint`);
     }
     const loop = { minMs: plan.roundMs, minCalls: 50 };
     // CPU time of this process per call, beside the wall time: on a busy machine it still shows
     // the client's own work when waiting for a core swamps the wall time.
-    const cpu: Record<string, number[]> = { raw: [], client: [], client_validate: [] };
+    const cpu = Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, [] as number[]])) as Record<ClientVariant, number[]>;
     const summary = await interleaved(
       Object.entries(calls).map(([name, call]) => ({
         name,
@@ -46,23 +55,19 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
           let count = 0;
           const us = await timePerCall(() => (count++, call()), loop);
           const used = process.cpuUsage(before);
-          cpu[name]!.push((used.user + used.system) / count);
+          cpu[name as ClientVariant].push((used.user + used.system) / count);
           return us;
         },
       })),
       { rounds: plan.rounds, warmupRounds: plan.warmupRounds },
     );
     // The warm-up rounds' CPU samples go, as their wall samples did.
-    const cpuSummary = (name: string) => {
-      const samples = cpu[name]!.slice(plan.warmupRounds);
+    const cpuSummary = (name: ClientVariant) => {
+      const samples = cpu[name].slice(plan.warmupRounds);
       return { median: median(samples), spread: spread(samples), samples };
     };
-    return {
-      raw: summary.raw!,
-      client: summary.client!,
-      client_validate: summary.client_validate!,
-      cpu: { raw: cpuSummary("raw"), client: cpuSummary("client"), client_validate: cpuSummary("client_validate") },
-    };
+    const wall = Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary[v]!])) as Record<ClientVariant, (typeof summary)[string] & object>;
+    return { ...wall, cpu: Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, cpuSummary(v)])) as Record<ClientVariant, ReturnType<typeof cpuSummary>> };
   } finally {
     await mock.stop();
   }

@@ -4,7 +4,7 @@
  */
 import type { VariantSummary } from "./interleave";
 import type { BenchPlan } from "./plan";
-import { buildResults, ROUTES, SERVERS, type BenchReport, type Measurements } from "./results";
+import { buildResults, CLIENT_VARIANTS, ROUTES, SERVERS, type BenchReport, type Measurements } from "./results";
 import { pairedRatio, round } from "./stats";
 import { judgeTargets } from "./targets";
 
@@ -37,13 +37,14 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
             raw_us: summary(co.raw, 1),
             client_us: summary(co.client, 1),
             client_validate_us: summary(co.client_validate, 1),
+            openapi_fetch_us: summary(co.openapi_fetch, 1),
+            undici_us: summary(co.undici, 1),
             cpu_us: co.cpu
               ? {
-                  raw: summary(co.cpu.raw, 1),
-                  client: summary(co.cpu.client, 1),
-                  client_validate: summary(co.cpu.client_validate, 1),
+                  ...Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary(co.cpu![v], 1)])),
                   ratio: pairedRatio(co.cpu.client.samples, co.cpu.raw.samples),
                   ratio_validate: pairedRatio(co.cpu.client_validate.samples, co.cpu.raw.samples),
+                  ratio_vs_openapi_fetch: pairedRatio(co.cpu.client.samples, co.cpu.openapi_fetch.samples),
                 }
               : null,
           }

@@ -15,10 +15,16 @@ interface ClientOverheadResult {
   raw_us: number | null;
   client_us: number | null;
   client_validate_us: number | null;
+  /** A plain openapi-fetch client with a Basic header, on the global fetch: what a user would write instead. */
+  openapi_fetch_us: number | null;
+  /** A bare `undici.request` + `JSON.parse`: the floor of Node's HTTP client. */
+  undici_us: number | null;
   /** client / raw */
   ratio: number | null;
   /** client with validation / raw */
   ratio_validate: number | null;
+  /** client / plain openapi-fetch */
+  ratio_vs_openapi_fetch: number | null;
 }
 
 interface ValidatePage50Result {
@@ -73,7 +79,7 @@ export interface BenchResults {
 /** The keys of `results` and of each of its objects, as the issue lists them. */
 export const RESULT_KEYS = {
   results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms", "bundle_size"],
-  client_overhead: ["raw_us", "client_us", "client_validate_us", "ratio", "ratio_validate"],
+  client_overhead: ["raw_us", "client_us", "client_validate_us", "openapi_fetch_us", "undici_us", "ratio", "ratio_validate", "ratio_vs_openapi_fetch"],
   validate_page50: ["ours_us", "openapi_response_validator_us", "ratio"],
   mock_throughput: ["ours_rps", "prism_rps", "node_http_rps", "ratio_vs_prism", "ratio_vs_node_http"],
   drift_scale: ["endpoints", "wall_ms", "peak_rss_mb"],
@@ -82,13 +88,14 @@ export const RESULT_KEYS = {
 
 // ---- what the measuring modules hand over ----
 
-export interface ClientOverheadMeasurement {
-  raw: VariantSummary;
-  client: VariantSummary;
-  client_validate: VariantSummary;
+/** The ways the bench makes the same request, side by side. */
+export const CLIENT_VARIANTS = ["raw", "client", "client_validate", "openapi_fetch", "undici"] as const;
+export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
+
+export type ClientOverheadMeasurement = Record<ClientVariant, VariantSummary> & {
   /** CPU µs of the calling process per request (wall time above includes waiting for the server and for a core). */
-  cpu?: { raw: VariantSummary; client: VariantSummary; client_validate: VariantSummary };
-}
+  cpu?: Record<ClientVariant, VariantSummary>;
+};
 
 export interface ValidationMeasurement {
   ours: VariantSummary;
@@ -200,8 +207,11 @@ export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
       raw_us: us(co?.raw),
       client_us: us(co?.client),
       client_validate_us: us(co?.client_validate),
+      openapi_fetch_us: us(co?.openapi_fetch),
+      undici_us: us(co?.undici),
       ratio: pairedRatio(co?.client.samples, co?.raw.samples),
       ratio_validate: pairedRatio(co?.client_validate.samples, co?.raw.samples),
+      ratio_vs_openapi_fetch: pairedRatio(co?.client.samples, co?.openapi_fetch.samples),
     },
     validate_page50: {
       ours_us: us(va?.ours),

@@ -16,14 +16,17 @@ export function formatTable(report: BenchReport): string {
   lines.push(`npm run bench${report.quick ? " -- --quick" : ""} · node ${report.node} · medians of ${plan.rounds} interleaved rounds`, "");
 
   lines.push("Client overhead: sequential GET /endpoints/sip/{id} against the mock (in its own process)");
-  lines.push(row(["", "µs/request", "vs raw"], w));
-  lines.push(row(["raw fetch + JSON.parse", num(r.client_overhead.raw_us), ""], w));
-  lines.push(row(["client, validation off", num(r.client_overhead.client_us), x(r.client_overhead.ratio)], w));
-  lines.push(row(["client, validation on", num(r.client_overhead.client_validate_us), x(r.client_overhead.ratio_validate)], w));
-  const cpu = (details.client_overhead as { cpu_us: { raw: { median: number | null }; client: { median: number | null }; client_validate: { median: number | null }; ratio: number | null; ratio_validate: number | null } | null } | null)?.cpu_us;
-  if (cpu) {
-    lines.push(`  CPU µs of the calling process per request: raw ${num(cpu.raw.median)}, client ${num(cpu.client.median)} (${x(cpu.ratio)}), with validation ${num(cpu.client_validate.median)} (${x(cpu.ratio_validate)})`);
-  }
+  const co = r.client_overhead;
+  const cpu = (details.client_overhead as { cpu_us: (Record<string, { median: number | null } | null> & { ratio: number | null; ratio_validate: number | null; ratio_vs_openapi_fetch: number | null }) | null } | null)?.cpu_us;
+  const wc = [42, 12, 11, 12];
+  lines.push(row(["", "µs/request", "vs fetch", "CPU µs/req"], wc));
+  const cpuOf = (variant: string) => num(cpu?.[variant]?.median);
+  lines.push(row(["bare undici.request + JSON.parse (floor)", num(co.undici_us), x(co.raw_us && co.undici_us ? co.undici_us / co.raw_us : null), cpuOf("undici")], wc));
+  lines.push(row(["raw fetch + JSON.parse", num(co.raw_us), "", cpuOf("raw")], wc));
+  lines.push(row(["plain openapi-fetch client", num(co.openapi_fetch_us), x(co.raw_us && co.openapi_fetch_us ? co.openapi_fetch_us / co.raw_us : null), cpuOf("openapi_fetch")], wc));
+  lines.push(row(["client, validation off", num(co.client_us), x(co.ratio), cpuOf("client")], wc));
+  lines.push(row(["client, validation on", num(co.client_validate_us), x(co.ratio_validate), cpuOf("client_validate")], wc));
+  lines.push(`  client vs plain openapi-fetch: ${x(co.ratio_vs_openapi_fetch)} wall, ${x(cpu?.ratio_vs_openapi_fetch)} CPU`);
   lines.push("");
 
   lines.push("Strict validation of one 50-item list page (undocumented fields planted)");

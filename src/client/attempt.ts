@@ -1,13 +1,13 @@
 /**
  * One attempt: send, then read the body, under a deadline. When the deadline passes, the request
- * is aborted through the signal handed to the wire: without that, a server that never answers
+ * is aborted through the wire: without that, a server that never answers
  * keeps its socket, and the process that made the request, alive for minutes after the caller
  * has given up (undici's own header timeout is 300 s). The deadline also rejects on its own, so
  * an injected `fetch` that ignores signals cannot hang the caller either, and it cancels the body
  * of an answer that arrives after it.
  */
 import { BodyTooLarge } from "./body";
-import type { Wire, WireRequest, WireResponse } from "./wire";
+import type { InFlight, Wire, WireRequest, WireResponse } from "./wire";
 
 export interface Attempted {
   status: number;
@@ -28,14 +28,14 @@ export class AttemptFailure {
 
 interface Deadline {
   expired: boolean;
-  controller: AbortController;
+  inFlight: InFlight | undefined;
   reject: (reason: unknown) => void;
   timeoutMs: number;
   response: WireResponse | undefined;
 }
 
 function stop(deadline: Deadline, reason: unknown): void {
-  deadline.controller.abort(reason);
+  deadline.inFlight?.abort(reason);
   deadline.response?.cancel(reason);
   deadline.reject(reason);
 }
@@ -47,13 +47,12 @@ function expire(deadline: Deadline): void {
 
 export async function attempt(
   wire: Wire,
-  request: Omit<WireRequest, "signal">,
+  request: WireRequest,
   limits: { timeoutMs: number; maxResponseBytes: number },
   userSignal: AbortSignal | undefined,
 ): Promise<Attempted> {
   if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const controller = new AbortController();
-  const deadline: Deadline = { expired: false, controller, reject: noop, timeoutMs: limits.timeoutMs, response: undefined };
+  const deadline: Deadline = { expired: false, inFlight: undefined, reject: noop, timeoutMs: limits.timeoutMs, response: undefined };
   const ended = new Promise<never>((_resolve, reject) => {
     deadline.reject = reject;
   });
@@ -64,7 +63,7 @@ export async function attempt(
     userSignal.addEventListener("abort", onUserAbort, { once: true });
   }
   try {
-    return await Promise.race([sendAndRead(wire, { ...request, signal: controller.signal }, limits.maxResponseBytes, deadline), ended]);
+    return await Promise.race([sendAndRead(wire, request, limits.maxResponseBytes, deadline), ended]);
   } catch (error) {
     if (error instanceof AttemptFailure) throw error;
     if (deadline.expired) throw new AttemptFailure("timeout", error);
@@ -77,7 +76,8 @@ export async function attempt(
 }
 
 async function sendAndRead(wire: Wire, request: WireRequest, maxBytes: number, deadline: Deadline): Promise<Attempted> {
-  const response = await wire(request);
+  deadline.inFlight = wire(request);
+  const response = await deadline.inFlight.response;
   if (deadline.expired) {
     // Nobody waits for this answer any more: drop its body so the connection is let go.
     response.cancel(undefined);

@@ -7,7 +7,7 @@
  */
 import { ConfigError } from "./errors";
 import type { ProxySettings } from "./proxy";
-import { fetchWire, type Wire } from "./wire";
+import { fetchWire, type InFlight, type Wire } from "./wire";
 
 export function defaultWire(proxies: ProxySettings | undefined): Wire {
   let ready: Wire | undefined;
@@ -15,8 +15,26 @@ export function defaultWire(proxies: ProxySettings | undefined): Wire {
   const load = () =>
     (loading ??= import("./undici-wire")
       .then((m) => m.loadUndiciWire(proxies))
-      .catch((error: unknown) => fallback(proxies, error)));
-  return async (request) => (ready ??= await load())(request);
+      .catch((error: unknown) => fallback(proxies, error))
+      .then((wire) => (ready = wire)));
+  return (request) => {
+    if (ready) return ready(request);
+    // The first request waits for the wire to load; an abort meanwhile stops it before it starts.
+    let started: InFlight | undefined;
+    let stopped: { reason: unknown } | undefined;
+    const response = load().then((wire) => {
+      if (stopped) throw stopped.reason;
+      started = wire(request);
+      return started.response;
+    });
+    return {
+      response,
+      abort(reason) {
+        stopped = { reason };
+        started?.abort(reason);
+      },
+    };
+  };
 }
 
 function fallback(proxies: ProxySettings | undefined, cause: unknown): Wire {

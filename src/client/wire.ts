@@ -13,8 +13,6 @@ export interface WireRequest {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: string | undefined;
-  /** Aborts the request, and the body while it is read. */
-  signal: AbortSignal;
 }
 
 export interface WireResponse {
@@ -28,32 +26,47 @@ export interface WireResponse {
   cancel(reason: unknown): void;
 }
 
-export type Wire = (request: WireRequest) => Promise<WireResponse>;
+/** A request on its way: the answer to come, and how to stop it (the request, and the body while it is read). */
+export interface InFlight {
+  response: Promise<WireResponse>;
+  abort(reason: unknown): void;
+}
+
+/**
+ * Each wire makes its own way to stop a request: an `AbortSignal` costs Node 20 more to create than
+ * undici needs (an `EventEmitter` serves it), and the attempt does not need to know which it is.
+ */
+export type Wire = (request: WireRequest) => InFlight;
 
 /** A wire over a `fetch`. Redirects are never followed: a 3xx is an answer like any other. */
 export function fetchWire(fetchImpl: FetchLike): Wire {
-  return async (request) => {
-    const response = await fetchImpl(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      redirect: "manual",
-      signal: request.signal,
-    });
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-      text: (maxBytes) => readResponseText(response, maxBytes, (r) => (reader = r)),
-      cancel(reason) {
-        const stream = reader ?? (response.bodyUsed ? undefined : response.body);
-        void stream?.cancel(reason).catch(() => undefined);
-      },
-    };
+  return (request) => {
+    const controller = new AbortController();
+    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
+  };
+}
+
+async function fetchAnswer(fetchImpl: FetchLike, request: WireRequest, signal: AbortSignal): Promise<WireResponse> {
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+    signal,
+  });
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+    text: (maxBytes) => readResponseText(response, maxBytes, (r) => (reader = r)),
+    cancel(reason) {
+      const stream = reader ?? (response.bodyUsed ? undefined : response.body);
+      void stream?.cancel(reason).catch(() => undefined);
+    },
   };
 }

@@ -21,10 +21,10 @@ import type { Performed, Transport } from "./transport";
 import type { ClientExchange, SendAuth } from "./types";
 import { findingsOf, type Judge, type Received } from "./validation";
 
-export type BridgeFetch = (request: Request) => Promise<Response>;
+type BridgeFetch = (request: Request) => Promise<Response>;
 
 /** What a typed call knows that the `Request` openapi-fetch builds does not carry. */
-export interface Call {
+interface Call {
   operationId: OperationId;
   /** The body as the caller gave it: for the exchange record, and to learn a password to scrub. */
   requestBody?: unknown;
@@ -35,12 +35,12 @@ export interface Call {
 }
 
 /** What openapi-fetch returns, as far as the typed layer reads it. */
-export interface CallResult {
+interface CallResult {
   response: Response;
   error?: unknown;
 }
 
-export interface OpenCall {
+interface OpenCall {
   /** The per-request `fetch` to give openapi-fetch for this call. */
   fetch: BridgeFetch;
   /** The receipt of the call's final response. */

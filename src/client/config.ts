@@ -100,7 +100,7 @@ function checkBaseUrl(value: string, source: string, allowInsecureHttp: boolean)
   if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new ConfigError(
-      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts (allowInsecureHttp: true allows it, e.g. for a mock on another container)`,
+      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
       "baseUrl",
     );
   }

@@ -13,7 +13,7 @@ import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
 import type { ClientExchange, SendAuth } from "./types";
 
-export interface OutgoingRequest {
+interface OutgoingRequest {
   /** Undefined when no operation of the spec matches: refused, after the origin check. */
   operationId: OperationId | undefined;
   method: string;

@@ -21,8 +21,11 @@ interface ConnectProxy {
   close(): Promise<void>;
 }
 
-/** A CONNECT proxy; with `requireAuth` it answers 407 to a tunnel without that Proxy-Authorization. */
-async function startConnectProxy(requireAuth?: string): Promise<ConnectProxy> {
+/**
+ * A CONNECT proxy; with `requireAuth` it answers 407 to a tunnel without that Proxy-Authorization.
+ * `hosts` maps names only the proxy knows (a service name in a compose network) to local ports.
+ */
+async function startConnectProxy(requireAuth?: string, hosts: Record<string, number> = {}): Promise<ConnectProxy> {
   const tunnels: ConnectProxy["tunnels"] = [];
   const sockets = new Set<Socket>();
   const server = createHttpServer((_req, res) => res.writeHead(405).end());
@@ -34,8 +37,9 @@ async function startConnectProxy(requireAuth?: string): Promise<ConnectProxy> {
       client.end("HTTP/1.1 407 Proxy Authentication Required\r\ncontent-length: 0\r\n\r\n");
       return;
     }
-    const [host, port] = (req.url ?? "").split(":");
-    const upstream = tcpConnect(Number(port), host, () => {
+    const [host = "", port] = (req.url ?? "").split(":");
+    const mapped = hosts[host];
+    const upstream = tcpConnect(mapped ?? Number(port), mapped === undefined ? host : "127.0.0.1", () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
@@ -171,6 +175,28 @@ describe("the drift job through a CONNECT proxy", () => {
       expect(run.code).toBe(0);
       expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
       expect(new Set(proxy.tunnels.map((t) => t.target))).toEqual(new Set([new URL(mock.url).host]));
+    } finally {
+      out.remove();
+      await proxy.close();
+      await mock.close();
+    }
+  });
+
+  it("reaches a plain http:// service name through the proxy with --allow-insecure-http, and refuses it without", async () => {
+    const mock = await startMockServer({ port: 0, seedCount: 3, env: {}, publicUrl: "http://sip-mock" });
+    const proxy = await startConnectProxy(undefined, { "sip-mock": Number(new URL(mock.url).port) });
+    const out = tempDir("drift-insecure");
+    try {
+      const env = { SIGNALWIRE_PROJECT_ID: mock.credentials.projectId, SIGNALWIRE_API_TOKEN: mock.credentials.apiToken, HTTP_PROXY: proxy.url };
+      const baseUrl = "http://sip-mock/api/relay/rest";
+      const refused = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--out", out.path], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/http:\/\/ for sip-mock; only https:\/\/ is allowed.*--allow-insecure-http/);
+      expect(proxy.tunnels).toEqual([]);
+      const run = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--allow-insecure-http", "--out", out.path], env);
+      expect(JSON.parse(readFileSync(join(out.path, "report.json"), "utf8")).outcome).toBe("pass");
+      expect(run.code).toBe(0);
+      expect(new Set(proxy.tunnels.map((t) => t.target))).toEqual(new Set(["sip-mock:80"]));
     } finally {
       out.remove();
       await proxy.close();

@@ -105,3 +105,28 @@ export async function send(): Promise<void> {
   // @ts-expect-error the operation must be one of the spec's
   await client.send({ operationId: "drop_sip_endpoints" });
 }
+
+export async function rawAndMiddleware(): Promise<void> {
+  // raw is openapi-fetch's own client type: its middleware API, its typed paths and params.
+  client.raw.use({
+    onRequest({ request, schemaPath }) {
+      const path: string = schemaPath;
+      void path;
+      request.headers.set("x-trace-id", "1");
+      return request;
+    },
+  });
+  const { data } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: "x" } } });
+  if (data) {
+    const username: string = data.username;
+    void username;
+  }
+  // @ts-expect-error raw knows the spec's paths only
+  await client.raw.GET("/endpoints/sip/{id}/calls", { params: { path: { id: "x" } } });
+  // @ts-expect-error a retrieve through raw needs its id
+  await client.raw.GET("/endpoints/sip/{id}", {});
+  // A page link's query goes verbatim as `search`; there is no free URL to send credentials elsewhere.
+  await client.send({ operationId: "list_sip_endpoints", search: "?page_token=PA1" });
+  // @ts-expect-error send has no url: requests go only to the operation's own path
+  await client.send({ operationId: "list_sip_endpoints", url: "https://elsewhere.example/" });
+}

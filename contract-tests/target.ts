@@ -7,7 +7,7 @@
  * `CONTRACT_MODE` (read-only | read-write) and `CONTRACT_FAIL_ON` (breaking | warning | info)
  * adjust the run; the defaults are those of the drift job.
  */
-import { connect, createDriftSend, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftMode, type DriftPlan, type DriftRunOptions } from "../src/drift";
+import { connect, createDriftSend, DRIFT_DEFAULTS, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftMode, type DriftPlan, type DriftRunOptions } from "../src/drift";
 
 export interface ContractTarget {
   description: string;
@@ -26,7 +26,7 @@ export function contractMode(env: Record<string, string | undefined>): DriftMode
 export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
   const kind = env.CONTRACT_TARGET ?? "mock";
   if (kind !== "mock" && kind !== "live") throw new Error(`CONTRACT_TARGET must be "mock" or "live", not ${JSON.stringify(kind)}`);
-  const plan: DriftPlan = resolvePlan({ target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined }, env, { maxPages: 1000 });
+  const plan: DriftPlan = resolvePlan({ target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined }, env, DRIFT_DEFAULTS);
   if (plan.target.kind === "mock") {
     const mock = await startEmbeddedMock();
     return {
@@ -35,8 +35,9 @@ export async function startContractTarget(env: Record<string, string | undefined
       close: () => mock.close(),
     };
   }
+  if (plan.target.kind !== "live") throw new Error("internal: the contract suite has no replay");
   const { baseUrl, space, credentials } = plan.target;
-  const connected = connect({ baseUrl, space }, credentials);
+  const connected = connect({ baseUrl, space }, credentials, { proxyEnv: env });
   return {
     description: `${connected.baseUrl} (${plan.mode})`,
     run: { target: { kind: "live", baseUrl: connected.baseUrl, credentials }, send: connected.send, mode: plan.mode, failOn: plan.failOn, maxPages: plan.maxPages },

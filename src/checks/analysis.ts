@@ -5,7 +5,7 @@
  */
 import { at } from "../spec/json-pointer";
 import { errorPointer, isWrapperError, namedKey } from "../spec/schema-error";
-import { operations } from "../spec";
+import { documentedResponse } from "../spec";
 import { strictValidatorName, validate, type SchemaError, type ValidatorName } from "../spec/validators";
 import { isJsonMediaType } from "../spec/media-type";
 import type { ResponseInfo } from "../spec/operation-info";
@@ -40,18 +40,8 @@ export interface ResponseAnalysis {
   schemaProblems: SchemaProblem[];
 }
 
-function documentedResponse(exchange: HttpExchange): { key: string; info: ResponseInfo } | undefined {
-  const responses = operations[exchange.operationId].responses as Record<string, ResponseInfo>;
-  const code = String(exchange.status);
-  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
-    const info = responses[key];
-    if (info) return { key, info };
-  }
-  return undefined;
-}
-
 export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {
-  const match = documentedResponse(exchange);
+  const match = documentedResponse(exchange.operationId, exchange.status);
   const documented = match?.info;
   const expectsJson = !!documented && documented.contentTypes.some(isJsonMediaType);
   const contentType = exchange.headers["content-type"] ?? "";

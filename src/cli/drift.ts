@@ -3,6 +3,7 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { isConfigError } from "../client";
 import {
@@ -19,8 +20,14 @@ import {
   runDrift,
   startEmbeddedMock,
   writeReports,
+  HarError,
+  readHar,
+  replayDrift,
   type DriftFlags,
   type DriftPlan,
+  type DriftReport,
+  type Har,
+  type Recording,
   type ProgressEvent,
   type SendFn,
 } from "../drift";
@@ -33,12 +40,14 @@ const OPTIONS = {
   "allow-insecure-http": { type: "boolean", help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear" },
   mode: { type: "string", value: "MODE", help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them" },
   "fail-on": { type: "string", value: "SEVERITY", help: "breaking, warning (default) or info: findings at or above it mean drift" },
-  out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml" },
+  out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har" },
   "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})` },
   "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
   timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
   "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
   cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
+  replay: { type: "string", value: "HAR", help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay" },
+  "har-pages": { type: "string", value: "N", help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept` },
   json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
 } as const;
 
@@ -79,7 +88,7 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
 
   let plan: DriftPlan;
   try {
-    plan = resolvePlan(flags, io.env, { maxPages: DRIFT_DEFAULTS.maxPages });
+    plan = resolvePlan(flags, io.env, DRIFT_DEFAULTS);
   } catch (error) {
     if (error instanceof DriftUsageError) throw new UsageError(error.message);
     throw error;
@@ -87,6 +96,7 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
   if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
     note(`note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`);
   }
+  if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, { print, note, noColor, secrets });
   if (plan.target.kind === "mock") {
     const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name) => io.env[name]);
     if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`);
@@ -127,37 +137,65 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
       else print(`${result.outcome.toUpperCase()}: found ${result.found} leftover(s), deleted ${result.deleted}${result.reasons.map((r) => `\n  ! ${r}`).join("")}\n`);
       return result.exitCode;
     }
-    const { report, secrets: runSecrets } = await runDrift({
+    const { report, har, secrets: runSecrets } = await runDrift({
       target,
       send,
       mode: plan.mode,
       failOn: plan.failOn,
       maxPages: plan.maxPages,
+      harPages: plan.harPages,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...(plan.maxDurationMs !== undefined ? { maxDurationMs: plan.maxDurationMs } : {}),
     });
     progress.done();
     secrets.push(...runSecrets);
-    let files: string[] = [];
-    let unwritten: string | undefined;
-    try {
-      files = await writeReports(report, resolve(io.cwd, plan.out), secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined });
-    } catch (error) {
-      // The verdict is still told; the exit code says the job was not done in full.
-      unwritten = (error as Error).message;
-    }
-    if (plan.json) print(renderJson(report));
-    else print(formatSummary(report, { color: !!io.stdout.isTTY && !noColor, files }));
-    if (unwritten !== undefined) {
-      note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
-      return Math.max(report.exitCode, EXIT_CODES.inconclusive);
-    }
-    return report.exitCode;
+    return await deliver(report, har, plan, io, { print, note, noColor, secrets });
   } finally {
     io.signal?.removeEventListener("abort", onAbort);
     await target.close();
   }
+}
+
+interface Output {
+  print: (text: string) => void;
+  note: (text: string) => void;
+  noColor: boolean;
+  secrets: string[];
+}
+
+/** Writes the reports and tells the verdict; the exit code says whether all of it was done. */
+async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPlan, io: CommandIo, out: Output): Promise<number> {
+  let files: string[] = [];
+  let unwritten: string | undefined;
+  try {
+    files = await writeReports(report, resolve(io.cwd, plan.out), out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har });
+  } catch (error) {
+    // The verdict is still told; the exit code says the job was not done in full.
+    unwritten = (error as Error).message;
+  }
+  if (plan.json) out.print(renderJson(report));
+  else out.print(formatSummary(report, { color: !!io.stdout.isTTY && !out.noColor, files }));
+  if (unwritten !== undefined) {
+    out.note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
+    return Math.max(report.exitCode, EXIT_CODES.inconclusive);
+  }
+  return report.exitCode;
+}
+
+/** `--replay`: reads the recording, judges it, writes the reports (never a recording: that is the input). */
+async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output): Promise<number> {
+  let recording: Recording;
+  try {
+    recording = readHar(await readFile(resolve(io.cwd, path), "utf8"), path);
+  } catch (error) {
+    if (error instanceof HarError) out.note(`error: ${error.message}\n`);
+    else out.note(`error: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`);
+  const report = await replayDrift({ recording, failOn: plan.failOn });
+  return deliver(report, undefined, plan, io, out);
 }
 
 /** One rewritten line on a terminal; a plain line per step otherwise (CI logs). */

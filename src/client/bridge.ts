@@ -110,6 +110,8 @@ export function createBridge(config: ClientConfig, transport: Transport, judge: 
       operationId: call.operationId,
       method: op.method,
       url: exchangeUrl,
+      // Nothing was sent for a substituted answer.
+      requestHeaders: {},
       requestBody: call.requestBody,
       status: response.status,
       headers,

@@ -21,6 +21,7 @@ export function observedExchange(exchange: ClientExchange, secrets: readonly str
   return {
     ...exchange,
     url: redactText(exchange.url, secrets),
+    requestHeaders: redactValue(exchange.requestHeaders, secrets),
     requestBody: redactValue(exchange.requestBody, secrets),
     headers: redactValue(exchange.headers, secrets),
     bodyText: redactText(exchange.bodyText, secrets),

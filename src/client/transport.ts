@@ -75,7 +75,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
       }
       const delay = retryDelay(policy, method, outcome, attempts);
       if (delay === undefined) {
-        if (result) return finish(operationId, request, result, attempts, started, secrets);
+        if (result) return finish(operationId, request, headers, result, attempts, started, secrets);
         if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
         throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
       }
@@ -88,12 +88,21 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     }
   };
 
-  function finish(operationId: OperationId, request: OutgoingRequest, result: Attempted, attempts: number, started: number, secrets: readonly string[]): Performed {
+  function finish(
+    operationId: OperationId,
+    request: OutgoingRequest,
+    requestHeaders: Record<string, string>,
+    result: Attempted,
+    attempts: number,
+    started: number,
+    secrets: readonly string[],
+  ): Performed {
     const { headers, bodyText } = result;
     const exchange: ClientExchange = {
       operationId,
       method: request.method,
       url: request.url,
+      requestHeaders,
       requestBody: request.requestBody,
       status: result.status,
       headers,

@@ -31,6 +31,8 @@ export type ValidationMode = "off" | "warn" | "throw";
 
 /** One request and its final response, as the client saw it (after retries). */
 export interface ClientExchange extends HttpExchange {
+  /** The request headers as sent (lower-case names); `Authorization` is scrubbed wherever the exchange leaves the client. */
+  requestHeaders: Record<string, string>;
   /** Time from the first attempt's start to the final body being read, retry waits included. */
   durationMs: number;
   /** Attempts made, the first one included. */

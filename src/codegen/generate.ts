@@ -9,7 +9,7 @@ import type { TypeNode, TypeAliasDeclaration } from "typescript";
 import { createAjv } from "../spec-build/ajv";
 import type { SpecSource } from "../spec-build/load";
 import { buildOperationIndex } from "../spec-build/operation-index";
-import { isPlainObject } from "../spec/json-pointer";
+import { escapePointerToken, isPlainObject } from "../spec/json-pointer";
 import { validatorName } from "../spec/operation-info";
 import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec-build/schema-defs";
 import { companionUnionSource } from "./companion-types";
@@ -32,6 +32,7 @@ match the spec.
 | \`openapi.json\` | the spec as JSON, for tools that want it without a YAML parser |
 | \`operations.ts\` | the operation index: method, path, parameters, documented statuses, validator names |
 | \`spec-facts.ts\` | the source file's path and sha256, and the base path of every operation |
+| \`spec-lines.ts\` | the source line of every mapping and list of the spec, by JSON pointer (for SARIF) |
 | \`validators.js\` | precompiled JSON Schema validators (ajv standalone), lax and strict |
 | \`validators.d.ts\` | their types |
 `;
@@ -111,6 +112,22 @@ function generateSpecFacts(spec: SpecSource, sourcePath: string): string {
   return HEADER + `export const specFacts = ${JSON.stringify(facts, null, 2)} as const;\n`;
 }
 
+/**
+ * The line in the spec's source of every mapping and list in it, by JSON pointer (the line of its
+ * key): how a SARIF report points a finding at the schema that judged it without parsing YAML.
+ */
+function generateSpecLines(spec: SpecSource): string {
+  const lines: Record<string, number> = {};
+  const visit = (value: unknown, pointer: string) => {
+    if (typeof value !== "object" || value === null) return;
+    const line = spec.keyLineOf(pointer);
+    if (line !== undefined) lines[pointer] = line;
+    for (const [key, child] of Object.entries(value)) visit(child, `${pointer}/${escapePointerToken(key)}`);
+  };
+  visit(spec.doc, "");
+  return HEADER + `export const specLines: Readonly<Record<string, number>> = ${JSON.stringify(lines, null, 1)};\n`;
+}
+
 export async function generateArtefacts(spec: SpecSource, sourcePath = "openapi/openapi.yaml"): Promise<Artefacts> {
   const validators = generateValidators(spec);
   return {
@@ -119,6 +136,7 @@ export async function generateArtefacts(spec: SpecSource, sourcePath = "openapi/
     "openapi.ts": await generateTypes(spec),
     "operations.ts": generateOperations(spec),
     "spec-facts.ts": generateSpecFacts(spec, sourcePath),
+    "spec-lines.ts": generateSpecLines(spec),
     "validators.js": validators.js,
     "validators.d.ts": validators.dts,
   };

@@ -11,11 +11,13 @@ export class DriftUsageError extends Error {
   override name = "DriftUsageError";
 }
 
-export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration", string>> &
+export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages", string>> &
   Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http", boolean>>;
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
+  /** A recording (`--replay`), judged again offline. */
+  | { kind: "replay"; path: string }
   | {
       kind: "live";
       baseUrl?: string;
@@ -39,7 +41,12 @@ export interface DriftPlan {
   maxDurationMs?: number;
   cleanup: boolean;
   json: boolean;
+  /** Pages followed through `links.next` that the recording keeps per step, besides the last. */
+  harPages: number;
 }
+
+/** Flags that only mean something when the run talks to a target; a replay talks to none. */
+const TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages"] as const;
 
 const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
 const MODES: readonly DriftMode[] = ["read-only", "read-write"];
@@ -50,7 +57,8 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   throw new DriftUsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
 }
 
-export function resolvePlan(flags: DriftFlags, env: Record<string, string | undefined>, defaults: { maxPages: number }): DriftPlan {
+export function resolvePlan(flags: DriftFlags, env: Record<string, string | undefined>, defaults: { maxPages: number; harPages: number }): DriftPlan {
+  if (flags.replay !== undefined) return replayPlan(flags, defaults);
   const kind = oneOf("target", flags.target, ["mock", "live"] as const, "mock");
   const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
   const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning");
@@ -85,13 +93,47 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
   }
   const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;
-  return { target, mode, failOn, out, maxPages, ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(maxDurationMs !== undefined ? { maxDurationMs } : {}), cleanup, json: flags.json === true };
+  const harPages = flags["har-pages"] === undefined ? defaults.harPages : wholeNumber("har-pages", flags["har-pages"], 0);
+  return {
+    target,
+    mode,
+    failOn,
+    out,
+    maxPages,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
+    cleanup,
+    json: flags.json === true,
+    harPages,
+  };
+}
+
+function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: number }): DriftPlan {
+  const path = flags.replay!;
+  if (path.trim() === "") throw new DriftUsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
+  const given = [...TARGET_FLAGS.filter((flag) => flags[flag] !== undefined), ...(flags.cleanup ? ["cleanup"] : []), ...(flags["allow-insecure-http"] ? ["allow-insecure-http"] : [])];
+  if (given.length > 0) throw new DriftUsageError(`${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`);
+  const out = flags.out ?? "drift-report";
+  if (out.trim() === "") throw new DriftUsageError("--out must name a directory");
+  return {
+    target: { kind: "replay", path },
+    mode: "read-only",
+    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning"),
+    out,
+    maxPages: defaults.maxPages,
+    cleanup: false,
+    json: flags.json === true,
+    harPages: defaults.harPages,
+  };
+}
+
+function wholeNumber(flag: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new DriftUsageError(`--${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }
 
 function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new DriftUsageError(`--${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
-  }
-  return Number(value);
+  return value === undefined ? fallback : wholeNumber(flag, value, 1);
 }

@@ -64,7 +64,7 @@ export function buildReport(input: ReportInput): DriftReport {
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;
-      return { id, severity, evaluated, findings: count, ...(evaluated ? {} : { note: notEvaluatedReason(id, input.target.mode) }) };
+      return { id, severity, evaluated, findings: count, ...(evaluated ? {} : { note: notEvaluatedReason(id, input.target.mode, input.target.kind) }) };
     }),
     evaluated: session.findings.evaluatedPairs(),
     steps: session.steps,

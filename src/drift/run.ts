@@ -13,6 +13,7 @@ import type { ScenarioConfig } from "./scenarios/config";
 import { DriftSession, RunStopped, type ProgressEvent } from "./session";
 import { specInfo } from "./spec-info";
 import { buildReport } from "./outcome";
+import { DEFAULT_HAR_PAGES, HarRecorder, type Har } from "./har";
 import { EXIT_CODES, type DriftCredentials, type DriftMode, type DriftReport, type SendFn, type TargetKind } from "./types";
 
 export interface DriftRunOptions {
@@ -40,15 +41,19 @@ export interface DriftRunOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Wall clock in ms (default `Date.now`). */
   now?: () => number;
+  /** Pages followed through `links.next` that the recording keeps per step, besides the last (default 5). */
+  harPages?: number;
 }
 
 export interface DriftResult {
   report: DriftReport;
+  /** The run's exchanges (list pages sampled), scrubbed like the report: `exchanges.har`. */
+  har: Har;
   /** Every secret of the run (token, passwords sent), for scrubbing anything printed about it. */
   secrets: string[];
 }
 
-export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5 };
+export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES };
 
 /** A run id: lower-case base 36, time first so prefixes sort by age. */
 export function newRunId(now = Date.now()): string {
@@ -61,7 +66,14 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
   const budget = runBudget(options.maxDurationMs, options.signal);
-  const session = new DriftSession(options.send, { failOn, signal: budget.scenarios, cleanupSignal: budget.everything, onProgress: options.onProgress });
+  const recorder = new HarRecorder(options.harPages);
+  const session = new DriftSession(options.send, {
+    failOn,
+    signal: budget.scenarios,
+    cleanupSignal: budget.everything,
+    onProgress: options.onProgress,
+    onExchange: recorder.record,
+  });
   session.secrets.push(...credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config: ScenarioConfig = {
     baseUrl: options.target.baseUrl,
@@ -95,7 +107,8 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   });
   budget.release();
   const secrets = [...session.secrets];
-  return { report: redactValue(report, secrets), secrets };
+  const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, incomplete: report.reasons });
+  return { report: redactValue(report, secrets), har: redactValue(har, secrets), secrets };
 }
 
 /** The signals a time budget gives: one for the scenarios, one for everything (cleanup included). */

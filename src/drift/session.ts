@@ -62,8 +62,22 @@ export interface ProgressEvent {
   findings: number;
 }
 
+/** One exchange of the run with what the session knew about it: what a recording keeps. */
+export interface SessionExchange {
+  exchange: DriftExchange;
+  request: Omit<DriftRequest, "signal">;
+  /** The scenario step it belongs to. */
+  step: string;
+  /** When it was sent (ms since the epoch). */
+  startedAt: number;
+  invalidInput: boolean;
+  followsLink: boolean;
+}
+
 export interface SessionOptions {
   failOn: Severity;
+  /** Sees every exchange that got an answer, before it is judged (a recording). */
+  onExchange?: (seen: SessionExchange) => void;
   /** Stops the scenarios (an interruption, or the time budget). */
   signal?: AbortSignal;
   /** Cuts even cleanup requests short (the end of the time budget). */
@@ -125,6 +139,7 @@ export class DriftSession {
   async request(request: DriftRequest, options: RequestOptions = {}): Promise<Sent> {
     if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
     let exchange: DriftExchange;
+    const startedAt = Date.now();
     try {
       // Cleanup is never cut short by the interruption it may be cleaning up after; only the end
       // of the time budget stops it.
@@ -141,6 +156,14 @@ export class DriftSession {
       throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
     }
     this.countRequest();
+    this.options.onExchange?.({
+      exchange,
+      request,
+      step: this.current?.name ?? "",
+      startedAt,
+      invalidInput: options.invalidInput === true,
+      followsLink: options.followsLink === true,
+    });
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
     this.coverage.record(exchange.operationId, exchange.status);
     const analysis = analyseResponse(exchange);

@@ -4,10 +4,10 @@
  */
 import { createSipEndpointsClient, type FetchLike, type RetryPolicy } from "../client";
 import { startMockServer, type FaultName, type FaultOptions, type MockServer } from "../mock";
-import type { DriftCredentials, SendFn, TargetKind } from "./types";
+import type { DriftCredentials, SendFn } from "./types";
 
 export interface DriftTarget {
-  kind: TargetKind;
+  kind: "mock" | "live";
   baseUrl: string;
   credentials: DriftCredentials;
   fault?: FaultName;

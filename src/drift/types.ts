@@ -6,7 +6,8 @@ import type { Finding, HttpExchange, Severity } from "../checks";
 import type { OperationId } from "../spec";
 
 export type DriftMode = "read-only" | "read-write";
-export type TargetKind = "mock" | "live";
+/** `replay`: no target at all, a recording judged again (`--replay`). */
+export type TargetKind = "mock" | "live" | "replay";
 /** `pass`, `drift` (findings at or above `failOn`) or `inconclusive` (the target could not be exercised). */
 export type Outcome = "pass" | "drift" | "inconclusive";
 
@@ -31,7 +32,7 @@ export interface DriftRequest {
 }
 
 /** What the client's `send` gives back: an exchange, never an exception for an HTTP status. */
-export type DriftExchange = HttpExchange & { durationMs?: number; attempts?: number; requestId?: string };
+export type DriftExchange = HttpExchange & { requestHeaders?: Record<string, string>; durationMs?: number; attempts?: number; requestId?: string };
 
 export type SendFn = (request: DriftRequest) => Promise<DriftExchange>;
 

@@ -4,7 +4,7 @@
  * rules live in one place. Build-time only: nothing a consumer loads imports YAML.
  */
 import { readFileSync } from "node:fs";
-import { parseDocument, isMap, isSeq, type Document, type Node as YamlNode } from "yaml";
+import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from "yaml";
 import { isPlainObject, splitPointer, type JsonObject } from "../spec/json-pointer";
 
 /** A parsed spec plus what is needed to point back into its source text. */
@@ -14,6 +14,8 @@ export interface SpecSource {
   doc: JsonObject;
   /** 1-based line of the node at a JSON pointer, when the source has one there. */
   lineOf(pointer: string): number | undefined;
+  /** 1-based line of the key that holds the node at a JSON pointer (its item's line in a list). */
+  keyLineOf(pointer: string): number | undefined;
 }
 
 export class SpecLoadError extends Error {
@@ -46,17 +48,36 @@ export function parseSpec(file: string, text: string): SpecSource {
   }
   const doc = yamlDoc.toJS({ maxAliasCount: 100 }) as unknown;
   if (!isPlainObject(doc)) throw new SpecLoadError(file, 1, "the spec must be a YAML mapping");
-  return { file, text, doc, lineOf: (pointer) => lineOfPointer(yamlDoc, text, pointer) };
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  return {
+    file,
+    text,
+    doc,
+    lineOf: (pointer) => {
+      const range = nodeAt(yamlDoc, pointer)?.node?.range;
+      return range ? lineAt(range[0]) : undefined;
+    },
+    keyLineOf: (pointer) => {
+      const found = nodeAt(yamlDoc, pointer);
+      const range = found?.key?.range ?? found?.node?.range;
+      return range ? lineAt(range[0]) : undefined;
+    },
+  };
 }
 
-function lineOfPointer(yamlDoc: Document, text: string, pointer: string): number | undefined {
+/** The node at a pointer, and the key it sits under when its parent is a mapping. */
+function nodeAt(yamlDoc: Document, pointer: string): { node: YamlNode | undefined; key: YamlNode | undefined } | undefined {
   let node: unknown = yamlDoc.contents;
+  let key: YamlNode | undefined;
   for (const token of splitPointer(pointer)) {
-    if (isMap(node)) node = node.get(token, true);
-    else if (isSeq(node)) node = node.get(Number(token), true);
-    else return undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === token);
+      key = pair?.key as YamlNode | undefined;
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      key = undefined;
+      node = node.get(Number(token), true);
+    } else return undefined;
   }
-  const range = (node as YamlNode | undefined)?.range;
-  if (!range) return undefined;
-  return text.slice(0, range[0]).split("\n").length;
+  return { node: node as YamlNode | undefined, key };
 }

@@ -4,6 +4,7 @@
  * `./validators`, loaded only by code that judges bodies.
  */
 import { operations, type OperationId } from "../../generated/operations";
+import type { ResponseInfo } from "./operation-info";
 
 export { operations, type OperationId };
 
@@ -75,6 +76,20 @@ export function coerceQuery(operationId: OperationId, query: URLSearchParams): R
     else out[name] = raw;
   }
   return out;
+}
+
+/**
+ * The response the spec documents for a status: the exact code, else its range (`4XX`), else
+ * `default`. `key` is the spec's own key for it, as written under `responses`.
+ */
+export function documentedResponse(operationId: OperationId, status: number): { key: string; info: ResponseInfo } | undefined {
+  const responses = operations[operationId].responses as Record<string, ResponseInfo>;
+  const code = String(status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = responses[key];
+    if (info) return { key, info };
+  }
+  return undefined;
 }
 
 /** The documented statuses of an operation, in the order the spec lists them. */

@@ -38,7 +38,10 @@ describe("no secret in any output", () => {
       ];
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
       const outputs = [...readAll(out.path), ...runs.flatMap((r, i) => [{ file: `stdout ${i}`, text: r.stdout }, { file: `stderr ${i}`, text: r.stderr }])];
-      expect(outputs.map((o) => o.file)).toEqual(expect.arrayContaining([join(out.path, "rw", "report.json"), join(out.path, "rw", "junit.xml"), join(out.path, "rw", "report.md"), summary]));
+      const written = ["report.json", "junit.xml", "report.md", "report.sarif", "exchanges.har"].map((f) => join(out.path, "rw", f));
+      expect(outputs.map((o) => o.file)).toEqual(expect.arrayContaining([...written, summary]));
+      // The recording holds the requests' Authorization header, scrubbed.
+      expect(readFileSync(join(out.path, "rw", "exchanges.har"), "utf8")).toContain('"name": "authorization",\n              "value": "[REDACTED]"');
       expectClean(outputs, forms(CANARY_TOKEN, "canary-project"));
       expect(readFileSync(summary, "utf8")).toContain("# Drift report: PASS");
     } finally {
@@ -62,13 +65,13 @@ describe("no secret in any output", () => {
     };
     const out = tempDir("canary-engine");
     try {
-      const { report, secrets } = await runDrift({ target, send: createDriftSend(target, { fetch: hostileFetch }), mode: "read-write" });
+      const { report, har, secrets } = await runDrift({ target, send: createDriftSend(target, { fetch: hostileFetch }), mode: "read-write" });
       expect(sent.length).toBeGreaterThan(10);
       // The leak was seen and reported, with the value scrubbed.
       expect(report.findings.map((f) => f.check)).toEqual(expect.arrayContaining(["enum-value-unknown", "format-mismatch", "field-undocumented"]));
       expect(report.findings.find((f) => f.check === "enum-value-unknown")!.actual).toContain("[REDACTED]");
-      const files = await writeReports(report, out.path, secrets, { stepSummary: join(out.path, "summary.md") });
-      expect(files).toHaveLength(4);
+      const files = await writeReports(report, out.path, secrets, { stepSummary: join(out.path, "summary.md"), har });
+      expect(files).toHaveLength(6);
       const outputs = [...readAll(out.path), { file: "console summary", text: formatSummary(report, { color: false }) }];
       expectClean(outputs, [...sent, ...forms(target.credentials.apiToken, target.credentials.projectId)]);
     } finally {
@@ -91,10 +94,10 @@ describe("no secret in any output", () => {
     };
     const out = tempDir("canary-basic-payload");
     try {
-      const { report, secrets } = await runDrift({ target, send: createDriftSend(target, { fetch: hostileFetch }), mode: "read-only" });
+      const { report, har, secrets } = await runDrift({ target, send: createDriftSend(target, { fetch: hostileFetch }), mode: "read-only" });
       expect(echoed).toBeGreaterThan(0);
       expect(report.findings.find((f) => f.check === "enum-value-unknown")!.actual).toContain("[REDACTED]");
-      await writeReports(report, out.path, secrets, {});
+      await writeReports(report, out.path, secrets, { har });
       const outputs = [...readAll(out.path), { file: "console summary", text: formatSummary(report, { color: false }) }];
       expectClean(outputs, forms(target.credentials.apiToken, target.credentials.projectId));
     } finally {

@@ -5,7 +5,7 @@
  * scenarios actually evaluated.
  */
 import { RESPONSE_CHECKS, SCENARIO_CHECKS } from "../../checks";
-import type { DriftMode } from "../types";
+import type { DriftMode, TargetKind } from "../types";
 
 const { authNotEnforced, invalidInputAccepted, paginationInconsistent, statusCodeUnexpected, resourceMismatch, filterNotApplied, resourceUnavailable, resourceStillAvailable, updateNotApplied } = SCENARIO_CHECKS;
 
@@ -16,8 +16,13 @@ export const CHECKS_JUDGED: Record<DriftMode, readonly string[]> = {
   "read-write": [...READ_ONLY, resourceUnavailable.id, resourceStillAvailable.id, updateNotApplied.id],
 };
 
+const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
+
 /** Why a check was not evaluated, for the report and the JUnit file. */
-export function notEvaluatedReason(check: string, mode: DriftMode): string {
+export function notEvaluatedReason(check: string, mode: DriftMode, kind: TargetKind): string {
+  if (kind === "replay" && !RESPONSE_CHECK_IDS.has(check)) {
+    return "a replay judges each recorded answer on its own; this check compares answers with what a live run did before them";
+  }
   return CHECKS_JUDGED[mode].includes(check)
     ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)"
     : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;

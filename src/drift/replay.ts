@@ -1,0 +1,76 @@
+/**
+ * `--replay`: judges a recording (`exchanges.har`) against the current spec, offline. Every
+ * recorded answer goes through the same session as in a live run — the same response checks, the
+ * same allowances for deliberately invalid input and followed links — in the steps it was
+ * recorded in. Scenario checks compare answers with what the run did before (an update, a
+ * delete); a replay cannot redo that, so it lists them as not evaluated, never as passed.
+ */
+import { buildReport } from "./outcome";
+import type { Recording } from "./har";
+import { DriftSession, RunStopped } from "./session";
+import { specInfo } from "./spec-info";
+import type { DriftReport, DriftRequest } from "./types";
+import type { Severity } from "../checks";
+
+export interface ReplayOptions {
+  recording: Recording;
+  failOn: Severity;
+  now?: () => number;
+}
+
+export async function replayDrift({ recording, failOn, now = Date.now }: ReplayOptions): Promise<DriftReport> {
+  const started = now();
+  let next = 0;
+  // Answers in recorded order; the replay asks for exactly those, one by one.
+  const session = new DriftSession(async () => recording.exchanges[next++]!.exchange, { failOn });
+  let stopped: string | undefined;
+  try {
+    let index = 0;
+    while (index < recording.exchanges.length) {
+      const step = recording.exchanges[index]!.step;
+      const end = stepEnd(recording, index);
+      await session.step(step, async () => {
+        for (let i = index; i < end; i++) {
+          const { exchange, auth, invalidInput, followsLink } = recording.exchanges[i]!;
+          const request: DriftRequest = { operationId: exchange.operationId, auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth };
+          await session.request(request, { invalidInput, followsLink });
+        }
+      });
+      index = end;
+    }
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    stopped = error.reason;
+  }
+  // A recording of a run that stopped early holds no more than that run judged.
+  if (stopped === undefined && recording.incomplete.length > 0) stopped = `the recorded run was incomplete: ${recording.incomplete.join("; ")}`;
+  const report = buildReport({
+    session,
+    runId: recording.runId,
+    failOn,
+    stopped,
+    cleanup: undefined,
+    target: { kind: "replay", baseUrl: recording.baseUrl, mode: recording.mode },
+    spec: specInfo(),
+    startedAt: new Date(started).toISOString(),
+    durationMs: Math.max(0, now() - started),
+  });
+  if (recording.omittedListPages > 0) {
+    report.steps.push({
+      name: "pages not recorded",
+      result: "skipped",
+      requests: 0,
+      findings: [],
+      note: `${recording.omittedListPages} page(s) the live run followed through links.next were not recorded (--har-pages), so this replay did not judge them`,
+    });
+  }
+  return report;
+}
+
+/** Where the run of consecutive exchanges of one step ends. */
+function stepEnd(recording: Recording, start: number): number {
+  const step = recording.exchanges[start]!.step;
+  let end = start;
+  while (end < recording.exchanges.length && recording.exchanges[end]!.step === step) end++;
+  return end;
+}

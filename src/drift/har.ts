@@ -191,7 +191,7 @@ export class HarError extends Error {
 }
 
 /** One recorded exchange, as a replay judges it again. */
-export interface RecordedExchange {
+interface RecordedExchange {
   exchange: DriftExchange;
   step: string;
   auth: HarEntry["_auth"];

@@ -11,7 +11,7 @@ import addFormats from "ajv-formats";
 import draft06 from "ajv/dist/refs/json-schema-draft-06.json";
 import harSchemas from "har-schema";
 import { RESPONSE_CHECKS } from "../../src/checks";
-import { createDriftSend, HarError, readHar, renderHar, replayDrift, runDrift, startEmbeddedMock, type DriftReport } from "../../src/drift";
+import { createDriftSend, HAR_FILE, HarError, readHar, renderHar, replayDrift, runDrift, startEmbeddedMock, type DriftReport } from "../../src/drift";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
 import { runCliInProcess, runEngine, tempDir } from "./harness";
 
@@ -130,7 +130,7 @@ describe("the drift command with --replay", () => {
     try {
       const live = await runCliInProcess(["--mock-fault", "extra-field", "--out", out.path], {});
       expect(live.code).toBe(1);
-      const harPath = join(out.path, "exchanges.har");
+      const harPath = join(out.path, HAR_FILE);
       const recorded = readFileSync(harPath, "utf8");
       const replay = await runCliInProcess(["--replay", harPath, "--out", out.path, "--json"], {});
       expect(replay.code).toBe(1);

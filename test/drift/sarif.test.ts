@@ -1,0 +1,72 @@
+/**
+ * `report.sarif`: SARIF 2.1.0 with one rule per check of the catalogue and one result per
+ * finding, each located at the line of openapi/openapi.yaml that holds the schema the finding's
+ * pointer leads to — checked against the spec's text, per fault profile of the mock.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_CHECKS } from "../../src/checks";
+import { renderSarif, type DriftReport } from "../../src/drift";
+import { specLocation } from "../../src/drift/report/sarif";
+import { ROOT } from "../../src/cli/repository";
+import { at, splitPointer, type Json } from "../../src/spec/json-pointer";
+import { FAULT_NAMES, type FaultName } from "../../src/mock";
+import spec from "../../generated/openapi.json";
+import { runEngine } from "./harness";
+
+const specLines = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8").split("\n");
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  partialFingerprints: { driftFinding: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: Array<{ fullyQualifiedName: string }> }>;
+}
+
+const PROPERTY_CHECKS = new Set(["field-type-mismatch", "field-missing", "enum-value-unknown", "format-mismatch"]);
+const runs = new Map<FaultName, DriftReport>();
+const reportFor = async (fault: FaultName) => {
+  if (!runs.has(fault)) runs.set(fault, (await runEngine({ fault, mode: "read-write", send: fault === "slow" ? { timeoutMs: 300, retry: { maxAttempts: 1 } } : undefined })).report);
+  return runs.get(fault)!;
+};
+
+describe("report.sarif", () => {
+  it("is SARIF 2.1.0 with one rule per check, in catalogue order", async () => {
+    const sarif = JSON.parse(renderSarif(await reportFor("extra-field")));
+    expect(sarif.version).toBe("2.1.0");
+    const rules = sarif.runs[0].tool.driver.rules as Array<{ id: string; defaultConfiguration: { level: string } }>;
+    expect(rules.map((r) => r.id)).toEqual(ALL_CHECKS.map((c) => c.id));
+    const level = { breaking: "error", warning: "warning", info: "note" };
+    expect(rules.map((r) => r.defaultConfiguration.level)).toEqual(ALL_CHECKS.map((c) => level[c.severity]));
+  });
+
+  it.each(FAULT_NAMES.map((f) => [f]))("%s: one result per finding, at the spec line of the schema its pointer leads to", async (fault) => {
+    const report = await reportFor(fault);
+    const results = JSON.parse(renderSarif(report)).runs[0].results as SarifResult[];
+    const rules = ALL_CHECKS.map((c) => c.id);
+    expect(results.map((r) => r.partialFingerprints.driftFinding)).toEqual(report.findings.map((f) => f.id));
+    for (const [i, result] of results.entries()) {
+      const finding = report.findings[i]!;
+      expect(rules[result.ruleIndex]).toBe(result.ruleId);
+      const [location] = result.locations;
+      expect(location!.physicalLocation.artifactLocation.uri).toBe("openapi/openapi.yaml");
+      const specPointer = location!.logicalLocations[0]!.fullyQualifiedName;
+      expect(at(spec as unknown as Json, specPointer)).toBeDefined();
+      // The line holds the key of the node the pointer names (`send_as:`, `SipEndpoint:`, `responses:`).
+      const line = specLines[location!.physicalLocation.region.startLine - 1]!;
+      const key = splitPointer(specPointer).at(-1)!;
+      expect(line.trim().replace(/^- /, "").startsWith(`${/^\d+$/.test(key) ? "" : `${key}:`}`)).toBe(true);
+      const bodyKey = splitPointer(finding.pointer).at(-1);
+      if (PROPERTY_CHECKS.has(finding.check) && bodyKey && !/^\d+$/.test(bodyKey)) expect(specPointer.endsWith(`/properties/${bodyKey}`)).toBe(true);
+      if (finding.check === "field-undocumented") expect(at(spec as unknown as Json, `${specPointer}/properties`)).toBeDefined();
+      if (finding.check === "status-code-undocumented") expect(specPointer).toMatch(/\/responses$/);
+    }
+  });
+
+  it("locates a request-side finding in the request body's schema", () => {
+    const location = specLocation({ operationId: "create_sip_endpoint", status: 200, pointer: "/body/encryption", check: "invalid-input-accepted" });
+    expect(location.pointer).toMatch(/\/properties\/encryption$/);
+    expect(specLines[location.line - 1]!.trim()).toBe("encryption:");
+  });
+});

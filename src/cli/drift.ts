@@ -3,8 +3,8 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { isConfigError } from "../client";
 import {
   connect,
@@ -46,6 +46,7 @@ const OPTIONS = {
   timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
   "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
   cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
+  "suggest-spec": { type: "boolean", help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)" },
   replay: { type: "string", value: "HAR", help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay" },
   "har-pages": { type: "string", value: "N", help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept` },
   json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
@@ -169,7 +170,9 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   let files: string[] = [];
   let unwritten: string | undefined;
   try {
-    files = await writeReports(report, resolve(io.cwd, plan.out), out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har });
+    const dir = resolve(io.cwd, plan.out);
+    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har });
+    if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets)));
   } catch (error) {
     // The verdict is still told; the exit code says the job was not done in full.
     unwritten = (error as Error).message;
@@ -181,6 +184,21 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
     return Math.max(report.exitCode, EXIT_CODES.inconclusive);
   }
   return report.exitCode;
+}
+
+/** `--suggest-spec`: the suggested spec and its list, beside the reports (the yaml library loads only here). */
+async function writeSuggestions(report: DriftReport, dir: string, secrets: readonly string[]): Promise<string[]> {
+  const { suggestedSpec, renderSuggestionsMarkdown } = await import("../drift/suggested-spec");
+  const written: string[] = [];
+  for (const [file, text] of [
+    ["openapi.suggested.yaml", suggestedSpec(report)],
+    ["spec-suggestions.md", renderSuggestionsMarkdown(report)],
+  ] as const) {
+    const path = join(dir, file);
+    await writeFile(path, redactText(text, secrets), "utf8");
+    written.push(path);
+  }
+  return written;
 }
 
 /** `--replay`: reads the recording, judges it, writes the reports (never a recording: that is the input). */

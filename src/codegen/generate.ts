@@ -33,6 +33,7 @@ match the spec.
 | \`operations.ts\` | the operation index: method, path, parameters, documented statuses, validator names |
 | \`spec-facts.ts\` | the source file's path and sha256, and the base path of every operation |
 | \`spec-lines.ts\` | the source line of every mapping and list of the spec, by JSON pointer (for SARIF) |
+| \`spec-source.ts\` | the spec's YAML text, which \`--suggest-spec\` edits (comments and layout kept) |
 | \`validators.js\` | precompiled JSON Schema validators (ajv standalone), lax and strict |
 | \`validators.d.ts\` | their types |
 `;
@@ -137,6 +138,8 @@ export async function generateArtefacts(spec: SpecSource, sourcePath = "openapi/
     "operations.ts": generateOperations(spec),
     "spec-facts.ts": generateSpecFacts(spec, sourcePath),
     "spec-lines.ts": generateSpecLines(spec),
+    // The YAML text itself: spec suggestions edit exactly the text the validators were made from.
+    "spec-source.ts": `${HEADER}export const specSource: string = ${JSON.stringify(spec.text)};\n`,
     "validators.js": validators.js,
     "validators.d.ts": validators.dts,
   };

@@ -12,7 +12,7 @@ export class DriftUsageError extends Error {
 }
 
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages", string>> &
-  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http", boolean>>;
+  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>>;
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
@@ -43,6 +43,8 @@ export interface DriftPlan {
   json: boolean;
   /** Pages followed through `links.next` that the recording keeps per step, besides the last. */
   harPages: number;
+  /** Also write the suggested spec and its list. */
+  suggestSpec: boolean;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */
@@ -67,6 +69,7 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
   const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
   const cleanup = flags.cleanup === true;
   if (cleanup && flags.mode === "read-only") throw new DriftUsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
+  if (cleanup && flags["suggest-spec"]) throw new DriftUsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
 
   let target: PlannedTarget;
   if (kind === "mock") {
@@ -105,6 +108,7 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     cleanup,
     json: flags.json === true,
     harPages,
+    suggestSpec: flags["suggest-spec"] === true,
   };
 }
 
@@ -124,6 +128,7 @@ function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: n
     cleanup: false,
     json: flags.json === true,
     harPages: defaults.harPages,
+    suggestSpec: flags["suggest-spec"] === true,
   };
 }
 

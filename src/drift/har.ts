@@ -73,8 +73,8 @@ export interface Har {
     _mode: DriftMode;
     /** Pages followed through `links.next` but not recorded. */
     _omittedListPages: number;
-    /** Why the recorded run did not judge everything it meant to (the reasons of its report). */
-    _incomplete: string[];
+    /** Why the recorded run stopped before its end (unreachable, too slow, credentials refused), or null. */
+    _stopped: string | null;
   };
 }
 
@@ -103,7 +103,7 @@ export class HarRecorder {
     step.pending = entry;
   };
 
-  toHar(meta: { runId: string; baseUrl: string; mode: DriftMode; incomplete: string[] }): Har {
+  toHar(meta: { runId: string; baseUrl: string; mode: DriftMode; stopped: string | undefined }): Har {
     const entries = [...this.entries];
     for (const { pending } of this.pages.values()) if (pending) entries.push(pending);
     entries.sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
@@ -121,7 +121,7 @@ export class HarRecorder {
         _baseUrl: meta.baseUrl,
         _mode: meta.mode,
         _omittedListPages: this.omitted,
-        _incomplete: meta.incomplete,
+        _stopped: meta.stopped ?? null,
       },
     };
   }
@@ -204,8 +204,8 @@ export interface Recording {
   baseUrl: string;
   mode: DriftMode;
   omittedListPages: number;
-  /** Why the recorded run itself was incomplete; a replay of it cannot be more complete. */
-  incomplete: string[];
+  /** Why the recorded run stopped early: it holds only part of the API's answers, so its replay cannot pass. */
+  stopped: string | undefined;
   exchanges: RecordedExchange[];
 }
 
@@ -226,7 +226,7 @@ export function readHar(text: string, source: string): Recording {
     baseUrl,
     mode,
     omittedListPages: typeof log._omittedListPages === "number" ? log._omittedListPages : 0,
-    incomplete: Array.isArray(log._incomplete) ? log._incomplete.filter((r): r is string => typeof r === "string") : [],
+    stopped: typeof log._stopped === "string" ? log._stopped : undefined,
     exchanges,
   };
 }

@@ -1,6 +1,7 @@
 /** From what a session saw to the report: the outcome rules live here. */
 import { ALL_CHECKS, type Severity } from "../checks";
 import { notEvaluatedReason } from "./scenarios/judged";
+import { suggestChanges } from "./suggest";
 import type { CleanupRecord } from "./scenarios/read-write";
 import type { DriftSession } from "./session";
 import { EXIT_CODES, type DriftReport, type Outcome } from "./types";
@@ -39,7 +40,11 @@ export function buildReport(input: ReportInput): DriftReport {
     reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
   }
   const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
-  const findings = session.findings.findings();
+  const suggestions = suggestChanges(session.findings.findings(), session.evidence);
+  const findings = session.findings.findings().map((f) => {
+    const suggestion = suggestions.get(f.id);
+    return suggestion ? { ...f, suggestion } : f;
+  });
   const evaluatedIds = new Set(session.findings.evaluatedPairs().map((p) => p.check));
   return {
     tool: "sip-endpoints-drift",

@@ -42,8 +42,8 @@ export async function replayDrift({ recording, failOn, now = Date.now }: ReplayO
     if (!(error instanceof RunStopped)) throw error;
     stopped = error.reason;
   }
-  // A recording of a run that stopped early holds no more than that run judged.
-  if (stopped === undefined && recording.incomplete.length > 0) stopped = `the recorded run was incomplete: ${recording.incomplete.join("; ")}`;
+  // A run that stopped early recorded only part of what the API answers: its replay cannot pass.
+  if (stopped === undefined && recording.stopped !== undefined) stopped = `the recorded run stopped early: ${recording.stopped}`;
   const report = buildReport({
     session,
     runId: recording.runId,

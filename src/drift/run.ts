@@ -107,7 +107,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   });
   budget.release();
   const secrets = [...session.secrets];
-  const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, incomplete: report.reasons });
+  const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
   return { report: redactValue(report, secrets), har: redactValue(har, secrets), secrets };
 }
 

@@ -8,6 +8,7 @@ import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCEN
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker } from "./coverage";
+import { EvidenceCollector } from "./evidence";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
 
 /** The run cannot go on: the target is unreachable, too slow, refuses the credentials, or the run was interrupted. */
@@ -88,6 +89,8 @@ export interface SessionOptions {
 export class DriftSession {
   readonly findings = new FindingCollector();
   readonly coverage = new CoverageTracker();
+  /** What the server sent where each schema finding points: what spec suggestions are made from. */
+  readonly evidence = new EvidenceCollector();
   readonly steps: StepRecord[] = [];
   /** Values to scrub from every output: the API token and every password the run sends. */
   readonly secrets: string[] = [];
@@ -171,7 +174,9 @@ export class DriftSession {
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
     if (!(options.followsLink && exchange.status === 404)) {
-      this.file(options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis));
+      const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
+      this.evidence.add(found, analysis);
+      this.file(found);
       for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
     }
     this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });

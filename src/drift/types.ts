@@ -45,6 +45,11 @@ export interface DriftFinding extends Finding {
   occurrences: number;
   /** The scenario step in which it was first seen. */
   step: string;
+  /**
+   * For a schema finding: the spec change that would make the spec allow what was seen, as a
+   * sentence and a JSON Patch (RFC 6902) against the spec document (`generated/openapi.json`).
+   */
+  suggestion?: { text: string; patch: Array<{ op: "add" | "replace" | "remove"; path: string; value?: unknown }> };
 }
 
 export interface StepRecord {

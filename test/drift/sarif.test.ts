@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_CHECKS } from "../../src/checks";
 import { renderSarif, type DriftReport } from "../../src/drift";
-import { specLocation } from "../../src/drift/report/sarif";
+import { specLocation } from "../../src/drift/spec-location";
 import { ROOT } from "../../src/cli/repository";
 import { at, splitPointer, type Json } from "../../src/spec/json-pointer";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";

@@ -1,0 +1,100 @@
+/**
+ * Where in the spec a finding belongs: the node of `openapi/openapi.yaml` (as a JSON pointer into
+ * the spec document, and its source line) that holds the schema the finding's body pointer leads
+ * to, through `$ref`s and the combinators. SARIF points annotations there; the suggestions patch
+ * the spec there.
+ */
+import specJson from "../../generated/openapi.json";
+import { specLines } from "../../generated/spec-lines";
+import { documentedResponse, operations, type OperationId } from "../spec";
+import { at, isPlainObject, pointer, splitPointer, type Json } from "../spec/json-pointer";
+import type { Finding } from "../checks";
+
+/** The spec document the validators were generated from. */
+export const specDocument = specJson as unknown as Json;
+const spec = specDocument;
+
+type Located = Pick<Finding, "operationId" | "status" | "pointer" | "check">;
+
+/** Where in the spec a finding belongs: a JSON pointer into the spec document and its source line. */
+export function specLocation(finding: Located): { pointer: string; line: number } {
+  const found = specPointerOf(finding);
+  return { pointer: found, line: lineOf(found) };
+}
+
+function specPointerOf(finding: Located): string {
+  if (!Object.prototype.hasOwnProperty.call(operations, finding.operationId)) return "/paths";
+  const operationId = finding.operationId as OperationId;
+  const op = operations[operationId];
+  const operation = pointer("paths", op.path, op.method.toLowerCase());
+  // The refused request, not a response: its body schema (or the operation, for a query).
+  if (finding.check === "invalid-input-accepted") {
+    const bodySchema = descend(operation, "requestBody", "content", "application/json", "schema");
+    return finding.pointer.startsWith("/body") && bodySchema !== undefined ? walk(bodySchema, finding.pointer.slice("/body".length)) : operation;
+  }
+  if (finding.status === null) return operation;
+  const documented = documentedResponse(operationId, finding.status);
+  if (!documented) return `${operation}/responses`;
+  const response = `${operation}/responses/${documented.key}`;
+  const schema = descend(response, "content", "application/json", "schema");
+  if (schema === undefined) return response;
+  const found = walk(schema, finding.pointer);
+  // An undocumented key belongs to the object schema that lacks it, wherever that is defined.
+  return finding.check === "field-undocumented" ? resolved(found) : found;
+}
+
+/** `$ref`s followed to where they lead (a response or schema may be a reference to a component). */
+export function resolved(specPointer: string, depth = 0): string {
+  const node = at(spec, specPointer);
+  return depth < 20 && isPlainObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#") ? resolved(node.$ref.slice(1), depth + 1) : specPointer;
+}
+
+/** Steps down through `tokens`, following references on the way; undefined where the spec stops. */
+function descend(start: string, ...tokens: string[]): string | undefined {
+  let current = start;
+  for (const token of tokens) {
+    const next = `${resolved(current)}${pointer(token)}`;
+    if (at(spec, next) === undefined) return undefined;
+    current = next;
+  }
+  return current;
+}
+
+/** Follows a body pointer through the schema at `start`, as far as the schema describes it. */
+function walk(start: string, bodyPointer: string): string {
+  let current = start;
+  for (const token of splitPointer(bodyPointer)) {
+    const next = childSchema(current, token, 0);
+    if (next === undefined) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The schema of one property or item of the schema at `at`, through `$ref` and the combinators. */
+function childSchema(schemaPointer: string, token: string, depth: number): string | undefined {
+  if (depth > 20) return undefined;
+  const node = at(spec, schemaPointer);
+  if (!isPlainObject(node)) return undefined;
+  if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return childSchema(resolved(schemaPointer), token, depth + 1);
+  if (isPlainObject(node.properties) && Object.prototype.hasOwnProperty.call(node.properties, token)) return `${schemaPointer}${pointer("properties", token)}`;
+  if (/^\d+$/.test(token) && isPlainObject(node.items)) return `${schemaPointer}/items`;
+  for (const combinator of ["allOf", "oneOf", "anyOf"] as const) {
+    const branches = node[combinator];
+    if (!Array.isArray(branches)) continue;
+    for (let i = 0; i < branches.length; i++) {
+      const found = childSchema(`${schemaPointer}/${combinator}/${i}`, token, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The source line of a pointer, or of its nearest ancestor the line table knows. */
+function lineOf(specPointer: string): number {
+  for (let p = specPointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+    const line = specLines[p];
+    if (line !== undefined) return line;
+    if (p === "") return 1;
+  }
+}

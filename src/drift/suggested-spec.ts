@@ -1,0 +1,129 @@
+/**
+ * `--suggest-spec`: the spec with every suggestion of a report applied (`openapi.suggested.yaml`)
+ * and the list of them for a pull request (`spec-suggestions.md`). The JSON Patches are applied
+ * to the YAML through the `yaml` library's Document API, so comments, key order and layout of
+ * everything not changed stay as they were. Loaded only with the flag.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { specSource } from "../../generated/spec-source";
+import { specFacts } from "../../generated/spec-facts";
+import { splitPointer } from "../spec/json-pointer";
+import type { DriftFinding, DriftReport } from "./types";
+
+type Operation = NonNullable<DriftFinding["suggestion"]>["patch"][number];
+
+export class PatchError extends Error {
+  override name = "PatchError";
+}
+
+/** The distinct suggestions of a report, in report order, with the findings each answers. */
+export function distinctSuggestions(report: DriftReport): Array<{ text: string; patch: Operation[]; findings: DriftFinding[] }> {
+  const byText = new Map<string, { text: string; patch: Operation[]; findings: DriftFinding[] }>();
+  for (const finding of report.findings) {
+    const s = finding.suggestion;
+    if (!s) continue;
+    const key = JSON.stringify(s.patch);
+    const entry = byText.get(key) ?? { text: s.text, patch: s.patch, findings: [] };
+    entry.findings.push(finding);
+    byText.set(key, entry);
+  }
+  return [...byText.values()];
+}
+
+/** Applies JSON Patch operations to YAML text; the result keeps everything else of the text. */
+export function applyPatches(text: string, operations: readonly Operation[]): string {
+  const doc = parseDocument(text);
+  // Removals from one list go last to first, so earlier indices still mean what they meant.
+  const ordered = [...operations].sort((a, b) => (a.op === "remove" && b.op === "remove" ? compareIndexDesc(a.path, b.path) : 0));
+  for (const operation of ordered) apply(doc, operation);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function compareIndexDesc(a: string, b: string): number {
+  const ia = Number(splitPointer(a).at(-1));
+  const ib = Number(splitPointer(b).at(-1));
+  return Number.isInteger(ia) && Number.isInteger(ib) ? ib - ia : 0;
+}
+
+function apply(doc: Document, operation: Operation): void {
+  const path = splitPointer(operation.path);
+  const parentPath = docPath(doc, path.slice(0, -1));
+  const last = path.at(-1)!;
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  if (!isMap(parent) && !isSeq(parent)) throw new PatchError(`${operation.path}: no mapping or list at ${parentPath.join(".") || "the root"}`);
+  if (operation.op === "remove") {
+    if (!doc.hasIn([...parentPath, isSeq(parent) ? Number(last) : last])) throw new PatchError(`${operation.path}: nothing to remove`);
+    doc.deleteIn([...parentPath, isSeq(parent) ? Number(last) : last]);
+    return;
+  }
+  const value = flowScalarLists(doc.createNode(operation.value));
+  if (isSeq(parent)) {
+    if (last === "-") parent.add(value);
+    else if (operation.op === "add") parent.items.splice(Number(last), 0, value);
+    else parent.set(Number(last), value);
+    return;
+  }
+  if (operation.op === "replace") {
+    const old = parent.get(last, true) as { comment?: string | null; commentBefore?: string | null } | undefined;
+    if (old === undefined) throw new PatchError(`${operation.path}: nothing to replace`);
+    // The comments around a value belong to its place in the spec, not to the old value.
+    Object.assign(value as object, { comment: old.comment, commentBefore: old.commentBefore });
+  }
+  parent.set(last, value);
+}
+
+/** Lists of plain values written `[a, b]`, as the spec writes them; mappings stay in block style. */
+function flowScalarLists<T>(node: T): T {
+  visit(node);
+  return node;
+  function visit(n: unknown): void {
+    if (isSeq(n)) {
+      if (n.items.every((item) => isScalar(item))) n.flow = true;
+      else n.items.forEach(visit);
+    } else if (isMap(n)) n.items.forEach((pair) => visit(pair.value));
+  }
+}
+
+/** Pointer tokens as the Document wants them: numbers inside lists. */
+function docPath(doc: Document, tokens: readonly string[]): Array<string | number> {
+  const out: Array<string | number> = [];
+  let container: unknown = doc.contents;
+  for (const token of tokens) {
+    const key = isSeq(container) ? Number(token) : token;
+    out.push(key);
+    container = isMap(container) || isSeq(container) ? container.get(key, true) : undefined;
+  }
+  return out;
+}
+
+/** The spec the validators were made from, with every suggestion of the report applied. */
+export function suggestedSpec(report: DriftReport): string {
+  return applyPatches(
+    specSource,
+    distinctSuggestions(report).flatMap((s) => s.patch),
+  );
+}
+
+export function renderSuggestionsMarkdown(report: DriftReport): string {
+  const suggestions = distinctSuggestions(report);
+  const lines = [
+    `# Spec suggestions from drift run ${report.runId}`,
+    "",
+    `${suggestions.length} change(s) to \`${specFacts.source}\` that would make it allow what ${report.target.kind === "replay" ? "the recording holds" : `${report.target.baseUrl} sent`}.`,
+    "Each widens the spec; check each against the API's documentation before taking it. `openapi.suggested.yaml` has all of them applied:",
+    "",
+    "```sh",
+    `cp drift-report/openapi.suggested.yaml ${specFacts.source} && npm run gen && npm run lint:spec`,
+    "npm run drift -- --replay drift-report/exchanges.har   # pass: the edit covers what was seen",
+    "npm run spec:diff                                      # what the edit means for code using the client",
+    "```",
+    "",
+  ];
+  for (const [i, s] of suggestions.entries()) {
+    lines.push(`## ${i + 1}. ${s.text}`, "");
+    lines.push(`Answers: ${s.findings.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`, "");
+    lines.push("```json", JSON.stringify(s.patch, null, 2), "```", "");
+  }
+  if (suggestions.length === 0) lines.push("No finding of this run has a suggested spec change.", "");
+  return lines.join("\n");
+}

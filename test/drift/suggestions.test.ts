@@ -1,0 +1,90 @@
+/**
+ * From a finding to a spec that covers it: each schema finding carries a suggested spec change
+ * (a sentence and a JSON Patch), `--suggest-spec` applies them all to the spec text, and — per
+ * schema fault profile of the mock — that suggested spec, copied over the spec of a scratch copy
+ * of the project, passes `npm run gen` and `npm run lint:spec`, and a replay of the same recording
+ * against it passes. The replay against the unchanged spec finds what the live run found.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { renderHar, readHar, replayDrift } from "../../src/drift";
+import { applyPatches, suggestedSpec } from "../../src/drift/suggested-spec";
+import { ROOT } from "../../src/cli/repository";
+import type { FaultName } from "../../src/mock";
+import { runEngine } from "./harness";
+
+const run = promisify(execFile);
+const SCHEMA_FAULTS: FaultName[] = ["extra-field", "missing-field", "wrong-type", "null-not-allowed", "unknown-enum", "bad-format", "undocumented-status"];
+const SPEC = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8");
+
+/** A copy of what gen, lint and drift need; node_modules is linked, not copied. */
+function scratchProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), "suggested-spec-"));
+  for (const part of ["src", "scripts", "openapi", "generated", "package.json", "tsconfig.json", "test/support/suggestion-loop.ts"]) {
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+describe("suggested spec changes", () => {
+  it.each(SCHEMA_FAULTS.map((f) => [f]))("%s: every schema finding has a suggestion, and the live run's findings replay unchanged", async (fault) => {
+    const live = await runEngine({ fault, mode: "read-write" });
+    expect(live.report.findings.length).toBeGreaterThan(0);
+    for (const finding of live.report.findings) {
+      expect(finding.suggestion).toEqual({ text: expect.stringMatching(/\(seen \d+ times?\)\.$/), patch: expect.arrayContaining([expect.objectContaining({ op: expect.stringMatching(/^(add|remove|replace)$/), path: expect.stringMatching(/^\//) })]) });
+    }
+    const replay = await replayDrift({ recording: readHar(renderHar(live.har), "x.har"), failOn: "warning" });
+    expect(replay.findings.map((f) => f.id)).toEqual(live.report.findings.map((f) => f.id));
+  });
+
+  it("keeps the spec's comments and layout: the suggested spec differs only where a change goes", async () => {
+    const live = await runEngine({ fault: "null-not-allowed", mode: "read-only" });
+    const suggested = suggestedSpec(live.report).split("\n");
+    const original = SPEC.split("\n");
+    const changed = suggested.filter((line, i) => line !== original[i]);
+    expect(changed).toEqual(["          type: [string, \"null\"]"]);
+  });
+
+  it("applies JSON Patch add, replace and remove, and refuses a patch that does not fit", () => {
+    const text = "# kept\na:\n  list: [x, y, z]\n  map:\n    k: 1 # also kept\n";
+    expect(applyPatches(text, [{ op: "add", path: "/a/list/-", value: "w" }, { op: "remove", path: "/a/list/0" }, { op: "remove", path: "/a/list/2" }, { op: "replace", path: "/a/map/k", value: 2 }, { op: "add", path: "/a/map/n", value: { t: [1, 2] } }])).toBe(
+      "# kept\na:\n  list: [y, w]\n  map:\n    k: 2 # also kept\n    n:\n      t: [1, 2]\n",
+    );
+    expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
+    expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);
+    expect(() => applyPatches(text, [{ op: "add", path: "/b/c", value: 1 }])).toThrow(/no mapping or list/);
+  });
+});
+
+describe("the whole loop: suggested spec → gen → lint → replay passes", () => {
+  let root: string;
+  beforeAll(() => {
+    root = scratchProject();
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("for every schema fault profile", async () => {
+    const tsx = require.resolve("tsx/cli");
+    const prepared = [];
+    for (const fault of SCHEMA_FAULTS) {
+      const live = await runEngine({ fault, mode: "read-write" });
+      const dir = join(root, "runs", fault);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "exchanges.har"), renderHar(live.har));
+      prepared.push({ fault, dir, spec: suggestedSpec(live.report) });
+    }
+    // One scratch copy per profile would cost a copy each; the profiles run one after the other in it.
+    const results: Record<string, unknown> = {};
+    for (const { fault, dir, spec } of prepared) {
+      writeFileSync(join(root, "openapi", "openapi.yaml"), spec);
+      const { stdout } = await run(process.execPath, [tsx, "test/support/suggestion-loop.ts", join(dir, "exchanges.har"), join(dir, "report")], { cwd: root });
+      results[fault] = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    }
+    const passing = Object.fromEntries(SCHEMA_FAULTS.map((f) => [f, { gen: 0, lint: 0, replay: 0, outcome: "pass", findings: [] }]));
+    expect(results).toEqual(passing);
+  }, 90_000);
+});

@@ -10,10 +10,10 @@
 import type { Finding } from "../checks";
 import { operations, type OperationId } from "../spec";
 import { at, isPlainObject, pointer, splitPointer, type Json } from "../spec/json-pointer";
-import type { Evidence, EvidenceCollector } from "./evidence";
+import { jsonType, type Evidence, type EvidenceCollector } from "./evidence";
 import { resolved, specDocument, specLocation } from "./spec-location";
 
-export type JsonPatchOperation =
+type JsonPatchOperation =
   | { op: "add"; path: string; value: Json }
   | { op: "replace"; path: string; value: Json }
   | { op: "remove"; path: string };
@@ -149,7 +149,7 @@ function build(intent: Intent, evidence: Evidence): Suggestion | undefined {
 function widen(schemaPointer: string, evidence: Evidence, seen: string): Suggestion | undefined {
   const schema = node(schemaPointer);
   if (!isPlainObject(schema)) return undefined;
-  const observed = [...evidence.types].map((t) => (t === "integer" ? "integer" : t));
+  const observed = [...evidence.types];
   if (observed.length === 0) return undefined;
   const onlyNull = observed.every((t) => t === "null");
   const what = onlyNull ? "nullable" : `also ${list(observed)}`;
@@ -171,8 +171,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** A schema for the values seen: their types, a format every string has, a closed set of few short values. */
-export function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | "occurrences">): { [key: string]: Json } {
-  const types = new Set(values.map((v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)));
+function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | "occurrences">): { [key: string]: Json } {
+  const types = new Set(values.map(jsonType));
   if (types.has("number")) types.delete("integer");
   const nonNull = [...types].filter((t) => t !== "null");
   const schema: { [key: string]: Json } = {};

@@ -17,7 +17,7 @@ export class PatchError extends Error {
 }
 
 /** The distinct suggestions of a report, in report order, with the findings each answers. */
-export function distinctSuggestions(report: DriftReport): Array<{ text: string; patch: Operation[]; findings: DriftFinding[] }> {
+function distinctSuggestions(report: DriftReport): Array<{ text: string; patch: Operation[]; findings: DriftFinding[] }> {
   const byText = new Map<string, { text: string; patch: Operation[]; findings: DriftFinding[] }>();
   for (const finding of report.findings) {
     const s = finding.suggestion;

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { renderHar, readHar, replayDrift } from "../../src/drift";
-import { applyPatches, suggestedSpec } from "../../src/drift/suggested-spec";
+import { applyPatches, PatchError, suggestedSpec } from "../../src/drift/suggested-spec";
 import { ROOT } from "../../src/cli/repository";
 import type { FaultName } from "../../src/mock";
 import { runEngine } from "./harness";
@@ -54,6 +54,7 @@ describe("suggested spec changes", () => {
     expect(applyPatches(text, [{ op: "add", path: "/a/list/-", value: "w" }, { op: "remove", path: "/a/list/0" }, { op: "remove", path: "/a/list/2" }, { op: "replace", path: "/a/map/k", value: 2 }, { op: "add", path: "/a/map/n", value: { t: [1, 2] } }])).toBe(
       "# kept\na:\n  list: [y, w]\n  map:\n    k: 2 # also kept\n    n:\n      t: [1, 2]\n",
     );
+    expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(PatchError);
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
     expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);
     expect(() => applyPatches(text, [{ op: "add", path: "/b/c", value: 1 }])).toThrow(/no mapping or list/);

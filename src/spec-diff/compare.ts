@@ -14,7 +14,7 @@ import { deref } from "../spec-build/deref";
 import { operationSites, type OperationSite } from "../spec-build/walk";
 import { isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
 
-export type ChangeClass = "breaking" | "non-breaking";
+type ChangeClass = "breaking" | "non-breaking";
 
 export interface SpecChange {
   class: ChangeClass;

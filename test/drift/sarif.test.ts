@@ -27,7 +27,7 @@ interface SarifResult {
 const PROPERTY_CHECKS = new Set(["field-type-mismatch", "field-missing", "enum-value-unknown", "format-mismatch"]);
 const runs = new Map<FaultName, DriftReport>();
 const reportFor = async (fault: FaultName) => {
-  if (!runs.has(fault)) runs.set(fault, (await runEngine({ fault, mode: "read-write", send: fault === "slow" ? { timeoutMs: 300, retry: { maxAttempts: 1 } } : undefined })).report);
+  if (!runs.has(fault)) runs.set(fault, (await runEngine({ fault, mode: "read-write" })).report);
   return runs.get(fault)!;
 };
 
@@ -41,8 +41,11 @@ describe("report.sarif", () => {
     expect(rules.map((r) => r.defaultConfiguration.level)).toEqual(ALL_CHECKS.map((c) => level[c.severity]));
   });
 
-  it.each(FAULT_NAMES.map((f) => [f]))("%s: one result per finding, at the spec line of the schema its pointer leads to", async (fault) => {
+  // Every profile whose run has findings (the others have no result to locate).
+  const located = FAULT_NAMES.filter((f) => !["slow", "rate-limit", "flaky-500", "created-201"].includes(f));
+  it.each(located.map((f) => [f]))("%s: one result per finding, at the spec line of the schema its pointer leads to", async (fault) => {
     const report = await reportFor(fault);
+    expect(report.findings.length).toBeGreaterThan(0);
     const results = JSON.parse(renderSarif(report)).runs[0].results as SarifResult[];
     const rules = ALL_CHECKS.map((c) => c.id);
     expect(results.map((r) => r.partialFingerprints.driftFinding)).toEqual(report.findings.map((f) => f.id));

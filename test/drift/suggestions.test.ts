@@ -6,7 +6,7 @@
  * against it passes. The replay against the unchanged spec finds what the live run found.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,11 +21,9 @@ const SCHEMA_FAULTS: FaultName[] = ["extra-field", "missing-field", "wrong-type"
 const SPEC = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8");
 
 /** A copy of what gen, lint and drift need; node_modules is linked, not copied. */
-function scratchProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), "suggested-spec-"));
-  for (const part of ["src", "scripts", "openapi", "generated", "package.json", "tsconfig.json", "test/support/suggestion-loop.ts"]) {
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  }
+function scratchProject(parent: string, name: string): string {
+  const dir = join(parent, name);
+  for (const part of ["src", "scripts", "openapi", "generated", "package.json", "tsconfig.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
@@ -62,29 +60,26 @@ describe("suggested spec changes", () => {
 });
 
 describe("the whole loop: suggested spec → gen → lint → replay passes", () => {
-  let root: string;
+  let parent: string;
   beforeAll(() => {
-    root = scratchProject();
+    parent = mkdtempSync(join(tmpdir(), "suggested-spec-"));
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   it("for every schema fault profile", async () => {
-    const tsx = require.resolve("tsx/cli");
-    const prepared = [];
+    const roots: string[] = [];
     for (const fault of SCHEMA_FAULTS) {
       const live = await runEngine({ fault, mode: "read-write" });
-      const dir = join(root, "runs", fault);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "exchanges.har"), renderHar(live.har));
-      prepared.push({ fault, dir, spec: suggestedSpec(live.report) });
+      const root = scratchProject(parent, fault);
+      writeFileSync(join(root, "openapi", "openapi.yaml"), suggestedSpec(live.report));
+      writeFileSync(join(root, "exchanges.har"), renderHar(live.har));
+      roots.push(root);
     }
-    // One scratch copy per profile would cost a copy each; the profiles run one after the other in it.
-    const results: Record<string, unknown> = {};
-    for (const { fault, dir, spec } of prepared) {
-      writeFileSync(join(root, "openapi", "openapi.yaml"), spec);
-      const { stdout } = await run(process.execPath, [tsx, "test/support/suggestion-loop.ts", join(dir, "exchanges.har"), join(dir, "report")], { cwd: root });
-      results[fault] = JSON.parse(stdout.trim().split("\n").at(-1)!);
-    }
+    // One process for every copy: each copy's modules are its own files, loaded after its gen.
+    const script = join(ROOT, "test", "support", "suggestion-loop.ts");
+    const { stdout } = await run(process.execPath, [require.resolve("tsx/cli"), script, ...roots], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown);
+    const results = Object.fromEntries(SCHEMA_FAULTS.map((fault, i) => [fault, lines[i]]));
     const passing = Object.fromEntries(SCHEMA_FAULTS.map((f) => [f, { gen: 0, lint: 0, replay: 0, outcome: "pass", findings: [] }]));
     expect(results).toEqual(passing);
   }, 90_000);

@@ -106,7 +106,7 @@ describe("the CLI as a child process", () => {
       expect({ code: run.code, stderr: run.code === code ? "" : run.stderr }).toEqual({ code, stderr: "" });
       expect(run.stdout).toMatch(first);
       const files = readdirSync(out).map((file) => ({ file, text: readFileSync(join(out, file), "utf8") }));
-      expect(files.map((f) => f.file).sort()).toEqual(["junit.xml", "report.json", "report.md"]);
+      expect(files.map((f) => f.file).sort()).toEqual(["exchanges.har", "junit.xml", "report.json", "report.md", "report.sarif"]);
       expect(recorder.received).toEqual([]);
       for (const { file, text } of [...files, { file: "stdout", text: run.stdout }, { file: "stderr", text: run.stderr }]) expectNoCanary(text, `${name}: ${file}`);
     } finally {

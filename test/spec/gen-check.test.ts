@@ -83,7 +83,7 @@ describe("findStaleFiles", () => {
   test("a spec edited without running gen makes the committed files stale", () => {
     const stale = findStaleFiles(copyOfGenerated(), fromEditedSpec);
 
-    expect(stale.map((s) => s.file).sort()).toEqual(["generated/openapi.json", "generated/openapi.ts", "generated/spec-facts.ts"]);
+    expect(stale.map((s) => s.file).sort()).toEqual(["generated/openapi.json", "generated/openapi.ts", "generated/spec-facts.ts", "generated/spec-source.ts"]);
     const types = stale.find((s) => s.file === "generated/openapi.ts")!;
     expect(types.diff).toMatch(/^-.*Returns one SIP endpoint by its id\.$/m);
     expect(types.diff).toMatch(/^\+.*Returns one SIP endpoint, looked up by its id\.$/m);
@@ -96,7 +96,7 @@ describe("generateArtefacts", () => {
   });
 
   test("writes LF only, no timestamps and no machine paths", () => {
-    expect(Object.keys(fromSpec).sort()).toEqual(["README.md", "openapi.json", "openapi.ts", "operations.ts", "spec-facts.ts", "validators.d.ts", "validators.js"]);
+    expect(Object.keys(fromSpec).sort()).toEqual(["README.md", "openapi.json", "openapi.ts", "operations.ts", "spec-facts.ts", "spec-lines.ts", "spec-source.ts", "validators.d.ts", "validators.js"]);
     for (const [name, content] of Object.entries(fromSpec)) {
       expect({ name, cr: content.includes("\r") }).toEqual({ name, cr: false });
       expect({ name, timestamp: /\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(content)?.[0] }).toEqual({ name, timestamp: undefined });

@@ -95,6 +95,19 @@ describe("the installed bins, without tsx", () => {
     expect(report).toMatchObject({ outcome: "pass", spec: { path: "openapi/openapi.yaml" } });
   });
 
+  it("sip-endpoints-drift records, suggests and replays: the suggested spec and a replay of the recording, from the installed package", () => {
+    const bin = realpathSync(join(app.dir, "node_modules/.bin/sip-endpoints-drift"));
+    const env = { PATH: process.env.PATH ?? "" };
+    const live = spawnSync(process.execPath, [bin, "--mock-fault", "unknown-enum", "--suggest-spec", "--out", "drift-loop"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    expect(live.status).toBe(1);
+    expect(readFileSync(join(app.dir, "drift-loop/openapi.suggested.yaml"), "utf8")).toMatch(/^        - default$/m);
+    expect(readFileSync(join(app.dir, "drift-loop/spec-suggestions.md"), "utf8")).toContain('"path": "/components/schemas/CallHandler/enum/-"');
+    const replay = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--out", "drift-loop/replay", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    expect(replay.status).toBe(1);
+    expect(JSON.parse(replay.stdout)).toMatchObject({ target: { kind: "replay" }, findings: expect.arrayContaining([expect.objectContaining({ check: "enum-value-unknown" })]) });
+    expect(JSON.parse(readFileSync(join(app.dir, "drift-loop/report.sarif"), "utf8")).version).toBe("2.1.0");
+  });
+
   it.each(["sip-endpoints-mock", "sip-endpoints-drift"])("%s -h prints its usage and exits 0", (name) => {
     const run = spawnSync(process.execPath, [realpathSync(join(app.dir, "node_modules/.bin", name)), "-h"], { cwd: app.dir, encoding: "utf8" });
     expect(run.status).toBe(0);

@@ -20,8 +20,8 @@ export interface ClientConfig {
   authorization: string;
   /** Values to scrub from everything the client renders. */
   secrets: readonly string[];
-  /** An injected `fetch`, or undici's dispatcher (through the environment's proxy, if any). */
-  wire: Wire;
+  /** Gives the wire: over an injected `fetch`, or undici's dispatcher (through the environment's proxy, if any), loaded on first use. */
+  loadWire: () => Wire | Promise<Wire>;
   timeoutMs: number;
   retry: RetryPolicy;
   validateResponses: ValidationMode;
@@ -50,13 +50,14 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
   // Proxies apply to the default wire only: an injected fetch routes its own traffic.
-  const wire = options.fetch ? fetchWire(options.fetch) : defaultWire(proxySettings(env));
+  const injected = options.fetch ? fetchWire(options.fetch) : undefined;
+  const loadWire = injected ? () => injected : defaultWire(proxySettings(env));
   return {
     baseUrl,
     origin: new URL(baseUrl).origin,
     authorization: basicAuthHeader(projectId, apiToken),
     secrets: credentialSecrets(projectId, apiToken),
-    wire,
+    loadWire,
     timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
     retry: resolveRetryPolicy(options.retry),
     validateResponses,

@@ -1,40 +1,22 @@
 /**
  * The wire the client uses when no `fetch` is given: undici's dispatcher, loaded on the first
- * request (so importing the client costs nothing). Where undici cannot be loaded — another runtime,
- * or a bundle shipped without `node_modules` — the runtime's own `fetch` serves instead, unless a
- * proxy is configured: only the undici wire knows how to use one, and ignoring the setting would
- * send the traffic around the proxy.
+ * request (so importing the client costs nothing), before that request's deadline starts: loading
+ * a module is no part of the time a server takes to answer. Where undici cannot be loaded —
+ * another runtime, or a bundle shipped without `node_modules` — the runtime's own `fetch` serves
+ * instead, unless a proxy is configured: only the undici wire knows how to use one, and ignoring
+ * the setting would send the traffic around the proxy.
  */
 import { ConfigError } from "./errors";
 import type { ProxySettings } from "./proxy";
-import { fetchWire, type InFlight, type Wire } from "./wire";
+import { fetchWire, type Wire } from "./wire";
 
-export function defaultWire(proxies: ProxySettings | undefined): Wire {
-  let ready: Wire | undefined;
+/** Loads the wire once; later calls get the same one. */
+export function defaultWire(proxies: ProxySettings | undefined): () => Promise<Wire> {
   let loading: Promise<Wire> | undefined;
-  const load = () =>
+  return () =>
     (loading ??= import("./undici-wire")
       .then((m) => m.loadUndiciWire(proxies))
-      .catch((error: unknown) => fallback(proxies, error))
-      .then((wire) => (ready = wire)));
-  return (request) => {
-    if (ready) return ready(request);
-    // The first request waits for the wire to load; an abort meanwhile stops it before it starts.
-    let started: InFlight | undefined;
-    let stopped: { reason: unknown } | undefined;
-    const response = load().then((wire) => {
-      if (stopped) throw stopped.reason;
-      started = wire(request);
-      return started.response;
-    });
-    return {
-      response,
-      abort(reason) {
-        stopped = { reason };
-        started?.abort(reason);
-      },
-    };
-  };
+      .catch((error: unknown) => fallback(proxies, error)));
 }
 
 function fallback(proxies: ProxySettings | undefined, cause: unknown): Wire {

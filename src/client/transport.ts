@@ -12,6 +12,7 @@ import { AbortedError, ArgumentError, NetworkError, OriginRefusedError, Response
 import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
 import type { ClientExchange, SendAuth } from "./types";
+import type { Wire } from "./wire";
 
 interface OutgoingRequest {
   /** Undefined when no operation of the spec matches: refused, after the origin check. */
@@ -39,7 +40,9 @@ export interface Performed {
 export type Transport = (request: OutgoingRequest) => Promise<Performed>;
 
 export function createTransport(config: ClientConfig, onExchange?: (exchange: ClientExchange) => void): Transport {
-  const { retry: policy, wire } = config;
+  const { retry: policy } = config;
+  // A wire still to load (undici's, on the first request) is loaded before any deadline starts.
+  let ready: Wire | undefined;
   const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
   const sameOriginPrefix = `${config.origin}/`;
 
@@ -56,6 +59,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     if (request.bodyText !== undefined) headers["content-type"] ??= "application/json";
     const userSignal = combine(request.signal ?? undefined, config.signal);
     const sent = { method, url, headers, body: request.bodyText };
+    const wire = (ready ??= await config.loadWire());
     const started = policy.now();
 
     for (let attempts = 1; ; attempts++) {

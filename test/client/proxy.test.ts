@@ -84,11 +84,24 @@ describe("which proxy a target uses", () => {
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "::1" }, target: "http://[::1]:8080/", via: undefined },
     { env: { HTTP_PROXY: "http://p:1", no_proxy: "127.0.0.1" }, target: "http://127.0.0.1:9/", via: undefined },
     { env: { HTTP_PROXY: "  " }, target: "http://127.0.0.1:9/", via: undefined },
+    { env: { HTTPS_PROXY: "https://secure-proxy:8443" }, target: "https://example.signalwire.com/", via: "https://secure-proxy:8443" },
+    { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "mock:80" }, target: "http://mock/", via: undefined },
+    { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "mock:443" }, target: "http://mock/", via: "http://p:1" },
+    { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "[::1]" }, target: "http://[::1]:8080/", via: undefined },
+    { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "[::1]:80x" }, target: "http://[::1]/", via: "http://p:1" },
+    { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "a[::1]" }, target: "http://[::1]/", via: "http://p:1" },
+    // A scheme-less value is a host; a URL further on in it is no scheme of its own.
+    { env: { HTTP_PROXY: "p:3128/?next=http://x" }, target: "http://mock/", via: "http://p:3128" },
   ];
   it.each(cases)("$target with $env → $via", ({ env, target, via }) => {
     const settings = proxySettings(env);
     const proxy = settings && proxyFor(settings, new URL(target));
     expect(proxy?.origin).toBe(via);
+  });
+
+  it("has no settings at all without a proxy variable, whatever NO_PROXY says", () => {
+    expect(proxySettings({ NO_PROXY: "example.com" })).toBeUndefined();
+    expect(proxySettings({ HTTPS_PROXY: "http://p:1" })).toMatchObject({ http: undefined, https: { origin: "http://p:1" } });
   });
 
   it("sends a proxy's user and password as Proxy-Authorization, and keeps them out of its origin", () => {
@@ -108,6 +121,7 @@ describe("which proxy a target uses", () => {
       thrown = error;
     }
     expect(isConfigError(thrown)).toBe(true);
+    expect(thrown).toMatchObject({ option: "proxy" });
     expect((thrown as Error).message).toMatch(message);
     expect((thrown as Error).message).not.toContain(Object.values(env)[0]);
   });

@@ -13,7 +13,7 @@ import harSchemas from "har-schema";
 import { RESPONSE_CHECKS } from "../../src/checks";
 import { createDriftSend, HAR_FILE, HarError, readHar, renderHar, replayDrift, runDrift, startEmbeddedMock, type DriftReport } from "../../src/drift";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
-import { runCliInProcess, runEngine, tempDir } from "./harness";
+import { modeFor, runCliInProcess, runEngine, tempDir } from "./harness";
 
 const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
 
@@ -66,11 +66,12 @@ describe("--replay judges a recording against the current spec", () => {
   const sendFor = (fault: FaultName) => (fault === "slow" ? { timeoutMs: 300, retry: { maxAttempts: 1 } } : undefined);
 
   it.each(FAULT_NAMES.map((fault) => [fault]))("%s: the replay finds what the live run's response checks found", async (fault) => {
-    const live = await runEngine({ fault, mode: "read-write", send: sendFor(fault) });
+    const mode = modeFor(fault);
+    const live = await runEngine({ fault, mode, send: sendFor(fault) });
     const replayed = await replayDrift({ recording: readHar(renderHar(live.har), "exchanges.har"), failOn: live.report.failOn });
     const liveResponseFindings = { ...live.report, findings: live.report.findings.filter((f) => RESPONSE_CHECK_IDS.has(f.check)) };
     expect(findingKeys(replayed)).toEqual(findingKeys(liveResponseFindings));
-    expect(replayed.target).toEqual({ kind: "replay", baseUrl: live.report.target.baseUrl, mode: "read-write" });
+    expect(replayed.target).toEqual({ kind: "replay", baseUrl: live.report.target.baseUrl, mode });
     // A request that got no answer (the `slow` run's last) has nothing to record.
     expect(replayed.summary.requests).toBe(live.har.log.entries.length);
     // A replay of a run that stopped early (the `slow` one) cannot pass either.

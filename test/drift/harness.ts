@@ -18,6 +18,15 @@ export interface EngineRun extends DriftResult {
   mock: MockServer;
 }
 
+/**
+ * The fault profiles that show only when the run creates, updates or deletes: the others drift
+ * the same way in a read-only run, which costs a seventh of a read-write one.
+ */
+export const WRITE_FAULTS: readonly FaultName[] = ["accepts-invalid", "created-201", "ignores-updates", "still-there-after-delete"];
+
+/** The cheapest mode in which a fault profile shows. */
+export const modeFor = (fault: FaultName): DriftMode => (WRITE_FAULTS.includes(fault) ? "read-write" : "read-only");
+
 /** Starts an embedded mock, runs the engine against it, and closes the mock. */
 export async function runEngine(options: {
   fault?: FaultName;

@@ -12,7 +12,7 @@ import { ROOT } from "../../src/cli/repository";
 import { at, splitPointer, type Json } from "../../src/spec/json-pointer";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
 import spec from "../../generated/openapi.json";
-import { runEngine } from "./harness";
+import { modeFor, runEngine } from "./harness";
 
 const specLines = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8").split("\n");
 
@@ -27,7 +27,7 @@ interface SarifResult {
 const PROPERTY_CHECKS = new Set(["field-type-mismatch", "field-missing", "enum-value-unknown", "format-mismatch"]);
 const runs = new Map<FaultName, DriftReport>();
 const reportFor = async (fault: FaultName) => {
-  if (!runs.has(fault)) runs.set(fault, (await runEngine({ fault, mode: "read-write" })).report);
+  if (!runs.has(fault)) runs.set(fault, (await runEngine({ fault, mode: modeFor(fault) })).report);
   return runs.get(fault)!;
 };
 

@@ -28,9 +28,16 @@ function scratchProject(parent: string, name: string): string {
   return dir;
 }
 
+/** One read-only run per profile (every schema fault shows in one), shared by the tests below. */
+const runs = new Map<FaultName, Promise<Awaited<ReturnType<typeof runEngine>>>>();
+const liveRun = (fault: FaultName) => {
+  if (!runs.has(fault)) runs.set(fault, runEngine({ fault, mode: "read-only" }));
+  return runs.get(fault)!;
+};
+
 describe("suggested spec changes", () => {
   it.each(SCHEMA_FAULTS.map((f) => [f]))("%s: every schema finding has a suggestion, and the live run's findings replay unchanged", async (fault) => {
-    const live = await runEngine({ fault, mode: "read-write" });
+    const live = await liveRun(fault);
     expect(live.report.findings.length).toBeGreaterThan(0);
     for (const finding of live.report.findings) {
       expect(finding.suggestion).toEqual({ text: expect.stringMatching(/\(seen \d+ times?\)\.$/), patch: expect.arrayContaining([expect.objectContaining({ op: expect.stringMatching(/^(add|remove|replace)$/), path: expect.stringMatching(/^\//) })]) });
@@ -40,7 +47,7 @@ describe("suggested spec changes", () => {
   });
 
   it("keeps the spec's comments and layout: the suggested spec differs only where a change goes", async () => {
-    const live = await runEngine({ fault: "null-not-allowed", mode: "read-only" });
+    const live = await liveRun("null-not-allowed");
     const suggested = suggestedSpec(live.report).split("\n");
     const original = SPEC.split("\n");
     const changed = suggested.filter((line, i) => line !== original[i]);
@@ -69,7 +76,7 @@ describe("the whole loop: suggested spec → gen → lint → replay passes", ()
   it("for every schema fault profile", async () => {
     const roots: string[] = [];
     for (const fault of SCHEMA_FAULTS) {
-      const live = await runEngine({ fault, mode: "read-write" });
+      const live = await liveRun(fault);
       const root = scratchProject(parent, fault);
       writeFileSync(join(root, "openapi", "openapi.yaml"), suggestedSpec(live.report));
       writeFileSync(join(root, "exchanges.har"), renderHar(live.har));

@@ -11,7 +11,9 @@
  * middleware answers instead of the server (or replaces the answer), the typed layer judges the
  * `Response` it was given instead.
  */
-import { matchOperation, operations, type OperationId } from "../spec";
+import { headerRecord } from "../http-headers";
+import { parseJson } from "../json-text";
+import { operationAt, operations, type OperationId } from "../spec";
 import { BodyTooLarge, readResponseText } from "./body";
 import type { ClientConfig } from "./config";
 import { InvalidResponseError } from "./api-error";
@@ -54,10 +56,17 @@ export interface Bridge {
 }
 
 const NO_FINDINGS: Received["findings"] = [];
+
+/** A body as the exchange records it: its value when it is JSON, else its text. */
+function jsonOrText(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : text;
+}
 /** Statuses whose `Response` cannot have a body. */
 const NULL_BODY = new Set([204, 205, 304]);
 
 export function createBridge(config: ClientConfig, transport: Transport, judge: Judge): Bridge {
+  const basePath = new URL(config.baseUrl).pathname;
   const receive = (performed: Performed, judged: boolean): Received | Promise<Received> =>
     judged ? judge(performed) : { performed, findings: NO_FINDINGS, parsed: undefined };
 
@@ -65,16 +74,13 @@ export function createBridge(config: ClientConfig, transport: Transport, judge: 
     const method = request.method;
     const url = request.url;
     const bodyText = request.body === null ? undefined : await request.text();
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers = headerRecord(request.headers);
     const performed = await transport({
-      operationId: call ? call.operationId : operationOf(config.baseUrl, method, url),
+      operationId: call ? call.operationId : operationAt(method, new URL(url).pathname, basePath),
       method,
       url,
       bodyText,
-      requestBody: call ? call.requestBody : bodyText === undefined ? undefined : parseOrKeep(bodyText),
+      requestBody: call ? call.requestBody : bodyText === undefined ? undefined : jsonOrText(bodyText),
       headers,
       auth: call?.auth,
       // A `Request` always has a signal; a typed call without one of its own needs no listener.
@@ -102,10 +108,7 @@ export function createBridge(config: ClientConfig, transport: Transport, judge: 
       // openapi-fetch has read an error body already, and hands it over parsed where it was JSON.
       bodyText = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers = headerRecord(response.headers);
     const exchange: ClientExchange = {
       operationId: call.operationId,
       method: op.method,
@@ -152,20 +155,5 @@ async function responseOf(received: Received): Promise<Response> {
   } catch {
     // A reason phrase the Fetch standard does not allow: the status says enough.
     return new Response(body, { status, headers });
-  }
-}
-
-function operationOf(baseUrl: string, method: string, url: string): OperationId | undefined {
-  const rest = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
-  const path = rest.split(/[?#]/, 1)[0] ?? "";
-  const match = matchOperation(method, path);
-  return "operationId" in match ? match.operationId : undefined;
-}
-
-function parseOrKeep(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }

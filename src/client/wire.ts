@@ -3,6 +3,7 @@
  * transport adds those). Two implementations: undici's dispatcher (`undici-wire.ts`, the default on
  * Node) and any `fetch` (injected by the caller, or the runtime's own where undici cannot load).
  */
+import { headerRecord } from "../http-headers";
 import { readResponseText } from "./body";
 import type { FetchLike } from "./types";
 
@@ -55,10 +56,7 @@ async function fetchAnswer(fetchImpl: FetchLike, request: WireRequest, signal: A
     signal,
   });
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers = headerRecord(response.headers);
   return {
     status: response.status,
     statusText: response.statusText,

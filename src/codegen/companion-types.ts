@@ -4,7 +4,7 @@
  * schema made only of such rules into a discriminated union, so the compiler enforces exactly
  * what the validator enforces, read from the same place in the spec.
  */
-import { deref } from "../spec-build/deref";
+import { deref } from "../spec/deref";
 import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 
 interface CompanionRule {

@@ -5,6 +5,7 @@
  * first occurrence alone, so a key that is sometimes `null` is suggested as nullable.
  */
 import type { Finding, ResponseAnalysis } from "../checks";
+import { jsonTypeOf } from "../checks/finding";
 import { at, type Json } from "../spec/json-pointer";
 
 /** Distinct values kept per finding: enough to tell a closed set from free text. */
@@ -19,13 +20,6 @@ export interface Evidence {
   /** True when more distinct values were seen than the sample keeps. */
   more: boolean;
   contentType?: string;
-}
-
-export function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
 }
 
 export class EvidenceCollector {
@@ -45,7 +39,7 @@ export class EvidenceCollector {
       // A missing key has no value to see; an undocumented status's evidence is its whole body.
       const value = finding.check === "field-missing" ? undefined : at(analysis.parsed.value as Json, finding.pointer);
       if (value === undefined) continue;
-      evidence.types.add(jsonType(value));
+      evidence.types.add(jsonTypeOf(value));
       const key = JSON.stringify(value);
       if (evidence.values.has(key)) continue;
       if (evidence.values.size < SAMPLE) evidence.values.set(key, value);

@@ -7,7 +7,7 @@
  * `links.next`: of each step, the first `maxListPages` of those and the last (a walk's end is
  * where pagination goes wrong). A walk of 100,000 endpoints is then a few dozen entries.
  */
-import { matchOperation, operations, type OperationId } from "../spec";
+import { operationAt, operations, type OperationId } from "../spec";
 import { specFacts } from "../../generated/spec-facts";
 import { parseJson } from "../json-text";
 import { isPlainObject } from "../spec/json-pointer";
@@ -274,10 +274,7 @@ function readEntry(entry: unknown, where: string, baseUrl: string | undefined): 
 function operationOf(named: unknown, method: string, url: URL, baseUrl: string | undefined): OperationId | undefined {
   if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations, named)) return named as OperationId;
   // A HAR from elsewhere: the path under the recorded base URL, or under the spec's base path.
-  const base = baseUrl ? new URL(baseUrl).pathname.replace(/\/+$/, "") : specFacts.basePath;
-  if (!url.pathname.startsWith(`${base}/`)) return undefined;
-  const match = matchOperation(method, url.pathname.slice(base.length));
-  return "operationId" in match ? match.operationId : undefined;
+  return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts.basePath);
 }
 
 function headerRecord(list: unknown, where: string): Record<string, string> {

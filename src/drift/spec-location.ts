@@ -7,7 +7,8 @@
 import specJson from "../../generated/openapi.json";
 import { specLines } from "../../generated/spec-lines";
 import { documentedResponse, operations, type OperationId } from "../spec";
-import { at, isPlainObject, pointer, splitPointer, type Json } from "../spec/json-pointer";
+import { deref } from "../spec/deref";
+import { at, isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
 import type { Finding } from "../checks";
 
 /** The spec document the validators were generated from. */
@@ -44,9 +45,8 @@ function specPointerOf(finding: Located): string {
 }
 
 /** `$ref`s followed to where they lead (a response or schema may be a reference to a component). */
-export function resolved(specPointer: string, depth = 0): string {
-  const node = at(spec, specPointer);
-  return depth < 20 && isPlainObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#") ? resolved(node.$ref.slice(1), depth + 1) : specPointer;
+export function resolved(specPointer: string): string {
+  return deref(specDocument as JsonObject, at(spec, specPointer), specPointer)?.pointer ?? specPointer;
 }
 
 /** Steps down through `tokens`, following references on the way; undefined where the spec stops. */

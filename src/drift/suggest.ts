@@ -10,7 +10,8 @@
 import type { Finding } from "../checks";
 import { operations, type OperationId } from "../spec";
 import { at, isPlainObject, pointer, splitPointer, type Json } from "../spec/json-pointer";
-import { jsonType, type Evidence, type EvidenceCollector } from "./evidence";
+import { jsonTypeOf } from "../checks/finding";
+import type { Evidence, EvidenceCollector } from "./evidence";
 import { resolved, specDocument, specLocation } from "./spec-location";
 
 type JsonPatchOperation =
@@ -172,7 +173,7 @@ const IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** A schema for the values seen: their types, a format every string has, a closed set of few short values. */
 function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | "occurrences">): { [key: string]: Json } {
-  const types = new Set(values.map(jsonType));
+  const types = new Set(values.map(jsonTypeOf));
   if (types.has("number")) types.delete("integer");
   const nonNull = [...types].filter((t) => t !== "null");
   const schema: { [key: string]: Json } = {};

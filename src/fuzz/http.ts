@@ -5,7 +5,7 @@
  */
 import { Agent, request } from "node:http";
 import type { HttpExchange } from "../checks";
-import { matchOperation, type OperationId } from "../spec";
+import { operationAt, type OperationId } from "../spec";
 
 export interface RawRequest {
   method: string;
@@ -58,9 +58,7 @@ export function createSender(timeoutMs = 10_000): HttpSender {
 
 /** The exchange record of a reply, for `checkResponse`; undefined when no operation of the spec matches. */
 export function toExchange(basePath: string, req: RawRequest, reply: RawReply, requestBody?: unknown): (HttpExchange & { operationId: OperationId }) | undefined {
-  const path = new URL(req.url).pathname;
-  if (!path.startsWith(basePath)) return undefined;
-  const match = matchOperation(req.method, path.slice(basePath.length));
-  if (!("operationId" in match)) return undefined;
-  return { operationId: match.operationId, method: req.method, url: req.url, requestBody, status: reply.status, headers: reply.headers, bodyText: reply.bodyText };
+  const operationId = operationAt(req.method, new URL(req.url).pathname, basePath);
+  if (operationId === undefined) return undefined;
+  return { operationId, method: req.method, url: req.url, requestBody, status: reply.status, headers: reply.headers, bodyText: reply.bodyText };
 }

@@ -4,7 +4,7 @@
  * the schema beside them; a schema's own `examples`/`example` by that schema.
  */
 import { at, isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
-import { deref } from "../spec-build/deref";
+import { deref } from "../spec/deref";
 import { operationSites } from "../spec-build/walk";
 
 interface ExampleSite {

@@ -3,7 +3,7 @@
  * path item or the operation) and every declared path parameter appears in the template. The
  * client builds URLs and the mock matches them from exactly these declarations.
  */
-import { deref } from "../spec-build/deref";
+import { deref } from "../spec/deref";
 import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 import { type SpecSource } from "../spec-build/load";
 import { problemAt, type LintProblem } from "./problem";

@@ -2,7 +2,7 @@
  * A lint problem is plain data: which rule, where in the document (JSON pointer and source line)
  * and what is wrong. The CLI prints them; tests assert on them.
  */
-import { deref } from "../spec-build/deref";
+import { deref } from "../spec/deref";
 import { isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
 import { type SpecSource } from "../spec-build/load";
 import { LINT_RULES, type LintRuleId, type LintSeverity } from "./rules";

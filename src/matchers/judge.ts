@@ -7,6 +7,7 @@
 import { specFacts } from "../../generated/spec-facts";
 import { checkResponse, classifySchemaErrors, type Finding, type HttpExchange } from "../checks";
 import { credentialSecrets, redactValue } from "../redact";
+import { headerRecord } from "../http-headers";
 import { matchOperation, operations, type OperationId } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
 import { validatorName } from "../spec/operation-info";
@@ -71,13 +72,6 @@ function isExchange(value: unknown): value is HttpExchange {
   return typeof v === "object" && v !== null && typeof v.operationId === "string" && typeof v.status === "number" && typeof v.bodyText === "string" && typeof v.method === "string";
 }
 
-function headersOf(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
-  });
-  return out;
-}
 
 /** The operation a method and URL address; the URL may carry the API's base path or not. */
 function operationOf(method: string, url: string, given: OperationId | undefined): OperationId {
@@ -103,13 +97,13 @@ async function exchangeOf(received: unknown, options: MatchSpecOptions): Promise
     const method = (options.method ?? request?.method ?? "GET").toUpperCase();
     const body = data !== undefined ? data : error;
     const bodyText = body === undefined || response.status === 204 ? "" : typeof body === "string" ? body : JSON.stringify(body);
-    return { operationId: operationOf(method, response.url, options.operationId), method, url: response.url, status: response.status, headers: headersOf(response.headers), bodyText };
+    return { operationId: operationOf(method, response.url, options.operationId), method, url: response.url, status: response.status, headers: headerRecord(response.headers), bodyText };
   }
   if (isResponse(received)) {
     const method = (options.method ?? "GET").toUpperCase();
     if (received.bodyUsed) throw new MatcherUsageError("the response body was already read; match before reading it, or match the openapi-fetch result or the parsed value");
     const bodyText = await received.clone().text();
-    return { operationId: operationOf(method, received.url, options.operationId), method, url: received.url, status: received.status, headers: headersOf(received.headers), bodyText };
+    return { operationId: operationOf(method, received.url, options.operationId), method, url: received.url, status: received.status, headers: headerRecord(received.headers), bodyText };
   }
   throw new MatcherUsageError("toMatchSpec takes a fetch Response, an openapi-fetch result ({ data, error, response }) or the client's exchange record");
 }

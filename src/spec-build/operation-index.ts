@@ -6,7 +6,7 @@
 import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 import { isJsonMediaType } from "../spec/media-type";
 import { validatorName, type OperationInfo, type ParameterInfo, type ResponseInfo } from "../spec/operation-info";
-import { deref } from "./deref";
+import { deref } from "../spec/deref";
 import { operationSites } from "./walk";
 
 /** Every operation that has an operationId, in document order (lint reports the others). */

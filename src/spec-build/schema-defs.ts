@@ -7,7 +7,7 @@
 import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 import { isJsonMediaType } from "../spec/media-type";
 import { validatorName } from "../spec/operation-info";
-import { deref } from "./deref";
+import { deref } from "../spec/deref";
 import { mergeParameters } from "./operation-index";
 import { operationSites } from "./walk";
 

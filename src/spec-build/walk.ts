@@ -5,7 +5,7 @@
  */
 import { isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
 import { HTTP_METHODS } from "../spec/operation-info";
-import { deref } from "./deref";
+import { deref } from "../spec/deref";
 
 export interface OperationSite {
   /** The path template, e.g. `/endpoints/sip/{id}`. */

@@ -10,7 +10,7 @@
  * `anyOf`/`oneOf` as the union of their branches. Conditional rules (`if`/`then`) and
  * descriptions are not compared.
  */
-import { deref } from "../spec-build/deref";
+import { deref } from "../spec/deref";
 import { operationSites, type OperationSite } from "../spec-build/walk";
 import { isPlainObject, pointer, type Json, type JsonObject } from "../spec/json-pointer";
 

@@ -52,6 +52,18 @@ export function matchOperation(method: string, path: string): OperationMatch | {
   return { pathAllowed: allowed };
 }
 
+/**
+ * The operation a method and a URL path address, where the path carries the API's base path
+ * (`/api/relay/rest/endpoints/sip` under `/api/relay/rest`); undefined for a path outside it or no
+ * operation of the spec.
+ */
+export function operationAt(method: string, pathname: string, basePath: string): OperationId | undefined {
+  const base = basePath.replace(/\/+$/, "");
+  if (!pathname.startsWith(`${base}/`)) return undefined;
+  const match = matchOperation(method, pathname.slice(base.length));
+  return "operationId" in match ? match.operationId : undefined;
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);

@@ -1,5 +1,5 @@
 /** Following internal `$ref`s of the raw spec document. */
-import { at, isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
+import { at, isPlainObject, type Json, type JsonObject } from "./json-pointer";
 
 /**
  * Follows a chain of internal `$ref`s. Returns the target and the pointer it lives at, or

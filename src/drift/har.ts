@@ -79,34 +79,36 @@ export interface Har {
 }
 
 export class HarRecorder {
-  private readonly entries: HarEntry[] = [];
-  /** Per step: list pages seen, and the latest one past the limit (kept until a later one replaces it). */
-  private readonly pages = new Map<string, { seen: number; pending: HarEntry | undefined }>();
+  /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
+  private readonly kept: Array<{ order: number; entry: HarEntry }> = [];
+  /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
+  private readonly pages = new Map<string, { followed: number; pending: { order: number; seen: SessionExchange } | undefined }>();
+  private order = 0;
   private omitted = 0;
 
   constructor(private readonly maxListPages = DEFAULT_HAR_PAGES) {}
 
   readonly record = (seen: SessionExchange): void => {
-    const entry = toEntry(seen);
+    const order = this.order++;
     if (!seen.followsLink) {
-      this.entries.push(entry);
+      this.kept.push({ order, entry: toEntry(seen) });
       return;
     }
-    const step = this.pages.get(seen.step) ?? { seen: 0, pending: undefined };
+    const step = this.pages.get(seen.step) ?? { followed: 0, pending: undefined };
     this.pages.set(seen.step, step);
-    step.seen += 1;
-    if (step.seen <= this.maxListPages) {
-      this.entries.push(entry);
+    step.followed += 1;
+    if (step.followed <= this.maxListPages) {
+      this.kept.push({ order, entry: toEntry(seen) });
       return;
     }
     if (step.pending) this.omitted += 1;
-    step.pending = entry;
+    step.pending = { order, seen };
   };
 
   toHar(meta: { runId: string; baseUrl: string; mode: DriftMode; stopped: string | undefined }): Har {
-    const entries = [...this.entries];
-    for (const { pending } of this.pages.values()) if (pending) entries.push(pending);
-    entries.sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
+    const all = [...this.kept];
+    for (const { pending } of this.pages.values()) if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
+    const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
     const comment =
       this.omitted === 0
         ? "every exchange of the run"

@@ -33,16 +33,17 @@ function distinctSuggestions(report: DriftReport): Array<{ text: string; patch: 
 /** Applies JSON Patch operations to YAML text; the result keeps everything else of the text. */
 export function applyPatches(text: string, operations: readonly Operation[]): string {
   const doc = parseDocument(text);
-  // Removals from one list go last to first, so earlier indices still mean what they meant.
-  const ordered = [...operations].sort((a, b) => (a.op === "remove" && b.op === "remove" ? compareIndexDesc(a.path, b.path) : 0));
-  for (const operation of ordered) apply(doc, operation);
+  // The suggestions' removals are indices of the spec as it is (a key's place in `required`):
+  // they go last, highest index first, so one removal never shifts what another addresses.
+  const removals = operations.filter((o) => o.op === "remove").sort((a, b) => indexOf(b.path) - indexOf(a.path));
+  for (const operation of [...operations.filter((o) => o.op !== "remove"), ...removals]) apply(doc, operation);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-function compareIndexDesc(a: string, b: string): number {
-  const ia = Number(splitPointer(a).at(-1));
-  const ib = Number(splitPointer(b).at(-1));
-  return Number.isInteger(ia) && Number.isInteger(ib) ? ib - ia : 0;
+/** The last token of a pointer as a list index; -1 for a key. */
+function indexOf(path: string): number {
+  const last = Number(splitPointer(path).at(-1));
+  return Number.isInteger(last) ? last : -1;
 }
 
 function apply(doc: Document, operation: Operation): void {

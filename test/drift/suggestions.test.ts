@@ -59,6 +59,8 @@ describe("suggested spec changes", () => {
     expect(applyPatches(text, [{ op: "add", path: "/a/list/-", value: "w" }, { op: "remove", path: "/a/list/0" }, { op: "remove", path: "/a/list/2" }, { op: "replace", path: "/a/map/k", value: 2 }, { op: "add", path: "/a/map/n", value: { t: [1, 2] } }])).toBe(
       "# kept\na:\n  list: [y, w]\n  map:\n    k: 2 # also kept\n    n:\n      t: [1, 2]\n",
     );
+    // Removals from one list address the list as it was, whatever stands between them.
+    expect(applyPatches(text, [{ op: "remove", path: "/a/list/0" }, { op: "add", path: "/a/map/n", value: 1 }, { op: "remove", path: "/a/list/2" }])).toBe("# kept\na:\n  list: [y]\n  map:\n    k: 1 # also kept\n    n: 1\n");
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(PatchError);
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
     expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);

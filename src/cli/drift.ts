@@ -4,7 +4,8 @@
  * arguments.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isConfigError } from "../client";
 import {
   connect,
@@ -31,6 +32,8 @@ import {
   type ProgressEvent,
   type SendFn,
 } from "../drift";
+import { specFacts } from "../../generated/spec-facts";
+import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
 import { defineCommand, UsageError, type CommandIo } from "./command";
 
@@ -171,7 +174,7 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   let unwritten: string | undefined;
   try {
     const dir = resolve(io.cwd, plan.out);
-    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har });
+    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: installedSpecUri(io.cwd) });
     if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets)));
   } catch (error) {
     // The verdict is still told; the exit code says the job was not done in full.
@@ -184,6 +187,21 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
     return Math.max(report.exitCode, EXIT_CODES.inconclusive);
   }
   return report.exitCode;
+}
+
+/**
+ * The spec's path relative to the working directory, where code scanning resolves SARIF paths:
+ * `openapi/openapi.yaml` in this repository (the package resolves to itself there), the installed
+ * copy under `node_modules` in an app. Undefined (the report's default) when neither is below it.
+ */
+function installedSpecUri(cwd: string): string | undefined {
+  try {
+    const manifest = createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`);
+    const rel = relative(cwd, join(dirname(manifest), specFacts.source));
+    return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split(sep).join("/");
+  } catch {
+    return undefined;
+  }
 }
 
 /** `--suggest-spec`: the suggested spec and its list, beside the reports (the yaml library loads only here). */

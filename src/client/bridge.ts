@@ -62,6 +62,7 @@ function jsonOrText(text: string): unknown {
   const parsed = parseJson(text);
   return parsed.ok ? parsed.value : text;
 }
+
 /** Statuses whose `Response` cannot have a body. */
 const NULL_BODY = new Set([204, 205, 304]);
 

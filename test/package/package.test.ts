@@ -105,7 +105,12 @@ describe("the installed bins, without tsx", () => {
     const replay = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--out", "drift-loop/replay", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
     expect(replay.status).toBe(1);
     expect(JSON.parse(replay.stdout)).toMatchObject({ target: { kind: "replay" }, findings: expect.arrayContaining([expect.objectContaining({ check: "enum-value-unknown" })]) });
-    expect(JSON.parse(readFileSync(join(app.dir, "drift-loop/report.sarif"), "utf8")).version).toBe("2.1.0");
+    // Code scanning resolves SARIF paths against the working directory: the installed spec is found there.
+    const sarif = JSON.parse(readFileSync(join(app.dir, "drift-loop/report.sarif"), "utf8"));
+    const [location] = sarif.runs[0].results[0].locations;
+    expect(location.physicalLocation.artifactLocation.uri).toBe("node_modules/signalwire-sip-endpoints-contract/openapi/openapi.yaml");
+    const specLines = readFileSync(join(app.dir, location.physicalLocation.artifactLocation.uri), "utf8").split("\n");
+    expect(specLines[location.physicalLocation.region.startLine - 1]).toMatch(/^\s+call_handler:/);
   });
 
   it.each(["sip-endpoints-mock", "sip-endpoints-drift"])("%s -h prints its usage and exits 0", (name) => {

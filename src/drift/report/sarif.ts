@@ -13,7 +13,17 @@ import { name as packageName, version as packageVersion } from "../../../package
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { breaking: "error", warning: "warning", info: "note" };
 
-export function renderSarif(report: DriftReport): string {
+export interface SarifOptions {
+  /**
+   * Where the spec is, relative to the folder code scanning resolves paths against (the run's
+   * working directory): `openapi/openapi.yaml` in this repository, the installed package's copy
+   * in an app's. Default: the spec's path in this repository.
+   */
+  specUri?: string;
+}
+
+export function renderSarif(report: DriftReport, options: SarifOptions = {}): string {
+  const specUri = options.specUri ?? specFacts.source;
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -33,7 +43,7 @@ export function renderSarif(report: DriftReport): string {
           },
         },
         automationDetails: { id: `sip-endpoints-drift/${report.target.kind}/${report.runId}` },
-        results: report.findings.map(result),
+        results: report.findings.map((finding) => result(finding, specUri)),
         properties: { outcome: report.outcome, target: report.target, spec: report.spec },
       },
     ],
@@ -41,7 +51,7 @@ export function renderSarif(report: DriftReport): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function result(finding: DriftFinding) {
+function result(finding: DriftFinding, specUri: string) {
   const location = specLocation(finding);
   return {
     ruleId: finding.check,
@@ -50,7 +60,7 @@ function result(finding: DriftFinding) {
     message: { text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` → ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}×)` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: specFacts.source, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } },
+        physicalLocation: { artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } },
         logicalLocations: [{ fullyQualifiedName: location.pointer, kind: "member" }],
       },
     ],

@@ -9,7 +9,7 @@ import { renderHar, type Har } from "../har";
 import type { DriftReport } from "../types";
 import { renderJunit } from "./junit";
 import { renderMarkdown } from "./markdown";
-import { renderSarif } from "./sarif";
+import { renderSarif, type SarifOptions } from "./sarif";
 
 export function renderJson(report: DriftReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -33,12 +33,17 @@ export const HAR_FILE = "exchanges.har";
  * `exchanges.har` when there is one, and, when `stepSummary` names a file (GitHub's
  * `$GITHUB_STEP_SUMMARY`), appends the Markdown to it. Returns the paths written.
  */
-export async function writeReports(report: DriftReport, dir: string, secrets: readonly string[], options: { stepSummary?: string; har?: Har } = {}): Promise<string[]> {
+export async function writeReports(
+  report: DriftReport,
+  dir: string,
+  secrets: readonly string[],
+  options: { stepSummary?: string; har?: Har } & SarifOptions = {},
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const { file, render } of REPORT_RENDERERS) {
     const path = join(dir, file);
-    await writeFile(path, redactText(render(report), secrets), "utf8");
+    await writeFile(path, redactText(render(report, options), secrets), "utf8");
     written.push(path);
   }
   if (options.har) {

@@ -40,8 +40,9 @@ export function buildReport(input: ReportInput): DriftReport {
     reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
   }
   const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
-  const suggestions = suggestChanges(session.findings.findings(), session.evidence);
-  const findings = session.findings.findings().map((f) => {
+  const found = session.findings.findings();
+  const suggestions = suggestChanges(found, session.evidence);
+  const findings = found.map((f) => {
     const suggestion = suggestions.get(f.id);
     return suggestion ? { ...f, suggestion } : f;
   });

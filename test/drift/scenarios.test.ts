@@ -1,0 +1,287 @@
+/**
+ * The scenarios called directly, step by step, against an embedded mock: which requests each step
+ * sends, in what order, with what values, and what the session records. `runDrift` tests judge
+ * whole runs; these pin what every step does on its own.
+ */
+import { createDriftSend, startEmbeddedMock, type DriftTarget } from "../../src/drift";
+import { invalidCreateBodies, invalidListQueries, invalidUpdateBodies, validCreateBodies } from "../../src/drift/fixtures";
+import { removeLeftovers, removeOwned } from "../../src/drift/scenarios/cleanup";
+import type { ScenarioConfig } from "../../src/drift/scenarios/config";
+import { OwnedEndpoints } from "../../src/drift/scenarios/owned";
+import { halfOf, readOnlyScenario } from "../../src/drift/scenarios/read-only";
+import { readWriteScenario, type CleanupRecord } from "../../src/drift/scenarios/read-write";
+import { DriftSession, RunStopped, type ProgressEvent, type SessionExchange } from "../../src/drift/session";
+import type { FaultName } from "../../src/mock";
+import { FAST_FAULTS, FAST_SEND } from "./harness";
+
+const PREFIX = "drift-scenario1-";
+
+interface Rig {
+  target: DriftTarget;
+  session: DriftSession;
+  /** Every exchange the session saw, in order. */
+  sent: SessionExchange[];
+  config: ScenarioConfig;
+}
+
+async function withRig(options: { seedCount: number; fault?: FaultName; config?: Partial<ScenarioConfig>; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void }, body: (rig: Rig) => Promise<void>): Promise<void> {
+  const target = await startEmbeddedMock({ seedCount: options.seedCount, fault: options.fault, faultOptions: FAST_FAULTS });
+  const sent: SessionExchange[] = [];
+  const session = new DriftSession(createDriftSend(target, FAST_SEND), { failOn: "warning", signal: options.signal, onProgress: options.onProgress, onExchange: (seen) => sent.push(seen) });
+  const config: ScenarioConfig = {
+    baseUrl: target.baseUrl,
+    wrongCredentials: { projectId: target.credentials.projectId, apiToken: "wrong-token-for-the-probe" },
+    pageSize: 5,
+    maxPages: 100,
+    sampleSize: 3,
+    prefix: PREFIX,
+    ...options.config,
+  };
+  try {
+    await body({ target, session, sent, config });
+  } finally {
+    await target.close();
+  }
+}
+
+const inStep = (sent: SessionExchange[], step: string) => sent.filter((s) => s.step === step);
+const dataOf = (seen: SessionExchange) => (JSON.parse(seen.exchange.bodyText) as { data: Array<{ id: string; username: string; caller_id?: unknown }> }).data;
+const stepNames = (session: DriftSession) => session.steps.map((s) => `${s.name}: ${s.result}`);
+
+describe("the read-only scenario, step by step", () => {
+  const WALK = "walk every page (page_size 5)";
+
+  it("lists, walks, filters by what it listed, retrieves a sample and probes auth and page_size", async () => {
+    await withRig({ seedCount: 12 }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(stepNames(session)).toEqual([
+        "list the first page: passed",
+        `${WALK}: passed`,
+        "list with filters: passed",
+        "retrieve 3 listed endpoint(s): passed",
+        "retrieve an unknown id (expect 404): passed",
+        "list without credentials and with wrong ones (expect 401): passed",
+        "list with an invalid page_size (expect 422): passed",
+      ]);
+      expect(session.findings.size).toBe(0);
+
+      const first = inStep(sent, "list the first page");
+      expect(first.map((s) => s.request)).toEqual([{ operationId: "list_sip_endpoints" }]);
+
+      // 12 endpoints at 5 a page: three pages, the last not full, so no probe for more.
+      const walk = inStep(sent, WALK);
+      expect(walk.map((s) => s.followsLink)).toEqual([false, true, true]);
+      expect(walk[0]!.request.query).toEqual({ page_size: 5 });
+      expect(walk.slice(1).every((s) => s.request.search !== undefined && s.request.query === undefined)).toBe(true);
+      expect(walk.map((s) => dataOf(s).length)).toEqual([5, 5, 2]);
+      expect(session.steps[1]!.requests).toBe(3);
+
+      const listed = dataOf(walk[0]!);
+      const filters = inStep(sent, "list with filters").map((s) => s.request.query);
+      const byCaller = listed.slice(0, 3).find((e) => typeof e.caller_id === "string" && e.caller_id !== "");
+      expect(filters).toEqual([{ filter_username: halfOf(listed[0]!.username) }, { filter_caller_id: byCaller ? halfOf(byCaller.caller_id as string) : "a" }]);
+
+      // The sample is the first three listed, retrieved in list order.
+      const retrieved = inStep(sent, "retrieve 3 listed endpoint(s)");
+      expect(retrieved.map((s) => [s.request.operationId, s.request.params?.id])).toEqual(listed.slice(0, 3).map((e) => ["retrieve_sip_endpoint", e.id]));
+
+      const unknown = inStep(sent, "retrieve an unknown id (expect 404)");
+      expect(unknown).toHaveLength(1);
+      expect(unknown[0]!.exchange.status).toBe(404);
+      expect(listed.map((e) => e.id)).not.toContain(unknown[0]!.request.params?.id);
+
+      const auth = inStep(sent, "list without credentials and with wrong ones (expect 401)");
+      expect(auth.map((s) => [s.request.operationId, s.request.auth, s.exchange.status])).toEqual([
+        ["list_sip_endpoints", "none", 401],
+        ["list_sip_endpoints", config.wrongCredentials, 401],
+        ["retrieve_sip_endpoint", "none", 401],
+      ]);
+      expect(auth[2]!.request.params).toEqual({ id: listed[0]!.id });
+
+      const invalid = inStep(sent, "list with an invalid page_size (expect 422)");
+      expect(invalid.map((s) => s.request.query)).toEqual(invalidListQueries().map((q) => q.query));
+      expect(invalid.every((s) => s.invalidInput && s.exchange.status === 422)).toBe(true);
+      expect(session.requests).toBe(sent.length);
+    });
+  });
+
+  it("asks for one page more than it walked when the last page is full, and finds nothing hidden", async () => {
+    await withRig({ seedCount: 10 }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      const walk = inStep(sent, WALK);
+      expect(walk.map((s) => s.request.query ?? "link")).toEqual([{ page_size: 5 }, "link", { page_size: 11 }]);
+      expect(dataOf(walk[2]!)).toHaveLength(10);
+      expect(session.findings.size).toBe(0);
+      expect(session.steps[1]!.result).toBe("passed");
+    });
+  });
+
+  it("makes no probe for more when --max-pages cut the walk short", async () => {
+    await withRig({ seedCount: 12, config: { maxPages: 2 } }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      const walk = inStep(sent, WALK);
+      expect(walk).toHaveLength(2);
+      expect(walk.every((s) => s.request.query === undefined || s.request.query.page_size === 5)).toBe(true);
+      // Each filtered walk is also bounded.
+      expect(inStep(sent, "list with filters").length).toBeLessThanOrEqual(4);
+    });
+  });
+
+  it("retrieves no more than the sample size, however many it listed", async () => {
+    await withRig({ seedCount: 12, config: { sampleSize: 2 } }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, "retrieve 2 listed endpoint(s)")).toHaveLength(2);
+      expect(session.steps.map((s) => s.name)).toContain("retrieve 2 listed endpoint(s)");
+    });
+  });
+
+  it("against an empty list: skips the retrieves, filters by placeholders and probes auth on the list only", async () => {
+    await withRig({ seedCount: 0 }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(session.steps.find((s) => s.name === "retrieve listed endpoints")).toEqual({
+        name: "retrieve listed endpoints",
+        result: "skipped",
+        requests: 0,
+        findings: [],
+        note: "the list showed no endpoint to retrieve",
+      });
+      expect(inStep(sent, "list with filters").map((s) => s.request.query)).toEqual([{ filter_username: "drift" }, { filter_caller_id: "a" }]);
+      expect(inStep(sent, "list without credentials and with wrong ones (expect 401)").map((s) => s.request.operationId)).toEqual(["list_sip_endpoints", "list_sip_endpoints"]);
+      // An empty first page is not full: no probe.
+      expect(inStep(sent, WALK)).toHaveLength(1);
+    });
+  });
+
+  it("stops the run, with the reason, when the list answers 404 (not this API)", async () => {
+    await withRig({ seedCount: 3 }, async ({ target, config }) => {
+      const baseUrl = `${target.baseUrl}/nothing-here`;
+      const session = new DriftSession(createDriftSend({ baseUrl, credentials: target.credentials }, FAST_SEND), { failOn: "warning" });
+      const stopped = await readOnlyScenario(session, { ...config, baseUrl }).catch((error: unknown) => error);
+      expect(stopped).toBeInstanceOf(RunStopped);
+      expect((stopped as RunStopped).reason).toContain(`${baseUrl} does not look like the SIP endpoint API: the list answered 404`);
+      expect(stepNames(session)).toEqual(["list the first page: incomplete"]);
+      expect(session.findings.size).toBe(0);
+    });
+  });
+});
+
+describe("the read-write scenario, step by step", () => {
+  it("creates one endpoint per handler kind and follows each through update, retrieve, list and delete", async () => {
+    await withRig({ seedCount: 3 }, async ({ target, session, sent, config }) => {
+      const before = target.mock!.endpoints();
+      let cleanup: CleanupRecord | undefined;
+      await readWriteScenario(session, config, (record) => (cleanup = record));
+
+      const kinds = validCreateBodies(PREFIX, () => "x").length;
+      const creates = inStep(sent, "create one endpoint per handler kind");
+      expect(creates).toHaveLength(kinds);
+      expect(creates.every((s) => s.request.operationId === "create_sip_endpoint" && s.exchange.status === 200)).toBe(true);
+      const created = creates.map((s) => (JSON.parse(s.exchange.bodyText) as { id: string }).id);
+      expect(new Set(created).size).toBe(kinds);
+
+      const invalid = inStep(sent, "create invalid endpoints (expect 422)");
+      expect(invalid).toHaveLength(invalidCreateBodies(PREFIX, () => "x").length);
+      expect(invalid.every((s) => s.invalidInput && s.exchange.status === 422)).toBe(true);
+
+      const idsIn = (step: string, operationId: string) => inStep(sent, step).filter((s) => s.request.operationId === operationId).map((s) => s.request.params?.id);
+      expect(idsIn("update the created endpoints", "update_sip_endpoint")).toEqual(created);
+      expect(inStep(sent, "update the created endpoints").every((s) => JSON.stringify(s.request.body) === JSON.stringify({ caller_id: "drift check (updated)" }))).toBe(true);
+      expect(idsIn("retrieve the created endpoints", "retrieve_sip_endpoint")).toEqual(created);
+      const found = inStep(sent, "list and find the created endpoints");
+      expect(found[0]!.request.query).toEqual({ filter_username: PREFIX });
+      const invalidUpdates = inStep(sent, "update with an invalid body (expect 422)");
+      expect(invalidUpdates.map((s) => s.request.params?.id)).toEqual(invalidUpdateBodies().map(() => created[0]));
+      expect(idsIn("delete the created endpoints", "delete_sip_endpoint")).toEqual(created);
+      const after = inStep(sent, "retrieve and list after delete (expect 404, not listed)");
+      expect(after.filter((s) => s.request.operationId === "retrieve_sip_endpoint").map((s) => [s.request.params?.id, s.exchange.status])).toEqual(created.map((id) => [id, 404]));
+      expect(after.filter((s) => s.request.operationId === "list_sip_endpoints").map((s) => s.request.query)).toEqual([{ filter_username: PREFIX }]);
+
+      // Nothing was left to clean up: one list of the prefix, one more to confirm.
+      expect(inStep(sent, "clean up what this run created").map((s) => s.request.operationId)).toEqual(["list_sip_endpoints", "list_sip_endpoints"]);
+      expect(cleanup).toEqual({ created: kinds, deleted: kinds, leftovers: [] });
+      expect(session.steps.every((s) => s.result === "passed")).toBe(true);
+      expect(session.findings.size).toBe(0);
+      // Only what it created was ever written to: the seeded endpoints are as they were.
+      const written = sent.filter((s) => s.request.operationId === "update_sip_endpoint" || s.request.operationId === "delete_sip_endpoint");
+      expect(written.every((s) => created.includes(s.request.params!.id))).toBe(true);
+      expect(target.mock!.endpoints()).toEqual(before);
+    });
+  });
+
+  it("deletes an invalid endpoint the API accepted at once, before the next create", async () => {
+    await withRig({ seedCount: 0, fault: "accepts-invalid" }, async ({ target, session, sent, config }) => {
+      let cleanup: CleanupRecord | undefined;
+      await readWriteScenario(session, config, (record) => (cleanup = record));
+      const step = inStep(sent, "create invalid endpoints (expect 422)");
+      const operations = step.map((s) => s.request.operationId);
+      const accepted = invalidCreateBodies(PREFIX, () => "x").length;
+      expect(operations).toEqual(Array.from({ length: accepted }, () => ["create_sip_endpoint", "delete_sip_endpoint"]).flat());
+      for (let i = 0; i < step.length; i += 2) expect(step[i + 1]!.request.params?.id).toBe((JSON.parse(step[i]!.exchange.bodyText) as { id: string }).id);
+      const findings = session.findings.findings();
+      expect(findings.filter((f) => f.check === "invalid-input-accepted" && f.step === "create invalid endpoints (expect 422)")).toHaveLength(accepted);
+      expect(session.steps.find((s) => s.name === "create invalid endpoints (expect 422)")!.result).toBe("failed");
+      const kinds = validCreateBodies(PREFIX, () => "x").length;
+      expect(cleanup).toEqual({ created: kinds + accepted, deleted: kinds + accepted, leftovers: [] });
+      expect(target.mock!.count()).toBe(0);
+    });
+  });
+
+  it("cleans up what it created when the run is interrupted between steps, and then stops", async () => {
+    const controller = new AbortController();
+    const onProgress = (event: ProgressEvent) => {
+      if (event.step === "update the created endpoints") controller.abort();
+    };
+    await withRig({ seedCount: 2, signal: controller.signal, onProgress }, async ({ target, session, sent, config }) => {
+      let cleanup: CleanupRecord | undefined;
+      const stopped = await readWriteScenario(session, config, (record) => (cleanup = record)).catch((error: unknown) => error);
+      expect(stopped).toBeInstanceOf(RunStopped);
+      expect(stepNames(session)).toEqual([
+        "create one endpoint per handler kind: passed",
+        "create invalid endpoints (expect 422): passed",
+        "update the created endpoints: incomplete",
+        "clean up what this run created: passed",
+      ]);
+      expect(inStep(sent, "update the created endpoints")).toHaveLength(0);
+      const kinds = validCreateBodies(PREFIX, () => "x").length;
+      expect(inStep(sent, "clean up what this run created").filter((s) => s.request.operationId === "delete_sip_endpoint")).toHaveLength(kinds);
+      expect(cleanup).toEqual({ created: kinds, deleted: kinds, leftovers: [] });
+      expect(target.mock!.count()).toBe(2);
+    });
+  });
+});
+
+describe("cleanup, step by step", () => {
+  async function createDirectly(target: DriftTarget, username: string): Promise<string> {
+    const send = createDriftSend(target, FAST_SEND);
+    const exchange = await send({ operationId: "create_sip_endpoint", body: { username, password: "Passw0rd-for-cleanup" } });
+    expect(exchange.status).toBe(200);
+    return (JSON.parse(exchange.bodyText) as { id: string }).id;
+  }
+
+  it("finds and deletes an endpoint of the run whose create answer was lost, and nothing of anyone else", async () => {
+    await withRig({ seedCount: 2 }, async ({ target, session, sent, config }) => {
+      const lost = await createDirectly(target, `${PREFIX}lost`);
+      await createDirectly(target, "drift-otherrun1-kept");
+      const owned = new OwnedEndpoints(PREFIX);
+      const leftovers = await removeOwned(session, config, owned);
+      expect(leftovers).toEqual([]);
+      expect(sent.filter((s) => s.request.operationId === "delete_sip_endpoint").map((s) => s.request.params?.id)).toEqual([lost]);
+      expect(owned.deletedCount).toBe(1);
+      expect(target.mock!.endpoints().map((e) => e.username)).toContain("drift-otherrun1-kept");
+      expect(target.mock!.count()).toBe(3);
+    });
+  });
+
+  it("--cleanup removes only usernames of the drift-<run id>- form", async () => {
+    await withRig({ seedCount: 2 }, async ({ target, session, config }) => {
+      const gone = [await createDirectly(target, "drift-abc123-one"), await createDirectly(target, "drift-zz99yy88-two")];
+      for (const username of ["drift-abc12-short-id", "drift-ABC123-upper", "xdrift-abc123-prefixed", "drift-abc123"]) await createDirectly(target, username);
+      const { found, remaining } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      expect(found.map((f) => f.id).sort()).toEqual([...gone].sort());
+      expect(remaining).toEqual([]);
+      expect(session.steps.map((s) => `${s.name}: ${s.result}`)).toEqual(["find leftovers of earlier runs: passed", "delete 2 leftover(s): passed"]);
+      expect(target.mock!.count()).toBe(6);
+      expect(target.mock!.endpoints().map((e) => e.id)).not.toEqual(expect.arrayContaining(gone));
+    });
+  });
+});

@@ -16,6 +16,7 @@ interface Row {
 
 const rows: Row[] = [
   { name: "no credentials answered 200", check: "auth-not-enforced", run: () => runScenarioCheck(authNotEnforced, { exchange: exchange("list_sip_endpoints", 200, listBody([])), credentials: "none" }), want: [""] },
+  { name: "wrong credentials answered 201", check: "auth-not-enforced", run: () => runScenarioCheck(authNotEnforced, { exchange: exchange("retrieve_sip_endpoint", 201, endpointWithId(uuid(1))), credentials: "wrong" }), want: [""] },
   { name: "wrong credentials answered 401", check: "auth-not-enforced", run: () => runScenarioCheck(authNotEnforced, { exchange: exchange("list_sip_endpoints", 401, { error: "Unauthorized" }), credentials: "wrong" }), want: [] },
   { name: "page_size 0 answered 200", check: "invalid-input-accepted", run: () => runScenarioCheck(invalidInputAccepted, { exchange: exchange("list_sip_endpoints", 200, listBody([])), pointer: "/page_size", rule: "must be >= 1" }), want: ["/page_size"] },
   { name: "page_size 0 answered 422", check: "invalid-input-accepted", run: () => runScenarioCheck(invalidInputAccepted, { exchange: exchange("list_sip_endpoints", 422, { errors: [] }), pointer: "/page_size", rule: "must be >= 1" }), want: [] },
@@ -54,12 +55,39 @@ const rows: Row[] = [
   { name: "a walk that ends where the probe ends", check: "pagination-inconsistent", run: () => runScenarioCheck(paginationInconsistent, { kind: "end", exchange: page([3, 4]), walked: 4, probeSize: 5, probeCount: 4 }), want: [] },
 ];
 
+/** What each firing row's findings say, beyond where they point: the report shows these words. */
+const SAYS: Record<string, Array<{ expected: string; actual: string; message: string }>> = {
+  "no credentials answered 200": [{ expected: "401", actual: "200", message: "list_sip_endpoints answered 200 to a request with no credentials" }],
+  "wrong credentials answered 201": [{ expected: "401", actual: "201", message: "retrieve_sip_endpoint answered 201 to a request with wrong credentials" }],
+  "page_size 0 answered 200": [{ expected: "a refusal (4xx): request /page_size must be >= 1", actual: "200", message: "list_sip_endpoints accepted a request whose /page_size must be >= 1 (answered 200)" }],
+  "retrieve after delete answered 200": [{ expected: "404", actual: "200", message: "endpoint 00000000-0000-4000-8000-000000000001 was deleted but can still be retrieved (200)" }],
+  "list after delete still shows it": [{ expected: "not listed", actual: "listed at /data/1", message: "endpoint 00000000-0000-4000-8000-000000000001 was deleted but is still listed" }],
+  "list after delete shows it first on the page": [{ expected: "not listed", actual: "listed at /data/0", message: "endpoint 00000000-0000-4000-8000-000000000001 was deleted but is still listed" }],
+  "retrieve after create answered 404": [{ expected: "2xx with the endpoint", actual: "404", message: "endpoint 00000000-0000-4000-8000-000000000001 was created but retrieving it answered 404" }],
+  "walk after create never showed it": [{ expected: "an item with id 00000000-0000-4000-8000-000000000001", actual: "not among the 1 listed", message: "endpoint 00000000-0000-4000-8000-000000000001 was created but the list does not show it" }],
+  "duplicates across pages": [{ expected: "an endpoint not listed before in this walk", actual: "00000000-0000-4000-8000-000000000004 again", message: "endpoint 00000000-0000-4000-8000-000000000004 appears twice in one walk" }],
+  "duplicate within a page": [{ expected: "an endpoint not listed before in this walk", actual: "00000000-0000-4000-8000-000000000003 again", message: "endpoint 00000000-0000-4000-8000-000000000003 appears twice in one walk" }],
+  "page larger than page_size": [{ expected: "at most 2 items (page_size)", actual: "3 items", message: "a page asked for 2 items holds 3" }],
+  "next missing while more exist": [{ expected: "a link to the next page", actual: "absent after 4 endpoints, but a page of 5 holds 5", message: "the walk ended after 4 endpoints without links.next, yet more exist" }],
+  "a link that cannot be followed": [{ expected: "a link to the next page of this list", actual: "links.next answered 404", message: "the walk cannot go on: links.next answered 404" }],
+  "an unknown id answered 200": [{ expected: "404", actual: "200", message: "retrieving an id nobody created answered 200, where 404 was expected" }],
+  "a valid create answered 422": [{ expected: "2xx", actual: "422", message: "a valid create answered 422, where 2xx was expected" }],
+  "a retrieve answered another id": [{ expected: "00000000-0000-4000-8000-000000000001", actual: "\"00000000-0000-4000-8000-000000000002\"", message: "asked for endpoint 00000000-0000-4000-8000-000000000001, the answer is about \"00000000-0000-4000-8000-000000000002\"" }],
+  "a create answer without the values sent": [{ expected: "\"Alice\"", actual: "\"Bob\"", message: "caller_id was sent as \"Alice\", the answer shows \"Bob\"" }],
+  "the update answer shows the old value": [{ expected: "\"After\"", actual: "\"Before\" (the value before the update)", message: "caller_id was updated to \"After\", but the update's answer still shows \"Before\"" }],
+  "a filtered list holds a stranger and misses a match": [{ expected: "only items whose username contains \"desk\"", actual: "1 of 1 do not, e.g. 00000000-0000-4000-8000-000000000002 with \"phone-2\"", message: "filter_username=\"desk\" listed 1 endpoint(s) whose username does not contain it" }, { expected: "endpoint 00000000-0000-4000-8000-000000000001, whose username contains \"desk\"", actual: "not among the 1 listed", message: "filter_username=\"desk\" does not list endpoint 00000000-0000-4000-8000-000000000001, which matches it" }],
+};
+
 describe("scenario checks", () => {
   it.each(rows)("$check: $name", ({ check, run, want }) => {
     const findings = run();
     expect(findings.map((f) => f.pointer)).toEqual(want);
     const info = ALL_CHECKS.find((c) => c.id === check)!;
     for (const f of findings) expect(f).toMatchObject({ check, severity: info.severity, id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it.each(rows.filter((r) => r.want.length > 0))("$check: $name, in words", ({ name, run }) => {
+    expect(run().map(({ expected, actual, message }) => ({ expected, actual, message }))).toEqual(SAYS[name]);
   });
 
   it("has a firing and a quiet row for every scenario check", () => {

@@ -39,6 +39,20 @@ const rows: Row[] = [
   { check: "schema-violation", fires: exchange("create_sip_endpoint", 422, { errors: [] }), pointer: "/errors", quiet: exchange("create_sip_endpoint", 422, { errors: [] }), judge: withOtherRule },
 ];
 
+/** What each firing finding says (the report's words), by check. */
+const SAYS: Record<string, { expected: string; actual: string; message: string }> = {
+  "status-code-undocumented": { expected: "200 | 401 | 404 | 422 | 429 | 500", actual: "418", message: "GET answered 418, which the spec does not document for retrieve_sip_endpoint" },
+  "status-code-alternative": { expected: "200", actual: "201", message: "create_sip_endpoint answered 201; documented, but 200 is the status the spec expects first" },
+  "content-type-mismatch": { expected: "application/json", actual: "text/html", message: "the body should be JSON but came as text/html" },
+  "body-not-json": { expected: "a JSON body", actual: "40 bytes that do not parse (not valid JSON (it starts with \"{\"))", message: "the 200 body is not JSON: not valid JSON (it starts with \"{\")" },
+  "field-missing": { expected: "present", actual: "absent", message: "required key \"username\" is missing at /" },
+  "field-type-mismatch": { expected: "string", actual: "null", message: "/send_as is null, the spec says string" },
+  "enum-value-unknown": { expected: "\"relay_context\" | \"relay_topic\" | \"relay_application\" | \"relay_connector\" | \"relay_script\" | \"laml_webhooks\" | \"laml_application\" | \"dialogflow\" | \"video_room\" | \"call_flow\" | \"ai_agent\" | null", actual: "\"default\"", message: "/call_handler is \"default\", not one of the documented values" },
+  "format-mismatch": { expected: "format uuid", actual: "\"not-a-uuid\"", message: "/data/1/id is not a valid uuid: \"not-a-uuid\"" },
+  "field-undocumented": { expected: "no such key", actual: "key present (string)", message: "undocumented key \"created_at\" at /" },
+  "schema-violation": { expected: "minItems: must NOT have fewer than 1 items", actual: "[]", message: "/errors must NOT have fewer than 1 items" },
+};
+
 describe("response checks", () => {
   it("has a row for every response check", () => {
     expect(rows.map((r) => r.check).sort()).toEqual(RESPONSE_CHECKS.map((c) => c.id).sort());
@@ -57,9 +71,8 @@ describe("response checks", () => {
       pointer,
       id: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
-    expect(found[0]!.expected).not.toBe("");
-    expect(found[0]!.actual).not.toBe("");
-    expect(found[0]!.message).not.toBe("");
+    const { expected, actual, message } = found[0]!;
+    expect({ expected, actual, message }).toEqual(SAYS[check]);
   });
 
   it.each(rows)("$check stays quiet on a conforming exchange", ({ check, quiet }) => {

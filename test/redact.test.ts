@@ -45,3 +45,32 @@ describe("redactText", () => {
     expect(redactText(`echo ${payload} and PTtoken-1234`, secrets)).toBe("echo [REDACTED] and [REDACTED]");
   });
 });
+
+describe("redactValue's limits", () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = "leaf";
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  };
+  const leafOf = (value: unknown): unknown => {
+    while (Array.isArray(value)) value = value[0];
+    return value;
+  };
+
+  it("copies 64 levels deep and cuts anything deeper, so a hostile body cannot exhaust the stack", () => {
+    expect(leafOf(redactValue(nested(64)))).toBe("leaf");
+    expect(leafOf(redactValue(nested(65)))).toBe("[REDACTED]");
+    expect(leafOf(redactValue(nested(10_000)))).toBe("[REDACTED]");
+  });
+
+  it("keeps a __proto__ key as an ordinary, enumerable and writable own key", () => {
+    const copy = redactValue(JSON.parse('{"__proto__":{"a":1},"b":2}') as Record<string, unknown>);
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")).toEqual({ value: { a: 1 }, enumerable: true, writable: true, configurable: true });
+    expect(Object.keys(copy)).toEqual(["__proto__", "b"]);
+  });
+});
+
+it("scrubs a Basic or Bearer credential after any run of white space", () => {
+  expect(redactText("Authorization: Bearer \t  abcdefgh12345", [])).toBe("Authorization: Bearer [REDACTED]");
+});
+

@@ -24,7 +24,7 @@ export function makeFinding(check: CheckInfo, exchange: Pick<HttpExchange, "oper
 /** A short, printable rendering of a value for `expected`/`actual` (never the whole body). */
 export function describeValue(value: unknown, max = 80): string {
   if (value === undefined) return "absent";
-  const text = typeof value === "string" ? JSON.stringify(value) : safeStringify(value);
+  const text = safeStringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

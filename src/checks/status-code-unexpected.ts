@@ -1,5 +1,5 @@
 import { documentedStatuses } from "../spec";
-import type { ScenarioCheck } from "./scenario-check";
+import { isSuccess, type ScenarioCheck } from "./scenario-check";
 import type { HttpExchange } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export interface StatusEvidence {
   situation: string;
 }
 
-const matches = (status: number, expected: StatusEvidence["expected"]) => (expected === "2xx" ? status >= 200 && status < 300 : expected.includes(status));
+const matches = (status: number, expected: StatusEvidence["expected"]) => (expected === "2xx" ? isSuccess(status) : expected.includes(status));
 
 export const statusCodeUnexpected: ScenarioCheck<StatusEvidence, "status-code-unexpected"> = {
   id: "status-code-unexpected",

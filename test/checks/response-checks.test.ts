@@ -79,6 +79,15 @@ describe("response checks", () => {
     expect(checkResponse(quiet).filter((f) => f.check === check)).toEqual([]);
   });
 
+  it("names a missing Content-Type as such, against every media type the spec documents", () => {
+    const bare = exchange("retrieve_sip_endpoint", 200, validEndpoint());
+    const { "content-type": _dropped, ...headers } = bare.headers;
+    const found = checkResponse({ ...bare, headers }).filter((f) => f.check === "content-type-mismatch");
+    expect(found.map(({ expected, actual, message }) => ({ expected, actual, message }))).toEqual([
+      { expected: "application/json", actual: "no Content-Type", message: "the body should be JSON but came as no Content-Type" },
+    ]);
+  });
+
   it("reports only the type of an undocumented value, which might be a secret", () => {
     const [finding] = checkResponse(exchange("retrieve_sip_endpoint", 200, validEndpoint({ sip_password: "s3cr3t-value" })));
     expect(finding).toMatchObject({ check: "field-undocumented", actual: "key present (string)" });

@@ -53,3 +53,44 @@ describe("a body that does not parse", () => {
     expect(JSON.stringify(parsed)).not.toContain("SECRET");
   });
 });
+
+describe("the rest of the classification", () => {
+  it("reads an additionalProperties error like an unevaluatedProperties one, giving only the value's type", () => {
+    const error: ErrorObject = { keyword: "additionalProperties", instancePath: "", schemaPath: "#/additionalProperties", params: { additionalProperty: "leak" } };
+    expect(classifySchemaErrors([error], { leak: [1, 2] })).toEqual([
+      { category: "field-undocumented", pointer: "/leak", expected: "no such key", actual: "key present (array)", message: 'undocumented key "leak" at /' },
+    ]);
+  });
+
+  it("leaves out a combinator's error when an error inside it says what broke, and keeps it when none does", () => {
+    const wrapper: ErrorObject = { keyword: "anyOf", instancePath: "/send_as", schemaPath: "#/properties/send_as/anyOf", params: {}, message: "must match a schema in anyOf" };
+    const inner: ErrorObject = { keyword: "type", instancePath: "/send_as", schemaPath: "#/properties/send_as/anyOf/0/type", params: { type: "string" }, message: "must be string" };
+    const elsewhere: ErrorObject = { ...inner, instancePath: "/caller_id", schemaPath: "#/properties/caller_id/type" };
+    const body = { send_as: 5, caller_id: 6 };
+    expect(classifySchemaErrors([wrapper, inner], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["field-type-mismatch /send_as"]);
+    expect(classifySchemaErrors([wrapper, elsewhere], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["schema-violation /send_as", "field-type-mismatch /caller_id"]);
+    expect(classifySchemaErrors([wrapper], body)).toEqual([
+      { category: "schema-violation", pointer: "/send_as", expected: "anyOf: must match a schema in anyOf", actual: "5", message: "/send_as must match a schema in anyOf" },
+    ]);
+  });
+
+  it("says what it can of a rule that comes without a message, at the root too", () => {
+    const error: ErrorObject = { keyword: "minProperties", instancePath: "", schemaPath: "#/minProperties", params: { limit: 1 } };
+    expect(classifySchemaErrors([error], {})).toEqual([{ category: "schema-violation", pointer: "", expected: "minProperties: valid", actual: "{}", message: "/ breaks a schema rule" }]);
+  });
+
+  it("names the root as / in every category's message", () => {
+    const body = "x";
+    const errors: ErrorObject[] = [
+      { keyword: "type", instancePath: "", schemaPath: "#/type", params: { type: ["object", "null"] } },
+      { keyword: "enum", instancePath: "", schemaPath: "#/enum", params: { allowedValues: ["a", 1] } },
+      { keyword: "format", instancePath: "", schemaPath: "#/format", params: { format: "uuid" } },
+    ];
+    expect(classifySchemaErrors(errors, body).map(({ expected, actual, message }) => ({ expected, actual, message }))).toEqual([
+      { expected: "object or null", actual: "string", message: "/ is string, the spec says object or null" },
+      { expected: "format uuid", actual: '"x"', message: '/ is not a valid uuid: "x"' },
+    ]);
+    const [unknown] = classifySchemaErrors([errors[1]!], body);
+    expect(unknown).toMatchObject({ category: "enum-value-unknown", expected: '"a" | 1', actual: '"x"', message: '/ is "x", not one of the documented values' });
+  });
+});

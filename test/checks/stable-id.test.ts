@@ -25,6 +25,10 @@ describe("stable finding ids, past single digits", () => {
     expect(stableFindingId("field-missing", "list_sip_endpoints", `/data/${index}/username`)).toBe(stableFindingId("field-missing", "list_sip_endpoints", "/data/0/username"));
   });
 
+  it("drops an index that ends the pointer too", () => {
+    expect(stableFindingId("field-type-mismatch", "list_sip_endpoints", "/data/10")).toBe(stableFindingId("field-type-mismatch", "list_sip_endpoints", "/data/0"));
+  });
+
   it("keeps digits that are part of a key", () => {
     expect(stableFindingId("field-undocumented", "retrieve_sip_endpoint", "/x10")).not.toBe(stableFindingId("field-undocumented", "retrieve_sip_endpoint", "/x0"));
   });

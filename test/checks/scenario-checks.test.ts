@@ -19,6 +19,7 @@ const rows: Row[] = [
   { name: "wrong credentials answered 201", check: "auth-not-enforced", run: () => runScenarioCheck(authNotEnforced, { exchange: exchange("retrieve_sip_endpoint", 201, endpointWithId(uuid(1))), credentials: "wrong" }), want: [""] },
   { name: "wrong credentials answered 401", check: "auth-not-enforced", run: () => runScenarioCheck(authNotEnforced, { exchange: exchange("list_sip_endpoints", 401, { error: "Unauthorized" }), credentials: "wrong" }), want: [] },
   { name: "page_size 0 answered 200", check: "invalid-input-accepted", run: () => runScenarioCheck(invalidInputAccepted, { exchange: exchange("list_sip_endpoints", 200, listBody([])), pointer: "/page_size", rule: "must be >= 1" }), want: ["/page_size"] },
+  { name: "a body that is no object answered 200", check: "invalid-input-accepted", run: () => runScenarioCheck(invalidInputAccepted, { exchange: exchange("create_sip_endpoint", 200, endpointWithId(uuid(1))), pointer: "", rule: "must be object" }), want: [""] },
   { name: "page_size 0 answered 422", check: "invalid-input-accepted", run: () => runScenarioCheck(invalidInputAccepted, { exchange: exchange("list_sip_endpoints", 422, { errors: [] }), pointer: "/page_size", rule: "must be >= 1" }), want: [] },
   { name: "retrieve after delete answered 200", check: "resource-still-available", run: () => runScenarioCheck(resourceStillAvailable, { exchange: exchange("retrieve_sip_endpoint", 200, endpointWithId(uuid(1))), deletedId: uuid(1) }), want: [""] },
   { name: "list after delete still shows it", check: "resource-still-available", run: () => runScenarioCheck(resourceStillAvailable, { exchange: page([2, 1]), deletedId: uuid(1) }), want: ["/data/1/id"] },
@@ -82,6 +83,7 @@ const rows: Row[] = [
 const SAYS: Record<string, Array<{ expected: string; actual: string; message: string }>> = {
   "no credentials answered 200": [{ expected: "401", actual: "200", message: "list_sip_endpoints answered 200 to a request with no credentials" }],
   "wrong credentials answered 201": [{ expected: "401", actual: "201", message: "retrieve_sip_endpoint answered 201 to a request with wrong credentials" }],
+  "a body that is no object answered 200": [{ expected: "a refusal (4xx): request / must be object", actual: "200", message: "create_sip_endpoint accepted a request whose body must be object (answered 200)" }],
   "page_size 0 answered 200": [{ expected: "a refusal (4xx): request /page_size must be >= 1", actual: "200", message: "list_sip_endpoints accepted a request whose /page_size must be >= 1 (answered 200)" }],
   "retrieve after delete answered 200": [{ expected: "404", actual: "200", message: "endpoint 00000000-0000-4000-8000-000000000001 was deleted but can still be retrieved (200)" }],
   "list after delete still shows it": [{ expected: "not listed", actual: "listed at /data/1", message: "endpoint 00000000-0000-4000-8000-000000000001 was deleted but is still listed" }],

@@ -69,6 +69,11 @@ describe("the rest of the classification", () => {
     const body = { send_as: 5, caller_id: 6 };
     expect(classifySchemaErrors([wrapper, inner], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["field-type-mismatch /send_as"]);
     expect(classifySchemaErrors([wrapper, elsewhere], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["schema-violation /send_as", "field-type-mismatch /caller_id"]);
+    // An error below the combinator's value explains it too; another combinator at the same place does not.
+    const below: ErrorObject = { ...inner, instancePath: "/send_as/0", schemaPath: "#/properties/send_as/anyOf/1/items/type" };
+    expect(classifySchemaErrors([wrapper, below], { send_as: [5] }).map((p) => `${p.category} ${p.pointer}`)).toEqual(["field-type-mismatch /send_as/0"]);
+    const other: ErrorObject = { ...wrapper, keyword: "oneOf", schemaPath: "#/properties/send_as/oneOf", message: "must match exactly one schema in oneOf" };
+    expect(classifySchemaErrors([wrapper, other], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["schema-violation /send_as", "schema-violation /send_as"]);
     expect(classifySchemaErrors([wrapper], body)).toEqual([
       { category: "schema-violation", pointer: "/send_as", expected: "anyOf: must match a schema in anyOf", actual: "5", message: "/send_as must match a schema in anyOf" },
     ]);

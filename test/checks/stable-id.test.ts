@@ -25,6 +25,10 @@ describe("stable finding ids, past single digits", () => {
     expect(stableFindingId("field-missing", "list_sip_endpoints", `/data/${index}/username`)).toBe(stableFindingId("field-missing", "list_sip_endpoints", "/data/0/username"));
   });
 
+  it("keeps an index apart from a key of the same path without it", () => {
+    expect(stableFindingId("field-missing", "list_sip_endpoints", "/data/0/username")).not.toBe(stableFindingId("field-missing", "list_sip_endpoints", "/data/username"));
+  });
+
   it("drops an index that ends the pointer too", () => {
     expect(stableFindingId("field-type-mismatch", "list_sip_endpoints", "/data/10")).toBe(stableFindingId("field-type-mismatch", "list_sip_endpoints", "/data/0"));
   });

@@ -97,6 +97,10 @@ describe("a setup that cannot work fails at once with a ConfigError naming the o
   });
 });
 
+it("accepts waits of zero, the smallest the retry settings allow", () => {
+  expect(() => createSipEndpointsClient({ env: {}, ...CREDS, space: "a", retry: { baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0, maxAttempts: 1 } })).not.toThrow();
+});
+
 it("keeps the token out of the client object's own rendering", () => {
   const client = createSipEndpointsClient({ ...CREDS, space: "example", env: {} });
   expectNoCanary(inspect(client, { depth: 6, showHidden: true }), "util.inspect(client)");

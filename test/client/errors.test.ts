@@ -147,3 +147,22 @@ describe("guards across copies of the package", () => {
     expect(isSipEndpointsError(lookalike)).toBe(false);
   });
 });
+
+describe("what an unfollowed redirect says", () => {
+  it.each([
+    { status: 300, location: "https://a.example/", want: "redirect to https://a.example/ not followed" },
+    { status: 308, location: undefined, want: "redirect to nowhere not followed" },
+    { status: 399, location: "https://b.example/", want: "redirect to https://b.example/ not followed" },
+  ])("$status", async ({ status, location, want }) => {
+    const { fetch } = scriptedFetch(() => new Response(null, { status, headers: location ? { location } : {} }));
+    const error = await rejection(testClient(fetch).client.retrieve(ID));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toContain(`answered ${status}: ${want}`);
+  });
+
+  it("a status past the redirects is no redirect", async () => {
+    const { fetch } = scriptedFetch(() => new Response(null, { status: 418, headers: { location: "https://c.example/" } }));
+    const error = await rejection(testClient(fetch).client.retrieve(ID));
+    expect((error as ApiError).message).not.toContain("redirect");
+  });
+});

@@ -6,6 +6,7 @@
  * comes wrapped as Node's `fetch` wraps it for `localhost` (an AggregateError of one refusal per
  * address, inside `TypeError: fetch failed`), and a POST may retry it.
  */
+import { getEventListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createSipEndpointsClient, isAbortedError, isNetworkError, type SipEndpointsClientOptions } from "../../src/client";
@@ -90,6 +91,23 @@ describe("the default sleep between retries", () => {
     expect(isAbortedError(error)).toBe(true);
     expect(requests).toHaveLength(1);
     expect(timers()).toBe(before);
+  });
+});
+
+describe("the default sleep and the caller's signal", () => {
+  it("leaves no abort listener on it, whether the wait ends or is aborted", async () => {
+    reply = "503";
+    const done = new AbortController();
+    await client({ signal: done.signal, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }).send({ operationId: "list_sip_endpoints" });
+    expect(getEventListeners(done.signal, "abort")).toHaveLength(0);
+
+    const stopped = new AbortController();
+    const pending = client({ signal: stopped.signal, retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 } }).list();
+    await untilRequests(3);
+    await new Promise((r) => setTimeout(r, 20));
+    stopped.abort(new Error("stop"));
+    expect(isAbortedError(await rejection(pending))).toBe(true);
+    expect(getEventListeners(stopped.signal, "abort")).toHaveLength(0);
   });
 });
 

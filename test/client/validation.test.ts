@@ -124,3 +124,16 @@ describe('validateResponses: "warn" without onFindings', () => {
     expect(run.stderr).not.toContain("PTwarn-canary-token");
   });
 });
+
+describe("throw mode and error statuses", () => {
+  it.each([
+    { status: 300, body: { surprise: 1 }, kind: "ApiError" },
+    { status: 404, body: { error: 5 }, kind: "NotFoundError" },
+  ])("a $status breaking the spec is still its status's error ($kind), carrying the findings", async ({ status, body, kind }) => {
+    const { client, reports } = validating("throw", json(status, body));
+    const error = await rejection(client.retrieve(ID));
+    expect(isInvalidResponseError(error)).toBe(false);
+    expect((error as Error).name).toBe(kind);
+    expect(reports[0]!.findings.some((f) => f.severity === "breaking")).toBe(true);
+  });
+});

@@ -63,6 +63,20 @@ describe("redactValue's limits", () => {
     expect(leafOf(redactValue(nested(10_000)))).toBe("[REDACTED]");
   });
 
+  it("counts object levels the same way", () => {
+    const deep = (depth: number): unknown => {
+      let value: unknown = "leaf";
+      for (let i = 0; i < depth; i++) value = { a: value };
+      return value;
+    };
+    const leaf = (value: unknown): unknown => {
+      while (value !== null && typeof value === "object") value = (value as { a: unknown }).a;
+      return value;
+    };
+    expect(leaf(redactValue(deep(64)))).toBe("leaf");
+    expect(leaf(redactValue(deep(65)))).toBe("[REDACTED]");
+  });
+
   it("keeps a __proto__ key as an ordinary, enumerable and writable own key", () => {
     const copy = redactValue(JSON.parse('{"__proto__":{"a":1},"b":2}') as Record<string, unknown>);
     expect(Object.getOwnPropertyDescriptor(copy, "__proto__")).toEqual({ value: { a: 1 }, enumerable: true, writable: true, configurable: true });

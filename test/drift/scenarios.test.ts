@@ -11,6 +11,7 @@ import { OwnedEndpoints } from "../../src/drift/scenarios/owned";
 import { halfOf, readOnlyScenario } from "../../src/drift/scenarios/read-only";
 import { readWriteScenario, type CleanupRecord } from "../../src/drift/scenarios/read-write";
 import { DriftSession, RunStopped, type ProgressEvent, type SessionExchange } from "../../src/drift/session";
+import type { DriftExchange, DriftRequest } from "../../src/drift/types";
 import type { FaultName } from "../../src/mock";
 import { FAST_FAULTS, FAST_SEND } from "./harness";
 
@@ -24,10 +25,12 @@ interface Rig {
   config: ScenarioConfig;
 }
 
-async function withRig(options: { seedCount: number; fault?: FaultName; config?: Partial<ScenarioConfig>; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void }, body: (rig: Rig) => Promise<void>): Promise<void> {
+async function withRig(options: { seedCount: number; fault?: FaultName; config?: Partial<ScenarioConfig>; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; answer?: (request: DriftRequest, exchange: DriftExchange) => DriftExchange }, body: (rig: Rig) => Promise<void>): Promise<void> {
   const target = await startEmbeddedMock({ seedCount: options.seedCount, fault: options.fault, faultOptions: FAST_FAULTS });
   const sent: SessionExchange[] = [];
-  const session = new DriftSession(createDriftSend(target, FAST_SEND), { failOn: "warning", signal: options.signal, onProgress: options.onProgress, onExchange: (seen) => sent.push(seen) });
+  const send = createDriftSend(target, FAST_SEND);
+  const answer = options.answer;
+  const session = new DriftSession(answer ? async (request) => answer(request, await send(request)) : send, { failOn: "warning", signal: options.signal, onProgress: options.onProgress, onExchange: (seen) => sent.push(seen) });
   const config: ScenarioConfig = {
     baseUrl: target.baseUrl,
     wrongCredentials: { projectId: target.credentials.projectId, apiToken: "wrong-token-for-the-probe" },
@@ -205,6 +208,17 @@ describe("the read-write scenario, step by step", () => {
       const written = sent.filter((s) => s.request.operationId === "update_sip_endpoint" || s.request.operationId === "delete_sip_endpoint");
       expect(written.every((s) => created.includes(s.request.params!.id))).toBe(true);
       expect(target.mock!.endpoints()).toEqual(before);
+    });
+  });
+
+  it("cannot say the created endpoints are listed when the filtered list is no list: the step is incomplete, not passed", async () => {
+    const notAList = (request: DriftRequest, exchange: DriftExchange) =>
+      request.operationId === "list_sip_endpoints" && request.query?.filter_username === PREFIX ? { ...exchange, bodyText: '{"oops":true}' } : exchange;
+    await withRig({ seedCount: 0, answer: notAList }, async ({ session, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      const find = session.steps.find((s) => s.name === "list and find the created endpoints")!;
+      expect(find.result).toBe("incomplete");
+      expect(find.note).toBe(`the filtered list ended before showing ${validCreateBodies(PREFIX, () => "x").length} created endpoint(s), so whether they are listed is unknown`);
     });
   });
 

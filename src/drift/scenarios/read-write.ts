@@ -6,7 +6,7 @@
  */
 import { SCENARIO_CHECKS } from "../../checks";
 import { invalidCreateBodies, invalidUpdateBodies, newPassword, validCreateBodies } from "../fixtures";
-import type { DriftSession, Sent } from "../session";
+import { StepIncomplete, type DriftSession, type Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import { removeOwned } from "./cleanup";
@@ -104,9 +104,10 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
     const walk = await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the filtered list" }, ({ ids }) => {
       for (const id of ids) listed.add(id);
     });
-    if (!walk.last) return;
-    if (!walk.complete) return; // a walk cut short by --max-pages cannot say what is missing
-    for (const id of created) session.judge(resourceUnavailable, { exchange: walk.last.sent.exchange, createdId: id, listed });
+    // A walk that stopped early (--max-pages, a body that is no list) cannot say an unseen one is missing.
+    const unseen = created.filter((id) => !listed.has(id));
+    if (unseen.length > 0 && (!walk.last || !walk.complete)) throw new StepIncomplete(`the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`);
+    if (walk.last) for (const id of created) session.judge(resourceUnavailable, { exchange: walk.last.sent.exchange, createdId: id, listed });
   });
 
   await session.step("update with an invalid body (expect 422)", async () => {

@@ -9,6 +9,4 @@ export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }, Id e
   run(evidence: Evidence): FindingDraft[];
 }
 
-export function isSuccess(status: number): boolean {
-  return status >= 200 && status < 300;
-}
+export { isSuccess } from "../http-status";

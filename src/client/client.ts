@@ -18,6 +18,7 @@ import { createSend, pathSegment } from "./send";
 import { createTransport } from "./transport";
 import type { CallOptions, ClientExchange, ListAllOptions, ListQuery, SendRequest, SipEndpoint, SipEndpointCreate, SipEndpointList, SipEndpointUpdate, SipEndpointsClientOptions } from "./types";
 import { createJudge, findingsOf, type Received } from "./validation";
+import { isSuccess } from "../http-status";
 
 export interface SipEndpointsClient {
   /** The API base URL in use, e.g. `https://example.signalwire.com/api/relay/rest`. */
@@ -113,7 +114,7 @@ const NOT_JSON: Parsed = { ok: false };
 async function successBody(receipt: Received): Promise<Parsed> {
   const { exchange, secrets } = receipt.performed;
   const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
-  if (exchange.status >= 200 && exchange.status < 300) return parsed;
+  if (isSuccess(exchange.status)) return parsed;
   throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
 }
 

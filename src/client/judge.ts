@@ -10,6 +10,7 @@ import { observedExchange } from "./exchange";
 import type { Performed } from "./transport";
 import type { ValidationMode } from "./types";
 import type { FindingsHook, Received } from "./validation";
+import { isSuccess } from "../http-status";
 
 /**
  * `warn`: findings go to the hook. `throw`: the same, and a success response with a breaking
@@ -21,8 +22,7 @@ export function judge(mode: Exclude<ValidationMode, "off">, performed: Performed
   const analysis = analyseResponse(exchange);
   const findings = checkAnalysed(analysis);
   if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
-  const success = exchange.status >= 200 && exchange.status < 300;
-  if (mode === "throw" && success && findings.some((f) => f.severity === "breaking")) {
+  if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
     throw new InvalidResponseError(exchange, findings, secrets);
   }
   return { performed, findings, parsed: analysis.parsed };

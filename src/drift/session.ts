@@ -10,6 +10,7 @@ import { FindingCollector } from "./collector";
 import { CoverageTracker } from "./coverage";
 import { EvidenceCollector } from "./evidence";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
+import { isSuccess } from "../http-status";
 
 /** The run cannot go on: the target is unreachable, too slow, refuses the credentials, or the run was interrupted. */
 export class RunStopped extends Error {
@@ -170,7 +171,7 @@ export class DriftSession {
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
     this.coverage.record(exchange.operationId, exchange.status);
     const analysis = analyseResponse(exchange);
-    const accepted = exchange.status >= 200 && exchange.status < 300;
+    const accepted = isSuccess(exchange.status);
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
     if (!(options.followsLink && exchange.status === 404)) {
@@ -211,7 +212,7 @@ export class DriftSession {
   /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
   requireJson(sent: Sent, what: string): unknown {
     const { exchange, analysis } = sent;
-    if (exchange.status < 200 || exchange.status >= 300) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
+    if (!isSuccess(exchange.status)) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
     if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
     return analysis.parsed.value;
   }

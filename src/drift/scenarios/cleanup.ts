@@ -7,6 +7,7 @@ import { RunStopped, StepIncomplete, type DriftSession } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import type { OwnedEndpoints } from "./owned";
+import { isSuccess } from "../../http-status";
 
 /** Usernames drift runs create: `drift-<run id>-…`, run ids being lower-case base 36. */
 export const LEFTOVER_PATTERN = /^drift-[0-9a-z]{6,}-/;
@@ -69,7 +70,7 @@ export async function removeLeftovers(session: DriftSession, config: ScenarioCon
 async function deleteQuietly(session: DriftSession, id: string, onDeleted: () => void): Promise<void> {
   try {
     const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } }, { cleanup: true });
-    if ((sent.exchange.status >= 200 && sent.exchange.status < 300) || sent.exchange.status === 404) onDeleted();
+    if (isSuccess(sent.exchange.status) || sent.exchange.status === 404) onDeleted();
   } catch {
     // Unreachable or refused: the endpoint stays in `remaining()` and the report lists it.
   }

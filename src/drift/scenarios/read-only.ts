@@ -9,6 +9,7 @@ import { invalidListQueries, isValidListQuery } from "../fixtures";
 import type { DriftSession, Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
+import { isSuccess } from "../../http-status";
 
 const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationInconsistent, resourceMismatch } = SCENARIO_CHECKS;
 
@@ -21,7 +22,7 @@ const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationIncon
 function notThisApi({ exchange, analysis }: Sent, baseUrl: string): string | undefined {
   const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
   if (exchange.status === 404) return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
-  if (exchange.status < 200 || exchange.status >= 300) return undefined;
+  if (!isSuccess(exchange.status)) return undefined;
   if (!analysis.parsed.ok) return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
   const body = analysis.parsed.value;
   const shaped = body !== null && typeof body === "object" && Array.isArray((body as { data?: unknown }).data) && typeof (body as { links?: unknown }).links === "object";

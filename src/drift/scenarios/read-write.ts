@@ -11,6 +11,7 @@ import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import { removeOwned } from "./cleanup";
 import { OwnedEndpoints } from "./owned";
+import { isSuccess } from "../../http-status";
 
 const { invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied } = SCENARIO_CHECKS;
 
@@ -70,7 +71,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const sent = await session.request({ operationId: "create_sip_endpoint", body: invalid.body }, { invalidInput: true });
       session.judge(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule });
       // Accepted anyway: remove it at once, so its invalid data cannot show up in later answers.
-      const id = sent.analysis.parsed.ok && sent.exchange.status < 300 ? remember(sent.analysis.parsed.value) : undefined;
+      const id = sent.analysis.parsed.ok && isSuccess(sent.exchange.status) ? remember(sent.analysis.parsed.value) : undefined;
       if (id) await deleteOwn(session, owned, id);
     }
   });
@@ -92,7 +93,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
       session.requireAnswer(sent, `retrieving created endpoint ${id}`);
       session.judge(resourceUnavailable, { exchange: sent.exchange, createdId: id });
-      if (sent.exchange.status < 200 || sent.exchange.status >= 300 || !sent.analysis.parsed.ok) continue;
+      if (!isSuccess(sent.exchange.status) || !sent.analysis.parsed.ok) continue;
       const body = sent.analysis.parsed.value;
       session.judge(resourceMismatch, { exchange: sent.exchange, body, expectedId: id });
       if (updated.has(id)) session.judge(updateNotApplied, { exchange: sent.exchange, body, sent: UPDATE, before: asCreated.get(id) ?? {} });
@@ -144,7 +145,7 @@ const schemaPointers = (sent: Sent) => new Set(sent.analysis.schemaProblems.map(
 
 async function deleteOwn(session: DriftSession, owned: OwnedEndpoints, id: string): Promise<void> {
   const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
-  if (sent.exchange.status >= 200 && sent.exchange.status < 300) owned.deleted(id);
+  if (isSuccess(sent.exchange.status)) owned.deleted(id);
   // Deleting what the run made must succeed; anything else is a finding, a 5xx no evidence.
   session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
 }

@@ -135,9 +135,11 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const other = body !== null && typeof body === "object" && (body as { id?: unknown }).id !== id;
       if (other) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
     }
-    await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {
+    const walk = await walkPages(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {
       for (const id of deleted) session.judge(resourceStillAvailable, { exchange: sent.exchange, deletedId: id });
     });
+    // Pages it did not read could still list them.
+    if (!walk.complete && deleted.length > 0) throw new StepIncomplete(`the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`);
   });
 }
 

@@ -5,4 +5,4 @@
  * Loaded here, that code runs before any test: Stryker then knows it as static and judges it by
  * the whole suite (or, with --ignoreStatic, reports it as ignored) instead of by a chance few tests.
  */
-import "../../src/checks";
+import "../../../src/checks";

@@ -6,18 +6,15 @@
 import { decodeBody } from "../utf8-text";
 
 /** Thrown inside an attempt when the body passes the limit; the transport turns it into a typed error. */
-export class BodyTooLarge extends Error {
-  constructor() {
-    super("response body too large");
-  }
-}
+export class BodyTooLarge extends Error {}
 
 /**
  * A declared length can be trusted (the HTTP parser fails a body that disagrees with it), unless
- * the body is compressed: then it counts the compressed bytes.
+ * the body is compressed: then it counts the compressed bytes. No length reads as 0 or NaN, never
+ * above the (positive) cap.
  */
 export function declaresTooMuch(contentLength: string | null | undefined, contentEncoding: string | null | undefined, maxBytes: number): boolean {
-  return contentLength != null && Number(contentLength) > maxBytes && !contentEncoding;
+  return Number(contentLength) > maxBytes && !contentEncoding;
 }
 
 /** The chunks of a body as text; `stop` is called (and `BodyTooLarge` thrown) once they pass `maxBytes`. */

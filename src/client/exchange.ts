@@ -5,11 +5,14 @@
 import { credentialSecrets, redactText, redactValue } from "../redact";
 import type { ClientExchange, SendAuth } from "./types";
 
-/** The config's secrets plus those of one request: a custom token, a `password` in the body. */
+/**
+ * The config's secrets plus those of one request: a custom token, a `password` in the body. The
+ * config's own list when the request adds none: most requests do not, and this runs for each.
+ */
 export function secretsOf(base: readonly string[], request: { auth?: SendAuth; requestBody?: unknown }): readonly string[] {
   const auth = request.auth;
-  const body = request.requestBody;
-  const password = body && typeof body === "object" ? (body as { password?: unknown }).password : undefined;
+  // Any JSON value may be the body; only an object can hold a password, the others read as undefined.
+  const password = (request.requestBody as { password?: unknown } | null | undefined)?.password;
   const extra: string[] = [];
   if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
   if (typeof password === "string") extra.push(password);

@@ -103,15 +103,40 @@ describe("the canary never leaks, on any error path", () => {
     { name: "a timeout", reply: () => new Promise<Response>(() => undefined), options: { timeoutMs: 10 }, want: client.TimeoutError },
     { name: "a body above the cap", reply: () => new Response(echo.repeat(100), { status: 200 }), options: { maxResponseBytes: 100 }, want: client.ResponseTooLargeError },
   ];
-  it.each(cases)("$name", async ({ reply, options, want }) => {
+  const expectScrubbed = (error: unknown, exchanges: ClientExchange[], findings: Finding[][]) => {
+    const renderings = [String(error), (error as Error).stack ?? "", JSON.stringify(error), inspect(error, { depth: 8 }), inspect(error, { depth: 8, showHidden: true }), JSON.stringify(exchanges), JSON.stringify(findings)];
+    renderings.forEach((text, i) => expectNoCanary(text, `rendering ${i} of the ${(error as Error).name}`));
+  };
+
+  // A create carries the password in its body; an update of an id that is the token carries the
+  // token in the URL too, which every error message names.
+  const calls = [
+    { call: "a create", send: (c: client.SipEndpointsClient) => c.create(create) },
+    { call: "an update whose URL holds the token", send: (c: client.SipEndpointsClient) => c.update(CANARY.apiToken, { password: CANARY.password }) },
+  ];
+  it.each(cases.flatMap((c) => calls.map((call) => ({ ...c, ...call }))))("$name, for $call", async ({ reply, options, want, send }) => {
     const exchanges: ClientExchange[] = [];
     const findings: Finding[][] = [];
     const { fetch } = scriptedFetch(reply);
     const { client: c } = testClient(fetch, { retry: false, onExchange: (e) => exchanges.push(e), onFindings: (f) => findings.push(f), ...options });
-    const error = await rejection(c.create(create));
+    const error = await rejection(send(c));
     expect(error).toBeInstanceOf(want);
-    const renderings = [String(error), (error as Error).stack ?? "", JSON.stringify(error), inspect(error, { depth: 8 }), inspect(error, { depth: 8, showHidden: true }), JSON.stringify(exchanges), JSON.stringify(findings)];
-    renderings.forEach((text, i) => expectNoCanary(text, `rendering ${i} of the ${(error as Error).name}`));
+    expectScrubbed(error, exchanges, findings);
+  });
+
+  it.each([
+    ["in flight", () => new Promise<Response>(() => undefined), undefined],
+    ["while waiting to retry", json(503, { error: "down" }), (controller: AbortController) => async () => controller.abort(new Error(`stop ${CANARY.apiToken}`))],
+  ])("an abort %s, its reason holding the token, for a list whose URL holds it too", async (_when, reply, sleepFor) => {
+    const controller = new AbortController();
+    const { fetch } = scriptedFetch(reply);
+    const sleep = sleepFor?.(controller);
+    const { client: c } = testClient(fetch, sleep ? { retry: { sleep } } : {});
+    const pending = rejection(c.list({ filter_username: CANARY.apiToken }, { signal: controller.signal }));
+    if (!sleep) setTimeout(() => controller.abort(new Error(`stop ${CANARY.apiToken}`)), 5);
+    const error = await pending;
+    expect(error).toBeInstanceOf(client.AbortedError);
+    expectScrubbed(error, [], []);
   });
 
   it("still keeps the original failure as the cause", async () => {

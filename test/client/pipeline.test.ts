@@ -8,6 +8,7 @@ import { createServer, type Socket } from "node:net";
 import type { Middleware } from "openapi-fetch";
 import {
   createSipEndpointsClient,
+  isArgumentError,
   isInvalidResponseError,
   isNetworkError,
   isNotFoundError,
@@ -160,6 +161,15 @@ describe("raw keeps the transport's rules", () => {
     const error = await rejection(client.raw.GET("/endpoints/sip", { baseUrl }));
     expect(isOriginRefusedError(error)).toBe(true);
     expect((error as Error).message).toMatch(/another origin/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses a path no operation of the spec has, without sending anything", async () => {
+    const { fetch, requests } = scriptedFetch(json(200, page([])));
+    const { client } = testClient(fetch);
+    const error = await rejection(client.raw.GET("/endpoints/sip/{id}/calls" as "/endpoints/sip/{id}", { params: { path: { id: ID } } }));
+    expect(isArgumentError(error)).toBe(true);
+    expect((error as Error).message).toBe(`no operation of the spec is GET /api/relay/rest/endpoints/sip/${ID}/calls`);
     expect(requests).toHaveLength(0);
   });
 });

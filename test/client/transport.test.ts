@@ -277,21 +277,61 @@ describe("aborting", () => {
 });
 
 describe("the response size cap", () => {
-  it("refuses a declared length above the cap without reading it", async () => {
-    const { fetch } = scriptedFetch(() => new Response("x".repeat(2_000), { status: 200, headers: { "content-length": "2000" } }));
-    const error = await rejection(testClient(fetch, { maxResponseBytes: 1_000 }).client.retrieve(ID));
-    expect(isResponseTooLargeError(error)).toBe(true);
-    expect(error).toMatchObject({ status: 200, limitBytes: 1_000 });
-  });
-
-  it("stops reading a body without a length once it passes the cap", async () => {
+  it("stops reading a body without a length once it passes the cap, and cancels it", async () => {
     let pulled = 0;
+    let cancelled = false;
     const chunk = new Uint8Array(1_024).fill(32);
-    const huge = async () => new Response(new ReadableStream({ pull: (c) => void (pulled++, c.enqueue(chunk)) }), { status: 200 });
-    const { fetch } = scriptedFetch(huge);
+    const source = { pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(chunk)), cancel: () => void (cancelled = true) };
+    const { fetch } = scriptedFetch(async () => new Response(new ReadableStream(source), { status: 200 }));
     const error = await rejection(testClient(fetch, { maxResponseBytes: 10_000 }).client.list());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(pulled).toBeLessThan(20);
+    expect(cancelled).toBe(true);
+  });
+
+  it("refuses a declared length above the cap before reading a byte, and cancels the body", async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const source = { pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(new Uint8Array(100))), cancel: () => void (cancelled = true) };
+    const { fetch } = scriptedFetch(() => new Response(new ReadableStream(source, { highWaterMark: 0 }), { status: 200, headers: { "content-length": "2000" } }));
+    const error = await rejection(testClient(fetch, { maxResponseBytes: 1_000 }).client.retrieve(ID));
+    expect(isResponseTooLargeError(error)).toBe(true);
+    expect(pulled).toBe(0);
+    expect(cancelled).toBe(true);
+  });
+
+  /** A 200 whose body is `text` cut into `size`-byte chunks, with or without its length declared. */
+  const chunked = (text: string, size: number, declared: boolean) => () => {
+    const bytes = new TextEncoder().encode(text);
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.slice(at, at + size));
+    const body = new ReadableStream({ pull: (c) => void (chunks.length > 0 ? c.enqueue(chunks.shift()!) : c.close()) });
+    return new Response(body, { status: 200, headers: declared ? { "content-length": String(bytes.length) } : {} });
+  };
+
+  it.each([
+    ["declared", true],
+    ["not declared", false],
+  ])("takes a body of exactly the cap, and refuses one byte more (length %s)", async (_name, declared) => {
+    const text = JSON.stringify(endpoint({ caller_id: "Zoë" }));
+    const cap = new TextEncoder().encode(text).length;
+    const { fetch } = scriptedFetch(chunked(text, 64, declared));
+    expect(await testClient(fetch, { maxResponseBytes: cap }).client.retrieve(ID)).toEqual(endpoint({ caller_id: "Zoë" }));
+    const error = await rejection(testClient(fetch, { maxResponseBytes: cap - 1 }).client.retrieve(ID));
+    expect(error).toMatchObject({ status: 200, limitBytes: cap - 1 });
+  });
+
+  it("joins a body read in many chunks, a character split between two of them included", async () => {
+    const text = JSON.stringify(endpoint({ caller_id: "Zoë ünïcødé" }));
+    const { fetch } = scriptedFetch(chunked(text, 7, false));
+    const exchange = await testClient(fetch).client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange.bodyText).toBe(text);
+  });
+
+  it("reads an empty streamed body as empty", async () => {
+    const { fetch } = scriptedFetch(chunked("", 7, false));
+    const exchange = await testClient(fetch).client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange).toMatchObject({ status: 200, bodyText: "" });
   });
 });
 

@@ -129,7 +129,7 @@ function credential(given: string | undefined, fromEnv: string | undefined, opti
 function positive(value: number | undefined, fallback: number, option: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option} must be a positive number, got ${String(value)}`, option);
+    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
   }
   return value;
 }

@@ -44,6 +44,11 @@ describe("compressed answers", () => {
     ["deflate", (b: Buffer) => deflateSync(b)],
     ["br", (b: Buffer) => brotliCompressSync(b)],
     ["gzip, br", (b: Buffer) => brotliCompressSync(gzipSync(b))],
+    ["GZIP", (b: Buffer) => gzipSync(b)],
+    ["identity", (b: Buffer) => b],
+    ["gzip, identity", (b: Buffer) => gzipSync(b)],
+    ["identity, deflate", (b: Buffer) => deflateSync(b)],
+    ["gzip,", (b: Buffer) => gzipSync(b)],
   ])("decodes %s", async (encoding, encode) => {
     answer = () => ({ headers: { "content-encoding": encoding }, body: encode(Buffer.from(text)) });
     expect(await client().retrieve(ID)).toEqual(JSON.parse(text));

@@ -3,6 +3,7 @@
  * suites pair each row with what the client and the drift job must make of it. Requests a row
  * does not care about go to the honest mock behind it.
  */
+import { gzipSync } from "node:zlib";
 import { API_BASE_PATH } from "../../src/mock";
 import { operations } from "../../src/spec";
 import type { HostileContext } from "./hostile-servers";
@@ -11,6 +12,8 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const LIST_PATH = API_BASE_PATH + operations.list_sip_endpoints.path;
 /** What "20 MB" means in the body-size rows; tests cap the client far below it. */
 export const HUGE_BYTES = 20 * 1024 * 1024;
+/** One gzip member of 16 MB of spaces: a few kilobytes on the wire, far past any cap once decoded. */
+const GZIP_MEMBER = gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20));
 
 function send(context: HostileContext, status: number, headers: Record<string, string>, body: string | Buffer): void {
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
@@ -109,6 +112,30 @@ export const HOSTILE_BEHAVIOURS = {
     behave: (c: HostileContext) => {
       c.res.writeHead(200, { "content-type": JSON_TYPE, "content-length": String(HUGE_BYTES) });
       streamBytes(c, HUGE_BYTES, " ");
+    },
+  },
+  "huge-declared-then-silent": {
+    says: "200 declaring a 20 MB body, then not a byte of it",
+    behave: (c: HostileContext) => {
+      c.res.writeHead(200, { "content-type": JSON_TYPE, "content-length": String(HUGE_BYTES) });
+      c.res.flushHeaders();
+    },
+  },
+  "gzip-endless": {
+    says: "200, gzip-encoded, chunked: members of 16 MB of spaces each (16 KB compressed), one after another, never ending",
+    behave: (c: HostileContext) => {
+      c.res.writeHead(200, { "content-type": JSON_TYPE, "content-encoding": "gzip" });
+      // Concatenated gzip members are one gzip stream (RFC 1952, 2.2).
+      every(c, 5, () => c.res.write(GZIP_MEMBER));
+    },
+  },
+  "gzip-reset-mid-body": {
+    says: "the mock's JSON gzip-encoded and chunked: half of the compressed bytes, then a reset",
+    behave: async (c: HostileContext) => {
+      const up = await c.upstream();
+      const packed = gzipSync(Buffer.from(up.text));
+      c.res.writeHead(up.status, { ...up.headers, "content-encoding": "gzip" });
+      c.res.write(packed.subarray(0, packed.length >> 1), () => c.req.socket.resetAndDestroy());
     },
   },
   "huge-chunked": {

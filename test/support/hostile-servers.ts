@@ -43,8 +43,7 @@ export interface HostileContext {
   foreign: Recorder;
   /** Which API request this is, counting from 1. */
   count: number;
-  /** Response body bytes the socket has taken so far (all requests). */
-  sent: { bytes: number };
+  sent: Sent;
   /** Timers of behaviours that write forever; `close` stops them. */
   timers: Set<NodeJS.Timeout>;
   /** Passes the request (or a GET of `path`) to the honest mock and returns its answer without sending it. */
@@ -53,13 +52,20 @@ export interface HostileContext {
   forward(): Promise<void>;
 }
 
+export interface Sent {
+  /** Response body bytes the socket has taken so far (all requests). */
+  bytes: number;
+  /** Responses whose connection the client closed before they were finished. */
+  hungUp: number;
+}
+
 export interface HostileServer {
   name: HostileName;
   origin: string;
   /** Base URL to give a client or the drift job (`http://127.0.0.1:PORT/api/relay/rest`). */
   baseUrl: string;
   received: Received[];
-  sent: { bytes: number };
+  sent: Sent;
   close(): Promise<void>;
 }
 
@@ -100,7 +106,7 @@ export async function startRecorder(): Promise<Recorder> {
 /** Starts the hostile server `name` in front of `upstream`, with `foreign` as the other host. */
 export async function startHostile(name: HostileName, upstream: MockServer, foreign: Recorder): Promise<HostileServer> {
   const received: Received[] = [];
-  const sent = { bytes: 0 };
+  const sent: Sent = { bytes: 0, hungUp: 0 };
   const timers = new Set<NodeJS.Timeout>();
   const upstreamOrigin = new URL(upstream.url).origin;
   let origin = "";
@@ -108,6 +114,9 @@ export async function startHostile(name: HostileName, upstream: MockServer, fore
   const behave = HOSTILE_BEHAVIOURS[name].behave;
 
   const server = createServer(async (req, res) => {
+    res.once("close", () => {
+      if (!res.writableFinished) sent.hungUp++;
+    });
     const body = await readBody(req);
     received.push(record(req, body));
     const fetchUpstream = async (path?: string): Promise<Upstream> => {

@@ -150,7 +150,7 @@ async function responseOf(received: Received): Promise<Response> {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = NULL_BODY.has(status) || bodyText === "" ? null : bodyText;
+  const body = NULL_BODY.has(status) ? null : bodyText;
   try {
     return new Response(body, { status, statusText, headers });
   } catch {

@@ -139,7 +139,6 @@ async function unusable(receipt: Received): Promise<InvalidResponseError> {
 
 /** `JSON.parse` as data, without copying the text first (large pages are a megabyte). */
 function parseOnce(text: string): Parsed {
-  if (text === "") return NOT_JSON;
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

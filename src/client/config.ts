@@ -3,6 +3,7 @@
  * Everything that can be wrong with the setup is found here, before any request, and reported
  * as a `ConfigError` naming the option; credential values never appear in those messages.
  */
+import { isIPv4 } from "node:net";
 import { basicAuthHeader, credentialSecrets } from "../redact";
 import { defaultWire } from "./default-wire";
 import { ConfigError } from "./errors";
@@ -113,7 +114,7 @@ function checkBaseUrl(value: string, source: string, allowInsecureHttp: boolean)
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
 function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === "localhost" || host === "[::1]" || (isIPv4(host) && host.startsWith("127."));
 }
 
 function credential(given: string | undefined, fromEnv: string | undefined, option: string, variable: string): string {

@@ -13,8 +13,12 @@ import {
   isNetworkError,
   isNotFoundError,
   isOriginRefusedError,
+  isResponseTooLargeError,
+  isServerError,
+  type ClientExchange,
   type SipEndpointsClient,
 } from "../../src/client";
+import type { Finding } from "../../src/checks";
 import { CANARY, expectNoCanary } from "../support/canary";
 import { BASE, endpoint, ID, json, page, rejection, scriptedFetch, testClient } from "./fixtures";
 
@@ -148,6 +152,72 @@ describe("what middleware changes is what the typed methods act on", () => {
     expect(isInvalidResponseError(error)).toBe(true);
     expect(error).toMatchObject({ findings: [expect.objectContaining({ check: "field-type-mismatch", pointer: "/send_as" })] });
   });
+
+  it("an error answer substituted by onResponse keeps its body, as JSON or as text, and the URL that was asked", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const exchanges: ClientExchange[] = [];
+    const { client } = testClient(fetch, { onExchange: (e) => exchanges.push(e) });
+    let answer = Response.json({ error: "gone" }, { status: 404 });
+    client.raw.use({ onResponse: () => answer });
+    const json404 = await rejection(client.retrieve(ID));
+    expect(json404).toMatchObject({ status: 404, body: { error: "gone" }, url: `${BASE}/endpoints/sip/${ID}` });
+    answer = new Response("<h1>gone</h1>", { status: 410, headers: { "content-type": "text/html" } });
+    const html410 = await rejection(client.retrieve(ID));
+    expect(html410).toMatchObject({ status: 410, body: "<h1>gone</h1>" });
+  });
+
+  it("an answer given by onRequest, where nothing was sent, names the operation's path", async () => {
+    const { fetch, requests } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch);
+    client.raw.use({ onRequest: () => Response.json({ error: "Not Found" }, { status: 404 }) });
+    const error = await rejection(client.retrieve(ID));
+    expect(error).toMatchObject({ status: 404, url: `${BASE}/endpoints/sip/{id}`, attempts: 0 });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("send returns an empty answer given by middleware with an empty body", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch);
+    client.raw.use({ onRequest: () => new Response(null, { status: 204 }) });
+    const exchange = await client.send({ operationId: "delete_sip_endpoint", params: { id: ID } });
+    expect(exchange).toMatchObject({ status: 204, bodyText: "", attempts: 0, requestHeaders: {} });
+  });
+
+  it("a substituted body above the size cap is a ResponseTooLargeError of no attempt", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch, { maxResponseBytes: 100 });
+    client.raw.use({ onRequest: () => new Response("x".repeat(101), { status: 200 }) });
+    const error = await rejection(client.retrieve(ID));
+    expect(isResponseTooLargeError(error)).toBe(true);
+    expect(error).toMatchObject({ method: "GET", url: `${BASE}/endpoints/sip/{id}`, status: 200, limitBytes: 100, attempts: 0 });
+  });
+
+  it("a substituted body that fails while it is read fails the call with that failure", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch);
+    const broken = new Error("the middleware's stream broke");
+    client.raw.use({ onRequest: () => new Response(new ReadableStream({ pull: (c) => c.error(broken) }), { status: 200 }) });
+    expect(await rejection(client.retrieve(ID))).toBe(broken);
+  });
+});
+
+describe("raw gets a real Response, judged like the typed methods' answers", () => {
+  it("with the status and headers of the answer", async () => {
+    const { fetch } = scriptedFetch(json(404, { error: "Not Found" }, { "x-request-id": "rid-9" }));
+    const { client } = testClient(fetch);
+    const { response, error } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-request-id")).toBe("rid-9");
+    expect(error).toEqual({ error: "Not Found" });
+  });
+
+  it("and its findings reported in warn mode", async () => {
+    const { fetch } = scriptedFetch(json(200, { ...endpoint(), username: 7 }));
+    const findings: Finding[][] = [];
+    const { client } = testClient(fetch, { validateResponses: "warn", onFindings: (f) => findings.push(f) });
+    await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
+    expect(findings.flat().map((f) => [f.check, f.pointer])).toEqual([["field-type-mismatch", "/username"]]);
+  });
 });
 
 describe("raw keeps the transport's rules", () => {
@@ -206,9 +276,49 @@ async function byteRecorder(answer: (request: string) => string) {
   };
 }
 
-function httpAnswer(status: number, body: string): string {
-  return `HTTP/1.1 ${status} X\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+function httpAnswer(status: number, body: string, reason = "X"): string {
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
+
+describe("what the default wire hands over from the status line", () => {
+  it.each([700, 999])("a status of %i, which no Response can carry, is an InvalidResponseError", async (status) => {
+    const server = await byteRecorder(() => httpAnswer(status, "{}"));
+    try {
+      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      const error = await rejection(client.retrieve(ID));
+      expect(isInvalidResponseError(error)).toBe(true);
+      expect(error).toMatchObject({ status });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("599 is still a status: a ServerError, with the reason phrase on raw's Response", async () => {
+    const server = await byteRecorder(() => httpAnswer(599, '{"error":"odd"}', "Network Connect Timeout"));
+    try {
+      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      expect(isServerError(await rejection(client.retrieve(ID)))).toBe(true);
+      const { response } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
+      expect([response.status, response.statusText]).toEqual([599, "Network Connect Timeout"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a reason phrase the Fetch standard does not allow is dropped, and the answer kept", async () => {
+    const answer = JSON.stringify(endpoint());
+    const server = await byteRecorder(() => httpAnswer(200, answer, "O\u0001K"));
+    try {
+      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      expect(await client.retrieve(ID)).toEqual(endpoint());
+      const { response, data } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
+      expect([response.status, response.statusText, response.headers.get("content-type")]).toEqual([200, "", "application/json"]);
+      expect(data).toEqual(endpoint());
+    } finally {
+      await server.close();
+    }
+  });
+});
 
 describe("typed methods and raw send byte-identical requests", () => {
   const body = { username: "alice", password: CANARY.password, call_handler: "relay_script" as const, call_relay_script_url: "https://example.com/s" };

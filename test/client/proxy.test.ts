@@ -141,15 +141,17 @@ describe("the client through a CONNECT proxy", () => {
     createSipEndpointsClient({ baseUrl: mock.url, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env, retry: false });
   const mockHost = () => new URL(mock.url).host;
 
-  it("tunnels every request through HTTP_PROXY", async () => {
+  it("tunnels every request through HTTP_PROXY, over tunnels kept open for the next", async () => {
     proxy = await startConnectProxy();
     const client = clientWith({ HTTP_PROXY: proxy.url });
     const first = await client.list({ page_size: 1 });
     const created = await client.create({ username: "via-proxy", password: CANARY.password });
     await client.delete(created.id);
     expect(first.data).toHaveLength(1);
-    expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
     expect(new Set(proxy.tunnels.map((t) => t.target))).toEqual(new Set([mockHost()]));
+    // undici's pool may open a second connection while it releases the first; an agent made anew
+    // for each request would open a tunnel per request.
+    expect(proxy.tunnels.length).toBeLessThan(mock.requests().length);
     expect(mock.requests().length).toBe(3);
   });
 

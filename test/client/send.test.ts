@@ -89,21 +89,41 @@ describe("bodies and auth are the caller's to choose", () => {
 });
 
 describe("what send refuses, without sending anything", () => {
-  const cases: { name: string; given: SendRequest; guard: (e: unknown) => boolean; message: RegExp }[] = [
-    { name: "both query and search", given: { operationId: "list_sip_endpoints", query: { page_size: 1 }, search: "?page_size=2" }, guard: isArgumentError, message: /either query or search/ },
-    { name: "a search without its question mark", given: { operationId: "list_sip_endpoints", search: "page_size=2" }, guard: isArgumentError, message: /start with "\?"/ },
-    { name: "a search with a fragment", given: { operationId: "list_sip_endpoints", search: "?a=1#b" }, guard: isArgumentError, message: /no fragment/ },
-    { name: "an unknown operation", given: { operationId: "drop_everything" as never }, guard: isArgumentError, message: /unknown operationId/ },
-    { name: "a missing path parameter", given: { operationId: "retrieve_sip_endpoint" }, guard: isArgumentError, message: /path parameter id/ },
-    { name: "a dot-segment id", given: { operationId: "delete_sip_endpoint", params: { id: ".." } }, guard: isArgumentError, message: /must not be/ },
-    { name: "a body that is not JSON-able", given: { operationId: "create_sip_endpoint", body: { n: BigInt(1) } }, guard: isArgumentError, message: /cannot be sent as JSON/ },
+  const searchRule = (shown: string) => `search ${JSON.stringify(shown)} must be empty or start with "?" and hold no fragment`;
+  const cases: { name: string; given: SendRequest; message: string }[] = [
+    { name: "both query and search", given: { operationId: "list_sip_endpoints", query: { page_size: 1 }, search: "?page_size=2" }, message: "give either query or search, not both" },
+    { name: "a search without its question mark", given: { operationId: "list_sip_endpoints", search: "page_size=2" }, message: searchRule("page_size=2") },
+    { name: "a search with a fragment", given: { operationId: "list_sip_endpoints", search: "?a=1#b" }, message: searchRule("?a=1#b") },
+    { name: "a long search, shown cut to 200 characters", given: { operationId: "list_sip_endpoints", search: `${"x".repeat(300)}#` }, message: searchRule("x".repeat(200)) },
+    { name: "an unknown operation", given: { operationId: "drop_everything" as never }, message: 'unknown operationId "drop_everything"' },
+    { name: "an operation inherited from Object", given: { operationId: "toString" as never }, message: 'unknown operationId "toString"' },
+    { name: "a missing path parameter", given: { operationId: "retrieve_sip_endpoint" }, message: "path parameter id must be a non-empty string" },
+    { name: "a dot-segment id", given: { operationId: "delete_sip_endpoint", params: { id: ".." } }, message: 'path parameter id must not be ".."' },
   ];
-  it.each(cases)("$name", async ({ given, guard, message }) => {
+  it.each(cases)("$name", async ({ given, message }) => {
     const { fetch, requests } = scriptedFetch(json(200, {}));
     const error = await rejection(testClient(fetch).client.send(given));
-    expect(guard(error)).toBe(true);
-    expect((error as Error).message).toMatch(message);
+    expect(isArgumentError(error)).toBe(true);
+    expect((error as Error).message).toBe(message);
     expectNoCanary(JSON.stringify(error) + String(error), "the refusal");
     expect(requests).toHaveLength(0);
+  });
+
+  it("a body that is not JSON-able, keeping the serializer's error as the cause", async () => {
+    const { fetch, requests } = scriptedFetch(json(200, {}));
+    const error = await rejection(testClient(fetch).client.send({ operationId: "create_sip_endpoint", body: { n: BigInt(1) } }));
+    expect(isArgumentError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^body cannot be sent as JSON: /);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(((error as Error).cause as Error).message);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("send returns what comes back, whatever the validation mode", () => {
+  it("an answer that breaks the spec is data, not an InvalidResponseError, with validateResponses: throw", async () => {
+    const { fetch } = scriptedFetch(json(200, { ...endpoint(), username: 7 }));
+    const exchange = await testClient(fetch, { validateResponses: "throw" }).client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange).toMatchObject({ status: 200, bodyText: JSON.stringify({ ...endpoint(), username: 7 }) });
   });
 });

@@ -105,13 +105,24 @@ describe("the error code of a failure without an answer", () => {
     a.cause = new Error("b", { cause: a });
     return a;
   };
+  const selfHolding = () => {
+    const all = new AggregateError([]);
+    (all.errors as unknown[]).push(all);
+    return all;
+  };
+  /** `error` wrapped in `levels` causes without a code. */
+  const wrapped = (error: unknown, levels: number): unknown => (levels === 0 ? error : new Error(`level ${levels}`, { cause: wrapped(error, levels - 1) }));
   it.each([
     ["the failure's own", coded("ECONNRESET"), "ECONNRESET"],
     ["its cause's, as Node's fetch wraps it", new TypeError("fetch failed", { cause: coded("ECONNRESET") }), "ECONNRESET"],
     ["the first coded error of an AggregateError", new TypeError("fetch failed", { cause: new AggregateError([new Error("no code"), coded("EHOSTUNREACH")]) }), "EHOSTUNREACH"],
     ["a cause's, when an AggregateError has none", Object.assign(new AggregateError([new Error("no code")]), { cause: coded("ETIMEDOUT") }), "ETIMEDOUT"],
     ["none, in a cycle of causes", cyclic(), undefined],
+    ["none, for an AggregateError that holds itself", selfHolding(), undefined],
     ["none, for a thrown string", "socket closed", undefined],
+    ["none, when a cause is null", new TypeError("fetch failed", { cause: null }), undefined],
+    ["found three causes deep", wrapped(coded("EPIPE"), 3), "EPIPE"],
+    ["not looked for four causes deep", wrapped(coded("EPIPE"), 4), undefined],
   ])("is %s", async (_name, thrown, code) => {
     const wire: Wire = () => ({ response: Promise.reject(thrown), abort: () => undefined });
     const error = await failure(transportOver(wire)({ operationId: "list_sip_endpoints", method: "GET", url: LIST }));

@@ -57,10 +57,14 @@ describe("the requests the typed methods send", () => {
     expect(requests[0]!.url).toBe(`${BASE}/endpoints/sip/a%2F..%2Fb%3Fc%23d`);
   });
 
-  it.each(["", ".", ".."])("refuses the id %j without sending anything", async (id) => {
+  it.each([
+    ["", "path parameter id must be a non-empty string"],
+    [".", 'path parameter id must not be "."'],
+    ["..", 'path parameter id must not be ".."'],
+  ])("refuses the id %j without sending anything", async (id, message) => {
     const { fetch, requests } = scriptedFetch(json(200, endpoint()));
     const error = await rejection(testClient(fetch).client.retrieve(id));
-    expect((error as Error).name).toBe("ArgumentError");
+    expect(error).toMatchObject({ name: "ArgumentError", message });
     expect(requests).toHaveLength(0);
   });
 
@@ -184,7 +188,10 @@ describe("timeouts", () => {
     const error = await rejection(testClient(fetch, { timeoutMs: 15 }).client.retrieve(ID));
     expect(isTimeoutError(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 15, attempts: 3 });
+    expect((error as TimeoutError).cause).toEqual(new Error("no complete answer within 15 ms"));
     expect(requests).toHaveLength(3);
+    // Each attempt's request was told to stop, for a fetch that does listen.
+    expect(requests.map((r) => r.signal?.aborted)).toEqual([true, true, true]);
   });
 
   it("drops the body of an answer that arrives after the deadline", async () => {
@@ -263,6 +270,15 @@ describe("aborting", () => {
     expect(first).not.toBe(second);
     expect(first).not.toBe(controller.signal);
     expect([first?.aborted, second?.aborted]).toEqual([false, false]);
+  });
+
+  it("ends the call as aborted when the retry wait fails, with the wait's failure as the cause", async () => {
+    const broken = new Error("the timer broke");
+    const { fetch, requests } = scriptedFetch(json(503, { error: "Service Unavailable" }));
+    const error = await rejection(testClient(fetch, { retry: { sleep: async () => Promise.reject(broken) } }).client.retrieve(ID));
+    expect(isAbortedError(error)).toBe(true);
+    expect((error as AbortedError).cause).toBe(broken);
+    expect(requests).toHaveLength(1);
   });
 
   it("aborts a request in flight", async () => {

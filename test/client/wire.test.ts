@@ -13,7 +13,7 @@ import { endpoint, ID, rejection } from "./fixtures";
 
 let server: Server;
 let baseUrl: string;
-let answer: (headers: IncomingHttpHeaders) => { headers: Record<string, string>; body: Buffer };
+let answer: (headers: IncomingHttpHeaders) => { headers: Record<string, string | string[]>; body: Buffer };
 const seen: IncomingHttpHeaders[] = [];
 
 beforeAll(async () => {
@@ -69,6 +69,14 @@ describe("compressed answers", () => {
     const error = await rejection(client({ maxResponseBytes: 1024 * 1024 }).retrieve(ID));
     expect(isResponseTooLargeError(error)).toBe(true);
     expect(error).toMatchObject({ status: 200, limitBytes: 1024 * 1024 });
+  });
+});
+
+describe("headers", () => {
+  it("joins a repeated header into one value, as fetch does", async () => {
+    answer = () => ({ headers: { "x-trace": ["a", "b"] }, body: Buffer.from(JSON.stringify(endpoint())) });
+    const exchange = await client().send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange.headers["x-trace"]).toBe("a, b");
   });
 });
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { renderHar, readHar, replayDrift } from "../../src/drift";
-import { applyPatches, PatchError, suggestedSpec } from "../../src/drift/suggested-spec";
+import { applyPatches, PatchError, renderSuggestionsMarkdown, suggestedSpec } from "../../src/drift/suggested-spec";
 import { ROOT } from "../../src/cli/repository";
 import type { FaultName } from "../../src/mock";
 import { runEngine } from "./harness";
@@ -65,6 +65,36 @@ describe("suggested spec changes", () => {
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
     expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);
     expect(() => applyPatches(text, [{ op: "add", path: "/b/c", value: 1 }])).toThrow(/no mapping or list/);
+  });
+});
+
+describe("the suggestions page (spec-suggestions.md)", () => {
+  it("lists each distinct change once, with the findings it answers and its patch, and the commands to take it", async () => {
+    const live = await liveRun("unknown-enum");
+    const { report } = live;
+    const page = renderSuggestionsMarkdown(report);
+    const distinct = [...new Map(report.findings.map((f) => [JSON.stringify(f.suggestion!.patch), f])).values()];
+    // The list and the retrieve show the same unknown value: two findings, one change.
+    expect([report.findings.length, distinct.length]).toEqual([2, 1]);
+    const lines = page.split("\n");
+    expect(lines.slice(0, 3)).toEqual([`# Spec suggestions from drift run ${report.runId}`, "", `${distinct.length} change(s) to \`openapi/openapi.yaml\` that would make it allow what ${report.target.baseUrl} sent.`]);
+    expect(page).toContain("cp drift-report/openapi.suggested.yaml openapi/openapi.yaml && npm run gen && npm run lint:spec\n");
+    for (const [i, first] of distinct.entries()) {
+      const answered = report.findings.filter((f) => JSON.stringify(f.suggestion!.patch) === JSON.stringify(first.suggestion!.patch));
+      const section = page.split(`## ${i + 1}. ${first.suggestion!.text}\n\n`)[1]!.split("\n## ")[0]!;
+      expect(section.trimEnd()).toBe(
+        [`Answers: ${answered.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`, "", "```json", JSON.stringify(first.suggestion!.patch, null, 2), "```"].join("\n"),
+      );
+    }
+    expect(page).not.toContain("No finding of this run");
+  });
+
+  it("says when no finding has a change to suggest, and names a recording as what was seen", async () => {
+    const live = await liveRun("unknown-enum");
+    const replayed = { ...live.report, findings: [], target: { ...live.report.target, kind: "replay" as const } };
+    const page = renderSuggestionsMarkdown(replayed);
+    expect(page).toContain("0 change(s) to `openapi/openapi.yaml` that would make it allow what the recording holds.");
+    expect(page.endsWith("No finding of this run has a suggested spec change.\n")).toBe(true);
   });
 });
 

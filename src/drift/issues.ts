@@ -8,6 +8,7 @@
  * read-only night must not close what a read-write run found.
  */
 import { SEVERITY_RANK } from "../checks";
+import { cell, pointerCell } from "./report/markdown-text";
 import type { DriftFinding, DriftReport } from "./types";
 
 export interface OpenIssue {
@@ -28,7 +29,6 @@ const CHECK_MARK = /<!-- drift-check:([a-z-]+) ([a-z_]+) -->/;
 
 /** The issue body of a finding: the markers, the facts, and the run that last saw it. */
 export function issueBody(f: DriftFinding, runUrl: string): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
   return [
     `<!-- drift-finding:${f.id} -->`,
     `<!-- drift-check:${f.check} ${f.operationId} -->`,
@@ -39,7 +39,7 @@ export function issueBody(f: DriftFinding, runUrl: string): string {
     `| check | \`${f.check}\` (${f.severity}) |`,
     `| operation | \`${f.operationId}\` ${f.method} \`${f.path}\` |`,
     `| status | ${f.status ?? ""} |`,
-    `| pointer (first) | \`${cell(f.pointer)}\` |`,
+    `| pointer (first) | ${pointerCell(f.pointer)} |`,
     `| expected | ${cell(f.expected)} |`,
     `| actual | ${cell(f.actual)} |`,
     `| occurrences in the last run | ${f.occurrences} |`,

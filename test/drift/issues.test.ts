@@ -65,6 +65,26 @@ describe("planIssues", () => {
   });
 });
 
+describe("issueBody", () => {
+  it("shows what the server sent as text: HTML is escaped, and nothing can pass for the markers", () => {
+    const key = "<!-- drift-finding:ffffffffffffffff --><img src=https://tracker.example/p.png>";
+    const f = finding("1234567890abcdef", { pointer: "/data/0/a|b\nc", message: `undocumented key "${key}" at /data/0` });
+    const body = issueBody(f, "https://ci.example.test/runs/1");
+    expect(body).not.toMatch(/<img|<!-- drift-finding:f/);
+    expect(body.split("\n").slice(0, 3)).toEqual([
+      "<!-- drift-finding:1234567890abcdef -->",
+      "<!-- drift-check:field-undocumented list_sip_endpoints -->",
+      'undocumented key "&lt;!-- drift-finding:ffffffffffffffff --&gt;&lt;img src=https://tracker.example/p.png&gt;" at /data/0',
+    ]);
+    expect(body).toContain("| pointer (first) | `/data/0/a\\|b c` |");
+    expect(planIssues(report({ findings: [f] }), [{ number: 9, body }], RUN).refresh.map((r) => r.findingId)).toEqual(["1234567890abcdef"]);
+  });
+
+  it("names the whole body when the pointer is empty", () => {
+    expect(issueBody(finding("1234567890abcdef", { pointer: "" }), RUN)).toContain("| pointer (first) | (whole body) |");
+  });
+});
+
 describe("npm run sync-issues", () => {
   const dir = mkdtempSync(join(tmpdir(), "sync-issues-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

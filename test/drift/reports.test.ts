@@ -73,10 +73,10 @@ describe("decideOutcome", () => {
 describe("renderings", () => {
   const tricky = { ...finding(), occurrences: 50, step: "walk", actual: 'a|b <c> & "d"', pointer: "/data/0/x" };
 
-  it("Markdown keeps table cells intact", () => {
+  it("Markdown keeps table cells intact, and HTML in them as text", () => {
     const md = renderMarkdown(report([tricky]));
     const row = md.split("\n").find((line) => line.includes("`field-undocumented`"))!;
-    expect(row).toContain("a\\|b <c> & \"d\"");
+    expect(row).toContain("a\\|b &lt;c&gt; &amp; \"d\"");
     expect(row.split(/(?<!\\)\|/).length).toBe(11);
     expect(md).toContain("| 50 |");
   });

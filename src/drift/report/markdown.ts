@@ -1,14 +1,8 @@
 /** `report.md` (also appended to the GitHub job summary): the report for people. */
 import type { DriftReport } from "../types";
+import { cell, pointerCell } from "./markdown-text";
 
 const TITLE = { pass: "PASS — the API matches the spec", drift: "DRIFT — the API no longer matches the spec", inconclusive: "INCONCLUSIVE — the API could not be fully exercised" };
-
-/** Text safe inside a Markdown table cell. */
-function cell(text: string | number | null | undefined): string {
-  return String(text ?? "").replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/`/g, "'");
-}
-
-const code = (text: string) => (text === "" ? "(whole body)" : `\`${cell(text)}\``);
 
 export function renderMarkdown(report: DriftReport): string {
   const { target, summary } = report;
@@ -30,7 +24,7 @@ export function renderMarkdown(report: DriftReport): string {
   else {
     lines.push("| severity | check | operation | status | pointer (first) | expected | actual | seen | id |", "|---|---|---|---|---|---|---|---|---|");
     for (const f of report.findings) {
-      lines.push(`| ${f.severity} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${code(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
+      lines.push(`| ${f.severity} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
     }
     lines.push("");
   }

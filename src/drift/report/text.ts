@@ -4,6 +4,13 @@ import type { DriftReport } from "../types";
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", reset: "\u001b[0m" };
 const COLOR = { pass: ANSI.green, drift: ANSI.red, inconclusive: ANSI.yellow } as const;
 
+/**
+ * Text from the server (a key, a value, an error's words) with its control characters escaped: in
+ * a CI log it cannot start a line of its own (GitHub Actions runs `::command::` lines), and in a
+ * terminal it cannot move the cursor or change the title.
+ */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+
 export function formatSummary(report: DriftReport, options: { color: boolean; files?: readonly string[] }): string {
   const paint = (color: string, text: string) => (options.color ? `${color}${text}${ANSI.reset}` : text);
   const { findings, requests, retries, occurrences } = report.summary;
@@ -12,9 +19,9 @@ export function formatSummary(report: DriftReport, options: { color: boolean; fi
       `(${occurrences} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`,
   ];
   for (const f of report.findings) {
-    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${f.pointer || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${f.expected}, got ${f.actual}`);
+    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);
   }
-  for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${reason}`);
+  for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
   if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,79 @@
+/**
+ * From the drift command's flags and environment to a plan, as a table: every default, where a
+ * live target's address comes from, and the whole message of every refusal. (test/drift/cli.test.ts
+ * runs the command itself: exit codes, and nothing of a refused run written.)
+ */
+import { DriftUsageError, resolvePlan, type DriftFlags, type DriftPlan } from "../../src/drift/cli-options";
+import { FAULT_NAMES } from "../../src/mock";
+
+const DEFAULTS = { maxPages: 1000, harPages: 5 };
+const CREDENTIALS = { SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t0ken" };
+const credentials = { projectId: "p", apiToken: "t0ken" };
+const PLAN = { failOn: "warning", out: "drift-report", maxPages: 1000, cleanup: false, json: false, harPages: 5, suggestSpec: false } as const;
+
+describe("plans", () => {
+  const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; want: DriftPlan }> = [
+    { name: "no flags: the embedded mock, read-write", flags: {}, want: { ...PLAN, target: { kind: "mock" }, mode: "read-write" } },
+    {
+      name: "every setting of a mock run",
+      flags: { "mock-fault": "slow", mode: "read-only", "fail-on": "breaking", out: "r", "max-pages": " 3 ", timeout: "1500", "max-duration": "60", "har-pages": "0", json: true, "suggest-spec": true },
+      want: { target: { kind: "mock", fault: "slow" }, mode: "read-only", failOn: "breaking", out: "r", maxPages: 3, timeoutMs: 1500, maxDurationMs: 60_000, cleanup: false, json: true, harPages: 0, suggestSpec: true },
+    },
+    {
+      name: "live, read-only unless asked, at the Space of the environment",
+      flags: { target: "live" },
+      env: { ...CREDENTIALS, SIGNALWIRE_SPACE: "example" },
+      want: { ...PLAN, target: { kind: "live", space: "example", credentials, source: "SIGNALWIRE_SPACE", allowInsecureHttp: false }, mode: "read-only" },
+    },
+    {
+      name: "live, SIGNALWIRE_BASE_URL before SIGNALWIRE_SPACE",
+      flags: { target: "live" },
+      env: { ...CREDENTIALS, SIGNALWIRE_BASE_URL: "https://proxy.example/api", SIGNALWIRE_SPACE: "example" },
+      want: { ...PLAN, target: { kind: "live", baseUrl: "https://proxy.example/api", credentials, source: "SIGNALWIRE_BASE_URL", allowInsecureHttp: false }, mode: "read-only" },
+    },
+    {
+      name: "live, an empty SIGNALWIRE_BASE_URL counting as none",
+      flags: { target: "live" },
+      env: { ...CREDENTIALS, SIGNALWIRE_BASE_URL: "", SIGNALWIRE_SPACE: "example" },
+      want: { ...PLAN, target: { kind: "live", space: "example", credentials, source: "SIGNALWIRE_SPACE", allowInsecureHttp: false }, mode: "read-only" },
+    },
+    {
+      name: "live, --base-url before the environment, plain http allowed for it, with cleanup",
+      flags: { target: "live", "base-url": "HTTP://sip-mock:8080/api", "allow-insecure-http": true, mode: "read-write", cleanup: true },
+      env: { ...CREDENTIALS, SIGNALWIRE_BASE_URL: "https://other.example/api" },
+      want: { ...PLAN, target: { kind: "live", baseUrl: "HTTP://sip-mock:8080/api", credentials, source: "--base-url", allowInsecureHttp: true }, mode: "read-write", cleanup: true },
+    },
+    {
+      name: "a replay: read-only, nothing sent",
+      flags: { replay: "drift-report/exchanges.har", "fail-on": "info", out: "o", json: true, "suggest-spec": true },
+      want: { ...PLAN, target: { kind: "replay", path: "drift-report/exchanges.har" }, mode: "read-only", failOn: "info", out: "o", json: true, suggestSpec: true },
+    },
+  ];
+  it.each(cases)("$name", ({ flags, env, want }) => {
+    expect(resolvePlan(flags, env ?? {}, DEFAULTS)).toEqual(want);
+  });
+});
+
+describe("refusals", () => {
+  const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; message: string }> = [
+    { name: "--cleanup with --mode read-only", flags: { cleanup: true, mode: "read-only" }, message: "--cleanup deletes endpoints; it cannot run with --mode read-only" },
+    { name: "--suggest-spec with --cleanup", flags: { cleanup: true, "suggest-spec": true }, message: "--suggest-spec has no effect with --cleanup: a cleanup judges nothing" },
+    { name: "an unknown fault profile", flags: { "mock-fault": "nope" }, message: `--mock-fault "nope" is not a fault profile; known: ${FAULT_NAMES.join(", ")}` },
+    { name: "an --out of white space", flags: { out: " " }, message: "--out must name a directory" },
+    { name: "a live run without a token", flags: { target: "live" }, env: { SIGNALWIRE_PROJECT_ID: "p" }, message: "--target live needs SIGNALWIRE_API_TOKEN in the environment (credentials are never taken from flags)" },
+    { name: "a live run without a project", flags: { target: "live" }, env: { SIGNALWIRE_API_TOKEN: "t" }, message: "--target live needs SIGNALWIRE_PROJECT_ID in the environment (credentials are never taken from flags)" },
+    { name: "a --timeout of 0", flags: { timeout: "0" }, message: '--timeout must be a whole number of at least 1, not "0"' },
+    { name: "a --max-duration that is no whole number", flags: { "max-duration": "1.5" }, message: '--max-duration must be a whole number of at least 1, not "1.5"' },
+    { name: "a negative --har-pages", flags: { "har-pages": "-1" }, message: '--har-pages must be a whole number of at least 0, not "-1"' },
+    { name: "a --max-pages past the safe integers", flags: { "max-pages": "99999999999999999999" }, message: '--max-pages must be a whole number of at least 1, not "99999999999999999999"' },
+    { name: "a --replay of white space", flags: { replay: " " }, message: "--replay must name a HAR file (e.g. drift-report/exchanges.har)" },
+    { name: "one flag a replay ignores", flags: { replay: "x.har", target: "live" }, message: "--target has no effect with --replay: a replay sends no request" },
+    { name: "several flags a replay ignores", flags: { replay: "x.har", "base-url": "u", cleanup: true, "allow-insecure-http": true }, message: "--base-url, --cleanup, --allow-insecure-http have no effect with --replay: a replay sends no request" },
+    { name: "a replay's empty --out", flags: { replay: "x.har", out: "" }, message: "--out must name a directory" },
+    { name: "a replay's unknown --fail-on", flags: { replay: "x.har", "fail-on": "x" }, message: '--fail-on must be one of breaking, warning, info, not "x"' },
+  ];
+  it.each(cases)("$name", ({ flags, env, message }) => {
+    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(new DriftUsageError(message));
+    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(DriftUsageError);
+  });
+});

@@ -9,7 +9,7 @@ import type { SessionExchange } from "../../src/drift/session";
 const BASE = "https://example.signalwire.com/api/relay/rest";
 const ID = "0b4c6ab0-7a1c-4a4b-9a8e-5d3f4f2c1a10";
 
-function seen(over: Partial<SessionExchange> & { exchange?: Partial<SessionExchange["exchange"]> } = {}): SessionExchange {
+function seen(over: Partial<Omit<SessionExchange, "exchange">> & { exchange?: Partial<SessionExchange["exchange"]> } = {}): SessionExchange {
   const { exchange, ...rest } = over;
   return {
     step: "list",

@@ -130,6 +130,33 @@ describe("the read-only scenario, step by step", () => {
     });
   });
 
+  it("counts only a 200 probe's items: an error answer that carries a bigger list shows nothing hidden", async () => {
+    const errorWithList = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || request.query?.page_size !== 11) return exchange;
+      const data = Array.from({ length: 11 }, (_, i) => ({ id: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, "0")}` }));
+      return { ...exchange, status: 500, bodyText: JSON.stringify({ data, links: {} }) };
+    };
+    await withRig({ seedCount: 10, answer: errorWithList }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, WALK).map((s) => s.exchange.status)).toEqual([200, 200, 500]);
+      expect(session.findings.findings().filter((f) => f.check === "pagination-inconsistent")).toEqual([]);
+    });
+  });
+
+  it("filters by the first sampled caller_id that is a non-empty string", async () => {
+    const callerIds: unknown[] = ["", 42, "Ada Lovelace"];
+    const rewriteFirstPage = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || request.query?.page_size !== 5) return exchange;
+      const body = JSON.parse(exchange.bodyText) as { data: Array<Record<string, unknown>> };
+      body.data.forEach((item, i) => (item.caller_id = callerIds[i] ?? item.caller_id));
+      return { ...exchange, bodyText: JSON.stringify(body) };
+    };
+    await withRig({ seedCount: 12, answer: rewriteFirstPage }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, "list with filters").map((s) => s.request.query?.filter_caller_id).filter((v) => v !== undefined)).toEqual([halfOf("Ada Lovelace")]);
+    });
+  });
+
   it("retrieves no more than the sample size, however many it listed", async () => {
     await withRig({ seedCount: 12, config: { sampleSize: 2 } }, async ({ session, sent, config }) => {
       await readOnlyScenario(session, config);
@@ -152,6 +179,38 @@ describe("the read-only scenario, step by step", () => {
       expect(inStep(sent, "list without credentials and with wrong ones (expect 401)").map((s) => s.request.operationId)).toEqual(["list_sip_endpoints", "list_sip_endpoints"]);
       // An empty first page is not full: no probe.
       expect(inStep(sent, WALK)).toHaveLength(1);
+    });
+  });
+
+  it.each([
+    ["200, a JSON page", 200, '{"data":[],"links":{}}', undefined],
+    ["200, JSON null", 200, "null", "answered 200 without data and links"],
+    ["200, a JSON list", 200, "[]", "answered 200 without data and links"],
+    ["200, data but no links", 200, '{"data":[]}', "answered 200 without data and links"],
+    ["200, data that is no list", 200, '{"data":{},"links":{}}', "answered 200 without data and links"],
+    ["200, links that are text", 200, '{"data":[],"links":"next"}', "answered 200 without data and links"],
+    ["203, an HTML page", 203, "<html></html>", "answered 203 with a body that is not JSON"],
+    ["500, an HTML page", 500, "<html></html>", undefined],
+  ])("the first list answering %s", async (_name, status, bodyText, stop) => {
+    let first = true;
+    const answerOnce = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || !first) return exchange;
+      first = false;
+      return { ...exchange, status, bodyText };
+    };
+    await withRig({ seedCount: 2, answer: answerOnce }, async ({ session, config }) => {
+      const ended = await readOnlyScenario(session, config).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      if (stop === undefined) {
+        expect(ended).toBeUndefined();
+        expect(session.steps.length).toBeGreaterThan(1);
+      } else {
+        expect(ended).toBeInstanceOf(RunStopped);
+        expect((ended as RunStopped).reason).toContain(`${config.baseUrl} does not look like the SIP endpoint API: the list ${stop}`);
+        expect(stepNames(session)).toEqual(["list the first page: incomplete"]);
+      }
     });
   });
 

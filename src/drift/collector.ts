@@ -23,8 +23,8 @@ export class FindingCollector {
 
   /** Notes that a check judged an operation, whether or not it found anything. */
   evaluated(check: string, operationId: string): void {
-    const key = `${check}\n${operationId}`;
-    if (!this.pairs.has(key)) this.pairs.set(key, { check, operationId });
+    // Setting a known key again keeps its place in the map, so no check for it is needed.
+    this.pairs.set(`${check}\n${operationId}`, { check, operationId });
   }
 
   get size(): number {

@@ -40,6 +40,57 @@ describe("FindingCollector", () => {
     expect(collector.countBySeverity()).toEqual({ breaking: 1, warning: 1, info: 0 });
     expect([collector.hasAtLeast("breaking"), new FindingCollector().hasAtLeast("info")]).toEqual([true, false]);
   });
+
+  it("returns the ids a step added, each once", () => {
+    const collector = new FindingCollector();
+    expect(collector.add([finding(), finding({ id: "b" }), finding()], "walk")).toEqual(["0123456789abcdef", "b"]);
+    expect(collector.add([], "retrieve")).toEqual([]);
+    expect(collector.size).toBe(2);
+  });
+
+  it("orders worst first, then by check, operation and pointer", () => {
+    const collector = new FindingCollector();
+    collector.add(
+      [
+        finding({ id: "1", severity: "info", check: "a-check" }),
+        finding({ id: "2", check: "b-check", operationId: "update_sip_endpoint", pointer: "/a" }),
+        finding({ id: "3", check: "b-check", operationId: "create_sip_endpoint", pointer: "/z" }),
+        finding({ id: "4", check: "b-check", operationId: "create_sip_endpoint", pointer: "/b" }),
+        finding({ id: "5", check: "a-check" }),
+        finding({ id: "6", severity: "breaking", check: "z-check" }),
+      ],
+      "walk",
+    );
+    expect(collector.findings().map((f) => f.id)).toEqual(["6", "5", "4", "3", "2", "1"]);
+  });
+
+  it("reaches a threshold at its own severity and above, not below", () => {
+    const warnings = new FindingCollector();
+    warnings.add([finding({ severity: "warning" })], "walk");
+    expect([warnings.hasAtLeast("info"), warnings.hasAtLeast("warning"), warnings.hasAtLeast("breaking")]).toEqual([true, true, false]);
+    const infos = new FindingCollector();
+    infos.add([finding({ severity: "info" })], "walk");
+    expect([infos.hasAtLeast("info"), infos.hasAtLeast("warning")]).toEqual([true, false]);
+    expect(infos.countBySeverity()).toEqual({ breaking: 0, warning: 0, info: 1 });
+  });
+
+  it("notes each check and operation pair once, sorted by check then operation", () => {
+    const collector = new FindingCollector();
+    for (const [check, operation] of [
+      ["field-missing", "list_sip_endpoints"],
+      ["auth-not-enforced", "retrieve_sip_endpoint"],
+      ["field-missing", "create_sip_endpoint"],
+      ["auth-not-enforced", "retrieve_sip_endpoint"],
+    ] as const) {
+      collector.evaluated(check, operation);
+    }
+    expect(collector.evaluatedPairs()).toEqual([
+      { check: "auth-not-enforced", operationId: "retrieve_sip_endpoint" },
+      { check: "field-missing", operationId: "create_sip_endpoint" },
+      { check: "field-missing", operationId: "list_sip_endpoints" },
+    ]);
+    expect(collector.size).toBe(0);
+  });
 });
 
 describe("CoverageTracker", () => {

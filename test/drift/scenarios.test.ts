@@ -294,6 +294,86 @@ describe("the read-write scenario, step by step", () => {
     });
   });
 
+  it("never deletes an id that only a refused create's error body named, even under the run's prefix", async () => {
+    const planted = "00000000-0000-4000-8000-00000000beef";
+    const errorNamingAnId = (request: DriftRequest, exchange: DriftExchange) =>
+      request.operationId === "create_sip_endpoint" && exchange.status === 422 ? { ...exchange, bodyText: JSON.stringify({ id: planted, username: `${PREFIX}planted`, errors: [] }) } : exchange;
+    await withRig({ seedCount: 0, answer: errorNamingAnId }, async ({ session, sent, config }) => {
+      let cleanup: CleanupRecord | undefined;
+      await readWriteScenario(session, config, (record) => (cleanup = record));
+      expect(sent.filter((s) => s.request.params?.id === planted)).toEqual([]);
+      expect(cleanup!.created).toBe(validCreateBodies(PREFIX, () => "x").length);
+    });
+  });
+
+  it("with no endpoint created: sends no invalid update, and a list after delete cut short leaves nothing unknown", async () => {
+    let prefixLists = 0;
+    const refuseCreatesCutSecondList = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId === "create_sip_endpoint" && !request.body?.toString().includes("invalid")) return { ...exchange, status: 503, bodyText: '{"errors":[]}' };
+      if (request.operationId === "list_sip_endpoints" && request.query?.filter_username === PREFIX && ++prefixLists === 2) return { ...exchange, bodyText: '{"oops":true}' };
+      return exchange;
+    };
+    await withRig({ seedCount: 0, answer: refuseCreatesCutSecondList }, async ({ session, sent, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      expect(session.steps.find((s) => s.name === "create one endpoint per handler kind")!.result).toBe("incomplete");
+      expect(session.steps.find((s) => s.name === "update with an invalid body (expect 422)")).toMatchObject({ result: "passed", requests: 0 });
+      expect(inStep(sent, "update with an invalid body (expect 422)")).toEqual([]);
+      // The list after delete was no list (a finding of its own), but nothing deleted could hide in it.
+      const afterDelete = session.steps.find((s) => s.name === "retrieve and list after delete (expect 404, not listed)")!;
+      expect([afterDelete.result, afterDelete.note]).toEqual(["failed", undefined]);
+    });
+  });
+
+  it("judges no update on retrieve when the update was not answered", async () => {
+    const failUpdates = (request: DriftRequest, exchange: DriftExchange) => (request.operationId === "update_sip_endpoint" && !JSON.stringify(request.body).includes("sometimes") ? { ...exchange, status: 503, bodyText: '{"errors":[]}' } : exchange);
+    await withRig({ seedCount: 0, answer: failUpdates }, async ({ session, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      expect(session.steps.find((s) => s.name === "update the created endpoints")!.result).toBe("incomplete");
+      expect(session.steps.find((s) => s.name === "retrieve the created endpoints")!.result).toBe("passed");
+      expect(session.findings.evaluatedPairs()).not.toContainEqual({ check: "update-not-applied", operationId: "retrieve_sip_endpoint" });
+    });
+  });
+
+  it("deletes again in cleanup what a delete did not confirm", async () => {
+    let deletes = 0;
+    const firstDeleteFails = (request: DriftRequest, exchange: DriftExchange) => (request.operationId === "delete_sip_endpoint" && ++deletes === 1 ? { ...exchange, status: 503, bodyText: '{"errors":[]}' } : exchange);
+    await withRig({ seedCount: 0, answer: firstDeleteFails }, async ({ session, sent, config }) => {
+      let cleanup: CleanupRecord | undefined;
+      await readWriteScenario(session, config, (record) => (cleanup = record));
+      // The delete step stops at the unconfirmed delete; cleanup deletes it again, then the rest.
+      const created = inStep(sent, "create one endpoint per handler kind").map((s) => (JSON.parse(s.exchange.bodyText) as { id: string }).id);
+      expect(inStep(sent, "delete the created endpoints").map((s) => s.request.params?.id)).toEqual([created[0]]);
+      expect(inStep(sent, "clean up what this run created").filter((s) => s.request.operationId === "delete_sip_endpoint").map((s) => s.request.params?.id)).toEqual(created);
+      // Not confirmed deleted, so not looked for after delete either.
+      expect(inStep(sent, "retrieve and list after delete (expect 404, not listed)").filter((s) => s.request.operationId === "retrieve_sip_endpoint")).toEqual([]);
+      expect(cleanup).toMatchObject({ leftovers: [] });
+    });
+  });
+
+  it("calls for a 404 when a deleted endpoint's retrieve answers another body, and not also when it answers the endpoint itself", async () => {
+    const afterDelete = (body: (id: string, asCreated: string) => { status: number; bodyText: string }) => {
+      const created = new Map<string, string>();
+      const deleted = new Set<string>();
+      return (request: DriftRequest, exchange: DriftExchange) => {
+        if (request.operationId === "create_sip_endpoint" && exchange.status === 200) created.set((JSON.parse(exchange.bodyText) as { id: string }).id, exchange.bodyText);
+        if (request.operationId === "delete_sip_endpoint") deleted.add(request.params!.id);
+        if (request.operationId !== "retrieve_sip_endpoint" || !deleted.has(request.params!.id)) return exchange;
+        return { ...exchange, ...body(request.params!.id, created.get(request.params!.id)!) };
+      };
+    };
+    const judged = new Set(["status-code-unexpected", "resource-still-available"]);
+    const checksOnRetrieve = (session: DriftSession) => [...new Set(session.findings.findings().filter((f) => f.operationId === "retrieve_sip_endpoint" && judged.has(f.check)).map((f) => f.check))].sort();
+
+    await withRig({ seedCount: 0, answer: afterDelete(() => ({ status: 422, bodyText: JSON.stringify({ errors: [{ code: "gone", title: "gone" }] }) })) }, async ({ session, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      expect(checksOnRetrieve(session)).toEqual(["status-code-unexpected"]);
+    });
+    await withRig({ seedCount: 0, answer: afterDelete((_id, asCreated) => ({ status: 200, bodyText: asCreated })) }, async ({ session, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      expect(checksOnRetrieve(session)).toEqual(["resource-still-available"]);
+    });
+  });
+
   it("deletes an invalid endpoint the API accepted at once, before the next create", async () => {
     await withRig({ seedCount: 0, fault: "accepts-invalid" }, async ({ target, session, sent, config }) => {
       let cleanup: CleanupRecord | undefined;

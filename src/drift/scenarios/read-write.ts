@@ -107,7 +107,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
     });
     // A walk that stopped early (--max-pages, a body that is no list) cannot say an unseen one is missing.
     const unseen = created.filter((id) => !listed.has(id));
-    if (unseen.length > 0 && (!walk.last || !walk.complete)) throw new StepIncomplete(`the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`);
+    if (unseen.length > 0 && !walk.complete) throw new StepIncomplete(`the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`);
     if (walk.last) for (const id of created) session.judge(resourceUnavailable, { exchange: walk.last.sent.exchange, createdId: id, listed });
   });
 

@@ -450,4 +450,50 @@ describe("cleanup, step by step", () => {
       expect(target.mock!.endpoints().map((e) => e.id)).not.toEqual(expect.arrayContaining(gone));
     });
   });
+
+  /** Appends items to every list answer whose query is `filter_username=<filter>`. */
+  const withListed = (filter: string, extra: unknown[]) => (request: DriftRequest, exchange: DriftExchange) => {
+    if (request.operationId !== "list_sip_endpoints" || request.query?.filter_username !== filter || exchange.status !== 200) return exchange;
+    const body = JSON.parse(exchange.bodyText) as { data: unknown[] };
+    return { ...exchange, bodyText: JSON.stringify({ ...body, data: [...body.data, ...extra] }) };
+  };
+
+  it("deletes nothing listed under the run's prefix whose id is not text", async () => {
+    await withRig({ seedCount: 0, answer: withListed(PREFIX, [{ id: 42, username: `${PREFIX}numbered` }]) }, async ({ session, sent, config }) => {
+      expect(await removeOwned(session, config, new OwnedEndpoints(PREFIX))).toEqual([]);
+      expect(sent.filter((s) => s.request.operationId === "delete_sip_endpoint")).toEqual([]);
+    });
+  });
+
+  it("says cleanup could not list what is left when the list of the prefix gets no answer it can read", async () => {
+    const listFails = (request: DriftRequest, exchange: DriftExchange) => (request.operationId === "list_sip_endpoints" ? { ...exchange, status: 503, bodyText: '{"errors":[]}' } : exchange);
+    await withRig({ seedCount: 0, answer: listFails }, async ({ session, config }) => {
+      await session.step("clean up", () => removeOwned(session, config, new OwnedEndpoints(PREFIX)));
+      expect(session.steps[0]).toMatchObject({ result: "incomplete", note: "cleanup could not list what is left: the cleanup list, page 1: list_sip_endpoints answered 503" });
+    });
+  });
+
+  it("--cleanup deletes nothing whose username is not text, even one that reads as a leftover's", async () => {
+    const listed = [{ id: "00000000-0000-4000-8000-0000000000aa", username: ["drift-abc123-in-a-list"] }];
+    await withRig({ seedCount: 0, answer: withListed("drift-", listed) }, async ({ session, sent, config }) => {
+      const { found } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      expect(found).toEqual([]);
+      expect(sent.filter((s) => s.request.operationId === "delete_sip_endpoint")).toEqual([]);
+    });
+  });
+
+  it("--cleanup reports as remaining exactly the leftovers whose delete failed", async () => {
+    await withRig({ seedCount: 0 }, async ({ target, config }) => {
+      const ids = [await createDirectly(target, "drift-abc123-one"), await createDirectly(target, "drift-abc123-two"), await createDirectly(target, "drift-abc123-three")];
+      const failing = new Set([ids[0], ids[2]]);
+      const send = createDriftSend(target, FAST_SEND);
+      const session = new DriftSession(async (request) => {
+        const exchange = await send(request);
+        return request.operationId === "delete_sip_endpoint" && failing.has(request.params!.id) ? { ...exchange, status: 403, bodyText: '{"errors":[]}' } : exchange;
+      }, { failOn: "warning" });
+      const { found, remaining } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      expect(found.map((f) => f.id).sort()).toEqual([...ids].sort());
+      expect(remaining.map((r) => r.id).sort()).toEqual([ids[0], ids[2]].sort());
+    });
+  });
 });

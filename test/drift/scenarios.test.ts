@@ -497,3 +497,24 @@ describe("cleanup, step by step", () => {
     });
   });
 });
+
+describe("the endpoints a run owns", () => {
+  it("records only text ids under the run's prefix, each once", () => {
+    const owned = new OwnedEndpoints(PREFIX);
+    expect([owned.add("a", `${PREFIX}a`), owned.add("a", `${PREFIX}a`), owned.add("", `${PREFIX}b`), owned.add(7, `${PREFIX}c`), owned.add("d", "someone-else"), owned.add("e", 42)]).toEqual([true, false, false, false, false, false]);
+    expect(owned.remaining()).toEqual([{ id: "a", username: `${PREFIX}a` }]);
+    expect(owned.created).toBe(1);
+  });
+
+  it("counts a deleted one found again as live, not as created twice", () => {
+    const owned = new OwnedEndpoints(PREFIX);
+    owned.add("a", `${PREFIX}a`);
+    owned.add("b", `${PREFIX}b`);
+    owned.deleted("a");
+    owned.deleted("unknown");
+    expect([owned.isDeleted("a"), owned.isDeleted("b"), owned.isDeleted("unknown"), owned.deletedCount]).toEqual([true, false, false, 1]);
+    expect(owned.add("a", `${PREFIX}a`)).toBe(true);
+    expect([owned.created, owned.deletedCount, owned.isDeleted("a")]).toEqual([2, 0, false]);
+    expect(owned.remaining().map((e) => e.id)).toEqual(["b", "a"]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Which operations and statuses a run exercised, against what the spec documents. */
-import { documentedStatuses, operations, type OperationId } from "../spec";
+import { documentedResponse, documentedStatuses, operations, type OperationId } from "../spec";
 import type { OperationCoverage } from "./types";
 
 export class CoverageTracker {
@@ -18,24 +18,19 @@ export class CoverageTracker {
         const statuses = this.seen.get(operationId) ?? new Map<number, number>();
         const documented = documentedStatuses(operationId);
         const codes = [...statuses.keys()].sort((a, b) => a - b);
+        // A status exercises the response the analysis judged it by (exact code, range or default).
+        const answeredBy = new Map(codes.map((code) => [code, documentedResponse(operationId, code)?.key]));
+        const exercisedKeys = new Set(answeredBy.values());
         return {
           operationId,
           method: operations[operationId].method,
           path: operations[operationId].path,
           exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)!])),
-          notExercised: documented.filter((doc) => !codes.some((code) => covers(doc, code))),
-          undocumented: codes.filter((code) => !documented.some((doc) => covers(doc, code))).map(String),
+          notExercised: documented.filter((key) => !exercisedKeys.has(key)),
+          undocumented: codes.filter((code) => answeredBy.get(code) === undefined).map(String),
         };
       }),
       operationsNotExercised: all.filter((id) => !this.seen.has(id)),
     };
   }
-}
-
-/** A documented key covers a status exactly, as a range (`4XX`) or as `default`. */
-function covers(documented: string, status: number): boolean {
-  const key = documented.toUpperCase();
-  if (key === "DEFAULT") return true;
-  if (/^\dXX$/.test(key)) return key[0] === String(status)[0];
-  return key === String(status);
 }

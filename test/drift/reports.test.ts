@@ -108,6 +108,20 @@ describe("CoverageTracker", () => {
     });
     expect(operationsNotExercised).toEqual(["list_sip_endpoints", "create_sip_endpoint", "update_sip_endpoint", "delete_sip_endpoint"]);
   });
+
+  it("lists undocumented statuses in numeric order, and every documented one of an operation not exercised", () => {
+    const coverage = new CoverageTracker();
+    for (const status of [418, 302, 200, 1000]) coverage.record("list_sip_endpoints", status);
+    const { operations, operationsNotExercised } = coverage.summary();
+    const list = operations.find((o) => o.operationId === "list_sip_endpoints")!;
+    expect(list.undocumented).toEqual(["302", "418", "1000"]);
+    expect(list.exercised).toEqual({ "200": 1, "302": 1, "418": 1, "1000": 1 });
+    expect(list.notExercised).toEqual(["401", "422", "429", "500"]);
+    const create = operations.find((o) => o.operationId === "create_sip_endpoint")!;
+    expect(create).toMatchObject({ exercised: {}, undocumented: [] });
+    expect(create.notExercised).toEqual(["200", "201", "401", "422", "429", "500"]);
+    expect(operationsNotExercised).not.toContain("list_sip_endpoints");
+  });
 });
 
 describe("decideOutcome", () => {

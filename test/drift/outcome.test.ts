@@ -5,14 +5,14 @@
  */
 import { buildReport } from "../../src/drift/outcome";
 import { DriftSession, RunStopped, StepIncomplete } from "../../src/drift/session";
-import type { DriftExchange } from "../../src/drift";
+import type { DriftExchange, Severity } from "../../src/drift";
 
 const answer: DriftExchange = { operationId: "list_sip_endpoints", method: "GET", url: "https://example.signalwire.com/api/relay/rest/endpoints/sip", status: 200, headers: { "content-type": "application/json" }, bodyText: '{"links":{"self":"a","first":"a"},"data":[]}' };
-const report = (session: DriftSession, extra: { stopped?: string; cleanup?: Parameters<typeof buildReport>[0]["cleanup"] } = {}) =>
+const report = (session: DriftSession, extra: { stopped?: string; cleanup?: Parameters<typeof buildReport>[0]["cleanup"]; failOn?: Severity } = {}) =>
   buildReport({
     session,
     runId: "run",
-    failOn: "warning",
+    failOn: extra.failOn ?? "warning",
     stopped: extra.stopped,
     cleanup: extra.cleanup,
     target: { kind: "mock", baseUrl: "https://example.signalwire.com/api/relay/rest", mode: "read-write" },
@@ -24,6 +24,8 @@ const report = (session: DriftSession, extra: { stopped?: string; cleanup?: Para
 it("passes when every step finished and nothing was left behind", async () => {
   const session = new DriftSession(async () => answer, { failOn: "warning" });
   await session.step("list", async () => void (await session.request({ operationId: "list_sip_endpoints" })));
+  // A step skipped for want of anything to judge says why, but that is no gap in the run.
+  session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
   expect(report(session, { cleanup: { created: 1, deleted: 1, leftovers: [] } })).toMatchObject({ outcome: "pass", exitCode: 0, reasons: [] });
 });
 
@@ -66,4 +68,35 @@ it("drift wins over an incomplete run: the finding is real", async () => {
   const r = report(session);
   expect(r).toMatchObject({ outcome: "drift", exitCode: 1, reasons: ["walk: page 2 answered 500"] });
   expect(r.findings.map((f) => f.check)).toEqual(["field-undocumented"]);
+});
+
+it("sums what the session saw: requests, retries, findings per severity and occurrences; says which checks it evaluated", async () => {
+  const drifting = { ...answer, attempts: 3, bodyText: '{"links":{"self":"a","first":"a"},"data":[],"extra":1}' };
+  const session = new DriftSession(async () => drifting, { failOn: "warning" });
+  await session.step("list", async () => {
+    await session.request({ operationId: "list_sip_endpoints" });
+    await session.request({ operationId: "list_sip_endpoints" });
+  });
+  const r = report(session);
+  expect(r.summary).toEqual({ requests: 2, retries: 4, findings: { breaking: 0, warning: 1, info: 0 }, occurrences: 2 });
+  expect(r.findings).toHaveLength(1);
+  expect(r.findings[0]).toMatchObject({ check: "field-undocumented", occurrences: 2, suggestion: { text: expect.any(String) } });
+  const checks = new Map(r.checks.map((c) => [c.id, c]));
+  expect(checks.get("field-undocumented")).toEqual({ id: "field-undocumented", severity: "warning", evaluated: true, findings: 1 });
+  expect(checks.get("field-missing")).toEqual({ id: "field-missing", severity: "breaking", evaluated: true, findings: 0 });
+  expect(checks.get("update-not-applied")).toEqual({ id: "update-not-applied", severity: "breaking", evaluated: false, findings: 0, note: "no step of this run reached it (a step before it stopped, or there was nothing to judge)" });
+  expect(r.evaluated).toEqual(session.findings.evaluatedPairs());
+  expect(r.evaluated).toContainEqual({ check: "field-missing", operationId: "list_sip_endpoints" });
+  expect(r.steps).toBe(session.steps);
+  expect(r).toMatchObject({ tool: "sip-endpoints-drift", reportVersion: 1, runId: "run", failOn: "warning", startedAt: "1970-01-01T00:00:00.000Z", durationMs: 1, spec: { path: "openapi/openapi.yaml", sha256: "x" } });
+  expect("cleanup" in r).toBe(false);
+});
+
+it("a finding below the threshold is no drift", async () => {
+  const drifting = { ...answer, bodyText: '{"links":{"self":"a","first":"a"},"data":[],"extra":1}' };
+  const session = new DriftSession(async () => drifting, { failOn: "breaking" });
+  await session.step("list", async () => void (await session.request({ operationId: "list_sip_endpoints" })));
+  const r = report(session, { failOn: "breaking" });
+  expect(r).toMatchObject({ outcome: "pass", exitCode: 0, failOn: "breaking" });
+  expect(r.findings.map((f) => f.severity)).toEqual(["warning"]);
 });

@@ -54,10 +54,8 @@ export class EndpointStore {
   replace(endpoint: SipEndpoint): void {
     const entry = this.byId.get(endpoint.id);
     if (!entry) return;
-    if (entry.endpoint.username !== endpoint.username) {
-      this.byUsername.delete(entry.endpoint.username);
-      this.byUsername.set(endpoint.username, entry);
-    }
+    this.byUsername.delete(entry.endpoint.username);
+    this.byUsername.set(endpoint.username, entry);
     entry.endpoint = endpoint;
   }
 

@@ -157,6 +157,31 @@ describe("the read-only scenario, step by step", () => {
     });
   });
 
+  it("finds endpoints hidden by a missing next: a page one bigger than the walk holds more", async () => {
+    let pages = 0;
+    const dropSecondNext = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || request.search === undefined || ++pages !== 1) return exchange;
+      const body = JSON.parse(exchange.bodyText) as { links: Record<string, unknown> };
+      delete body.links.next;
+      return { ...exchange, bodyText: JSON.stringify(body) };
+    };
+    await withRig({ seedCount: 15, answer: dropSecondNext }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, WALK).map((s) => s.request.query ?? "link")).toEqual([{ page_size: 5 }, "link", { page_size: 11 }]);
+      const pagination = session.findings.findings().filter((f) => f.check === "pagination-inconsistent");
+      expect(pagination).toHaveLength(1);
+      expect(pagination[0]!.actual).toContain("after 10 endpoints, but a page of 11 holds 11");
+    });
+  });
+
+  it("asks for no bigger page than the spec allows: a walk of 1,000 ends without a probe", async () => {
+    await withRig({ seedCount: 1000, config: { pageSize: 500, sampleSize: 0 } }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, "walk every page (page_size 500)").map((s) => dataOf(s).length)).toEqual([500, 500]);
+      expect(session.steps[1]!.result).toBe("passed");
+    });
+  });
+
   it("retrieves no more than the sample size, however many it listed", async () => {
     await withRig({ seedCount: 12, config: { sampleSize: 2 } }, async ({ session, sent, config }) => {
       await readOnlyScenario(session, config);
@@ -432,6 +457,8 @@ describe("cleanup, step by step", () => {
       const leftovers = await removeOwned(session, config, owned);
       expect(leftovers).toEqual([]);
       expect(sent.filter((s) => s.request.operationId === "delete_sip_endpoint").map((s) => s.request.params?.id)).toEqual([lost]);
+      // Listed by the run's prefix: once to find, once to confirm.
+      expect(sent.filter((s) => s.request.operationId === "list_sip_endpoints").map((s) => s.request.query)).toEqual([{ filter_username: PREFIX }, { filter_username: PREFIX }]);
       expect(owned.deletedCount).toBe(1);
       expect(target.mock!.endpoints().map((e) => e.username)).toContain("drift-otherrun1-kept");
       expect(target.mock!.count()).toBe(3);
@@ -439,12 +466,13 @@ describe("cleanup, step by step", () => {
   });
 
   it("--cleanup removes only usernames of the drift-<run id>- form", async () => {
-    await withRig({ seedCount: 2 }, async ({ target, session, config }) => {
+    await withRig({ seedCount: 2 }, async ({ target, session, sent, config }) => {
       const gone = [await createDirectly(target, "drift-abc123-one"), await createDirectly(target, "drift-zz99yy88-two")];
       for (const username of ["drift-abc12-short-id", "drift-ABC123-upper", "xdrift-abc123-prefixed", "drift-abc123"]) await createDirectly(target, username);
       const { found, remaining } = await removeLeftovers(session, { ...config, prefix: "drift-" });
       expect(found.map((f) => f.id).sort()).toEqual([...gone].sort());
       expect(remaining).toEqual([]);
+      expect(sent.filter((s) => s.request.operationId === "list_sip_endpoints").map((s) => s.request.query)).toEqual([{ filter_username: "drift-" }]);
       expect(session.steps.map((s) => `${s.name}: ${s.result}`)).toEqual(["find leftovers of earlier runs: passed", "delete 2 leftover(s): passed"]);
       expect(target.mock!.count()).toBe(6);
       expect(target.mock!.endpoints().map((e) => e.id)).not.toEqual(expect.arrayContaining(gone));
@@ -516,5 +544,60 @@ describe("the endpoints a run owns", () => {
     expect(owned.add("a", `${PREFIX}a`)).toBe(true);
     expect([owned.created, owned.deletedCount, owned.isDeleted("a")]).toEqual([2, 0, false]);
     expect(owned.remaining().map((e) => e.id)).toEqual(["b", "a"]);
+  });
+});
+
+describe("what an incomplete step says it was doing", () => {
+  const DOWN = { status: 503, bodyText: '{"errors":[]}' };
+  const NOT_JSON = { status: 200, bodyText: "<html>" };
+  /** Rewrites the first answer that `picks` (request, and the ids the run has deleted so far). */
+  const once = (picks: (request: DriftRequest, deleted: Set<string>) => boolean, answer: { status: number; bodyText: string }) => {
+    let done = false;
+    const deleted = new Set<string>();
+    return (request: DriftRequest, exchange: DriftExchange) => {
+      const hit = !done && picks(request, deleted);
+      if (request.operationId === "delete_sip_endpoint") deleted.add(request.params!.id);
+      if (!hit) return exchange;
+      done = true;
+      return { ...exchange, ...answer };
+    };
+  };
+  const op = (operationId: string) => (request: DriftRequest) => request.operationId === operationId;
+  const afterDelete = (request: DriftRequest, deleted: Set<string>) => request.operationId === "retrieve_sip_endpoint" && deleted.has(request.params!.id);
+  const listOf = (query: Record<string, unknown>) => (request: DriftRequest) => request.operationId === "list_sip_endpoints" && JSON.stringify(request.query) === JSON.stringify(query);
+  const nth = (operationId: string, n: number) => {
+    let seen = 0;
+    return (request: DriftRequest) => request.operationId === operationId && ++seen === n;
+  };
+  const filteredByPrefix = (nth: number) => {
+    let seen = 0;
+    return (request: DriftRequest) => request.operationId === "list_sip_endpoints" && request.query?.filter_username === PREFIX && ++seen === nth;
+  };
+
+  it.each([
+    ["read-write", "create one endpoint per handler kind", op("create_sip_endpoint"), DOWN, "a valid create (none): create_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "create one endpoint per handler kind", op("create_sip_endpoint"), NOT_JSON, "create (none): the 200 body of create_sip_endpoint is not JSON"],
+    ["read-write", "update the created endpoints", op("update_sip_endpoint"), DOWN, "updating created endpoint {id}: update_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "update the created endpoints", op("update_sip_endpoint"), NOT_JSON, "update {id}: the 200 body of update_sip_endpoint is not JSON"],
+    ["read-write", "retrieve the created endpoints", op("retrieve_sip_endpoint"), DOWN, "retrieving created endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "list and find the created endpoints", filteredByPrefix(1), DOWN, "the filtered list, page 1: list_sip_endpoints answered 503"],
+    ["read-write", "delete the created endpoints", op("delete_sip_endpoint"), DOWN, "deleting endpoint {id}, which this run created: delete_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "retrieve and list after delete (expect 404, not listed)", afterDelete, DOWN, "retrieving deleted endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "retrieve and list after delete (expect 404, not listed)", filteredByPrefix(2), DOWN, "the list after delete, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "walk every page (page_size 5)", listOf({ page_size: 5 }), DOWN, "the walk, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_username !== undefined, DOWN, "filter_username, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_caller_id !== undefined, DOWN, "filter_caller_id, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "retrieve 3 listed endpoint(s)", op("retrieve_sip_endpoint"), DOWN, "retrieving listed endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-only", "retrieve 3 listed endpoint(s)", op("retrieve_sip_endpoint"), NOT_JSON, "retrieve {id}: the 200 body of retrieve_sip_endpoint is not JSON"],
+    // The three listed endpoints are retrieved first, then the unknown id.
+    ["read-only", "retrieve an unknown id (expect 404)", nth("retrieve_sip_endpoint", 4), DOWN, "retrieving an id nobody created: retrieve_sip_endpoint answered 503, so nothing could be judged"],
+  ] as const)("%s, %s, the answer rewritten: %#", async (mode, step, picks, answer, note) => {
+    await withRig({ seedCount: 4, answer: once(picks, answer) }, async ({ session, sent, config }) => {
+      if (mode === "read-only") await readOnlyScenario(session, config);
+      else await readWriteScenario(session, config, () => undefined);
+      const record = session.steps.find((s) => s.name === step)!;
+      const rewritten = sent.find((s) => s.exchange.status === answer.status && s.exchange.bodyText === answer.bodyText && s.step === step)!;
+      expect(record).toMatchObject({ result: "incomplete", note: note.replace("{id}", rewritten.request.params?.id ?? "") });
+    });
   });
 });

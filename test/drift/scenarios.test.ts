@@ -174,6 +174,22 @@ describe("the read-only scenario, step by step", () => {
     });
   });
 
+  it("counts a listed item without an id as walked: its missing id is a finding, hidden pages are not", async () => {
+    let first = true;
+    const dropFirstId = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || request.query?.page_size !== 5 || !first) return exchange;
+      first = false;
+      const body = JSON.parse(exchange.bodyText) as { data: Array<Record<string, unknown>> };
+      delete body.data[0]!.id;
+      return { ...exchange, bodyText: JSON.stringify(body) };
+    };
+    await withRig({ seedCount: 10, answer: dropFirstId }, async ({ session, sent, config }) => {
+      await readOnlyScenario(session, config);
+      expect(inStep(sent, WALK).map((s) => s.request.query ?? "link")).toEqual([{ page_size: 5 }, "link", { page_size: 11 }]);
+      expect(session.findings.findings().map((f) => `${f.check} ${f.pointer}`)).toEqual(["field-missing /data/0/id"]);
+    });
+  });
+
   it("asks for no bigger page than the spec allows: a walk of 1,000 ends without a probe", async () => {
     await withRig({ seedCount: 1000, config: { pageSize: 500, sampleSize: 0 } }, async ({ session, sent, config }) => {
       await readOnlyScenario(session, config);

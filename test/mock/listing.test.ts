@@ -126,3 +126,60 @@ test("page_size 1000 walks a large store in full pages", async () => {
     await big.close();
   }
 });
+
+test.each([
+  ["an id nobody has", "PA00000000-0000-4000-8000-000000000000"],
+  ["another prefix", "XY__ID__"],
+  ["the prefix alone", "PA"],
+])("a page token naming %s is refused with 422", async (_name, token) => {
+  const id = mock.endpoints()[0]!.id;
+  const reply = await client.call("GET", `/endpoints/sip?page_token=${encodeURIComponent(token.replace("__ID__", id))}`);
+  expect(reply.status).toBe(422);
+  expect(reply.json).toEqual({ errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Parameter", code: "invalid_page_token" }] });
+});
+
+test("a filter with characters that need escaping round-trips through the links", async () => {
+  await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("x", { caller_id: "a b&c=d/é" }) });
+  await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("y", { caller_id: "a b&c=d/é too" }) });
+  const first = await client.call("GET", `/endpoints/sip?filter_caller_id=${encodeURIComponent("a b&c=d/é")}&page_size=1`);
+  expect(usernames(first)).toEqual(["y"]);
+  expect(new URL(first.json.links.self).searchParams.get("filter_caller_id")).toBe("a b&c=d/é");
+  const second = await client.call("GET", first.json.links.next);
+  expect(usernames(second)).toEqual(["x"]);
+  expect(second.json.links).not.toHaveProperty("next");
+  const back = await client.call("GET", second.json.links.prev);
+  expect(usernames(back)).toEqual(["y"]);
+});
+
+test("a token given with page_number 0 has the first page as its prev, never a page -1", async () => {
+  const [first, second] = await walk(`${mock.url}/endpoints/sip?page_size=3`);
+  const token = new URL(second!.json.links.next).searchParams.get("page_token")!;
+  const reply = await client.call("GET", `/endpoints/sip?page_size=3&page_number=0&page_token=${token}`);
+  expect(usernames(reply)).toEqual(seeds(4, 3, 2));
+  expect(reply.json.links.prev).toBe(first!.json.links.self);
+});
+
+test("prev keeps the filter and the page number counts down", async () => {
+  const pages = await walk(`${mock.url}/endpoints/sip?filter_username=seed-0000&page_size=2`);
+  expect(pages).toHaveLength(5);
+  const prev = new URL(pages[3]!.json.links.prev);
+  expect(prev.searchParams.get("filter_username")).toBe("seed-0000");
+  expect(prev.searchParams.get("page_number")).toBe("2");
+  expect(usernames(await client.call("GET", prev.href))).toEqual(usernames(pages[2]!));
+});
+
+test("with validation off, values of the wrong kind fall back to the defaults", async () => {
+  const lax = await startMockServer({ env: {}, seedCount: 60, fault: "accepts-invalid" });
+  try {
+    const laxClient = mockClient(lax, { checkSpec: false });
+    const reply = await laxClient.call("GET", "/endpoints/sip?page_size=0&page_number=-1&filter_username=");
+    expect(reply.status).toBe(200);
+    expect(reply.json.data).toHaveLength(50);
+    expect(reply.json.links.self).toBe(`${lax.url}/endpoints/sip?page_number=0&page_size=50`);
+    const fraction = await laxClient.call("GET", "/endpoints/sip?page_size=2.5&page_number=1.5");
+    expect(fraction.json.data).toHaveLength(50);
+    expect(new URL(fraction.json.links.next).searchParams.get("page_number")).toBe("1");
+  } finally {
+    await lax.close();
+  }
+});

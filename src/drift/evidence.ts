@@ -36,8 +36,8 @@ export class EvidenceCollector {
       evidence.occurrences += 1;
       if (finding.check === "status-code-undocumented") evidence.contentType ??= analysis.exchange.headers["content-type"];
       if (!analysis.parsed.ok) continue;
-      // A missing key has no value to see; an undocumented status's evidence is its whole body.
-      const value = finding.check === "field-missing" ? undefined : at(analysis.parsed.value as Json, finding.pointer);
+      // A missing key's pointer leads to nothing; an undocumented status's (the body) to the whole body.
+      const value = at(analysis.parsed.value as Json, finding.pointer);
       if (value === undefined) continue;
       evidence.types.add(jsonTypeOf(value));
       const key = JSON.stringify(value);

@@ -56,7 +56,7 @@ describe("EvidenceCollector", () => {
 
   it("sees no value for a missing key, nothing where the pointer leads nowhere, and none in a body that is not JSON", () => {
     const evidence = new EvidenceCollector();
-    evidence.add([at("/data/0/x", { check: "field-missing" })], analysis('{"data":[{"x":"present after all"}]}'));
+    evidence.add([at("/data/0/x", { check: "field-missing" })], analysis('{"data":[{"y":"other"}]}'));
     evidence.add([at("/data/5/x", { id: "b" })], analysis('{"data":[]}'));
     evidence.add([at("/data/0/x", { id: "c" })], analysis("<html>"));
     for (const id of [aFinding().id, "b", "c"]) expect(evidence.get(id)).toEqual({ occurrences: 1, types: new Set(), values: new Map(), more: false });

@@ -38,8 +38,10 @@ const rank = (keyword: string) => (PRECEDENCE.includes(keyword) ? PRECEDENCE.ind
 /**
  * One 422 item per problem: a missing field is one problem, and so is a present field, however
  * many rules it breaks (an empty username is blank; that it also fails the pattern adds nothing).
+ * Exported for its tests: it words every keyword a request schema may use, including some that
+ * the spec's request schemas do not use today.
  */
-function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
+export function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
   const chosen = new Map<string, SchemaError>();
   for (const error of errors) {
     if (isWrapperError(error)) continue;

@@ -4,7 +4,7 @@
  * exchange and files the findings under the current step. Scenario checks are run through
  * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
  */
-import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type Finding, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker } from "./coverage";
@@ -188,10 +188,12 @@ export class DriftSession {
     return { exchange, analysis };
   }
 
-  /** Runs a scenario check and files what it finds. */
-  judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): void {
+  /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */
+  judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): Finding[] {
     this.findings.evaluated(check.id, evidence.exchange.operationId);
-    this.file(runScenarioCheck(check, evidence));
+    const found = runScenarioCheck(check, evidence);
+    this.file(found);
+    return found;
   }
 
   /**

@@ -391,27 +391,39 @@ describe("the read-write scenario, step by step", () => {
     });
   });
 
-  it("calls for a 404 when a deleted endpoint's retrieve answers another body, and not also when it answers the endpoint itself", async () => {
-    const afterDelete = (body: (id: string, asCreated: string) => { status: number; bodyText: string }) => {
+  describe("a deleted endpoint's retrieve: either it is still there, or the answer must be 404", () => {
+    const afterDelete = (body: (asCreated: string) => { status: number; bodyText: string }) => {
       const created = new Map<string, string>();
       const deleted = new Set<string>();
       return (request: DriftRequest, exchange: DriftExchange) => {
         if (request.operationId === "create_sip_endpoint" && exchange.status === 200) created.set((JSON.parse(exchange.bodyText) as { id: string }).id, exchange.bodyText);
         if (request.operationId === "delete_sip_endpoint") deleted.add(request.params!.id);
         if (request.operationId !== "retrieve_sip_endpoint" || !deleted.has(request.params!.id)) return exchange;
-        return { ...exchange, ...body(request.params!.id, created.get(request.params!.id)!) };
+        return { ...exchange, ...body(created.get(request.params!.id)!) };
       };
     };
     const judged = new Set(["status-code-unexpected", "resource-still-available"]);
     const checksOnRetrieve = (session: DriftSession) => [...new Set(session.findings.findings().filter((f) => f.operationId === "retrieve_sip_endpoint" && judged.has(f.check)).map((f) => f.check))].sort();
+    const other = '{"id":"00000000-0000-4000-8000-000000000000","type":"sip_endpoint"}';
 
-    await withRig({ seedCount: 0, answer: afterDelete(() => ({ status: 422, bodyText: JSON.stringify({ errors: [{ code: "gone", title: "gone" }] }) })) }, async ({ session, config }) => {
-      await readWriteScenario(session, config, () => undefined);
-      expect(checksOnRetrieve(session)).toEqual(["status-code-unexpected"]);
-    });
-    await withRig({ seedCount: 0, answer: afterDelete((_id, asCreated) => ({ status: 200, bodyText: asCreated })) }, async ({ session, config }) => {
-      await readWriteScenario(session, config, () => undefined);
-      expect(checksOnRetrieve(session)).toEqual(["resource-still-available"]);
+    it.each([
+      ["404", () => ({ status: 404, bodyText: '{"error":"Not Found"}' }), []],
+      ["404 with HTML", () => ({ status: 404, bodyText: "<html>gone</html>" }), []],
+      ["422 with errors", () => ({ status: 422, bodyText: '{"errors":[]}' }), ["status-code-unexpected"]],
+      ["422 with HTML", () => ({ status: 422, bodyText: "<html>gone</html>" }), ["status-code-unexpected"]],
+      ["200 with the endpoint itself", (asCreated: string) => ({ status: 200, bodyText: asCreated }), ["resource-still-available"]],
+      ["200 with an object without id", () => ({ status: 200, bodyText: "{}" }), ["resource-still-available"]],
+      ["200 with JSON null", () => ({ status: 200, bodyText: "null" }), ["resource-still-available"]],
+      ["200 with HTML", () => ({ status: 200, bodyText: "<html>still here</html>" }), ["resource-still-available"]],
+      ["200 with another endpoint", () => ({ status: 200, bodyText: other }), ["status-code-unexpected"]],
+    ])("%s", async (_name, body, want) => {
+      await withRig({ seedCount: 0, answer: afterDelete(body) }, async ({ session, config }) => {
+        await readWriteScenario(session, config, () => undefined);
+        expect(checksOnRetrieve(session)).toEqual(want);
+        // The status is judged exactly when the endpoint is not still there.
+        const statusJudged = session.findings.evaluatedPairs().some((p) => p.check === "status-code-unexpected" && p.operationId === "retrieve_sip_endpoint");
+        expect(statusJudged).toBe(!want.includes("resource-still-available"));
+      });
     });
   });
 

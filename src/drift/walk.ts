@@ -4,6 +4,7 @@
  */
 import { idsOfEnvelope, SCENARIO_CHECKS } from "../checks";
 import { listUrlOf, resolvePageLink } from "../client/page-link";
+import { isPlainObject } from "../spec/json-pointer";
 import type { DriftSession, Sent } from "./session";
 
 export interface PageSeen {
@@ -49,7 +50,7 @@ export async function walkPages(
     last = { sent, ids, items, index };
     await onPage(last);
     const links = (body as { links?: unknown }).links;
-    const link = resolvePageLink(links && typeof links === "object" ? (links as { next?: unknown }).next : undefined, sent.exchange.url, listUrl);
+    const link = resolvePageLink(isPlainObject(links) ? links.next : undefined, sent.exchange.url, listUrl);
     if (link.kind === "none") return { pages: index + 1, complete: true, last };
     if (link.kind === "unusable") return brokenLink(session, last, link.reason, index + 1);
     next = link;

@@ -181,10 +181,12 @@ describe("the read-only scenario, step by step", () => {
       first = false;
       const body = JSON.parse(exchange.bodyText) as { data: Array<Record<string, unknown>> };
       delete body.data[0]!.id;
+      delete body.data[1]!.id;
       return { ...exchange, bodyText: JSON.stringify(body) };
     };
     await withRig({ seedCount: 10, answer: dropFirstId }, async ({ session, sent, config }) => {
       await readOnlyScenario(session, config);
+      // Two items without an id are two endpoints walked, not one.
       expect(inStep(sent, WALK).map((s) => s.request.query ?? "link")).toEqual([{ page_size: 5 }, "link", { page_size: 11 }]);
       expect(session.findings.findings().map((f) => `${f.check} ${f.pointer}`)).toEqual(["field-missing /data/0/id"]);
     });
@@ -362,6 +364,20 @@ describe("the read-write scenario, step by step", () => {
       // The list after delete was no list (a finding of its own), but nothing deleted could hide in it.
       const afterDelete = session.steps.find((s) => s.name === "retrieve and list after delete (expect 404, not listed)")!;
       expect([afterDelete.result, afterDelete.note]).toEqual(["failed", undefined]);
+    });
+  });
+
+  it("finds every created endpoint on a first page cut short by --max-pages: the step is judged, not incomplete", async () => {
+    const addNext = (request: DriftRequest, exchange: DriftExchange) => {
+      if (request.operationId !== "list_sip_endpoints" || request.query?.filter_username !== PREFIX) return exchange;
+      const body = JSON.parse(exchange.bodyText) as { links: Record<string, unknown> };
+      return { ...exchange, bodyText: JSON.stringify({ ...body, links: { ...body.links, next: `${exchange.url.split("?")[0]}?page_token=more` } }) };
+    };
+    await withRig({ seedCount: 0, config: { maxPages: 1 }, answer: addNext }, async ({ session, config }) => {
+      await readWriteScenario(session, config, () => undefined);
+      const find = session.steps.find((s) => s.name === "list and find the created endpoints")!;
+      expect([find.result, find.note]).toEqual(["passed", undefined]);
+      expect(session.findings.evaluatedPairs()).toContainEqual({ check: "resource-unavailable", operationId: "list_sip_endpoints" });
     });
   });
 
@@ -612,17 +628,20 @@ describe("what an incomplete step says it was doing", () => {
     ["read-write", "delete the created endpoints", op("delete_sip_endpoint"), DOWN, "deleting endpoint {id}, which this run created: delete_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "retrieve and list after delete (expect 404, not listed)", afterDelete, DOWN, "retrieving deleted endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "retrieve and list after delete (expect 404, not listed)", filteredByPrefix(2), DOWN, "the list after delete, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "list the first page", op("list_sip_endpoints"), DOWN, "the first page: list_sip_endpoints answered 503"],
     ["read-only", "walk every page (page_size 5)", listOf({ page_size: 5 }), DOWN, "the walk, page 1: list_sip_endpoints answered 503"],
     ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_username !== undefined, DOWN, "filter_username, page 1: list_sip_endpoints answered 503"],
     ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_caller_id !== undefined, DOWN, "filter_caller_id, page 1: list_sip_endpoints answered 503"],
     ["read-only", "retrieve 3 listed endpoint(s)", op("retrieve_sip_endpoint"), DOWN, "retrieving listed endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
     ["read-only", "retrieve 3 listed endpoint(s)", op("retrieve_sip_endpoint"), NOT_JSON, "retrieve {id}: the 200 body of retrieve_sip_endpoint is not JSON"],
+    ["cleanup", "find leftovers of earlier runs", op("list_sip_endpoints"), DOWN, "the leftover list, page 1: list_sip_endpoints answered 503"],
     // The three listed endpoints are retrieved first, then the unknown id.
     ["read-only", "retrieve an unknown id (expect 404)", nth("retrieve_sip_endpoint", 4), DOWN, "retrieving an id nobody created: retrieve_sip_endpoint answered 503, so nothing could be judged"],
   ] as const)("%s, %s, the answer rewritten: %#", async (mode, step, picks, answer, note) => {
     await withRig({ seedCount: 4, answer: once(picks, answer) }, async ({ session, sent, config }) => {
       if (mode === "read-only") await readOnlyScenario(session, config);
-      else await readWriteScenario(session, config, () => undefined);
+      else if (mode === "read-write") await readWriteScenario(session, config, () => undefined);
+      else await removeLeftovers(session, { ...config, prefix: "drift-" });
       const record = session.steps.find((s) => s.name === step)!;
       const rewritten = sent.find((s) => s.exchange.status === answer.status && s.exchange.bodyText === answer.bodyText && s.step === step)!;
       expect(record).toMatchObject({ result: "incomplete", note: note.replace("{id}", rewritten.request.params?.id ?? "") });

@@ -10,6 +10,7 @@ import type { DriftSession, Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import { isSuccess } from "../../http-status";
+import { isPlainObject } from "../../spec/json-pointer";
 
 const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationInconsistent, resourceMismatch } = SCENARIO_CHECKS;
 
@@ -25,7 +26,7 @@ function notThisApi({ exchange, analysis }: Sent, baseUrl: string): string | und
   if (!isSuccess(exchange.status)) return undefined;
   if (!analysis.parsed.ok) return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
   const body = analysis.parsed.value;
-  const shaped = body !== null && typeof body === "object" && Array.isArray((body as { data?: unknown }).data) && typeof (body as { links?: unknown }).links === "object";
+  const shaped = isPlainObject(body) && Array.isArray(body.data) && typeof body.links === "object";
   return shaped ? undefined : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} without data and links; ${expected}`;
 }
 
@@ -71,8 +72,9 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     const probeSize = walked() + 1;
     if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
       const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
-      const ids = probe.exchange.status === 200 && probe.analysis.parsed.ok ? ((probe.analysis.parsed.value as { data?: unknown[] }).data ?? []) : [];
-      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: ids.length });
+      const page = probe.exchange.status === 200 && probe.analysis.parsed.ok ? probe.analysis.parsed.value : undefined;
+      const probeCount = isPlainObject(page) && Array.isArray(page.data) ? page.data.length : 0;
+      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount });
     }
   });
 

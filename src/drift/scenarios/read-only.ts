@@ -4,7 +4,7 @@
  * that the API refuses missing or wrong credentials and an invalid page size.
  */
 import { randomUUID } from "node:crypto";
-import { SCENARIO_CHECKS } from "../../checks";
+import { idsOfEnvelope, SCENARIO_CHECKS } from "../../checks";
 import { invalidListQueries, isValidListQuery } from "../fixtures";
 import type { DriftSession, Sent } from "../session";
 import { walkPages } from "../walk";
@@ -72,8 +72,7 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     const probeSize = walked() + 1;
     if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
       const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
-      const page = probe.exchange.status === 200 && probe.analysis.parsed.ok ? probe.analysis.parsed.value : undefined;
-      const probeCount = isPlainObject(page) && Array.isArray(page.data) ? page.data.length : 0;
+      const probeCount = probe.exchange.status === 200 && probe.analysis.parsed.ok ? (idsOfEnvelope(probe.analysis.parsed.value)?.length ?? 0) : 0;
       session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount });
     }
   });

@@ -50,3 +50,4 @@ class MutationEnvironment extends TestEnvironment {
 
 module.exports = MutationEnvironment;
 module.exports.history = history;
+module.exports.ACTIVE_MUTANT = ACTIVE_MUTANT;

@@ -12,9 +12,8 @@ const { readFileSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const Sequencer = require("@jest/test-sequencer").default;
-const { history } = require("./environment.js");
+const { ACTIVE_MUTANT, history } = require("./environment.js");
 
-const ACTIVE_MUTANT = "__STRYKER_ACTIVE_MUTANT__";
 let durations;
 
 function durationsFile(tests) {

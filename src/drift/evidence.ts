@@ -36,7 +36,7 @@ export class EvidenceCollector {
       evidence.occurrences += 1;
       if (finding.check === "status-code-undocumented") evidence.contentType ??= analysis.exchange.headers["content-type"];
       if (!analysis.parsed.ok) continue;
-      // A missing key's pointer leads to nothing; an undocumented status's (the body) to the whole body.
+      // A missing key's pointer leads to no value; an undocumented status's pointer ("") to the whole body.
       const value = at(analysis.parsed.value as Json, finding.pointer);
       if (value === undefined) continue;
       evidence.types.add(jsonTypeOf(value));

@@ -2,7 +2,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftResult, type SendOptions } from "../../src/drift";
+import { createDriftSend, runDrift, startEmbeddedMock, type DriftExchange, type DriftMode, type DriftRequest, type DriftResult, type SendOptions } from "../../src/drift";
+import { DriftSession } from "../../src/drift/session";
 import type { FaultName, FaultOptions, MockServer } from "../../src/mock";
 import { driftCommand } from "../../src/cli/drift";
 
@@ -102,4 +103,17 @@ export async function addForeignEndpoints(mock: MockServer): Promise<void> {
     });
     if (response.status !== 200) throw new Error(`could not seed ${username}: ${response.status}`);
   }
+}
+
+/** A drift session whose every request gets `answer` (or throws what it throws); `asked` records the requests. */
+export function sessionAnswering(answer: (request: DriftRequest) => DriftExchange | Promise<DriftExchange>, options: Partial<ConstructorParameters<typeof DriftSession>[1]> = {}) {
+  const asked: DriftRequest[] = [];
+  const session = new DriftSession(
+    async (request) => {
+      asked.push(request);
+      return answer(request);
+    },
+    { failOn: "warning", ...options },
+  );
+  return { session, asked };
 }

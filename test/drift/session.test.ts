@@ -4,27 +4,15 @@
  * which findings a step is failed for.
  */
 import { ArgumentError } from "../../src/client/errors";
-import { DriftSession, RunStopped, StepIncomplete, type ProgressEvent, type Sent } from "../../src/drift/session";
-import type { DriftExchange, DriftRequest } from "../../src/drift/types";
+import { RunStopped, StepIncomplete, type ProgressEvent, type Sent } from "../../src/drift/session";
+import type { DriftExchange } from "../../src/drift/types";
+import { sessionAnswering } from "./harness";
 
 const URL_ = "https://example.signalwire.com/api/relay/rest/endpoints/sip";
 const PAGE = '{"links":{"self":"a","first":"a"},"data":[]}';
 
 function exchange(over: Partial<DriftExchange> = {}): DriftExchange {
   return { operationId: "list_sip_endpoints", method: "GET", url: URL_, status: 200, headers: { "content-type": "application/json" }, bodyText: PAGE, ...over };
-}
-
-/** A session whose every request gets `answer` (or throws what it throws). */
-function sessionAnswering(answer: (request: DriftRequest) => DriftExchange | Promise<DriftExchange>, options: Partial<ConstructorParameters<typeof DriftSession>[1]> = {}) {
-  const asked: DriftRequest[] = [];
-  const session = new DriftSession(
-    async (request) => {
-      asked.push(request);
-      return answer(request);
-    },
-    { failOn: "warning", ...options },
-  );
-  return { session, asked };
 }
 
 const failure = async (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);

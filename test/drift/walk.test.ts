@@ -2,9 +2,9 @@
  * `walkPages` on its own, against scripted pages: how many pages it read, whether the walk was
  * complete, which page was the last it could judge, and what a link it could not follow files.
  */
-import { DriftSession } from "../../src/drift/session";
-import type { DriftExchange, DriftRequest } from "../../src/drift/types";
+import type { DriftExchange } from "../../src/drift/types";
 import { walkPages, type PageSeen } from "../../src/drift/walk";
+import { sessionAnswering } from "./harness";
 
 const BASE = "https://example.signalwire.com/api/relay/rest";
 const LIST = `${BASE}/endpoints/sip`;
@@ -17,12 +17,10 @@ interface Answer {
 
 /** A session whose n-th list request gets the n-th answer; it records what was asked. */
 function scripted(answers: Answer[]) {
-  const asked: DriftRequest[] = [];
   const followed: boolean[] = [];
-  const session = new DriftSession(
-    async (request): Promise<DriftExchange> => {
-      const answer = answers[asked.length] ?? { status: 500, body: { errors: [] } };
-      asked.push(request);
+  const { session, asked } = sessionAnswering(
+    (request): DriftExchange => {
+      const answer = answers[asked.length - 1] ?? { status: 500, body: { errors: [] } };
       return {
         operationId: request.operationId,
         method: "GET",
@@ -32,7 +30,7 @@ function scripted(answers: Answer[]) {
         bodyText: typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body),
       };
     },
-    { failOn: "warning", onExchange: (seen) => followed.push(seen.followsLink) },
+    { onExchange: (seen) => followed.push(seen.followsLink) },
   );
   return { session, asked, followed };
 }

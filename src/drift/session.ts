@@ -190,6 +190,9 @@ export class DriftSession {
 
   /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */
   judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): Finding[] {
+    // No scenario check can judge a 5xx or 429 that outlived the retries (a probe without
+    // credentials, an invalid request): the step is incomplete rather than passed.
+    this.requireAnswer(evidence, check.id);
     this.findings.evaluated(check.id, evidence.exchange.operationId);
     const found = runScenarioCheck(check, evidence);
     this.file(found);
@@ -206,7 +209,7 @@ export class DriftSession {
   }
 
   /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
-  requireAnswer(sent: Sent, situation: string): void {
+  requireAnswer(sent: { exchange: Pick<DriftExchange, "status" | "attempts" | "operationId"> }, situation: string): void {
     const { status, attempts, operationId } = sent.exchange;
     if (status >= 500 || status === 429) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
   }

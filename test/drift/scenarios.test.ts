@@ -140,6 +140,8 @@ describe("the read-only scenario, step by step", () => {
       await readOnlyScenario(session, config);
       expect(inStep(sent, WALK).map((s) => s.exchange.status)).toEqual([200, 200, 500]);
       expect(session.findings.findings().filter((f) => f.check === "pagination-inconsistent")).toEqual([]);
+      // Nor does it show that nothing is hidden: the step could not judge, so it is incomplete.
+      expect(session.steps[1]).toMatchObject({ result: "incomplete", note: "the probe for hidden pages (page_size 11): list_sip_endpoints answered 500" });
     });
   });
 
@@ -189,6 +191,14 @@ describe("the read-only scenario, step by step", () => {
       // Two items without an id are two endpoints walked, not one.
       expect(inStep(sent, WALK).map((s) => s.request.query ?? "link")).toEqual([{ page_size: 5 }, "link", { page_size: 11 }]);
       expect(session.findings.findings().map((f) => `${f.check} ${f.pointer}`)).toEqual(["field-missing /data/0/id"]);
+    });
+  });
+
+  it("cannot tell what a probe answered with something other than a page hides: the walk is incomplete", async () => {
+    const probeNoList = (request: DriftRequest, exchange: DriftExchange) => (request.query?.page_size === 11 ? { ...exchange, bodyText: '{"links":{}}' } : exchange);
+    await withRig({ seedCount: 10, answer: probeNoList }, async ({ session, config }) => {
+      await readOnlyScenario(session, config);
+      expect(session.steps[1]).toMatchObject({ result: "incomplete", note: "the probe for hidden pages (page_size 11): the 200 body of list_sip_endpoints is no list" });
     });
   });
 
@@ -631,6 +641,11 @@ describe("what an incomplete step says it was doing", () => {
     ["cleanup", "find leftovers of earlier runs", op("list_sip_endpoints"), DOWN, "the leftover list, page 1: list_sip_endpoints answered 503"],
     // The three listed endpoints are retrieved first, then the unknown id.
     ["read-only", "retrieve an unknown id (expect 404)", nth("retrieve_sip_endpoint", 4), DOWN, "retrieving an id nobody created: retrieve_sip_endpoint answered 503, so nothing could be judged"],
+    // A probe that got no answer says nothing about what it probes: the step cannot pass.
+    ["read-only", "list without credentials and with wrong ones (expect 401)", (request: DriftRequest) => request.auth === "none", DOWN, "auth-not-enforced: list_sip_endpoints answered 503, so nothing could be judged"],
+    ["read-only", "list with an invalid page_size (expect 422)", listOf({ page_size: 0 }), DOWN, "invalid-input-accepted: list_sip_endpoints answered 503, so nothing could be judged"],
+    ["read-write", "create invalid endpoints (expect 422)", (request: DriftRequest) => request.operationId === "create_sip_endpoint" && JSON.stringify(request.body).includes("invalid"), DOWN, "invalid-input-accepted: create_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "update with an invalid body (expect 422)", (request: DriftRequest) => request.operationId === "update_sip_endpoint" && JSON.stringify(request.body).includes("sometimes"), DOWN, "invalid-input-accepted: update_sip_endpoint answered 503, so nothing could be judged"],
   ] as const)("%s, %s, the answer rewritten: %#", async (mode, step, picks, answer, note) => {
     await withRig({ seedCount: 4, answer: once(picks, answer) }, async ({ session, sent, config }) => {
       if (mode === "read-only") await readOnlyScenario(session, config);

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { idsOfEnvelope, SCENARIO_CHECKS } from "../../checks";
 import { invalidListQueries, isValidListQuery } from "../fixtures";
-import type { DriftSession, Sent } from "../session";
+import { StepIncomplete, type DriftSession, type Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
 import { isSuccess } from "../../http-status";
@@ -72,8 +72,11 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     const probeSize = walked() + 1;
     if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
       const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
-      const probeCount = probe.exchange.status === 200 && probe.analysis.parsed.ok ? (idsOfEnvelope(probe.analysis.parsed.value)?.length ?? 0) : 0;
-      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount });
+      // Only a page can say whether the walk missed something; any other answer leaves it unknown.
+      const what = `the probe for hidden pages (page_size ${probeSize})`;
+      const probeIds = idsOfEnvelope(session.requireJson(probe, what));
+      if (!probeIds) throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
+      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: probeIds.length });
     }
   });
 

@@ -60,7 +60,7 @@ function intentOf(finding: Finding): Intent | undefined {
 const intentKey = (i: Intent) => JSON.stringify(i);
 
 /** The suggestion for each finding that has one, by finding id. */
-export function suggestChanges(findings: readonly Finding[], evidence: EvidenceCollector): Map<string, Suggestion> {
+export function suggestChanges(findings: readonly Finding[], evidence: Pick<EvidenceCollector, "get">): Map<string, Suggestion> {
   const groups = new Map<string, { intent: Intent; findings: Finding[] }>();
   for (const finding of findings) {
     const intent = intentOf(finding);
@@ -200,9 +200,10 @@ function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | 
 }
 
 function describeSchema(schema: { [key: string]: Json }): string {
-  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : String(schema.type ?? "any value");
+  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : typeof schema.type === "string" ? schema.type : undefined;
+  const noun = type === undefined ? "any value" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
   const extra = [typeof schema.format === "string" ? `format ${schema.format}` : "", Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""].filter(Boolean);
-  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
+  return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 
 /** A schema pointer in words: `components.schemas.SipEndpoint.properties.send_as`, or the operation. */

@@ -61,6 +61,18 @@ describe("suggested spec changes", () => {
     );
     // Removals from one list address the list as it was, whatever stands between them.
     expect(applyPatches(text, [{ op: "remove", path: "/a/list/0" }, { op: "add", path: "/a/map/n", value: 1 }, { op: "remove", path: "/a/list/2" }])).toBe("# kept\na:\n  list: [y]\n  map:\n    k: 1 # also kept\n    n: 1\n");
+    // Lists take inserts and replacements by index; new mappings are block style, lists of plain values flow style.
+    const nested = "a:\n  list: [x, y]\n  objs:\n    - n: 1\n      drop: true\n";
+    expect(
+      applyPatches(nested, [
+        { op: "add", path: "/a/list/1", value: "w" },
+        { op: "replace", path: "/a/list/0", value: "v" },
+        { op: "add", path: "/a/objs/-", value: { n: 2, tags: ["p", "q"], more: [{ k: 1 }] } },
+        { op: "remove", path: "/a/objs/0/drop" },
+      ]),
+    ).toBe("a:\n  list: [v, w, y]\n  objs:\n    - n: 1\n    - n: 2\n      tags: [p, q]\n      more:\n        - k: 1\n");
+    expect(() => applyPatches("just text\n", [{ op: "add", path: "/x", value: 1 }])).toThrow("/x: no mapping or list at the root");
+    expect(() => applyPatches(nested, [{ op: "add", path: "/a/list/0/x", value: 1 }])).toThrow("/a/list/0/x: no mapping or list at a.list.0");
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(PatchError);
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
     expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);

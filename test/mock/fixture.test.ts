@@ -89,11 +89,14 @@ describe("requests()", () => {
     expect(mock.requests()[0]!.path).toBe("/endpoints/sip");
   });
 
-  it("keeps the last 1,000 requests", async () => {
+  it("keeps the last 1,000 requests, oldest first", async () => {
     for (let batch = 0; batch < 21; batch++) await Promise.all(Array.from({ length: 50 }, (_, i) => call("GET", `/endpoints/sip?page_size=1&n=${batch * 50 + i}`)));
+    // One at a time, so their order is known: the newest come last after the ring has wrapped.
+    for (const n of ["last-1", "last-2", "last-3"]) await call("GET", `/endpoints/sip?page_size=1&n=${n}`);
     const kept = mock.requests();
     expect(kept).toHaveLength(1000);
-    expect(kept.map((r) => Number(r.query.n)).sort((a, b) => a - b)[0]).toBeGreaterThanOrEqual(50);
+    expect(kept.slice(-3).map((r) => r.query.n)).toEqual(["last-1", "last-2", "last-3"]);
+    expect(kept.slice(0, -3).map((r) => Number(r.query.n)).sort((a, b) => a - b)[0]).toBeGreaterThanOrEqual(53);
   });
 });
 

@@ -51,7 +51,8 @@ export function createSerializer(generationSize = GENERATION_SIZE): Serializer {
 function isListEnvelope(body: unknown): body is { links: unknown; data: unknown[] } {
   if (body === null || typeof body !== "object") return false;
   const keys = Object.keys(body);
-  return keys.length === 2 && keys[0] === "links" && keys[1] === "data" && Array.isArray((body as { data: unknown }).data);
+  // Two keys, `links` first and a `data` array: the second key can only be `data`.
+  return keys.length === 2 && keys[0] === "links" && Array.isArray((body as { data: unknown }).data);
 }
 
 function isEndpoint(body: unknown): body is object {

@@ -17,6 +17,11 @@ test.each([
   ["an error body", { errors: [{ detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "missing_required_attribute" }] }],
   ["a page with other keys (as a fault makes)", { data: endpoints.slice(0, 2), links: {} }],
   ["a page holding a non-object", { links: {}, data: [endpoints[0], null, 3] }],
+  ["a page with a key more", { ...page(0, 2), meta: { total: 2 } }],
+  ["a two-key body whose second key is data", { errors: [], data: endpoints.slice(0, 1) }],
+  ["a page holding undefined", { links: {}, data: [undefined, endpoints[0]] }],
+  ["null", null],
+  ["a string", "text"],
   ["non-ASCII text", { links: { self: "http://h/x?filter_username=j%C3%BCrgen" }, data: [{ ...endpoints[1], caller_id: "Jürgen ☎" }] }],
 ])("%s serialises exactly as JSON.stringify does", (_what, body) => {
   const serialize = createSerializer(4);
@@ -29,4 +34,29 @@ test("output stays exact across generations of a small cache, served in any orde
   for (const [from, to] of [[0, 10], [5, 25], [0, 10], [40, 50], [0, 50], [7, 8]] as const) {
     expect(serialize(page(from, to)).toString("utf8")).toBe(JSON.stringify(page(from, to)));
   }
+});
+
+test("each endpoint object is encoded once, whichever page or answer it is in", () => {
+  let encoded = 0;
+  const counted = {
+    ...endpoints[0]!,
+    toJSON() {
+      encoded += 1;
+      return endpoints[0];
+    },
+  };
+  const serialize = createSerializer(4);
+  const body = { links: {}, data: [counted] };
+  expect(serialize(body).toString("utf8")).toBe(JSON.stringify({ links: {}, data: [endpoints[0]] }));
+  expect(serialize(body).toString("utf8")).toBe(JSON.stringify({ links: {}, data: [endpoints[0]] }));
+  expect(serialize(counted).toString("utf8")).toBe(JSON.stringify(endpoints[0]));
+  expect(encoded).toBe(1);
+});
+
+test("other bodies are encoded afresh: a body changed after it was sent is sent as it is now", () => {
+  const serialize = createSerializer(4);
+  const body = { errors: [{ detail: "first" }] };
+  serialize(body);
+  body.errors.push({ detail: "second" });
+  expect(serialize(body).toString("utf8")).toBe(JSON.stringify(body));
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { MAX_BODY_BYTES } from "../../src/mock/http";
 import { createRequestListener } from "../../src/mock/http";
+import { basicAuthHeader } from "../../src/redact";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 
 let mock: MockServer;
@@ -70,19 +71,56 @@ describe("body size", () => {
     expect((await client.call("GET", "/endpoints/sip")).status).toBe(200);
   });
 
-  test("a body declared far too large is refused before it is read, and the connection closed", async () => {
-    const url = new URL(`${mock.url}/endpoints/sip`);
-    const answer = await new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
-      const req = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(64 * MAX_BODY_BYTES) } }, (res) => {
+  /** A POST whose body `write` sends as it likes (chunked unless it declares a length); resolves at the answer. */
+  const rawPost = (headers: Record<string, string>, write: (req: ReturnType<typeof httpRequest>) => void) =>
+    new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
+      const req = httpRequest(new URL(`${mock.url}/endpoints/sip`), { method: "POST", agent: false, headers: { "content-type": "application/json", authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken), ...headers } }, (res) => {
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
       });
       req.on("error", reject);
-      req.write("{");
+      write(req);
     });
-    expect(answer).toEqual({ status: 413, body: '{"error":"Payload Too Large"}', connection: "close" });
+  const TOO_LARGE = '{"error":"Payload Too Large"}';
+
+  test("a chunked body (no length declared) is read like any other", async () => {
+    const body = JSON.stringify(newEndpointRequest("chunked"));
+    const answer = await rawPost({}, (req) => {
+      req.write(body.slice(0, 10));
+      req.end(body.slice(10));
+    });
+    expect(answer.status).toBe(200);
+    expect(mock.endpoints().map((e) => e.username)).toContain(body.match(/"username":"([^"]+)"/)![1]);
+  });
+
+  test("a body over 1 MiB is read to its end, so the connection stays open for the next request", async () => {
+    const answer = await rawPost({ connection: "keep-alive" }, (req) => req.end(createOfSize(MAX_BODY_BYTES + 1)));
+    expect(answer).toEqual({ status: 413, body: TOO_LARGE, connection: "keep-alive" });
+  });
+
+  test("a body declared far too large is refused before it is read, and the connection closed", async () => {
+    const answer = await rawPost({ "content-length": String(64 * MAX_BODY_BYTES) }, (req) => req.write("{"));
+    expect(answer).toEqual({ status: 413, body: TOO_LARGE, connection: "close" });
     expect((await client.call("GET", "/endpoints/sip")).status).toBe(200);
+  });
+
+  test("a chunked body that grows past 16 MiB is cut off there, and the connection closed", async () => {
+    const chunk = Buffer.alloc(MAX_BODY_BYTES, 0x20);
+    let sent = 0;
+    const answer = await rawPost({}, (req) => {
+      req.on("error", () => {}); // the server closes while more is being written
+      const more = () => {
+        while (sent < 64 && !req.destroyed) {
+          sent += 1;
+          if (!req.write(chunk)) return void req.once("drain", more);
+        }
+      };
+      more();
+    });
+    expect(answer).toEqual({ status: 413, body: TOO_LARGE, connection: "close" });
+    expect(sent).toBeLessThan(64);
+    expect(mock.endpoints()).toHaveLength(2);
   });
 });
 

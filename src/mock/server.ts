@@ -139,7 +139,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       install();
     },
     requests: () => {
-      const oldestFirst = next > RECORDED_REQUESTS ? [...received.slice(next % RECORDED_REQUESTS), ...received.slice(0, next % RECORDED_REQUESTS)] : received;
+      // Until the ring wraps, the split falls at its end (or start), which keeps the order as received.
+      const split = next % RECORDED_REQUESTS;
+      const oldestFirst = [...received.slice(split), ...received.slice(0, split)];
       return oldestFirst.map((request) => recordOf(request, secrets));
     },
     close: () =>

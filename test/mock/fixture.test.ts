@@ -123,7 +123,7 @@ describe("absolute page links", () => {
   });
 
   it("start with publicUrl when it is given, and a bad one is refused", async () => {
-    const proxied = await startMockServer({ seedCount: 2, publicUrl: "https://mock.example.test/api/relay/rest/" });
+    const proxied = await startMockServer({ seedCount: 2, publicUrl: "https://mock.example.test/api/relay/rest//" });
     try {
       const page = await (await fetch(`${proxied.url}/endpoints/sip?page_size=1`, { headers: { authorization: basicAuthHeader(proxied.credentials.projectId, proxied.credentials.apiToken) } })).json();
       expect(page.links.next).toMatch(/^https:\/\/mock\.example\.test\/api\/relay\/rest\/endpoints\/sip\?page_number=1&/);

@@ -97,10 +97,22 @@ describe("options", () => {
     ["a seed that is an object", { seed: {} as never }, /^seed must be a string or a finite number$/],
     ["a negative delay", { faultOptions: { delayMs: -5 } }, /^faultOptions.delayMs must be a whole number/],
     ["a project id without a token", { projectId: "p" }, /^projectId and apiToken must be given together/],
+    ["a host that is no string", { host: 4010 as never }, /^host must be a non-empty string$/],
+    ["a seed that is not finite", { seed: Number.NaN }, /^seed must be a string or a finite number$/],
+    ["an unknown fault option", { faultOptions: { jitter: 1 } as never }, /^unknown fault option "jitter"; known options: delayMs, /],
+    ["a publicUrl that is no URL", { publicUrl: "mock.example.test/api" }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "mock.example.test\/api"$/],
+    ["a publicUrl that is no string", { publicUrl: 42 as never }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "42"$/],
+    ["a publicUrl with a query", { publicUrl: "https://mock.example.test/api?x=1" }, /^publicUrl must be/],
+    ["a publicUrl with a fragment", { publicUrl: "https://mock.example.test/api#x" }, /^publicUrl must be/],
   ])("%s is refused with MockConfigError naming the option", async (_what, options, message) => {
     const attempt = startMockServer({ env: {}, ...options });
     await expect(attempt).rejects.toThrow(message);
     await expect(attempt).rejects.toBeInstanceOf(MockConfigError);
+  });
+
+  test("a fault option left undefined is no option at all", async () => {
+    const mock = await start({ env: {}, fault: "slow", faultOptions: { delayMs: undefined } });
+    expect(mock.fault).toBe("slow");
   });
 
   test("a port in use is refused with a clear error", async () => {

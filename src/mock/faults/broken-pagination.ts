@@ -7,7 +7,8 @@ export const brokenPagination: FaultProfile = {
   checks: ["pagination-inconsistent"],
   wrap: rewriteAnswers(["list_sip_endpoints"], (response) => {
     const body = response.body as { links?: Record<string, string> } | undefined;
-    if (response.status !== 200 || !body?.links) return response;
+    // Only a page has links; error bodies pass unchanged.
+    if (!body?.links) return response;
     const { next: _dropped, ...links } = body.links;
     return { ...response, body: { ...body, links } };
   }),

@@ -8,6 +8,6 @@ export const ignoresUpdates: FaultProfile = {
   wrap: (next) => (request) => {
     if (operationOf(request) !== "update_sip_endpoint") return next(request);
     // Answer with the endpoint as stored (same id, same credentials), without applying the body.
-    return after(next({ ...request, method: "GET", bodyText: "" }), (stored) => stored);
+    return after(next({ ...request, method: "GET" }), (stored) => stored);
   },
 };

@@ -9,6 +9,6 @@ export const stillThereAfterDelete: FaultProfile = {
   wrap: (next: MockHandler) => (request) => {
     if (operationOf(request) !== "delete_sip_endpoint") return next(request);
     // Ask the core whether the delete would succeed (same id, same credentials) without deleting.
-    return after(next({ ...request, method: "GET", bodyText: "" }), (found) => (found.status === 200 ? { status: 204 } : found));
+    return after(next({ ...request, method: "GET" }), (found) => (found.status === 200 ? { status: 204 } : found));
   },
 };

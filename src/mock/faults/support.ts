@@ -1,5 +1,6 @@
 /** What the fault profiles share: which operation a request is, and rewriting answers of some operations. */
 import { matchOperation, type OperationId } from "../../spec";
+import { isPlainObject } from "../../spec/json-pointer";
 import { isPromised, type MockHandler, type MockRequest, type MockResponse, type SipEndpoint } from "../types";
 
 type Answer = MockResponse | Promise<MockResponse>;
@@ -52,8 +53,9 @@ export function interceptRequests(operations: readonly OperationId[], intercept:
  * endpoints are shared with the store.
  */
 function mapEndpoints(response: MockResponse, fn: (endpoint: SipEndpoint) => Record<string, unknown>): MockResponse {
-  if (response.status >= 300 || response.text !== undefined || response.body === null || typeof response.body !== "object") return response;
-  const body = response.body as Record<string, unknown>;
+  // Error bodies hold neither a `data` list nor an endpoint, so the body's shape alone decides.
+  if (!isPlainObject(response.body)) return response;
+  const body = response.body;
   if (Array.isArray(body.data)) return { ...response, body: { ...body, data: (body.data as SipEndpoint[]).map(fn) } };
   if (body.type === "sip_endpoint") return { ...response, body: fn(body as unknown as SipEndpoint) };
   return response;
@@ -64,7 +66,7 @@ export const everyEndpoint = (fn: (endpoint: SipEndpoint) => Record<string, unkn
 
 /** The newest stored endpoints as the core lists them (honest answer, same credentials), then `fn`. */
 export function withNewest(next: MockHandler, request: MockRequest, count: number, fn: (endpoints: Array<{ id?: unknown }>) => Answer): Answer {
-  return after(next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}`, bodyText: "" }), (page) =>
+  return after(next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}` }), (page) =>
     fn(page.status === 200 ? (((page.body ?? {}) as { data?: Array<{ id?: unknown }> }).data ?? []) : []),
   );
 }

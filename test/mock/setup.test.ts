@@ -120,7 +120,9 @@ describe("options", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as AddressInfo).port;
     try {
-      await expect(startMockServer({ env: {}, port })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+      const attempt = startMockServer({ env: {}, port });
+      await expect(attempt).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+      await expect(attempt).rejects.toMatchObject({ cause: { code: "EADDRINUSE" } });
     } finally {
       blocker.close();
     }

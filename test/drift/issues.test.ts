@@ -80,8 +80,36 @@ describe("issueBody", () => {
     expect(planIssues(report({ findings: [f] }), [{ number: 9, body }], RUN).refresh.map((r) => r.findingId)).toEqual(["1234567890abcdef"]);
   });
 
-  it("names the whole body when the pointer is empty", () => {
-    expect(issueBody(finding("1234567890abcdef", { pointer: "" }), RUN)).toContain("| pointer (first) | (whole body) |");
+  it("names the whole body when the pointer is empty, in the body and in the title", () => {
+    const whole = finding("1234567890abcdef", { pointer: "", check: "status-code-undocumented", status: 418 });
+    expect(issueBody(whole, RUN)).toContain("| pointer (first) | (whole body) |");
+    expect(planIssues(report({ findings: [whole] }), [], RUN).open[0]!.title).toBe("Drift: status-code-undocumented on list_sip_endpoints at (whole body)");
+  });
+
+  it("is the markers, the message, a table of the facts, and the run that last saw it", () => {
+    expect(issueBody(finding("1234567890abcdef", { status: null, severity: "breaking" }), RUN).split("\n")).toEqual([
+      "<!-- drift-finding:1234567890abcdef -->",
+      "<!-- drift-check:field-undocumented list_sip_endpoints -->",
+      "undocumented key",
+      "",
+      "| | |",
+      "|---|---|",
+      "| check | `field-undocumented` (breaking) |",
+      "| operation | `list_sip_endpoints` GET `/endpoints/sip` |",
+      "| status |  |",
+      "| pointer (first) | `/data/0/created_at` |",
+      "| expected | no such key |",
+      "| actual | key present (string) |",
+      "| occurrences in the last run | 3 |",
+      "| finding id | `1234567890abcdef` |",
+      "",
+      `Last seen: ${RUN}`,
+    ]);
+  });
+
+  it("a refresh comment counts one occurrence in the singular", () => {
+    const plan = planIssues(report({ findings: [finding("aaaa", { occurrences: 1 })] }), [issueFor(12, finding("aaaa"))], RUN);
+    expect(plan.refresh[0]!.comment).toBe(`Still seen in ${RUN} (1 occurrence).`);
   });
 });
 

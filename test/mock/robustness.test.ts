@@ -105,22 +105,30 @@ describe("body size", () => {
     expect((await client.call("GET", "/endpoints/sip")).status).toBe(200);
   });
 
-  test("a chunked body that grows past 16 MiB is cut off there, and the connection closed", async () => {
+  test("a chunked body that grows past 16 MiB is cut off there, and the server serves on", async () => {
     const chunk = Buffer.alloc(MAX_BODY_BYTES, 0x20);
     let sent = 0;
-    const answer = await rawPost({}, (req) => {
-      req.on("error", () => {}); // the server closes while more is being written
+    // The server answers 413 and closes while the client still writes: the client sees either the
+    // answer or the reset first, so the test asserts what does not race, the bytes sent.
+    const ended = await new Promise<string>((resolve) => {
+      const req = httpRequest(new URL(`${mock.url}/endpoints/sip`), { method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(String(res.statusCode));
+      });
+      req.on("error", () => resolve("reset"));
       const more = () => {
         while (sent < 64 && !req.destroyed) {
           sent += 1;
           if (!req.write(chunk)) return void req.once("drain", more);
         }
+        if (sent === 64) req.end();
       };
       more();
     });
-    expect(answer).toEqual({ status: 413, body: TOO_LARGE, connection: "close" });
+    expect(["413", "reset"]).toContain(ended);
     expect(sent).toBeLessThan(64);
     expect(mock.endpoints()).toHaveLength(2);
+    expect((await client.call("GET", "/endpoints/sip")).status).toBe(200);
   });
 });
 

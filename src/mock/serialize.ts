@@ -5,6 +5,7 @@
  * fresh serialisation of every key of every endpoint (and a second pass to encode the text). The
  * cache is bounded, so walking a large store does not turn into a second copy of it.
  */
+import { isPlainObject } from "../spec/json-pointer";
 import { GenerationalMap } from "./generational-map";
 
 /** Entries per generation: enough for the busiest pages to stay cached, small enough to stay a few MB. */
@@ -49,12 +50,12 @@ export function createSerializer(generationSize = GENERATION_SIZE): Serializer {
  * what `JSON.stringify` would give. Anything else (a fault's rewritten body) takes the plain path.
  */
 function isListEnvelope(body: unknown): body is { links: unknown; data: unknown[] } {
-  if (body === null || typeof body !== "object") return false;
+  if (!isPlainObject(body)) return false;
   const keys = Object.keys(body);
   // Two keys, `links` first and a `data` array: the second key can only be `data`.
-  return keys.length === 2 && keys[0] === "links" && Array.isArray((body as { data: unknown }).data);
+  return keys.length === 2 && keys[0] === "links" && Array.isArray(body.data);
 }
 
 function isEndpoint(body: unknown): body is object {
-  return body !== null && typeof body === "object" && (body as { type?: unknown }).type === "sip_endpoint";
+  return isPlainObject(body) && body.type === "sip_endpoint";
 }

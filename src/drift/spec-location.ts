@@ -20,7 +20,7 @@ type Located = Pick<Finding, "operationId" | "status" | "pointer" | "check">;
 /** Where in the spec a finding belongs: a JSON pointer into the spec document and its source line. */
 export function specLocation(finding: Located): { pointer: string; line: number } {
   const found = specPointerOf(finding);
-  return { pointer: found, line: lineOf(found) };
+  return { pointer: found, line: lineIn(specLines, found) };
 }
 
 function specPointerOf(finding: Located): string {
@@ -46,7 +46,11 @@ function specPointerOf(finding: Located): string {
 
 /** `$ref`s followed to where they lead (a response or schema may be a reference to a component). */
 export function resolved(specPointer: string): string {
-  return deref(specDocument as JsonObject, at(spec, specPointer), specPointer)?.pointer ?? specPointer;
+  return resolvedIn(spec as JsonObject, specPointer);
+}
+
+function resolvedIn(document: JsonObject, specPointer: string): string {
+  return deref(document, at(document, specPointer), specPointer)?.pointer ?? specPointer;
 }
 
 /** Steps down through `tokens`, following references on the way; undefined where the spec stops. */
@@ -60,41 +64,51 @@ function descend(start: string, ...tokens: string[]): string | undefined {
   return current;
 }
 
-/** Follows a body pointer through the schema at `start`, as far as the schema describes it. */
 function walk(start: string, bodyPointer: string): string {
+  return schemaOf(spec as JsonObject, start, bodyPointer);
+}
+
+/**
+ * Follows a body pointer through the schema at `start` in `document`, as far as the schema
+ * describes it: into properties and items, through `$ref`s and every branch of the combinators.
+ * Returns the pointer of the deepest schema reached.
+ */
+export function schemaOf(document: JsonObject, start: string, bodyPointer: string): string {
   let current = start;
   for (const token of splitPointer(bodyPointer)) {
-    const next = childSchema(current, token, 0);
+    const next = childSchema(document, current, token, 0);
     if (next === undefined) break;
     current = next;
   }
   return current;
 }
 
-/** The schema of one property or item of the schema at `at`, through `$ref` and the combinators. */
-function childSchema(schemaPointer: string, token: string, depth: number): string | undefined {
+/** The schema of one property or item of the schema at `schemaPointer`; undefined if none. */
+function childSchema(document: JsonObject, schemaPointer: string, token: string, depth: number): string | undefined {
+  // A cycle of references or combinators describes nothing; it must not hang the walk.
   if (depth > 20) return undefined;
-  const node = at(spec, schemaPointer);
+  const node = at(document, schemaPointer);
   if (!isPlainObject(node)) return undefined;
-  if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return childSchema(resolved(schemaPointer), token, depth + 1);
+  // An external or dangling reference resolves to itself, so the depth limit ends it too.
+  if (typeof node.$ref === "string") return childSchema(document, resolvedIn(document, schemaPointer), token, depth + 1);
   if (isPlainObject(node.properties) && Object.prototype.hasOwnProperty.call(node.properties, token)) return `${schemaPointer}${pointer("properties", token)}`;
   if (/^\d+$/.test(token) && isPlainObject(node.items)) return `${schemaPointer}/items`;
   for (const combinator of ["allOf", "oneOf", "anyOf"] as const) {
     const branches = node[combinator];
     if (!Array.isArray(branches)) continue;
-    for (let i = 0; i < branches.length; i++) {
-      const found = childSchema(`${schemaPointer}/${combinator}/${i}`, token, depth + 1);
+    for (const i of branches.keys()) {
+      const found = childSchema(document, `${schemaPointer}/${combinator}/${i}`, token, depth + 1);
       if (found !== undefined) return found;
     }
   }
   return undefined;
 }
 
-/** The source line of a pointer, or of its nearest ancestor the line table knows. */
-function lineOf(specPointer: string): number {
-  for (let p = specPointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
-    const line = specLines[p];
-    if (line !== undefined) return line;
-    if (p === "") return 1;
-  }
+/**
+ * The source line of a pointer in a line table; line 1 (the whole file) for one it lacks. The
+ * generated table holds every object and array of the spec, and every pointer this module returns
+ * names an operation, a response or a schema, all objects.
+ */
+export function lineIn(lines: Readonly<Record<string, number>>, specPointer: string): number {
+  return lines[specPointer] ?? 1;
 }

@@ -77,7 +77,13 @@ describe("--replay judges a recording against the current spec", () => {
       const { har } = await runDrift({ target, send: createDriftSend(target), mode: "read-only", pageSize: 5, harPages: 1 });
       const replayed = await replayDrift({ recording: readHar(renderHar(har), "x.har"), failOn: "warning" });
       expect(har.log._omittedListPages).toBeGreaterThan(0);
-      expect(replayed.steps.at(-1)).toMatchObject({ result: "skipped", note: expect.stringContaining(`${har.log._omittedListPages} page(s)`) });
+      expect(replayed.steps.at(-1)).toEqual({
+        name: "pages not recorded",
+        result: "skipped",
+        requests: 0,
+        findings: [],
+        note: `${har.log._omittedListPages} page(s) the live run followed through links.next were not recorded (--har-pages), so this replay did not judge them`,
+      });
     } finally {
       await target.close();
     }
@@ -97,6 +103,25 @@ describe("--replay judges a recording against the current spec", () => {
   ])("refuses a recording that is %s, saying where", (_name, text, message) => {
     expect(() => readHar(text, "x.har")).toThrow(HarError);
     expect(() => readHar(text, "x.har")).toThrow(message);
+  });
+
+  it("times itself by the clock it is given, never negatively", async () => {
+    const recording = readHar(JSON.stringify({ log: { version: "1.2", entries: [entry] } }), "x.har");
+    const clock = (...times: number[]) => () => times.shift()!;
+    const report = await replayDrift({ recording, failOn: "warning", now: clock(1_000, 1_750) });
+    expect(report).toMatchObject({ startedAt: new Date(1_000).toISOString(), durationMs: 750 });
+    expect((await replayDrift({ recording, failOn: "warning", now: clock(2_000, 1_000) })).durationMs).toBe(0);
+  });
+
+  it("stops where the recording shows the run's own credentials refused, and says so rather than that the run stopped early", async () => {
+    const refused = { ...entry, _step: "walk every page", response: { status: 401, headers: [{ name: "Content-Type", value: "application/json" }], content: { text: '{"error":"Unauthorized"}' } } };
+    const text = JSON.stringify({ log: { version: "1.2", _stopped: "the recorded reason", entries: [refused, { ...entry, _step: "retrieve each listed endpoint" }] } });
+    const report = await replayDrift({ recording: readHar(text, "x.har"), failOn: "warning" });
+    expect(report.outcome).toBe("inconclusive");
+    expect(report.summary.requests).toBe(1);
+    expect(report.steps.map((s) => [s.name, s.result])).toEqual([["walk every page", "incomplete"]]);
+    expect(report.reasons.join("\n")).toContain("the target refused the given credentials (401 on list_sip_endpoints)");
+    expect(report.reasons.join("\n")).not.toContain("the recorded reason");
   });
 
   it("reads a HAR written by another tool, finding each operation by its path", async () => {

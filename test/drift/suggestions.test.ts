@@ -15,6 +15,7 @@ import { applyPatches, PatchError, renderSuggestionsMarkdown, suggestedSpec } fr
 import { ROOT } from "../../src/cli/repository";
 import type { FaultName } from "../../src/mock";
 import { runEngine } from "./harness";
+import { aFinding, driftReport } from "./report-fixture";
 
 const run = promisify(execFile);
 const SCHEMA_FAULTS: FaultName[] = ["extra-field", "missing-field", "wrong-type", "null-not-allowed", "unknown-enum", "bad-format", "undocumented-status"];
@@ -77,6 +78,16 @@ describe("suggested spec changes", () => {
     expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(/nothing to remove/);
     expect(() => applyPatches(text, [{ op: "replace", path: "/a/map/none", value: 1 }])).toThrow(/nothing to replace/);
     expect(() => applyPatches(text, [{ op: "add", path: "/b/c", value: 1 }])).toThrow(/no mapping or list/);
+    expect(() => applyPatches(text, [{ op: "add", path: "/a/map/k/z/y", value: 1 }])).toThrow("/a/map/k/z/y: no mapping or list at a.map.k.z");
+    expect(() => applyPatches(text, [{ op: "remove", path: "/a/none" }])).toThrow(expect.objectContaining({ name: "PatchError" }));
+  });
+
+  it("removes many-digit indices of one list highest first, and writes a list that holds a mapping in block style", () => {
+    const letters = "abcdefghijkl".split("");
+    const text = `list: [${letters.join(", ")}]\n`;
+    const removed = applyPatches(text, [{ op: "remove", path: "/list/2" }, { op: "remove", path: "/list/10" }, { op: "remove", path: "/list/9" }]);
+    expect(removed).toBe(`list: [${letters.filter((_, i) => ![2, 9, 10].includes(i)).join(", ")}]\n`);
+    expect(applyPatches("a:\n  b: 1\n", [{ op: "add", path: "/a/mixed", value: [1, { k: 1 }] }])).toBe("a:\n  b: 1\n  mixed:\n    - 1\n    - k: 1\n");
   });
 });
 
@@ -99,6 +110,32 @@ describe("the suggestions page (spec-suggestions.md)", () => {
       );
     }
     expect(page).not.toContain("No finding of this run");
+  });
+
+  it("opens with what to run to take the changes, and names the whole body of a finding about it as `/`", () => {
+    const suggestion = { text: "Allow any key.", patch: [{ op: "add" as const, path: "/x", value: 1 }] };
+    const report = driftReport({ runId: "r1", findings: [{ ...aFinding({ pointer: "" }), occurrences: 1, step: "walk every page", suggestion }] });
+    expect(renderSuggestionsMarkdown(report).split("\n")).toEqual([
+      "# Spec suggestions from drift run r1",
+      "",
+      "1 change(s) to `openapi/openapi.yaml` that would make it allow what http://127.0.0.1:1/api/relay/rest sent.",
+      "Each widens the spec; check each against the API's documentation before taking it. `openapi.suggested.yaml` has all of them applied:",
+      "",
+      "```sh",
+      "cp drift-report/openapi.suggested.yaml openapi/openapi.yaml && npm run gen && npm run lint:spec",
+      "npm run drift -- --replay drift-report/exchanges.har   # pass: the edit covers what was seen",
+      "npm run spec:diff                                      # what the edit means for code using the client",
+      "```",
+      "",
+      "## 1. Allow any key.",
+      "",
+      "Answers: `field-undocumented` list_sip_endpoints `/` (0123456789abcdef)",
+      "",
+      "```json",
+      ...JSON.stringify(suggestion.patch, null, 2).split("\n"),
+      "```",
+      "",
+    ]);
   });
 
   it("says when no finding has a change to suggest, and names a recording as what was seen", async () => {

@@ -139,13 +139,14 @@ export async function createApiError(given: ApiErrorSource): Promise<ApiError> {
     return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || undefined, errors);
   }
   const detail = documented?.error;
+  // Below 400 a failure can only be a redirect the client did not follow (fetch hands over no 1xx).
+  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
   if (status === 400) return new BadRequestError(source, detail);
   if (status === 401) return new UnauthorizedError(source, detail);
   if (status === 404) return new NotFoundError(source, detail);
   if (status === 429) return new RateLimitError(source, detail);
   if (status >= 500) return new ServerError(source, detail);
-  const location = source.exchange.headers.location;
-  return new ApiError(source, status >= 300 && status < 400 ? `redirect to ${location ?? "nowhere"} not followed` : detail);
+  return new ApiError(source, detail);
 }
 
 export const isApiError = errorGuard(ApiError);

@@ -98,7 +98,7 @@ export function createBridge(config: ClientConfig, transport: Transport, judge: 
     const op = operations[call.operationId];
     const exchangeUrl = url ?? (response.url || `${config.baseUrl}${op.path}`);
     let bodyText: string;
-    if (!response.bodyUsed && response.body !== null) {
+    if (!response.bodyUsed) {
       try {
         bodyText = await readResponseText(response, config.maxResponseBytes);
       } catch (e) {

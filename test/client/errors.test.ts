@@ -124,6 +124,15 @@ describe("the canary never leaks, on any error path", () => {
     expectScrubbed(error, exchanges, findings);
   });
 
+  it.each(calls)("a body above the cap substituted by middleware, for $call", async ({ send }) => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const { client: c } = testClient(fetch, { retry: false, maxResponseBytes: 100 });
+    c.raw.use({ onResponse: () => new Response(echo.repeat(100), { status: 200 }) });
+    const error = await rejection(send(c));
+    expect(error).toBeInstanceOf(client.ResponseTooLargeError);
+    expectScrubbed(error, [], []);
+  });
+
   it.each([
     ["in flight", () => new Promise<Response>(() => undefined), undefined],
     ["while waiting to retry", json(503, { error: "down" }), (controller: AbortController) => async () => controller.abort(new Error(`stop ${CANARY.apiToken}`))],

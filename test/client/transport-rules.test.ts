@@ -61,6 +61,27 @@ describe("where credentials may go", () => {
     expect(sent.map((r) => r.url)).toEqual([LIST]);
   });
 
+  it("names no secret of a refused URL's path", async () => {
+    const transport = transportOver(recordingWire().wire);
+    for (const url of [`https://someone@example.signalwire.com/api/relay/rest/endpoints/sip/${CANARY.apiToken}`, `https://example.signalwire.com.evil.example/endpoints/sip/${CANARY.apiToken}`]) {
+      const error = await failure(transport({ operationId: "retrieve_sip_endpoint", method: "GET", url }));
+      expect(isOriginRefusedError(error)).toBe(true);
+      expectNoCanary(`${String(error)} ${JSON.stringify(error)}`, "the refusal");
+    }
+    const unknown = await failure(transport({ operationId: undefined, method: "GET", url: `${LIST}/${CANARY.apiToken}/calls` }));
+    expect(isArgumentError(unknown)).toBe(true);
+    expectNoCanary(`${String(unknown)} ${JSON.stringify(unknown)}`, "the refusal");
+  });
+
+  it("sends to its own origin however the URL spells it", async () => {
+    const { wire, sent } = recordingWire();
+    const transport = transportOver(wire);
+    for (const url of ["https://EXAMPLE.signalwire.com/api/relay/rest/endpoints/sip", "https://example.signalwire.com:443/api/relay/rest/endpoints/sip"]) {
+      await transport({ operationId: "list_sip_endpoints", method: "GET", url });
+    }
+    expect(sent).toHaveLength(2);
+  });
+
   it("refuses a request no operation of the spec matches", async () => {
     const { wire, sent } = recordingWire();
     const error = await failure(transportOver(wire)({ operationId: undefined, method: "PATCH", url: `${LIST}/x?y=1` }));

@@ -62,6 +62,12 @@ describe("compressed answers", () => {
     expect(exchange.bodyText.slice(0, 5)).toBe("\u001f\\x8B");
   });
 
+  it("keeps the whole body as sent when any coding of a list is unknown, not only the outermost", async () => {
+    answer = () => ({ headers: { "content-encoding": "zstd-unknown, gzip" }, body: gzipSync(Buffer.from(text)) });
+    const exchange = await client().send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange.bodyText.slice(0, 5)).toBe("\u001f\\x8B");
+  });
+
   it("counts the cap after decompression: a small gzip of 8 MiB is too large", async () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(64 * 1024);

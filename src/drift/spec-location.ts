@@ -13,7 +13,7 @@ import type { Finding } from "../checks";
 
 /** The spec document the validators were generated from. */
 export const specDocument = specJson as unknown as Json;
-const spec = specDocument;
+const spec = specDocument as JsonObject;
 
 type Located = Pick<Finding, "operationId" | "status" | "pointer" | "check">;
 
@@ -31,7 +31,7 @@ function specPointerOf(finding: Located): string {
   // The refused request, not a response: its body schema (or the operation, for a query).
   if (finding.check === "invalid-input-accepted") {
     const bodySchema = descend(operation, "requestBody", "content", "application/json", "schema");
-    return finding.pointer.startsWith("/body") && bodySchema !== undefined ? walk(bodySchema, finding.pointer.slice("/body".length)) : operation;
+    return finding.pointer.startsWith("/body") && bodySchema !== undefined ? schemaOf(spec, bodySchema, finding.pointer.slice("/body".length)) : operation;
   }
   if (finding.status === null) return operation;
   const documented = documentedResponse(operationId, finding.status);
@@ -39,14 +39,14 @@ function specPointerOf(finding: Located): string {
   const response = `${operation}/responses/${documented.key}`;
   const schema = descend(response, "content", "application/json", "schema");
   if (schema === undefined) return response;
-  const found = walk(schema, finding.pointer);
+  const found = schemaOf(spec, schema, finding.pointer);
   // An undocumented key belongs to the object schema that lacks it, wherever that is defined.
   return finding.check === "field-undocumented" ? resolved(found) : found;
 }
 
 /** `$ref`s followed to where they lead (a response or schema may be a reference to a component). */
 export function resolved(specPointer: string): string {
-  return resolvedIn(spec as JsonObject, specPointer);
+  return resolvedIn(spec, specPointer);
 }
 
 function resolvedIn(document: JsonObject, specPointer: string): string {
@@ -62,10 +62,6 @@ function descend(start: string, ...tokens: string[]): string | undefined {
     current = next;
   }
   return current;
-}
-
-function walk(start: string, bodyPointer: string): string {
-  return schemaOf(spec as JsonObject, start, bodyPointer);
 }
 
 /**

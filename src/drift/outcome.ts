@@ -4,7 +4,7 @@ import { notEvaluatedReason } from "./scenarios/judged";
 import { suggestChanges } from "./suggest";
 import type { CleanupRecord } from "./scenarios/read-write";
 import type { DriftSession } from "./session";
-import { EXIT_CODES, type DriftReport, type Outcome } from "./types";
+import { EXIT_CODES, type DriftReport, type Outcome, type StepRecord } from "./types";
 
 export interface ReportInput {
   session: DriftSession;
@@ -29,13 +29,16 @@ export function decideOutcome(hasDrift: boolean, reasons: readonly string[]): Ou
   return reasons.length > 0 ? "inconclusive" : "pass";
 }
 
+/** Why a run did not finish: the reason it stopped, then each incomplete step's note (the step it stopped in says it once). */
+export function unfinishedReasons(stopped: string | undefined, steps: readonly StepRecord[]): string[] {
+  const reasons = stopped ? [stopped] : [];
+  for (const step of steps) if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
+  return reasons;
+}
+
 export function buildReport(input: ReportInput): DriftReport {
   const { session, cleanup } = input;
-  const reasons: string[] = [];
-  if (input.stopped) reasons.push(input.stopped);
-  for (const step of session.steps) {
-    if (step.result === "incomplete" && step.note && step.note !== input.stopped) reasons.push(`${step.name}: ${step.note}`);
-  }
+  const reasons = unfinishedReasons(input.stopped, session.steps);
   if (cleanup && cleanup.leftovers.length > 0) {
     reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
   }

@@ -12,7 +12,7 @@ import { readWriteScenario, type CleanupRecord } from "./scenarios/read-write";
 import type { ScenarioConfig } from "./scenarios/config";
 import { DriftSession, RunStopped, type ProgressEvent } from "./session";
 import { specInfo } from "./spec-info";
-import { buildReport } from "./outcome";
+import { buildReport, unfinishedReasons } from "./outcome";
 import { DEFAULT_HAR_PAGES, HarRecorder, type Har } from "./har";
 import { EXIT_CODES, type DriftCredentials, type DriftMode, type DriftReport, type SendFn, type TargetKind } from "./types";
 
@@ -147,24 +147,17 @@ export interface CleanupResult {
  */
 export async function runCleanup(options: Pick<DriftRunOptions, "target" | "send" | "maxPages" | "signal" | "onProgress">): Promise<CleanupResult> {
   const session = new DriftSession(options.send, { failOn: "breaking", signal: options.signal, onProgress: options.onProgress });
-  const config: ScenarioConfig = {
-    baseUrl: options.target.baseUrl,
-    wrongCredentials: options.target.credentials,
-    pageSize: DEFAULTS.pageSize,
-    maxPages: options.maxPages ?? DEFAULTS.maxPages,
-    sampleSize: 0,
-    prefix: "drift-",
-  };
-  const reasons: string[] = [];
+  const config = { baseUrl: options.target.baseUrl, maxPages: options.maxPages ?? DEFAULTS.maxPages };
+  let stopped: string | undefined;
   let found: Array<{ id: string; username: string }> = [];
   let remaining: Array<{ id: string; username: string }> = [];
   try {
     ({ found, remaining } = await removeLeftovers(session, config));
   } catch (error) {
     if (!(error instanceof RunStopped)) throw error;
-    reasons.push(error.reason);
+    stopped = error.reason;
   }
-  for (const step of session.steps) if (step.result === "incomplete" && step.note && !reasons.includes(step.note)) reasons.push(`${step.name}: ${step.note}`);
+  const reasons = unfinishedReasons(stopped, session.steps);
   if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
   const outcome = reasons.length > 0 ? "inconclusive" : "pass";
   return redactValue(

@@ -517,7 +517,7 @@ describe("cleanup, step by step", () => {
     await withRig({ seedCount: 2 }, async ({ target, session, sent, config }) => {
       const gone = [await createDirectly(target, "drift-abc123-one"), await createDirectly(target, "drift-zz99yy88-two")];
       for (const username of ["drift-abc12-short-id", "drift-ABC123-upper", "xdrift-abc123-prefixed", "drift-abc123"]) await createDirectly(target, username);
-      const { found, remaining } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      const { found, remaining } = await removeLeftovers(session, config);
       expect(found.map((f) => f.id).sort()).toEqual([...gone].sort());
       expect(remaining).toEqual([]);
       expect(sent.filter((s) => s.request.operationId === "list_sip_endpoints").map((s) => s.request.query)).toEqual([{ filter_username: "drift-" }]);
@@ -552,7 +552,7 @@ describe("cleanup, step by step", () => {
   it("--cleanup deletes nothing whose username is not text, even one that reads as a leftover's", async () => {
     const listed = [{ id: "00000000-0000-4000-8000-0000000000aa", username: ["drift-abc123-in-a-list"] }];
     await withRig({ seedCount: 0, answer: withListed("drift-", listed) }, async ({ session, sent, config }) => {
-      const { found } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      const { found } = await removeLeftovers(session, config);
       expect(found).toEqual([]);
       expect(sent.filter((s) => s.request.operationId === "delete_sip_endpoint")).toEqual([]);
     });
@@ -567,7 +567,7 @@ describe("cleanup, step by step", () => {
         const exchange = await send(request);
         return request.operationId === "delete_sip_endpoint" && failing.has(request.params!.id) ? { ...exchange, status: 403, bodyText: '{"errors":[]}' } : exchange;
       }, { failOn: "warning" });
-      const { found, remaining } = await removeLeftovers(session, { ...config, prefix: "drift-" });
+      const { found, remaining } = await removeLeftovers(session, config);
       expect(found.map((f) => f.id).sort()).toEqual([...ids].sort());
       expect(remaining.map((r) => r.id).sort()).toEqual([ids[0], ids[2]].sort());
     });
@@ -650,7 +650,7 @@ describe("what an incomplete step says it was doing", () => {
     await withRig({ seedCount: 4, answer: once(picks, answer) }, async ({ session, sent, config }) => {
       if (mode === "read-only") await readOnlyScenario(session, config);
       else if (mode === "read-write") await readWriteScenario(session, config, () => undefined);
-      else await removeLeftovers(session, { ...config, prefix: "drift-" });
+      else await removeLeftovers(session, config);
       const record = session.steps.find((s) => s.name === step)!;
       const rewritten = sent.find((s) => s.exchange.status === answer.status && s.exchange.bodyText === answer.bodyText && s.step === step)!;
       expect(record).toMatchObject({ result: "incomplete", note: note.replace("{id}", rewritten.request.params?.id ?? "") });

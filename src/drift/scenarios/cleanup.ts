@@ -49,7 +49,7 @@ async function listOwned(session: DriftSession, config: ScenarioConfig, owned: O
  * nothing else. Ids are collected first and deleted after the walk, so deleting does not shift
  * the pages being walked.
  */
-export async function removeLeftovers(session: DriftSession, config: ScenarioConfig): Promise<{ found: Array<{ id: string; username: string }>; remaining: Array<{ id: string; username: string }> }> {
+export async function removeLeftovers(session: DriftSession, config: Pick<ScenarioConfig, "baseUrl" | "maxPages">): Promise<{ found: Array<{ id: string; username: string }>; remaining: Array<{ id: string; username: string }> }> {
   const found: Array<{ id: string; username: string }> = [];
   await session.step("find leftovers of earlier runs", async () => {
     await walkPages(session, { query: { filter_username: "drift-" }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the leftover list" }, ({ items }) => {

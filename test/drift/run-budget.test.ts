@@ -2,8 +2,22 @@
  * The time budget of `runDrift` in-process: the scenarios stop when the budget less the time kept
  * for cleanup has passed, and the report says which limit was reached.
  */
-import { createDriftSend, runDrift, startEmbeddedMock } from "../../src/drift";
+import { createDriftSend, runDrift, startEmbeddedMock, type DriftRequest, type DriftTarget, type SendFn } from "../../src/drift";
 import { FAST_FAULTS, FAST_SEND } from "./harness";
+
+/** Sends through to the target, except that the operations named stall until their signal ends. */
+function stalling(target: DriftTarget, stalled: ReadonlyArray<DriftRequest["operationId"]>): SendFn {
+  const send = createDriftSend(target, FAST_SEND);
+  return (request) => {
+    if (!stalled.includes(request.operationId)) return send(request);
+    return new Promise((_, reject) => {
+      if (request.signal?.aborted) return reject(new Error("aborted"));
+      request.signal?.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+    });
+  };
+}
+
+const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
 
 test("a stalled run stops its scenarios at the budget less the time kept for cleanup, and says so", async () => {
   const target = await startEmbeddedMock({ fault: "slow", faultOptions: FAST_FAULTS, seedCount: 2 });
@@ -13,6 +27,47 @@ test("a stalled run stops its scenarios at the budget less the time kept for cle
     // It stopped in the read-only part (retrieving is what stalls), before creating anything.
     expect(report.steps.at(-1)).toMatchObject({ name: "retrieve 2 listed endpoint(s)", result: "incomplete" });
     expect(report.cleanup).toBeUndefined();
+  } finally {
+    await target.close();
+  }
+});
+
+test("a run stalled after creating leaves cleanup its reserved time: everything it created is removed", async () => {
+  const target = await startEmbeddedMock({ seedCount: 2 });
+  try {
+    const { report } = await runDrift({ target, send: stalling(target, ["update_sip_endpoint"]), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
+    expect(report.reasons).toEqual(["the run reached --max-duration 2 s (less the time kept for cleanup)"]);
+    expect(report.cleanup!.created).toBeGreaterThan(0);
+    expect(report.cleanup).toEqual({ created: report.cleanup!.created, deleted: report.cleanup!.created, leftovers: [] });
+  } finally {
+    await target.close();
+  }
+});
+
+test("cleanup that stalls too is cut at the budget itself, and what it could not remove is reported", async () => {
+  const target = await startEmbeddedMock({ seedCount: 2 });
+  try {
+    const { report } = await runDrift({ target, send: stalling(target, ["update_sip_endpoint", "delete_sip_endpoint"]), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
+    expect(report.outcome).toBe("inconclusive");
+    expect(report.reasons[0]).toBe("the run reached --max-duration 2 s (less the time kept for cleanup)");
+    expect(report.reasons).toContainEqual(expect.stringMatching(/: cleanup could not list what is left: the run reached --max-duration 2 s$/));
+    expect(report.cleanup!.leftovers).toHaveLength(report.cleanup!.created);
+    expect(report.cleanup!.deleted).toBe(0);
+  } finally {
+    await target.close();
+  }
+});
+
+test("with a budget, an interruption still stops the run; the budget's timers end with the run", async () => {
+  const target = await startEmbeddedMock({ seedCount: 2 });
+  try {
+    const send = createDriftSend(target, FAST_SEND);
+    const interrupted = await runDrift({ target, send, mode: "read-only", signal: AbortSignal.abort("SIGINT"), maxDurationMs: 600_000 });
+    expect(interrupted.report.reasons).toEqual(["the run was interrupted"]);
+    const before = timers();
+    const { report } = await runDrift({ target, send, mode: "read-only", maxDurationMs: 600_000 });
+    expect(report.outcome).toBe("pass");
+    expect(timers()).toBe(before);
   } finally {
     await target.close();
   }

@@ -162,6 +162,20 @@ describe("a request", () => {
     expect(session.findings.size).toBeGreaterThan(0);
   });
 
+  it("following a link that answers anything but 404 is judged like any page", async () => {
+    const { session } = sessionAnswering(() => exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' }));
+    await session.request({ operationId: "list_sip_endpoints", search: "?page=2" }, { followsLink: true });
+    expect(session.findings.findings().map((f) => f.check)).toEqual(["field-undocumented"]);
+  });
+
+  it("outside any step files what it finds and reports progress under no step's name", async () => {
+    const events: ProgressEvent[] = [];
+    const { session } = sessionAnswering(() => exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' }), { onProgress: (e) => events.push(e) });
+    await session.request({ operationId: "list_sip_endpoints" });
+    expect(events).toEqual([{ step: "", requests: 1, findings: 1 }]);
+    expect(session.findings.findings().map((f) => f.step)).toEqual([""]);
+  });
+
   it("stops the run when the caller says the answer is from another API", async () => {
     const { session } = sessionAnswering(() => exchange({ status: 404 }));
     const stopped = (await failure(session.request({ operationId: "list_sip_endpoints" }, { notThisApi: ({ exchange: e }) => (e.status === 404 ? "elsewhere" : undefined) }))) as RunStopped;
@@ -189,6 +203,11 @@ describe("a request", () => {
       { step: "list", requests: 1, findings: 1 },
     ]);
   });
+});
+
+test("a stopped run and an incomplete step are errors named for what they are", () => {
+  expect(String(new RunStopped("gone"))).toBe("RunStopped: gone");
+  expect(String(new StepIncomplete("half"))).toBe("StepIncomplete: half");
 });
 
 describe("what a step needs", () => {

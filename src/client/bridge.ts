@@ -106,7 +106,8 @@ export function createBridge(config: ClientConfig, transport: Transport, judge: 
         throw new ResponseTooLargeError({ method: op.method, url: exchangeUrl, attempts: 0 }, response.status, config.maxResponseBytes, { secrets });
       }
     } else {
-      // openapi-fetch has read an error body already, and hands it over parsed where it was JSON.
+      // Read already: an error body by openapi-fetch, which hands it over (parsed where it was
+      // JSON); any other by middleware, which leaves nothing of it.
       bodyText = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
     }
     const headers = headerRecord(response.headers);

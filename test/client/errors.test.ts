@@ -43,6 +43,8 @@ describe("one error class per documented status family", () => {
     const { fetch } = scriptedFetch(reply);
     const error = await rejection(testClient(fetch, { retry: false }).client.delete(ID));
     expect(error).toBeInstanceOf(type);
+    // Exactly that class: an undocumented 4xx is no ServerError, though both are ApiErrors.
+    expect((error as ApiError).constructor).toBe(type);
     expect(guard(error)).toBe(true);
     expect(client.isApiError(error) && client.isSipEndpointsError(error)).toBe(true);
     expect(client.isInvalidResponseError(error) || client.isTimeoutError(error) || client.isNetworkError(error)).toBe(false);

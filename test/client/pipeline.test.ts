@@ -166,6 +166,20 @@ describe("what middleware changes is what the typed methods act on", () => {
     expect(html410).toMatchObject({ status: 410, body: "<h1>gone</h1>" });
   });
 
+  it("a substituted success whose body middleware has already read reaches send as an empty body", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint()));
+    const { client } = testClient(fetch);
+    client.raw.use({
+      onResponse: async () => {
+        const read = Response.json(endpoint());
+        await read.text();
+        return read;
+      },
+    });
+    const exchange = await client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    expect(exchange).toMatchObject({ status: 200, bodyText: "" });
+  });
+
   it("an answer given by onRequest, where nothing was sent, names the operation's path", async () => {
     const { fetch, requests } = scriptedFetch(json(200, endpoint()));
     const { client } = testClient(fetch);

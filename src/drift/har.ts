@@ -137,7 +137,7 @@ function toEntry(seen: SessionExchange): HarEntry {
   const { exchange, request } = seen;
   const url = new URL(exchange.url);
   const requestBody =
-    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined too; the test says what is meant, and the type of stringify says string
+    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
     exchange.requestBody === undefined
       ? undefined
       : typeof exchange.requestBody === "string"

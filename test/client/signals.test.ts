@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createSipEndpointsClient, isAbortedError, isNetworkError, type SipEndpointsClientOptions } from "../../src/client";
 import { CANARY } from "../support/canary";
+import { activeTimers } from "../support/timers";
 import { rejection, scriptedFetch } from "./fixtures";
 
 let server: Server;
@@ -80,8 +81,7 @@ describe("the default sleep between retries", () => {
 
   it("stops at an abort during the wait and leaves no timer behind", async () => {
     reply = "503";
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-    const before = timers();
+    const before = activeTimers();
     const controller = new AbortController();
     const pending = client({ signal: controller.signal, retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 } }).list();
     await untilRequests(1);
@@ -90,7 +90,7 @@ describe("the default sleep between retries", () => {
     const error = await rejection(pending);
     expect(isAbortedError(error)).toBe(true);
     expect(requests).toHaveLength(1);
-    expect(timers()).toBe(before);
+    expect(activeTimers()).toBe(before);
   });
 });
 

@@ -9,6 +9,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { createSipEndpointsClient, isResponseTooLargeError, type SipEndpointsClientOptions } from "../../src/client";
 import { CANARY } from "../support/canary";
+import { activeTimers } from "../support/timers";
 import { endpoint, ID, rejection } from "./fixtures";
 
 let server: Server;
@@ -87,17 +88,15 @@ describe("headers", () => {
 });
 
 describe("an attempt leaves nothing behind", () => {
-  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-
   it("removes its listener from the caller's signal and clears its deadline, on success and on failure", async () => {
     const controller = new AbortController();
     const c = client({ signal: controller.signal });
-    const before = timers();
+    const before = activeTimers();
     answer = () => ({ headers: {}, body: Buffer.from(JSON.stringify(endpoint())) });
     await c.retrieve(ID, { signal: controller.signal });
     answer = () => ({ headers: {}, body: Buffer.from("x".repeat(2048)) });
     await rejection(client({ signal: controller.signal, maxResponseBytes: 1024 }).retrieve(ID));
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
-    expect(timers()).toBe(before);
+    expect(activeTimers()).toBe(before);
   });
 });

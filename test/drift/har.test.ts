@@ -12,7 +12,7 @@ import harSchemas from "har-schema";
 import { RESPONSE_CHECKS } from "../../src/checks";
 import { createDriftSend, HAR_FILE, HarError, readHar, renderHar, replayDrift, runDrift, startEmbeddedMock, type DriftReport } from "../../src/drift";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
-import { modeFor, runCliInProcess, runEngine, tempDir } from "./harness";
+import { clock, modeFor, runCliInProcess, runEngine, tempDir, thrownBy } from "./harness";
 
 const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
 
@@ -104,20 +104,13 @@ describe("--replay judges a recording against the current spec", () => {
     ["a header whose value is a number", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ name: "content-length", value: 2 }] } }] } }), /entry 1: response\.headers must be a list/],
     ["a base64 body", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, content: { text: "e30=", encoding: "base64" } } }] } }), /base64/],
   ])("refuses a recording that is %s, saying where", (_name, text, message) => {
-    const refused = (() => {
-      try {
-        readHar(text, "x.har");
-      } catch (error) {
-        return error as Error;
-      }
-    })();
+    const refused = thrownBy(() => readHar(text, "x.har"));
     expect(refused).toBeInstanceOf(HarError);
     expect(refused).toMatchObject({ name: "HarError", message: expect.stringMatching(message) });
   });
 
   it("times itself by the clock it is given, never negatively", async () => {
     const recording = readHar(JSON.stringify({ log: { version: "1.2", entries: [entry] } }), "x.har");
-    const clock = (...times: number[]) => () => times.shift()!;
     const report = await replayDrift({ recording, failOn: "warning", now: clock(1_000, 1_750) });
     expect(report).toMatchObject({ startedAt: new Date(1_000).toISOString(), durationMs: 750 });
     expect((await replayDrift({ recording, failOn: "warning", now: clock(2_000, 1_000) })).durationMs).toBe(0);

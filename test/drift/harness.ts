@@ -106,6 +106,19 @@ export async function addForeignEndpoints(mock: MockServer): Promise<void> {
 }
 
 /** A drift session whose every request gets `answer` (or throws what it throws); `asked` records the requests. */
+/** A clock for `now` options that reads the given times in turn. */
+export const clock = (...times: number[]) => () => times.shift()!;
+
+/** What a synchronous call threw (undefined when it returned). */
+export function thrownBy(call: () => unknown): unknown {
+  try {
+    call();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
 export function sessionAnswering(answer: (request: DriftRequest) => DriftExchange | Promise<DriftExchange>, options: Partial<ConstructorParameters<typeof DriftSession>[1]> = {}) {
   const asked: DriftRequest[] = [];
   const session = new DriftSession(

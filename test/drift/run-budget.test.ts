@@ -3,6 +3,7 @@
  * for cleanup has passed, and the report says which limit was reached.
  */
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftRequest, type DriftTarget, type SendFn } from "../../src/drift";
+import { activeTimers } from "../support/timers";
 import { FAST_FAULTS, FAST_SEND } from "./harness";
 
 /** Sends through to the target, except that the operations named stall until their signal ends. */
@@ -16,8 +17,6 @@ function stalling(target: DriftTarget, stalled: ReadonlyArray<DriftRequest["oper
     });
   };
 }
-
-const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
 
 test("a stalled run stops its scenarios at the budget less the time kept for cleanup, and says so", async () => {
   const target = await startEmbeddedMock({ fault: "slow", faultOptions: FAST_FAULTS, seedCount: 2 });
@@ -64,10 +63,10 @@ test("with a budget, an interruption still stops the run; the budget's timers en
     const send = createDriftSend(target, FAST_SEND);
     const interrupted = await runDrift({ target, send, mode: "read-only", signal: AbortSignal.abort("SIGINT"), maxDurationMs: 600_000 });
     expect(interrupted.report.reasons).toEqual(["the run was interrupted"]);
-    const before = timers();
+    const before = activeTimers();
     const { report } = await runDrift({ target, send, mode: "read-only", maxDurationMs: 600_000 });
     expect(report.outcome).toBe("pass");
-    expect(timers()).toBe(before);
+    expect(activeTimers()).toBe(before);
   } finally {
     await target.close();
   }

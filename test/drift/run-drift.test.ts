@@ -4,15 +4,13 @@
  */
 import { createDriftSend, newRunId, runDrift, startEmbeddedMock, type DriftCredentials, type DriftTarget, type SendFn } from "../../src/drift";
 import { LEFTOVER_PATTERN } from "../../src/drift/scenarios/cleanup";
-import { FAST_SEND } from "./harness";
+import { clock, FAST_SEND } from "./harness";
 
 let target: DriftTarget;
 beforeAll(async () => {
   target = await startEmbeddedMock({ seedCount: 2 });
 });
 afterAll(() => target.close());
-
-const clock = (...times: number[]) => () => times.shift()!;
 
 test("times the run by the clock it is given, never negatively, and starts the run id with the start time", async () => {
   const send = createDriftSend(target, FAST_SEND);

@@ -6,10 +6,12 @@
 import { ArgumentError } from "../../src/client/errors";
 import { RunStopped, StepIncomplete, type ProgressEvent, type Sent } from "../../src/drift/session";
 import type { DriftExchange } from "../../src/drift/types";
-import { sessionAnswering } from "./harness";
+import { sessionAnswering, thrownBy } from "./harness";
 
 const URL_ = "https://example.signalwire.com/api/relay/rest/endpoints/sip";
 const PAGE = '{"links":{"self":"a","first":"a"},"data":[]}';
+/** A page with one undocumented key: one finding per answer. */
+const ODD_PAGE = '{"links":{"self":"a","first":"a"},"data":[],"x":1}';
 
 function exchange(over: Partial<DriftExchange> = {}): DriftExchange {
   return { operationId: "list_sip_endpoints", method: "GET", url: URL_, status: 200, headers: { "content-type": "application/json" }, bodyText: PAGE, ...over };
@@ -163,14 +165,14 @@ describe("a request", () => {
   });
 
   it("following a link that answers anything but 404 is judged like any page", async () => {
-    const { session } = sessionAnswering(() => exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' }));
+    const { session } = sessionAnswering(() => exchange({ bodyText: ODD_PAGE }));
     await session.request({ operationId: "list_sip_endpoints", search: "?page=2" }, { followsLink: true });
     expect(session.findings.findings().map((f) => f.check)).toEqual(["field-undocumented"]);
   });
 
   it("outside any step files what it finds and reports progress under no step's name", async () => {
     const events: ProgressEvent[] = [];
-    const { session } = sessionAnswering(() => exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' }), { onProgress: (e) => events.push(e) });
+    const { session } = sessionAnswering(() => exchange({ bodyText: ODD_PAGE }), { onProgress: (e) => events.push(e) });
     await session.request({ operationId: "list_sip_endpoints" });
     expect(events).toEqual([{ step: "", requests: 1, findings: 1 }]);
     expect(session.findings.findings().map((f) => f.step)).toEqual([""]);
@@ -196,7 +198,7 @@ describe("a request", () => {
 
   it("reports progress when a step starts and after each answer", async () => {
     const events: ProgressEvent[] = [];
-    const { session } = sessionAnswering(() => exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' }), { onProgress: (e) => events.push(e) });
+    const { session } = sessionAnswering(() => exchange({ bodyText: ODD_PAGE }), { onProgress: (e) => events.push(e) });
     await session.step("list", async () => void (await session.request({ operationId: "list_sip_endpoints" })));
     expect(events).toEqual([
       { step: "list", requests: 0, findings: 0 },
@@ -223,14 +225,7 @@ describe("what a step needs", () => {
     [429, 1, "doing it: list_sip_endpoints answered 429, so nothing could be judged"],
     [428, 1, undefined],
   ])("an answer: %i after %i attempt(s)", (status, attempts, note) => {
-    const thrown = (() => {
-      try {
-        session.requireAnswer(sent({ status, attempts }), "doing it");
-        return undefined;
-      } catch (error) {
-        return error;
-      }
-    })();
+    const thrown = thrownBy(() => session.requireAnswer(sent({ status, attempts }), "doing it"));
     if (note === undefined) expect(thrown).toBeUndefined();
     else expect(thrown).toEqual(new StepIncomplete(note));
   });
@@ -244,7 +239,7 @@ describe("what a step needs", () => {
 
 describe("a step", () => {
   it("lists the ids of what it found once each, and fails only for findings at or above the threshold", async () => {
-    const odd = exchange({ bodyText: '{"links":{"self":"a","first":"a"},"data":[],"x":1}' });
+    const odd = exchange({ bodyText: ODD_PAGE });
     const warnings = sessionAnswering(() => odd, { failOn: "warning" }).session;
     await warnings.step("list", async () => {
       await warnings.request({ operationId: "list_sip_endpoints" });

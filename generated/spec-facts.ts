@@ -2,5 +2,11 @@
 export const specFacts = {
   "source": "openapi/openapi.yaml",
   "sha256": "f903ffe99137034bcfd5485a530f9aa1b1e8aa234a95f9750259b9c42a422d80",
-  "basePath": "/api/relay/rest"
+  "basePath": "/api/relay/rest",
+  "writeOnlyProperties": [
+    "call_ai_agent_id",
+    "call_flow_id",
+    "call_flow_version",
+    "password"
+  ]
 } as const;

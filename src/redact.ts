@@ -11,6 +11,29 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.test(key);
 }
 
+/**
+ * The scalar values found under the keys `isSecret` names, at any depth of a parsed body, as text:
+ * what to scrub by value from everything written about the exchange, whoever sent the body.
+ */
+export function valuesUnderKeys(body: unknown, isSecret: (key: string) => boolean): string[] {
+  const found: string[] = [];
+  const leaves = (node: unknown, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof node === "string" || typeof node === "number") found.push(String(node));
+    else if (node && typeof node === "object") for (const child of Object.values(node)) leaves(child, depth + 1);
+  };
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 64 || !node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, depth + 1));
+    for (const [key, child] of Object.entries(node)) {
+      if (isSecret(key)) leaves(child, depth + 1);
+      else visit(child, depth + 1);
+    }
+  };
+  visit(body, 0);
+  return found;
+}
+
 /** A deep copy with secret-named keys replaced and known secret values scrubbed from strings. */
 // Stryker disable next-line ArrayDeclaration: a default list holding some other text scrubs nothing the tests could see
 export function redactValue<T>(value: T, secrets: readonly string[] = [], depth = 0): T {

@@ -3,7 +3,20 @@
  * secrets, in their Basic and URL-encoded forms), the 4-character minimum, and the longest secret
  * replaced first.
  */
-import { basicAuthHeader, credentialSecrets, redactText, redactValue } from "../src/redact";
+import { basicAuthHeader, credentialSecrets, isSecretKey, redactText, redactValue, valuesUnderKeys } from "../src/redact";
+
+describe("valuesUnderKeys", () => {
+  it("gives every scalar under a named key at any depth, as text, and nothing else", () => {
+    const body = { data: [{ id: "a", password: "pw-one" }, { id: "b", nested: { password: ["pw-two", 4711, { deep: "pw-three" }, null, true] } }], password_hint: "shown" };
+    expect(valuesUnderKeys(body, isSecretKey)).toEqual(["pw-one", "pw-two", "4711", "pw-three"]);
+  });
+
+  it("finds nothing in a body without such keys, or in no body", () => {
+    expect(valuesUnderKeys({ username: "alice", links: { self: "token" } }, isSecretKey)).toEqual([]);
+    expect(valuesUnderKeys(undefined, isSecretKey)).toEqual([]);
+    expect(valuesUnderKeys("password", isSecretKey)).toEqual([]);
+  });
+});
 
 describe("redactValue", () => {
   it("scrubs a secret-named key by its name, even when its value was never registered", () => {

@@ -22,6 +22,7 @@ import { statusCodeAlternative } from "./status-code-alternative";
 import { statusCodeUndocumented } from "./status-code-undocumented";
 import { statusCodeUnexpected } from "./status-code-unexpected";
 import { updateNotApplied } from "./update-not-applied";
+import { writeOnlyReturned } from "./write-only-returned";
 
 /** Checks that judge a single exchange; run on every response the client or the drift job sees. */
 export const RESPONSE_CHECKS = [
@@ -34,6 +35,7 @@ export const RESPONSE_CHECKS = [
   enumValueUnknown,
   formatMismatch,
   fieldUndocumented,
+  writeOnlyReturned,
   schemaViolation,
 ] as const satisfies readonly ResponseCheck[];
 

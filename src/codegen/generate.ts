@@ -10,6 +10,8 @@ import { createAjv } from "../spec-build/ajv";
 import type { SpecSource } from "../spec-build/load";
 import { buildOperationIndex } from "../spec-build/operation-index";
 import { escapePointerToken, isPlainObject } from "../spec/json-pointer";
+import { deref } from "../spec/deref";
+import { visitObjects } from "../spec-build/walk";
 import { validatorName } from "../spec/operation-info";
 import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec-build/schema-defs";
 import { companionUnionSource } from "./companion-types";
@@ -31,7 +33,7 @@ match the spec.
 | \`openapi.ts\` | TypeScript types of paths, operations and schemas (openapi-typescript) |
 | \`openapi.json\` | the spec as JSON, for tools that want it without a YAML parser |
 | \`operations.ts\` | the operation index: method, path, parameters, documented statuses, validator names |
-| \`spec-facts.ts\` | the source file's path and sha256, and the base path of every operation |
+| \`spec-facts.ts\` | the source file's path and sha256, the base path of every operation, and the property names marked \`writeOnly\` |
 | \`spec-lines.ts\` | the source line of every mapping and list of the spec, by JSON pointer (for SARIF) |
 | \`spec-source.ts\` | the spec's YAML text, which \`--suggest-spec\` edits (comments and layout kept) |
 | \`validators.js\` | precompiled JSON Schema validators (ajv standalone), lax and strict |
@@ -101,16 +103,29 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
 
 /**
  * What the run time needs to know about the spec beyond its operations: which text the artefacts
- * were generated from (reports name it, so a stale `generated/` cannot pass as the current spec)
- * and the path every operation lives under.
+ * were generated from (reports name it, so a stale `generated/` cannot pass as the current spec),
+ * the path every operation lives under, and the property names any schema marks `writeOnly`: a
+ * response must never carry them, and whatever value sits under one is a secret to scrub.
  */
 function generateSpecFacts(spec: SpecSource, sourcePath: string): string {
   const servers = Array.isArray(spec.doc.servers) ? spec.doc.servers : [];
   const first = servers[0];
   const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
   const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
-  const facts = { source: sourcePath, sha256: createHash("sha256").update(spec.text).digest("hex"), basePath };
+  const facts = { source: sourcePath, sha256: createHash("sha256").update(spec.text).digest("hex"), basePath, writeOnlyProperties: writeOnlyProperties(spec) };
   return HEADER + `export const specFacts = ${JSON.stringify(facts, null, 2)} as const;\n`;
+}
+
+function writeOnlyProperties(spec: SpecSource): string[] {
+  const names = new Set<string>();
+  visitObjects(spec.doc, "", (node) => {
+    if (!isPlainObject(node.properties)) return;
+    for (const [name, raw] of Object.entries(node.properties)) {
+      const schema = deref(spec.doc, raw)?.node;
+      if (isPlainObject(schema) && schema.writeOnly === true) names.add(name);
+    }
+  });
+  return [...names].sort();
 }
 
 /**

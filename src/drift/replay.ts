@@ -11,6 +11,7 @@ import { DriftSession, RunStopped } from "./session";
 import { specInfo } from "./spec-info";
 import type { DriftReport, DriftRequest } from "./types";
 import type { Severity } from "../checks";
+import { redactValue } from "../redact";
 
 export interface ReplayOptions {
   recording: Recording;
@@ -65,7 +66,8 @@ export async function replayDrift({ recording, failOn, now = Date.now }: ReplayO
       note: `${recording.omittedListPages} page(s) the live run followed through links.next were not recorded (--har-pages), so this replay did not judge them`,
     });
   }
-  return report;
+  // A recording made before its values were known to be secret may still hold them.
+  return redactValue(report, session.secrets);
 }
 
 /** Where the run of consecutive exchanges of one step ends. */

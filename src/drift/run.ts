@@ -74,7 +74,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     onProgress: options.onProgress,
     onExchange: recorder.record,
   });
-  session.secrets.push(...credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
+  session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config: ScenarioConfig = {
     baseUrl: options.target.baseUrl,
     wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID()}` },

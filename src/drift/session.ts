@@ -11,6 +11,11 @@ import { CoverageTracker } from "./coverage";
 import { EvidenceCollector } from "./evidence";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
 import { isSuccess } from "../http-status";
+import { isSecretKey, valuesUnderKeys } from "../redact";
+import { WRITE_ONLY_KEYS } from "../checks/write-only-returned";
+
+/** A key whose value is never written down: secret by name, or write-only by the spec. */
+const isSecretField = (key: string) => isSecretKey(key) || WRITE_ONLY_KEYS.has(key);
 
 /** The run cannot go on: the target is unreachable, too slow, refuses the credentials, or the run was interrupted. */
 export class RunStopped extends Error {
@@ -93,8 +98,11 @@ export class DriftSession {
   /** What the server sent where each schema finding points: what spec suggestions are made from. */
   readonly evidence = new EvidenceCollector();
   readonly steps: StepRecord[] = [];
-  /** Values to scrub from every output: the API token and every password the run sends. */
-  readonly secrets: string[] = [];
+  /**
+   * Values to scrub from every output: the API token, and every value under a secret-named or
+   * write-only key of any body sent or received (passwords the run sends, and any a server reveals).
+   */
+  private readonly secretValues = new Set<string>();
   requests = 0;
   retries = 0;
   private current: StepRecord | undefined;
@@ -160,6 +168,9 @@ export class DriftSession {
       throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
     }
     this.countRequest();
+    const analysis = analyseResponse(exchange);
+    this.addSecrets(valuesUnderKeys(request.body, isSecretField));
+    if (analysis.parsed.ok) this.addSecrets(valuesUnderKeys(analysis.parsed.value, isSecretField));
     this.options.onExchange?.({
       exchange,
       request,
@@ -170,7 +181,6 @@ export class DriftSession {
     });
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
     this.coverage.record(exchange.operationId, exchange.status);
-    const analysis = analyseResponse(exchange);
     const accepted = isSuccess(exchange.status);
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
@@ -186,6 +196,15 @@ export class DriftSession {
       throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
     }
     return { exchange, analysis };
+  }
+
+  get secrets(): string[] {
+    return [...this.secretValues];
+  }
+
+  /** Registers values to scrub from every output. */
+  addSecrets(values: readonly string[]): void {
+    for (const value of values) this.secretValues.add(value);
   }
 
   /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */

@@ -36,6 +36,12 @@ const rows: Row[] = [
   { check: "enum-value-unknown", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: "default" })), pointer: "/call_handler", quiet: exchange("retrieve_sip_endpoint", 200, validEndpoint({ call_handler: null })) },
   { check: "format-mismatch", fires: exchange("list_sip_endpoints", 200, listBody([validEndpoint(), validEndpoint({ id: "not-a-uuid" })])), pointer: "/data/1/id", quiet: exchange("list_sip_endpoints", 200, listBody([validEndpoint()])) },
   { check: "field-undocumented", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ created_at: "2024-01-01" })), pointer: "/created_at", quiet: ok },
+  {
+    check: "write-only-returned",
+    fires: exchange("list_sip_endpoints", 200, listBody([validEndpoint(), validEndpoint({ password: "hunter2-canary" })])),
+    pointer: "/data/1/password",
+    quiet: exchange("list_sip_endpoints", 200, listBody([validEndpoint({ caller_id: "password" })])),
+  },
   { check: "schema-violation", fires: exchange("create_sip_endpoint", 422, { errors: [] }), pointer: "/errors", quiet: exchange("create_sip_endpoint", 422, { errors: [] }), judge: withOtherRule },
 ];
 
@@ -50,6 +56,7 @@ const SAYS: Record<string, { expected: string; actual: string; message: string }
   "enum-value-unknown": { expected: "\"relay_context\" | \"relay_topic\" | \"relay_application\" | \"relay_connector\" | \"relay_script\" | \"laml_webhooks\" | \"laml_application\" | \"dialogflow\" | \"video_room\" | \"call_flow\" | \"ai_agent\" | null", actual: "\"default\"", message: "/call_handler is \"default\", not one of the documented values" },
   "format-mismatch": { expected: "format uuid", actual: "\"not-a-uuid\"", message: "/data/1/id is not a valid uuid: \"not-a-uuid\"" },
   "field-undocumented": { expected: "no such key", actual: "key present (string)", message: "undocumented key \"created_at\" at /" },
+  "write-only-returned": { expected: "never returned (writeOnly)", actual: "key present (string)", message: "write-only key \"password\" came back at /data/1/password; its value is not shown" },
   "schema-violation": { expected: "minItems: must NOT have fewer than 1 items", actual: "[]", message: "/errors must NOT have fewer than 1 items" },
 };
 
@@ -92,5 +99,11 @@ describe("response checks", () => {
     const [finding] = checkResponse(exchange("retrieve_sip_endpoint", 200, validEndpoint({ sip_password: "s3cr3t-value" })));
     expect(finding).toMatchObject({ check: "field-undocumented", actual: "key present (string)" });
     expect(JSON.stringify(finding)).not.toContain("s3cr3t-value");
+  });
+
+  it("reports a returned write-only key once, as write-only-returned (never as a field to document), without its value", () => {
+    const found = checkResponse(exchange("retrieve_sip_endpoint", 200, validEndpoint({ password: "s3cr3t-value", call_flow_id: "5b3f5a4e-7d39-4c6e-9a54-9d0c0f6b8f10" })));
+    expect(found.map((f) => `${f.check} ${f.pointer}`).sort()).toEqual(["write-only-returned /call_flow_id", "write-only-returned /password"]);
+    expect(JSON.stringify(found)).not.toContain("s3cr3t-value");
   });
 });

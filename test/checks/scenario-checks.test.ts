@@ -130,9 +130,9 @@ describe("scenario checks", () => {
 });
 
 describe("the catalogue", () => {
-  it("lists the 19 checks once each, with kebab-case ids and a severity", () => {
+  it("lists every check once, with kebab-case ids and a severity", () => {
     const ids = ALL_CHECKS.map((c) => c.id);
-    expect(new Set(ids).size).toBe(19);
+    expect(new Set(ids).size).toBe(ids.length);
     for (const c of ALL_CHECKS) {
       expect(c.id).toMatch(/^[a-z]+(-[a-z]+)+$/);
       expect(["breaking", "warning", "info"]).toContain(c.severity);

@@ -29,6 +29,7 @@ const endpointOps = (check: string, pointer: string, mode: DriftMode = "read-onl
 
 const rows: Row[] = [
   { fault: "extra-field", mode: "read-write", outcome: "drift", exitCode: 1, findings: endpointOps("field-undocumented", "/created_at", "read-write") },
+  { fault: "password-returned", mode: "read-write", outcome: "drift", exitCode: 1, findings: endpointOps("write-only-returned", "/password", "read-write") },
   { fault: "missing-field", mode: "read-only", outcome: "drift", exitCode: 1, findings: endpointOps("field-missing", "/caller_id") },
   { fault: "wrong-type", mode: "read-only", outcome: "drift", exitCode: 1, findings: endpointOps("field-type-mismatch", "/codecs") },
   { fault: "null-not-allowed", mode: "read-only", outcome: "drift", exitCode: 1, findings: endpointOps("field-type-mismatch", "/send_as") },

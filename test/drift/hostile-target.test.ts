@@ -4,20 +4,17 @@
  */
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode } from "../../src/drift";
 import { FAST_SEND } from "./harness";
+import { isList, isRetrieve, rewritingFetch, type Rewrite } from "../support/stand-in";
 
-type Rewrite = (url: URL, init: RequestInit, body: any, status: number) => { status: number; body: unknown } | undefined;
-
-const isList = (url: URL, init: RequestInit) => init.method === "GET" && url.pathname.endsWith("/endpoints/sip");
-const isRetrieve = (url: URL, init: RequestInit) => init.method === "GET" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
 
 /** Pages of the walk (page_size 5) that repeat the previous page's last endpoint first. */
 function repeatAcrossPages(): Rewrite {
   let previousLast: unknown;
-  return (url, init, body, status) => {
-    if (!isList(url, init) || status !== 200 || url.searchParams.get("page_size") !== "5") return undefined;
+  return (req, body, status) => {
+    if (!isList(req) || status !== 200 || req.url.searchParams.get("page_size") !== "5") return undefined;
     const data = [...body.data];
     const last = data.at(-1);
-    if (previousLast && url.searchParams.has("page_token")) data[0] = previousLast;
+    if (previousLast && req.url.searchParams.has("page_token")) data[0] = previousLast;
     previousLast = last;
     return { status, body: { ...body, data } };
   };
@@ -34,10 +31,10 @@ const rows: Row[] = [
   {
     name: "an endpoint created by the run is never found (retrieve 404, missing from the list)",
     mode: "read-write",
-    rewrite: () => (url, init, body, status) => {
-      if (status !== 200 || !(isList(url, init) || isRetrieve(url, init))) return undefined;
+    rewrite: () => (req, body, status) => {
+      if (status !== 200 || !(isList(req) || isRetrieve(req))) return undefined;
       const hide = (e: { username: string }) => e.username.startsWith("drift-");
-      if (isRetrieve(url, init)) return hide(body) ? { status: 404, body: { error: "Not Found" } } : undefined;
+      if (isRetrieve(req)) return hide(body) ? { status: 404, body: { error: "Not Found" } } : undefined;
       return { status, body: { ...body, data: body.data.filter((e: { username: string }) => !hide(e)) } };
     },
     findings: ["resource-unavailable list_sip_endpoints /data", "resource-unavailable retrieve_sip_endpoint "],
@@ -48,8 +45,8 @@ const rows: Row[] = [
     mode: "read-only",
     rewrite: () => {
       let extra = 0;
-      return (url, init, body, status) => {
-        if (!isList(url, init) || status !== 200 || body.data.length === 0) return undefined;
+      return (req, body, status) => {
+        if (!isList(req) || status !== 200 || body.data.length === 0) return undefined;
         const id = `00000000-0000-4000-8000-${String(++extra).padStart(12, "0")}`;
         return { status, body: { ...body, data: [...body.data, { ...body.data[0], id }] } };
       };
@@ -59,13 +56,13 @@ const rows: Row[] = [
   {
     name: "deleting an endpoint the run created answers 404",
     mode: "read-write",
-    rewrite: () => (_url, init, _body, status) => (init.method === "DELETE" && status === 204 ? { status: 404, body: { error: "Not Found" } } : undefined),
+    rewrite: () => (req, _body, status) => (req.method === "DELETE" && status === 204 ? { status: 404, body: { error: "Not Found" } } : undefined),
     findings: ["status-code-unexpected delete_sip_endpoint "],
   },
   {
     name: "a 404 whose error string is not the one SignalWire's spec pins",
     mode: "read-only",
-    rewrite: () => (_url, _init, _body, status) => (status === 404 ? { status, body: { error: "Endpoint not found" } } : undefined),
+    rewrite: () => (_req, _body, status) => (status === 404 ? { status, body: { error: "Endpoint not found" } } : undefined),
     findings: ["enum-value-unknown retrieve_sip_endpoint /error"],
   },
   ...(
@@ -78,26 +75,14 @@ const rows: Row[] = [
   ).map(([name, link, also = []]): Row => ({
     name,
     mode: "read-only",
-    rewrite: () => (url, init, body, status) => (isList(url, init) && status === 200 && body.links.next ? { status, body: { ...body, links: { ...body.links, next: link(url) } } } : undefined),
+    rewrite: () => (req, body, status) => (isList(req) && status === 200 && body.links.next ? { status, body: { ...body, links: { ...body.links, next: link(req.url) } } } : undefined),
     findings: [...also, "pagination-inconsistent list_sip_endpoints /links/next"].sort(),
   })),
 ];
 
 /** Answers as the mock does, with each `links.next` rewritten to a relative, query-only reference. */
-const queryOnlyLinks: Rewrite = (url, init, body, status) =>
-  isList(url, init) && status === 200 && typeof body.links.next === "string" ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } } : undefined;
-
-/** A `fetch` that hands the mock's JSON answers to `change` and sends what it returns instead. */
-function rewritingFetch(change: Rewrite) {
-  return async (url: string, init: RequestInit): Promise<Response> => {
-    const response = await fetch(url, init);
-    const text = await response.text();
-    const body = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
-    const changed = change(new URL(url), init, body, response.status);
-    if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
-    return new Response(JSON.stringify(changed.body), { status: changed.status, headers: { "content-type": "application/json" } });
-  };
-}
+const queryOnlyLinks: Rewrite = (req, body, status) =>
+  isList(req) && status === 200 && typeof body.links.next === "string" ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } } : undefined;
 
 describe("drift the mock's profiles do not make", () => {
   it.each(rows)("$name", async ({ mode, rewrite, findings }) => {
@@ -114,7 +99,7 @@ describe("drift the mock's profiles do not make", () => {
 });
 
 /** A 422 without items: SignalWire's spec sets no minimum on `errors`. */
-const emptyErrors: Rewrite = (_url, _init, _body, status) => (status === 422 ? { status, body: { errors: [] } } : undefined);
+const emptyErrors: Rewrite = (_req, _body, status) => (status === 422 ? { status, body: { errors: [] } } : undefined);
 
 describe("what the spec allows is no drift", () => {
   it.each([

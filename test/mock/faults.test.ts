@@ -44,6 +44,7 @@ function endpointRow(fault: FaultName, assertEndpoint: (endpoint: Record<string,
 
 const rows: Row[] = [
   endpointRow("extra-field", (e) => expect(e.created_at).toEqual(expect.any(String))),
+  endpointRow("password-returned", (e) => expect(e.password).toBe(`leaked-${e.id}`)),
   endpointRow("missing-field", (e) => expect(e).not.toHaveProperty("caller_id")),
   endpointRow("wrong-type", (e) => expect(e.codecs).toEqual(expect.any(String))),
   endpointRow("null-not-allowed", (e) => expect(e.send_as).toBeNull()),

@@ -31,7 +31,7 @@ export async function readWriteScenario(session: DriftSession, config: ScenarioC
   const owned = new OwnedEndpoints(config.prefix);
   const password = () => {
     const value = newPassword();
-    session.secrets.push(value);
+    session.addSecrets([value]);
     return value;
   };
   try {

@@ -15,6 +15,7 @@ import { ignoresFilters } from "./ignores-filters";
 import { ignoresUpdates } from "./ignores-updates";
 import { missingField } from "./missing-field";
 import { nullNotAllowed } from "./null-not-allowed";
+import { passwordReturned } from "./password-returned";
 import { rateLimit } from "./rate-limit";
 import { slow } from "./slow";
 import { stillThereAfterDelete } from "./still-there-after-delete";
@@ -30,6 +31,7 @@ export { FAULT_OPTION_NAMES, type FaultOptions, type FaultProfile } from "./type
 
 export const FAULT_PROFILES = {
   "extra-field": extraField,
+  "password-returned": passwordReturned,
   "missing-field": missingField,
   "wrong-type": wrongType,
   "null-not-allowed": nullNotAllowed,

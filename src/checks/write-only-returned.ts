@@ -10,7 +10,7 @@ export const WRITE_ONLY_KEYS: ReadonlySet<string> = new Set(specFacts.writeOnlyP
  * Where a body carries a write-only key, at any depth. Only the places are given, never the
  * values: a returned password must not reach a finding's text.
  */
-export function writeOnlyPlaces(body: unknown): Array<{ pointer: string; key: string; value: unknown }> {
+function writeOnlyPlaces(body: unknown): Array<{ pointer: string; key: string; value: unknown }> {
   const places: Array<{ pointer: string; key: string; value: unknown }> = [];
   const visit = (node: unknown, at: string, depth: number) => {
     if (depth > 64) return;

@@ -222,9 +222,18 @@ export class DriftSession {
    * Judges the status a step expects (`status-code-unexpected`). A 5xx or 429 that survived the
    * retries answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
    */
-  expectStatus(sent: Sent, expected: readonly number[] | "2xx", situation: string): void {
+  expectStatus(sent: { exchange: HttpExchange }, expected: readonly number[] | "2xx", situation: string): void {
     this.requireAnswer(sent, situation);
     this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected, situation });
+  }
+
+  /**
+   * A request that must be refused with one documented status (401 without credentials, 422 for
+   * an invalid body): `check` judges an acceptance; a refusal with another status is judged as
+   * `status-code-unexpected` (or, undocumented, by the response checks), never passed as "not 2xx".
+   */
+  expectRefusal<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E, status: number, situation: string): void {
+    if (this.judge(check, evidence).length === 0) this.expectStatus(evidence, [status], situation);
   }
 
   /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */

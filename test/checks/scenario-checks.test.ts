@@ -1,5 +1,5 @@
 import { ALL_CHECKS, runScenarioCheck, SCENARIO_CHECKS, type Finding } from "../../src/checks";
-import { halfOf } from "../../src/drift/scenarios/read-only";
+import { middleOf } from "../../src/drift/scenarios/read-only";
 import { endpointWithId, exchange, listBody, uuid } from "./exchanges";
 
 const { authNotEnforced, invalidInputAccepted, resourceStillAvailable, resourceUnavailable, paginationInconsistent, statusCodeUnexpected, resourceMismatch, updateNotApplied, filterNotApplied } = SCENARIO_CHECKS;
@@ -143,14 +143,22 @@ describe("the catalogue", () => {
 
 describe("the filter a scenario sends", () => {
   it.each([
-    { given: "desk-119", want: "desk" },
-    { given: "desk-11\u{1F600}", want: "desk" },
-    { given: "\u{1F600}\u{1F601}\u{1F602}", want: "\u{1F600}\u{1F601}" },
-    { given: "a", want: "a" },
-  ])("is the first half of $given in whole characters", ({ given, want }) => {
-    const half = halfOf(given);
-    expect(half).toBe(want);
-    expect(encodeURIComponent(half)).not.toContain("%EF%BF%BD");
-    expect(given.startsWith(half)).toBe(true);
+    { given: "desk-119", want: "esk" },
+    { given: "desk-11\u{1F600}", want: "esk" },
+    { given: "\u{1F600}\u{1F601}\u{1F602}", want: "\u{1F601}" },
+    { given: "ab", want: "b" },
+    { given: "Ada Lovelace", want: "da Lo" },
+    { given: "aab", want: "b" },
+    { given: "AaAb", want: "b" },
+  ])("is a piece of $given that it contains but neither starts with nor equals, in whole characters", ({ given, want }) => {
+    const piece = middleOf(given)!;
+    expect(piece).toBe(want);
+    expect(encodeURIComponent(piece)).not.toContain("%EF%BF%BD");
+    expect(given.includes(piece)).toBe(true);
+    expect(given.toLowerCase().startsWith(piece.toLowerCase())).toBe(false);
+  });
+
+  it.each(["a", "aaaa", "AaAa", ""])("is none for %j, where every piece is also a start", (given) => {
+    expect(middleOf(given)).toBeUndefined();
   });
 });

@@ -31,12 +31,12 @@ export { FAULT_OPTION_NAMES, type FaultOptions, type FaultProfile } from "./type
 
 export const FAULT_PROFILES = {
   "extra-field": extraField,
-  "password-returned": passwordReturned,
   "missing-field": missingField,
   "wrong-type": wrongType,
   "null-not-allowed": nullNotAllowed,
   "unknown-enum": unknownEnum,
   "bad-format": badFormat,
+  "password-returned": passwordReturned,
   "undocumented-status": undocumentedStatus,
   "wrong-content-type": wrongContentType,
   "html-error": htmlError,

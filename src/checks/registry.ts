@@ -22,6 +22,7 @@ import { statusCodeAlternative } from "./status-code-alternative";
 import { statusCodeUndocumented } from "./status-code-undocumented";
 import { statusCodeUnexpected } from "./status-code-unexpected";
 import { updateNotApplied } from "./update-not-applied";
+import { updateSideEffect } from "./update-side-effect";
 import { writeOnlyReturned } from "./write-only-returned";
 
 /** Checks that judge a single exchange; run on every response the client or the drift job sees. */
@@ -49,6 +50,7 @@ export const SCENARIO_CHECKS = {
   statusCodeUnexpected,
   resourceMismatch,
   updateNotApplied,
+  updateSideEffect,
   filterNotApplied,
 } as const;
 

@@ -2,7 +2,7 @@ import { ALL_CHECKS, runScenarioCheck, SCENARIO_CHECKS, type Finding } from "../
 import { middleOf } from "../../src/drift/scenarios/read-only";
 import { endpointWithId, exchange, listBody, uuid } from "./exchanges";
 
-const { authNotEnforced, invalidInputAccepted, resourceStillAvailable, resourceUnavailable, paginationInconsistent, statusCodeUnexpected, resourceMismatch, updateNotApplied, filterNotApplied } = SCENARIO_CHECKS;
+const { authNotEnforced, invalidInputAccepted, resourceStillAvailable, resourceUnavailable, paginationInconsistent, statusCodeUnexpected, resourceMismatch, updateNotApplied, updateSideEffect, filterNotApplied } = SCENARIO_CHECKS;
 
 const page = (ids: number[], next?: string) => exchange("list_sip_endpoints", 200, listBody(ids.map((n) => endpointWithId(uuid(n))), next));
 
@@ -57,6 +57,12 @@ const rows: Row[] = [
   { name: "a 429 is no evidence either way", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 429, { error: "Too Many Requests" }), expected: [404], situation: "x" }), want: [] },
   { name: "a valid create answered 200", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("create_sip_endpoint", 200, endpointWithId(uuid(1))), expected: "2xx", situation: "a valid create" }), want: [] },
   { name: "a retrieve that should be refused answered 200", check: "status-code-unexpected", run: () => runScenarioCheck(statusCodeUnexpected, { exchange: exchange("retrieve_sip_endpoint", 200, endpointWithId(uuid(1))), expected: [401, 404], situation: "retrieving without rights" }), want: [""] },
+  { name: "the update's answer reset a field it was not sent", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("update_sip_endpoint", 200, {}), body: { caller_id: "After", call_handler: null, codecs: ["PCMU"] }, sent: { caller_id: "After" }, before: { caller_id: "Before", call_handler: "relay_context", codecs: ["PCMU"] } }), want: ["/call_handler"] },
+  { name: "the next retrieve shows a list field changed", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("retrieve_sip_endpoint", 200, {}), body: { caller_id: "After", codecs: ["OPUS"] }, sent: { caller_id: "After" }, before: { caller_id: "Before", codecs: ["PCMU"] } }), want: ["/codecs"] },
+  { name: "an update that changed only what it sent", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("update_sip_endpoint", 200, {}), body: { caller_id: "After", codecs: ["PCMU"], call_handler: null }, sent: { caller_id: "After" }, before: { caller_id: "Before", codecs: ["PCMU"], call_handler: null } }), want: [] },
+  { name: "a field gone after the update is field-missing's", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("update_sip_endpoint", 200, {}), body: { caller_id: "After" }, sent: { caller_id: "After" }, before: { caller_id: "Before", send_as: "random" } }), want: [] },
+  { name: "an update that answered 500", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("update_sip_endpoint", 500, {}), body: { send_as: "x" }, sent: { caller_id: "After" }, before: { send_as: "random" } }), want: [] },
+  { name: "an update answered a list", check: "update-side-effect", run: () => runScenarioCheck(updateSideEffect, { exchange: exchange("update_sip_endpoint", 200, {}), body: ["x"], sent: { caller_id: "After" }, before: { 0: "y" } }), want: [] },
   { name: "the next retrieve shows the old value", check: "update-not-applied", run: () => runScenarioCheck(updateNotApplied, { exchange: exchange("retrieve_sip_endpoint", 200, {}), body: { caller_id: "Before" }, sent: { caller_id: "After" }, before: { caller_id: "Before" } }), want: ["/caller_id"] },
   { name: "an update that answered 500 with the old value", check: "update-not-applied", run: () => runScenarioCheck(updateNotApplied, { exchange: exchange("update_sip_endpoint", 500, {}), body: { caller_id: "Before" }, sent: { caller_id: "After" }, before: { caller_id: "Before" } }), want: [] },
   { name: "an update answered null", check: "update-not-applied", run: () => runScenarioCheck(updateNotApplied, { exchange: exchange("update_sip_endpoint", 200, {}), body: null, sent: { caller_id: "After" }, before: { caller_id: "Before" } }), want: [] },
@@ -102,6 +108,12 @@ const SAYS: Record<string, Array<{ expected: string; actual: string; message: st
   "the update answer shows the old value": [{ expected: "\"After\"", actual: "\"Before\" (the value before the update)", message: "caller_id was updated to \"After\", but the update's answer still shows \"Before\"" }],
   "a filtered list holds a stranger and misses a match": [{ expected: "only items whose username contains \"desk\"", actual: "1 of 1 do not, e.g. 00000000-0000-4000-8000-000000000002 with \"phone-2\"", message: "filter_username=\"desk\" listed 1 endpoint(s) whose username does not contain it" }, { expected: "endpoint 00000000-0000-4000-8000-000000000001, whose username contains \"desk\"", actual: "not among the 1 listed", message: "filter_username=\"desk\" does not list endpoint 00000000-0000-4000-8000-000000000001, which matches it" }],
   "a retrieve that should be refused answered 200": [{ expected: "401 or 404", actual: "200", message: "retrieving without rights answered 200, where 401 or 404 was expected" }],
+  "the update's answer reset a field it was not sent": [
+    { expected: "\"relay_context\" (unchanged: the update did not send it)", actual: "null", message: "the update sent only caller_id, but the update's answer shows call_handler changed from \"relay_context\" to null" },
+  ],
+  "the next retrieve shows a list field changed": [
+    { expected: "[\"PCMU\"] (unchanged: the update did not send it)", actual: "[\"OPUS\"]", message: "the update sent only caller_id, but the next retrieve shows codecs changed from [\"PCMU\"] to [\"OPUS\"]" },
+  ],
   "the next retrieve shows the old value": [{ expected: "\"After\"", actual: "\"Before\" (the value before the update)", message: "caller_id was updated to \"After\", but the next retrieve still shows \"Before\"" }],
   "a create answer with another number, boolean and null": [{ expected: "3", actual: "4", message: "a_number was sent as 3, the answer shows 4" }, { expected: "true", actual: "false", message: "a_flag was sent as true, the answer shows false" }, { expected: "null", actual: "\"x\"", message: "a_null was sent as null, the answer shows \"x\"" }],
   "an update answer with neither the old nor the new value": [{ expected: "\"After\"", actual: "\"Other\"", message: "caller_id was sent as \"After\", the answer shows \"Other\"" }],

@@ -48,6 +48,8 @@ async function withRig(options: { seedCount: number; fault?: FaultName; config?:
 }
 
 const inStep = (sent: SessionExchange[], step: string) => sent.filter((s) => s.step === step);
+/** The exchanges of the create steps, one step per handler kind. */
+const creating = (sent: SessionExchange[]) => sent.filter((s) => s.step.startsWith("create one endpoint (handler "));
 const dataOf = (seen: SessionExchange) => (JSON.parse(seen.exchange.bodyText) as { data: Array<{ id: string; username: string; caller_id?: unknown }> }).data;
 const stepNames = (session: DriftSession) => session.steps.map((s) => `${s.name}: ${s.result}`);
 
@@ -294,7 +296,7 @@ describe("the read-write scenario, step by step", () => {
       await readWriteScenario(session, config, (record) => (cleanup = record));
 
       const kinds = validCreateBodies(PREFIX, () => "x").length;
-      const creates = inStep(sent, "create one endpoint per handler kind");
+      const creates = creating(sent);
       expect(creates).toHaveLength(kinds);
       expect(creates.every((s) => s.request.operationId === "create_sip_endpoint" && s.exchange.status === 200)).toBe(true);
       const created = creates.map((s) => (JSON.parse(s.exchange.bodyText) as { id: string }).id);
@@ -370,7 +372,7 @@ describe("the read-write scenario, step by step", () => {
     await withRig({ seedCount: 0, answer: refuseCreates }, async ({ session, sent, config }) => {
       await readWriteScenario(session, config, () => undefined);
       const about = ["update the created endpoints", "retrieve the created endpoints", "list and find the created endpoints", "update with an invalid body (expect 422)", "delete the created endpoints"];
-      expect(session.steps.filter((s) => about.includes(s.name))).toEqual(about.map((name) => ({ name, result: "skipped", requests: 0, findings: [], note: "this run created no endpoint (see the create step)" })));
+      expect(session.steps.filter((s) => about.includes(s.name))).toEqual(about.map((name) => ({ name, result: "skipped", requests: 0, findings: [], note: "this run created no endpoint (see the create steps)" })));
       expect(session.steps.find((s) => s.name === "retrieve and list after delete (expect 404, not listed)")).toMatchObject({ result: "skipped", note: "no endpoint of this run was deleted (see the delete step)" });
       expect(sent.filter((s) => s.request.operationId !== "create_sip_endpoint" && s.step !== "clean up what this run created")).toEqual([]);
     });
@@ -407,7 +409,7 @@ describe("the read-write scenario, step by step", () => {
       let cleanup: CleanupRecord | undefined;
       await readWriteScenario(session, config, (record) => (cleanup = record));
       // The delete step stops at the unconfirmed delete; cleanup deletes it again, then the rest.
-      const created = inStep(sent, "create one endpoint per handler kind").map((s) => (JSON.parse(s.exchange.bodyText) as { id: string }).id);
+      const created = creating(sent).map((s) => (JSON.parse(s.exchange.bodyText) as { id: string }).id);
       expect(inStep(sent, "delete the created endpoints").map((s) => s.request.params?.id)).toEqual([created[0]]);
       expect(inStep(sent, "clean up what this run created").filter((s) => s.request.operationId === "delete_sip_endpoint").map((s) => s.request.params?.id)).toEqual(created);
       // Not confirmed deleted, so not looked for after delete either.
@@ -482,7 +484,7 @@ describe("the read-write scenario, step by step", () => {
       const stopped = await readWriteScenario(session, config, (record) => (cleanup = record)).catch((error: unknown) => error);
       expect(stopped).toBeInstanceOf(RunStopped);
       expect(stepNames(session)).toEqual([
-        "create one endpoint per handler kind: passed",
+        ...validCreateBodies(PREFIX, () => "x").map(({ handler }) => `create one endpoint (handler ${handler}): passed`),
         "create invalid endpoints (expect 422): passed",
         "update the created endpoints: incomplete",
         "clean up what this run created: passed",
@@ -630,8 +632,8 @@ describe("what an incomplete step says it was doing", () => {
   };
 
   it.each([
-    ["read-write", "create one endpoint per handler kind", op("create_sip_endpoint"), DOWN, "a valid create (none): create_sip_endpoint answered 503, so nothing could be judged"],
-    ["read-write", "create one endpoint per handler kind", op("create_sip_endpoint"), NOT_JSON, "create (none): the 200 body of create_sip_endpoint is not JSON"],
+    ["read-write", "create one endpoint (handler none)", op("create_sip_endpoint"), DOWN, "a valid create (none): create_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "create one endpoint (handler none)", op("create_sip_endpoint"), NOT_JSON, "create (none): the 200 body of create_sip_endpoint is not JSON"],
     ["read-write", "update the created endpoints", op("update_sip_endpoint"), DOWN, "updating created endpoint {id}: update_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "update the created endpoints", op("update_sip_endpoint"), NOT_JSON, "update {id}: the 200 body of update_sip_endpoint is not JSON"],
     ["read-write", "retrieve the created endpoints", op("retrieve_sip_endpoint"), DOWN, "retrieving created endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],

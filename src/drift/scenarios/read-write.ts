@@ -13,7 +13,7 @@ import { removeOwned } from "./cleanup";
 import { OwnedEndpoints } from "./owned";
 import { isSuccess } from "../../http-status";
 
-const { invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied } = SCENARIO_CHECKS;
+const { invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied, updateSideEffect } = SCENARIO_CHECKS;
 
 const UPDATE = { caller_id: "drift check (updated)" };
 
@@ -56,10 +56,11 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
     if (ids.length > 0) await session.step(name, body);
     else session.skip(name, none);
   };
-  const NONE_CREATED = "this run created no endpoint (see the create step)";
+  const NONE_CREATED = "this run created no endpoint (see the create steps)";
 
-  await session.step("create one endpoint per handler kind", async () => {
-    for (const { handler, body } of validCreateBodies(config.prefix, password)) {
+  // One step per handler kind: a refused create fails that kind's case, and the others go on.
+  for (const { handler, body } of validCreateBodies(config.prefix, password)) {
+    await session.step(`create one endpoint (handler ${handler})`, async () => {
       const sent = await session.request({ operationId: "create_sip_endpoint", body });
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
@@ -69,8 +70,8 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
         created.push(id);
         asCreated.set(id, answer as Record<string, unknown>);
       }
-    }
-  });
+    });
+  }
 
   await session.step("create invalid endpoints (expect 422)", async () => {
     for (const invalid of invalidCreateBodies(config.prefix, password)) {
@@ -89,6 +90,7 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       const answer = session.requireJson(sent, `update ${id}`);
       const before = asCreated.get(id) ?? {};
       session.judge(updateNotApplied, { exchange: sent.exchange, body: answer, sent: UPDATE, before });
+      session.judge(updateSideEffect, { exchange: sent.exchange, body: answer, sent: UPDATE, before });
       session.judge(resourceMismatch, { exchange: sent.exchange, body: answer, expectedId: id, sent: UPDATE, before, invalidAt: schemaPointers(sent) });
       updated.add(id);
     }
@@ -105,7 +107,11 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
       if (!isSuccess(sent.exchange.status) || !sent.analysis.parsed.ok) continue;
       const body = sent.analysis.parsed.value;
       session.judge(resourceMismatch, { exchange: sent.exchange, body, expectedId: id });
-      if (updated.has(id)) session.judge(updateNotApplied, { exchange: sent.exchange, body, sent: UPDATE, before: asCreated.get(id) ?? {} });
+      if (updated.has(id)) {
+        const evidence = { exchange: sent.exchange, body, sent: UPDATE, before: asCreated.get(id) ?? {} };
+        session.judge(updateNotApplied, evidence);
+        session.judge(updateSideEffect, evidence);
+      }
     }
   });
 

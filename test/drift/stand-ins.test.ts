@@ -6,9 +6,9 @@
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { planIssues } from "../../src/drift/issues";
-import type { DriftReport } from "../../src/drift";
-import { startStandIn, type Rewrite } from "../support/stand-in";
-import { readAll, runCliInProcess, tempDir } from "./harness";
+import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftReport } from "../../src/drift";
+import { isCreate, isList, isRetrieve, isUpdate, rewritingFetch, startStandIn, type Rewrite } from "../support/stand-in";
+import { FAST_SEND, readAll, runCliInProcess, tempDir } from "./harness";
 
 /** Every SIP endpoint object of a successful answer (one object, or a page's items), changed by `fn`. */
 const everyEndpoint =
@@ -72,5 +72,124 @@ describe("a server that reveals passwords", () => {
     expect(report.findings).toEqual([]);
     expect(report.outcome).toBe("pass");
     expect(run.code).toBe(0);
+  });
+});
+
+interface Pair {
+  name: string;
+  mode: DriftMode;
+  /** The server that differs in one thing (a fresh one per run: some remember what they did). */
+  broken: () => Rewrite;
+  /** Its twin, which differs from it only in being correct. */
+  twin: () => Rewrite;
+  /** `check operationId pointer` of the findings the broken one must give (items' indices as *). */
+  findings: string[];
+  /** More to say about the broken server's run. */
+  also?: (report: DriftReport) => void;
+}
+
+/** An update that resets what it was not sent (here the handler), and remembers doing so for later retrieves. */
+function resettingUpdates(reset: boolean): Rewrite {
+  const updated = new Set<string>();
+  return (req, body, status) => {
+    if (status !== 200 || !(isUpdate(req) || isRetrieve(req)) || body?.type !== "sip_endpoint") return undefined;
+    if (isUpdate(req)) updated.add(body.id);
+    return updated.has(body.id) ? { status, body: reset ? { ...body, call_handler: null } : { ...body } } : undefined;
+  };
+}
+
+/** Filtered lists that keep only the items `keep` accepts for the filter sent (the mock's own filter is "contains"). */
+function filtering(keep: (value: string, filter: string) => boolean): Rewrite {
+  return (req, body, status) => {
+    const entry = [...req.url.searchParams].find(([name]) => name === "filter_username" || name === "filter_caller_id");
+    if (!isList(req) || status !== 200 || !entry) return undefined;
+    const [name, filter] = entry;
+    const field = name.slice("filter_".length);
+    return { status, body: { ...body, data: body.data.filter((item: Record<string, unknown>) => typeof item[field] === "string" && keep(item[field] as string, filter)) } };
+  };
+}
+
+const UNAUTHORIZED_AS = (status: number, body: unknown): Rewrite => (_req, _body, answered) => (answered === 401 ? { status, body } : undefined);
+/** SignalWire's 422 item, as every one of its examples shows it. */
+const REFUSAL = { errors: [{ detail: "Call relay topic is invalid", status: "422", title: "Invalid Attribute", code: "422" }] };
+const refusingCreates = (handler: string): Rewrite => (req, _body, status) => (isCreate(req) && status === 200 && req.body?.call_handler === handler ? { status: 422, body: REFUSAL } : undefined);
+const same: () => Rewrite = () => () => undefined;
+
+const pairs: Pair[] = [
+  {
+    name: "an update that resets a field it was not sent",
+    mode: "read-write",
+    broken: () => resettingUpdates(true),
+    twin: () => resettingUpdates(false),
+    findings: ["update-side-effect retrieve_sip_endpoint /call_handler", "update-side-effect update_sip_endpoint /call_handler"],
+  },
+  {
+    name: "filters that match only the start of a value",
+    mode: "read-only",
+    broken: () => filtering((value, filter) => value.toLowerCase().startsWith(filter.toLowerCase())),
+    twin: () => filtering((value, filter) => value.toLowerCase().includes(filter.toLowerCase())),
+    findings: ["filter-not-applied list_sip_endpoints /data"],
+  },
+  {
+    name: "filters that match only the whole value",
+    mode: "read-only",
+    broken: () => filtering((value, filter) => value === filter),
+    twin: () => filtering((value, filter) => value.includes(filter)),
+    findings: ["filter-not-applied list_sip_endpoints /data"],
+  },
+  {
+    name: "a request without or with wrong credentials answered 404 instead of 401",
+    mode: "read-only",
+    broken: () => UNAUTHORIZED_AS(404, { error: "Not Found" }),
+    twin: () => UNAUTHORIZED_AS(401, { error: "Unauthorized" }),
+    // 404 is documented for a retrieve (not for this situation), and not at all for the list.
+    findings: ["status-code-undocumented list_sip_endpoints ", "status-code-unexpected retrieve_sip_endpoint "],
+  },
+  {
+    name: "a first page whose data list was renamed (still SIP endpoints inside)",
+    mode: "read-only",
+    broken: () => (req, body, status) => (isList(req) && status === 200 ? { status, body: { items: body.data, links: body.links } } : undefined),
+    twin: () => (req, body, status) => (isList(req) && status === 200 ? { status, body: { data: body.data, links: body.links } } : undefined),
+    findings: ["field-missing list_sip_endpoints /data", "field-undocumented list_sip_endpoints /items"],
+    also: (report) => expect(report.reasons.join("\n")).not.toContain("does not look like the SIP endpoint API"),
+  },
+  {
+    name: "a create refused for one handler kind",
+    mode: "read-write",
+    broken: () => refusingCreates("relay_topic"),
+    twin: same,
+    findings: ["status-code-unexpected create_sip_endpoint "],
+    also: (report) => {
+      const creates = report.steps.filter((s) => s.name.startsWith("create one endpoint (handler "));
+      expect(creates.filter((s) => s.result !== "passed").map((s) => s.name)).toEqual(["create one endpoint (handler relay_topic)"]);
+      expect(creates.length).toBeGreaterThan(2);
+      // Every other kind was created, followed through and removed (the stand-in stored the refused one too: cleanup found it by its prefix).
+      expect(report.cleanup).toEqual({ created: creates.length, deleted: creates.length, leftovers: [] });
+      for (const step of ["update the created endpoints", "retrieve the created endpoints", "delete the created endpoints"]) expect(report.steps.find((s) => s.name === step)?.result).toBe("passed");
+    },
+  },
+];
+
+async function runEngineAgainst(rewrite: Rewrite, mode: DriftMode) {
+  const target = await startEmbeddedMock({ seedCount: 12 });
+  try {
+    return (await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: rewritingFetch(rewrite) }), mode, pageSize: 5 })).report;
+  } finally {
+    await target.close();
+  }
+}
+
+describe.each(pairs)("$name", ({ mode, broken, twin, findings, also }) => {
+  it("is found, with the right check and pointer", async () => {
+    const report = await runEngineAgainst(broken(), mode);
+    expect(keys(report)).toEqual(findings);
+    expect(report.outcome).toBe("drift");
+    also?.(report);
+  });
+
+  it("its correct twin passes", async () => {
+    const report = await runEngineAgainst(twin(), mode);
+    expect(report.findings).toEqual([]);
+    expect(report.outcome).toBe("pass");
   });
 });

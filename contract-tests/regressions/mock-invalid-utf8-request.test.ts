@@ -22,7 +22,7 @@ test.each([
     });
     expect(response.status).toBe(422);
     const answer = (await response.json()) as { errors: Array<{ detail: string; title: string }> };
-    expect(answer.errors).toEqual([expect.objectContaining({ title: "Invalid Request Body", detail: expect.stringMatching(/^The request body is not valid JSON/) })]);
+    expect(answer.errors).toEqual([expect.objectContaining({ title: "Invalid Attribute", detail: expect.stringMatching(/^The request body is not valid JSON/) })]);
     expect(mock.endpoints()).toEqual([]);
   } finally {
     await mock.close();

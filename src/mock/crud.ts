@@ -10,7 +10,7 @@ import { parseJsonBody } from "./request-body";
 import { json, noContent, plainError, unprocessable, validationItem } from "./responses";
 import type { MockRequest, MockResponse } from "./types";
 
-const usernameTaken = () => unprocessable([validationItem("Username has already been taken", "already_taken")]);
+const usernameTaken = () => unprocessable([validationItem("Username has already been taken")]);
 
 /** Request bodies that are not objects only get this far when validation is switched off. */
 const asObject = (value: unknown): Record<string, unknown> =>

@@ -30,7 +30,7 @@ export function listEndpoints(deps: CoreDeps, request: MockRequest): MockRespons
   let before = Number.POSITIVE_INFINITY;
   if (query.page_token !== undefined) {
     const position = tokenPosition(deps.store, query.page_token);
-    if (position === undefined) return unprocessable([validationItem("Page token is invalid", "invalid_page_token", "Invalid Parameter")]);
+    if (position === undefined) return unprocessable([validationItem("Page token is invalid")]);
     before = position;
   }
   const match = filterOf(query);

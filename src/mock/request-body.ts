@@ -10,19 +10,17 @@ import type { MockRequest, MockResponse } from "./types";
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; response: MockResponse };
 
-const TITLE = "Invalid Request Body";
-
-function problem(detail: string, code: string): ParsedBody {
-  return { ok: false, response: unprocessable([validationItem(detail, code, TITLE)]) };
+function problem(detail: string): ParsedBody {
+  return { ok: false, response: unprocessable([validationItem(detail)]) };
 }
 
 export function parseJsonBody(operationId: OperationId, request: MockRequest): ParsedBody {
   const accepted: readonly string[] = operations[operationId].requestBody?.contentTypes ?? [];
-  if (request.bodyText.trim() === "") return problem("The request body can't be blank", "missing_request_body");
+  if (request.bodyText.trim() === "") return problem("The request body can't be blank");
   const mediaType = mediaTypeOf(request.contentType);
   if (!accepted.includes(mediaType)) {
-    return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`, "unsupported_content_type");
+    return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`);
   }
   const parsed = parseJson(request.bodyText);
-  return parsed.ok ? parsed : problem(`The request body is ${parsed.error}`, "invalid_json");
+  return parsed.ok ? parsed : problem(`The request body is ${parsed.error}`);
 }

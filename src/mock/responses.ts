@@ -25,8 +25,8 @@ export function unprocessable(items: ValidationItem[]): MockResponse {
   return json(422, { errors: items });
 }
 
-export function validationItem(detail: string, code: string, title = "Invalid Attribute"): ValidationItem {
-  return { detail, status: "422", title, code };
+export function validationItem(detail: string): ValidationItem {
+  return { detail, status: "422", title: "Invalid Attribute", code: "422" };
 }
 
 export const noContent = (): MockResponse => ({ status: 204 });

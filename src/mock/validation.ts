@@ -17,12 +17,12 @@ export interface RequestValidator {
 }
 
 export const specValidator: RequestValidator = {
-  query: (operationId, query) => check(operations[operationId].queryValidator, query, "Invalid Parameter"),
-  body: (operationId, body) => check(operations[operationId].requestBody?.validator ?? null, body, "Invalid Attribute"),
+  query: (operationId, query) => check(operations[operationId].queryValidator, query),
+  body: (operationId, body) => check(operations[operationId].requestBody?.validator ?? null, body),
 };
 
-function check(name: string | null, data: unknown, title: string): ValidationItem[] {
-  return name ? toValidationItems(validate(name as ValidatorName, data), title) : [];
+function check(name: string | null, data: unknown): ValidationItem[] {
+  return name ? toValidationItems(validate(name as ValidatorName, data)) : [];
 }
 
 /** `call_request_url` → "Call request url", the way the API names attributes in its messages. */
@@ -41,7 +41,7 @@ const rank = (keyword: string) => (PRECEDENCE.includes(keyword) ? PRECEDENCE.ind
  * Exported for its tests: it words every keyword a request schema may use, including some that
  * the spec's request schemas do not use today.
  */
-export function toValidationItems(errors: SchemaError[], title: string): ValidationItem[] {
+export function toValidationItems(errors: SchemaError[]): ValidationItem[] {
   const chosen = new Map<string, SchemaError>();
   for (const error of errors) {
     if (isWrapperError(error)) continue;
@@ -49,46 +49,44 @@ export function toValidationItems(errors: SchemaError[], title: string): Validat
     const held = chosen.get(key);
     if (!held || rank(error.keyword) < rank(held.keyword)) chosen.set(key, error);
   }
-  if (chosen.size === 0 && errors.length > 0) return [validationItem("The request is invalid", "invalid", title)];
-  return [...chosen.values()].map((error) => describe(error, title));
+  if (chosen.size === 0 && errors.length > 0) return [validationItem("The request is invalid")];
+  return [...chosen.values()].map((error) => validationItem(describe(error)));
 }
 
-function describe(error: SchemaError, attributeTitle: string): ValidationItem {
-  if (error.keyword === "required") {
-    return validationItem(`${humanize(String(namedKey(error)))} can't be blank`, "missing_required_attribute", attributeTitle);
-  }
+/** The item's `detail`, in the API's wording. */
+function describe(error: SchemaError): string {
+  if (error.keyword === "required") return `${humanize(String(namedKey(error)))} can't be blank`;
   const [field, ...rest] = error.instancePath.split("/").slice(1);
   // A problem with the whole body (an array where an object belongs) names the body itself.
-  const title = field === undefined ? "Invalid Request Body" : attributeTitle;
   const subject = field === undefined ? "The request body" : humanize(field) + (rest.length > 0 ? ` (item ${rest.join("/")})` : "");
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type": {
       const types = ([] as unknown[]).concat(params.type).map((t) => `${/^[aeiou]/.test(String(t)) ? "an" : "a"} ${t}`);
-      return validationItem(`${subject} must be ${types.join(" or ")}`, "invalid_type", title);
+      return `${subject} must be ${types.join(" or ")}`;
     }
     case "minLength":
       return params.limit === 1
-        ? validationItem(`${subject} can't be blank`, "missing_required_attribute", title)
-        : validationItem(`${subject} is too short (minimum is ${params.limit} characters)`, "too_short", title);
+        ? `${subject} can't be blank`
+        : `${subject} is too short (minimum is ${params.limit} characters)`;
     case "maxLength":
-      return validationItem(`${subject} is too long (maximum is ${params.limit} characters)`, "too_long", title);
+      return `${subject} is too long (maximum is ${params.limit} characters)`;
     case "enum":
     case "const": {
       const allowed = ([] as unknown[]).concat(params.allowedValues ?? params.allowedValue).filter((v) => v !== null);
-      return validationItem(`${subject} is not included in the list (${allowed.join(", ")})`, "invalid_value", title);
+      return `${subject} is not included in the list (${allowed.join(", ")})`;
     }
     case "format":
-      return validationItem(`${subject} is not a valid ${String(params.format).toUpperCase()}`, "invalid_format", title);
+      return `${subject} is not a valid ${String(params.format).toUpperCase()}`;
     case "minimum":
-      return validationItem(`${subject} must be greater than or equal to ${params.limit}`, "out_of_range", title);
+      return `${subject} must be greater than or equal to ${params.limit}`;
     case "exclusiveMinimum":
-      return validationItem(`${subject} must be greater than ${params.limit}`, "out_of_range", title);
+      return `${subject} must be greater than ${params.limit}`;
     case "maximum":
-      return validationItem(`${subject} must be less than or equal to ${params.limit}`, "out_of_range", title);
+      return `${subject} must be less than or equal to ${params.limit}`;
     case "exclusiveMaximum":
-      return validationItem(`${subject} must be less than ${params.limit}`, "out_of_range", title);
+      return `${subject} must be less than ${params.limit}`;
     default:
-      return validationItem(`${subject} is invalid`, "invalid_attribute", title);
+      return `${subject} is invalid`;
   }
 }

@@ -65,7 +65,7 @@ describe("one error class per documented status family", () => {
 describe("422 carries its typed errors", () => {
   it("exposes each documented item", async () => {
     const items = [
-      { detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "missing_required_attribute" },
+      { detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "422" },
       { detail: "Password is too short", status: "422", title: "Invalid Attribute", code: "invalid_parameter" },
     ];
     const { fetch } = scriptedFetch(json(422, { errors: items }));

@@ -20,6 +20,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const REQUEST_ONLY = ["password", "call_flow_id", "call_flow_version", "call_ai_agent_id"];
 
 describe("create", () => {
+  test("accepts a key the spec does not describe, and never stores or echoes it (the README's decision)", async () => {
+    const created = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-unknown-key", { nickname: "desk", call_handler: "relay_context", call_relay_context: "office" }) });
+    expect(created.status).toBe(200);
+    expect(created.json).not.toHaveProperty("nickname");
+    const updated = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { nickname: "front", caller_id: "Front" } });
+    expect(updated.status).toBe(200);
+    expect(updated.json).toMatchObject({ caller_id: "Front", call_relay_context: "office" });
+    expect(updated.json).not.toHaveProperty("nickname");
+    expect((await client.call("GET", `/endpoints/sip/${created.json.id}`)).json).not.toHaveProperty("nickname");
+  });
+
   test("answers 200 with all 25 keys, server-made fields and defaults, and never the request-only fields", async () => {
     const reply = await client.call("POST", "/endpoints/sip", {
       body: newEndpointRequest("create-full", { call_handler: "call_flow", call_flow_id: "0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24", call_flow_version: "working_copy" }),

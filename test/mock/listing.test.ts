@@ -135,7 +135,7 @@ test.each([
   const id = mock.endpoints()[0]!.id;
   const reply = await client.call("GET", `/endpoints/sip?page_token=${encodeURIComponent(token.replace("__ID__", id))}`);
   expect(reply.status).toBe(422);
-  expect(reply.json).toEqual({ errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Parameter", code: "invalid_page_token" }] });
+  expect(reply.json).toEqual({ errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Attribute", code: "422" }] });
 });
 
 test("a filter with characters that need escaping round-trips through the links", async () => {

@@ -14,7 +14,7 @@ test.each([
   ["a list page", page(0, 10)],
   ["an empty page", page(0, 0)],
   ["one endpoint", endpoints[3]],
-  ["an error body", { errors: [{ detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "missing_required_attribute" }] }],
+  ["an error body", { errors: [{ detail: "Username can't be blank", status: "422", title: "Invalid Attribute", code: "422" }] }],
   ["a page with other keys (as a fault makes)", { data: endpoints.slice(0, 2), links: {} }],
   ["a page holding a non-object", { links: {}, data: [endpoints[0], null, 3] }],
   ["a page with a key more", { ...page(0, 2), meta: { total: 2 } }],

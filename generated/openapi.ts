@@ -418,8 +418,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description How long to wait before trying again, in seconds or as an HTTP date. */
-        "Retry-After": string;
+        /** @description How long to wait before trying again, in whole seconds or as an HTTP date (IMF-fixdate). */
+        "Retry-After": string | unknown | unknown;
     };
     pathItems: never;
 }

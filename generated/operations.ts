@@ -68,7 +68,11 @@ export const operations = {
         ],
         "bodyValidator": "list_sip_endpoints_429",
         "headers": [
-          "Retry-After"
+          {
+            "name": "Retry-After",
+            "required": true,
+            "validator": "list_sip_endpoints_429_header_retry_after"
+          }
         ]
       },
       "500": {
@@ -128,7 +132,11 @@ export const operations = {
         ],
         "bodyValidator": "create_sip_endpoint_429",
         "headers": [
-          "Retry-After"
+          {
+            "name": "Retry-After",
+            "required": true,
+            "validator": "create_sip_endpoint_429_header_retry_after"
+          }
         ]
       },
       "500": {
@@ -189,7 +197,11 @@ export const operations = {
         ],
         "bodyValidator": "retrieve_sip_endpoint_429",
         "headers": [
-          "Retry-After"
+          {
+            "name": "Retry-After",
+            "required": true,
+            "validator": "retrieve_sip_endpoint_429_header_retry_after"
+          }
         ]
       },
       "500": {
@@ -263,7 +275,11 @@ export const operations = {
         ],
         "bodyValidator": "update_sip_endpoint_429",
         "headers": [
-          "Retry-After"
+          {
+            "name": "Retry-After",
+            "required": true,
+            "validator": "update_sip_endpoint_429_header_retry_after"
+          }
         ]
       },
       "500": {
@@ -322,7 +338,11 @@ export const operations = {
         ],
         "bodyValidator": "delete_sip_endpoint_429",
         "headers": [
-          "Retry-After"
+          {
+            "name": "Retry-After",
+            "required": true,
+            "validator": "delete_sip_endpoint_429_header_retry_after"
+          }
         ]
       },
       "500": {

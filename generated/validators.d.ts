@@ -22,6 +22,7 @@ export declare const list_sip_endpoints_422: CompiledValidator;
 export declare const strict_list_sip_endpoints_422: CompiledValidator;
 export declare const list_sip_endpoints_429: CompiledValidator;
 export declare const strict_list_sip_endpoints_429: CompiledValidator;
+export declare const list_sip_endpoints_429_header_retry_after: CompiledValidator;
 export declare const list_sip_endpoints_500: CompiledValidator;
 export declare const strict_list_sip_endpoints_500: CompiledValidator;
 export declare const create_sip_endpoint_request: CompiledValidator;
@@ -35,6 +36,7 @@ export declare const create_sip_endpoint_422: CompiledValidator;
 export declare const strict_create_sip_endpoint_422: CompiledValidator;
 export declare const create_sip_endpoint_429: CompiledValidator;
 export declare const strict_create_sip_endpoint_429: CompiledValidator;
+export declare const create_sip_endpoint_429_header_retry_after: CompiledValidator;
 export declare const create_sip_endpoint_500: CompiledValidator;
 export declare const strict_create_sip_endpoint_500: CompiledValidator;
 export declare const retrieve_sip_endpoint_200: CompiledValidator;
@@ -47,6 +49,7 @@ export declare const retrieve_sip_endpoint_422: CompiledValidator;
 export declare const strict_retrieve_sip_endpoint_422: CompiledValidator;
 export declare const retrieve_sip_endpoint_429: CompiledValidator;
 export declare const strict_retrieve_sip_endpoint_429: CompiledValidator;
+export declare const retrieve_sip_endpoint_429_header_retry_after: CompiledValidator;
 export declare const retrieve_sip_endpoint_500: CompiledValidator;
 export declare const strict_retrieve_sip_endpoint_500: CompiledValidator;
 export declare const update_sip_endpoint_request: CompiledValidator;
@@ -62,6 +65,7 @@ export declare const update_sip_endpoint_422: CompiledValidator;
 export declare const strict_update_sip_endpoint_422: CompiledValidator;
 export declare const update_sip_endpoint_429: CompiledValidator;
 export declare const strict_update_sip_endpoint_429: CompiledValidator;
+export declare const update_sip_endpoint_429_header_retry_after: CompiledValidator;
 export declare const update_sip_endpoint_500: CompiledValidator;
 export declare const strict_update_sip_endpoint_500: CompiledValidator;
 export declare const delete_sip_endpoint_400: CompiledValidator;
@@ -72,6 +76,7 @@ export declare const delete_sip_endpoint_404: CompiledValidator;
 export declare const strict_delete_sip_endpoint_404: CompiledValidator;
 export declare const delete_sip_endpoint_429: CompiledValidator;
 export declare const strict_delete_sip_endpoint_429: CompiledValidator;
+export declare const delete_sip_endpoint_429_header_retry_after: CompiledValidator;
 export declare const delete_sip_endpoint_500: CompiledValidator;
 export declare const strict_delete_sip_endpoint_500: CompiledValidator;
 export declare const schema_SipEndpoint: CompiledValidator;
@@ -117,6 +122,7 @@ export type ValidatorName =
   | "strict_list_sip_endpoints_422"
   | "list_sip_endpoints_429"
   | "strict_list_sip_endpoints_429"
+  | "list_sip_endpoints_429_header_retry_after"
   | "list_sip_endpoints_500"
   | "strict_list_sip_endpoints_500"
   | "create_sip_endpoint_request"
@@ -130,6 +136,7 @@ export type ValidatorName =
   | "strict_create_sip_endpoint_422"
   | "create_sip_endpoint_429"
   | "strict_create_sip_endpoint_429"
+  | "create_sip_endpoint_429_header_retry_after"
   | "create_sip_endpoint_500"
   | "strict_create_sip_endpoint_500"
   | "retrieve_sip_endpoint_200"
@@ -142,6 +149,7 @@ export type ValidatorName =
   | "strict_retrieve_sip_endpoint_422"
   | "retrieve_sip_endpoint_429"
   | "strict_retrieve_sip_endpoint_429"
+  | "retrieve_sip_endpoint_429_header_retry_after"
   | "retrieve_sip_endpoint_500"
   | "strict_retrieve_sip_endpoint_500"
   | "update_sip_endpoint_request"
@@ -157,6 +165,7 @@ export type ValidatorName =
   | "strict_update_sip_endpoint_422"
   | "update_sip_endpoint_429"
   | "strict_update_sip_endpoint_429"
+  | "update_sip_endpoint_429_header_retry_after"
   | "update_sip_endpoint_500"
   | "strict_update_sip_endpoint_500"
   | "delete_sip_endpoint_400"
@@ -167,6 +176,7 @@ export type ValidatorName =
   | "strict_delete_sip_endpoint_404"
   | "delete_sip_endpoint_429"
   | "strict_delete_sip_endpoint_429"
+  | "delete_sip_endpoint_429_header_retry_after"
   | "delete_sip_endpoint_500"
   | "strict_delete_sip_endpoint_500"
   | "schema_SipEndpoint"

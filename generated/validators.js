@@ -2893,13 +2893,96 @@ return errors === 0;
 }
 validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.list_sip_endpoints_500 = validate103;
-const schema48 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+exports.list_sip_endpoints_429_header_retry_after = validate103;
+const schema48 = {"type":"string","anyOf":[{"pattern":"^[0-9]+$"},{"pattern":"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"}]};
+const pattern3 = new RegExp("^[0-9]+$", "u");
+const pattern4 = new RegExp("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$", "u");
 
 function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate103.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"},message:"must match pattern \""+"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.list_sip_endpoints_500 = validate104;
+const schema49 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2924,18 +3007,18 @@ errors++;
 }
 }
 }
-validate103.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_list_sip_endpoints_500 = validate105;
-const schema49 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+exports.strict_list_sip_endpoints_500 = validate106;
+const schema50 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2972,21 +3055,21 @@ errors++;
 }
 }
 }
-validate105.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_request = validate107;
-const schema50 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
-const schema51 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}}};
-const pattern3 = new RegExp("^[^\\s@]+$", "u");
-const schema52 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
+exports.create_sip_endpoint_request = validate108;
+const schema51 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
+const schema52 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}}};
+const pattern5 = new RegExp("^[^\\s@]+$", "u");
+const schema53 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate114.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3004,7 +3087,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3013,17 +3096,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate114.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const formats12 = require("ajv-formats/dist/formats").fullFormats.uri;
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
+const evaluated0 = validate109.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3044,7 +3127,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
+if(!pattern5.test(data0)){
 const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -3176,8 +3259,8 @@ errors++;
 }
 }
 if(data.call_request_method !== undefined){
-if(!(validate113(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -3207,8 +3290,8 @@ errors++;
 }
 }
 if(data.call_fallback_method !== undefined){
-if(!(validate113(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -3238,8 +3321,8 @@ errors++;
 }
 }
 if(data.call_status_callback_method !== undefined){
-if(!(validate113(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -3441,7 +3524,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema51.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema52.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3487,17 +3570,17 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate108.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+validate109.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema53 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
+const schema54 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate118.evaluated;
+const evaluated0 = validate119.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4174,28 +4257,28 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate118.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
-validate118.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate119.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4220,17 +4303,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate107.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_200 = validate120;
+exports.create_sip_endpoint_200 = validate121;
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate120.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4819,17 +4902,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate120.errors = vErrors;
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate120.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_200 = validate128;
+exports.strict_create_sip_endpoint_200 = validate129;
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate128.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5430,17 +5513,17 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate128.errors = vErrors;
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_201 = validate136;
+exports.create_sip_endpoint_201 = validate137;
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate136.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6029,17 +6112,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate136.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_201 = validate144;
+exports.strict_create_sip_endpoint_201 = validate145;
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate144.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6640,18 +6723,18 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate144.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_401 = validate152;
-const schema58 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+exports.create_sip_endpoint_401 = validate153;
+const schema59 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate152.evaluated;
+const evaluated0 = validate153.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6676,18 +6759,18 @@ errors++;
 }
 }
 }
-validate152.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
-validate152.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate153.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_401 = validate154;
-const schema59 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+exports.strict_create_sip_endpoint_401 = validate155;
+const schema60 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate154.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6724,17 +6807,17 @@ errors++;
 }
 }
 }
-validate154.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate154.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_422 = validate156;
+exports.create_sip_endpoint_422 = validate157;
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate156.evaluated;
+const evaluated0 = validate157.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6785,17 +6868,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate156.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
-validate156.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate157.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_422 = validate158;
+exports.strict_create_sip_endpoint_422 = validate159;
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate158.evaluated;
+const evaluated0 = validate159.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6858,63 +6941,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
-validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_429 = validate160;
-
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate160.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate160.errors = vErrors;
-return errors === 0;
-}
-validate160.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_create_sip_endpoint_429 = validate161;
+exports.create_sip_endpoint_429 = validate161;
 
 function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6949,6 +6981,57 @@ vErrors.push(err1);
 errors++;
 }
 }
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate161.errors = vErrors;
+return errors === 0;
+}
+validate161.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_create_sip_endpoint_429 = validate162;
+
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate162.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
 for(const key0 in data){
 if(key0 !== "error"){
 const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
@@ -6972,18 +7055,99 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.create_sip_endpoint_500 = validate162;
-const schema64 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+exports.create_sip_endpoint_429_header_retry_after = validate163;
+const schema65 = {"type":"string","anyOf":[{"pattern":"^[0-9]+$"},{"pattern":"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"}]};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate162.evaluated;
+const evaluated0 = validate163.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"},message:"must match pattern \""+"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate163.errors = vErrors;
+return errors === 0;
+}
+validate163.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.create_sip_endpoint_500 = validate164;
+const schema66 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7008,18 +7172,18 @@ errors++;
 }
 }
 }
-validate162.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
-validate162.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate164.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_create_sip_endpoint_500 = validate164;
-const schema65 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+exports.strict_create_sip_endpoint_500 = validate166;
+const schema67 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate166.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7056,17 +7220,17 @@ errors++;
 }
 }
 }
-validate164.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
-validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.retrieve_sip_endpoint_200 = validate166;
+exports.retrieve_sip_endpoint_200 = validate168;
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate168.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7655,17 +7819,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate168.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_retrieve_sip_endpoint_200 = validate174;
+exports.strict_retrieve_sip_endpoint_200 = validate176;
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate174.evaluated;
+const evaluated0 = validate176.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8266,49 +8430,13 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate174.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
-validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.retrieve_sip_endpoint_401 = validate182;
-const schema68 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
-
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate182.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error !== undefined){
-if("Unauthorized" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate182.errors = vErrors;
-return errors === 0;
-}
-validate182.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_401 = validate184;
-const schema69 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+exports.retrieve_sip_endpoint_401 = validate184;
+const schema70 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
 
 function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8320,6 +8448,42 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_401 = validate186;
+const schema71 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate186.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
@@ -8350,18 +8514,18 @@ errors++;
 }
 }
 }
-validate184.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.retrieve_sip_endpoint_404 = validate186;
-const schema70 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+exports.retrieve_sip_endpoint_404 = validate188;
+const schema72 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate188.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8386,18 +8550,18 @@ errors++;
 }
 }
 }
-validate186.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_retrieve_sip_endpoint_404 = validate188;
-const schema71 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
+exports.strict_retrieve_sip_endpoint_404 = validate190;
+const schema73 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8434,73 +8598,12 @@ errors++;
 }
 }
 }
-validate188.errors = vErrors;
-return errors === 0;
-}
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.retrieve_sip_endpoint_422 = validate190;
-
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate190.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate190.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_retrieve_sip_endpoint_422 = validate192;
+exports.retrieve_sip_endpoint_422 = validate192;
 
 function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8528,6 +8631,67 @@ let data0 = data.errors;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
+if(!(validate96(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate192.errors = vErrors;
+return errors === 0;
+}
+validate192.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_422 = validate194;
+
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate194.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
 if(!(validate99(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
@@ -8568,17 +8732,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.retrieve_sip_endpoint_429 = validate194;
+exports.retrieve_sip_endpoint_429 = validate196;
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8619,17 +8783,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate194.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_retrieve_sip_endpoint_429 = validate195;
+exports.strict_retrieve_sip_endpoint_429 = validate197;
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate195.evaluated;
+const evaluated0 = validate197.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8682,49 +8846,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
-validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.retrieve_sip_endpoint_500 = validate196;
-const schema76 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
-
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate196.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error !== undefined){
-if("Internal Server Error" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate196.errors = vErrors;
-return errors === 0;
-}
-validate196.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_retrieve_sip_endpoint_500 = validate198;
-const schema77 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+exports.retrieve_sip_endpoint_429_header_retry_after = validate198;
+const schema78 = {"type":"string","anyOf":[{"pattern":"^[0-9]+$"},{"pattern":"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"}]};
 
 function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8736,6 +8864,123 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"},message:"must match pattern \""+"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate198.errors = vErrors;
+return errors === 0;
+}
+validate198.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.retrieve_sip_endpoint_500 = validate199;
+const schema79 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate199.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate199.errors = vErrors;
+return errors === 0;
+}
+validate199.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_retrieve_sip_endpoint_500 = validate201;
+const schema80 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate201.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
@@ -8766,38 +9011,13 @@ errors++;
 }
 }
 }
-validate198.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
-validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_request = validate200;
-const schema78 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
-
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate200.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
-errors = vErrors.length;
-}
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
-errors = vErrors.length;
-}
-validate200.errors = vErrors;
-return errors === 0;
-}
-validate200.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_200 = validate203;
+exports.update_sip_endpoint_request = validate203;
+const schema81 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
 
 function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8809,1210 +9029,25 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if("sip_endpoint" !== data0){
-const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
-}
-if(data.codecs !== undefined){
-if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats0.test(data9))){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats0.test(data23))){
-const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
 }
 validate203.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_200 = validate211;
+exports.update_sip_endpoint_200 = validate206;
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate211.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.username === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.caller_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.send_as === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.ciphers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.codecs === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.encryption === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.call_handler === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.calling_handler_resource_id === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.call_request_url === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.call_request_method === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.call_fallback_url === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.call_fallback_method === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.call_status_callback_url === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.call_status_callback_method === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.call_laml_application_id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.call_dialogflow_agent_id === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.call_relay_topic === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.call_relay_topic_status_callback_url === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.call_relay_context === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.call_relay_context_status_callback_url === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.call_video_room_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.call_relay_script_url === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if("sip_endpoint" !== data0){
-const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.username !== undefined){
-if(typeof data.username !== "string"){
-const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.caller_id !== undefined){
-let data3 = data.caller_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.send_as !== undefined){
-if(typeof data.send_as !== "string"){
-const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.ciphers !== undefined){
-if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.codecs !== undefined){
-if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.encryption !== undefined){
-if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_handler !== undefined){
-if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-errors = vErrors.length;
-}
-}
-if(data.calling_handler_resource_id !== undefined){
-let data9 = data.calling_handler_resource_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats0.test(data9))){
-const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-if(data.call_request_url !== undefined){
-let data10 = data.call_request_url;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.call_request_method !== undefined){
-if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_fallback_url !== undefined){
-let data12 = data.call_fallback_url;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.call_fallback_method !== undefined){
-if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_status_callback_url !== undefined){
-let data14 = data.call_status_callback_url;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.call_status_callback_method !== undefined){
-if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-errors = vErrors.length;
-}
-}
-if(data.call_laml_application_id !== undefined){
-let data16 = data.call_laml_application_id;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data.call_dialogflow_agent_id !== undefined){
-let data17 = data.call_dialogflow_agent_id;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data.call_relay_topic !== undefined){
-let data18 = data.call_relay_topic;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.call_relay_topic_status_callback_url !== undefined){
-let data19 = data.call_relay_topic_status_callback_url;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.call_relay_context !== undefined){
-let data20 = data.call_relay_context;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.call_relay_context_status_callback_url !== undefined){
-let data21 = data.call_relay_context_status_callback_url;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.call_relay_application !== undefined){
-let data22 = data.call_relay_application;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.call_video_room_id !== undefined){
-let data23 = data.call_video_room_id;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!(formats0.test(data23))){
-const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.call_relay_script_url !== undefined){
-let data24 = data.call_relay_script_url;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
-const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-validate211.errors = vErrors;
-return errors === 0;
-}
-validate211.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.update_sip_endpoint_201 = validate219;
-
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate219.evaluated;
+const evaluated0 = validate206.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10601,17 +9636,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate206.errors = vErrors;
 return errors === 0;
 }
-validate219.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate206.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_201 = validate227;
+exports.strict_update_sip_endpoint_200 = validate214;
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate227.evaluated;
+const evaluated0 = validate214.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11212,18 +10247,1228 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate227.errors = vErrors;
+validate214.errors = vErrors;
 return errors === 0;
 }
-validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate214.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_401 = validate235;
-const schema83 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+exports.update_sip_endpoint_201 = validate222;
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate235.evaluated;
+const evaluated0 = validate222.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema23.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate58(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate60(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate62(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate64(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema23.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema23.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate66(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema23.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate66(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate66(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema23.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema23.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema23.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema23.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema23.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema23.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema23.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema23.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate222.errors = vErrors;
+return errors === 0;
+}
+validate222.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_update_sip_endpoint_201 = validate230;
+
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate230.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.username === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.caller_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller_id"},message:"must have required property '"+"caller_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.send_as === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "send_as"},message:"must have required property '"+"send_as"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ciphers === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ciphers"},message:"must have required property '"+"ciphers"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.codecs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codecs"},message:"must have required property '"+"codecs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.encryption === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "encryption"},message:"must have required property '"+"encryption"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.call_handler === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_handler"},message:"must have required property '"+"call_handler"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.calling_handler_resource_id === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calling_handler_resource_id"},message:"must have required property '"+"calling_handler_resource_id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.call_request_url === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.call_request_method === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_request_method"},message:"must have required property '"+"call_request_method"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.call_fallback_url === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_url"},message:"must have required property '"+"call_fallback_url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.call_fallback_method === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_fallback_method"},message:"must have required property '"+"call_fallback_method"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.call_status_callback_url === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_url"},message:"must have required property '"+"call_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.call_status_callback_method === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_status_callback_method"},message:"must have required property '"+"call_status_callback_method"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.call_laml_application_id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.call_dialogflow_agent_id === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.call_relay_topic === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.call_relay_topic_status_callback_url === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_topic_status_callback_url"},message:"must have required property '"+"call_relay_topic_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.call_relay_context === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.call_relay_context_status_callback_url === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_context_status_callback_url"},message:"must have required property '"+"call_relay_context_status_callback_url"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.call_video_room_id === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.call_relay_script_url === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if("sip_endpoint" !== data0){
+const err26 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "sip_endpoint"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err29 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.caller_id !== undefined){
+let data3 = data.caller_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err30 = {instancePath:instancePath+"/caller_id",schemaPath:"#/properties/caller_id/type",keyword:"type",params:{type: schema32.properties.caller_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.send_as !== undefined){
+if(typeof data.send_as !== "string"){
+const err31 = {instancePath:instancePath+"/send_as",schemaPath:"#/properties/send_as/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.ciphers !== undefined){
+if(!(validate76(data.ciphers, {instancePath:instancePath+"/ciphers",parentData:data,parentDataProperty:"ciphers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.codecs !== undefined){
+if(!(validate78(data.codecs, {instancePath:instancePath+"/codecs",parentData:data,parentDataProperty:"codecs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.encryption !== undefined){
+if(!(validate80(data.encryption, {instancePath:instancePath+"/encryption",parentData:data,parentDataProperty:"encryption",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_handler !== undefined){
+if(!(validate82(data.call_handler, {instancePath:instancePath+"/call_handler",parentData:data,parentDataProperty:"call_handler",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.calling_handler_resource_id !== undefined){
+let data9 = data.calling_handler_resource_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err32 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/type",keyword:"type",params:{type: schema32.properties.calling_handler_resource_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err33 = {instancePath:instancePath+"/calling_handler_resource_id",schemaPath:"#/properties/calling_handler_resource_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.call_request_url !== undefined){
+let data10 = data.call_request_url;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err34 = {instancePath:instancePath+"/call_request_url",schemaPath:"#/properties/call_request_url/type",keyword:"type",params:{type: schema32.properties.call_request_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.call_request_method !== undefined){
+if(!(validate84(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_fallback_url !== undefined){
+let data12 = data.call_fallback_url;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err35 = {instancePath:instancePath+"/call_fallback_url",schemaPath:"#/properties/call_fallback_url/type",keyword:"type",params:{type: schema32.properties.call_fallback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.call_fallback_method !== undefined){
+if(!(validate84(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_status_callback_url !== undefined){
+let data14 = data.call_status_callback_url;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err36 = {instancePath:instancePath+"/call_status_callback_url",schemaPath:"#/properties/call_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.call_status_callback_method !== undefined){
+if(!(validate84(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.call_laml_application_id !== undefined){
+let data16 = data.call_laml_application_id;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err37 = {instancePath:instancePath+"/call_laml_application_id",schemaPath:"#/properties/call_laml_application_id/type",keyword:"type",params:{type: schema32.properties.call_laml_application_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.call_dialogflow_agent_id !== undefined){
+let data17 = data.call_dialogflow_agent_id;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err38 = {instancePath:instancePath+"/call_dialogflow_agent_id",schemaPath:"#/properties/call_dialogflow_agent_id/type",keyword:"type",params:{type: schema32.properties.call_dialogflow_agent_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.call_relay_topic !== undefined){
+let data18 = data.call_relay_topic;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err39 = {instancePath:instancePath+"/call_relay_topic",schemaPath:"#/properties/call_relay_topic/type",keyword:"type",params:{type: schema32.properties.call_relay_topic.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.call_relay_topic_status_callback_url !== undefined){
+let data19 = data.call_relay_topic_status_callback_url;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err40 = {instancePath:instancePath+"/call_relay_topic_status_callback_url",schemaPath:"#/properties/call_relay_topic_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_topic_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.call_relay_context !== undefined){
+let data20 = data.call_relay_context;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err41 = {instancePath:instancePath+"/call_relay_context",schemaPath:"#/properties/call_relay_context/type",keyword:"type",params:{type: schema32.properties.call_relay_context.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.call_relay_context_status_callback_url !== undefined){
+let data21 = data.call_relay_context_status_callback_url;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err42 = {instancePath:instancePath+"/call_relay_context_status_callback_url",schemaPath:"#/properties/call_relay_context_status_callback_url/type",keyword:"type",params:{type: schema32.properties.call_relay_context_status_callback_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.call_relay_application !== undefined){
+let data22 = data.call_relay_application;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err43 = {instancePath:instancePath+"/call_relay_application",schemaPath:"#/properties/call_relay_application/type",keyword:"type",params:{type: schema32.properties.call_relay_application.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.call_video_room_id !== undefined){
+let data23 = data.call_video_room_id;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err44 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/type",keyword:"type",params:{type: schema32.properties.call_video_room_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err45 = {instancePath:instancePath+"/call_video_room_id",schemaPath:"#/properties/call_video_room_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.call_relay_script_url !== undefined){
+let data24 = data.call_relay_script_url;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err46 = {instancePath:instancePath+"/call_relay_script_url",schemaPath:"#/properties/call_relay_script_url/type",keyword:"type",params:{type: schema32.properties.call_relay_script_url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "username")) && (key0 !== "caller_id")) && (key0 !== "send_as")) && (key0 !== "ciphers")) && (key0 !== "codecs")) && (key0 !== "encryption")) && (key0 !== "call_handler")) && (key0 !== "calling_handler_resource_id")) && (key0 !== "call_request_url")) && (key0 !== "call_request_method")) && (key0 !== "call_fallback_url")) && (key0 !== "call_fallback_method")) && (key0 !== "call_status_callback_url")) && (key0 !== "call_status_callback_method")) && (key0 !== "call_laml_application_id")) && (key0 !== "call_dialogflow_agent_id")) && (key0 !== "call_relay_topic")) && (key0 !== "call_relay_topic_status_callback_url")) && (key0 !== "call_relay_context")) && (key0 !== "call_relay_context_status_callback_url")) && (key0 !== "call_relay_application")) && (key0 !== "call_video_room_id")) && (key0 !== "call_relay_script_url")){
+const err47 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate230.errors = vErrors;
+return errors === 0;
+}
+validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.update_sip_endpoint_401 = validate238;
+const schema86 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate238.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11248,18 +11493,18 @@ errors++;
 }
 }
 }
-validate235.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
-validate235.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate238.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_401 = validate237;
-const schema84 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+exports.strict_update_sip_endpoint_401 = validate240;
+const schema87 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate240.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11296,18 +11541,18 @@ errors++;
 }
 }
 }
-validate237.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
-validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate240.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_404 = validate239;
-const schema85 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+exports.update_sip_endpoint_404 = validate242;
+const schema88 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate239.evaluated;
+const evaluated0 = validate242.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11332,18 +11577,18 @@ errors++;
 }
 }
 }
-validate239.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
-validate239.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate242.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_404 = validate241;
-const schema86 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
+exports.strict_update_sip_endpoint_404 = validate244;
+const schema89 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate241.evaluated;
+const evaluated0 = validate244.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11380,17 +11625,17 @@ errors++;
 }
 }
 }
-validate241.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
-validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_422 = validate243;
+exports.update_sip_endpoint_422 = validate246;
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate246.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11441,17 +11686,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate243.errors = vErrors;
+validate246.errors = vErrors;
 return errors === 0;
 }
-validate243.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate246.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_422 = validate245;
+exports.strict_update_sip_endpoint_422 = validate248;
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11514,17 +11759,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_429 = validate247;
+exports.update_sip_endpoint_429 = validate250;
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate247.evaluated;
+const evaluated0 = validate250.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11565,17 +11810,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate247.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
-validate247.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate250.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_update_sip_endpoint_429 = validate248;
+exports.strict_update_sip_endpoint_429 = validate251;
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate248.evaluated;
+const evaluated0 = validate251.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11628,32 +11873,26 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate248.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
-validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.update_sip_endpoint_500 = validate249;
-const schema91 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+exports.update_sip_endpoint_429_header_retry_after = validate252;
+const schema94 = {"type":"string","anyOf":[{"pattern":"^[0-9]+$"},{"pattern":"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"}]};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate249.evaluated;
+const evaluated0 = validate252.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error !== undefined){
-if("Internal Server Error" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11662,46 +11901,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-}
-validate249.errors = vErrors;
-return errors === 0;
-}
-validate249.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_update_sip_endpoint_500 = validate251;
-const schema92 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
-
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate251.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.error !== undefined){
-if("Internal Server Error" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-for(const key0 in data){
-if(key0 !== "error"){
-const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11711,14 +11916,51 @@ vErrors.push(err1);
 errors++;
 }
 }
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"},message:"must match pattern \""+"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
 }
-validate251.errors = vErrors;
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate252.errors = vErrors;
 return errors === 0;
 }
-validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate252.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.delete_sip_endpoint_400 = validate253;
-const schema93 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}}}]};
+exports.update_sip_endpoint_500 = validate253;
+const schema95 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
 
 function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11736,8 +11978,8 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error !== undefined){
-if("Bad Request" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11753,8 +11995,8 @@ return errors === 0;
 }
 validate253.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_delete_sip_endpoint_400 = validate255;
-const schema94 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}},"unevaluatedProperties":false}]};
+exports.strict_update_sip_endpoint_500 = validate255;
+const schema96 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
 
 function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11772,8 +12014,8 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error !== undefined){
-if("Bad Request" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
+if("Internal Server Error" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Internal Server Error"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11801,8 +12043,8 @@ return errors === 0;
 }
 validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.delete_sip_endpoint_401 = validate257;
-const schema95 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
+exports.delete_sip_endpoint_400 = validate257;
+const schema97 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}}}]};
 
 function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11820,8 +12062,8 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error !== undefined){
-if("Unauthorized" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if("Bad Request" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11837,8 +12079,8 @@ return errors === 0;
 }
 validate257.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_delete_sip_endpoint_401 = validate259;
-const schema96 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+exports.strict_delete_sip_endpoint_400 = validate259;
+const schema98 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Bad Request"}},"unevaluatedProperties":false}]};
 
 function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11856,8 +12098,8 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error !== undefined){
-if("Unauthorized" !== data.error){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if("Bad Request" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Bad Request"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11885,13 +12127,97 @@ return errors === 0;
 }
 validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.delete_sip_endpoint_404 = validate261;
-const schema97 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+exports.delete_sip_endpoint_401 = validate261;
+const schema99 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}}}]};
 
 function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate261.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate261.errors = vErrors;
+return errors === 0;
+}
+validate261.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_delete_sip_endpoint_401 = validate263;
+const schema100 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Unauthorized"}},"unevaluatedProperties":false}]};
+
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate263.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.error !== undefined){
+if("Unauthorized" !== data.error){
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/const",keyword:"const",params:{allowedValue: "Unauthorized"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+for(const key0 in data){
+if(key0 !== "error"){
+const err1 = {instancePath,schemaPath:"#/allOf/1/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate263.errors = vErrors;
+return errors === 0;
+}
+validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_404 = validate265;
+const schema101 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}}}]};
+
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11916,18 +12242,18 @@ errors++;
 }
 }
 }
-validate261.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate261.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_delete_sip_endpoint_404 = validate263;
-const schema98 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
+exports.strict_delete_sip_endpoint_404 = validate267;
+const schema102 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Not Found"}},"unevaluatedProperties":false}]};
 
-function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate263.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11964,17 +12290,17 @@ errors++;
 }
 }
 }
-validate263.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.delete_sip_endpoint_429 = validate265;
+exports.delete_sip_endpoint_429 = validate269;
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate265.evaluated;
+const evaluated0 = validate269.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12015,17 +12341,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate265.errors = vErrors;
+validate269.errors = vErrors;
 return errors === 0;
 }
-validate265.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate269.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_delete_sip_endpoint_429 = validate266;
+exports.strict_delete_sip_endpoint_429 = validate270;
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate266.evaluated;
+const evaluated0 = validate270.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12078,18 +12404,99 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate266.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
-validate266.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.delete_sip_endpoint_500 = validate267;
-const schema101 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+exports.delete_sip_endpoint_429_header_retry_after = validate271;
+const schema105 = {"type":"string","anyOf":[{"pattern":"^[0-9]+$"},{"pattern":"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"}]};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
+const evaluated0 = validate271.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern4.test(data)){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"},message:"must match pattern \""+"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate271.errors = vErrors;
+return errors === 0;
+}
+validate271.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+exports.delete_sip_endpoint_500 = validate272;
+const schema106 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}}}]};
+
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate272.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12114,18 +12521,18 @@ errors++;
 }
 }
 }
-validate267.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
-validate267.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate272.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_delete_sip_endpoint_500 = validate269;
-const schema102 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
+exports.strict_delete_sip_endpoint_500 = validate274;
+const schema107 = {"allOf":[{"$ref":"#/$defs/Error"},{"properties":{"error":{"const":"Internal Server Error"}},"unevaluatedProperties":false}]};
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate269.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12162,17 +12569,17 @@ errors++;
 }
 }
 }
-validate269.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate269.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpoint = validate271;
+exports.schema_SipEndpoint = validate276;
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate271.evaluated;
+const evaluated0 = validate276.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12761,17 +13168,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate271.errors = vErrors;
+validate276.errors = vErrors;
 return errors === 0;
 }
-validate271.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
+validate276.evaluated = {"props":{"type":true,"id":true,"username":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"calling_handler_resource_id":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_SipEndpoint = validate279;
+exports.strict_schema_SipEndpoint = validate284;
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate279.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13372,17 +13779,17 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate279.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate279.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointWritable = validate287;
+exports.schema_SipEndpointWritable = validate292;
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate287.evaluated;
+const evaluated0 = validate292.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13403,7 +13810,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
+if(!pattern5.test(data0)){
 const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -13535,8 +13942,8 @@ errors++;
 }
 }
 if(data.call_request_method !== undefined){
-if(!(validate113(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -13566,8 +13973,8 @@ errors++;
 }
 }
 if(data.call_fallback_method !== undefined){
-if(!(validate113(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -13597,8 +14004,8 @@ errors++;
 }
 }
 if(data.call_status_callback_method !== undefined){
-if(!(validate113(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -13800,7 +14207,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema51.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema52.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13846,19 +14253,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate287.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
-validate287.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
+validate292.evaluated = {"props":{"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_handler":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_SipEndpointWritable = validate295;
-const schema106 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}},"unevaluatedProperties":false};
-const schema107 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
+exports.strict_schema_SipEndpointWritable = validate300;
+const schema111 = {"type":"object","description":"The fields a request may set. None is nullable; a field left out is not changed.","properties":{"username":{"description":"SIP user name, unique in the project, without white space or `@`.","type":"string","minLength":1,"pattern":"^[^\\s@]+$"},"password":{"description":"SIP password. Write-only, never returned.","type":"string","minLength":1,"writeOnly":true},"caller_id":{"description":"Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.","type":"string"},"send_as":{"description":"The number calls to the PSTN originate from, or `random`.","type":"string"},"ciphers":{"$ref":"#/$defs/Ciphers"},"codecs":{"$ref":"#/$defs/Codecs"},"encryption":{"$ref":"#/$defs/Encryption"},"call_handler":{"description":"What handles inbound calls; requests cannot set it to null.","type":"string","allOf":[{"$ref":"#/$defs/CallHandler"}]},"call_request_url":{"description":"Webhook that answers inbound calls; required with `laml_webhooks`.","type":"string","format":"uri"},"call_request_method":{"$ref":"#/$defs/HttpMethod"},"call_fallback_url":{"description":"Webhook used when the request URL fails.","type":"string","format":"uri"},"call_fallback_method":{"$ref":"#/$defs/HttpMethod"},"call_status_callback_url":{"description":"Webhook told about call status changes.","type":"string","format":"uri"},"call_status_callback_method":{"$ref":"#/$defs/HttpMethod"},"call_laml_application_id":{"description":"The LaML application that answers; required with `laml_application`.","type":"string"},"call_dialogflow_agent_id":{"description":"The Dialogflow agent that answers; required with `dialogflow`.","type":"string"},"call_relay_topic":{"description":"The Relay topic calls are sent to; required with `relay_topic`.","type":"string"},"call_relay_topic_status_callback_url":{"description":"Webhook told about call status changes of a `relay_topic` endpoint.","type":"string","format":"uri"},"call_relay_context":{"description":"The Relay context calls are sent to; required with `relay_context`.","type":"string"},"call_relay_context_status_callback_url":{"description":"Webhook told about call status changes of a `relay_context` endpoint.","type":"string","format":"uri"},"call_relay_application":{"description":"The Relay application that answers; required with `relay_application`.","type":"string"},"call_video_room_id":{"description":"The video room calls join; required with `video_room`.","type":"string","format":"uuid"},"call_relay_script_url":{"description":"URL of the SWML script that answers; required with `relay_script`.","type":"string","format":"uri"},"call_flow_id":{"description":"The call flow that answers; required with `call_flow`. Request-only.","type":"string","format":"uuid","writeOnly":true},"call_flow_version":{"description":"Which version of the call flow answers. Request-only.","type":"string","enum":["working_copy","current_deployed"],"writeOnly":true},"call_ai_agent_id":{"description":"The AI agent that answers; required with `ai_agent`. Request-only.","type":"string","format":"uuid","writeOnly":true}},"unevaluatedProperties":false};
+const schema112 = {"description":"The HTTP method a webhook is called with.","type":"string","enum":["GET","POST"]};
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate300.evaluated;
+const evaluated0 = validate305.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13876,7 +14283,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13885,16 +14292,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate300.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
-validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate305.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate295.evaluated;
+const evaluated0 = validate300.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13915,7 +14322,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
+if(!pattern5.test(data0)){
 const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -14047,8 +14454,8 @@ errors++;
 }
 }
 if(data.call_request_method !== undefined){
-if(!(validate300(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+if(!(validate305(data.call_request_method, {instancePath:instancePath+"/call_request_method",parentData:data,parentDataProperty:"call_request_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
 }
@@ -14078,8 +14485,8 @@ errors++;
 }
 }
 if(data.call_fallback_method !== undefined){
-if(!(validate300(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+if(!(validate305(data.call_fallback_method, {instancePath:instancePath+"/call_fallback_method",parentData:data,parentDataProperty:"call_fallback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
 }
@@ -14109,8 +14516,8 @@ errors++;
 }
 }
 if(data.call_status_callback_method !== undefined){
-if(!(validate300(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+if(!(validate305(data.call_status_callback_method, {instancePath:instancePath+"/call_status_callback_method",parentData:data,parentDataProperty:"call_status_callback_method",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
 }
@@ -14312,7 +14719,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((data24 === "working_copy") || (data24 === "current_deployed"))){
-const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema106.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/call_flow_version",schemaPath:"#/properties/call_flow_version/enum",keyword:"enum",params:{allowedValues: schema111.properties.call_flow_version.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -14370,61 +14777,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate295.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
-validate295.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate300.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointCreate = validate304;
-
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate304.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
-errors = vErrors.length;
-}
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.username === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.password === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-validate304.errors = vErrors;
-return errors === 0;
-}
-validate304.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpointCreate = validate307;
-const schema109 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
-const schema110 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
+exports.schema_SipEndpointCreate = validate309;
 
 function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14436,698 +14794,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid1 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.call_handler === undefined) && (missing0 = "call_handler")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_webhooks" !== data.call_handler){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_request_url === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs6 = errors;
-let valid3 = true;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.call_handler === undefined) && (missing1 = "call_handler")){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_application" !== data.call_handler){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-var _valid1 = _errs7 === errors;
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_laml_application_id === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid1 = _errs9 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const _errs11 = errors;
-let valid5 = true;
-const _errs12 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.call_handler === undefined) && (missing2 = "call_handler")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("dialogflow" !== data.call_handler){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-}
-var _valid2 = _errs12 === errors;
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_dialogflow_agent_id === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs14 === errors;
-valid5 = _valid2;
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-const _errs16 = errors;
-let valid7 = true;
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.call_handler === undefined) && (missing3 = "call_handler")){
-const err12 = {};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_topic" !== data.call_handler){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-}
-var _valid3 = _errs17 === errors;
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_topic === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs19 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const _errs21 = errors;
-let valid9 = true;
-const _errs22 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.call_handler === undefined) && (missing4 = "call_handler")){
-const err16 = {};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_context" !== data.call_handler){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-}
-var _valid4 = _errs22 === errors;
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs24 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_context === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-var _valid4 = _errs24 === errors;
-valid9 = _valid4;
-}
-if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const _errs26 = errors;
-let valid11 = true;
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.call_handler === undefined) && (missing5 = "call_handler")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_application" !== data.call_handler){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-}
-var _valid5 = _errs27 === errors;
-errors = _errs26;
-if(vErrors !== null){
-if(_errs26){
-vErrors.length = _errs26;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs29 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-const _errs31 = errors;
-let valid13 = true;
-const _errs32 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.call_handler === undefined) && (missing6 = "call_handler")){
-const err24 = {};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("video_room" !== data.call_handler){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-var _valid6 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_video_room_id === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-var _valid6 = _errs34 === errors;
-valid13 = _valid6;
-}
-if(!valid13){
-const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-const _errs36 = errors;
-let valid15 = true;
-const _errs37 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.call_handler === undefined) && (missing7 = "call_handler")){
-const err28 = {};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_script" !== data.call_handler){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-var _valid7 = _errs37 === errors;
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs39 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_script_url === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-var _valid7 = _errs39 === errors;
-valid15 = _valid7;
-}
-if(!valid15){
-const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const _errs41 = errors;
-let valid17 = true;
-const _errs42 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.call_handler === undefined) && (missing8 = "call_handler")){
-const err32 = {};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("call_flow" !== data.call_handler){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-}
-var _valid8 = _errs42 === errors;
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs44 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_flow_id === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-var _valid8 = _errs44 === errors;
-valid17 = _valid8;
-}
-if(!valid17){
-const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-const _errs46 = errors;
-let valid19 = true;
-const _errs47 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.call_handler === undefined) && (missing9 = "call_handler")){
-const err36 = {};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("ai_agent" !== data.call_handler){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-}
-var _valid9 = _errs47 === errors;
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_ai_agent_id === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-var _valid9 = _errs49 === errors;
-valid19 = _valid9;
-}
-if(!valid19){
-const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-validate309.errors = vErrors;
-return errors === 0;
-}
-validate309.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate307.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
-if(!(validate309(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15152,38 +14824,14 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate307.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
-validate307.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate309.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointUpdate = validate311;
-
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate311.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
-errors = vErrors.length;
-}
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
-errors = vErrors.length;
-}
-validate311.errors = vErrors;
-return errors === 0;
-}
-validate311.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.strict_schema_SipEndpointUpdate = validate314;
-const schema112 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
+exports.strict_schema_SipEndpointCreate = validate312;
+const schema114 = {"description":"A new SIP endpoint. `username` and `password` are required.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}],"required":["username","password"],"examples":[{"username":"alice","password":"correct-horse-battery","call_handler":"relay_script","call_relay_script_url":"https://example.com/swml/alice.json"}]};
+const schema115 = {"description":"Each call handler needs one companion field naming what answers the call. A request that\nsets `call_handler` to one of these values must also send its companion. `relay_connector`\nhas no known companion.\n","allOf":[{"if":{"properties":{"call_handler":{"const":"laml_webhooks"}},"required":["call_handler"]},"then":{"required":["call_request_url"]}},{"if":{"properties":{"call_handler":{"const":"laml_application"}},"required":["call_handler"]},"then":{"required":["call_laml_application_id"]}},{"if":{"properties":{"call_handler":{"const":"dialogflow"}},"required":["call_handler"]},"then":{"required":["call_dialogflow_agent_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_topic"}},"required":["call_handler"]},"then":{"required":["call_relay_topic"]}},{"if":{"properties":{"call_handler":{"const":"relay_context"}},"required":["call_handler"]},"then":{"required":["call_relay_context"]}},{"if":{"properties":{"call_handler":{"const":"relay_application"}},"required":["call_handler"]},"then":{"required":["call_relay_application"]}},{"if":{"properties":{"call_handler":{"const":"video_room"}},"required":["call_handler"]},"then":{"required":["call_video_room_id"]}},{"if":{"properties":{"call_handler":{"const":"relay_script"}},"required":["call_handler"]},"then":{"required":["call_relay_script_url"]}},{"if":{"properties":{"call_handler":{"const":"call_flow"}},"required":["call_handler"]},"then":{"required":["call_flow_id"]}},{"if":{"properties":{"call_handler":{"const":"ai_agent"}},"required":["call_handler"]},"then":{"required":["call_ai_agent_id"]}}]};
 
 function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15195,38 +14843,703 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
-errors = vErrors.length;
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.call_handler === undefined) && (missing0 = "call_handler")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
 }
-if(!(validate309(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
-errors = vErrors.length;
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_webhooks" !== data.call_handler){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_request_url === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const _errs6 = errors;
+let valid3 = true;
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.call_handler === undefined) && (missing1 = "call_handler")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_application" !== data.call_handler){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_laml_application_id === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.call_handler === undefined) && (missing2 = "call_handler")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("dialogflow" !== data.call_handler){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_dialogflow_agent_id === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs14 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.call_handler === undefined) && (missing3 = "call_handler")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_topic" !== data.call_handler){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_topic === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs19 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const _errs21 = errors;
+let valid9 = true;
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.call_handler === undefined) && (missing4 = "call_handler")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_context" !== data.call_handler){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs22 === errors;
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_context === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid4 = _errs24 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs26 = errors;
+let valid11 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.call_handler === undefined) && (missing5 = "call_handler")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_application" !== data.call_handler){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid5 = _errs29 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const _errs31 = errors;
+let valid13 = true;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.call_handler === undefined) && (missing6 = "call_handler")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("video_room" !== data.call_handler){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_video_room_id === undefined){
+const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid6 = _errs34 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const _errs36 = errors;
+let valid15 = true;
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.call_handler === undefined) && (missing7 = "call_handler")){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_script" !== data.call_handler){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs37 === errors;
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_script_url === undefined){
+const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid7 = _errs39 === errors;
+valid15 = _valid7;
+}
+if(!valid15){
+const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const _errs41 = errors;
+let valid17 = true;
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.call_handler === undefined) && (missing8 = "call_handler")){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("call_flow" !== data.call_handler){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs42 === errors;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_flow_id === undefined){
+const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid8 = _errs44 === errors;
+valid17 = _valid8;
+}
+if(!valid17){
+const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const _errs46 = errors;
+let valid19 = true;
+const _errs47 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.call_handler === undefined) && (missing9 = "call_handler")){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("ai_agent" !== data.call_handler){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs47 === errors;
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs49 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_ai_agent_id === undefined){
+const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var _valid9 = _errs49 === errors;
+valid19 = _valid9;
+}
+if(!valid19){
+const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
 }
 validate314.errors = vErrors;
 return errors === 0;
 }
-validate314.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate314.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_CallHandlerCompanions = validate317;
 
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate317.evaluated;
+const evaluated0 = validate312.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid1 = true;
-const _errs2 = errors;
+if(!(validate300(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+errors = vErrors.length;
+}
+if(!(validate314(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+errors = vErrors.length;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.call_handler === undefined) && (missing0 = "call_handler")){
-const err0 = {};
+if(data.username === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15235,10 +15548,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-if(data.call_handler !== undefined){
-if("laml_webhooks" !== data.call_handler){
-const err1 = {};
+if(data.password === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15248,1346 +15559,1442 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_request_url === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs6 = errors;
-let valid3 = true;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.call_handler === undefined) && (missing1 = "call_handler")){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_application" !== data.call_handler){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-var _valid1 = _errs7 === errors;
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_laml_application_id === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid1 = _errs9 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const _errs11 = errors;
-let valid5 = true;
-const _errs12 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.call_handler === undefined) && (missing2 = "call_handler")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("dialogflow" !== data.call_handler){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-}
-var _valid2 = _errs12 === errors;
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_dialogflow_agent_id === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs14 === errors;
-valid5 = _valid2;
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-const _errs16 = errors;
-let valid7 = true;
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.call_handler === undefined) && (missing3 = "call_handler")){
-const err12 = {};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_topic" !== data.call_handler){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-}
-var _valid3 = _errs17 === errors;
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_topic === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs19 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const _errs21 = errors;
-let valid9 = true;
-const _errs22 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.call_handler === undefined) && (missing4 = "call_handler")){
-const err16 = {};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_context" !== data.call_handler){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-}
-var _valid4 = _errs22 === errors;
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs24 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_context === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-var _valid4 = _errs24 === errors;
-valid9 = _valid4;
-}
-if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const _errs26 = errors;
-let valid11 = true;
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.call_handler === undefined) && (missing5 = "call_handler")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_application" !== data.call_handler){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-}
-var _valid5 = _errs27 === errors;
-errors = _errs26;
-if(vErrors !== null){
-if(_errs26){
-vErrors.length = _errs26;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs29 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-const _errs31 = errors;
-let valid13 = true;
-const _errs32 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.call_handler === undefined) && (missing6 = "call_handler")){
-const err24 = {};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("video_room" !== data.call_handler){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-var _valid6 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_video_room_id === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-var _valid6 = _errs34 === errors;
-valid13 = _valid6;
-}
-if(!valid13){
-const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-const _errs36 = errors;
-let valid15 = true;
-const _errs37 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.call_handler === undefined) && (missing7 = "call_handler")){
-const err28 = {};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_script" !== data.call_handler){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-var _valid7 = _errs37 === errors;
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs39 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_script_url === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-var _valid7 = _errs39 === errors;
-valid15 = _valid7;
-}
-if(!valid15){
-const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const _errs41 = errors;
-let valid17 = true;
-const _errs42 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.call_handler === undefined) && (missing8 = "call_handler")){
-const err32 = {};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("call_flow" !== data.call_handler){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-}
-var _valid8 = _errs42 === errors;
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs44 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_flow_id === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-var _valid8 = _errs44 === errors;
-valid17 = _valid8;
-}
-if(!valid17){
-const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-const _errs46 = errors;
-let valid19 = true;
-const _errs47 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.call_handler === undefined) && (missing9 = "call_handler")){
-const err36 = {};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("ai_agent" !== data.call_handler){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-}
-var _valid9 = _errs47 === errors;
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_ai_agent_id === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-var _valid9 = _errs49 === errors;
-valid19 = _valid9;
-}
-if(!valid19){
-const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-validate317.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
-validate317.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate312.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_CallHandlerCompanions = validate318;
+exports.schema_SipEndpointUpdate = validate316;
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate316.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid1 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.call_handler === undefined) && (missing0 = "call_handler")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_webhooks" !== data.call_handler){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_request_url === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs6 = errors;
-let valid3 = true;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.call_handler === undefined) && (missing1 = "call_handler")){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("laml_application" !== data.call_handler){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-var _valid1 = _errs7 === errors;
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_laml_application_id === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid1 = _errs9 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const _errs11 = errors;
-let valid5 = true;
-const _errs12 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.call_handler === undefined) && (missing2 = "call_handler")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("dialogflow" !== data.call_handler){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-}
-var _valid2 = _errs12 === errors;
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_dialogflow_agent_id === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs14 === errors;
-valid5 = _valid2;
-}
-if(!valid5){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-const _errs16 = errors;
-let valid7 = true;
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.call_handler === undefined) && (missing3 = "call_handler")){
-const err12 = {};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_topic" !== data.call_handler){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-}
-var _valid3 = _errs17 === errors;
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_topic === undefined){
-const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var _valid3 = _errs19 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const _errs21 = errors;
-let valid9 = true;
-const _errs22 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.call_handler === undefined) && (missing4 = "call_handler")){
-const err16 = {};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_context" !== data.call_handler){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-}
-var _valid4 = _errs22 === errors;
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs24 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_context === undefined){
-const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-var _valid4 = _errs24 === errors;
-valid9 = _valid4;
-}
-if(!valid9){
-const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const _errs26 = errors;
-let valid11 = true;
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.call_handler === undefined) && (missing5 = "call_handler")){
-const err20 = {};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_application" !== data.call_handler){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-}
-var _valid5 = _errs27 === errors;
-errors = _errs26;
-if(vErrors !== null){
-if(_errs26){
-vErrors.length = _errs26;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_application === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid5 = _errs29 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-const _errs31 = errors;
-let valid13 = true;
-const _errs32 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.call_handler === undefined) && (missing6 = "call_handler")){
-const err24 = {};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("video_room" !== data.call_handler){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-var _valid6 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_video_room_id === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-var _valid6 = _errs34 === errors;
-valid13 = _valid6;
-}
-if(!valid13){
-const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-const _errs36 = errors;
-let valid15 = true;
-const _errs37 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.call_handler === undefined) && (missing7 = "call_handler")){
-const err28 = {};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("relay_script" !== data.call_handler){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-var _valid7 = _errs37 === errors;
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs39 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_relay_script_url === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-var _valid7 = _errs39 === errors;
-valid15 = _valid7;
-}
-if(!valid15){
-const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const _errs41 = errors;
-let valid17 = true;
-const _errs42 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.call_handler === undefined) && (missing8 = "call_handler")){
-const err32 = {};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("call_flow" !== data.call_handler){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-}
-var _valid8 = _errs42 === errors;
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs44 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_flow_id === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-var _valid8 = _errs44 === errors;
-valid17 = _valid8;
-}
-if(!valid17){
-const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-const _errs46 = errors;
-let valid19 = true;
-const _errs47 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.call_handler === undefined) && (missing9 = "call_handler")){
-const err36 = {};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.call_handler !== undefined){
-if("ai_agent" !== data.call_handler){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-}
-var _valid9 = _errs47 === errors;
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.call_ai_agent_id === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-var _valid9 = _errs49 === errors;
-valid19 = _valid9;
-}
-if(!valid19){
-const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-validate318.errors = vErrors;
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+validate316.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+validate316.evaluated = {"props":{"call_handler":true,"username":true,"password":true,"caller_id":true,"send_as":true,"ciphers":true,"codecs":true,"encryption":true,"call_request_url":true,"call_request_method":true,"call_fallback_url":true,"call_fallback_method":true,"call_status_callback_url":true,"call_status_callback_method":true,"call_laml_application_id":true,"call_dialogflow_agent_id":true,"call_relay_topic":true,"call_relay_topic_status_callback_url":true,"call_relay_context":true,"call_relay_context_status_callback_url":true,"call_relay_application":true,"call_video_room_id":true,"call_relay_script_url":true,"call_flow_id":true,"call_flow_version":true,"call_ai_agent_id":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_CallHandler = validate319;
+exports.strict_schema_SipEndpointUpdate = validate319;
+const schema117 = {"description":"The fields to change; every field is optional.","allOf":[{"$ref":"#/$defs/SipEndpointWritable"},{"$ref":"#/$defs/CallHandlerCompanions"}]};
 
 function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate319.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate300(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+errors = vErrors.length;
+}
+if(!(validate314(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+errors = vErrors.length;
+}
+validate319.errors = vErrors;
+return errors === 0;
+}
+validate319.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_CallHandlerCompanions = validate322;
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate322.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.call_handler === undefined) && (missing0 = "call_handler")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_webhooks" !== data.call_handler){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_request_url === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const _errs6 = errors;
+let valid3 = true;
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.call_handler === undefined) && (missing1 = "call_handler")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_application" !== data.call_handler){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_laml_application_id === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.call_handler === undefined) && (missing2 = "call_handler")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("dialogflow" !== data.call_handler){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_dialogflow_agent_id === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs14 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.call_handler === undefined) && (missing3 = "call_handler")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_topic" !== data.call_handler){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_topic === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs19 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const _errs21 = errors;
+let valid9 = true;
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.call_handler === undefined) && (missing4 = "call_handler")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_context" !== data.call_handler){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs22 === errors;
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_context === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid4 = _errs24 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs26 = errors;
+let valid11 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.call_handler === undefined) && (missing5 = "call_handler")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_application" !== data.call_handler){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid5 = _errs29 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const _errs31 = errors;
+let valid13 = true;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.call_handler === undefined) && (missing6 = "call_handler")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("video_room" !== data.call_handler){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_video_room_id === undefined){
+const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid6 = _errs34 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const _errs36 = errors;
+let valid15 = true;
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.call_handler === undefined) && (missing7 = "call_handler")){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_script" !== data.call_handler){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs37 === errors;
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_script_url === undefined){
+const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid7 = _errs39 === errors;
+valid15 = _valid7;
+}
+if(!valid15){
+const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const _errs41 = errors;
+let valid17 = true;
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.call_handler === undefined) && (missing8 = "call_handler")){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("call_flow" !== data.call_handler){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs42 === errors;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_flow_id === undefined){
+const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid8 = _errs44 === errors;
+valid17 = _valid8;
+}
+if(!valid17){
+const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const _errs46 = errors;
+let valid19 = true;
+const _errs47 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.call_handler === undefined) && (missing9 = "call_handler")){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("ai_agent" !== data.call_handler){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs47 === errors;
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs49 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_ai_agent_id === undefined){
+const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var _valid9 = _errs49 === errors;
+valid19 = _valid9;
+}
+if(!valid19){
+const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate322.errors = vErrors;
+return errors === 0;
+}
+validate322.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.strict_schema_CallHandlerCompanions = validate323;
+
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate323.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.call_handler === undefined) && (missing0 = "call_handler")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_webhooks" !== data.call_handler){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_request_url === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "call_request_url"},message:"must have required property '"+"call_request_url"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const _errs6 = errors;
+let valid3 = true;
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.call_handler === undefined) && (missing1 = "call_handler")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("laml_application" !== data.call_handler){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_laml_application_id === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "call_laml_application_id"},message:"must have required property '"+"call_laml_application_id"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.call_handler === undefined) && (missing2 = "call_handler")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("dialogflow" !== data.call_handler){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_dialogflow_agent_id === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "call_dialogflow_agent_id"},message:"must have required property '"+"call_dialogflow_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs14 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.call_handler === undefined) && (missing3 = "call_handler")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_topic" !== data.call_handler){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_topic === undefined){
+const err14 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "call_relay_topic"},message:"must have required property '"+"call_relay_topic"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid3 = _errs19 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const _errs21 = errors;
+let valid9 = true;
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.call_handler === undefined) && (missing4 = "call_handler")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_context" !== data.call_handler){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs22 === errors;
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_context === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "call_relay_context"},message:"must have required property '"+"call_relay_context"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid4 = _errs24 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err19 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs26 = errors;
+let valid11 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.call_handler === undefined) && (missing5 = "call_handler")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_application" !== data.call_handler){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_application === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "call_relay_application"},message:"must have required property '"+"call_relay_application"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid5 = _errs29 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err23 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const _errs31 = errors;
+let valid13 = true;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.call_handler === undefined) && (missing6 = "call_handler")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("video_room" !== data.call_handler){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_video_room_id === undefined){
+const err26 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "call_video_room_id"},message:"must have required property '"+"call_video_room_id"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid6 = _errs34 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err27 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const _errs36 = errors;
+let valid15 = true;
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.call_handler === undefined) && (missing7 = "call_handler")){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("relay_script" !== data.call_handler){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs37 === errors;
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_relay_script_url === undefined){
+const err30 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "call_relay_script_url"},message:"must have required property '"+"call_relay_script_url"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid7 = _errs39 === errors;
+valid15 = _valid7;
+}
+if(!valid15){
+const err31 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const _errs41 = errors;
+let valid17 = true;
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.call_handler === undefined) && (missing8 = "call_handler")){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("call_flow" !== data.call_handler){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs42 === errors;
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_flow_id === undefined){
+const err34 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "call_flow_id"},message:"must have required property '"+"call_flow_id"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var _valid8 = _errs44 === errors;
+valid17 = _valid8;
+}
+if(!valid17){
+const err35 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const _errs46 = errors;
+let valid19 = true;
+const _errs47 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.call_handler === undefined) && (missing9 = "call_handler")){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+if(data.call_handler !== undefined){
+if("ai_agent" !== data.call_handler){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs47 === errors;
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs49 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call_ai_agent_id === undefined){
+const err38 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "call_ai_agent_id"},message:"must have required property '"+"call_ai_agent_id"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var _valid9 = _errs49 === errors;
+valid19 = _valid9;
+}
+if(!valid19){
+const err39 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate323.errors = vErrors;
+return errors === 0;
+}
+validate323.evaluated = {"props":{"call_handler":true},"dynamicProps":false,"dynamicItems":false};
+
+exports.schema_CallHandler = validate324;
+
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate324.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16614,17 +17021,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate319.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
-validate319.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_CallHandler = validate320;
+exports.strict_schema_CallHandler = validate325;
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate325.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16651,17 +17058,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate325.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate325.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Encryption = validate321;
+exports.schema_Encryption = validate326;
 
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate321.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16688,17 +17095,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate321.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate321.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Encryption = validate322;
+exports.strict_schema_Encryption = validate327;
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate327.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16725,17 +17132,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate322.errors = vErrors;
+validate327.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate327.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_HttpMethod = validate323;
+exports.schema_HttpMethod = validate328;
 
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate323.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16753,7 +17160,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16762,17 +17169,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate323.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate323.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_HttpMethod = validate324;
+exports.strict_schema_HttpMethod = validate329;
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate329.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16790,7 +17197,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "GET") || (data === "POST"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16799,17 +17206,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate324.errors = vErrors;
+validate329.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate329.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_NullableHttpMethod = validate325;
+exports.schema_NullableHttpMethod = validate330;
 
-function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate325.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16836,17 +17243,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate325.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate325.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_NullableHttpMethod = validate326;
+exports.strict_schema_NullableHttpMethod = validate331;
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate331.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16873,17 +17280,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate331.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Ciphers = validate327;
+exports.schema_Ciphers = validate332;
 
-function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate327.evaluated;
+const evaluated0 = validate332.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16915,17 +17322,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate327.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
-validate327.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate332.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Ciphers = validate328;
+exports.strict_schema_Ciphers = validate333;
 
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
+const evaluated0 = validate333.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16957,17 +17364,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate328.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate333.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Codecs = validate329;
+exports.schema_Codecs = validate334;
 
-function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate329.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16999,17 +17406,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate329.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate329.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Codecs = validate330;
+exports.strict_schema_Codecs = validate335;
 
-function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate330.evaluated;
+const evaluated0 = validate335.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17041,17 +17448,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate330.errors = vErrors;
+validate335.errors = vErrors;
 return errors === 0;
 }
-validate330.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate335.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_SipEndpointList = validate331;
+exports.schema_SipEndpointList = validate336;
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate336.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17118,17 +17525,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
-validate331.evaluated = {"props":{"links":true,"data":true},"dynamicProps":false,"dynamicItems":false};
+validate336.evaluated = {"props":{"links":true,"data":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_SipEndpointList = validate334;
+exports.strict_schema_SipEndpointList = validate339;
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate339.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17207,17 +17614,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate339.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate339.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_PageLinks = validate337;
+exports.schema_PageLinks = validate342;
 
-function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate337.evaluated;
+const evaluated0 = validate342.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17304,17 +17711,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate337.errors = vErrors;
+validate342.errors = vErrors;
 return errors === 0;
 }
-validate337.evaluated = {"props":{"self":true,"first":true,"next":true,"prev":true},"dynamicProps":false,"dynamicItems":false};
+validate342.evaluated = {"props":{"self":true,"first":true,"next":true,"prev":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_PageLinks = validate338;
+exports.strict_schema_PageLinks = validate343;
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate343.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17413,17 +17820,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate343.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_Error = validate339;
+exports.schema_Error = validate344;
 
-function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate339.evaluated;
+const evaluated0 = validate344.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17464,17 +17871,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate339.errors = vErrors;
+validate344.errors = vErrors;
 return errors === 0;
 }
-validate339.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate344.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_Error = validate340;
+exports.strict_schema_Error = validate345;
 
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
+const evaluated0 = validate345.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17527,17 +17934,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate345.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_ValidationErrors = validate341;
+exports.schema_ValidationErrors = validate346;
 
-function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate341.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17588,17 +17995,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate341.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate341.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate346.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_ValidationErrors = validate343;
+exports.strict_schema_ValidationErrors = validate348;
 
-function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate343.evaluated;
+const evaluated0 = validate348.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17661,17 +18068,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate343.errors = vErrors;
+validate348.errors = vErrors;
 return errors === 0;
 }
-validate343.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate348.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.schema_ValidationError = validate345;
+exports.schema_ValidationError = validate350;
 
-function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate345.evaluated;
+const evaluated0 = validate350.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17778,17 +18185,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate345.errors = vErrors;
+validate350.errors = vErrors;
 return errors === 0;
 }
-validate345.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
+validate350.evaluated = {"props":{"detail":true,"status":true,"title":true,"code":true},"dynamicProps":false,"dynamicItems":false};
 
-exports.strict_schema_ValidationError = validate346;
+exports.strict_schema_ValidationError = validate351;
 
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate346.evaluated;
+const evaluated0 = validate351.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17907,8 +18314,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate346.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
-validate346.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate351.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,6 +8,7 @@ import { fieldMissing } from "./field-missing";
 import { fieldTypeMismatch } from "./field-type-mismatch";
 import { fieldUndocumented } from "./field-undocumented";
 import { formatMismatch } from "./format-mismatch";
+import { headerInvalid } from "./header-invalid";
 import type { ResponseCheck } from "./response-check";
 import { authNotEnforced } from "./auth-not-enforced";
 import { filterNotApplied } from "./filter-not-applied";
@@ -30,6 +31,7 @@ export const RESPONSE_CHECKS = [
   statusCodeUndocumented,
   statusCodeAlternative,
   contentTypeMismatch,
+  headerInvalid,
   bodyNotJson,
   fieldMissing,
   fieldTypeMismatch,

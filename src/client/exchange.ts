@@ -28,5 +28,6 @@ export function observedExchange(exchange: ClientExchange, secrets: readonly str
     requestBody: redactValue(exchange.requestBody, secrets),
     headers: redactValue(exchange.headers, secrets),
     bodyText: redactText(exchange.bodyText, secrets),
+    ...(exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}),
   };
 }

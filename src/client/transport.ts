@@ -11,7 +11,7 @@ import type { ClientConfig } from "./config";
 import { AbortedError, ArgumentError, NetworkError, OriginRefusedError, ResponseTooLargeError, TimeoutError, type CallFacts } from "./errors";
 import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
-import type { ClientExchange, SendAuth } from "./types";
+import type { ClientExchange, RetriedAnswer, SendAuth } from "./types";
 import type { Wire } from "./wire";
 
 interface OutgoingRequest {
@@ -62,6 +62,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     const sent = { method, url, headers, body: request.bodyText };
     const wire = (ready ??= await config.loadWire());
     const started = policy.now();
+    const retried: RetriedAnswer[] = [];
 
     for (let attempts = 1; ; attempts++) {
       const facts: CallFacts = { method, url, attempts };
@@ -81,10 +82,11 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
       }
       const delay = retryDelay(policy, method, outcome, attempts);
       if (delay === undefined) {
-        if (result) return finish(operationId, request, headers, result, attempts, started, secrets);
+        if (result) return finish(operationId, request, headers, result, attempts, started, secrets, retried);
         if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
         throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
       }
+      if (result) retried.push({ status: result.status, headers: result.headers, bodyText: result.bodyText });
       // An aborted signal makes the sleep reject (its contract), and the next attempt refuses it too.
       try {
         await policy.sleep(delay, userSignal);
@@ -102,6 +104,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     attempts: number,
     started: number,
     secrets: readonly string[],
+    retried: RetriedAnswer[],
   ): Performed {
     const { headers, bodyText } = result;
     const exchange: ClientExchange = {
@@ -118,6 +121,7 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     };
     const requestId = headers["x-request-id"] ?? headers["request-id"];
     if (requestId !== undefined) exchange.requestId = requestId;
+    if (retried.length > 0) exchange.retried = retried;
     if (onExchange) onExchange(observedExchange(exchange, secrets));
     return { exchange, statusText: result.statusText, secrets };
   }

@@ -39,7 +39,16 @@ export interface ClientExchange extends HttpExchange {
   attempts: number;
   /** The server's request id (`x-request-id` or `request-id` header), when it sends one. */
   requestId?: string;
+  /**
+   * The answers of earlier attempts that were tried again (a 429 or 503 before the final answer),
+   * oldest first; absent when the first attempt's answer was final. They are answers of the API
+   * too: the drift job judges them (a 429's `Retry-After` included).
+   */
+  retried?: RetriedAnswer[];
 }
+
+/** An answer the client did not keep: it tried the request again after it. */
+export type RetriedAnswer = Pick<HttpExchange, "status" | "headers" | "bodyText">;
 
 /** Credentials for one `send`, or `"none"` to send no `Authorization` header at all. */
 export type SendAuth = "default" | "none" | { projectId: string; apiToken: string };

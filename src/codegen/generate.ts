@@ -77,8 +77,8 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
   const exportsMap: Record<string, string> = {};
   for (const name of defs.validatorNames) {
     exportsMap[name] = `${SCHEMA_ID}#/$defs/${name}`;
-    // Only responses are checked for undocumented keys; requests are the caller's to shape.
-    if (!name.endsWith("_request") && !name.endsWith("_query")) {
+    // Only response bodies are checked for undocumented keys; requests are the caller's to shape, and a header is a string.
+    if (!name.endsWith("_request") && !name.endsWith("_query") && !name.includes("_header_")) {
       exportsMap[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
     }
   }

@@ -13,6 +13,7 @@ import { parseJson } from "../json-text";
 import { isPlainObject } from "../spec/json-pointer";
 import type { SessionExchange } from "./session";
 import type { DriftExchange, DriftMode, DriftRequest } from "./types";
+import type { RetriedAnswer } from "../client/types";
 import { name as packageName, version as packageVersion } from "../../package.json";
 
 /** Followed pages of each step recorded by default, besides the step's last one. */
@@ -53,6 +54,8 @@ export interface HarEntry {
   _operationId: OperationId;
   _step: string;
   _attempts?: number;
+  /** The answers of earlier attempts the client tried again after (a 429, a 503), oldest first. */
+  _retried?: Array<{ status: number; headers: HarHeader[]; text: string }>;
   _requestId?: string;
   /** The request broke the spec on purpose (an accepted answer only echoes it). */
   _invalidInput?: true;
@@ -179,6 +182,7 @@ function toEntry(seen: SessionExchange): HarEntry {
     _auth: authOf(request),
   };
   if (exchange.attempts !== undefined) entry._attempts = exchange.attempts;
+  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: answer.bodyText }));
   if (exchange.requestId !== undefined) entry._requestId = exchange.requestId;
   if (seen.invalidInput) entry._invalidInput = true;
   if (seen.followsLink) entry._followsLink = true;
@@ -269,6 +273,7 @@ function readEntry(entry: unknown, where: string, baseUrl: string | undefined): 
   }
   if (typeof entry.time === "number") exchange.durationMs = entry.time;
   if (typeof entry._attempts === "number") exchange.attempts = entry._attempts;
+  if (entry._retried !== undefined) exchange.retried = retriedAnswers(entry._retried, `${where}: _retried`);
   if (typeof entry._requestId === "string") exchange.requestId = entry._requestId;
   return {
     exchange,
@@ -283,6 +288,16 @@ function operationOf(named: unknown, method: string, url: URL, baseUrl: string |
   if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations, named)) return named as OperationId;
   // A HAR from elsewhere: the path under the recorded base URL, or under the spec's base path.
   return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts.basePath);
+}
+
+function retriedAnswers(list: unknown, where: string): RetriedAnswer[] {
+  if (!Array.isArray(list)) throw new HarError(`${where} must be a list of { status, headers, text }`);
+  return list.map((answer, index) => {
+    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
+      throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
+    }
+    return { status: answer.status, headers: headerRecord(answer.headers, `${where}: item ${index + 1}: headers`), bodyText: answer.text };
+  });
 }
 
 function headerRecord(list: unknown, where: string): Record<string, string> {

@@ -180,22 +180,34 @@ export class DriftSession {
       followsLink: options.followsLink === true,
     });
     this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
+    // Answers the client tried again after (a 429, a 503) are the API's answers too: judged first, in order.
+    const { retried = [], ...final } = exchange;
+    for (const earlier of retried) {
+      const answer = analyseResponse({ ...final, ...earlier });
+      if (answer.parsed.ok) this.addSecrets(valuesUnderKeys(answer.parsed.value, isSecretField));
+      this.coverage.record(exchange.operationId, earlier.status);
+      this.judgeAnswer(answer, options);
+    }
     this.coverage.record(exchange.operationId, exchange.status);
-    const accepted = isSuccess(exchange.status);
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
-    if (!(options.followsLink && exchange.status === 404)) {
-      const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
-      this.evidence.add(found, analysis);
-      this.file(found);
-      for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
-    }
+    if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
     this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });
     const ownCredentials = request.auth === undefined || request.auth === "default";
     if (ownCredentials && exchange.status === 401) {
       throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
     }
     return { exchange, analysis };
+  }
+
+  /** Runs every response check on one answer and files what they find. */
+  private judgeAnswer(analysis: ResponseAnalysis, options: RequestOptions): void {
+    const { exchange } = analysis;
+    const accepted = isSuccess(exchange.status);
+    const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
+    this.evidence.add(found, analysis);
+    this.file(found);
+    for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
   }
 
   get secrets(): string[] {

@@ -4,6 +4,7 @@
  */
 import type { Finding, HttpExchange, Severity } from "../checks";
 import type { OperationId } from "../spec";
+import type { RetriedAnswer } from "../client/types";
 
 export type DriftMode = "read-only" | "read-write";
 /** `replay`: no target at all, a recording judged again (`--replay`). */
@@ -32,7 +33,7 @@ export interface DriftRequest {
 }
 
 /** What the client's `send` gives back: an exchange, never an exception for an HTTP status. */
-export type DriftExchange = HttpExchange & { requestHeaders?: Record<string, string>; durationMs?: number; attempts?: number; requestId?: string };
+export type DriftExchange = HttpExchange & { requestHeaders?: Record<string, string>; durationMs?: number; attempts?: number; requestId?: string; retried?: RetriedAnswer[] };
 
 export type SendFn = (request: DriftRequest) => Promise<DriftExchange>;
 

@@ -89,7 +89,11 @@ function responsesInfo(doc: JsonObject, raw: Json | undefined, operationId: stri
     out[status] = {
       contentTypes,
       bodyValidator: hasJsonSchema ? validatorName.response(operationId, status) : null,
-      headers: isPlainObject(response.headers) ? Object.keys(response.headers) : [],
+      headers: Object.entries(isPlainObject(response.headers) ? response.headers : {}).map(([name, raw]) => {
+        const header = deref(doc, raw)?.node;
+        const documented = isPlainObject(header) ? header : {};
+        return { name, required: documented.required === true, validator: documented.schema === undefined ? null : validatorName.header(operationId, status, name) };
+      }),
     };
   }
   return out;

@@ -84,6 +84,11 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
       const response = deref(doc, rawResponse)?.node;
       const schema = isPlainObject(response) ? jsonSchemaOf(response.content) : undefined;
       if (schema !== undefined) add(validatorName.response(id, status), schema);
+      const headers = isPlainObject(response) && isPlainObject(response.headers) ? response.headers : {};
+      for (const [name, raw] of Object.entries(headers)) {
+        const header = deref(doc, raw)?.node;
+        if (isPlainObject(header) && header.schema !== undefined) add(validatorName.header(id, status, name), header.schema);
+      }
     }
   }
   return { document: { $id: SCHEMA_ID, $defs: defs }, validatorNames, componentNames: Object.keys(components) };

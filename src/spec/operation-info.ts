@@ -14,11 +14,20 @@ export interface ParameterInfo {
   default?: string | number | boolean;
 }
 
+/** A response header the spec documents. */
+interface HeaderInfo {
+  /** As the spec spells it (`Retry-After`); HTTP compares names case-insensitively. */
+  readonly name: string;
+  readonly required: boolean;
+  /** Validator name of the header's schema (its value is a string), when it has one. */
+  readonly validator: string | null;
+}
+
 export interface ResponseInfo {
   readonly contentTypes: readonly string[];
   /** Validator name of the JSON body, when the response documents one. */
   readonly bodyValidator: string | null;
-  readonly headers: readonly string[];
+  readonly headers: readonly HeaderInfo[];
 }
 
 export interface OperationInfo {
@@ -37,6 +46,7 @@ export const validatorName = {
   request: (operationId: string) => `${operationId}_request`,
   query: (operationId: string) => `${operationId}_query`,
   strict: (name: string) => `strict_${name}`,
+  header: (operationId: string, status: string, header: string) => `${operationId}_${status}_header_${header.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`,
   /** A component schema validated on its own (`toMatchSchema`). */
   component: (schemaName: string) => `schema_${schemaName}`,
 };

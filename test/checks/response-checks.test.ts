@@ -30,6 +30,12 @@ const rows: Row[] = [
   { check: "status-code-undocumented", fires: exchange("retrieve_sip_endpoint", 418, { error: "I'm a teapot" }), pointer: "", quiet: exchange("retrieve_sip_endpoint", 404, { error: "Not Found" }) },
   { check: "status-code-alternative", fires: exchange("create_sip_endpoint", 201, validEndpoint()), pointer: "", quiet: exchange("create_sip_endpoint", 200, validEndpoint()) },
   { check: "content-type-mismatch", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint(), { "content-type": "text/html" }), pointer: "", quiet: ok },
+  {
+    check: "header-invalid",
+    fires: exchange("list_sip_endpoints", 429, { error: "Too Many Requests" }, { "retry-after": "soon" }),
+    pointer: "",
+    quiet: exchange("list_sip_endpoints", 429, { error: "Too Many Requests" }, { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" }),
+  },
   { check: "body-not-json", fires: exchange("retrieve_sip_endpoint", 200, JSON.stringify(validEndpoint()).slice(0, 40)), pointer: "", quiet: ok },
   { check: "field-missing", fires: exchange("retrieve_sip_endpoint", 200, { ...validEndpoint(), username: undefined }), pointer: "/username", quiet: ok },
   { check: "field-type-mismatch", fires: exchange("retrieve_sip_endpoint", 200, validEndpoint({ send_as: null })), pointer: "/send_as", quiet: exchange("retrieve_sip_endpoint", 200, validEndpoint({ caller_id: null })) },
@@ -50,6 +56,7 @@ const SAYS: Record<string, { expected: string; actual: string; message: string }
   "status-code-undocumented": { expected: "200 | 401 | 404 | 422 | 429 | 500", actual: "418", message: "GET answered 418, which the spec does not document for retrieve_sip_endpoint" },
   "status-code-alternative": { expected: "200", actual: "201", message: "create_sip_endpoint answered 201; documented, but 200 is the status the spec expects first" },
   "content-type-mismatch": { expected: "application/json", actual: "text/html", message: "the body should be JSON but came as text/html" },
+  "header-invalid": { expected: "header Retry-After as the spec describes it", actual: "\"soon\"", message: "the Retry-After header of the 429 answer is malformed: \"soon\"" },
   "body-not-json": { expected: "a JSON body", actual: "40 bytes that do not parse (not valid JSON (it starts with \"{\"))", message: "the 200 body is not JSON: not valid JSON (it starts with \"{\")" },
   "field-missing": { expected: "present", actual: "absent", message: "required key \"username\" is missing at /" },
   "field-type-mismatch": { expected: "string", actual: "null", message: "/send_as is null, the spec says string" },
@@ -99,6 +106,23 @@ describe("response checks", () => {
     const [finding] = checkResponse(exchange("retrieve_sip_endpoint", 200, validEndpoint({ sip_password: "s3cr3t-value" })));
     expect(finding).toMatchObject({ check: "field-undocumented", actual: "key present (string)" });
     expect(JSON.stringify(finding)).not.toContain("s3cr3t-value");
+  });
+
+  it.each([
+    ["whole seconds", "120", []],
+    ["an HTTP date", "Sun, 06 Nov 1994 08:49:37 GMT", []],
+    ["no Retry-After at all", undefined, ["header Retry-After absent"]],
+    ["a negative number", "-1", ["header Retry-After as the spec describes it \"-1\""]],
+    ["fractional seconds", "1.5", ["header Retry-After as the spec describes it \"1.5\""]],
+    ["an obsolete date form", "Sunday, 06-Nov-94 08:49:37 GMT", ["header Retry-After as the spec describes it \"Sunday, 06-Nov-94 08:49:37 GMT\""]],
+  ])("Retry-After on a 429 given %s", (_name, value, want) => {
+    const headers: Record<string, string> = value === undefined ? {} : { "retry-after": value };
+    const found = checkResponse(exchange("update_sip_endpoint", 429, { error: "Too Many Requests" }, headers)).filter((f) => f.check === "header-invalid");
+    expect(found.map((f) => `${f.expected} ${f.actual}`)).toEqual(want);
+  });
+
+  it("asks no header of a response that documents none", () => {
+    expect(checkResponse(exchange("retrieve_sip_endpoint", 404, { error: "Not Found" })).filter((f) => f.check === "header-invalid")).toEqual([]);
   });
 
   it("reports a returned write-only key once, as write-only-returned (never as a field to document), without its value", () => {

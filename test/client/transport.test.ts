@@ -97,6 +97,22 @@ describe("onExchange", () => {
     expect(JSON.parse(seen[0]!.bodyText)).toEqual(endpoint());
   });
 
+  it("carries the answers it tried again after, oldest first and scrubbed, and none when the first answer was final", async () => {
+    const seen: ClientExchange[] = [];
+    const { fetch } = scriptedFetch(
+      json(429, { error: "Too Many Requests", echo: CANARY.apiToken }, { "retry-after": "0" }),
+      json(503, { error: "Service Unavailable" }),
+      json(200, endpoint()),
+      json(200, endpoint()),
+    );
+    const { client } = testClient(fetch, { onExchange: (e) => seen.push(e) });
+    await client.retrieve(ID);
+    await client.retrieve(ID);
+    expect(seen.map((e) => e.retried?.map((a) => a.status))).toEqual([[429, 503], undefined]);
+    expect(seen[0]!.retried![0]!.headers).toMatchObject({ "retry-after": "0" });
+    expect(JSON.parse(seen[0]!.retried![0]!.bodyText)).toEqual({ error: "Too Many Requests", echo: "[REDACTED]" });
+  });
+
   it("gets the request body with the password scrubbed", async () => {
     const seen: ClientExchange[] = [];
     const { fetch } = scriptedFetch(json(200, endpoint()));

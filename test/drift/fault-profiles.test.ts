@@ -48,6 +48,8 @@ const rows: Row[] = [
   { fault: "slow", mode: "read-only", send: { timeoutMs: 300, retry: { maxAttempts: 1 } }, outcome: "inconclusive", exitCode: 2, findings: [], reason: /retrieve_sip_endpoint: the target gave no answer \(TimeoutError/ },
   { fault: "rate-limit", mode: "read-only", outcome: "pass", exitCode: 0, findings: [] },
   { fault: "flaky-500", mode: "read-only", outcome: "pass", exitCode: 0, findings: [] },
+  // The client's retry absorbs both 429s; the job judges them all the same.
+  { fault: "retry-after-missing", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["header-invalid list_sip_endpoints "] },
   { fault: "auth-ignored", mode: "read-only", outcome: "drift", exitCode: 1, findings: ["auth-not-enforced list_sip_endpoints ", "auth-not-enforced retrieve_sip_endpoint "] },
   {
     fault: "accepts-invalid",

@@ -102,6 +102,9 @@ describe("--replay judges a recording against the current spec", () => {
     ["a header that is no pair", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: ["content-type"] } }] } }), /entry 1: response\.headers must be a list/],
     ["a header without a name", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ value: "x" }] } }] } }), /entry 1: response\.headers must be a list/],
     ["a header whose value is a number", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ name: "content-length", value: 2 }] } }] } }), /entry 1: response\.headers must be a list/],
+    ["retried answers that are no list", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: { status: 429 } }] } }), /entry 1: _retried must be a list of \{ status, headers, text \}/],
+    ["a retried answer without a text", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: [{ status: 429, headers: [] }] }] } }), /entry 1: _retried: item 1 must have a whole-number status and a text/],
+    ["a retried answer with a bad header", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: [{ status: 429, headers: [{ name: "x" }], text: "" }] }] } }), /entry 1: _retried: item 1: headers must be a list/],
     ["a base64 body", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, content: { text: "e30=", encoding: "base64" } } }] } }), /base64/],
   ])("refuses a recording that is %s, saying where", (_name, text, message) => {
     const refused = thrownBy(() => readHar(text, "x.har"));

@@ -115,7 +115,25 @@ const REFUSAL = { errors: [{ detail: "Call relay topic is invalid", status: "422
 const refusingCreates = (handler: string): Rewrite => (req, _body, status) => (isCreate(req) && status === 200 && req.body?.call_handler === handler ? { status: 422, body: REFUSAL } : undefined);
 const same: () => Rewrite = () => () => undefined;
 
+/** The first answer is a 429 with this Retry-After (the client tries again); every later one is the mock's. */
+function rateLimitedOnce(retryAfter: string): Rewrite {
+  let limited = false;
+  return () => {
+    if (limited) return undefined;
+    limited = true;
+    return { status: 429, body: { error: "Too Many Requests" }, headers: { "retry-after": retryAfter } };
+  };
+}
+
 const pairs: Pair[] = [
+  {
+    name: "a 429 whose Retry-After is neither seconds nor an HTTP date (absorbed by the client's retry)",
+    mode: "read-only",
+    broken: () => rateLimitedOnce("in a minute"),
+    twin: () => rateLimitedOnce("0"),
+    findings: ["header-invalid list_sip_endpoints "],
+    also: (report) => expect(report.summary.retries).toBe(1),
+  },
   {
     name: "an update that resets a field it was not sent",
     mode: "read-write",

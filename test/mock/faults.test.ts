@@ -129,6 +129,19 @@ const rows: Row[] = [
     },
   },
   {
+    fault: "retry-after-missing",
+    faultOptions: { count: 2 },
+    run: async (c) => {
+      const limited = [await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") }), await retrieve(c)];
+      for (const reply of limited) expect(reply).toMatchObject({ status: 429, json: { error: "Too Many Requests" } });
+      for (const reply of limited) expect(reply.headers).not.toHaveProperty("retry-after");
+      const findings = checked(c);
+      expect(c.mock.endpoints().some((e) => e.username === "limited")).toBe(false);
+      expect((await retrieve(c)).status).toBe(200);
+      return findings;
+    },
+  },
+  {
     fault: "flaky-500",
     faultOptions: { failEvery: 2 },
     run: async (c) => {

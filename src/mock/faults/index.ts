@@ -17,6 +17,7 @@ import { missingField } from "./missing-field";
 import { nullNotAllowed } from "./null-not-allowed";
 import { passwordReturned } from "./password-returned";
 import { rateLimit } from "./rate-limit";
+import { retryAfterMissing } from "./retry-after-missing";
 import { slow } from "./slow";
 import { stillThereAfterDelete } from "./still-there-after-delete";
 import { truncatedJson } from "./truncated-json";
@@ -43,6 +44,7 @@ export const FAULT_PROFILES = {
   "truncated-json": truncatedJson,
   slow,
   "rate-limit": rateLimit,
+  "retry-after-missing": retryAfterMissing,
   "flaky-500": flaky500,
   "auth-ignored": authIgnored,
   "accepts-invalid": acceptsInvalid,

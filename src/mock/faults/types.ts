@@ -7,7 +7,7 @@ import type { Credentials, MockHandler } from "../types";
 export interface FaultOptions {
   /** `slow`: how long each affected answer is held back, in ms (default 60000). */
   delayMs?: number;
-  /** `rate-limit`: how many requests after start answer 429 (default 2). */
+  /** `rate-limit`, `retry-after-missing`: how many requests after start answer 429 (default 2). */
   count?: number;
   /** `rate-limit`: the `Retry-After` value in seconds (default 1). */
   retryAfterSeconds?: number;

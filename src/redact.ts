@@ -34,16 +34,23 @@ export function valuesUnderKeys(body: unknown, isSecret: (key: string) => boolea
   return found;
 }
 
-/** A deep copy with secret-named keys replaced and known secret values scrubbed from strings. */
+/**
+ * A deep copy with the values of secret keys replaced (`isSecret`, secret-named keys by default)
+ * and known secret values scrubbed from strings.
+ */
 // Stryker disable next-line ArrayDeclaration: a default list holding some other text scrubs nothing the tests could see
-export function redactValue<T>(value: T, secrets: readonly string[] = [], depth = 0): T {
+export function redactValue<T>(value: T, secrets: readonly string[] = [], isSecret: (key: string) => boolean = isSecretKey): T {
+  return redactAt(value, secrets, isSecret, 0);
+}
+
+function redactAt<T>(value: T, secrets: readonly string[], isSecret: (key: string) => boolean, depth: number): T {
   if (depth > 64) return REDACTED as T;
   if (typeof value === "string") return redactText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1)) as T;
+  if (Array.isArray(value)) return value.map((v) => redactAt(v, secrets, isSecret, depth + 1)) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      const copy = isSecretKey(key) && v !== null && v !== undefined ? REDACTED : redactValue(v, secrets, depth + 1);
+      const copy = isSecret(key) && v !== null && v !== undefined ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
       // Defined, not assigned: assigning a `__proto__` key (own data in parsed JSON) would set the
       // copy's prototype to a server's value and drop the key.
       if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });

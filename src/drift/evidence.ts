@@ -6,7 +6,8 @@
  */
 import type { Finding, ResponseAnalysis } from "../checks";
 import { jsonTypeOf } from "../checks/finding";
-import { at, type Json } from "../spec/json-pointer";
+import { at, splitPointer, type Json } from "../spec/json-pointer";
+import { isSecretField } from "./secret-fields";
 
 /** Distinct values kept per finding: enough to tell a closed set from free text. */
 const SAMPLE = 20;
@@ -40,6 +41,8 @@ export class EvidenceCollector {
       const value = at(analysis.parsed.value as Json, finding.pointer);
       if (value === undefined) continue;
       evidence.types.add(jsonTypeOf(value));
+      // A secret's values are never kept: a suggestion made from them would write them down.
+      if (isSecretField(splitPointer(finding.pointer).at(-1) ?? "")) continue;
       const key = JSON.stringify(value);
       if (evidence.values.has(key)) continue;
       if (evidence.values.size < SAMPLE) evidence.values.set(key, value);

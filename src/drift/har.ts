@@ -14,6 +14,7 @@ import { isPlainObject } from "../spec/json-pointer";
 import type { SessionExchange } from "./session";
 import type { DriftExchange, DriftMode, DriftRequest } from "./types";
 import type { RetriedAnswer } from "../client/types";
+import { scrubBodyText } from "./secret-fields";
 import { name as packageName, version as packageVersion } from "../../package.json";
 
 /** Followed pages of each step recorded by default, besides the step's last one. */
@@ -143,9 +144,8 @@ function toEntry(seen: SessionExchange): HarEntry {
     // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
     exchange.requestBody === undefined
       ? undefined
-      : typeof exchange.requestBody === "string"
-        ? exchange.requestBody
-        : JSON.stringify(exchange.requestBody);
+      : scrubBodyText(typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody));
+  const responseBody = scrubBodyText(exchange.bodyText);
   const requestHeaders = exchange.requestHeaders ?? {};
   const responseType = exchange.headers["content-type"] ?? "";
   const time = Math.max(0, exchange.durationMs ?? 0);
@@ -169,10 +169,10 @@ function toEntry(seen: SessionExchange): HarEntry {
       httpVersion: "HTTP/1.1",
       cookies: [],
       headers: headerList(exchange.headers),
-      content: { size: Buffer.byteLength(exchange.bodyText), mimeType: responseType, text: exchange.bodyText },
+      content: { size: Buffer.byteLength(responseBody), mimeType: responseType, text: responseBody },
       redirectURL: exchange.headers.location ?? "",
       headersSize: -1,
-      bodySize: Buffer.byteLength(exchange.bodyText),
+      bodySize: Buffer.byteLength(responseBody),
     },
     cache: {},
     // The client measures a whole exchange (retries included), not its phases.
@@ -182,7 +182,7 @@ function toEntry(seen: SessionExchange): HarEntry {
     _auth: authOf(request),
   };
   if (exchange.attempts !== undefined) entry._attempts = exchange.attempts;
-  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: answer.bodyText }));
+  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: scrubBodyText(answer.bodyText) }));
   if (exchange.requestId !== undefined) entry._requestId = exchange.requestId;
   if (seen.invalidInput) entry._invalidInput = true;
   if (seen.followsLink) entry._followsLink = true;

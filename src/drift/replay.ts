@@ -12,6 +12,7 @@ import { specInfo } from "./spec-info";
 import type { DriftReport, DriftRequest } from "./types";
 import type { Severity } from "../checks";
 import { redactValue } from "../redact";
+import { isSecretField } from "./secret-fields";
 
 export interface ReplayOptions {
   recording: Recording;
@@ -67,7 +68,7 @@ export async function replayDrift({ recording, failOn, now = Date.now }: ReplayO
     });
   }
   // A recording made before its values were known to be secret may still hold them.
-  return redactValue(report, session.secrets);
+  return redactValue(report, session.secrets, isSecretField);
 }
 
 /** Where the run of consecutive exchanges of one step ends. */

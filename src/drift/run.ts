@@ -13,6 +13,7 @@ import type { ScenarioConfig } from "./scenarios/config";
 import { DriftSession, RunStopped, type ProgressEvent } from "./session";
 import { specInfo } from "./spec-info";
 import { buildReport, unfinishedReasons } from "./outcome";
+import { isSecretField } from "./secret-fields";
 import { DEFAULT_HAR_PAGES, HarRecorder, type Har } from "./har";
 import { EXIT_CODES, type DriftCredentials, type DriftMode, type DriftReport, type SendFn, type TargetKind } from "./types";
 
@@ -108,7 +109,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   budget.release();
   const secrets = [...session.secrets];
   const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
-  return { report: redactValue(report, secrets), har: redactValue(har, secrets), secrets };
+  return { report: redactValue(report, secrets, isSecretField), har: redactValue(har, secrets, isSecretField), secrets };
 }
 
 /** The signals a time budget gives: one for the scenarios, one for everything (cleanup included). */

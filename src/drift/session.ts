@@ -11,11 +11,8 @@ import { CoverageTracker } from "./coverage";
 import { EvidenceCollector } from "./evidence";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
 import { isSuccess } from "../http-status";
-import { isSecretKey, valuesUnderKeys } from "../redact";
-import { WRITE_ONLY_KEYS } from "../checks/write-only-returned";
-
-/** A key whose value is never written down: secret by name, or write-only by the spec. */
-const isSecretField = (key: string) => isSecretKey(key) || WRITE_ONLY_KEYS.has(key);
+import { valuesUnderKeys } from "../redact";
+import { isSecretField } from "./secret-fields";
 
 /** The run cannot go on: the target is unreachable, too slow, refuses the credentials, or the run was interrupted. */
 export class RunStopped extends Error {

@@ -96,7 +96,8 @@ function build(intent: Intent, evidence: Evidence): Suggestion | undefined {
   const seen = `seen ${evidence.occurrences} time${evidence.occurrences === 1 ? "" : "s"}`;
   switch (intent.kind) {
     case "add-property": {
-      const schema = inferSchema([...evidence.values.values()], evidence);
+      // A secret's values are never kept (evidence.ts): its types are all a suggestion can say of it.
+      const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
       const properties = `${intent.object}/properties`;
       const patch: JsonPatchOperation[] =
         node(properties) === undefined ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
@@ -171,14 +172,20 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
 
+/** `type` for the JSON types seen (`null` last; `integer` inside `number` when both were seen). */
+function typeSchema(seen: ReadonlySet<string>): { [key: string]: Json } {
+  const types = new Set(seen);
+  if (types.has("number")) types.delete("integer");
+  const nonNull = [...types].filter((t) => t !== "null");
+  const typeList = types.has("null") ? [...nonNull, "null"] : nonNull;
+  return typeList.length === 0 ? {} : { type: typeList.length === 1 ? typeList[0]! : typeList };
+}
+
 /** A schema for the values seen: their types, a format every string has, a closed set of few short values. */
 function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | "occurrences">): { [key: string]: Json } {
   const types = new Set(values.map(jsonTypeOf));
-  if (types.has("number")) types.delete("integer");
-  const nonNull = [...types].filter((t) => t !== "null");
-  const schema: { [key: string]: Json } = {};
-  const typeList = types.has("null") ? [...nonNull, "null"] : nonNull;
-  if (typeList.length > 0) schema.type = typeList.length === 1 ? typeList[0]! : typeList;
+  const schema = typeSchema(types);
+  const nonNull = [...types].filter((t) => t !== "null" && !(t === "integer" && types.has("number")));
   if (nonNull.length !== 1) return schema;
   const present = values.filter((v) => v !== null);
   if (nonNull[0] === "string") {

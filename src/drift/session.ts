@@ -251,6 +251,17 @@ export class DriftSession {
     if (status >= 500 || status === 429) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
   }
 
+  /**
+   * The step needs a 2xx JSON answer; returns the parsed body. A refusal the spec documents (a
+   * 422, a 404) is judged first, as `status-code-unexpected`; a 5xx or 429 only leaves the step
+   * incomplete.
+   */
+  expectJson(sent: Sent, what: string): unknown {
+    const { status } = sent.exchange;
+    if (!isSuccess(status) && status < 500 && status !== 429) this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
+    return this.requireJson(sent, what);
+  }
+
   /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
   requireJson(sent: Sent, what: string): unknown {
     const { exchange, analysis } = sent;

@@ -43,7 +43,7 @@ export async function walkPages(
       { cleanup: options.cleanup, followsLink: index > 0 },
     );
     if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next!.url} answered 404`, index);
-    const body = session.requireJson(sent, `${options.what}, page ${index + 1}`);
+    const body = session.expectJson(sent, `${options.what}, page ${index + 1}`);
     const items = (body as { data?: unknown }).data;
     const ids = idsOfEnvelope(body);
     if (!Array.isArray(items) || !ids) return { pages: index + 1, complete: false, last };

@@ -175,6 +175,14 @@ const pairs: Pair[] = [
     also: (report) => expect(report.reasons.join("\n")).not.toContain("does not look like the SIP endpoint API"),
   },
   {
+    name: "a walk whose next page is refused (422 for the server's own page token)",
+    mode: "read-only",
+    broken: () => (req, _body, status) => (isList(req) && status === 200 && req.url.searchParams.has("page_token") ? { status: 422, body: { errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Attribute", code: "422" }] } } : undefined),
+    twin: same,
+    findings: ["status-code-unexpected list_sip_endpoints "],
+    also: (report) => expect(report.reasons.join("\n")).toContain("the walk, page 2: list_sip_endpoints answered 422"),
+  },
+  {
     name: "a create refused for one handler kind",
     mode: "read-write",
     broken: () => refusingCreates("relay_topic"),

@@ -78,7 +78,7 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
 
   await session.step("list the first page", async () => {
     const sent = await session.request({ operationId: "list_sip_endpoints" }, { notThisApi: (answer) => notThisApi(answer, config.baseUrl) });
-    session.requireJson(sent, "the first page");
+    session.expectJson(sent, "the first page");
   });
 
   await session.step(`walk every page (page_size ${config.pageSize})`, async () => {
@@ -105,7 +105,7 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
       // Only a page can say whether the walk missed something; any other answer leaves it unknown.
       const what = `the probe for hidden pages (page_size ${probeSize})`;
-      const probeIds = idsOfEnvelope(session.requireJson(probe, what));
+      const probeIds = idsOfEnvelope(session.expectJson(probe, what));
       if (!probeIds) throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
       session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: probeIds.length });
     }

@@ -95,10 +95,6 @@ export class DriftSession {
   /** What the server sent where each schema finding points: what spec suggestions are made from. */
   readonly evidence = new EvidenceCollector();
   readonly steps: StepRecord[] = [];
-  /**
-   * Values to scrub from every output: the API token, and every value under a secret-named or
-   * write-only key of any body sent or received (passwords the run sends, and any a server reveals).
-   */
   private readonly secretValues = new Set<string>();
   requests = 0;
   retries = 0;
@@ -207,6 +203,10 @@ export class DriftSession {
     for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
   }
 
+  /**
+   * Values to scrub from every output: the API token, and every value under a secret-named or
+   * write-only key of any body sent or received (passwords the run sends, and any a server reveals).
+   */
   get secrets(): string[] {
     return [...this.secretValues];
   }

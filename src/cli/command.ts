@@ -5,6 +5,7 @@
  * repeated options and positionals it does not take, and a `main(argv, io)` that tests call.
  */
 import { parseArgs } from "node:util";
+import { name as packageName, version as packageVersion } from "../../package.json";
 
 export interface CommandIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -57,9 +58,10 @@ export class UsageError extends Error {
 }
 
 const HELP: OptionSpec = { type: "boolean", short: "h", help: "show this help" };
+const VERSION: OptionSpec = { type: "boolean", help: "print the package's name and version" };
 
 export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command {
-  const options: OptionSpecs = { ...spec.options, help: HELP };
+  const options: OptionSpecs = { ...spec.options, help: HELP, version: VERSION };
   const help = () => helpText(spec, options);
   return {
     help,
@@ -69,7 +71,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
         io.stderr.write(`error: ${error.message}\nRun \`${spec.invocation} --help\` for the options.\n`);
         return 2;
       };
-      let parsed: { values: OptionValues<O>; positionals: string[]; help: boolean };
+      let parsed: { values: OptionValues<O>; positionals: string[]; help: boolean; version: boolean };
       try {
         parsed = parseCommandLine(argv, options, spec);
       } catch (error) {
@@ -77,6 +79,10 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
       }
       if (parsed.help) {
         io.stdout.write(help());
+        return 0;
+      }
+      if (parsed.version) {
+        io.stdout.write(`${packageName} ${packageVersion}\n`);
         return 0;
       }
       try {
@@ -96,7 +102,7 @@ function parseCommandLine<O extends OptionSpecs>(
   argv: string[],
   options: OptionSpecs,
   { positionals, unknownOptionHint }: Pick<CommandSpec<O>, "positionals" | "unknownOptionHint">,
-): { values: OptionValues<O>; positionals: string[]; help: boolean } {
+): { values: OptionValues<O>; positionals: string[]; help: boolean; version: boolean } {
   const config = Object.fromEntries(
     Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), multiple: true }]),
   );
@@ -104,6 +110,7 @@ function parseCommandLine<O extends OptionSpecs>(
   const values: Record<string, string | boolean | string[]> = {};
   const rest: string[] = [];
   let help = false;
+  let version = false;
   for (const token of tokens) {
     if (token.kind === "option-terminator") continue;
     if (token.kind === "positional") {
@@ -119,6 +126,7 @@ function parseCommandLine<O extends OptionSpecs>(
     if (spec.type === "boolean") {
       if (token.value !== undefined) throw new UsageError(`option ${flag} takes no value`);
       if (spec === HELP) help = true;
+      else if (spec === VERSION) version = true;
       else values[token.name] = true;
       continue;
     }
@@ -136,10 +144,10 @@ function parseCommandLine<O extends OptionSpecs>(
     }
   }
   const max = positionals?.max ?? 0;
-  if (!help && rest.length > max) {
+  if (!help && !version && rest.length > max) {
     throw new UsageError(max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals!.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`);
   }
-  return { values: values as OptionValues<O>, positionals: rest, help };
+  return { values: values as OptionValues<O>, positionals: rest, help, version };
 }
 
 function helpText(spec: CommandSpec<OptionSpecs>, options: OptionSpecs): string {

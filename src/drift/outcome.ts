@@ -5,6 +5,7 @@ import { suggestChanges } from "./suggest";
 import type { CleanupRecord } from "./scenarios/read-write";
 import type { DriftSession } from "./session";
 import { EXIT_CODES, type DriftReport, type Outcome, type StepRecord } from "./types";
+import { version as packageVersion } from "../../package.json";
 
 export interface ReportInput {
   session: DriftSession;
@@ -52,6 +53,7 @@ export function buildReport(input: ReportInput): DriftReport {
   const evaluatedIds = new Set(session.findings.evaluatedPairs().map((p) => p.check));
   return {
     tool: "sip-endpoints-drift",
+    toolVersion: packageVersion,
     reportVersion: 1,
     runId: input.runId,
     outcome,

@@ -77,6 +77,8 @@ export interface OperationCoverage {
 
 export interface DriftReport {
   tool: "sip-endpoints-drift";
+  /** The package version that judged the run (for a replay: the version that replayed it). */
+  toolVersion: string;
   reportVersion: 1;
   runId: string;
   outcome: Outcome;

@@ -18,6 +18,8 @@ import { soakCommand } from "../../src/cli/soak";
 import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { testNodeCommand } from "../../src/cli/test-node";
 
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
+
 function capture(env: Record<string, string | undefined> = {}) {
   const out = { stdout: "", stderr: "" };
   const io: CommandIo = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env, cwd: process.cwd() };
@@ -47,6 +49,14 @@ describe.each(COMMANDS)("%s", (invocation, command) => {
     expect(out.stdout.startsWith(`Usage: ${invocation} [options]`)).toBe(true);
     expect(out.stdout).toMatch(/^ {2}-h, --help +show this help$/m);
     expect(out.stderr).toBe("");
+  });
+
+  it("--version prints the package's name and version and exits 0 without doing the job", async () => {
+    const { io, out } = capture();
+    expect(await command.main(["--version"], io)).toBe(0);
+    expect(out.stdout).toBe(`${PACKAGE.name} ${PACKAGE.version}\n`);
+    expect(out.stderr).toBe("");
+    expect(command.help()).toMatch(/^ {2}--version +print the package's name and version$/m);
   });
 
   it("an unknown option is exit 2 with the way to the help", async () => {

@@ -21,6 +21,7 @@ export const aFinding = (over: Partial<Finding> = {}): Finding => ({
 export function driftReport(over: Partial<DriftReport> = {}): DriftReport {
   return {
     tool: "sip-endpoints-drift",
+    toolVersion: "9.8.7",
     reportVersion: 1,
     runId: "abc123",
     outcome: "drift",

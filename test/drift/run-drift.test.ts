@@ -2,7 +2,8 @@
  * `runDrift` in-process against the embedded mock: the clock it times itself by, the run id that
  * names what it creates, and the deliberately wrong credentials of its authentication probe.
  */
-import { createDriftSend, newRunId, runDrift, startEmbeddedMock, type DriftCredentials, type DriftTarget, type SendFn } from "../../src/drift";
+import { version } from "../../package.json";
+import { createDriftSend, newRunId, renderMarkdown, renderSarif, runDrift, startEmbeddedMock, type DriftCredentials, type DriftTarget, type SendFn } from "../../src/drift";
 import { LEFTOVER_PATTERN } from "../../src/drift/scenarios/cleanup";
 import { clock, FAST_SEND } from "./harness";
 
@@ -18,6 +19,13 @@ test("times the run by the clock it is given, never negatively, and starts the r
   expect(report).toMatchObject({ startedAt: new Date(1_000).toISOString(), durationMs: 750 });
   expect(report.runId.startsWith((1_000).toString(36))).toBe(true);
   expect((await runDrift({ target, send, mode: "read-only", now: clock(2_000, 1_000) })).report.durationMs).toBe(0);
+});
+
+test("the report names the package version that judged it, and so do its SARIF and Markdown renderings", async () => {
+  const { report } = await runDrift({ target, send: createDriftSend(target, FAST_SEND), mode: "read-only" });
+  expect(report).toMatchObject({ tool: "sip-endpoints-drift", toolVersion: version });
+  expect(JSON.parse(renderSarif(report)).runs[0].tool.driver).toMatchObject({ name: "sip-endpoints-drift", version });
+  expect(renderMarkdown(report).trimEnd().split("\n").at(-1)).toBe(`Judged by sip-endpoints-drift ${version}.`);
 });
 
 test("a run id is lower-case base 36, sorts by age, differs within one millisecond, and names leftovers cleanup recognises", () => {

@@ -43,5 +43,6 @@ export function renderMarkdown(report: DriftReport): string {
     const { created, deleted, leftovers } = report.cleanup;
     lines.push("", "## Cleanup", "", `Created ${created}, deleted ${deleted}, left behind ${leftovers.length}${leftovers.length ? `: ${leftovers.map((e) => `\`${cell(e.username)}\``).join(", ")}` : "."}`);
   }
+  lines.push("", "---", "", `Judged by ${report.tool} ${report.toolVersion}.`);
   return `${lines.join("\n")}\n`;
 }

@@ -9,7 +9,7 @@ import { ALL_CHECKS, type Severity } from "../../checks";
 import { specFacts } from "../../../generated/spec-facts";
 import { specLocation } from "../spec-location";
 import type { DriftFinding, DriftReport } from "../types";
-import { name as packageName, version as packageVersion } from "../../../package.json";
+import { name as packageName } from "../../../package.json";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { breaking: "error", warning: "warning", info: "note" };
 
@@ -32,7 +32,8 @@ export function renderSarif(report: DriftReport, options: SarifOptions = {}): st
         tool: {
           driver: {
             name: "sip-endpoints-drift",
-            semanticVersion: packageVersion,
+            version: report.toolVersion,
+            semanticVersion: report.toolVersion,
             informationUri: `https://www.npmjs.com/package/${packageName}`,
             rules: ALL_CHECKS.map((check) => ({
               id: check.id,

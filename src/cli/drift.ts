@@ -3,6 +3,8 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -174,7 +176,7 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   let unwritten: string | undefined;
   try {
     const dir = resolve(io.cwd, plan.out);
-    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: installedSpecUri(io.cwd) });
+    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: repositorySpecUri(io.cwd, report.spec.sha256) });
     if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets)));
   } catch (error) {
     // The verdict is still told; the exit code says the job was not done in full.
@@ -190,15 +192,22 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
 }
 
 /**
- * The spec's path relative to the working directory, where code scanning resolves SARIF paths:
- * `openapi/openapi.yaml` in this repository (the package resolves to itself there), the installed
- * copy under `node_modules` in an app. Undefined (the report's default) when neither is below it.
+ * The judged spec's path relative to the working directory (where code scanning resolves SARIF
+ * paths), when the repository there holds it: `openapi/openapi.yaml` in this repository, which
+ * the package resolves to. Undefined anywhere else — an app's `node_modules` copy is no file of
+ * its repository, and another file at the same path is another spec — so SARIF names no file.
  */
-function installedSpecUri(cwd: string): string | undefined {
+function repositorySpecUri(cwd: string, sha256: string): string | undefined {
+  let spec: string;
   try {
-    const manifest = createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`);
-    const rel = relative(cwd, join(dirname(manifest), specFacts.source));
-    return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split(sep).join("/");
+    spec = join(dirname(createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`)), specFacts.source);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(cwd, spec);
+  if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep).includes("node_modules")) return undefined;
+  try {
+    return createHash("sha256").update(readFileSync(spec)).digest("hex") === sha256 ? rel.split(sep).join("/") : undefined;
   } catch {
     return undefined;
   }

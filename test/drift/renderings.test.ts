@@ -97,8 +97,8 @@ describe.each([
 });
 
 it("SARIF locates findings in the spec at the path it is given", () => {
-  const sarif = sarifOf(everything, "node_modules/signalwire-sip-endpoints-contract/openapi/openapi.yaml") as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
-  expect(new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["node_modules/signalwire-sip-endpoints-contract/openapi/openapi.yaml"]));
+  const sarif = sarifOf(everything, "specs/sip-endpoints.yaml") as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+  expect(new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["specs/sip-endpoints.yaml"]));
 });
 
 describe("what a server sent is shown as text, never as markup or control", () => {

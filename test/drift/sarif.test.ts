@@ -3,7 +3,7 @@
  * finding, each located at the line of openapi/openapi.yaml that holds the schema the finding's
  * pointer leads to — checked against the spec's text, per fault profile of the mock.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_CHECKS } from "../../src/checks";
 import { renderSarif, type DriftReport } from "../../src/drift";
@@ -12,7 +12,7 @@ import { ROOT } from "../../src/cli/repository";
 import { at, splitPointer, type Json } from "../../src/spec/json-pointer";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
 import spec from "../../generated/openapi.json";
-import { modeFor, runEngine } from "./harness";
+import { modeFor, runCliInProcess, runEngine, tempDir } from "./harness";
 
 const specLines = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8").split("\n");
 
@@ -46,7 +46,7 @@ describe("report.sarif", () => {
   it.each(located.map((f) => [f]))("%s: one result per finding, at the spec line of the schema its pointer leads to", async (fault) => {
     const report = await reportFor(fault);
     expect(report.findings.length).toBeGreaterThan(0);
-    const results = JSON.parse(renderSarif(report)).runs[0].results as SarifResult[];
+    const results = JSON.parse(renderSarif(report, { specUri: "openapi/openapi.yaml" })).runs[0].results as SarifResult[];
     const rules = ALL_CHECKS.map((c) => c.id);
     expect(results.map((r) => r.partialFingerprints.driftFinding)).toEqual(report.findings.map((f) => f.id));
     for (const [i, result] of results.entries()) {
@@ -67,9 +67,51 @@ describe("report.sarif", () => {
     }
   });
 
+  it("names no file where the scanned repository does not hold the spec, and keeps the spec's line and pointer in the message", async () => {
+    const report = await reportFor("wrong-type");
+    const results = JSON.parse(renderSarif(report)).runs[0].results as Array<{ locations: Array<Record<string, unknown>>; message: { text: string } }>;
+    expect(results.length).toBeGreaterThan(0);
+    for (const [i, result] of results.entries()) {
+      expect(Object.keys(result.locations[0]!)).toEqual(["logicalLocations"]);
+      const { line, pointer } = specLocation(report.findings[i]!);
+      expect(result.message.text).toContain(`spec: openapi/openapi.yaml line ${line} (${pointer})`);
+    }
+  });
+
   it("locates a request-side finding in the request body's schema", () => {
     const location = specLocation({ operationId: "create_sip_endpoint", status: 200, pointer: "/body/encryption", check: "invalid-input-accepted" });
     expect(location.pointer).toMatch(/\/properties\/encryption$/);
     expect(specLines[location.line - 1]!.trim()).toBe("encryption:");
+  });
+});
+
+describe("where the command's SARIF points", () => {
+  const sarifFrom = async (cwd: string) => {
+    const out = tempDir("sarif-cwd");
+    try {
+      const run = await runCliInProcess(["--mock-fault", "wrong-type", "--mode", "read-only", "--out", out.path], {}, cwd);
+      expect(run.code).toBe(1);
+      return (JSON.parse(readFileSync(join(out.path, "report.sarif"), "utf8")) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation: { uri: string } } }> }> }> }).runs[0]!.results;
+    } finally {
+      out.remove();
+    }
+  };
+
+  it("in this repository: at openapi/openapi.yaml, the judged spec itself", async () => {
+    const results = await sarifFrom(ROOT);
+    expect(new Set(results.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri))).toEqual(new Set(["openapi/openapi.yaml"]));
+  });
+
+  it("in another repository that has an unrelated openapi/openapi.yaml: at no file at all", async () => {
+    const caller = tempDir("caller-repo");
+    try {
+      mkdirSync(join(caller.path, "openapi"));
+      writeFileSync(join(caller.path, "openapi", "openapi.yaml"), "openapi: 3.1.0\ninfo: { title: Billing, version: '1' }\npaths: {}\n");
+      const results = await sarifFrom(caller.path);
+      expect(results.length).toBeGreaterThan(0);
+      for (const result of results) expect(result.locations[0]!.physicalLocation).toBeUndefined();
+    } finally {
+      caller.remove();
+    }
   });
 });

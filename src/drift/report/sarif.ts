@@ -1,9 +1,11 @@
 /**
  * The report as SARIF 2.1.0 (`report.sarif`), for code scanning: one rule per check of the
- * catalogue, one result per finding, located at the line of `openapi/openapi.yaml` that holds the
- * schema the finding's pointer leads to — the property that has the wrong type, the object that
- * lacks a property, the operation's `responses` for an undocumented status. So drift shows up as
- * annotations on the spec, where the fix goes.
+ * catalogue, one result per finding, located at the line of the spec that holds the schema the
+ * finding's pointer leads to — the property that has the wrong type, the object that lacks a
+ * property, the operation's `responses` for an undocumented status. So drift shows up as
+ * annotations on the spec, where the fix goes. Only when the scanned repository holds that spec:
+ * otherwise a result names no file (the spec pointer and line stay in its message), since code
+ * scanning would annotate whatever file of the repository has the same path.
  */
 import { ALL_CHECKS, type Severity } from "../../checks";
 import { specFacts } from "../../../generated/spec-facts";
@@ -15,15 +17,15 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { breaking: "error
 
 export interface SarifOptions {
   /**
-   * Where the spec is, relative to the folder code scanning resolves paths against (the run's
-   * working directory): `openapi/openapi.yaml` in this repository, the installed package's copy
-   * in an app's. Default: the spec's path in this repository.
+   * Where the judged spec is, relative to the folder code scanning resolves paths against (the
+   * run's working directory), when the repository being scanned holds it: `openapi/openapi.yaml`
+   * in this repository. Without it, results carry no file location.
    */
   specUri?: string;
 }
 
 export function renderSarif(report: DriftReport, options: SarifOptions = {}): string {
-  const specUri = options.specUri ?? specFacts.source;
+  const { specUri } = options;
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -52,18 +54,19 @@ export function renderSarif(report: DriftReport, options: SarifOptions = {}): st
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function result(finding: DriftFinding, specUri: string) {
+function result(finding: DriftFinding, specUri: string | undefined) {
   const location = specLocation(finding);
+  const where = `${specFacts.source} line ${location.line} (${location.pointer})`;
+  const logicalLocations = [{ fullyQualifiedName: location.pointer, kind: "member" }];
   return {
     ruleId: finding.check,
     ruleIndex: ALL_CHECKS.findIndex((c) => c.id === finding.check),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` → ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}×)` },
+    message: { text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` → ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}×; spec: ${where})` },
     locations: [
-      {
-        physicalLocation: { artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } },
-        logicalLocations: [{ fullyQualifiedName: location.pointer, kind: "member" }],
-      },
+      specUri === undefined
+        ? { logicalLocations }
+        : { physicalLocation: { artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } }, logicalLocations },
     ],
     // Stable across runs (the finding id hashes check, operation and index-free pointer), so code
     // scanning keeps one alert per drift instead of a new one each night.

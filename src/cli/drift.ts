@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isConfigError } from "../client";
@@ -30,6 +30,7 @@ import {
   type DriftPlan,
   type DriftReport,
   type Har,
+  type Outcome,
   type Recording,
   type ProgressEvent,
   type SendFn,
@@ -59,7 +60,8 @@ const OPTIONS = {
 
 const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL
 (live); HTTPS_PROXY, HTTP_PROXY, NO_PROXY (live: requests go through the proxy by CONNECT);
-GITHUB_STEP_SUMMARY (the Markdown report is appended to it); NO_COLOR.
+GITHUB_STEP_SUMMARY (the Markdown report is appended to it); GITHUB_OUTPUT (this run's outcome,
+exit-code, report-dir and findings-breaking/-warning/-info are appended to it); NO_COLOR.
 Exit codes: 0 pass, 1 drift, 2 inconclusive (unreachable, timeouts, refused credentials) or bad usage.`;
 
 export interface DriftCommandOptions {
@@ -141,7 +143,7 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
       progress.done();
       if (plan.json) print(`${JSON.stringify(result, null, 2)}\n`);
       else print(`${result.outcome.toUpperCase()}: found ${result.found} leftover(s), deleted ${result.deleted}${result.reasons.map((r) => `\n  ! ${r}`).join("")}\n`);
-      return result.exitCode;
+      return tellStep(io, { print, note, noColor, secrets }, result.exitCode);
     }
     const { report, har, secrets: runSecrets } = await runDrift({
       target,
@@ -184,11 +186,30 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   }
   if (plan.json) out.print(renderJson(report));
   else out.print(formatSummary(report, { color: !!io.stdout.isTTY && !out.noColor, files }));
-  if (unwritten !== undefined) {
-    out.note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
-    return Math.max(report.exitCode, EXIT_CODES.inconclusive);
+  if (unwritten !== undefined) out.note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
+  const code = unwritten === undefined ? report.exitCode : Math.max(report.exitCode, EXIT_CODES.inconclusive);
+  const { breaking, warning, info } = report.summary.findings;
+  return tellStep(io, out, code, { "report-dir": resolve(io.cwd, plan.out), "findings-breaking": breaking, "findings-warning": warning, "findings-info": info });
+}
+
+/**
+ * In a GitHub Actions step (`$GITHUB_OUTPUT` set), this run's verdict as the step's outputs, so
+ * that later steps read it from the run that just ended, never from a report an earlier run left.
+ * The outcome is the one its exit code stands for. Returns the exit code (2 when the outputs
+ * could not be written: the job was not done in full).
+ */
+async function tellStep(io: CommandIo, out: Output, code: number, more: Record<string, string | number> = {}): Promise<number> {
+  const file = io.env.GITHUB_OUTPUT;
+  if (!file) return code;
+  const outcome = (Object.keys(EXIT_CODES) as Outcome[]).find((o) => EXIT_CODES[o] === code) ?? "inconclusive";
+  const lines = Object.entries({ outcome, "exit-code": code, ...more }).map(([name, value]) => `${name}=${value}\n`);
+  try {
+    await appendFile(file, lines.join(""), "utf8");
+    return code;
+  } catch (error) {
+    out.note(`error: the step outputs could not be written to $GITHUB_OUTPUT: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return Math.max(code, EXIT_CODES.inconclusive);
   }
-  return report.exitCode;
 }
 
 /**

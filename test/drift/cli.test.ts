@@ -150,3 +150,51 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe("in a GitHub Actions step, the run's own verdict becomes the step's outputs", () => {
+  const outputsOf = (file: string) => Object.fromEntries(readFileSync(file, "utf8").trim().split("\n").map((line) => line.split(/=(.*)/s).slice(0, 2)));
+
+  it.each([
+    { given: [], want: { outcome: "pass", "exit-code": "0", "findings-breaking": "0", "findings-warning": "0", "findings-info": "0" } },
+    { given: ["--mock-fault", "extra-field"], want: { outcome: "drift", "exit-code": "1", "findings-breaking": "0", "findings-warning": "2", "findings-info": "0" } },
+    { given: ["--mock-fault", "wrong-type"], want: { outcome: "drift", "exit-code": "1", "findings-breaking": "2", "findings-warning": "0", "findings-info": "0" } },
+  ])("$given → $want.outcome, with the report folder and the counts by severity", async ({ given, want }) => {
+    const out = tempDir("step-outputs");
+    try {
+      const file = join(out.path, "github-output");
+      const run = await runCliInProcess(["--mode", "read-only", "--out", join(out.path, "report"), ...given], { GITHUB_OUTPUT: file });
+      expect(outputsOf(file)).toEqual({ ...want, "report-dir": join(out.path, "report") });
+      expect(String(run.code)).toBe(want["exit-code"]);
+    } finally {
+      out.remove();
+    }
+  });
+
+  it("reports that could not be written make the outcome inconclusive, as the exit code says", async () => {
+    const out = tempDir("step-outputs-unwritten");
+    try {
+      const blocked = join(out.path, "a-file");
+      writeFileSync(blocked, "");
+      const file = join(out.path, "github-output");
+      const run = await runCliInProcess(["--mode", "read-only", "--out", join(blocked, "report")], { GITHUB_OUTPUT: file });
+      expect(run.code).toBe(2);
+      expect(outputsOf(file)).toMatchObject({ outcome: "inconclusive", "exit-code": "2" });
+    } finally {
+      out.remove();
+    }
+  });
+
+  it("--cleanup tells its outcome too; outputs that cannot be written are exit 2", async () => {
+    const out = tempDir("step-outputs-cleanup");
+    try {
+      const file = join(out.path, "github-output");
+      expect((await runCliInProcess(["--cleanup"], { GITHUB_OUTPUT: file })).code).toBe(0);
+      expect(outputsOf(file)).toEqual({ outcome: "pass", "exit-code": "0" });
+      const unwritable = await runCliInProcess(["--mode", "read-only", "--out", join(out.path, "r")], { GITHUB_OUTPUT: out.path });
+      expect(unwritable.code).toBe(2);
+      expect(unwritable.stderr).toContain("error: the step outputs could not be written to $GITHUB_OUTPUT: EISDIR");
+    } finally {
+      out.remove();
+    }
+  });
+});

@@ -2,4 +2,4 @@
 import { runCommand } from "../src/cli/command";
 import { syncIssuesCommand } from "../src/cli/sync-issues";
 
-runCommand(syncIssuesCommand());
+runCommand(syncIssuesCommand("npm run sync-issues --"));

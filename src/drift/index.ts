@@ -13,6 +13,7 @@ export { renderMarkdown } from "./report/markdown";
 export { renderJunit } from "./report/junit";
 export { formatSummary } from "./report/text";
 export { LEFTOVER_PATTERN } from "./scenarios/cleanup";
+export { planIssues, issueBody, type IssuePlan, type OpenIssue } from "./issues";
 export { decideOutcome } from "./outcome";
 export type { ProgressEvent } from "./session";
 export * from "./types";

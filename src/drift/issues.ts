@@ -7,7 +7,7 @@
  * the run was conclusive and evaluated its check on its operation without seeing it again: a
  * read-only night must not close what a read-write run found.
  */
-import { SEVERITY_RANK } from "../checks";
+import { SEVERITY_RANK } from "../checks/types";
 import { cell, pointerCell } from "./report/markdown-text";
 import type { DriftFinding, DriftReport } from "./types";
 

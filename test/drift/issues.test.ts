@@ -1,6 +1,6 @@
 /**
  * One issue per finding id: what to open, refresh, close or keep after a run, as data, and the
- * command that applies it with `gh`.
+ * command that applies it through GitHub's REST API.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { issueBody, planIssues } from "../../src/drift/issues";
 import type { DriftFinding, DriftReport } from "../../src/drift";
 import { aFinding, driftReport } from "./report-fixture";
+import { startGitHubStandIn, type GitHubStandIn } from "../support/github-stand-in";
 
 const RUN = "https://ci.example.test/runs/7";
 
@@ -113,39 +114,93 @@ describe("issueBody", () => {
   });
 });
 
-describe("npm run sync-issues", () => {
+describe("the issue loop against GitHub's REST API (a stand-in on 127.0.0.1)", () => {
+  const TOKEN = "ghs_canaryToken0123456789abcdef";
   const dir = mkdtempSync(join(tmpdir(), "sync-issues-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const io = (): { io: CommandIo; out: { stdout: string; stderr: string } } => {
-    const out = { stdout: "", stderr: "" };
-    return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {}, cwd: dir } };
-  };
+  let github: GitHubStandIn;
+  let apiUrl: string;
 
-  it("reads the open issues with gh, prints the plan, and with --apply carries it out", async () => {
+  beforeAll(async () => {
+    github = await startGitHubStandIn();
+    apiUrl = github.apiUrl;
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await github.close();
+  });
+  beforeEach(() => {
+    github.received.length = 0;
+    github.failWith = undefined;
+    github.failMessage = `Resource not accessible by integration (${TOKEN})`;
+  });
+  const received = () => github.received;
+
+  const io = (env: Record<string, string> = { GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: "acme/app", GITHUB_API_URL: apiUrl }): { io: CommandIo; out: { stdout: string; stderr: string } } => {
+    const out = { stdout: "", stderr: "" };
+    return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env, cwd: dir } };
+  };
+  const command = syncIssuesCommand("sip-endpoints-issues");
+
+  it("reads the open issues, prints the plan, and with --apply carries it out with the token", async () => {
     writeFileSync(join(dir, "report.json"), JSON.stringify(report({ findings: [finding("aaaa"), finding("eeee", { pointer: "/data/1/x" })] })));
-    const calls: string[][] = [];
-    const gh = (args: string[]) => {
-      calls.push(args);
-      return args[1] === "list" ? JSON.stringify([issueFor(3, finding("aaaa")), issueFor(4, finding("ffff", { operationId: "retrieve_sip_endpoint" }))]) : "";
-    };
+    github.listed = [issueFor(3, finding("aaaa")), issueFor(4, finding("ffff", { operationId: "retrieve_sip_endpoint" })), { ...issueFor(5, finding("aaaa")), pull_request: {} }];
     const dry = io();
-    expect(await syncIssuesCommand(gh).main(["--report", "report.json", "--run-url", RUN], dry.io)).toBe(0);
-    expect(calls.map((c) => c.slice(0, 2).join(" "))).toEqual(["issue list"]);
+    expect(await command.main(["--report", "report.json", "--run-url", RUN], dry.io)).toBe(0);
+    expect(received().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/app/issues?state=open&labels=drift&per_page=100&page=1"]);
     expect(JSON.parse(dry.out.stdout)).toMatchObject({ open: [{ findingId: "eeee" }], refresh: [{ number: 3 }], close: [{ number: 4 }] });
 
-    calls.length = 0;
+    github.received.length = 0;
     const applied = io();
-    expect(await syncIssuesCommand(gh).main(["--report", "report.json", "--run-url", RUN, "--apply"], applied.io)).toBe(0);
-    expect(calls.map((c) => c.slice(0, 3).join(" "))).toEqual(["issue list --label", "label create drift", "issue edit 3", "issue comment 3", "issue create --title", "issue close 4"]);
+    expect(await command.main(["--report", "report.json", "--run-url", RUN, "--apply"], applied.io)).toBe(0);
+    expect(received().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /repos/acme/app/issues?state=open&labels=drift&per_page=100&page=1",
+      "POST /repos/acme/app/labels",
+      "PATCH /repos/acme/app/issues/3",
+      "POST /repos/acme/app/issues/3/comments",
+      "POST /repos/acme/app/issues",
+      "POST /repos/acme/app/issues/4/comments",
+      "PATCH /repos/acme/app/issues/4",
+    ]);
+    expect(received().every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(received()[4]!.body).toMatchObject({ labels: ["drift"], body: expect.stringContaining("<!-- drift-finding:eeee -->") });
+    expect(received()[6]!.body).toEqual({ state: "closed", state_reason: "completed" });
     expect(applied.out.stderr).toContain("opened 1, refreshed 1, closed 1, kept 0");
+    expect(applied.out.stdout + applied.out.stderr).not.toContain(TOKEN);
   });
 
-  it("refuses a file that is not a drift report, before asking gh anything", async () => {
-    writeFileSync(join(dir, "other.json"), JSON.stringify({ hello: 1 }));
-    const calls: string[][] = [];
+  it("reads every page of open issues", async () => {
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report()));
+    github.listed = Array.from({ length: 100 }, (_, i) => ({ number: i + 1, body: "not ours" }));
+    expect(await command.main(["--report", "report.json"], io().io)).toBe(0);
+    expect(received().map((r) => new URL(r.path, "http://x").searchParams.get("page"))).toEqual(["1", "2"]);
+  });
+
+  it("names this workflow run when no --run-url is given", async () => {
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report({ findings: [finding("eeee")] })));
+    github.listed = [];
+    const run = io({ GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: "acme/app", GITHUB_API_URL: apiUrl, GITHUB_SERVER_URL: "https://github.example", GITHUB_RUN_ID: "99" });
+    expect(await command.main(["--report", "report.json"], run.io)).toBe(0);
+    expect(JSON.parse(run.out.stdout).open[0].body).toContain("Last seen: https://github.example/acme/app/actions/runs/99");
+  });
+
+  it("a call GitHub refuses is exit 2, naming the call and status, never the token", async () => {
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report()));
+    github.failWith = 403;
     const run = io();
-    expect(await syncIssuesCommand((a) => (calls.push(a), "[]")).main(["--report", "other.json"], run.io)).toBe(2);
-    expect(run.out.stderr).toContain("is not a drift report");
-    expect(calls).toEqual([]);
+    expect(await command.main(["--report", "report.json", "--apply"], run.io)).toBe(2);
+    expect(run.out.stderr).toContain("error: GET /repos/acme/app/issues?state=open&labels=drift&per_page=100&page=1 answered 403: Resource not accessible by integration");
+    expect(run.out.stderr).not.toContain(TOKEN);
+  });
+
+  it.each([
+    ["a file that is not a drift report", { file: "other.json", text: JSON.stringify({ hello: 1 }) }, {}, "is not a drift report"],
+    ["no token", { file: "report.json", text: JSON.stringify(report()) }, { GITHUB_REPOSITORY: "acme/app" }, "needs GITHUB_TOKEN (or GH_TOKEN)"],
+    ["no repository", { file: "report.json", text: JSON.stringify(report()) }, { GH_TOKEN: TOKEN }, "needs the repository as OWNER/NAME"],
+  ])("refuses %s before asking GitHub anything", async (_name, { file, text }, env, message) => {
+    writeFileSync(join(dir, file), text);
+    const run = io(env as Record<string, string>);
+    expect(await command.main(["--report", file], run.io)).toBe(2);
+    expect(run.out.stderr).toContain(message);
+    expect(received()).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { driftCommand } from "../../src/cli/drift";
+import { syncIssuesCommand } from "../../src/cli/sync-issues";
+import { ACTION_BUNDLES } from "../../src/codegen/action-bundle";
 import { ROOT } from "./install";
 
 interface Step {
@@ -17,18 +19,21 @@ interface Step {
 }
 
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; steps: Step[] } };
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
 
-test("the action passes only flags the drift command has, and runs the package's drift bin", () => {
-  const help = driftCommand("sip-endpoints-drift").help();
-  const script = action.runs.steps.map((s) => s.run ?? "").join("\n");
-  const flags = [...new Set(script.match(/--[a-z][a-z-]+/g) ?? [])].filter((f) => !["--no-audit", "--no-fund"].includes(f));
-  expect(flags.length).toBeGreaterThan(2);
-  for (const flag of flags) expect({ flag, known: help.includes(`  ${flag} `) }).toEqual({ flag, known: true });
-  expect(script).toContain(`"$ACTION_PATH/${pkg.bin["sip-endpoints-drift"]!.replace(/^\.\//, "")}"`);
+test("each step passes only flags the command it runs has, and runs the committed one-file commands", () => {
+  const commands = { "action/sip-endpoints-drift.mjs": driftCommand("sip-endpoints-drift"), "action/sip-endpoints-issues.mjs": syncIssuesCommand("sip-endpoints-issues") };
+  expect(Object.keys(commands).sort()).toEqual(Object.keys(ACTION_BUNDLES).sort());
+  const scripts = action.runs.steps.map((s) => s.run ?? "");
+  for (const [file, command] of Object.entries(commands)) {
+    const script = scripts.find((text) => text.includes(`"$ACTION_PATH/${file}"`));
+    expect({ file, run: script !== undefined }).toEqual({ file, run: true });
+    const flags = [...new Set(script!.match(/--[a-z][a-z-]+/g) ?? [])];
+    expect(flags.length).toBeGreaterThan(1);
+    for (const flag of flags) expect({ file, flag, known: command.help().includes(`  ${flag} `) }).toEqual({ file, flag, known: true });
+  }
   expect(action.runs.using).toBe("composite");
-  expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["mode", "fail-on", "out"]));
-  expect(Object.keys(action.outputs).sort()).toEqual(["exit-code", "outcome"]);
+  expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["mode", "fail-on", "out", "node-version", "sync-issues"]));
+  expect(Object.keys(action.outputs).sort()).toEqual(["exit-code", "findings-breaking", "findings-info", "findings-warning", "outcome", "report-dir"]);
   // Credentials reach the command through the environment only; an input would be logged.
   expect(Object.keys(action.inputs).filter((name) => /token|project|password|secret/i.test(name))).toEqual([]);
 });

@@ -1,0 +1,41 @@
+/**
+ * Every YAML block of the README parses, and a workflow in it names only secrets GitHub allows:
+ * letters, digits and underscores, not starting with a digit or GITHUB_ (also those a matrix
+ * builds with `format`).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { ROOT } from "./install";
+
+const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+const blocks = [...readme.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+const SECRET_NAME = /^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$/i;
+
+/** The values a matrix gives a key: a list under the key, or the key of each `include` entry. */
+function matrixValues(doc: any, key: string): string[] {
+  const values: string[] = [];
+  for (const job of Object.values<any>(doc?.jobs ?? {})) {
+    const matrix = job?.strategy?.matrix ?? {};
+    if (Array.isArray(matrix[key])) values.push(...matrix[key].map(String));
+    for (const entry of matrix.include ?? []) if (entry?.[key] !== undefined) values.push(String(entry[key]));
+  }
+  return values;
+}
+
+test("the README has YAML blocks", () => {
+  expect(blocks.length).toBeGreaterThan(0);
+});
+
+test.each(blocks.map((text, i) => [i + 1, text]))("YAML block %i parses, and every secret it names is a valid secret name", (_n, text) => {
+  const parsed = parseDocument(text);
+  expect(parsed.errors.map((e) => e.message)).toEqual([]);
+  const doc = parsed.toJS();
+  const names = [...text.matchAll(/secrets\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+  for (const [, prefix, key] of text.matchAll(/secrets\[format\('([^']*)\{0\}', matrix\.([\w-]+)\)\]/g)) {
+    const values = matrixValues(doc, key!);
+    expect({ key, values: values.length > 0 }).toEqual({ key, values: true });
+    names.push(...values.map((value) => `${prefix}${value}`));
+  }
+  for (const name of names) expect({ name, valid: SECRET_NAME.test(name) }).toEqual({ name, valid: true });
+});

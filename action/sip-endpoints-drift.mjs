@@ -23587,14 +23587,18 @@ async function runDrift(options) {
   const started = now();
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
-  const budget = runBudget(options.maxDurationMs, options.signal);
+  const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : void 0);
+  const budget = runBudget(options.maxDurationMs, options.signal, { firstAnswerMs, baseUrl: options.target.baseUrl });
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
     signal: budget.scenarios,
     cleanupSignal: budget.everything,
     onProgress: options.onProgress,
-    onExchange: recorder.record
+    onExchange: (seen) => {
+      budget.answered();
+      recorder.record(seen);
+    }
   });
   session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config = {
@@ -23630,20 +23634,32 @@ async function runDrift(options) {
   const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
   return { report: redactValue(report, secrets, isSecretField), har: redactValue(har, secrets, isSecretField), secrets };
 }
-function runBudget(maxDurationMs, signal) {
-  if (maxDurationMs === void 0) return { scenarios: signal, everything: void 0, release: () => {
-  } };
-  const seconds = Math.round(maxDurationMs / 1e3);
-  const reserve = Math.min(3e4, maxDurationMs / 4);
+function runBudget(maxDurationMs, signal, silence) {
+  let answered = false;
+  const never = () => answered ? "" : `: ${silence.baseUrl} never answered`;
   const soft = new AbortController();
   const hard = new AbortController();
-  const timers = [
-    setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)`), maxDurationMs - reserve),
-    setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s`), maxDurationMs)
-  ];
+  const timers = [];
+  if (silence.firstAnswerMs !== void 0) {
+    const seconds = Math.round(silence.firstAnswerMs / 1e3);
+    timers.push(setTimeout(() => soft.abort(`the run got no answer within ${seconds} s of its start${never()}`), silence.firstAnswerMs));
+  }
+  if (maxDurationMs !== void 0) {
+    const seconds = Math.round(maxDurationMs / 1e3);
+    const reserve = Math.min(3e4, maxDurationMs / 4);
+    timers.push(
+      setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`), maxDurationMs - reserve),
+      setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
+    );
+  }
   return {
-    scenarios: signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
-    everything: hard.signal,
+    scenarios: timers.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    everything: maxDurationMs === void 0 ? void 0 : hard.signal,
+    answered: () => {
+      if (answered) return;
+      answered = true;
+      if (silence.firstAnswerMs !== void 0) clearTimeout(timers.shift());
+    },
     release: () => timers.forEach(clearTimeout)
   };
 }
@@ -23681,7 +23697,7 @@ var init_run = __esm({
     init_secret_fields();
     init_har();
     init_types2();
-    DEFAULTS = { failOn: "warning", maxPages: 1e3, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES };
+    DEFAULTS = { failOn: "warning", maxPages: 1e3, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 2e4 };
   }
 });
 
@@ -27117,6 +27133,47 @@ var init_drift = __esm({
     init_write();
     init_text();
     init_types2();
+  }
+});
+
+// src/cli/progress.ts
+function progressPrinter(stream, tty, now = Date.now) {
+  let lastStep = "";
+  let drawn = false;
+  let lastEvent = now();
+  const timer = setInterval(() => {
+    const waited = now() - lastEvent;
+    if (lastStep === "" || waited < WAIT_NOTE_MS) return;
+    const note = `  \u2026 ${lastStep}: still waiting for an answer (${Math.floor(waited / 1e3)} s)`;
+    stream.write(tty ? `\r\x1B[2K${note}` : `${note}
+`);
+    drawn = tty;
+  }, WAIT_NOTE_MS);
+  timer.unref();
+  return {
+    onProgress: (event) => {
+      lastEvent = now();
+      if (tty) {
+        stream.write(`\r\x1B[2K  ${event.step} \u2014 ${event.requests} requests, ${event.findings} findings`);
+        drawn = true;
+      } else if (event.step !== lastStep) {
+        stream.write(`  ${event.step}
+`);
+      }
+      lastStep = event.step;
+    },
+    done: () => {
+      clearInterval(timer);
+      if (drawn) stream.write("\r\x1B[2K");
+      drawn = false;
+    }
+  };
+}
+var WAIT_NOTE_MS;
+var init_progress = __esm({
+  "src/cli/progress.ts"() {
+    "use strict";
+    WAIT_NOTE_MS = 5e3;
   }
 });
 
@@ -34673,6 +34730,7 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
     secrets.push(...runSecrets);
     return await deliver(report, har, plan, io, { print, note, noColor, secrets });
   } finally {
+    progress.done();
     io.signal?.removeEventListener("abort", onAbort);
     await target.close();
   }
@@ -34754,26 +34812,6 @@ async function replay(plan, path, io, out) {
   const report = await replayDrift({ recording, failOn: plan.failOn });
   return deliver(report, void 0, plan, io, out);
 }
-function progressPrinter(stream, tty) {
-  let lastStep = "";
-  let drawn = false;
-  return {
-    onProgress: (event) => {
-      if (tty) {
-        stream.write(`\r\x1B[2K  ${event.step} \u2014 ${event.requests} requests, ${event.findings} findings`);
-        drawn = true;
-      } else if (event.step !== lastStep) {
-        stream.write(`  ${event.step}
-`);
-      }
-      lastStep = event.step;
-    },
-    done: () => {
-      if (drawn) stream.write("\r\x1B[2K");
-      drawn = false;
-    }
-  };
-}
 var OPTIONS, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
@@ -34784,6 +34822,7 @@ var init_drift2 = __esm({
     init_package();
     init_redact();
     init_command();
+    init_progress();
     OPTIONS = {
       target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
       "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http" },

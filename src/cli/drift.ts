@@ -32,13 +32,13 @@ import {
   type Har,
   type Outcome,
   type Recording,
-  type ProgressEvent,
   type SendFn,
 } from "../drift";
 import { specFacts } from "../../generated/spec-facts";
 import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
 import { defineCommand, UsageError, type CommandIo } from "./command";
+import { progressPrinter } from "./progress";
 
 const OPTIONS = {
   target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
@@ -160,6 +160,7 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
     secrets.push(...runSecrets);
     return await deliver(report, har, plan, io, { print, note, noColor, secrets });
   } finally {
+    progress.done();
     io.signal?.removeEventListener("abort", onAbort);
     await target.close();
   }
@@ -262,25 +263,4 @@ async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output)
   if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`);
   const report = await replayDrift({ recording, failOn: plan.failOn });
   return deliver(report, undefined, plan, io, out);
-}
-
-/** One rewritten line on a terminal; a plain line per step otherwise (CI logs). */
-function progressPrinter(stream: CommandIo["stderr"], tty: boolean): { onProgress: (event: ProgressEvent) => void; done: () => void } {
-  let lastStep = "";
-  let drawn = false;
-  return {
-    onProgress: (event) => {
-      if (tty) {
-        stream.write(`\r\u001b[2K  ${event.step} — ${event.requests} requests, ${event.findings} findings`);
-        drawn = true;
-      } else if (event.step !== lastStep) {
-        stream.write(`  ${event.step}\n`);
-      }
-      lastStep = event.step;
-    },
-    done: () => {
-      if (drawn) stream.write("\r\u001b[2K");
-      drawn = false;
-    },
-  };
 }

@@ -39,6 +39,12 @@ export interface DriftRunOptions {
    * quarter of the budget (at most 30 s); at the budget itself every request still open is cut.
    */
   maxDurationMs?: number;
+  /**
+   * How long the run waits for the target's first answer before it stops, inconclusive, saying the
+   * target never answered (default 20 s against a live target, none against the mock): a silent
+   * Space is told within seconds rather than after every attempt of every timeout.
+   */
+  firstAnswerMs?: number;
   onProgress?: (event: ProgressEvent) => void;
   /** Wall clock in ms (default `Date.now`). */
   now?: () => number;
@@ -54,7 +60,7 @@ export interface DriftResult {
   secrets: string[];
 }
 
-export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES };
+export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 20_000 };
 
 /** A run id: lower-case base 36, time first so prefixes sort by age. */
 export function newRunId(now = Date.now()): string {
@@ -66,14 +72,18 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const started = now();
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
-  const budget = runBudget(options.maxDurationMs, options.signal);
+  const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : undefined);
+  const budget = runBudget(options.maxDurationMs, options.signal, { firstAnswerMs, baseUrl: options.target.baseUrl });
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
     signal: budget.scenarios,
     cleanupSignal: budget.everything,
     onProgress: options.onProgress,
-    onExchange: recorder.record,
+    onExchange: (seen) => {
+      budget.answered();
+      recorder.record(seen);
+    },
   });
   session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config: ScenarioConfig = {
@@ -112,20 +122,37 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   return { report: redactValue(report, secrets, isSecretField), har: redactValue(har, secrets, isSecretField), secrets };
 }
 
-/** The signals a time budget gives: one for the scenarios, one for everything (cleanup included). */
-function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | undefined) {
-  if (maxDurationMs === undefined) return { scenarios: signal, everything: undefined, release: () => {} };
-  const seconds = Math.round(maxDurationMs / 1000);
-  const reserve = Math.min(30_000, maxDurationMs / 4);
+/**
+ * The signals a time budget gives: one for the scenarios, one for everything (cleanup included).
+ * Until the target's first answer, a stop says that it never answered.
+ */
+function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | undefined, silence: { firstAnswerMs: number | undefined; baseUrl: string }) {
+  let answered = false;
+  const never = () => (answered ? "" : `: ${silence.baseUrl} never answered`);
   const soft = new AbortController();
   const hard = new AbortController();
-  const timers = [
-    setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)`), maxDurationMs - reserve),
-    setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s`), maxDurationMs),
-  ];
+  const timers: NodeJS.Timeout[] = [];
+  if (silence.firstAnswerMs !== undefined) {
+    const seconds = Math.round(silence.firstAnswerMs / 1000);
+    timers.push(setTimeout(() => soft.abort(`the run got no answer within ${seconds} s of its start${never()}`), silence.firstAnswerMs));
+  }
+  if (maxDurationMs !== undefined) {
+    const seconds = Math.round(maxDurationMs / 1000);
+    const reserve = Math.min(30_000, maxDurationMs / 4);
+    timers.push(
+      setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`), maxDurationMs - reserve),
+      setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs),
+    );
+  }
   return {
-    scenarios: signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
-    everything: hard.signal,
+    scenarios: timers.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    everything: maxDurationMs === undefined ? undefined : hard.signal,
+    answered: () => {
+      if (answered) return;
+      answered = true;
+      // The first answer came: the wait for it is over.
+      if (silence.firstAnswerMs !== undefined) clearTimeout(timers.shift());
+    },
     release: () => timers.forEach(clearTimeout),
   };
 }

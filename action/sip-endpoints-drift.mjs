@@ -18963,7 +18963,7 @@ var init_spec_facts = __esm({
     "use strict";
     specFacts = {
       "source": "openapi/openapi.yaml",
-      "sha256": "8c0f304e373186faf3a81ca3716fea8b13a68ec4c49c0930595bb5a6e050e268",
+      "sha256": "9621a94529097637b357788e64074164e3416dc714dad858a091b6d296f833a8",
       "basePath": "/api/relay/rest",
       "writeOnlyProperties": [
         "call_ai_agent_id",
@@ -20576,7 +20576,7 @@ var init_openapi = __esm({
         title: "SignalWire SIP endpoints (Relay REST)",
         version: "1.0.0",
         summary: "SIP endpoints of a SignalWire Space, as this project holds the live API to behave.",
-        description: "SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\nwith a SignalWire Space. This document describes the Relay REST collection that manages them,\n`/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\nclient, the stateful mock and the drift checks are all derived from it.\n\n**Legacy status.** SignalWire now labels this collection \"legacy\" and points new work to the\nFabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\nstill work and are still documented, so none of them is flagged `deprecated`.\n\n**Decisions where the published sources disagree.**\n- Create and update: current documentation answers 200, older documentation 201. Both are\n  documented as success here; the drift report records which one the server actually used.\n- `call_handler`: the eleven values of the current documentation. A value such as `default`,\n  seen only in third-party code, is drift when the server returns it.\n- `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n  back in a response, exactly like `password`.\n- Response objects are open: a key the server adds is not a schema error. Finding such keys is\n  the drift job's work (its `field-undocumented` check), not this document's.\n- A handler's companion field (for example `call_request_url` for `laml_webhooks`) is required\n  whenever a request sets `call_handler` to that handler, on create and on update alike.\n- Rate limits are platform-wide and their header names are undocumented; every operation\n  documents 429 with `Retry-After`.\n"
+        description: "SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\nwith a SignalWire Space. This document describes the Relay REST collection that manages them,\n`/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\nclient, the stateful mock and the drift checks are all derived from it.\n\n**Legacy status.** SignalWire now labels this collection \"legacy\" and points new work to the\nFabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\nstill work and are still documented, so none of them is flagged `deprecated`.\n\n**Decisions where the published sources disagree.**\n- Create and update: current documentation answers 200, older documentation 201. Both are\n  documented as success here; the drift report records which one the server actually used.\n- `call_handler`: the eleven values of the current documentation. A value such as `default`,\n  seen only in third-party code, is drift when the server returns it.\n- `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n  back in a response, exactly like `password`.\n- Response objects are open: a key the server adds is not a schema error. Finding such keys is\n  the drift job's work (its `field-undocumented` check), not this document's.\n- A handler's companion field (for example `call_request_url` for `laml_webhooks`) is required\n  whenever a request sets `call_handler` to that handler, on create and on update alike.\n- Rate limits are platform-wide and their header names are undocumented; every operation\n  documents 429 with `Retry-After`.\n- A request field marked `x-reference` names another resource of the Space (a video room, a\n  call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n  ids the Space is known to have.\n"
       },
       servers: [
         {
@@ -21357,11 +21357,13 @@ var init_openapi = __esm({
               },
               call_laml_application_id: {
                 description: "The LaML application that answers; required with `laml_application`.",
-                type: "string"
+                type: "string",
+                "x-reference": "a LaML application of the Space"
               },
               call_dialogflow_agent_id: {
                 description: "The Dialogflow agent that answers; required with `dialogflow`.",
-                type: "string"
+                type: "string",
+                "x-reference": "a Dialogflow agent of the Space"
               },
               call_relay_topic: {
                 description: "The Relay topic calls are sent to; required with `relay_topic`.",
@@ -21388,7 +21390,8 @@ var init_openapi = __esm({
               call_video_room_id: {
                 description: "The video room calls join; required with `video_room`.",
                 type: "string",
-                format: "uuid"
+                format: "uuid",
+                "x-reference": "a video room of the Space"
               },
               call_relay_script_url: {
                 description: "URL of the SWML script that answers; required with `relay_script`.",
@@ -21399,7 +21402,8 @@ var init_openapi = __esm({
                 description: "The call flow that answers; required with `call_flow`. Request-only.",
                 type: "string",
                 format: "uuid",
-                writeOnly: true
+                writeOnly: true,
+                "x-reference": "a call flow of the Space"
               },
               call_flow_version: {
                 description: "Which version of the call flow answers. Request-only.",
@@ -21414,7 +21418,8 @@ var init_openapi = __esm({
                 description: "The AI agent that answers; required with `ai_agent`. Request-only.",
                 type: "string",
                 format: "uuid",
-                writeOnly: true
+                writeOnly: true,
+                "x-reference": "an AI agent of the Space"
               }
             }
           },
@@ -21893,420 +21898,420 @@ var init_spec_lines = __esm({
     specLines = {
       "": 1,
       "/info": 3,
-      "/servers": 30,
-      "/servers/0": 31,
-      "/servers/0/variables": 33,
-      "/servers/0/variables/space_name": 34,
-      "/security": 37,
-      "/security/0": 38,
-      "/security/0/basic_auth": 38,
-      "/tags": 39,
-      "/tags/0": 40,
-      "/paths": 42,
-      "/paths/~1endpoints~1sip": 43,
-      "/paths/~1endpoints~1sip/get": 44,
-      "/paths/~1endpoints~1sip/get/tags": 46,
-      "/paths/~1endpoints~1sip/get/security": 51,
-      "/paths/~1endpoints~1sip/get/security/0": 52,
-      "/paths/~1endpoints~1sip/get/security/0/basic_auth": 52,
-      "/paths/~1endpoints~1sip/get/parameters": 53,
-      "/paths/~1endpoints~1sip/get/parameters/0": 54,
-      "/paths/~1endpoints~1sip/get/parameters/1": 55,
-      "/paths/~1endpoints~1sip/get/parameters/2": 56,
-      "/paths/~1endpoints~1sip/get/parameters/3": 57,
-      "/paths/~1endpoints~1sip/get/parameters/4": 58,
-      "/paths/~1endpoints~1sip/get/x-query-rules": 59,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if": 61,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties": 62,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties/page_number": 63,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/required": 66,
-      "/paths/~1endpoints~1sip/get/x-query-rules/then": 67,
-      "/paths/~1endpoints~1sip/get/x-query-rules/then/required": 68,
-      "/paths/~1endpoints~1sip/get/responses": 69,
-      "/paths/~1endpoints~1sip/get/responses/200": 70,
-      "/paths/~1endpoints~1sip/get/responses/200/content": 72,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json": 73,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/schema": 74,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples": 76,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples/first_page": 77,
-      "/paths/~1endpoints~1sip/get/responses/401": 79,
-      "/paths/~1endpoints~1sip/get/responses/422": 81,
-      "/paths/~1endpoints~1sip/get/responses/429": 83,
-      "/paths/~1endpoints~1sip/get/responses/500": 85,
-      "/paths/~1endpoints~1sip/post": 87,
-      "/paths/~1endpoints~1sip/post/tags": 89,
-      "/paths/~1endpoints~1sip/post/security": 95,
-      "/paths/~1endpoints~1sip/post/security/0": 96,
-      "/paths/~1endpoints~1sip/post/security/0/basic_auth": 96,
-      "/paths/~1endpoints~1sip/post/requestBody": 97,
-      "/paths/~1endpoints~1sip/post/requestBody/content": 99,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json": 100,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/schema": 101,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples": 103,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples/relay_script": 104,
-      "/paths/~1endpoints~1sip/post/responses": 106,
-      "/paths/~1endpoints~1sip/post/responses/200": 107,
-      "/paths/~1endpoints~1sip/post/responses/201": 109,
-      "/paths/~1endpoints~1sip/post/responses/401": 111,
-      "/paths/~1endpoints~1sip/post/responses/422": 113,
-      "/paths/~1endpoints~1sip/post/responses/429": 115,
-      "/paths/~1endpoints~1sip/post/responses/500": 117,
-      "/paths/~1endpoints~1sip~1{id}": 119,
-      "/paths/~1endpoints~1sip~1{id}/parameters": 120,
-      "/paths/~1endpoints~1sip~1{id}/parameters/0": 121,
-      "/paths/~1endpoints~1sip~1{id}/get": 122,
-      "/paths/~1endpoints~1sip~1{id}/get/tags": 124,
-      "/paths/~1endpoints~1sip~1{id}/get/security": 127,
-      "/paths/~1endpoints~1sip~1{id}/get/security/0": 128,
-      "/paths/~1endpoints~1sip~1{id}/get/security/0/basic_auth": 128,
-      "/paths/~1endpoints~1sip~1{id}/get/responses": 129,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/200": 130,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/401": 132,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/404": 134,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/422": 136,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/429": 138,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/500": 140,
-      "/paths/~1endpoints~1sip~1{id}/put": 142,
-      "/paths/~1endpoints~1sip~1{id}/put/tags": 144,
-      "/paths/~1endpoints~1sip~1{id}/put/security": 150,
-      "/paths/~1endpoints~1sip~1{id}/put/security/0": 151,
-      "/paths/~1endpoints~1sip~1{id}/put/security/0/basic_auth": 151,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody": 152,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content": 154,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json": 155,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/schema": 156,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples": 158,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id": 159,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id/value": 161,
-      "/paths/~1endpoints~1sip~1{id}/put/responses": 163,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/200": 164,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/201": 166,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/401": 168,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/404": 170,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/422": 172,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/429": 174,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/500": 176,
-      "/paths/~1endpoints~1sip~1{id}/delete": 178,
-      "/paths/~1endpoints~1sip~1{id}/delete/tags": 180,
-      "/paths/~1endpoints~1sip~1{id}/delete/security": 183,
-      "/paths/~1endpoints~1sip~1{id}/delete/security/0": 184,
-      "/paths/~1endpoints~1sip~1{id}/delete/security/0/basic_auth": 184,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses": 185,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/204": 186,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/400": 188,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/401": 190,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/404": 192,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/429": 194,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/500": 196,
-      "/components": 198,
-      "/components/securitySchemes": 199,
-      "/components/securitySchemes/basic_auth": 200,
-      "/components/parameters": 204,
-      "/components/parameters/id": 205,
-      "/components/parameters/id/schema": 210,
-      "/components/parameters/filter_username": 213,
-      "/components/parameters/filter_username/schema": 217,
-      "/components/parameters/filter_caller_id": 219,
-      "/components/parameters/filter_caller_id/schema": 223,
-      "/components/parameters/page_number": 225,
-      "/components/parameters/page_number/schema": 229,
-      "/components/parameters/page_size": 233,
-      "/components/parameters/page_size/schema": 237,
-      "/components/parameters/page_token": 242,
-      "/components/parameters/page_token/schema": 246,
-      "/components/headers": 249,
-      "/components/headers/Retry-After": 250,
-      "/components/headers/Retry-After/schema": 253,
-      "/components/headers/Retry-After/schema/anyOf": 255,
-      "/components/headers/Retry-After/schema/anyOf/0": 256,
-      "/components/headers/Retry-After/schema/anyOf/1": 257,
-      "/components/responses": 258,
-      "/components/responses/SipEndpoint": 259,
-      "/components/responses/SipEndpoint/content": 261,
-      "/components/responses/SipEndpoint/content/application~1json": 262,
-      "/components/responses/SipEndpoint/content/application~1json/schema": 263,
-      "/components/responses/SipEndpoint/content/application~1json/examples": 265,
-      "/components/responses/SipEndpoint/content/application~1json/examples/relay_script": 266,
-      "/components/responses/BadRequest": 268,
-      "/components/responses/BadRequest/content": 270,
-      "/components/responses/BadRequest/content/application~1json": 271,
-      "/components/responses/BadRequest/content/application~1json/schema": 272,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf": 273,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/0": 274,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1": 275,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties": 275,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties/error": 276,
-      "/components/responses/BadRequest/content/application~1json/examples": 278,
-      "/components/responses/BadRequest/content/application~1json/examples/bad_request": 279,
-      "/components/responses/BadRequest/content/application~1json/examples/bad_request/value": 280,
-      "/components/responses/Unauthorized": 282,
-      "/components/responses/Unauthorized/content": 284,
-      "/components/responses/Unauthorized/content/application~1json": 285,
-      "/components/responses/Unauthorized/content/application~1json/schema": 286,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf": 287,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/0": 288,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1": 289,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties": 289,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties/error": 290,
-      "/components/responses/Unauthorized/content/application~1json/examples": 292,
-      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized": 293,
-      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized/value": 294,
-      "/components/responses/NotFound": 296,
-      "/components/responses/NotFound/content": 298,
-      "/components/responses/NotFound/content/application~1json": 299,
-      "/components/responses/NotFound/content/application~1json/schema": 300,
-      "/components/responses/NotFound/content/application~1json/schema/allOf": 301,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/0": 302,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1": 303,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties": 303,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties/error": 304,
-      "/components/responses/NotFound/content/application~1json/examples": 306,
-      "/components/responses/NotFound/content/application~1json/examples/not_found": 307,
-      "/components/responses/NotFound/content/application~1json/examples/not_found/value": 308,
-      "/components/responses/UnprocessableEntity": 310,
-      "/components/responses/UnprocessableEntity/content": 312,
-      "/components/responses/UnprocessableEntity/content/application~1json": 313,
-      "/components/responses/UnprocessableEntity/content/application~1json/schema": 314,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples": 316,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username": 317,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value": 318,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors": 319,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors/0": 320,
-      "/components/responses/TooManyRequests": 324,
-      "/components/responses/TooManyRequests/headers": 326,
-      "/components/responses/TooManyRequests/headers/Retry-After": 327,
-      "/components/responses/TooManyRequests/content": 329,
-      "/components/responses/TooManyRequests/content/application~1json": 330,
-      "/components/responses/TooManyRequests/content/application~1json/schema": 331,
-      "/components/responses/TooManyRequests/content/application~1json/examples": 333,
-      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests": 334,
-      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests/value": 335,
-      "/components/responses/InternalServerError": 337,
-      "/components/responses/InternalServerError/content": 339,
-      "/components/responses/InternalServerError/content/application~1json": 340,
-      "/components/responses/InternalServerError/content/application~1json/schema": 341,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf": 342,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/0": 343,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1": 344,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties": 344,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties/error": 345,
-      "/components/responses/InternalServerError/content/application~1json/examples": 347,
-      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error": 348,
-      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error/value": 349,
-      "/components/schemas": 351,
-      "/components/schemas/SipEndpoint": 352,
-      "/components/schemas/SipEndpoint/required": 357,
-      "/components/schemas/SipEndpoint/properties": 383,
-      "/components/schemas/SipEndpoint/properties/type": 384,
-      "/components/schemas/SipEndpoint/properties/id": 388,
-      "/components/schemas/SipEndpoint/properties/username": 392,
-      "/components/schemas/SipEndpoint/properties/caller_id": 395,
-      "/components/schemas/SipEndpoint/properties/caller_id/type": 397,
-      "/components/schemas/SipEndpoint/properties/send_as": 398,
-      "/components/schemas/SipEndpoint/properties/ciphers": 401,
-      "/components/schemas/SipEndpoint/properties/codecs": 403,
-      "/components/schemas/SipEndpoint/properties/encryption": 405,
-      "/components/schemas/SipEndpoint/properties/call_handler": 407,
-      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id": 409,
-      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id/type": 411,
-      "/components/schemas/SipEndpoint/properties/call_request_url": 413,
-      "/components/schemas/SipEndpoint/properties/call_request_url/type": 415,
-      "/components/schemas/SipEndpoint/properties/call_request_method": 416,
-      "/components/schemas/SipEndpoint/properties/call_fallback_url": 418,
-      "/components/schemas/SipEndpoint/properties/call_fallback_url/type": 420,
-      "/components/schemas/SipEndpoint/properties/call_fallback_method": 421,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_url": 423,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_url/type": 425,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_method": 426,
-      "/components/schemas/SipEndpoint/properties/call_laml_application_id": 428,
-      "/components/schemas/SipEndpoint/properties/call_laml_application_id/type": 430,
-      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id": 431,
-      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id/type": 433,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic": 434,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic/type": 436,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url": 437,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url/type": 439,
-      "/components/schemas/SipEndpoint/properties/call_relay_context": 440,
-      "/components/schemas/SipEndpoint/properties/call_relay_context/type": 442,
-      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url": 443,
-      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url/type": 445,
-      "/components/schemas/SipEndpoint/properties/call_relay_application": 446,
-      "/components/schemas/SipEndpoint/properties/call_relay_application/type": 448,
-      "/components/schemas/SipEndpoint/properties/call_video_room_id": 449,
-      "/components/schemas/SipEndpoint/properties/call_video_room_id/type": 451,
-      "/components/schemas/SipEndpoint/properties/call_relay_script_url": 453,
-      "/components/schemas/SipEndpoint/properties/call_relay_script_url/type": 455,
-      "/components/schemas/SipEndpointWritable": 456,
-      "/components/schemas/SipEndpointWritable/properties": 459,
-      "/components/schemas/SipEndpointWritable/properties/username": 460,
-      "/components/schemas/SipEndpointWritable/properties/password": 465,
-      "/components/schemas/SipEndpointWritable/properties/caller_id": 470,
-      "/components/schemas/SipEndpointWritable/properties/send_as": 473,
-      "/components/schemas/SipEndpointWritable/properties/ciphers": 476,
-      "/components/schemas/SipEndpointWritable/properties/codecs": 478,
-      "/components/schemas/SipEndpointWritable/properties/encryption": 480,
-      "/components/schemas/SipEndpointWritable/properties/call_handler": 482,
-      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf": 485,
-      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf/0": 486,
-      "/components/schemas/SipEndpointWritable/properties/call_request_url": 487,
-      "/components/schemas/SipEndpointWritable/properties/call_request_method": 491,
-      "/components/schemas/SipEndpointWritable/properties/call_fallback_url": 493,
-      "/components/schemas/SipEndpointWritable/properties/call_fallback_method": 497,
-      "/components/schemas/SipEndpointWritable/properties/call_status_callback_url": 499,
-      "/components/schemas/SipEndpointWritable/properties/call_status_callback_method": 503,
-      "/components/schemas/SipEndpointWritable/properties/call_laml_application_id": 505,
-      "/components/schemas/SipEndpointWritable/properties/call_dialogflow_agent_id": 508,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_topic": 511,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_topic_status_callback_url": 514,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_context": 518,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_context_status_callback_url": 521,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_application": 525,
-      "/components/schemas/SipEndpointWritable/properties/call_video_room_id": 528,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_script_url": 532,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_id": 536,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_version": 541,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_version/enum": 544,
-      "/components/schemas/SipEndpointWritable/properties/call_ai_agent_id": 546,
-      "/components/schemas/SipEndpointCreate": 551,
-      "/components/schemas/SipEndpointCreate/allOf": 553,
-      "/components/schemas/SipEndpointCreate/allOf/0": 554,
-      "/components/schemas/SipEndpointCreate/allOf/1": 555,
-      "/components/schemas/SipEndpointCreate/required": 556,
-      "/components/schemas/SipEndpointCreate/examples": 557,
-      "/components/schemas/SipEndpointCreate/examples/0": 558,
-      "/components/schemas/SipEndpointUpdate": 562,
-      "/components/schemas/SipEndpointUpdate/allOf": 564,
-      "/components/schemas/SipEndpointUpdate/allOf/0": 565,
-      "/components/schemas/SipEndpointUpdate/allOf/1": 566,
-      "/components/schemas/CallHandlerCompanions": 567,
-      "/components/schemas/CallHandlerCompanions/allOf": 572,
-      "/components/schemas/CallHandlerCompanions/allOf/0": 573,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if": 573,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties": 573,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties/call_handler": 573,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/required": 573,
-      "/components/schemas/CallHandlerCompanions/allOf/0/then": 574,
-      "/components/schemas/CallHandlerCompanions/allOf/0/then/required": 574,
-      "/components/schemas/CallHandlerCompanions/allOf/1": 575,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if": 575,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties": 575,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties/call_handler": 575,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/required": 575,
-      "/components/schemas/CallHandlerCompanions/allOf/1/then": 576,
-      "/components/schemas/CallHandlerCompanions/allOf/1/then/required": 576,
-      "/components/schemas/CallHandlerCompanions/allOf/2": 577,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if": 577,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties": 577,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties/call_handler": 577,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/required": 577,
-      "/components/schemas/CallHandlerCompanions/allOf/2/then": 578,
-      "/components/schemas/CallHandlerCompanions/allOf/2/then/required": 578,
-      "/components/schemas/CallHandlerCompanions/allOf/3": 579,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if": 579,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties": 579,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties/call_handler": 579,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/required": 579,
-      "/components/schemas/CallHandlerCompanions/allOf/3/then": 580,
-      "/components/schemas/CallHandlerCompanions/allOf/3/then/required": 580,
-      "/components/schemas/CallHandlerCompanions/allOf/4": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties/call_handler": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/required": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/4/then": 582,
-      "/components/schemas/CallHandlerCompanions/allOf/4/then/required": 582,
-      "/components/schemas/CallHandlerCompanions/allOf/5": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties/call_handler": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/required": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/5/then": 584,
-      "/components/schemas/CallHandlerCompanions/allOf/5/then/required": 584,
-      "/components/schemas/CallHandlerCompanions/allOf/6": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties/call_handler": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/required": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/6/then": 586,
-      "/components/schemas/CallHandlerCompanions/allOf/6/then/required": 586,
-      "/components/schemas/CallHandlerCompanions/allOf/7": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties/call_handler": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/required": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/7/then": 588,
-      "/components/schemas/CallHandlerCompanions/allOf/7/then/required": 588,
-      "/components/schemas/CallHandlerCompanions/allOf/8": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties/call_handler": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/required": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/8/then": 590,
-      "/components/schemas/CallHandlerCompanions/allOf/8/then/required": 590,
-      "/components/schemas/CallHandlerCompanions/allOf/9": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties/call_handler": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/required": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/9/then": 592,
-      "/components/schemas/CallHandlerCompanions/allOf/9/then/required": 592,
-      "/components/schemas/CallHandler": 593,
-      "/components/schemas/CallHandler/type": 597,
-      "/components/schemas/CallHandler/enum": 598,
-      "/components/schemas/Encryption": 611,
-      "/components/schemas/Encryption/enum": 614,
-      "/components/schemas/HttpMethod": 615,
-      "/components/schemas/HttpMethod/enum": 618,
-      "/components/schemas/NullableHttpMethod": 619,
-      "/components/schemas/NullableHttpMethod/type": 621,
-      "/components/schemas/NullableHttpMethod/enum": 622,
-      "/components/schemas/Ciphers": 623,
-      "/components/schemas/Ciphers/items": 629,
-      "/components/schemas/Codecs": 631,
-      "/components/schemas/Codecs/items": 636,
-      "/components/schemas/SipEndpointList": 638,
-      "/components/schemas/SipEndpointList/required": 641,
-      "/components/schemas/SipEndpointList/properties": 642,
-      "/components/schemas/SipEndpointList/properties/links": 643,
-      "/components/schemas/SipEndpointList/properties/data": 645,
-      "/components/schemas/SipEndpointList/properties/data/items": 647,
-      "/components/schemas/PageLinks": 649,
-      "/components/schemas/PageLinks/required": 655,
-      "/components/schemas/PageLinks/properties": 656,
-      "/components/schemas/PageLinks/properties/self": 657,
-      "/components/schemas/PageLinks/properties/first": 659,
-      "/components/schemas/PageLinks/properties/next": 661,
-      "/components/schemas/PageLinks/properties/prev": 663,
-      "/components/schemas/Error": 665,
-      "/components/schemas/Error/required": 668,
-      "/components/schemas/Error/properties": 669,
-      "/components/schemas/Error/properties/error": 670,
-      "/components/schemas/ValidationErrors": 673,
-      "/components/schemas/ValidationErrors/required": 676,
-      "/components/schemas/ValidationErrors/properties": 677,
-      "/components/schemas/ValidationErrors/properties/errors": 678,
-      "/components/schemas/ValidationErrors/properties/errors/items": 680,
-      "/components/schemas/ValidationError": 682,
-      "/components/schemas/ValidationError/required": 684,
-      "/components/schemas/ValidationError/properties": 685,
-      "/components/schemas/ValidationError/properties/detail": 686,
-      "/components/schemas/ValidationError/properties/status": 689,
-      "/components/schemas/ValidationError/properties/title": 692,
-      "/components/schemas/ValidationError/properties/code": 695,
-      "/components/examples": 698,
-      "/components/examples/SipEndpointRelayScript": 699,
-      "/components/examples/SipEndpointRelayScript/value": 701,
-      "/components/examples/SipEndpointRelayScript/value/ciphers": 707,
-      "/components/examples/SipEndpointRelayScript/value/codecs": 708,
-      "/components/examples/SipEndpointCreateRequest": 727,
-      "/components/examples/SipEndpointCreateRequest/value": 729,
-      "/components/examples/SipEndpointListPage": 735,
-      "/components/examples/SipEndpointListPage/value": 737,
-      "/components/examples/SipEndpointListPage/value/links": 738,
-      "/components/examples/SipEndpointListPage/value/data": 742,
-      "/components/examples/SipEndpointListPage/value/data/0": 743,
-      "/components/examples/SipEndpointListPage/value/data/0/ciphers": 748,
-      "/components/examples/SipEndpointListPage/value/data/0/codecs": 749
+      "/servers": 33,
+      "/servers/0": 34,
+      "/servers/0/variables": 36,
+      "/servers/0/variables/space_name": 37,
+      "/security": 40,
+      "/security/0": 41,
+      "/security/0/basic_auth": 41,
+      "/tags": 42,
+      "/tags/0": 43,
+      "/paths": 45,
+      "/paths/~1endpoints~1sip": 46,
+      "/paths/~1endpoints~1sip/get": 47,
+      "/paths/~1endpoints~1sip/get/tags": 49,
+      "/paths/~1endpoints~1sip/get/security": 54,
+      "/paths/~1endpoints~1sip/get/security/0": 55,
+      "/paths/~1endpoints~1sip/get/security/0/basic_auth": 55,
+      "/paths/~1endpoints~1sip/get/parameters": 56,
+      "/paths/~1endpoints~1sip/get/parameters/0": 57,
+      "/paths/~1endpoints~1sip/get/parameters/1": 58,
+      "/paths/~1endpoints~1sip/get/parameters/2": 59,
+      "/paths/~1endpoints~1sip/get/parameters/3": 60,
+      "/paths/~1endpoints~1sip/get/parameters/4": 61,
+      "/paths/~1endpoints~1sip/get/x-query-rules": 62,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if": 64,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties": 65,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties/page_number": 66,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/required": 69,
+      "/paths/~1endpoints~1sip/get/x-query-rules/then": 70,
+      "/paths/~1endpoints~1sip/get/x-query-rules/then/required": 71,
+      "/paths/~1endpoints~1sip/get/responses": 72,
+      "/paths/~1endpoints~1sip/get/responses/200": 73,
+      "/paths/~1endpoints~1sip/get/responses/200/content": 75,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json": 76,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/schema": 77,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples": 79,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples/first_page": 80,
+      "/paths/~1endpoints~1sip/get/responses/401": 82,
+      "/paths/~1endpoints~1sip/get/responses/422": 84,
+      "/paths/~1endpoints~1sip/get/responses/429": 86,
+      "/paths/~1endpoints~1sip/get/responses/500": 88,
+      "/paths/~1endpoints~1sip/post": 90,
+      "/paths/~1endpoints~1sip/post/tags": 92,
+      "/paths/~1endpoints~1sip/post/security": 98,
+      "/paths/~1endpoints~1sip/post/security/0": 99,
+      "/paths/~1endpoints~1sip/post/security/0/basic_auth": 99,
+      "/paths/~1endpoints~1sip/post/requestBody": 100,
+      "/paths/~1endpoints~1sip/post/requestBody/content": 102,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json": 103,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/schema": 104,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples": 106,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples/relay_script": 107,
+      "/paths/~1endpoints~1sip/post/responses": 109,
+      "/paths/~1endpoints~1sip/post/responses/200": 110,
+      "/paths/~1endpoints~1sip/post/responses/201": 112,
+      "/paths/~1endpoints~1sip/post/responses/401": 114,
+      "/paths/~1endpoints~1sip/post/responses/422": 116,
+      "/paths/~1endpoints~1sip/post/responses/429": 118,
+      "/paths/~1endpoints~1sip/post/responses/500": 120,
+      "/paths/~1endpoints~1sip~1{id}": 122,
+      "/paths/~1endpoints~1sip~1{id}/parameters": 123,
+      "/paths/~1endpoints~1sip~1{id}/parameters/0": 124,
+      "/paths/~1endpoints~1sip~1{id}/get": 125,
+      "/paths/~1endpoints~1sip~1{id}/get/tags": 127,
+      "/paths/~1endpoints~1sip~1{id}/get/security": 130,
+      "/paths/~1endpoints~1sip~1{id}/get/security/0": 131,
+      "/paths/~1endpoints~1sip~1{id}/get/security/0/basic_auth": 131,
+      "/paths/~1endpoints~1sip~1{id}/get/responses": 132,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/200": 133,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/401": 135,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/404": 137,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/422": 139,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/429": 141,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/500": 143,
+      "/paths/~1endpoints~1sip~1{id}/put": 145,
+      "/paths/~1endpoints~1sip~1{id}/put/tags": 147,
+      "/paths/~1endpoints~1sip~1{id}/put/security": 153,
+      "/paths/~1endpoints~1sip~1{id}/put/security/0": 154,
+      "/paths/~1endpoints~1sip~1{id}/put/security/0/basic_auth": 154,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody": 155,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content": 157,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json": 158,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/schema": 159,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples": 161,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id": 162,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id/value": 164,
+      "/paths/~1endpoints~1sip~1{id}/put/responses": 166,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/200": 167,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/201": 169,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/401": 171,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/404": 173,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/422": 175,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/429": 177,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/500": 179,
+      "/paths/~1endpoints~1sip~1{id}/delete": 181,
+      "/paths/~1endpoints~1sip~1{id}/delete/tags": 183,
+      "/paths/~1endpoints~1sip~1{id}/delete/security": 186,
+      "/paths/~1endpoints~1sip~1{id}/delete/security/0": 187,
+      "/paths/~1endpoints~1sip~1{id}/delete/security/0/basic_auth": 187,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses": 188,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/204": 189,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/400": 191,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/401": 193,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/404": 195,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/429": 197,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/500": 199,
+      "/components": 201,
+      "/components/securitySchemes": 202,
+      "/components/securitySchemes/basic_auth": 203,
+      "/components/parameters": 207,
+      "/components/parameters/id": 208,
+      "/components/parameters/id/schema": 213,
+      "/components/parameters/filter_username": 216,
+      "/components/parameters/filter_username/schema": 220,
+      "/components/parameters/filter_caller_id": 222,
+      "/components/parameters/filter_caller_id/schema": 226,
+      "/components/parameters/page_number": 228,
+      "/components/parameters/page_number/schema": 232,
+      "/components/parameters/page_size": 236,
+      "/components/parameters/page_size/schema": 240,
+      "/components/parameters/page_token": 245,
+      "/components/parameters/page_token/schema": 249,
+      "/components/headers": 252,
+      "/components/headers/Retry-After": 253,
+      "/components/headers/Retry-After/schema": 256,
+      "/components/headers/Retry-After/schema/anyOf": 258,
+      "/components/headers/Retry-After/schema/anyOf/0": 259,
+      "/components/headers/Retry-After/schema/anyOf/1": 260,
+      "/components/responses": 261,
+      "/components/responses/SipEndpoint": 262,
+      "/components/responses/SipEndpoint/content": 264,
+      "/components/responses/SipEndpoint/content/application~1json": 265,
+      "/components/responses/SipEndpoint/content/application~1json/schema": 266,
+      "/components/responses/SipEndpoint/content/application~1json/examples": 268,
+      "/components/responses/SipEndpoint/content/application~1json/examples/relay_script": 269,
+      "/components/responses/BadRequest": 271,
+      "/components/responses/BadRequest/content": 273,
+      "/components/responses/BadRequest/content/application~1json": 274,
+      "/components/responses/BadRequest/content/application~1json/schema": 275,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf": 276,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/0": 277,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1": 278,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties": 278,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties/error": 279,
+      "/components/responses/BadRequest/content/application~1json/examples": 281,
+      "/components/responses/BadRequest/content/application~1json/examples/bad_request": 282,
+      "/components/responses/BadRequest/content/application~1json/examples/bad_request/value": 283,
+      "/components/responses/Unauthorized": 285,
+      "/components/responses/Unauthorized/content": 287,
+      "/components/responses/Unauthorized/content/application~1json": 288,
+      "/components/responses/Unauthorized/content/application~1json/schema": 289,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf": 290,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/0": 291,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1": 292,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties": 292,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties/error": 293,
+      "/components/responses/Unauthorized/content/application~1json/examples": 295,
+      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized": 296,
+      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized/value": 297,
+      "/components/responses/NotFound": 299,
+      "/components/responses/NotFound/content": 301,
+      "/components/responses/NotFound/content/application~1json": 302,
+      "/components/responses/NotFound/content/application~1json/schema": 303,
+      "/components/responses/NotFound/content/application~1json/schema/allOf": 304,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/0": 305,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1": 306,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties": 306,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties/error": 307,
+      "/components/responses/NotFound/content/application~1json/examples": 309,
+      "/components/responses/NotFound/content/application~1json/examples/not_found": 310,
+      "/components/responses/NotFound/content/application~1json/examples/not_found/value": 311,
+      "/components/responses/UnprocessableEntity": 313,
+      "/components/responses/UnprocessableEntity/content": 315,
+      "/components/responses/UnprocessableEntity/content/application~1json": 316,
+      "/components/responses/UnprocessableEntity/content/application~1json/schema": 317,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples": 319,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username": 320,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value": 321,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors": 322,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors/0": 323,
+      "/components/responses/TooManyRequests": 327,
+      "/components/responses/TooManyRequests/headers": 329,
+      "/components/responses/TooManyRequests/headers/Retry-After": 330,
+      "/components/responses/TooManyRequests/content": 332,
+      "/components/responses/TooManyRequests/content/application~1json": 333,
+      "/components/responses/TooManyRequests/content/application~1json/schema": 334,
+      "/components/responses/TooManyRequests/content/application~1json/examples": 336,
+      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests": 337,
+      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests/value": 338,
+      "/components/responses/InternalServerError": 340,
+      "/components/responses/InternalServerError/content": 342,
+      "/components/responses/InternalServerError/content/application~1json": 343,
+      "/components/responses/InternalServerError/content/application~1json/schema": 344,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf": 345,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/0": 346,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1": 347,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties": 347,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties/error": 348,
+      "/components/responses/InternalServerError/content/application~1json/examples": 350,
+      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error": 351,
+      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error/value": 352,
+      "/components/schemas": 354,
+      "/components/schemas/SipEndpoint": 355,
+      "/components/schemas/SipEndpoint/required": 360,
+      "/components/schemas/SipEndpoint/properties": 386,
+      "/components/schemas/SipEndpoint/properties/type": 387,
+      "/components/schemas/SipEndpoint/properties/id": 391,
+      "/components/schemas/SipEndpoint/properties/username": 395,
+      "/components/schemas/SipEndpoint/properties/caller_id": 398,
+      "/components/schemas/SipEndpoint/properties/caller_id/type": 400,
+      "/components/schemas/SipEndpoint/properties/send_as": 401,
+      "/components/schemas/SipEndpoint/properties/ciphers": 404,
+      "/components/schemas/SipEndpoint/properties/codecs": 406,
+      "/components/schemas/SipEndpoint/properties/encryption": 408,
+      "/components/schemas/SipEndpoint/properties/call_handler": 410,
+      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id": 412,
+      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id/type": 414,
+      "/components/schemas/SipEndpoint/properties/call_request_url": 416,
+      "/components/schemas/SipEndpoint/properties/call_request_url/type": 418,
+      "/components/schemas/SipEndpoint/properties/call_request_method": 419,
+      "/components/schemas/SipEndpoint/properties/call_fallback_url": 421,
+      "/components/schemas/SipEndpoint/properties/call_fallback_url/type": 423,
+      "/components/schemas/SipEndpoint/properties/call_fallback_method": 424,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_url": 426,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_url/type": 428,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_method": 429,
+      "/components/schemas/SipEndpoint/properties/call_laml_application_id": 431,
+      "/components/schemas/SipEndpoint/properties/call_laml_application_id/type": 433,
+      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id": 434,
+      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id/type": 436,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic": 437,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic/type": 439,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url": 440,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url/type": 442,
+      "/components/schemas/SipEndpoint/properties/call_relay_context": 443,
+      "/components/schemas/SipEndpoint/properties/call_relay_context/type": 445,
+      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url": 446,
+      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url/type": 448,
+      "/components/schemas/SipEndpoint/properties/call_relay_application": 449,
+      "/components/schemas/SipEndpoint/properties/call_relay_application/type": 451,
+      "/components/schemas/SipEndpoint/properties/call_video_room_id": 452,
+      "/components/schemas/SipEndpoint/properties/call_video_room_id/type": 454,
+      "/components/schemas/SipEndpoint/properties/call_relay_script_url": 456,
+      "/components/schemas/SipEndpoint/properties/call_relay_script_url/type": 458,
+      "/components/schemas/SipEndpointWritable": 459,
+      "/components/schemas/SipEndpointWritable/properties": 462,
+      "/components/schemas/SipEndpointWritable/properties/username": 463,
+      "/components/schemas/SipEndpointWritable/properties/password": 468,
+      "/components/schemas/SipEndpointWritable/properties/caller_id": 473,
+      "/components/schemas/SipEndpointWritable/properties/send_as": 476,
+      "/components/schemas/SipEndpointWritable/properties/ciphers": 479,
+      "/components/schemas/SipEndpointWritable/properties/codecs": 481,
+      "/components/schemas/SipEndpointWritable/properties/encryption": 483,
+      "/components/schemas/SipEndpointWritable/properties/call_handler": 485,
+      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf": 488,
+      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf/0": 489,
+      "/components/schemas/SipEndpointWritable/properties/call_request_url": 490,
+      "/components/schemas/SipEndpointWritable/properties/call_request_method": 494,
+      "/components/schemas/SipEndpointWritable/properties/call_fallback_url": 496,
+      "/components/schemas/SipEndpointWritable/properties/call_fallback_method": 500,
+      "/components/schemas/SipEndpointWritable/properties/call_status_callback_url": 502,
+      "/components/schemas/SipEndpointWritable/properties/call_status_callback_method": 506,
+      "/components/schemas/SipEndpointWritable/properties/call_laml_application_id": 508,
+      "/components/schemas/SipEndpointWritable/properties/call_dialogflow_agent_id": 512,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_topic": 516,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_topic_status_callback_url": 519,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_context": 523,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_context_status_callback_url": 526,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_application": 530,
+      "/components/schemas/SipEndpointWritable/properties/call_video_room_id": 533,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_script_url": 538,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_id": 542,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_version": 548,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_version/enum": 551,
+      "/components/schemas/SipEndpointWritable/properties/call_ai_agent_id": 553,
+      "/components/schemas/SipEndpointCreate": 559,
+      "/components/schemas/SipEndpointCreate/allOf": 561,
+      "/components/schemas/SipEndpointCreate/allOf/0": 562,
+      "/components/schemas/SipEndpointCreate/allOf/1": 563,
+      "/components/schemas/SipEndpointCreate/required": 564,
+      "/components/schemas/SipEndpointCreate/examples": 565,
+      "/components/schemas/SipEndpointCreate/examples/0": 566,
+      "/components/schemas/SipEndpointUpdate": 570,
+      "/components/schemas/SipEndpointUpdate/allOf": 572,
+      "/components/schemas/SipEndpointUpdate/allOf/0": 573,
+      "/components/schemas/SipEndpointUpdate/allOf/1": 574,
+      "/components/schemas/CallHandlerCompanions": 575,
+      "/components/schemas/CallHandlerCompanions/allOf": 580,
+      "/components/schemas/CallHandlerCompanions/allOf/0": 581,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if": 581,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties": 581,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties/call_handler": 581,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/required": 581,
+      "/components/schemas/CallHandlerCompanions/allOf/0/then": 582,
+      "/components/schemas/CallHandlerCompanions/allOf/0/then/required": 582,
+      "/components/schemas/CallHandlerCompanions/allOf/1": 583,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if": 583,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties": 583,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties/call_handler": 583,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/required": 583,
+      "/components/schemas/CallHandlerCompanions/allOf/1/then": 584,
+      "/components/schemas/CallHandlerCompanions/allOf/1/then/required": 584,
+      "/components/schemas/CallHandlerCompanions/allOf/2": 585,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if": 585,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties": 585,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties/call_handler": 585,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/required": 585,
+      "/components/schemas/CallHandlerCompanions/allOf/2/then": 586,
+      "/components/schemas/CallHandlerCompanions/allOf/2/then/required": 586,
+      "/components/schemas/CallHandlerCompanions/allOf/3": 587,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if": 587,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties": 587,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties/call_handler": 587,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/required": 587,
+      "/components/schemas/CallHandlerCompanions/allOf/3/then": 588,
+      "/components/schemas/CallHandlerCompanions/allOf/3/then/required": 588,
+      "/components/schemas/CallHandlerCompanions/allOf/4": 589,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if": 589,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties": 589,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties/call_handler": 589,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/required": 589,
+      "/components/schemas/CallHandlerCompanions/allOf/4/then": 590,
+      "/components/schemas/CallHandlerCompanions/allOf/4/then/required": 590,
+      "/components/schemas/CallHandlerCompanions/allOf/5": 591,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if": 591,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties": 591,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties/call_handler": 591,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/required": 591,
+      "/components/schemas/CallHandlerCompanions/allOf/5/then": 592,
+      "/components/schemas/CallHandlerCompanions/allOf/5/then/required": 592,
+      "/components/schemas/CallHandlerCompanions/allOf/6": 593,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if": 593,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties": 593,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties/call_handler": 593,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/required": 593,
+      "/components/schemas/CallHandlerCompanions/allOf/6/then": 594,
+      "/components/schemas/CallHandlerCompanions/allOf/6/then/required": 594,
+      "/components/schemas/CallHandlerCompanions/allOf/7": 595,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if": 595,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties": 595,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties/call_handler": 595,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/required": 595,
+      "/components/schemas/CallHandlerCompanions/allOf/7/then": 596,
+      "/components/schemas/CallHandlerCompanions/allOf/7/then/required": 596,
+      "/components/schemas/CallHandlerCompanions/allOf/8": 597,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if": 597,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties": 597,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties/call_handler": 597,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/required": 597,
+      "/components/schemas/CallHandlerCompanions/allOf/8/then": 598,
+      "/components/schemas/CallHandlerCompanions/allOf/8/then/required": 598,
+      "/components/schemas/CallHandlerCompanions/allOf/9": 599,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if": 599,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties": 599,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties/call_handler": 599,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/required": 599,
+      "/components/schemas/CallHandlerCompanions/allOf/9/then": 600,
+      "/components/schemas/CallHandlerCompanions/allOf/9/then/required": 600,
+      "/components/schemas/CallHandler": 601,
+      "/components/schemas/CallHandler/type": 605,
+      "/components/schemas/CallHandler/enum": 606,
+      "/components/schemas/Encryption": 619,
+      "/components/schemas/Encryption/enum": 622,
+      "/components/schemas/HttpMethod": 623,
+      "/components/schemas/HttpMethod/enum": 626,
+      "/components/schemas/NullableHttpMethod": 627,
+      "/components/schemas/NullableHttpMethod/type": 629,
+      "/components/schemas/NullableHttpMethod/enum": 630,
+      "/components/schemas/Ciphers": 631,
+      "/components/schemas/Ciphers/items": 637,
+      "/components/schemas/Codecs": 639,
+      "/components/schemas/Codecs/items": 644,
+      "/components/schemas/SipEndpointList": 646,
+      "/components/schemas/SipEndpointList/required": 649,
+      "/components/schemas/SipEndpointList/properties": 650,
+      "/components/schemas/SipEndpointList/properties/links": 651,
+      "/components/schemas/SipEndpointList/properties/data": 653,
+      "/components/schemas/SipEndpointList/properties/data/items": 655,
+      "/components/schemas/PageLinks": 657,
+      "/components/schemas/PageLinks/required": 663,
+      "/components/schemas/PageLinks/properties": 664,
+      "/components/schemas/PageLinks/properties/self": 665,
+      "/components/schemas/PageLinks/properties/first": 667,
+      "/components/schemas/PageLinks/properties/next": 669,
+      "/components/schemas/PageLinks/properties/prev": 671,
+      "/components/schemas/Error": 673,
+      "/components/schemas/Error/required": 676,
+      "/components/schemas/Error/properties": 677,
+      "/components/schemas/Error/properties/error": 678,
+      "/components/schemas/ValidationErrors": 681,
+      "/components/schemas/ValidationErrors/required": 684,
+      "/components/schemas/ValidationErrors/properties": 685,
+      "/components/schemas/ValidationErrors/properties/errors": 686,
+      "/components/schemas/ValidationErrors/properties/errors/items": 688,
+      "/components/schemas/ValidationError": 690,
+      "/components/schemas/ValidationError/required": 692,
+      "/components/schemas/ValidationError/properties": 693,
+      "/components/schemas/ValidationError/properties/detail": 694,
+      "/components/schemas/ValidationError/properties/status": 697,
+      "/components/schemas/ValidationError/properties/title": 700,
+      "/components/schemas/ValidationError/properties/code": 703,
+      "/components/examples": 706,
+      "/components/examples/SipEndpointRelayScript": 707,
+      "/components/examples/SipEndpointRelayScript/value": 709,
+      "/components/examples/SipEndpointRelayScript/value/ciphers": 715,
+      "/components/examples/SipEndpointRelayScript/value/codecs": 716,
+      "/components/examples/SipEndpointCreateRequest": 735,
+      "/components/examples/SipEndpointCreateRequest/value": 737,
+      "/components/examples/SipEndpointListPage": 743,
+      "/components/examples/SipEndpointListPage/value": 745,
+      "/components/examples/SipEndpointListPage/value/links": 746,
+      "/components/examples/SipEndpointListPage/value/data": 750,
+      "/components/examples/SipEndpointListPage/value/data/0": 751,
+      "/components/examples/SipEndpointListPage/value/data/0/ciphers": 756,
+      "/components/examples/SipEndpointListPage/value/data/0/codecs": 757
     };
   }
 });
@@ -23205,21 +23210,56 @@ function companionOf(handler) {
   const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
   return errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty))[0];
 }
-function validCreateBodies(prefix, password) {
-  const kinds = ["none", ...handlerKinds()];
-  return kinds.map((handler) => {
-    const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
-    if (handler !== "none") {
-      body.call_handler = handler;
-      const companion = companionOf(handler);
-      if (companion) {
-        const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
-        body[companion] = candidates.find((value) => validate(CREATE, { ...body, [companion]: value }).length === 0) ?? candidates[0];
-      }
+function referenceFields() {
+  const found = /* @__PURE__ */ new Map();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
     }
+  }
+  return found;
+}
+function companionFields() {
+  return [...new Set(handlerKinds().flatMap((handler) => companionOf(handler) ?? []))];
+}
+function fixtureProblem(field, value) {
+  const fields = companionFields();
+  if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
+  const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
+  const problem2 = errors.find((e) => e.instancePath === `/${field}`);
+  return problem2 ? `the spec refuses ${field} ${JSON.stringify(value)}: it ${problem2.message ?? problem2.keyword}` : void 0;
+}
+function companionFor(handler, values) {
+  const field = companionOf(handler);
+  if (!field) return void 0;
+  const reference = referenceFields().get(field);
+  const given = values.given[field] ?? (reference !== void 0 ? values.seen.get(field) : void 0);
+  if (given !== void 0) return { field, value: given, ...reference !== void 0 ? { reference } : {} };
+  if (reference !== void 0 && !values.invent) return { field, missing: reference };
+  const body = { username: "probe", password: "probe", call_handler: handler };
+  const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
+  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0] };
+}
+function validCreateBodies(prefix, password, values = INVENTED) {
+  const cases = [];
+  for (const handler of ["none", ...handlerKinds()]) {
+    const companion = handler === "none" ? void 0 : companionFor(handler, values);
+    if (companion && "missing" in companion) continue;
+    const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    if (handler !== "none") body.call_handler = handler;
+    if (companion) body[companion.field] = companion.value;
     const errors = validate(CREATE, body);
     if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`);
-    return { handler, body };
+    cases.push({ handler, body, ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {} });
+  }
+  return cases;
+}
+function kindsWithoutReference(values) {
+  return handlerKinds().flatMap((handler) => {
+    const companion = companionFor(handler, values);
+    return companion && "missing" in companion ? [{ handler, field: companion.field, what: companion.missing }] : [];
   });
 }
 function invalidCreateBodies(prefix, password) {
@@ -23262,15 +23302,18 @@ function firstProblem(errors) {
   if (!real) return void 0;
   return { pointer: errorPointer(real), rule: real.message ?? real.keyword };
 }
-var CREATE, UPDATE, LIST_QUERY;
+var CREATE, UPDATE, LIST_QUERY, INVENTED;
 var init_fixtures = __esm({
   "src/drift/fixtures.ts"() {
     "use strict";
     init_schema_error();
     init_validators();
+    init_json_pointer();
+    init_spec_location();
     CREATE = "create_sip_endpoint_request";
     UPDATE = "update_sip_endpoint_request";
     LIST_QUERY = "list_sip_endpoints_query";
+    INVENTED = { given: {}, seen: /* @__PURE__ */ new Map(), invent: true };
   }
 });
 
@@ -23310,6 +23353,8 @@ function filterFor(samples, field, fallback2) {
 }
 async function readOnlyScenario(session, config) {
   const samples = [];
+  const references = /* @__PURE__ */ new Map();
+  const referenceNames = [...referenceFields().keys()];
   await session.step("list the first page", async () => {
     const sent = await session.request({ operationId: "list_sip_endpoints" }, { notThisApi: (answer) => notThisApi(answer, config.baseUrl) });
     session.expectJson(sent, "the first page");
@@ -23323,6 +23368,12 @@ async function readOnlyScenario(session, config) {
       for (const id of ids) {
         if (id === "") withoutId++;
         else seen.add(id);
+      }
+      for (const item of items) {
+        for (const field of referenceNames) {
+          const value = isPlainObject(item) ? item[field] : void 0;
+          if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+        }
       }
       for (const item of items) {
         if (samples.length >= config.sampleSize) break;
@@ -23387,6 +23438,7 @@ async function readOnlyScenario(session, config) {
       session.expectRefusal(invalidInputAccepted3, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `a list whose ${invalid.pointer} ${invalid.rule}`);
     }
   });
+  return { references };
 }
 var authNotEnforced3, filterNotApplied3, invalidInputAccepted3, paginationInconsistent3, resourceMismatch3;
 var init_read_only = __esm({
@@ -23446,21 +23498,22 @@ var init_owned = __esm({
 });
 
 // src/drift/scenarios/read-write.ts
-async function readWriteScenario(session, config, onCleanup) {
+async function readWriteScenario(session, config, onCleanup, facts = { references: /* @__PURE__ */ new Map() }) {
   const owned = new OwnedEndpoints(config.prefix);
   const password = () => {
     const value = newPassword();
     session.addSecrets([value]);
     return value;
   };
+  const values = { given: config.fixtures, seen: facts.references, invent: config.inventReferences };
   try {
-    await writeSteps(session, config, owned, password);
+    await writeSteps(session, config, owned, password, values);
   } finally {
     const leftovers = await session.step("clean up what this run created", () => removeOwned(session, config, owned));
     onCleanup({ created: owned.created, deleted: owned.deletedCount, leftovers: leftovers ?? owned.remaining() });
   }
 }
-async function writeSteps(session, config, owned, password) {
+async function writeSteps(session, config, owned, password, values) {
   const created = [];
   const asCreated = /* @__PURE__ */ new Map();
   const updated = /* @__PURE__ */ new Set();
@@ -23473,9 +23526,14 @@ async function writeSteps(session, config, owned, password) {
     else session.skip(name2, none);
   };
   const NONE_CREATED = "this run created no endpoint (see the create steps)";
-  for (const { handler, body } of validCreateBodies(config.prefix, password)) {
-    await session.step(`create one endpoint (handler ${handler})`, async () => {
+  for (const { handler, field, what } of kindsWithoutReference(values)) {
+    session.skip(createStep(handler), `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`);
+  }
+  for (const { handler, body, reference } of validCreateBodies(config.prefix, password, values)) {
+    await session.step(createStep(handler), async () => {
       const sent = await session.request({ operationId: "create_sip_endpoint", body });
+      const refused = reference && refusalNaming(sent, reference.field);
+      if (refused !== void 0) throw new StepIncomplete(`the Space refused ${reference.field} ${JSON.stringify(body[reference.field])} (${refused}): give one it has with --fixture ${reference.field}=<id>`);
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
       const id = remember(answer);
@@ -23555,12 +23613,23 @@ async function writeSteps(session, config, owned, password) {
     if (!walk.complete) throw new StepIncomplete(`the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`);
   });
 }
+function refusalNaming(sent, field) {
+  if (sent.exchange.status !== 422 || !sent.analysis.parsed.ok) return void 0;
+  const errors = sent.analysis.parsed.value?.errors;
+  if (!Array.isArray(errors)) return void 0;
+  const names = [field, field.replace(/_/g, " ")].map((name2) => name2.toLowerCase());
+  for (const item of errors) {
+    const detail = item?.detail;
+    if (typeof detail === "string" && names.some((name2) => detail.toLowerCase().includes(name2))) return detail;
+  }
+  return void 0;
+}
 async function deleteOwn(session, owned, id) {
   const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
   if (isSuccess(sent.exchange.status)) owned.deleted(id);
   session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
 }
-var invalidInputAccepted4, resourceMismatch4, resourceStillAvailable3, resourceUnavailable3, updateNotApplied3, updateSideEffect3, UPDATE2, schemaPointers;
+var invalidInputAccepted4, resourceMismatch4, resourceStillAvailable3, resourceUnavailable3, updateNotApplied3, updateSideEffect3, UPDATE2, schemaPointers, createStep;
 var init_read_write = __esm({
   "src/drift/scenarios/read-write.ts"() {
     "use strict";
@@ -23574,6 +23643,7 @@ var init_read_write = __esm({
     ({ invalidInputAccepted: invalidInputAccepted4, resourceMismatch: resourceMismatch4, resourceStillAvailable: resourceStillAvailable3, resourceUnavailable: resourceUnavailable3, updateNotApplied: updateNotApplied3, updateSideEffect: updateSideEffect3 } = SCENARIO_CHECKS);
     UPDATE2 = { caller_id: "drift check (updated)" };
     schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
+    createStep = (handler) => `create one endpoint (handler ${handler})`;
   }
 });
 
@@ -23607,13 +23677,15 @@ async function runDrift(options) {
     pageSize: options.pageSize ?? DEFAULTS.pageSize,
     maxPages: options.maxPages ?? DEFAULTS.maxPages,
     sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
-    prefix: `drift-${runId}-`
+    prefix: `drift-${runId}-`,
+    fixtures: options.fixtures ?? {},
+    inventReferences: options.target.kind === "mock"
   };
   let stopped;
   let cleanup;
   try {
-    await readOnlyScenario(session, config);
-    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => cleanup = record);
+    const facts = await readOnlyScenario(session, config);
+    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => cleanup = record, facts);
   } catch (error) {
     if (!(error instanceof RunStopped)) throw error;
     stopped = error.reason;
@@ -25247,6 +25319,10 @@ function resolvePlan(flags, env, defaults) {
   const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
   const harPages = flags["har-pages"] === void 0 ? defaults.harPages : wholeNumber("har-pages", flags["har-pages"], 0);
+  const fixtures = fixturesOf(flags.fixture ?? []);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
+    throw new DriftUsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
+  }
   return {
     target,
     mode,
@@ -25258,8 +25334,23 @@ function resolvePlan(flags, env, defaults) {
     cleanup,
     json: flags.json === true,
     harPages,
-    suggestSpec: flags["suggest-spec"] === true
+    suggestSpec: flags["suggest-spec"] === true,
+    fixtures
   };
+}
+function fixturesOf(given) {
+  const fixtures = {};
+  for (const pair of given) {
+    const at2 = pair.indexOf("=");
+    if (at2 <= 0 || at2 === pair.length - 1) throw new DriftUsageError(`--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`);
+    const field = pair.slice(0, at2);
+    const value = pair.slice(at2 + 1);
+    if (field in fixtures) throw new DriftUsageError(`--fixture ${field} was given more than once; give it once`);
+    const problem2 = fixtureProblem(field, value);
+    if (problem2 !== void 0) throw new DriftUsageError(`--fixture ${problem2}`);
+    fixtures[field] = value;
+  }
+  return fixtures;
 }
 function replayPlan(flags, defaults) {
   const path = flags.replay;
@@ -25277,7 +25368,8 @@ function replayPlan(flags, defaults) {
     cleanup: false,
     json: flags.json === true,
     harPages: defaults.harPages,
-    suggestSpec: flags["suggest-spec"] === true
+    suggestSpec: flags["suggest-spec"] === true,
+    fixtures: {}
   };
 }
 function wholeNumber(flag, value, min) {
@@ -25294,10 +25386,11 @@ var init_cli_options = __esm({
   "src/drift/cli-options.ts"() {
     "use strict";
     init_mock();
+    init_fixtures();
     DriftUsageError = class extends Error {
       name = "DriftUsageError";
     };
-    TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages"];
+    TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"];
     SEVERITIES = ["breaking", "warning", "info"];
     MODES = ["read-only", "read-write"];
   }
@@ -27106,6 +27199,7 @@ function formatSummary(report, options) {
     lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);
   }
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
+  for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
   if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}
@@ -34512,7 +34606,7 @@ var specSource;
 var init_spec_source = __esm({
   "generated/spec-source.ts"() {
     "use strict";
-    specSource = 'openapi: 3.1.0\njsonSchemaDialect: https://json-schema.org/draft/2020-12/schema\ninfo:\n  title: SignalWire SIP endpoints (Relay REST)\n  version: 1.0.0\n  summary: SIP endpoints of a SignalWire Space, as this project holds the live API to behave.\n  description: |\n    SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\n    with a SignalWire Space. This document describes the Relay REST collection that manages them,\n    `/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\n    client, the stateful mock and the drift checks are all derived from it.\n\n    **Legacy status.** SignalWire now labels this collection "legacy" and points new work to the\n    Fabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\n    still work and are still documented, so none of them is flagged `deprecated`.\n\n    **Decisions where the published sources disagree.**\n    - Create and update: current documentation answers 200, older documentation 201. Both are\n      documented as success here; the drift report records which one the server actually used.\n    - `call_handler`: the eleven values of the current documentation. A value such as `default`,\n      seen only in third-party code, is drift when the server returns it.\n    - `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n      back in a response, exactly like `password`.\n    - Response objects are open: a key the server adds is not a schema error. Finding such keys is\n      the drift job\'s work (its `field-undocumented` check), not this document\'s.\n    - A handler\'s companion field (for example `call_request_url` for `laml_webhooks`) is required\n      whenever a request sets `call_handler` to that handler, on create and on update alike.\n    - Rate limits are platform-wide and their header names are undocumented; every operation\n      documents 429 with `Retry-After`.\nservers:\n  - url: https://{space_name}.signalwire.com/api/relay/rest\n    description: The Relay REST API of one SignalWire Space.\n    variables:\n      space_name:\n        default: example\n        description: The name of the Space, the first label of its host name.\nsecurity:\n  - basic_auth: []\ntags:\n  - name: SIP Endpoints\n    description: Create, list, inspect, change and remove the SIP endpoints of a Space.\npaths:\n  /endpoints/sip:\n    get:\n      operationId: list_sip_endpoints\n      tags: [SIP Endpoints]\n      summary: List SIP endpoints\n      description: |\n        Returns one page of the project\'s SIP endpoints, newest first. Pages are walked with\n        `links.next` until it is absent; each link already carries the query it belongs to.\n      security:\n        - basic_auth: []\n      parameters:\n        - $ref: "#/components/parameters/filter_username"\n        - $ref: "#/components/parameters/filter_caller_id"\n        - $ref: "#/components/parameters/page_number"\n        - $ref: "#/components/parameters/page_size"\n        - $ref: "#/components/parameters/page_token"\n      x-query-rules:\n        description: A page after the first is only reachable with the token of the walk it belongs to.\n        if:\n          properties:\n            page_number:\n              type: integer\n              exclusiveMinimum: 0\n          required: [page_number]\n        then:\n          required: [page_token]\n      responses:\n        "200":\n          description: One page of SIP endpoints.\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/SipEndpointList"\n              examples:\n                first_page:\n                  $ref: "#/components/examples/SipEndpointListPage"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    post:\n      operationId: create_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Create a SIP endpoint\n      description: |\n        Creates a SIP endpoint that devices can register with, using the given username and\n        password. The username must be unique in the project. Documented as answering 200 (current\n        documentation) or 201 (older documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointCreate"\n            examples:\n              relay_script:\n                $ref: "#/components/examples/SipEndpointCreateRequest"\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n  /endpoints/sip/{id}:\n    parameters:\n      - $ref: "#/components/parameters/id"\n    get:\n      operationId: retrieve_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Retrieve a SIP endpoint\n      description: Returns one SIP endpoint by its id.\n      security:\n        - basic_auth: []\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    put:\n      operationId: update_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Update a SIP endpoint\n      description: |\n        Changes the fields sent and leaves every other field as it was (a partial update despite\n        the method). Documented as answering 200 (current documentation) or 201 (older\n        documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointUpdate"\n            examples:\n              rename_caller_id:\n                summary: Change only the caller id.\n                value:\n                  caller_id: Front desk\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    delete:\n      operationId: delete_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Delete a SIP endpoint\n      description: Removes a SIP endpoint for good; devices registered with it can no longer call.\n      security:\n        - basic_auth: []\n      responses:\n        "204":\n          description: The endpoint is gone. The response has no body.\n        "400":\n          $ref: "#/components/responses/BadRequest"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\ncomponents:\n  securitySchemes:\n    basic_auth:\n      type: http\n      scheme: basic\n      description: The Project ID is the user name and an API token with the Voice scope is the password.\n  parameters:\n    id:\n      name: id\n      in: path\n      required: true\n      description: The id of the SIP endpoint.\n      schema:\n        type: string\n        format: uuid\n    filter_username:\n      name: filter_username\n      in: query\n      description: Keep only endpoints whose username contains this text.\n      schema:\n        type: string\n    filter_caller_id:\n      name: filter_caller_id\n      in: query\n      description: Keep only endpoints whose caller id contains this text.\n      schema:\n        type: string\n    page_number:\n      name: page_number\n      in: query\n      description: Zero-based number of the page to return; pages after the first need `page_token`.\n      schema:\n        type: integer\n        minimum: 0\n        default: 0\n    page_size:\n      name: page_size\n      in: query\n      description: How many endpoints one page holds at most.\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 1000\n        default: 50\n    page_token:\n      name: page_token\n      in: query\n      description: The token that ties a page to the walk it belongs to, as found in `links.next` and `links.prev`.\n      schema:\n        type: string\n        minLength: 1\n  headers:\n    Retry-After:\n      description: How long to wait before trying again, in whole seconds or as an HTTP date (IMF-fixdate).\n      required: true\n      schema:\n        type: string\n        anyOf:\n          - pattern: "^[0-9]+$"\n          - pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"\n  responses:\n    SipEndpoint:\n      description: The SIP endpoint as it is now stored.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/SipEndpoint"\n          examples:\n            relay_script:\n              $ref: "#/components/examples/SipEndpointRelayScript"\n    BadRequest:\n      description: The request could not be understood.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Bad Request\n          examples:\n            bad_request:\n              value:\n                error: Bad Request\n    Unauthorized:\n      description: The credentials are missing, wrong, or lack the Voice scope.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Unauthorized\n          examples:\n            unauthorized:\n              value:\n                error: Unauthorized\n    NotFound:\n      description: No SIP endpoint of this project has that id.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Not Found\n          examples:\n            not_found:\n              value:\n                error: Not Found\n    UnprocessableEntity:\n      description: The request breaks one or more rules; each broken rule is one item.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/ValidationErrors"\n          examples:\n            blank_username:\n              value:\n                errors:\n                  - detail: Username can\'t be blank\n                    status: "422"\n                    title: Invalid Attribute\n                    code: "422"\n    TooManyRequests:\n      description: The platform\'s rate limit was reached; wait as `Retry-After` says.\n      headers:\n        Retry-After:\n          $ref: "#/components/headers/Retry-After"\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/Error"\n          examples:\n            too_many_requests:\n              value:\n                error: Too Many Requests\n    InternalServerError:\n      description: The server failed while handling the request.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Internal Server Error\n          examples:\n            internal_server_error:\n              value:\n                error: Internal Server Error\n  schemas:\n    SipEndpoint:\n      type: object\n      description: |\n        A SIP endpoint as the server returns it. Every key is always present; handler fields the\n        endpoint does not use are null, and the three method fields read "POST" until changed.\n      required:\n        - type\n        - id\n        - username\n        - caller_id\n        - send_as\n        - ciphers\n        - codecs\n        - encryption\n        - call_handler\n        - calling_handler_resource_id\n        - call_request_url\n        - call_request_method\n        - call_fallback_url\n        - call_fallback_method\n        - call_status_callback_url\n        - call_status_callback_method\n        - call_laml_application_id\n        - call_dialogflow_agent_id\n        - call_relay_topic\n        - call_relay_topic_status_callback_url\n        - call_relay_context\n        - call_relay_context_status_callback_url\n        - call_relay_application\n        - call_video_room_id\n        - call_relay_script_url\n      properties:\n        type:\n          description: The kind of resource; always `sip_endpoint`.\n          type: string\n          const: sip_endpoint\n        id:\n          description: Server-made identifier of the endpoint.\n          type: string\n          format: uuid\n        username:\n          description: The SIP user name devices register with; unique in the project.\n          type: string\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: [string, "null"]\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          $ref: "#/components/schemas/CallHandler"\n        calling_handler_resource_id:\n          description: The resource the server created for the handler; set by the server only.\n          type: [string, "null"]\n          format: uuid\n        call_request_url:\n          description: Webhook that answers inbound calls (`laml_webhooks`).\n          type: [string, "null"]\n        call_request_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails (`laml_webhooks`).\n          type: [string, "null"]\n        call_fallback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes (`laml_webhooks`).\n          type: [string, "null"]\n        call_status_callback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers (`laml_application`).\n          type: [string, "null"]\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers (`dialogflow`).\n          type: [string, "null"]\n        call_relay_topic:\n          description: The Relay topic calls are sent to (`relay_topic`).\n          type: [string, "null"]\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes (`relay_topic`).\n          type: [string, "null"]\n        call_relay_context:\n          description: The Relay context calls are sent to (`relay_context`).\n          type: [string, "null"]\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes (`relay_context`).\n          type: [string, "null"]\n        call_relay_application:\n          description: The Relay application that answers (`relay_application`).\n          type: [string, "null"]\n        call_video_room_id:\n          description: The video room calls join (`video_room`).\n          type: [string, "null"]\n          format: uuid\n        call_relay_script_url:\n          description: URL of the SWML script that answers (`relay_script`).\n          type: [string, "null"]\n    SipEndpointWritable:\n      type: object\n      description: The fields a request may set. None is nullable; a field left out is not changed.\n      properties:\n        username:\n          description: SIP user name, unique in the project, without white space or `@`.\n          type: string\n          minLength: 1\n          pattern: "^[^\\\\s@]+$"\n        password:\n          description: SIP password. Write-only, never returned.\n          type: string\n          minLength: 1\n          writeOnly: true\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: string\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          description: What handles inbound calls; requests cannot set it to null.\n          type: string\n          allOf:\n            - $ref: "#/components/schemas/CallHandler"\n        call_request_url:\n          description: Webhook that answers inbound calls; required with `laml_webhooks`.\n          type: string\n          format: uri\n        call_request_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails.\n          type: string\n          format: uri\n        call_fallback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes.\n          type: string\n          format: uri\n        call_status_callback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers; required with `laml_application`.\n          type: string\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers; required with `dialogflow`.\n          type: string\n        call_relay_topic:\n          description: The Relay topic calls are sent to; required with `relay_topic`.\n          type: string\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes of a `relay_topic` endpoint.\n          type: string\n          format: uri\n        call_relay_context:\n          description: The Relay context calls are sent to; required with `relay_context`.\n          type: string\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes of a `relay_context` endpoint.\n          type: string\n          format: uri\n        call_relay_application:\n          description: The Relay application that answers; required with `relay_application`.\n          type: string\n        call_video_room_id:\n          description: The video room calls join; required with `video_room`.\n          type: string\n          format: uuid\n        call_relay_script_url:\n          description: URL of the SWML script that answers; required with `relay_script`.\n          type: string\n          format: uri\n        call_flow_id:\n          description: The call flow that answers; required with `call_flow`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n        call_flow_version:\n          description: Which version of the call flow answers. Request-only.\n          type: string\n          enum: [working_copy, current_deployed]\n          writeOnly: true\n        call_ai_agent_id:\n          description: The AI agent that answers; required with `ai_agent`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n    SipEndpointCreate:\n      description: A new SIP endpoint. `username` and `password` are required.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n      required: [username, password]\n      examples:\n        - username: alice\n          password: correct-horse-battery\n          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:\n      description: The fields to change; every field is optional.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n    CallHandlerCompanions:\n      description: |\n        Each call handler needs one companion field naming what answers the call. A request that\n        sets `call_handler` to one of these values must also send its companion. `relay_connector`\n        has no known companion.\n      allOf:\n        - if: {properties: {call_handler: {const: laml_webhooks}}, required: [call_handler]}\n          then: {required: [call_request_url]}\n        - if: {properties: {call_handler: {const: laml_application}}, required: [call_handler]}\n          then: {required: [call_laml_application_id]}\n        - if: {properties: {call_handler: {const: dialogflow}}, required: [call_handler]}\n          then: {required: [call_dialogflow_agent_id]}\n        - if: {properties: {call_handler: {const: relay_topic}}, required: [call_handler]}\n          then: {required: [call_relay_topic]}\n        - if: {properties: {call_handler: {const: relay_context}}, required: [call_handler]}\n          then: {required: [call_relay_context]}\n        - if: {properties: {call_handler: {const: relay_application}}, required: [call_handler]}\n          then: {required: [call_relay_application]}\n        - if: {properties: {call_handler: {const: video_room}}, required: [call_handler]}\n          then: {required: [call_video_room_id]}\n        - if: {properties: {call_handler: {const: relay_script}}, required: [call_handler]}\n          then: {required: [call_relay_script_url]}\n        - if: {properties: {call_handler: {const: call_flow}}, required: [call_handler]}\n          then: {required: [call_flow_id]}\n        - if: {properties: {call_handler: {const: ai_agent}}, required: [call_handler]}\n          then: {required: [call_ai_agent_id]}\n    CallHandler:\n      description: |\n        What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\n        list of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n      type: [string, "null"]\n      enum:\n        - relay_context\n        - relay_topic\n        - relay_application\n        - relay_connector\n        - relay_script\n        - laml_webhooks\n        - laml_application\n        - dialogflow\n        - video_room\n        - call_flow\n        - ai_agent\n        - null\n    Encryption:\n      description: Whether media to and from the endpoint must, may or may not be encrypted (SRTP).\n      type: string\n      enum: [default, required, optional]\n    HttpMethod:\n      description: The HTTP method a webhook is called with.\n      type: string\n      enum: [GET, POST]\n    NullableHttpMethod:\n      description: The HTTP method a webhook is called with; the server reports "POST" until it is changed.\n      type: [string, "null"]\n      enum: [GET, POST, null]\n    Ciphers:\n      description: |\n        SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\n        AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\n        AES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    Codecs:\n      description: |\n        Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\n        PCMA, G729, VP8, H264. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    SipEndpointList:\n      type: object\n      description: One page of SIP endpoints and the links to its neighbours.\n      required: [links, data]\n      properties:\n        links:\n          $ref: "#/components/schemas/PageLinks"\n        data:\n          type: array\n          items:\n            $ref: "#/components/schemas/SipEndpoint"\n    PageLinks:\n      type: object\n      description: |\n        Links of a page walk. Current servers send absolute URLs; older documentation shows\n        relative ones, so both are accepted. `next` is present only when another page exists and\n        `prev` only after the first page.\n      required: [self, first]\n      properties:\n        self:\n          type: string\n        first:\n          type: string\n        next:\n          type: string\n        prev:\n          type: string\n    Error:\n      type: object\n      description: The body of a plain error answer.\n      required: [error]\n      properties:\n        error:\n          description: The reason phrase, such as "Not Found".\n          type: string\n    ValidationErrors:\n      type: object\n      description: The body of a 422 answer; one item for each rule the request broke.\n      required: [errors]\n      properties:\n        errors:\n          type: array\n          items:\n            $ref: "#/components/schemas/ValidationError"\n    ValidationError:\n      type: object\n      required: [detail, status, title, code]\n      properties:\n        detail:\n          description: What is wrong, naming the attribute.\n          type: string\n        status:\n          description: The HTTP status as a string, such as "422".\n          type: string\n        title:\n          description: A short category, such as "Invalid Attribute".\n          type: string\n        code:\n          description: A machine-readable code of the problem, as a string.\n          type: string\n  examples:\n    SipEndpointRelayScript:\n      summary: An endpoint answered by a SWML script.\n      value:\n        type: sip_endpoint\n        id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        username: alice\n        caller_id: Alice\n        send_as: "+15551234567"\n        ciphers: [AEAD_AES_256_GCM_8, AES_CM_128_HMAC_SHA1_80]\n        codecs: [OPUS, PCMU]\n        encryption: optional\n        call_handler: relay_script\n        calling_handler_resource_id: 0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24\n        call_request_url: null\n        call_request_method: POST\n        call_fallback_url: null\n        call_fallback_method: POST\n        call_status_callback_url: null\n        call_status_callback_method: POST\n        call_laml_application_id: null\n        call_dialogflow_agent_id: null\n        call_relay_topic: null\n        call_relay_topic_status_callback_url: null\n        call_relay_context: null\n        call_relay_context_status_callback_url: null\n        call_relay_application: null\n        call_video_room_id: null\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointCreateRequest:\n      summary: An endpoint answered by a SWML script.\n      value:\n        username: alice\n        password: correct-horse-battery\n        caller_id: Alice\n        call_handler: relay_script\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointListPage:\n      summary: A first page with a next page after it.\n      value:\n        links:\n          self: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          first: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          next: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1&page_size=1&page_token=PA6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        data:\n          - type: sip_endpoint\n            id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n            username: alice\n            caller_id: null\n            send_as: random\n            ciphers: []\n            codecs: [OPUS, G722, PCMU, PCMA]\n            encryption: default\n            call_handler: null\n            calling_handler_resource_id: null\n            call_request_url: null\n            call_request_method: POST\n            call_fallback_url: null\n            call_fallback_method: POST\n            call_status_callback_url: null\n            call_status_callback_method: POST\n            call_laml_application_id: null\n            call_dialogflow_agent_id: null\n            call_relay_topic: null\n            call_relay_topic_status_callback_url: null\n            call_relay_context: null\n            call_relay_context_status_callback_url: null\n            call_relay_application: null\n            call_video_room_id: null\n            call_relay_script_url: null\n';
+    specSource = 'openapi: 3.1.0\njsonSchemaDialect: https://json-schema.org/draft/2020-12/schema\ninfo:\n  title: SignalWire SIP endpoints (Relay REST)\n  version: 1.0.0\n  summary: SIP endpoints of a SignalWire Space, as this project holds the live API to behave.\n  description: |\n    SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\n    with a SignalWire Space. This document describes the Relay REST collection that manages them,\n    `/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\n    client, the stateful mock and the drift checks are all derived from it.\n\n    **Legacy status.** SignalWire now labels this collection "legacy" and points new work to the\n    Fabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\n    still work and are still documented, so none of them is flagged `deprecated`.\n\n    **Decisions where the published sources disagree.**\n    - Create and update: current documentation answers 200, older documentation 201. Both are\n      documented as success here; the drift report records which one the server actually used.\n    - `call_handler`: the eleven values of the current documentation. A value such as `default`,\n      seen only in third-party code, is drift when the server returns it.\n    - `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n      back in a response, exactly like `password`.\n    - Response objects are open: a key the server adds is not a schema error. Finding such keys is\n      the drift job\'s work (its `field-undocumented` check), not this document\'s.\n    - A handler\'s companion field (for example `call_request_url` for `laml_webhooks`) is required\n      whenever a request sets `call_handler` to that handler, on create and on update alike.\n    - Rate limits are platform-wide and their header names are undocumented; every operation\n      documents 429 with `Retry-After`.\n    - A request field marked `x-reference` names another resource of the Space (a video room, a\n      call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n      ids the Space is known to have.\nservers:\n  - url: https://{space_name}.signalwire.com/api/relay/rest\n    description: The Relay REST API of one SignalWire Space.\n    variables:\n      space_name:\n        default: example\n        description: The name of the Space, the first label of its host name.\nsecurity:\n  - basic_auth: []\ntags:\n  - name: SIP Endpoints\n    description: Create, list, inspect, change and remove the SIP endpoints of a Space.\npaths:\n  /endpoints/sip:\n    get:\n      operationId: list_sip_endpoints\n      tags: [SIP Endpoints]\n      summary: List SIP endpoints\n      description: |\n        Returns one page of the project\'s SIP endpoints, newest first. Pages are walked with\n        `links.next` until it is absent; each link already carries the query it belongs to.\n      security:\n        - basic_auth: []\n      parameters:\n        - $ref: "#/components/parameters/filter_username"\n        - $ref: "#/components/parameters/filter_caller_id"\n        - $ref: "#/components/parameters/page_number"\n        - $ref: "#/components/parameters/page_size"\n        - $ref: "#/components/parameters/page_token"\n      x-query-rules:\n        description: A page after the first is only reachable with the token of the walk it belongs to.\n        if:\n          properties:\n            page_number:\n              type: integer\n              exclusiveMinimum: 0\n          required: [page_number]\n        then:\n          required: [page_token]\n      responses:\n        "200":\n          description: One page of SIP endpoints.\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/SipEndpointList"\n              examples:\n                first_page:\n                  $ref: "#/components/examples/SipEndpointListPage"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    post:\n      operationId: create_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Create a SIP endpoint\n      description: |\n        Creates a SIP endpoint that devices can register with, using the given username and\n        password. The username must be unique in the project. Documented as answering 200 (current\n        documentation) or 201 (older documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointCreate"\n            examples:\n              relay_script:\n                $ref: "#/components/examples/SipEndpointCreateRequest"\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n  /endpoints/sip/{id}:\n    parameters:\n      - $ref: "#/components/parameters/id"\n    get:\n      operationId: retrieve_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Retrieve a SIP endpoint\n      description: Returns one SIP endpoint by its id.\n      security:\n        - basic_auth: []\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    put:\n      operationId: update_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Update a SIP endpoint\n      description: |\n        Changes the fields sent and leaves every other field as it was (a partial update despite\n        the method). Documented as answering 200 (current documentation) or 201 (older\n        documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointUpdate"\n            examples:\n              rename_caller_id:\n                summary: Change only the caller id.\n                value:\n                  caller_id: Front desk\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    delete:\n      operationId: delete_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Delete a SIP endpoint\n      description: Removes a SIP endpoint for good; devices registered with it can no longer call.\n      security:\n        - basic_auth: []\n      responses:\n        "204":\n          description: The endpoint is gone. The response has no body.\n        "400":\n          $ref: "#/components/responses/BadRequest"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\ncomponents:\n  securitySchemes:\n    basic_auth:\n      type: http\n      scheme: basic\n      description: The Project ID is the user name and an API token with the Voice scope is the password.\n  parameters:\n    id:\n      name: id\n      in: path\n      required: true\n      description: The id of the SIP endpoint.\n      schema:\n        type: string\n        format: uuid\n    filter_username:\n      name: filter_username\n      in: query\n      description: Keep only endpoints whose username contains this text.\n      schema:\n        type: string\n    filter_caller_id:\n      name: filter_caller_id\n      in: query\n      description: Keep only endpoints whose caller id contains this text.\n      schema:\n        type: string\n    page_number:\n      name: page_number\n      in: query\n      description: Zero-based number of the page to return; pages after the first need `page_token`.\n      schema:\n        type: integer\n        minimum: 0\n        default: 0\n    page_size:\n      name: page_size\n      in: query\n      description: How many endpoints one page holds at most.\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 1000\n        default: 50\n    page_token:\n      name: page_token\n      in: query\n      description: The token that ties a page to the walk it belongs to, as found in `links.next` and `links.prev`.\n      schema:\n        type: string\n        minLength: 1\n  headers:\n    Retry-After:\n      description: How long to wait before trying again, in whole seconds or as an HTTP date (IMF-fixdate).\n      required: true\n      schema:\n        type: string\n        anyOf:\n          - pattern: "^[0-9]+$"\n          - pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"\n  responses:\n    SipEndpoint:\n      description: The SIP endpoint as it is now stored.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/SipEndpoint"\n          examples:\n            relay_script:\n              $ref: "#/components/examples/SipEndpointRelayScript"\n    BadRequest:\n      description: The request could not be understood.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Bad Request\n          examples:\n            bad_request:\n              value:\n                error: Bad Request\n    Unauthorized:\n      description: The credentials are missing, wrong, or lack the Voice scope.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Unauthorized\n          examples:\n            unauthorized:\n              value:\n                error: Unauthorized\n    NotFound:\n      description: No SIP endpoint of this project has that id.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Not Found\n          examples:\n            not_found:\n              value:\n                error: Not Found\n    UnprocessableEntity:\n      description: The request breaks one or more rules; each broken rule is one item.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/ValidationErrors"\n          examples:\n            blank_username:\n              value:\n                errors:\n                  - detail: Username can\'t be blank\n                    status: "422"\n                    title: Invalid Attribute\n                    code: "422"\n    TooManyRequests:\n      description: The platform\'s rate limit was reached; wait as `Retry-After` says.\n      headers:\n        Retry-After:\n          $ref: "#/components/headers/Retry-After"\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/Error"\n          examples:\n            too_many_requests:\n              value:\n                error: Too Many Requests\n    InternalServerError:\n      description: The server failed while handling the request.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Internal Server Error\n          examples:\n            internal_server_error:\n              value:\n                error: Internal Server Error\n  schemas:\n    SipEndpoint:\n      type: object\n      description: |\n        A SIP endpoint as the server returns it. Every key is always present; handler fields the\n        endpoint does not use are null, and the three method fields read "POST" until changed.\n      required:\n        - type\n        - id\n        - username\n        - caller_id\n        - send_as\n        - ciphers\n        - codecs\n        - encryption\n        - call_handler\n        - calling_handler_resource_id\n        - call_request_url\n        - call_request_method\n        - call_fallback_url\n        - call_fallback_method\n        - call_status_callback_url\n        - call_status_callback_method\n        - call_laml_application_id\n        - call_dialogflow_agent_id\n        - call_relay_topic\n        - call_relay_topic_status_callback_url\n        - call_relay_context\n        - call_relay_context_status_callback_url\n        - call_relay_application\n        - call_video_room_id\n        - call_relay_script_url\n      properties:\n        type:\n          description: The kind of resource; always `sip_endpoint`.\n          type: string\n          const: sip_endpoint\n        id:\n          description: Server-made identifier of the endpoint.\n          type: string\n          format: uuid\n        username:\n          description: The SIP user name devices register with; unique in the project.\n          type: string\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: [string, "null"]\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          $ref: "#/components/schemas/CallHandler"\n        calling_handler_resource_id:\n          description: The resource the server created for the handler; set by the server only.\n          type: [string, "null"]\n          format: uuid\n        call_request_url:\n          description: Webhook that answers inbound calls (`laml_webhooks`).\n          type: [string, "null"]\n        call_request_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails (`laml_webhooks`).\n          type: [string, "null"]\n        call_fallback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes (`laml_webhooks`).\n          type: [string, "null"]\n        call_status_callback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers (`laml_application`).\n          type: [string, "null"]\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers (`dialogflow`).\n          type: [string, "null"]\n        call_relay_topic:\n          description: The Relay topic calls are sent to (`relay_topic`).\n          type: [string, "null"]\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes (`relay_topic`).\n          type: [string, "null"]\n        call_relay_context:\n          description: The Relay context calls are sent to (`relay_context`).\n          type: [string, "null"]\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes (`relay_context`).\n          type: [string, "null"]\n        call_relay_application:\n          description: The Relay application that answers (`relay_application`).\n          type: [string, "null"]\n        call_video_room_id:\n          description: The video room calls join (`video_room`).\n          type: [string, "null"]\n          format: uuid\n        call_relay_script_url:\n          description: URL of the SWML script that answers (`relay_script`).\n          type: [string, "null"]\n    SipEndpointWritable:\n      type: object\n      description: The fields a request may set. None is nullable; a field left out is not changed.\n      properties:\n        username:\n          description: SIP user name, unique in the project, without white space or `@`.\n          type: string\n          minLength: 1\n          pattern: "^[^\\\\s@]+$"\n        password:\n          description: SIP password. Write-only, never returned.\n          type: string\n          minLength: 1\n          writeOnly: true\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: string\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          description: What handles inbound calls; requests cannot set it to null.\n          type: string\n          allOf:\n            - $ref: "#/components/schemas/CallHandler"\n        call_request_url:\n          description: Webhook that answers inbound calls; required with `laml_webhooks`.\n          type: string\n          format: uri\n        call_request_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails.\n          type: string\n          format: uri\n        call_fallback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes.\n          type: string\n          format: uri\n        call_status_callback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers; required with `laml_application`.\n          type: string\n          x-reference: a LaML application of the Space\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers; required with `dialogflow`.\n          type: string\n          x-reference: a Dialogflow agent of the Space\n        call_relay_topic:\n          description: The Relay topic calls are sent to; required with `relay_topic`.\n          type: string\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes of a `relay_topic` endpoint.\n          type: string\n          format: uri\n        call_relay_context:\n          description: The Relay context calls are sent to; required with `relay_context`.\n          type: string\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes of a `relay_context` endpoint.\n          type: string\n          format: uri\n        call_relay_application:\n          description: The Relay application that answers; required with `relay_application`.\n          type: string\n        call_video_room_id:\n          description: The video room calls join; required with `video_room`.\n          type: string\n          format: uuid\n          x-reference: a video room of the Space\n        call_relay_script_url:\n          description: URL of the SWML script that answers; required with `relay_script`.\n          type: string\n          format: uri\n        call_flow_id:\n          description: The call flow that answers; required with `call_flow`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: a call flow of the Space\n        call_flow_version:\n          description: Which version of the call flow answers. Request-only.\n          type: string\n          enum: [working_copy, current_deployed]\n          writeOnly: true\n        call_ai_agent_id:\n          description: The AI agent that answers; required with `ai_agent`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: an AI agent of the Space\n    SipEndpointCreate:\n      description: A new SIP endpoint. `username` and `password` are required.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n      required: [username, password]\n      examples:\n        - username: alice\n          password: correct-horse-battery\n          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:\n      description: The fields to change; every field is optional.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n    CallHandlerCompanions:\n      description: |\n        Each call handler needs one companion field naming what answers the call. A request that\n        sets `call_handler` to one of these values must also send its companion. `relay_connector`\n        has no known companion.\n      allOf:\n        - if: {properties: {call_handler: {const: laml_webhooks}}, required: [call_handler]}\n          then: {required: [call_request_url]}\n        - if: {properties: {call_handler: {const: laml_application}}, required: [call_handler]}\n          then: {required: [call_laml_application_id]}\n        - if: {properties: {call_handler: {const: dialogflow}}, required: [call_handler]}\n          then: {required: [call_dialogflow_agent_id]}\n        - if: {properties: {call_handler: {const: relay_topic}}, required: [call_handler]}\n          then: {required: [call_relay_topic]}\n        - if: {properties: {call_handler: {const: relay_context}}, required: [call_handler]}\n          then: {required: [call_relay_context]}\n        - if: {properties: {call_handler: {const: relay_application}}, required: [call_handler]}\n          then: {required: [call_relay_application]}\n        - if: {properties: {call_handler: {const: video_room}}, required: [call_handler]}\n          then: {required: [call_video_room_id]}\n        - if: {properties: {call_handler: {const: relay_script}}, required: [call_handler]}\n          then: {required: [call_relay_script_url]}\n        - if: {properties: {call_handler: {const: call_flow}}, required: [call_handler]}\n          then: {required: [call_flow_id]}\n        - if: {properties: {call_handler: {const: ai_agent}}, required: [call_handler]}\n          then: {required: [call_ai_agent_id]}\n    CallHandler:\n      description: |\n        What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\n        list of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n      type: [string, "null"]\n      enum:\n        - relay_context\n        - relay_topic\n        - relay_application\n        - relay_connector\n        - relay_script\n        - laml_webhooks\n        - laml_application\n        - dialogflow\n        - video_room\n        - call_flow\n        - ai_agent\n        - null\n    Encryption:\n      description: Whether media to and from the endpoint must, may or may not be encrypted (SRTP).\n      type: string\n      enum: [default, required, optional]\n    HttpMethod:\n      description: The HTTP method a webhook is called with.\n      type: string\n      enum: [GET, POST]\n    NullableHttpMethod:\n      description: The HTTP method a webhook is called with; the server reports "POST" until it is changed.\n      type: [string, "null"]\n      enum: [GET, POST, null]\n    Ciphers:\n      description: |\n        SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\n        AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\n        AES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    Codecs:\n      description: |\n        Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\n        PCMA, G729, VP8, H264. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    SipEndpointList:\n      type: object\n      description: One page of SIP endpoints and the links to its neighbours.\n      required: [links, data]\n      properties:\n        links:\n          $ref: "#/components/schemas/PageLinks"\n        data:\n          type: array\n          items:\n            $ref: "#/components/schemas/SipEndpoint"\n    PageLinks:\n      type: object\n      description: |\n        Links of a page walk. Current servers send absolute URLs; older documentation shows\n        relative ones, so both are accepted. `next` is present only when another page exists and\n        `prev` only after the first page.\n      required: [self, first]\n      properties:\n        self:\n          type: string\n        first:\n          type: string\n        next:\n          type: string\n        prev:\n          type: string\n    Error:\n      type: object\n      description: The body of a plain error answer.\n      required: [error]\n      properties:\n        error:\n          description: The reason phrase, such as "Not Found".\n          type: string\n    ValidationErrors:\n      type: object\n      description: The body of a 422 answer; one item for each rule the request broke.\n      required: [errors]\n      properties:\n        errors:\n          type: array\n          items:\n            $ref: "#/components/schemas/ValidationError"\n    ValidationError:\n      type: object\n      required: [detail, status, title, code]\n      properties:\n        detail:\n          description: What is wrong, naming the attribute.\n          type: string\n        status:\n          description: The HTTP status as a string, such as "422".\n          type: string\n        title:\n          description: A short category, such as "Invalid Attribute".\n          type: string\n        code:\n          description: A machine-readable code of the problem, as a string.\n          type: string\n  examples:\n    SipEndpointRelayScript:\n      summary: An endpoint answered by a SWML script.\n      value:\n        type: sip_endpoint\n        id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        username: alice\n        caller_id: Alice\n        send_as: "+15551234567"\n        ciphers: [AEAD_AES_256_GCM_8, AES_CM_128_HMAC_SHA1_80]\n        codecs: [OPUS, PCMU]\n        encryption: optional\n        call_handler: relay_script\n        calling_handler_resource_id: 0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24\n        call_request_url: null\n        call_request_method: POST\n        call_fallback_url: null\n        call_fallback_method: POST\n        call_status_callback_url: null\n        call_status_callback_method: POST\n        call_laml_application_id: null\n        call_dialogflow_agent_id: null\n        call_relay_topic: null\n        call_relay_topic_status_callback_url: null\n        call_relay_context: null\n        call_relay_context_status_callback_url: null\n        call_relay_application: null\n        call_video_room_id: null\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointCreateRequest:\n      summary: An endpoint answered by a SWML script.\n      value:\n        username: alice\n        password: correct-horse-battery\n        caller_id: Alice\n        call_handler: relay_script\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointListPage:\n      summary: A first page with a next page after it.\n      value:\n        links:\n          self: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          first: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          next: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1&page_size=1&page_token=PA6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        data:\n          - type: sip_endpoint\n            id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n            username: alice\n            caller_id: null\n            send_as: random\n            ciphers: []\n            codecs: [OPUS, G722, PCMU, PCMA]\n            encryption: default\n            call_handler: null\n            calling_handler_resource_id: null\n            call_request_url: null\n            call_request_method: POST\n            call_fallback_url: null\n            call_fallback_method: POST\n            call_status_callback_url: null\n            call_status_callback_method: POST\n            call_laml_application_id: null\n            call_dialogflow_agent_id: null\n            call_relay_topic: null\n            call_relay_topic_status_callback_url: null\n            call_relay_context: null\n            call_relay_context_status_callback_url: null\n            call_relay_application: null\n            call_video_room_id: null\n            call_relay_script_url: null\n';
   }
 });
 
@@ -34722,6 +34816,7 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
       failOn: plan.failOn,
       maxPages: plan.maxPages,
       harPages: plan.harPages,
+      fixtures: plan.fixtures,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...plan.maxDurationMs !== void 0 ? { maxDurationMs: plan.maxDurationMs } : {}
@@ -34832,6 +34927,12 @@ var init_drift2 = __esm({
       out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har" },
       "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DEFAULTS.maxPages})` },
       "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
+      fixture: {
+        type: "string",
+        value: "FIELD=VALUE",
+        multiple: true,
+        help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
+      },
       timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
       "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
       cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },

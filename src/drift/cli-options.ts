@@ -6,13 +6,14 @@
 import type { Severity } from "../checks";
 import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
 import type { DriftCredentials, DriftMode } from "./types";
+import { fixtureProblem } from "./fixtures";
 
 export class DriftUsageError extends Error {
   override name = "DriftUsageError";
 }
 
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages", string>> &
-  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>>;
+  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[] };
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
@@ -45,10 +46,12 @@ export interface DriftPlan {
   harPages: number;
   /** Also write the suggested spec and its list. */
   suggestSpec: boolean;
+  /** Values for the create bodies' companion fields (`--fixture FIELD=VALUE`). */
+  fixtures: Record<string, string>;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */
-const TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages"] as const;
+const TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"] as const;
 
 const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
 const MODES: readonly DriftMode[] = ["read-only", "read-write"];
@@ -97,6 +100,10 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
   const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;
   const harPages = flags["har-pages"] === undefined ? defaults.harPages : wholeNumber("har-pages", flags["har-pages"], 0);
+  const fixtures = fixturesOf(flags.fixture ?? []);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
+    throw new DriftUsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
+  }
   return {
     target,
     mode,
@@ -109,7 +116,24 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     json: flags.json === true,
     harPages,
     suggestSpec: flags["suggest-spec"] === true,
+    fixtures,
   };
+}
+
+/** `FIELD=VALUE` pairs, each field once and each value one the spec allows for it. */
+function fixturesOf(given: readonly string[]): Record<string, string> {
+  const fixtures: Record<string, string> = {};
+  for (const pair of given) {
+    const at = pair.indexOf("=");
+    if (at <= 0 || at === pair.length - 1) throw new DriftUsageError(`--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`);
+    const field = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    if (field in fixtures) throw new DriftUsageError(`--fixture ${field} was given more than once; give it once`);
+    const problem = fixtureProblem(field, value);
+    if (problem !== undefined) throw new DriftUsageError(`--fixture ${problem}`);
+    fixtures[field] = value;
+  }
+  return fixtures;
 }
 
 function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: number }): DriftPlan {
@@ -129,6 +153,7 @@ function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: n
     json: flags.json === true,
     harPages: defaults.harPages,
     suggestSpec: flags["suggest-spec"] === true,
+    fixtures: {},
   };
 }
 

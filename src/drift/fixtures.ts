@@ -7,6 +7,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { errorPointer, isWrapperError } from "../spec/schema-error";
 import { validate, type SchemaError, type ValidatorName } from "../spec/validators";
+import { isPlainObject } from "../spec/json-pointer";
+import { specDocument } from "./spec-location";
 
 interface InvalidCase {
   name: string;
@@ -46,24 +48,87 @@ function companionOf(handler: string): string | undefined {
 }
 
 /**
- * One valid create body per handler kind, plus one with no handler. The companion value is the
- * first candidate (a UUID, then a URL) the validator accepts for that field.
+ * The request fields the spec marks `x-reference`: each names another resource of the Space (a
+ * video room, a call flow), which a Space may check exists. By field, what it names.
  */
-export function validCreateBodies(prefix: string, password: () => string): Array<{ handler: string; body: Record<string, unknown> }> {
-  const kinds = ["none", ...handlerKinds()];
-  return kinds.map((handler) => {
-    const body: Record<string, unknown> = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
-    if (handler !== "none") {
-      body.call_handler = handler;
-      const companion = companionOf(handler);
-      if (companion) {
-        const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
-        body[companion] = candidates.find((value) => validate(CREATE, { ...body, [companion]: value }).length === 0) ?? candidates[0];
-      }
+export function referenceFields(): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
     }
+  }
+  return found;
+}
+
+/** Where the companion values of the create bodies come from. */
+export interface CompanionValues {
+  /** Values given for companion fields (`--fixture FIELD=VALUE`), used as they are. */
+  given: Readonly<Record<string, string>>;
+  /** Reference values seen in the Space's own endpoints, by field. */
+  seen: ReadonlyMap<string, string>;
+  /** Make references up (the mock checks none); against a Space only given or seen ones are sent. */
+  invent: boolean;
+}
+
+const INVENTED: CompanionValues = { given: {}, seen: new Map(), invent: true };
+
+/** The fields a handler kind needs alongside it, for which `--fixture` may give a value. */
+function companionFields(): string[] {
+  return [...new Set(handlerKinds().flatMap((handler) => companionOf(handler) ?? []))];
+}
+
+/** Why a value given for a field cannot be sent, or undefined when it can. */
+export function fixtureProblem(field: string, value: string): string | undefined {
+  const fields = companionFields();
+  if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
+  const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
+  const problem = errors.find((e) => e.instancePath === `/${field}`);
+  return problem ? `the spec refuses ${field} ${JSON.stringify(value)}: it ${problem.message ?? problem.keyword}` : undefined;
+}
+
+type Companion = { field: string; value: string; reference?: string } | { field: string; missing: string } | undefined;
+
+function companionFor(handler: string, values: CompanionValues): Companion {
+  const field = companionOf(handler);
+  if (!field) return undefined;
+  const reference = referenceFields().get(field);
+  const given = values.given[field] ?? (reference !== undefined ? values.seen.get(field) : undefined);
+  if (given !== undefined) return { field, value: given, ...(reference !== undefined ? { reference } : {}) };
+  if (reference !== undefined && !values.invent) return { field, missing: reference };
+  const body = { username: "probe", password: "probe", call_handler: handler };
+  const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
+  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0]! };
+}
+
+/**
+ * One valid create body per handler kind the run can create, plus one with no handler. A
+ * companion value is the one given for its field, else (for a reference) one seen in the Space,
+ * else the first candidate (a UUID, then a URL) the validator accepts — made up only where
+ * `values.invent` allows it for a reference. `reference` says what the companion names, if anything.
+ */
+export function validCreateBodies(prefix: string, password: () => string, values: CompanionValues = INVENTED): Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> {
+  const cases: Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> = [];
+  for (const handler of ["none", ...handlerKinds()]) {
+    const companion = handler === "none" ? undefined : companionFor(handler, values);
+    if (companion && "missing" in companion) continue;
+    const body: Record<string, unknown> = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    if (handler !== "none") body.call_handler = handler;
+    if (companion) body[companion.field] = companion.value;
     const errors = validate(CREATE, body);
     if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0]!.message ?? errors[0]!.keyword}`);
-    return { handler, body };
+    cases.push({ handler, body, ...(companion?.reference !== undefined ? { reference: { field: companion.field, what: companion.reference } } : {}) });
+  }
+  return cases;
+}
+
+/** The handler kinds the run cannot create: their companion names a resource of the Space, and none is known. */
+export function kindsWithoutReference(values: CompanionValues): Array<{ handler: string; field: string; what: string }> {
+  return handlerKinds().flatMap((handler) => {
+    const companion = companionFor(handler, values);
+    return companion && "missing" in companion ? [{ handler, field: companion.field, what: companion.missing }] : [];
   });
 }
 

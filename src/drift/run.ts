@@ -30,6 +30,12 @@ export interface DriftRunOptions {
   pageSize?: number;
   /** Listed endpoints retrieved one by one (default 5). */
   sampleSize?: number;
+  /**
+   * Values for the companion fields of the create bodies (`--fixture`), above all the ids of the
+   * Space's own resources that references must name (a video room, a call flow). Against a live
+   * target a handler kind whose reference is neither given nor seen in the Space is not created.
+   */
+  fixtures?: Readonly<Record<string, string>>;
   /** Fixes the run id (and so the `drift-<run id>-` prefix); default: time plus randomness. */
   runId?: string;
   /** Aborting stops the scenarios; what the run created is still removed. */
@@ -93,13 +99,15 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     maxPages: options.maxPages ?? DEFAULTS.maxPages,
     sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
     prefix: `drift-${runId}-`,
+    fixtures: options.fixtures ?? {},
+    inventReferences: options.target.kind === "mock",
   };
 
   let stopped: string | undefined;
   let cleanup: CleanupRecord | undefined;
   try {
-    await readOnlyScenario(session, config);
-    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => (cleanup = record));
+    const facts = await readOnlyScenario(session, config);
+    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => (cleanup = record), facts);
   } catch (error) {
     if (!(error instanceof RunStopped)) throw error;
     stopped = error.reason;

@@ -9,7 +9,7 @@ import { FAULT_NAMES } from "../../src/mock";
 const DEFAULTS = { maxPages: 1000, harPages: 5 };
 const CREDENTIALS = { SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t0ken" };
 const credentials = { projectId: "p", apiToken: "t0ken" };
-const PLAN = { failOn: "warning", out: "drift-report", maxPages: 1000, cleanup: false, json: false, harPages: 5, suggestSpec: false } as const;
+const PLAN = { failOn: "warning", out: "drift-report", maxPages: 1000, cleanup: false, json: false, harPages: 5, suggestSpec: false, fixtures: {} } as const;
 
 describe("plans", () => {
   const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; want: DriftPlan }> = [
@@ -17,7 +17,7 @@ describe("plans", () => {
     {
       name: "every setting of a mock run",
       flags: { "mock-fault": "slow", mode: "read-only", "fail-on": "breaking", out: "r", "max-pages": " 3 ", timeout: "1500", "max-duration": "60", "har-pages": "0", json: true, "suggest-spec": true },
-      want: { target: { kind: "mock", fault: "slow" }, mode: "read-only", failOn: "breaking", out: "r", maxPages: 3, timeoutMs: 1500, maxDurationMs: 60_000, cleanup: false, json: true, harPages: 0, suggestSpec: true },
+      want: { target: { kind: "mock", fault: "slow" }, mode: "read-only", failOn: "breaking", out: "r", maxPages: 3, timeoutMs: 1500, maxDurationMs: 60_000, cleanup: false, json: true, harPages: 0, suggestSpec: true, fixtures: {} },
     },
     {
       name: "live, read-only unless asked, at the Space of the environment",
@@ -54,6 +54,17 @@ describe("plans", () => {
       flags: { replay: "drift-report/exchanges.har", "fail-on": "info", out: "o", json: true, "suggest-spec": true },
       want: { ...PLAN, target: { kind: "replay", path: "drift-report/exchanges.har" }, mode: "read-only", failOn: "info", out: "o", json: true, suggestSpec: true },
     },
+    {
+      name: "fixtures for a live read-write run",
+      flags: { target: "live", mode: "read-write", fixture: ["call_video_room_id=6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11", "call_relay_script_url=https://swml.example.org/x.json"] },
+      env: { ...CREDENTIALS, SIGNALWIRE_SPACE: "example" },
+      want: {
+        ...PLAN,
+        target: { kind: "live", space: "example", credentials, source: "SIGNALWIRE_SPACE", allowInsecureHttp: false },
+        mode: "read-write",
+        fixtures: { call_video_room_id: "6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11", call_relay_script_url: "https://swml.example.org/x.json" },
+      },
+    },
   ];
   it.each(cases)("$name", ({ flags, env, want }) => {
     expect(resolvePlan(flags, env ?? {}, DEFAULTS)).toEqual(want);
@@ -89,6 +100,14 @@ describe("refusals", () => {
     { name: "one flag a replay ignores", flags: { replay: "x.har", target: "live" }, message: "--target has no effect with --replay: a replay sends no request" },
     { name: "several flags a replay ignores", flags: { replay: "x.har", "base-url": "u", cleanup: true, "allow-insecure-http": true }, message: "--base-url, --cleanup, --allow-insecure-http have no effect with --replay: a replay sends no request" },
     { name: "a replay's empty --out", flags: { replay: "x.har", out: "" }, message: "--out must name a directory" },
+    { name: "a --fixture without =", flags: { fixture: ["call_video_room_id"] }, message: '--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not "call_video_room_id"' },
+    { name: "a --fixture without a value", flags: { fixture: ["call_video_room_id="] }, message: '--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not "call_video_room_id="' },
+    { name: "a --fixture for a field no handler needs", flags: { fixture: ["caller_id=x"] }, message: "--fixture caller_id is no field a handler kind needs; give one of call_relay_context, call_relay_topic, call_relay_application, call_relay_script_url, call_request_url, call_laml_application_id, call_dialogflow_agent_id, call_video_room_id, call_flow_id, call_ai_agent_id" },
+    { name: "a --fixture the spec refuses", flags: { fixture: ["call_video_room_id=room-1"] }, message: '--fixture the spec refuses call_video_room_id "room-1": it must match format "uuid"' },
+    { name: "a --fixture given twice", flags: { fixture: ["call_relay_context=a", "call_relay_context=b"] }, message: "--fixture call_relay_context was given more than once; give it once" },
+    { name: "a --fixture in a read-only run", flags: { mode: "read-only", fixture: ["call_relay_context=a"] }, message: "--fixture has no effect in a read-only run: only the creates of --mode read-write send it" },
+    { name: "a --fixture with --cleanup", flags: { cleanup: true, fixture: ["call_relay_context=a"] }, message: "--fixture has no effect with --cleanup: only the creates of --mode read-write send it" },
+    { name: "a --fixture with --replay", flags: { replay: "x.har", fixture: ["call_relay_context=a"] }, message: "--fixture has no effect with --replay: a replay sends no request" },
     { name: "a replay's unknown --fail-on", flags: { replay: "x.har", "fail-on": "x" }, message: '--fail-on must be one of breaking, warning, info, not "x"' },
   ];
   it.each(cases)("$name", ({ flags, env, message }) => {

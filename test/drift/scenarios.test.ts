@@ -38,6 +38,8 @@ async function withRig(options: { seedCount: number; fault?: FaultName; config?:
     maxPages: 100,
     sampleSize: 3,
     prefix: PREFIX,
+    fixtures: {},
+    inventReferences: true,
     ...options.config,
   };
   try {

@@ -6,8 +6,10 @@
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { planIssues } from "../../src/drift/issues";
+import { kindsWithoutReference, referenceFields } from "../../src/drift/fixtures";
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode, type DriftReport } from "../../src/drift";
-import { isCreate, isList, isRetrieve, isUpdate, rewritingFetch, startStandIn, type Rewrite } from "../support/stand-in";
+import { isCreate, isList, isRetrieve, isUpdate, rewritingFetch, startStandIn, type Rewrite, type StandIn } from "../support/stand-in";
+import { basicAuthHeader } from "../../src/redact";
 import { FAST_SEND, readAll, runCliInProcess, tempDir } from "./harness";
 
 /** Every SIP endpoint object of a successful answer (one object, or a page's items), changed by `fn`. */
@@ -20,10 +22,11 @@ const everyEndpoint =
   };
 
 /** Runs the command line against a stand-in; returns the report and every text the run left. */
-async function runAgainst(rewrite: Rewrite, args: string[]) {
+async function runAgainst(rewrite: Rewrite, args: string[], prepare?: (standIn: StandIn) => Promise<void>) {
   const standIn = await startStandIn(rewrite);
   const out = tempDir("stand-in");
   try {
+    await prepare?.(standIn);
     const env = { SIGNALWIRE_BASE_URL: standIn.baseUrl, SIGNALWIRE_PROJECT_ID: standIn.mock.credentials.projectId, SIGNALWIRE_API_TOKEN: standIn.mock.credentials.apiToken };
     const run = await runCliInProcess(["--target", "live", "--out", out.path, ...args], env);
     const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8")) as DriftReport;
@@ -220,5 +223,64 @@ describe.each(pairs)("$name", ({ mode, broken, twin, findings, also }) => {
     const report = await runEngineAgainst(twin(), mode);
     expect(report.findings).toEqual([]);
     expect(report.outcome).toBe("pass");
+  });
+});
+
+describe("a Space that refuses references to resources it does not have (read-write, live)", () => {
+  const KNOWN_ROOM = "0b5e8f0e-7c1a-4d5e-9f3a-2c4b6d8e0f12";
+  const references = [...referenceFields().keys()];
+  /** 422 for any reference but the one room it has, as a real Space may answer; `strict` false: its twin, which checks none. */
+  const checkingReferences =
+    (strict: boolean): Rewrite =>
+    (req, _body, status) => {
+      if (!strict || !isCreate(req) || status !== 200) return undefined;
+      const unknown = references.find((field) => typeof req.body?.[field] === "string" && req.body[field] !== KNOWN_ROOM);
+      const words = unknown?.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+      return unknown ? { status: 422, body: { errors: [{ detail: `${words} does not exist`, status: "422", title: "Invalid Attribute", code: "422" }] } } : undefined;
+    };
+  const kinds = kindsWithoutReference({ given: {}, seen: new Map(), invent: false });
+
+  it("creates no endpoint of a kind whose reference it knows none of, passes, and says which kinds it left out", async () => {
+    expect(kinds.map((k) => k.handler).sort()).toEqual(["ai_agent", "call_flow", "dialogflow", "laml_application", "video_room"]);
+    const { run, report } = await runAgainst(checkingReferences(true), ["--mode", "read-write"]);
+    expect(report.findings).toEqual([]);
+    expect(report.outcome).toBe("pass");
+    const skipped = report.steps.filter((s) => s.result === "skipped");
+    expect(skipped.map((s) => s.name).sort()).toEqual(kinds.map((k) => `create one endpoint (handler ${k.handler})`).sort());
+    expect(skipped.find((s) => s.name.endsWith("(handler video_room)"))!.note).toBe("the run knows no video room of the Space to name in call_video_room_id: give one with --fixture call_video_room_id=<id> (or have an endpoint of the Space use one)");
+    expect(run.stdout).toContain("- skipped create one endpoint (handler call_flow): the run knows no call flow of the Space to name in call_flow_id");
+  });
+
+  it("names a resource one of the Space's own endpoints names, without being given it", async () => {
+    const theirs = async ({ mock }: StandIn) => {
+      const response = await fetch(`${mock.url}/endpoints/sip`, {
+        method: "POST",
+        headers: { authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken), "content-type": "application/json" },
+        body: JSON.stringify({ username: "meeting-room", password: "their-password", call_handler: "video_room", call_video_room_id: KNOWN_ROOM }),
+      });
+      expect(response.status).toBe(200);
+    };
+    const { report } = await runAgainst(checkingReferences(true), ["--mode", "read-write"], theirs);
+    expect(report.outcome).toBe("pass");
+    expect(report.steps.find((s) => s.name === "create one endpoint (handler video_room)")!.result).toBe("passed");
+  });
+
+  it("creates the kind whose reference it is given, when the Space has it", async () => {
+    const { report } = await runAgainst(checkingReferences(true), ["--mode", "read-write", "--fixture", `call_video_room_id=${KNOWN_ROOM}`]);
+    expect(report.outcome).toBe("pass");
+    expect(report.steps.find((s) => s.name === "create one endpoint (handler video_room)")!.result).toBe("passed");
+    expect(report.steps.filter((s) => s.result === "skipped")).toHaveLength(kinds.length - 1);
+  });
+
+  it("a reference the Space refuses is inconclusive, never drift, and the reason names it", async () => {
+    const unknownRoom = "7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09";
+    const { run, report } = await runAgainst(checkingReferences(true), ["--mode", "read-write", "--fixture", `call_video_room_id=${unknownRoom}`]);
+    expect(report.findings).toEqual([]);
+    expect(report.outcome).toBe("inconclusive");
+    expect(run.code).toBe(2);
+    expect(report.reasons).toContain(`create one endpoint (handler video_room): the Space refused call_video_room_id "${unknownRoom}" (Call video room id does not exist): give one it has with --fixture call_video_room_id=<id>`);
+    // Its twin, which takes any reference, passes with the same fixture.
+    const twin = await runAgainst(checkingReferences(false), ["--mode", "read-write", "--fixture", `call_video_room_id=${unknownRoom}`]);
+    expect(twin.report.outcome).toBe("pass");
   });
 });

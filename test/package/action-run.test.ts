@@ -189,6 +189,15 @@ test("against a drifting Space: drift, exit 1, its counts, and SARIF that names 
   expect(run.log).not.toContain("caller-token-8c1d");
 });
 
+test("fixtures: one FIELD=VALUE a line, each a --fixture of a read-write run", async () => {
+  const run = await runAction(action, actionPath, workspace, { target: "mock", out: "reports-fixtures", fixtures: "  call_relay_context=office\n\ncall_video_room_id=0b5e8f0e-7c1a-4d5e-9f3a-2c4b6d8e0f12\n" }, {});
+  expect(run.outputs).toMatchObject({ outcome: "pass", "exit-code": "0" });
+  const har = JSON.parse(readFileSync(join(workspace, "reports-fixtures", "exchanges.har"), "utf8")) as { log: { entries: Array<{ request: { method: string; postData?: { text: string } } }> } };
+  const sent = har.log.entries.filter((e) => e.request.method === "POST").map((e) => JSON.parse(e.request.postData!.text) as Record<string, unknown>);
+  expect(sent.find((b) => b.call_handler === "relay_context")).toMatchObject({ call_relay_context: "office" });
+  expect(sent.find((b) => b.call_handler === "video_room")).toMatchObject({ call_video_room_id: "0b5e8f0e-7c1a-4d5e-9f3a-2c4b6d8e0f12" });
+});
+
 test("a bad input: inconclusive, exit 2, whatever report an earlier run left", async () => {
   leaveStaleReport("reports-bad");
   const run = await runAction(action, actionPath, workspace, { target: "mock", "fail-on": "warnings", out: "reports-bad" }, {});

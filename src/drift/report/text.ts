@@ -22,6 +22,8 @@ export function formatSummary(report: DriftReport, options: { color: boolean; fi
     lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);
   }
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
+  // What the run did not exercise at all is said, even when it passed.
+  for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
   if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}\n`;

@@ -13,4 +13,11 @@ export interface ScenarioConfig {
   sampleSize: number;
   /** `drift-<run id>-`: the only usernames a read-write run ever updates or deletes. */
   prefix: string;
+  /** Values given for the companion fields of the create bodies (`--fixture`). */
+  fixtures: Readonly<Record<string, string>>;
+  /**
+   * Whether references to other resources of the Space may be made up: against the mock, which
+   * checks none. Against a Space only given ones and ones its endpoints show are sent.
+   */
+  inventReferences: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { idsOfEnvelope, SCENARIO_CHECKS } from "../../checks";
-import { invalidListQueries, isValidListQuery } from "../fixtures";
+import { invalidListQueries, isValidListQuery, referenceFields } from "../fixtures";
 import { StepIncomplete, type DriftSession, type Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
@@ -73,8 +73,16 @@ function filterFor(samples: readonly Sample[], field: "username" | "caller_id", 
   return { filter: fallback };
 }
 
-export async function readOnlyScenario(session: DriftSession, config: ScenarioConfig): Promise<void> {
+/** What a read-only run learned that a read-write one can use: references of the Space, seen in its endpoints. */
+export interface SpaceFacts {
+  /** A value seen for each reference field (`x-reference`): an id the Space is known to have. */
+  references: Map<string, string>;
+}
+
+export async function readOnlyScenario(session: DriftSession, config: ScenarioConfig): Promise<SpaceFacts> {
   const samples: Sample[] = [];
+  const references = new Map<string, string>();
+  const referenceNames = [...referenceFields().keys()];
 
   await session.step("list the first page", async () => {
     const sent = await session.request({ operationId: "list_sip_endpoints" }, { notThisApi: (answer) => notThisApi(answer, config.baseUrl) });
@@ -91,6 +99,12 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       for (const id of ids) {
         if (id === "") withoutId++;
         else seen.add(id);
+      }
+      for (const item of items) {
+        for (const field of referenceNames) {
+          const value = isPlainObject(item) ? item[field] : undefined;
+          if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+        }
       }
       for (const item of items) {
         if (samples.length >= config.sampleSize) break;
@@ -162,4 +176,5 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       session.expectRefusal(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `a list whose ${invalid.pointer} ${invalid.rule}`);
     }
   });
+  return { references };
 }

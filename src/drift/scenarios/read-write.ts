@@ -5,7 +5,8 @@
  * removed in `finally`, also when the run is interrupted or stops early.
  */
 import { SCENARIO_CHECKS } from "../../checks";
-import { invalidCreateBodies, invalidUpdateBodies, newPassword, validCreateBodies } from "../fixtures";
+import { invalidCreateBodies, invalidUpdateBodies, kindsWithoutReference, newPassword, validCreateBodies, type CompanionValues } from "../fixtures";
+import type { SpaceFacts } from "./read-only";
 import { StepIncomplete, type DriftSession, type Sent } from "../session";
 import { walkPages } from "../walk";
 import type { ScenarioConfig } from "./config";
@@ -27,22 +28,23 @@ export interface CleanupRecord {
  * Runs the write steps; `onCleanup` receives what cleanup achieved even when the steps stop early
  * (the error then propagates after cleanup).
  */
-export async function readWriteScenario(session: DriftSession, config: ScenarioConfig, onCleanup: (record: CleanupRecord) => void): Promise<void> {
+export async function readWriteScenario(session: DriftSession, config: ScenarioConfig, onCleanup: (record: CleanupRecord) => void, facts: SpaceFacts = { references: new Map() }): Promise<void> {
   const owned = new OwnedEndpoints(config.prefix);
   const password = () => {
     const value = newPassword();
     session.addSecrets([value]);
     return value;
   };
+  const values: CompanionValues = { given: config.fixtures, seen: facts.references, invent: config.inventReferences };
   try {
-    await writeSteps(session, config, owned, password);
+    await writeSteps(session, config, owned, password, values);
   } finally {
     const leftovers = await session.step("clean up what this run created", () => removeOwned(session, config, owned));
     onCleanup({ created: owned.created, deleted: owned.deletedCount, leftovers: leftovers ?? owned.remaining() });
   }
 }
 
-async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints, password: () => string): Promise<void> {
+async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints, password: () => string, values: CompanionValues): Promise<void> {
   const created: string[] = [];
   /** What each create answered, to tell an update that was not applied from one that was. */
   const asCreated = new Map<string, Record<string, unknown>>();
@@ -58,10 +60,18 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
   };
   const NONE_CREATED = "this run created no endpoint (see the create steps)";
 
+  // A kind whose companion names a resource of the Space the run knows none of is not created:
+  // an invented id would only be refused, and that refusal is no drift.
+  for (const { handler, field, what } of kindsWithoutReference(values)) {
+    session.skip(createStep(handler), `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`);
+  }
   // One step per handler kind: a refused create fails that kind's case, and the others go on.
-  for (const { handler, body } of validCreateBodies(config.prefix, password)) {
-    await session.step(`create one endpoint (handler ${handler})`, async () => {
+  for (const { handler, body, reference } of validCreateBodies(config.prefix, password, values)) {
+    await session.step(createStep(handler), async () => {
       const sent = await session.request({ operationId: "create_sip_endpoint", body });
+      // A Space that does not know the resource a reference names is within its rights to refuse it.
+      const refused = reference && refusalNaming(sent, reference.field);
+      if (refused !== undefined) throw new StepIncomplete(`the Space refused ${reference!.field} ${JSON.stringify(body[reference!.field])} (${refused}): give one it has with --fixture ${reference!.field}=<id>`);
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
       const id = remember(answer);
@@ -156,6 +166,24 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
 }
 
 const schemaPointers = (sent: Sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
+
+const createStep = (handler: string) => `create one endpoint (handler ${handler})`;
+
+/**
+ * The `detail` of a 422 item that names `field` (as written, or in words: "Call video room id"),
+ * or undefined when the answer is no such refusal.
+ */
+function refusalNaming(sent: Sent, field: string): string | undefined {
+  if (sent.exchange.status !== 422 || !sent.analysis.parsed.ok) return undefined;
+  const errors = (sent.analysis.parsed.value as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const names = [field, field.replace(/_/g, " ")].map((name) => name.toLowerCase());
+  for (const item of errors) {
+    const detail = (item as { detail?: unknown } | null)?.detail;
+    if (typeof detail === "string" && names.some((name) => detail.toLowerCase().includes(name))) return detail;
+  }
+  return undefined;
+}
 
 async function deleteOwn(session: DriftSession, owned: OwnedEndpoints, id: string): Promise<void> {
   const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });

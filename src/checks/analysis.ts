@@ -12,7 +12,7 @@ import type { ResponseInfo } from "../spec/operation-info";
 import { describeValue, jsonTypeOf } from "./finding";
 import type { FindingDraft, HttpExchange } from "./types";
 import { parseJson, type ParsedJson } from "../json-text";
-import { WRITE_ONLY_KEYS } from "./write-only-returned";
+import { isWriteOnlyKey } from "./write-only-returned";
 
 export type SchemaCategory =
   | "field-missing"
@@ -101,7 +101,7 @@ export function classifySchemaErrors(errors: SchemaError[], body: unknown): Sche
       case "additionalProperties": {
         const key = String(namedKey(error));
         // A write-only key is `write-only-returned`'s: documenting it as a response field would be the wrong fix.
-        if (WRITE_ONLY_KEYS.has(key)) break;
+        if (isWriteOnlyKey(key)) break;
         // Only the type of an undocumented value is reported: it might be a secret the server leaks.
         // Stryker disable next-line ConditionalExpression,LogicalOperator: the validator reports an undocumented key only on an object; the guard is for a hand-made error
         const keyValue = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;

@@ -1,10 +1,15 @@
-import { specFacts } from "../../generated/spec-facts";
+import { specFacts } from "../spec/facts";
 import { isPlainObject, pointer } from "../spec/json-pointer";
 import { jsonTypeOf } from "./finding";
 import type { ResponseCheck } from "./response-check";
 
-/** Property names some schema of the spec marks `writeOnly` (`password`, the request-only ids). */
-export const WRITE_ONLY_KEYS: ReadonlySet<string> = new Set(specFacts.writeOnlyProperties);
+let known: { from: readonly string[]; keys: ReadonlySet<string> } | undefined;
+
+/** Whether some schema of the spec the run judges by marks the property `writeOnly` (`password`, the request-only ids). */
+export function isWriteOnlyKey(key: string): boolean {
+  if (known?.from !== specFacts.writeOnlyProperties) known = { from: specFacts.writeOnlyProperties, keys: new Set(specFacts.writeOnlyProperties) };
+  return known.keys.has(key);
+}
 
 /**
  * Where a body carries a write-only key, at any depth. Only the places are given, never the
@@ -18,7 +23,7 @@ function writeOnlyPlaces(body: unknown): Array<{ pointer: string; key: string; v
     else if (isPlainObject(node)) {
       for (const [key, child] of Object.entries(node)) {
         const here = at + pointer(key);
-        if (WRITE_ONLY_KEYS.has(key)) places.push({ pointer: here, key, value: child });
+        if (isWriteOnlyKey(key)) places.push({ pointer: here, key, value: child });
         else visit(child, here, depth + 1);
       }
     }

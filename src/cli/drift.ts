@@ -19,6 +19,7 @@ import {
   MOCK_TIMEOUT_MS,
   renderJson,
   resolvePlan,
+  HAR_FILE,
   runCleanup,
   runDrift,
   startEmbeddedMock,
@@ -34,7 +35,8 @@ import {
   type Recording,
   type SendFn,
 } from "../drift";
-import { specFacts } from "../../generated/spec-facts";
+/** Where the package keeps its own spec, the one `generated/` was made from. */
+const PACKAGE_SPEC = "openapi/openapi.yaml";
 import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
 import { defineCommand, UsageError, type CommandIo } from "./command";
@@ -59,6 +61,11 @@ const OPTIONS = {
   "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
   cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
   "suggest-spec": { type: "boolean", help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)" },
+  spec: {
+    type: "string",
+    value: "FILE",
+    help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations",
+  },
   replay: { type: "string", value: "HAR", help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay" },
   "har-pages": { type: "string", value: "N", help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept` },
   json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
@@ -110,7 +117,29 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
   if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
     note(`note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`);
   }
-  if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, { print, note, noColor, secrets });
+  // Another copy of the spec (--spec) is loaded only when given, and the package's own is back after the run.
+  let restore = () => {};
+  if (plan.spec !== undefined) {
+    const { judgeBy, SpecLoadError } = await import("../drift/judged-spec");
+    try {
+      restore = judgeBy(resolve(io.cwd, plan.spec), plan.spec);
+    } catch (error) {
+      if (!(error instanceof SpecLoadError)) throw error;
+      note(`error: --spec ${error.message}\n`);
+      return EXIT_CODES.inconclusive;
+    }
+  }
+  try {
+    return await runPlan(plan, io, { print, note, noColor, secrets });
+  } finally {
+    restore();
+  }
+}
+
+/** Runs a checked plan: a replay, a cleanup or a run against the mock or a Space. */
+async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<number> {
+  const { print, note, noColor, secrets } = out;
+  if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, out);
   if (plan.target.kind === "mock") {
     const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name) => io.env[name]);
     if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`);
@@ -186,8 +215,9 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   let unwritten: string | undefined;
   try {
     const dir = resolve(io.cwd, plan.out);
-    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: repositorySpecUri(io.cwd, report.spec.sha256) });
-    if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets)));
+    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256) });
+    const recording = plan.target.kind === "replay" ? plan.target.path : join(plan.out, HAR_FILE);
+    if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording })));
   } catch (error) {
     // The verdict is still told; the exit code says the job was not done in full.
     unwritten = (error as Error).message;
@@ -226,10 +256,10 @@ async function tellStep(io: CommandIo, out: Output, code: number, more: Record<s
  * the package resolves to. Undefined anywhere else — an app's `node_modules` copy is no file of
  * its repository, and another file at the same path is another spec — so SARIF names no file.
  */
-function repositorySpecUri(cwd: string, sha256: string): string | undefined {
+function repositorySpecUri(cwd: string, given: string | undefined, sha256: string): string | undefined {
   let spec: string;
   try {
-    spec = join(dirname(createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`)), specFacts.source);
+    spec = given !== undefined ? resolve(cwd, given) : join(dirname(createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`)), PACKAGE_SPEC);
   } catch {
     return undefined;
   }
@@ -243,12 +273,12 @@ function repositorySpecUri(cwd: string, sha256: string): string | undefined {
 }
 
 /** `--suggest-spec`: the suggested spec and its list, beside the reports (the yaml library loads only here). */
-async function writeSuggestions(report: DriftReport, dir: string, secrets: readonly string[]): Promise<string[]> {
+async function writeSuggestions(report: DriftReport, dir: string, secrets: readonly string[], where: { out: string; recording: string }): Promise<string[]> {
   const { suggestedSpec, renderSuggestionsMarkdown } = await import("../drift/suggested-spec");
   const written: string[] = [];
   for (const [file, text] of [
     ["openapi.suggested.yaml", suggestedSpec(report)],
-    ["spec-suggestions.md", renderSuggestionsMarkdown(report)],
+    ["spec-suggestions.md", renderSuggestionsMarkdown(report, where)],
   ] as const) {
     const path = join(dir, file);
     await writeFile(path, redactText(text, secrets), "utf8");

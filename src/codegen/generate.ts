@@ -2,18 +2,14 @@
  * Everything `npm run gen` derives from the spec, computed in memory. `gen` writes it and
  * `gen:check` compares it with what is committed, so the two can never disagree.
  */
-import { createHash } from "node:crypto";
 import openapiTS, { astToString, stringToAST } from "openapi-typescript";
 import standaloneCode from "ajv/dist/standalone";
 import type { TypeNode, TypeAliasDeclaration } from "typescript";
 import { createAjv } from "../spec-build/ajv";
 import type { SpecSource } from "../spec-build/load";
 import { buildOperationIndex } from "../spec-build/operation-index";
-import { escapePointerToken, isPlainObject } from "../spec/json-pointer";
-import { deref } from "../spec/deref";
-import { visitObjects } from "../spec-build/walk";
-import { validatorName } from "../spec/operation-info";
-import { buildSchemaDefs, buildStrictDocument, SCHEMA_ID, STRICT_SCHEMA_ID } from "../spec-build/schema-defs";
+import { specFactsOf, specLinesOf } from "../spec-build/facts";
+import { buildSchemaDefs, buildStrictDocument, validatorRefs } from "../spec-build/schema-defs";
 import { companionUnionSource } from "./companion-types";
 
 /**
@@ -74,19 +70,7 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
   const ajv = createAjv({ standalone: true });
   ajv.addSchema(defs.document);
   ajv.addSchema(buildStrictDocument(defs));
-  const exportsMap: Record<string, string> = {};
-  for (const name of defs.validatorNames) {
-    exportsMap[name] = `${SCHEMA_ID}#/$defs/${name}`;
-    // Only response bodies are checked for undocumented keys; requests are the caller's to shape, and a header is a string.
-    if (!name.endsWith("_request") && !name.endsWith("_query") && !name.includes("_header_")) {
-      exportsMap[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
-    }
-  }
-  for (const schemaName of defs.componentNames) {
-    const name = validatorName.component(schemaName);
-    exportsMap[name] = `${SCHEMA_ID}#/$defs/${schemaName}`;
-    exportsMap[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${schemaName}`;
-  }
+  const exportsMap = validatorRefs(defs);
   const js = `${HEADER}/* eslint-disable */\n${standaloneCode(ajv, exportsMap)}\n`;
   const names = Object.keys(exportsMap);
   const dts =
@@ -101,47 +85,12 @@ function generateValidators(spec: SpecSource): { js: string; dts: string } {
   return { js, dts };
 }
 
-/**
- * What the run time needs to know about the spec beyond its operations: which text the artefacts
- * were generated from (reports name it, so a stale `generated/` cannot pass as the current spec),
- * the path every operation lives under, and the property names any schema marks `writeOnly`: a
- * response must never carry them, and whatever value sits under one is a secret to scrub.
- */
 function generateSpecFacts(spec: SpecSource, sourcePath: string): string {
-  const servers = Array.isArray(spec.doc.servers) ? spec.doc.servers : [];
-  const first = servers[0];
-  const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
-  const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
-  const facts = { source: sourcePath, sha256: createHash("sha256").update(spec.text).digest("hex"), basePath, writeOnlyProperties: writeOnlyProperties(spec) };
-  return HEADER + `export const specFacts = ${JSON.stringify(facts, null, 2)} as const;\n`;
+  return HEADER + `export const specFacts = ${JSON.stringify(specFactsOf(spec, sourcePath), null, 2)} as const;\n`;
 }
 
-function writeOnlyProperties(spec: SpecSource): string[] {
-  const names = new Set<string>();
-  visitObjects(spec.doc, "", (node) => {
-    if (!isPlainObject(node.properties)) return;
-    for (const [name, raw] of Object.entries(node.properties)) {
-      const schema = deref(spec.doc, raw)?.node;
-      if (isPlainObject(schema) && schema.writeOnly === true) names.add(name);
-    }
-  });
-  return [...names].sort();
-}
-
-/**
- * The line in the spec's source of every mapping and list in it, by JSON pointer (the line of its
- * key): how a SARIF report points a finding at the schema that judged it without parsing YAML.
- */
 function generateSpecLines(spec: SpecSource): string {
-  const lines: Record<string, number> = {};
-  const visit = (value: unknown, pointer: string) => {
-    if (typeof value !== "object" || value === null) return;
-    const line = spec.keyLineOf(pointer);
-    if (line !== undefined) lines[pointer] = line;
-    for (const [key, child] of Object.entries(value)) visit(child, `${pointer}/${escapePointerToken(key)}`);
-  };
-  visit(spec.doc, "");
-  return HEADER + `export const specLines: Readonly<Record<string, number>> = ${JSON.stringify(lines, null, 1)};\n`;
+  return HEADER + `export const specLines: Readonly<Record<string, number>> = ${JSON.stringify(specLinesOf(spec), null, 1)};\n`;
 }
 
 export async function generateArtefacts(spec: SpecSource, sourcePath = "openapi/openapi.yaml"): Promise<Artefacts> {

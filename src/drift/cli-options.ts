@@ -12,7 +12,7 @@ export class DriftUsageError extends Error {
   override name = "DriftUsageError";
 }
 
-export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages", string>> &
+export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages" | "spec", string>> &
   Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[] };
 
 export type PlannedTarget =
@@ -48,6 +48,8 @@ export interface DriftPlan {
   suggestSpec: boolean;
   /** Values for the create bodies' companion fields (`--fixture FIELD=VALUE`). */
   fixtures: Record<string, string>;
+  /** Another copy of the spec to judge by (`--spec FILE`), as given; undefined for the package's own. */
+  spec?: string;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */
@@ -104,6 +106,8 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
   if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
     throw new DriftUsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
   }
+  const spec = specFile(flags.spec);
+  if (spec !== undefined && kind === "mock") throw new DriftUsageError("--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec");
   return {
     target,
     mode,
@@ -117,7 +121,13 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     harPages,
     suggestSpec: flags["suggest-spec"] === true,
     fixtures,
+    ...(spec !== undefined ? { spec } : {}),
   };
+}
+
+function specFile(given: string | undefined): string | undefined {
+  if (given !== undefined && given.trim() === "") throw new DriftUsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
+  return given;
 }
 
 /** `FIELD=VALUE` pairs, each field once and each value one the spec allows for it. */
@@ -154,6 +164,7 @@ function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: n
     harPages: defaults.harPages,
     suggestSpec: flags["suggest-spec"] === true,
     fixtures: {},
+    ...(flags.spec !== undefined ? { spec: specFile(flags.spec)! } : {}),
   };
 }
 

@@ -8,7 +8,7 @@
  * where pagination goes wrong). A walk of 100,000 endpoints is then a few dozen entries.
  */
 import { operationAt, operations, type OperationId } from "../spec";
-import { specFacts } from "../../generated/spec-facts";
+import { specFacts } from "../spec/facts";
 import { parseJson } from "../json-text";
 import { isPlainObject } from "../spec/json-pointer";
 import type { SessionExchange } from "./session";

@@ -2,12 +2,12 @@
  * What the drift job never writes down: the value under a secret-named key (`password`, `token`, …)
  * or under a key the spec marks `writeOnly`, in any body sent or received, whoever sent it.
  */
-import { WRITE_ONLY_KEYS } from "../checks/write-only-returned";
+import { isWriteOnlyKey } from "../checks/write-only-returned";
 import { parseJson } from "../json-text";
 import { isSecretKey, redactValue, valuesUnderKeys } from "../redact";
 
 export function isSecretField(key: string): boolean {
-  return isSecretKey(key) || WRITE_ONLY_KEYS.has(key);
+  return isSecretKey(key) || isWriteOnlyKey(key);
 }
 
 /**

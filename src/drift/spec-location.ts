@@ -5,15 +5,25 @@
  * the spec there.
  */
 import specJson from "../../generated/openapi.json";
-import { specLines } from "../../generated/spec-lines";
+import { specLines as generatedLines } from "../../generated/spec-lines";
 import { documentedResponse, operations, type OperationId } from "../spec";
 import { deref } from "../spec/deref";
 import { at, isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
 import type { Finding } from "../checks";
 
-/** The spec document the validators were generated from. */
-export const specDocument = specJson as unknown as Json;
-const spec = specDocument as JsonObject;
+/** The spec document the run judges by: the one the validators were generated from, or the copy a run was given (`--spec`). */
+export let specDocument = specJson as unknown as Json;
+let spec = specDocument as JsonObject;
+let specLines: Readonly<Record<string, number>> = generatedLines;
+
+/** Locates findings in another spec document, whose source has these lines, from here on; returns the ones before. */
+export function setSpecDocument(document: JsonObject, lines: Readonly<Record<string, number>>): { document: JsonObject; lines: Readonly<Record<string, number>> } {
+  const before = { document: spec, lines: specLines };
+  specDocument = document;
+  spec = document;
+  specLines = lines;
+  return before;
+}
 
 type Located = Pick<Finding, "operationId" | "status" | "pointer" | "check">;
 

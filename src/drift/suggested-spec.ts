@@ -5,8 +5,8 @@
  * everything not changed stay as they were. Loaded only with the flag.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import { specSource } from "../../generated/spec-source";
-import { specFacts } from "../../generated/spec-facts";
+import { specSource as generatedSource } from "../../generated/spec-source";
+import { specFacts } from "../spec/facts";
 import { splitPointer } from "../spec/json-pointer";
 import type { DriftFinding, DriftReport } from "./types";
 
@@ -87,7 +87,17 @@ function flowScalarLists<T>(node: T): T {
   }
 }
 
-/** The spec the validators were made from, with every suggestion of the report applied. */
+/** The YAML text of the spec the run judges by: the one the validators were made from, or the copy a run was given (`--spec`). */
+let specSource = generatedSource;
+
+/** Suggests changes to another spec text from here on; returns the one before. */
+export function setSpecSource(text: string): string {
+  const before = specSource;
+  specSource = text;
+  return before;
+}
+
+/** The spec the run judged by, with every suggestion of the report applied. */
 export function suggestedSpec(report: DriftReport): string {
   return applyPatches(
     specSource,
@@ -95,19 +105,26 @@ export function suggestedSpec(report: DriftReport): string {
   );
 }
 
-export function renderSuggestionsMarkdown(report: DriftReport): string {
+/**
+ * The list of suggestions, for a pull request, with the commands that check and adopt them where
+ * the run ran: `out` is the report folder it wrote to, `recording` the HAR the run made or replayed.
+ */
+export function renderSuggestionsMarkdown(report: DriftReport, where: { out: string; recording: string }): string {
   const suggestions = distinctSuggestions(report);
+  const suggested = `${where.out.replace(/\/+$/, "")}/openapi.suggested.yaml`;
   const lines = [
     `# Spec suggestions from drift run ${report.runId}`,
     "",
     `${suggestions.length} change(s) to \`${specFacts.source}\` that would make it allow what ${report.target.kind === "replay" ? "the recording holds" : `${report.target.baseUrl} sent`}.`,
-    "Each widens the spec; check each against the API's documentation before taking it. `openapi.suggested.yaml` has all of them applied:",
+    `Each widens the spec; check each against the API's documentation before taking it. \`${suggested}\` has all of them applied.`,
+    "Judge the recording by it (no request is sent; it passes when the edit covers what was seen), then keep it as your spec:",
     "",
     "```sh",
-    `cp drift-report/openapi.suggested.yaml ${specFacts.source} && npm run gen && npm run lint:spec`,
-    "npm run drift -- --replay drift-report/exchanges.har   # pass: the edit covers what was seen",
-    "npm run spec:diff                                      # what the edit means for code using the client",
+    `npx sip-endpoints-drift --replay ${shellWord(where.recording)} --spec ${shellWord(suggested)}`,
+    `cp ${shellWord(suggested)} ${shellWord(specFacts.source)}`,
     "```",
+    "",
+    "In a clone of this project, where the spec is `openapi/openapi.yaml`, regenerate after the copy: `npm run gen && npm run lint:spec`, and `npm run spec:diff` says what the edit means for code using the client.",
     "",
   ];
   for (const [i, s] of suggestions.entries()) {
@@ -117,4 +134,9 @@ export function renderSuggestionsMarkdown(report: DriftReport): string {
   }
   if (suggestions.length === 0) lines.push("No finding of this run has a suggested spec change.", "");
   return lines.join("\n");
+}
+
+/** A path as one shell word: as it is when it holds nothing a shell reads specially, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }

@@ -12,7 +12,7 @@ import { mergeParameters } from "./operation-index";
 import { operationSites } from "./walk";
 
 export const SCHEMA_ID = "urn:sip-endpoints:schemas";
-export const STRICT_SCHEMA_ID = "urn:sip-endpoints:schemas:strict";
+const STRICT_SCHEMA_ID = "urn:sip-endpoints:schemas:strict";
 
 export interface SchemaDefs {
   /** The document with every schema under `$defs`; refs point inside it. */
@@ -111,6 +111,25 @@ function sealObjects(node: Json): Json {
     out.unevaluatedProperties = false;
   }
   return out;
+}
+
+/**
+ * Every validator by its name (see `validatorName`), as the `$ref` of the schema it compiles: lax
+ * and strict for response bodies, lax for requests, queries and headers (the caller shapes a
+ * request, and a header is a string), and both for each component schema on its own.
+ */
+export function validatorRefs(defs: SchemaDefs): Record<string, string> {
+  const refs: Record<string, string> = {};
+  for (const name of defs.validatorNames) {
+    refs[name] = `${SCHEMA_ID}#/$defs/${name}`;
+    if (!name.endsWith("_request") && !name.endsWith("_query") && !name.includes("_header_")) refs[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
+  }
+  for (const schemaName of defs.componentNames) {
+    const name = validatorName.component(schemaName);
+    refs[name] = `${SCHEMA_ID}#/$defs/${schemaName}`;
+    refs[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${schemaName}`;
+  }
+  return refs;
 }
 
 export function buildStrictDocument(defs: SchemaDefs): JsonObject {

@@ -1,12 +1,25 @@
 /**
- * The spec at run time: the operation index generated from `openapi/openapi.yaml` by `npm run gen`.
- * Nothing here parses YAML or loads a validator, so importing it is cheap; the validators are
- * `./validators`, loaded only by code that judges bodies.
+ * The spec at run time: the operation index generated from `openapi/openapi.yaml` by `npm run gen`
+ * (or, for a run given another copy of the spec, made from that copy). Nothing here parses YAML or
+ * loads a validator, so importing it is cheap; the validators are `./validators`, loaded only by
+ * code that judges bodies.
  */
-import { operations, type OperationId } from "../../generated/operations";
+import { operations as generated, type OperationId } from "../../generated/operations";
 import type { ResponseInfo } from "./operation-info";
 
-export { operations, type OperationId };
+export type { OperationId };
+
+/** The operation index the run judges by: `generated/`'s, unless the run was given another copy of the spec (`--spec`). */
+export let operations: typeof generated = generated;
+let matchers = matchersOf(operations);
+
+/** Judges by another operation index from here on (one of the same operations, as `--spec` checks first); returns the one before. */
+export function setOperations(next: typeof generated): typeof generated {
+  const before = operations;
+  operations = next;
+  matchers = matchersOf(next);
+  return before;
+}
 
 interface PathMatcher {
   operationId: OperationId;
@@ -15,15 +28,18 @@ interface PathMatcher {
   names: string[];
 }
 
-const matchers: PathMatcher[] = (Object.keys(operations) as OperationId[]).map((operationId) => {
-  const op = operations[operationId];
+function matchersOf(index: typeof generated): PathMatcher[] {
+  return (Object.keys(index) as OperationId[]).map((operationId) => matcherOf(operationId, index[operationId]));
+}
+
+function matcherOf(operationId: OperationId, op: { method: string; path: string }): PathMatcher {
   const names: string[] = [];
   const source = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{([^}]+)\}/g, (_m, name: string) => {
     names.push(name);
     return "([^/]+)";
   });
   return { operationId, method: op.method, regex: new RegExp(`^${source}/?$`), names };
-});
+}
 
 export interface OperationMatch {
   operationId: OperationId;

@@ -6,9 +6,16 @@
 import * as compiled from "../../generated/validators";
 import type { CompiledValidator, SchemaError, SchemaName, ValidatorName } from "../../generated/validators";
 
-export type { SchemaError, SchemaName, ValidatorName };
+export type { CompiledValidator, SchemaError, SchemaName, ValidatorName };
 
-const validators = compiled as unknown as Record<ValidatorName, CompiledValidator>;
+let validators = compiled as unknown as Record<ValidatorName, CompiledValidator>;
+
+/** Judges by other validators from here on: those of another copy of the spec (`--spec`), by the same names; returns the ones before. */
+export function setValidators(next: Record<string, CompiledValidator>): Record<string, CompiledValidator> {
+  const before = validators;
+  validators = next as Record<ValidatorName, CompiledValidator>;
+  return before;
+}
 
 /** Validates `data` with a named validator; an empty list means valid. */
 export function validate(name: ValidatorName, data: unknown): SchemaError[] {

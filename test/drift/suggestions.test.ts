@@ -95,13 +95,13 @@ describe("the suggestions page (spec-suggestions.md)", () => {
   it("lists each distinct change once, with the findings it answers and its patch, and the commands to take it", async () => {
     const live = await liveRun("unknown-enum");
     const { report } = live;
-    const page = renderSuggestionsMarkdown(report);
+    const page = renderSuggestionsMarkdown(report, { out: "drift-report", recording: "drift-report/exchanges.har" });
     const distinct = [...new Map(report.findings.map((f) => [JSON.stringify(f.suggestion!.patch), f])).values()];
     // The list and the retrieve show the same unknown value: two findings, one change.
     expect([report.findings.length, distinct.length]).toEqual([2, 1]);
     const lines = page.split("\n");
     expect(lines.slice(0, 3)).toEqual([`# Spec suggestions from drift run ${report.runId}`, "", `${distinct.length} change(s) to \`openapi/openapi.yaml\` that would make it allow what ${report.target.baseUrl} sent.`]);
-    expect(page).toContain("cp drift-report/openapi.suggested.yaml openapi/openapi.yaml && npm run gen && npm run lint:spec\n");
+    expect(page).toContain("npx sip-endpoints-drift --replay drift-report/exchanges.har --spec drift-report/openapi.suggested.yaml\ncp drift-report/openapi.suggested.yaml openapi/openapi.yaml\n");
     for (const [i, first] of distinct.entries()) {
       const answered = report.findings.filter((f) => JSON.stringify(f.suggestion!.patch) === JSON.stringify(first.suggestion!.patch));
       const section = page.split(`## ${i + 1}. ${first.suggestion!.text}\n\n`)[1]!.split("\n## ")[0]!;
@@ -112,20 +112,22 @@ describe("the suggestions page (spec-suggestions.md)", () => {
     expect(page).not.toContain("No finding of this run");
   });
 
-  it("opens with what to run to take the changes, and names the whole body of a finding about it as `/`", () => {
+  it("opens with what to run to check and take the changes, with the folder the run wrote to, and names the whole body of a finding about it as `/`", () => {
     const suggestion = { text: "Allow any key.", patch: [{ op: "add" as const, path: "/x", value: 1 }] };
     const report = driftReport({ runId: "r1", findings: [{ ...aFinding({ pointer: "" }), occurrences: 1, step: "walk every page", suggestion }] });
-    expect(renderSuggestionsMarkdown(report).split("\n")).toEqual([
+    expect(renderSuggestionsMarkdown(report, { out: "reports/nightly run/", recording: "reports/nightly run/exchanges.har" }).split("\n")).toEqual([
       "# Spec suggestions from drift run r1",
       "",
       "1 change(s) to `openapi/openapi.yaml` that would make it allow what http://127.0.0.1:1/api/relay/rest sent.",
-      "Each widens the spec; check each against the API's documentation before taking it. `openapi.suggested.yaml` has all of them applied:",
+      "Each widens the spec; check each against the API's documentation before taking it. `reports/nightly run/openapi.suggested.yaml` has all of them applied.",
+      "Judge the recording by it (no request is sent; it passes when the edit covers what was seen), then keep it as your spec:",
       "",
       "```sh",
-      "cp drift-report/openapi.suggested.yaml openapi/openapi.yaml && npm run gen && npm run lint:spec",
-      "npm run drift -- --replay drift-report/exchanges.har   # pass: the edit covers what was seen",
-      "npm run spec:diff                                      # what the edit means for code using the client",
+      "npx sip-endpoints-drift --replay 'reports/nightly run/exchanges.har' --spec 'reports/nightly run/openapi.suggested.yaml'",
+      "cp 'reports/nightly run/openapi.suggested.yaml' openapi/openapi.yaml",
       "```",
+      "",
+      "In a clone of this project, where the spec is `openapi/openapi.yaml`, regenerate after the copy: `npm run gen && npm run lint:spec`, and `npm run spec:diff` says what the edit means for code using the client.",
       "",
       "## 1. Allow any key.",
       "",
@@ -141,7 +143,7 @@ describe("the suggestions page (spec-suggestions.md)", () => {
   it("says when no finding has a change to suggest, and names a recording as what was seen", async () => {
     const live = await liveRun("unknown-enum");
     const replayed = { ...live.report, findings: [], target: { ...live.report.target, kind: "replay" as const } };
-    const page = renderSuggestionsMarkdown(replayed);
+    const page = renderSuggestionsMarkdown(replayed, { out: "o", recording: "x.har" });
     expect(page).toContain("0 change(s) to `openapi/openapi.yaml` that would make it allow what the recording holds.");
     expect(page.endsWith("No finding of this run has a suggested spec change.\n")).toBe(true);
   });

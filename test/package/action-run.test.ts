@@ -198,6 +198,15 @@ test("fixtures: one FIELD=VALUE a line, each a --fixture of a read-write run", a
   expect(sent.find((b) => b.call_handler === "video_room")).toMatchObject({ call_video_room_id: "0b5e8f0e-7c1a-4d5e-9f3a-2c4b6d8e0f12" });
 });
 
+test("spec: judged by the caller's own copy of the spec, SARIF points into that copy", async () => {
+  mkdirSync(join(workspace, "specs"), { recursive: true });
+  cpSync(join(ROOT, "openapi", "openapi.yaml"), join(workspace, "specs", "sip-endpoints.yaml"));
+  const run = await runAction(action, actionPath, workspace, { "base-url": mock.url, out: "reports-own-spec", spec: "specs/sip-endpoints.yaml" }, credentials());
+  expect(run.outputs).toMatchObject({ outcome: "drift", "exit-code": "1" });
+  const sarif = JSON.parse(readFileSync(join(workspace, "reports-own-spec", "report.sarif"), "utf8")) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation: { uri: string } } }> }> }> };
+  expect(new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri))).toEqual(new Set(["specs/sip-endpoints.yaml"]));
+});
+
 test("a bad input: inconclusive, exit 2, whatever report an earlier run left", async () => {
   leaveStaleReport("reports-bad");
   const run = await runAction(action, actionPath, workspace, { target: "mock", "fail-on": "warnings", out: "reports-bad" }, {});

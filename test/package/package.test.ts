@@ -107,6 +107,10 @@ describe("the installed bins, without tsx", () => {
     const replay = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--out", "drift-loop/replay", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
     expect(replay.status).toBe(1);
     expect(JSON.parse(replay.stdout)).toMatchObject({ target: { kind: "replay" }, findings: expect.arrayContaining([expect.objectContaining({ check: "enum-value-unknown" })]) });
+    // The loop outside a clone: the recording judged by the suggested spec passes.
+    const judged = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--spec", "drift-loop/openapi.suggested.yaml", "--out", "drift-loop/judged", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    expect({ status: judged.status, stderr: judged.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(JSON.parse(judged.stdout)).toMatchObject({ outcome: "pass", findings: [], spec: { path: "drift-loop/openapi.suggested.yaml" } });
     // The app's repository does not hold the spec (node_modules is no file of it): SARIF names no
     // file, and the message gives the installed spec's line, which holds what the finding is about.
     const sarif = JSON.parse(readFileSync(join(app.dir, "drift-loop/report.sarif"), "utf8"));

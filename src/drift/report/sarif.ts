@@ -8,7 +8,7 @@
  * scanning would annotate whatever file of the repository has the same path.
  */
 import { ALL_CHECKS, type Severity } from "../../checks";
-import { specFacts } from "../../../generated/spec-facts";
+import { specFacts } from "../../spec/facts";
 import { specLocation } from "../spec-location";
 import type { DriftFinding, DriftReport } from "../types";
 import { name as packageName } from "../../../package.json";

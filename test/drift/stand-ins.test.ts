@@ -186,6 +186,13 @@ const pairs: Pair[] = [
     also: (report) => expect(report.reasons.join("\n")).toContain("the walk, page 2: list_sip_endpoints answered 422"),
   },
   {
+    name: "422 items without their detail (the twin answers SignalWire's own item shape)",
+    mode: "read-only",
+    broken: () => (_req, body, status) => (status === 422 ? { status, body: { errors: body.errors.map(({ detail: _gone, ...item }: Record<string, unknown>) => item) } } : undefined),
+    twin: () => (_req, _body, status) => (status === 422 ? { status, body: { errors: [{ detail: "Page size must be less than or equal to 1000", status: "422", title: "Invalid Attribute", code: "422" }] } } : undefined),
+    findings: ["field-missing list_sip_endpoints /errors/0/detail"],
+  },
+  {
     name: "a create refused for one handler kind",
     mode: "read-write",
     broken: () => refusingCreates("relay_topic"),

@@ -35,12 +35,13 @@ import {
   type Recording,
   type SendFn,
 } from "../drift";
-/** Where the package keeps its own spec, the one `generated/` was made from. */
-const PACKAGE_SPEC = "openapi/openapi.yaml";
 import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
 import { defineCommand, UsageError, type CommandIo } from "./command";
 import { progressPrinter } from "./progress";
+
+/** Where the package keeps its own spec, the one `generated/` was made from. */
+const PACKAGE_SPEC = "openapi/openapi.yaml";
 
 const OPTIONS = {
   target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },

@@ -7,19 +7,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createSipEndpointsClient, isTimeoutError } from "../../src/client";
+import { within } from "../../test/support/bounded";
 
 let server: Server;
-/** Sockets that carried a request and are still open. */
-const busy = new Set<Socket>();
-let requests = 0;
+/** The socket of each request the server took, with a promise of its closing. */
+const taken: Array<{ socket: Socket; closed: Promise<void> }> = [];
 
 beforeAll(async () => {
   // Takes every request and never answers it.
   server = createServer((request) => {
-    requests++;
     const socket = request.socket;
-    busy.add(socket);
-    socket.on("close", () => busy.delete(socket));
+    taken.push({ socket, closed: new Promise<void>((resolve) => socket.once("close", () => resolve())) });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 });
@@ -36,14 +34,16 @@ test("the socket of a timed-out request is closed once the client gives up", asy
     projectId: "project",
     apiToken: "token-for-the-test",
     env: {},
-    timeoutMs: 100,
+    // Long enough for the request to reach the server on a busy machine: the timeout is meant to
+    // end a request the server holds, not to race its arrival.
+    timeoutMs: 1_000,
     retry: { maxAttempts: 1 },
   });
   const error = await client.list().catch((e: unknown) => e);
   expect(isTimeoutError(error)).toBe(true);
-  expect(requests).toBe(1);
-  // The abort reaches the server as a closed connection; poll briefly rather than sleep long.
+  expect(taken).toHaveLength(1);
+  // The abort reaches the server as a closed connection: wait for that event itself.
   // (undici may open a fresh idle connection afterwards; only the one that carried the request counts.)
-  for (let i = 0; i < 50 && busy.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
-  expect(busy.size).toBe(0);
+  await within(10_000, taken[0]!.closed, "the close of the timed-out request's socket");
+  expect(taken[0]!.socket.destroyed).toBe(true);
 });

@@ -13,6 +13,11 @@ import { clientFor, deleteAll, random, runClient, type SoakOperation, type Tally
 
 export interface SoakOptions {
   durationMs?: number;
+  /**
+   * Operations each client makes at the least, however long they take (default 0): a short soak
+   * in a test then exercises every kind of operation whatever the machine's speed.
+   */
+  minOperationsPerClient?: number;
   concurrency?: number;
   /** Endpoints the mock starts with (default 100). */
   seedCount?: number;
@@ -84,7 +89,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, process.memoryUsage().heapUsed)), 100);
     const deadline = Date.now() + durationMs;
     const seed = options.seed ?? 1;
-    await Promise.all(clients.map((client, i) => runClient(i, client, deadline, tally, password, random(seed * 7919 + i))));
+    const until = { deadline, minOperations: options.minOperationsPerClient ?? 0 };
+    await Promise.all(clients.map((client, i) => runClient(i, client, until, tally, password, random(seed * 7919 + i))));
     clearInterval(sampler);
 
     const expected = new Set([...seeded, ...tally.created].filter((id) => !tally.deleted.has(id)));

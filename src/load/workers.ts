@@ -31,11 +31,13 @@ export function clientFor(mock: MockServer): SipEndpointsClient {
 }
 
 /** One client's loop until the deadline: mostly its own endpoints, sometimes the shared list. */
-export async function runClient(index: number, client: SipEndpointsClient, deadline: number, tally: Tally, password: string, roll: () => number): Promise<void> {
+export async function runClient(index: number, client: SipEndpointsClient, until: { deadline: number; minOperations: number }, tally: Tally, password: string, roll: () => number): Promise<void> {
   const own: SipEndpoint[] = [];
   let made = 0;
+  let operations = 0;
   const pick = () => own[Math.floor(roll() * own.length)]!;
-  while (Date.now() < deadline) {
+  while (Date.now() < until.deadline || operations < until.minOperations) {
+    operations++;
     const r = roll();
     const operation: SoakOperation = own.length === 0 || r < 0.3 ? "create" : r < 0.55 ? "retrieve" : r < 0.7 ? "update" : r < 0.9 ? "list" : "delete";
     tally.byOperation[operation]++;

@@ -180,6 +180,12 @@ ${name2} again: quitting at once
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+      if (!controller.signal.aborted) controller.abort("the output pipe closed");
+    });
+  }
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
   command.main(argv, io).then(
     (code) => {
@@ -24292,6 +24298,7 @@ var init_flaky_500 = __esm({
     init_support();
     READS = ["list_sip_endpoints", "retrieve_sip_endpoint"];
     flaky500 = {
+      options: ["failEvery"],
       description: "Reads fail in a fixed rhythm: the 1st, (1+n)th, (1+2n)th \u2026 list or retrieve request answers 500 (n = faultOptions.failEvery, default 2, so every other read), so a client that retries once always succeeds.",
       operations: READS,
       checks: [],
@@ -24438,6 +24445,7 @@ var init_rate_limit = __esm({
     init_responses();
     init_support();
     rateLimit = {
+      options: ["count", "retryAfterSeconds"],
       description: "The first requests after start (faultOptions.count, default 2) answer 429 with Retry-After (faultOptions.retryAfterSeconds, default 1) and change nothing; every later request is served normally.",
       operations: ALL_OPERATIONS,
       checks: [],
@@ -24464,6 +24472,7 @@ var init_retry_after_missing = __esm({
     init_responses();
     init_support();
     retryAfterMissing = {
+      options: ["count"],
       description: "The first requests after start (faultOptions.count, default 2) answer 429 without the Retry-After header the spec requires, and change nothing; every later request is served normally.",
       operations: ALL_OPERATIONS,
       checks: ["header-invalid"],
@@ -24488,6 +24497,7 @@ var init_slow = __esm({
     init_support();
     DEFAULT_SLOW_DELAY_MS = 6e4;
     slow = {
+      options: ["delayMs"],
       description: `Retrieving an endpoint answers only after a delay (faultOptions.delayMs, default ${DEFAULT_SLOW_DELAY_MS / 1e3} s), longer than a client should wait.`,
       operations: ["retrieve_sip_endpoint"],
       checks: [],
@@ -24885,6 +24895,10 @@ function checkOptions(options) {
       throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
     if (value !== void 0 && !isWhole(value, 0, 864e5)) throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
+    const reads = fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : [];
+    if (value !== void 0 && !reads.includes(name2)) {
+      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${String(fault)} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+    }
   }
 }
 var isWhole;

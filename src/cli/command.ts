@@ -182,6 +182,14 @@ export function runCommand(command: Command, argv: string[] = process.argv.slice
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
+  // A reader that went away (`sip-endpoints-mock | head`) stops the command as a signal would,
+  // quietly: what it still writes has nowhere to go.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+      if (!controller.signal.aborted) controller.abort("the output pipe closed");
+    });
+  }
   const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
   command.main(argv, io).then(
     (code) => {

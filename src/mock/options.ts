@@ -2,7 +2,7 @@
  * The options of `startMockServer`, checked up front so a typo fails with a message naming the
  * option instead of surfacing later as odd behaviour.
  */
-import { FAULT_NAMES, FAULT_OPTION_NAMES, isFaultName, type FaultName, type FaultOptions } from "./faults";
+import { FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, type FaultName, type FaultOptions } from "./faults";
 import { MockConfigError } from "./credentials";
 
 export interface MockOptions {
@@ -64,5 +64,9 @@ export function checkOptions(options: MockOptions): void {
       throw new MockConfigError(`unknown fault option "${name}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
     if (value !== undefined && !isWhole(value, 0, 86_400_000)) throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
+    const reads: readonly string[] = fault !== undefined ? (FAULT_PROFILES[fault as FaultName].options ?? []) : [];
+    if (value !== undefined && !reads.includes(name)) {
+      throw new MockConfigError(`faultOptions.${name} has no effect ${fault === undefined ? "without a fault" : `on the ${String(fault)} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+    }
   }
 }

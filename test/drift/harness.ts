@@ -4,14 +4,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftExchange, type DriftMode, type DriftRequest, type DriftResult, type SendOptions } from "../../src/drift";
 import { DriftSession } from "../../src/drift/session";
-import type { FaultName, FaultOptions, MockServer } from "../../src/mock";
+import { FAULT_PROFILES, type FaultName, type FaultOptions, type MockServer } from "../../src/mock";
 import { driftCommand } from "../../src/cli/drift";
 
 const { main } = driftCommand("npm run drift --");
 import { basicAuthHeader } from "../../src/redact";
 
 /** Fault knobs that keep every profile fast: no real waits for 429s, a slow answer far beyond the timeout. */
-export const FAST_FAULTS: FaultOptions = { retryAfterSeconds: 0, delayMs: 20_000 };
+const FAST_FAULTS: FaultOptions = { retryAfterSeconds: 0, delayMs: 20_000 };
+
+/** Those of the fast knobs the fault reads (a knob it does not read is refused). */
+export function fastFaultOptions(fault: FaultName | undefined): FaultOptions {
+  const reads = fault === undefined ? [] : (FAULT_PROFILES[fault].options ?? []);
+  return Object.fromEntries(Object.entries(FAST_FAULTS).filter(([name]) => (reads as readonly string[]).includes(name)));
+}
 /** Client settings for the tests: short waits, since the mock answers in milliseconds. */
 export const FAST_SEND: SendOptions = { timeoutMs: 1_500, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
 
@@ -38,7 +44,7 @@ export async function runEngine(options: {
   signal?: AbortSignal;
   onProgress?: Parameters<typeof runDrift>[0]["onProgress"];
 }): Promise<EngineRun> {
-  const target = await startEmbeddedMock({ fault: options.fault, faultOptions: FAST_FAULTS, seedCount: options.seedCount ?? 12 });
+  const target = await startEmbeddedMock({ fault: options.fault, faultOptions: fastFaultOptions(options.fault), seedCount: options.seedCount ?? 12 });
   try {
     const result = await runDrift({
       target,

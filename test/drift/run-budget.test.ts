@@ -4,7 +4,7 @@
  */
 import { createDriftSend, runDrift, startEmbeddedMock, type DriftRequest, type DriftTarget, type SendFn } from "../../src/drift";
 import { activeTimers } from "../support/timers";
-import { FAST_FAULTS, FAST_SEND } from "./harness";
+import { fastFaultOptions, FAST_SEND } from "./harness";
 
 /** Sends through to the target, except that the operations named stall until their signal ends. */
 function stalling(target: DriftTarget, stalled: ReadonlyArray<DriftRequest["operationId"]>): SendFn {
@@ -19,7 +19,7 @@ function stalling(target: DriftTarget, stalled: ReadonlyArray<DriftRequest["oper
 }
 
 test("a stalled run stops its scenarios at the budget less the time kept for cleanup, and says so", async () => {
-  const target = await startEmbeddedMock({ fault: "slow", faultOptions: FAST_FAULTS, seedCount: 2 });
+  const target = await startEmbeddedMock({ fault: "slow", faultOptions: fastFaultOptions("slow"), seedCount: 2 });
   try {
     const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, timeoutMs: 10_000 }), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
     expect(report).toMatchObject({ outcome: "inconclusive", reasons: ["the run reached --max-duration 2 s (less the time kept for cleanup)"] });

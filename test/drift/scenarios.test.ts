@@ -13,7 +13,7 @@ import { readWriteScenario, type CleanupRecord } from "../../src/drift/scenarios
 import { DriftSession, RunStopped, type ProgressEvent, type SessionExchange } from "../../src/drift/session";
 import type { DriftExchange, DriftRequest } from "../../src/drift/types";
 import type { FaultName } from "../../src/mock";
-import { FAST_FAULTS, FAST_SEND } from "./harness";
+import { fastFaultOptions, FAST_SEND } from "./harness";
 
 const PREFIX = "drift-scenario1-";
 
@@ -26,7 +26,7 @@ interface Rig {
 }
 
 async function withRig(options: { seedCount: number; fault?: FaultName; config?: Partial<ScenarioConfig>; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; answer?: (request: DriftRequest, exchange: DriftExchange) => DriftExchange }, body: (rig: Rig) => Promise<void>): Promise<void> {
-  const target = await startEmbeddedMock({ seedCount: options.seedCount, fault: options.fault, faultOptions: FAST_FAULTS });
+  const target = await startEmbeddedMock({ seedCount: options.seedCount, fault: options.fault, faultOptions: fastFaultOptions(options.fault) });
   const sent: SessionExchange[] = [];
   const send = createDriftSend(target, FAST_SEND);
   const answer = options.answer;

@@ -114,3 +114,23 @@ describe("running", () => {
     expect(output).not.toContain(CANARY_TOKEN);
   });
 });
+
+test("the real script stops quietly, exit 0, when the reader of its output goes away (`… | head`)", async () => {
+  const root = resolve(__dirname, "../..");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], { cwd: root, env: { ...process.env, SIGNALWIRE_PROJECT_ID: "", SIGNALWIRE_API_TOKEN: "" } });
+  let output = "";
+  let errors = "";
+  child.stderr.on("data", (c: Buffer) => (errors += c.toString()));
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  await new Promise<void>((started) => {
+    child.stdout.on("data", (c: Buffer) => {
+      output += c.toString();
+      if (output.includes("Stop with Ctrl-C.")) started();
+    });
+  });
+  // The reader closes its end, as `head` does once it has its lines; the mock's next line has nowhere to go.
+  child.stdout.destroy();
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  expect(errors).not.toMatch(/EPIPE|Error/);
+});

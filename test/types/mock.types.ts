@@ -6,7 +6,7 @@ import type { CheckId } from "../../src/checks";
 import type { components } from "../../generated/openapi";
 
 export async function compileOnly(): Promise<void> {
-  await startMockServer({ fault: "extra-field", faultOptions: { delayMs: 10 } });
+  await startMockServer({ fault: "slow", faultOptions: { delayMs: 10 } });
   // @ts-expect-error: a fault name the registry does not have
   await startMockServer({ fault: "lazy" });
   // @ts-expect-error: the port is a number

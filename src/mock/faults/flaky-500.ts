@@ -8,6 +8,7 @@ import type { FaultProfile } from "./types";
 const READS: readonly OperationId[] = ["list_sip_endpoints", "retrieve_sip_endpoint"];
 
 export const flaky500: FaultProfile = {
+  options: ["failEvery"],
   description:
     "Reads fail in a fixed rhythm: the 1st, (1+n)th, (1+2n)th … list or retrieve request answers 500 " +
     "(n = faultOptions.failEvery, default 2, so every other read), so a client that retries once always succeeds.",

@@ -4,6 +4,7 @@ import { ALL_OPERATIONS, operationOf } from "./support";
 import type { FaultProfile } from "./types";
 
 export const rateLimit: FaultProfile = {
+  options: ["count", "retryAfterSeconds"],
   description:
     "The first requests after start (faultOptions.count, default 2) answer 429 with Retry-After " +
     "(faultOptions.retryAfterSeconds, default 1) and change nothing; every later request is served normally.",

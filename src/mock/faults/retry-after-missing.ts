@@ -4,6 +4,7 @@ import { ALL_OPERATIONS, operationOf } from "./support";
 import type { FaultProfile } from "./types";
 
 export const retryAfterMissing: FaultProfile = {
+  options: ["count"],
   description:
     "The first requests after start (faultOptions.count, default 2) answer 429 without the Retry-After header " +
     "the spec requires, and change nothing; every later request is served normally.",

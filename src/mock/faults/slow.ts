@@ -6,6 +6,7 @@ import type { FaultProfile } from "./types";
 const DEFAULT_SLOW_DELAY_MS = 60_000;
 
 export const slow: FaultProfile = {
+  options: ["delayMs"],
   description: `Retrieving an endpoint answers only after a delay (faultOptions.delayMs, default ${DEFAULT_SLOW_DELAY_MS / 1000} s), longer than a client should wait.`,
   operations: ["retrieve_sip_endpoint"],
   checks: [],

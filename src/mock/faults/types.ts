@@ -43,6 +43,8 @@ export interface FaultProfile {
    * spec: every answer they send is documented.
    */
   checks: readonly CheckId[];
+  /** The knobs of `FaultOptions` this profile reads; any other given with it is refused, not ignored. */
+  options?: readonly (keyof FaultOptions)[];
   configure?: (deps: CoreDeps) => CoreDeps;
   wrap?: (next: MockHandler, context: FaultContext) => MockHandler;
 }

@@ -139,6 +139,26 @@ export function judgeValue(value: unknown, name: SchemaName, options: MatchSchem
 }
 
 /** The findings as lines: check id, pointer, expected, actual, as the drift job lists them. */
+/** Kinds of finding a failure message lists at most; the rest are counted. */
+const MAX_KINDS = 20;
+
+/**
+ * The findings as a failure message shows them: one line per kind (check and pointer without list
+ * indices, as the drift report groups them), with how often it was seen and where first, so the
+ * same drift in 1,000 list items is one line and the message stays short whatever the page size.
+ */
 export function describeProblems(problems: readonly MatchProblem[]): string {
-  return problems.map((p) => `  ${p.check} at ${p.pointer || "(the whole body)"}: expected ${p.expected}, got ${p.actual}\n    ${p.message}`).join("\n");
+  const kinds = new Map<string, { first: MatchProblem; count: number }>();
+  for (const p of problems) {
+    const key = `${p.check}\n${p.pointer.replace(/\/\d+(?=\/|$)/g, "/*")}`;
+    const kind = kinds.get(key);
+    if (kind) kind.count += 1;
+    else kinds.set(key, { first: p, count: 1 });
+  }
+  const lines = [...kinds.values()].slice(0, MAX_KINDS).map(({ first: p, count }) => {
+    const seen = count > 1 ? ` (×${count}; the first shown)` : "";
+    return `  ${p.check} at ${p.pointer || "(the whole body)"}${seen}: expected ${p.expected}, got ${p.actual}\n    ${p.message}`;
+  });
+  if (kinds.size > MAX_KINDS) lines.push(`  … and ${kinds.size - MAX_KINDS} more kind(s) of finding`);
+  return lines.join("\n");
 }

@@ -110,6 +110,31 @@ describe("against the honest mock", () => {
     expect(message).not.toContain(PASSWORD);
   });
 
+  it("one drift in every item of a 1,000-item page is one line with its count, and the message stays short", async () => {
+    const page = { data: Array.from({ length: 1000 }, (_, i) => ({ ...mock.endpoints()[0]!, id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, created_at: "2024-01-01T00:00:00Z" })), links: { self: "x", first: "x" } };
+    let message = "";
+    try {
+      expect(page).toMatchSchema("SipEndpointList", { strict: true });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("1000 findings");
+    expect(message).toContain("field-undocumented at /data/0/created_at (×1000; the first shown): expected no such key, got key present (string)");
+    expect(message.length).toBeLessThan(2_000);
+  });
+
+  it("lists at most 20 kinds of finding and counts the rest", () => {
+    const broken = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`extra_${i}`, i]));
+    let message = "";
+    try {
+      expect({ ...mock.endpoints()[0]!, ...broken }).toMatchSchema("SipEndpoint", { strict: true });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.match(/^ {2}field-undocumented at /gm)).toHaveLength(20);
+    expect(message).toContain("  … and 5 more kind(s) of finding");
+  });
+
   it("refuses what it cannot judge, saying why", async () => {
     await expect(expect({ status: 200 }).toMatchSpec()).rejects.toThrow(MatcherUsageError);
     await expect(expect(new Response("{}", { status: 200 })).toMatchSpec()).rejects.toThrow(/no URL.*pass \{ operationId \}/);

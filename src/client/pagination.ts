@@ -29,7 +29,10 @@ export async function* walkPages(
     if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
     const url = link.url;
     if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
-    if (options.maxPages !== undefined && pages >= options.maxPages) throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+    if (options.maxPages !== undefined && pages >= options.maxPages) {
+      if (options.atMaxPages === "throw") throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+      return;
+    }
     seen.add(url);
     page = await follow(link);
   }

@@ -77,8 +77,13 @@ export interface CallOptions {
 }
 
 export interface ListAllOptions extends CallOptions {
-  /** Stop with a `PaginationError` after this many pages (default: no limit). */
+  /** Read at most this many pages (default: no limit). */
   maxPages?: number;
+  /**
+   * When `maxPages` pages are read and `links.next` says there are more: `"stop"` (the default)
+   * ends the iteration there, `"throw"` raises a `PaginationError` after the last page's endpoints.
+   */
+  atMaxPages?: "stop" | "throw";
 }
 
 /** The `fetch` the client sends through; `globalThis.fetch` fits. */

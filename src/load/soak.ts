@@ -58,7 +58,7 @@ export interface SoakReport {
 async function verify(client: SipEndpointsClient, expected: Set<string>, tally: Tally): Promise<{ listed: number; lost: number; duplicated: number; unexpected: number }> {
   const listed: string[] = [];
   try {
-    for await (const endpoint of client.listAll({ page_size: 1000 }, { maxPages: Math.ceil((expected.size * 2 + 10) / 1000) + 1 })) listed.push(endpoint.id);
+    for await (const endpoint of client.listAll({ page_size: 1000 }, { maxPages: Math.ceil((expected.size * 2 + 10) / 1000) + 1, atMaxPages: "throw" })) listed.push(endpoint.id);
   } catch (error) {
     tally.errors.push(`final walk: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -103,12 +103,26 @@ describe("links that would never end or would leak", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("stops at maxPages", async () => {
+  it("stops at maxPages, quietly, having yielded those pages' endpoints", async () => {
+    let n = 0;
+    const { fetch, requests } = scriptedFetch(() => json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))());
+    const seen = await collect(testClient(fetch).client.listAll(undefined, { maxPages: 5 }));
+    expect(seen).toHaveLength(5);
+    expect(requests).toHaveLength(5);
+  });
+
+  it("throws at maxPages when asked to, after yielding those pages' endpoints", async () => {
     let n = 0;
     const { fetch } = scriptedFetch(() => json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))());
-    const error = await rejection(collect(testClient(fetch).client.listAll(undefined, { maxPages: 5 })));
+    const seen: unknown[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const endpoint of testClient(fetch).client.listAll(undefined, { maxPages: 5, atMaxPages: "throw" })) seen.push(endpoint);
+      })(),
+    );
     expect(isPaginationError(error)).toBe(true);
     expect(error).toMatchObject({ pages: 5 });
+    expect(seen).toHaveLength(5);
   });
 
   it("raises the page's ApiError when a later page fails", async () => {

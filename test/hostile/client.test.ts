@@ -167,7 +167,7 @@ const ROWS: Row[] = [
     want: { error: ApiError, status: 307, message: /not followed/ },
   },
   { name: "next-loop", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next repeats a page already fetched/ } },
-  { name: "next-endless", call: (p) => collect(p.client.listAll({}, { maxPages: 10 })), want: { error: PaginationError, message: /maxPages \(10\) reached/ } },
+  { name: "next-endless", call: (p) => collect(p.client.listAll({}, { maxPages: 10, atMaxPages: "throw" })), want: { error: PaginationError, message: /maxPages \(10\) reached/ } },
   { name: "next-foreign", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next leads to http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest\/endpoints\/sip, not to the list/ } },
   { name: "next-with-credentials", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next to .* carries credentials/ } },
 ];

@@ -82,6 +82,9 @@ export async function methodResults(): Promise<void> {
     const username: string = e.username;
     void username;
   }
+  client.listAll({}, { maxPages: 3, atMaxPages: "throw" });
+  // @ts-expect-error at maxPages a walk stops or throws, nothing else
+  client.listAll({}, { maxPages: 3, atMaxPages: "warn" });
   void got;
   void first;
   void next;

@@ -23233,7 +23233,8 @@ async function deleteQuietly(session, id, onDeleted) {
   try {
     const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } }, { cleanup: true });
     if (isSuccess(sent.exchange.status) || sent.exchange.status === 404) onDeleted();
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
   }
 }
 var LEFTOVER_PATTERN;
@@ -24793,7 +24794,7 @@ var init_serialize = __esm({
 });
 
 // src/mock/http.ts
-function createRequestListener(basePath, handler, onRequest) {
+function createRequestListener(basePath, handler, onRequest, onInternalError) {
   const prefix = `${basePath}/`;
   const serialize2 = createSerializer();
   function send(res, response) {
@@ -24829,12 +24830,20 @@ function createRequestListener(basePath, handler, onRequest) {
         headers: req.headers,
         bodyText
       };
-      onRequest?.(request);
+      onRequest(request);
       answer = handler()(request);
-    } catch {
+    } catch (error) {
+      onInternalError(error);
       return send(res, plainError(500));
     }
-    if (isPromised(answer)) answer.then((r) => send(res, r), () => send(res, plainError(500)));
+    if (isPromised(answer))
+      answer.then(
+        (r) => send(res, r),
+        (error) => {
+          onInternalError(error);
+          send(res, plainError(500));
+        }
+      );
     else send(res, answer);
   }
   return (req, res) => {
@@ -24893,6 +24902,7 @@ function checkOptions(options) {
   if (seed !== void 0 && !(typeof seed === "string" || typeof seed === "number" && Number.isFinite(seed))) {
     throw new MockConfigError("seed must be a string or a finite number");
   }
+  if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
   for (const [name2, value] of Object.entries(faultOptions ?? {})) {
     if (!FAULT_OPTION_NAMES.includes(name2)) {
       throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
@@ -25176,10 +25186,15 @@ async function startMockServer(options = {}) {
   const received = [];
   let next = 0;
   const server2 = createServer(
-    createRequestListener(API_BASE_PATH, () => handler, (request) => {
-      received[next % RECORDED_REQUESTS] = request;
-      next += 1;
-    })
+    createRequestListener(
+      API_BASE_PATH,
+      () => handler,
+      (request) => {
+        received[next % RECORDED_REQUESTS] = request;
+        next += 1;
+      },
+      options.onInternalError ?? reportInternalError
+    )
   );
   await listen(server2, options.port ?? 0, host);
   const port = server2.address().port;
@@ -25261,6 +25276,10 @@ function listen(server2, port, host) {
     );
     server2.listen(port, host, () => resolve2());
   });
+}
+function reportInternalError(error) {
+  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
 }
 var API_BASE_PATH, AUTHORITY, RECORDED_REQUESTS;
 var init_server = __esm({

@@ -28,6 +28,12 @@ export interface MockOptions {
   publicUrl?: string;
   /** Where credentials are looked up; default `process.env`. Tests pass their own. */
   env?: Record<string, string | undefined>;
+  /**
+   * Told of an error inside the mock itself (a bug, never the client's doing), which the client
+   * gets as a documented 500. Default: the error's stack on stderr, so it is never lost; a test
+   * passes its own to fail on it.
+   */
+  onInternalError?: (error: unknown) => void;
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -59,6 +65,7 @@ export function checkOptions(options: MockOptions): void {
   if (seed !== undefined && !(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
     throw new MockConfigError("seed must be a string or a finite number");
   }
+  if (options.onInternalError !== undefined && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
   for (const [name, value] of Object.entries(faultOptions ?? {})) {
     if (!(FAULT_OPTION_NAMES as readonly string[]).includes(name)) {
       throw new MockConfigError(`unknown fault option "${name}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);

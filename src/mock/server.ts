@@ -80,11 +80,16 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const received: MockRequest[] = [];
   let next = 0;
   const server = createServer(
-    createRequestListener(API_BASE_PATH, () => handler!, (request) => {
-      // Kept as received; turned into records only when asked for, so serving stays cheap.
-      received[next % RECORDED_REQUESTS] = request;
-      next += 1;
-    }),
+    createRequestListener(
+      API_BASE_PATH,
+      () => handler!,
+      (request) => {
+        // Kept as received; turned into records only when asked for, so serving stays cheap.
+        received[next % RECORDED_REQUESTS] = request;
+        next += 1;
+      },
+      options.onInternalError ?? reportInternalError,
+    ),
   );
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
@@ -173,4 +178,9 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
     );
     server.listen(port, host, () => resolve());
   });
+}
+
+/** A bug in the mock is answered as a documented 500, and never swallowed: its stack goes to stderr. Exported for its test. */
+export function reportInternalError(error: unknown): void {
+  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }

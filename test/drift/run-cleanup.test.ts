@@ -4,6 +4,8 @@
  */
 import { EXIT_CODES, runCleanup, type CleanupResult } from "../../src/drift";
 import type { DriftExchange, DriftRequest } from "../../src/drift/types";
+import { removeLeftovers } from "../../src/drift/scenarios/cleanup";
+import { sessionAnswering } from "./harness";
 
 const BASE = "https://example.signalwire.com/api/relay/rest";
 const TOKEN = "canary-t0ken-8d1f";
@@ -93,4 +95,13 @@ it("gives the reason a run stopped once, and secrets in it are scrubbed", async 
   expect(cut).toMatchObject({ outcome: "inconclusive", found: 0 });
   expect(cut.reasons).toHaveLength(1);
   expect(JSON.stringify(cut)).not.toContain(TOKEN);
+});
+
+test("a bug met while deleting a leftover is thrown, not counted as a leftover the target kept", async () => {
+  const { session } = sessionAnswering((request) => exchange(request, request.operationId === "delete_sip_endpoint" ? 204 : 200, request.operationId === "delete_sip_endpoint" ? undefined : { data: ITEMS, links: { self: BASE, first: BASE } }), {
+    onExchange: ({ exchange: seen }) => {
+      if (seen.operationId === "delete_sip_endpoint") throw new TypeError("a bug in the recorder");
+    },
+  });
+  await expect(removeLeftovers(session, { baseUrl: BASE, maxPages: 5 })).rejects.toThrow(new TypeError("a bug in the recorder"));
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { MAX_BODY_BYTES } from "../../src/mock/http";
 import { createRequestListener } from "../../src/mock/http";
+import { reportInternalError } from "../../src/mock/server";
 import { basicAuthHeader } from "../../src/redact";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 
@@ -184,8 +185,9 @@ describe("a handler that fails", () => {
       throw new Error("boom");
     }],
     ["rejects", () => () => Promise.reject(new Error("boom"))],
-  ])("that %s answers 500 Internal Server Error and the server keeps serving", async (_what, handler) => {
-    server = createServer(createRequestListener("/api", handler));
+  ])("that %s answers 500 Internal Server Error, reports the error, and the server keeps serving", async (_what, handler) => {
+    const reported: unknown[] = [];
+    server = createServer(createRequestListener("/api", handler, () => {}, (error) => reported.push(error)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
     for (let i = 0; i < 2; i++) {
@@ -193,5 +195,18 @@ describe("a handler that fails", () => {
       expect(reply.status).toBe(500);
       expect(await reply.json()).toEqual({ error: "Internal Server Error" });
     }
+    expect(reported.map((e) => (e as Error).message)).toEqual(["boom", "boom"]);
+  });
+
+  test("by default the mock writes such an error's stack to stderr", () => {
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, "write").mockImplementation((text: string | Uint8Array) => (written.push(String(text)), true));
+    try {
+      reportInternalError(new Error("boom in the store"));
+    } finally {
+      write.mockRestore();
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^sip-endpoints-mock: an internal error was answered as 500: Error: boom in the store\n {4}at /);
   });
 });

@@ -103,6 +103,7 @@ describe("options", () => {
     ["a fault option the fault does not read", { fault: "rate-limit", faultOptions: { delayMs: 10 } }, /^faultOptions\.delayMs has no effect on the rate-limit fault, which reads count, retryAfterSeconds$/],
     ["a fault option for a fault that reads none", { fault: "extra-field", faultOptions: { count: 1 } }, /^faultOptions\.count has no effect on the extra-field fault, which reads no option$/],
     ["a fault option without a fault", { faultOptions: { failEvery: 2 } }, /^faultOptions\.failEvery has no effect without a fault$/],
+    ["an onInternalError that is no function", { onInternalError: "stderr" as never }, /^onInternalError must be a function$/],
     ["a publicUrl that is no URL", { publicUrl: "mock.example.test/api" }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "mock.example.test\/api"$/],
     ["a publicUrl that is no string", { publicUrl: 42 as never }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "42"$/],
     ["a publicUrl with a query", { publicUrl: "https://mock.example.test/api?x=1" }, /^publicUrl must be/],

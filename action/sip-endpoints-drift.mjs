@@ -19958,11 +19958,14 @@ async function responseOf(received) {
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
   const body = NULL_BODY.has(status) ? null : bodyText;
+  let response;
   try {
-    return new Response(body, { status, statusText, headers });
+    response = new Response(body, { status, statusText, headers });
   } catch {
-    return new Response(body, { status, headers });
+    response = new Response(body, { status, headers });
   }
+  Object.defineProperty(response, "url", { value: exchange.url, enumerable: true });
+  return response;
 }
 var NO_FINDINGS, NULL_BODY;
 var init_bridge = __esm({

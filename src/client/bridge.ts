@@ -152,10 +152,15 @@ async function responseOf(received: Received): Promise<Response> {
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
   const body = NULL_BODY.has(status) ? null : bodyText;
+  let response: Response;
   try {
-    return new Response(body, { status, statusText, headers });
+    response = new Response(body, { status, statusText, headers });
   } catch {
     // A reason phrase the Fetch standard does not allow: the status says enough.
-    return new Response(body, { status, headers });
+    response = new Response(body, { status, headers });
   }
+  // A constructed Response has no URL; this one answered a request, and says which (as a fetched
+  // one would), so what reads the result — `toMatchSpec` among them — knows the operation.
+  Object.defineProperty(response, "url", { value: exchange.url, enumerable: true });
+  return response;
 }

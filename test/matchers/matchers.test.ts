@@ -79,6 +79,16 @@ describe("against the honest mock", () => {
     await expect(missing).toMatchSpec();
   });
 
+  it("takes the results of this package's own client.raw, as the README says (their Response carries the request's URL)", async () => {
+    const client = createSipEndpointsClient({ baseUrl: mock.url, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {} });
+    const page = await client.raw.GET("/endpoints/sip", { params: { query: { page_size: 1 } } });
+    expect(page.response.url).toBe(`${mock.url}/endpoints/sip?page_size=1`);
+    await expect(page).toMatchSpec();
+    const missing = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: UNKNOWN_ID } } });
+    await expect(missing).toMatchSpec();
+    expect(missing.response.status).toBe(404);
+  });
+
   it("takes the client's exchange record", async () => {
     const seen: ClientExchange[] = [];
     const client = createSipEndpointsClient({ baseUrl: mock.url, projectId: "matcher-project", apiToken: TOKEN, onExchange: (e) => seen.push(e) });

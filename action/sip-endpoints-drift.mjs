@@ -1228,16 +1228,52 @@ function redactAt(value, secrets, isSecret, depth) {
   return value;
 }
 function redactText(text, secrets) {
-  let out = text;
-  for (const secret of expandSecrets(secrets)) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  let out = "";
+  let from = 0;
+  for (const [start, end] of joined(occurrences(text, secretIndex(secrets)))) {
+    out += text.slice(from, start) + REDACTED;
+    from = end;
   }
+  out += text.slice(from);
   return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
+}
+function occurrences(text, index) {
+  const found = [];
+  const at2 = (i, forms) => {
+    const match = forms?.find((secret) => text.startsWith(secret, i));
+    if (match !== void 0) found.push([i, i + match.length]);
+  };
+  if (index.size > FEW_KEYS) {
+    for (let i = 0; i + KEY_LENGTH <= text.length; i++) at2(i, index.get(text.slice(i, i + KEY_LENGTH)));
+    return found;
+  }
+  for (const [key, forms] of index) for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at2(i, forms);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+function joined(occurrences2) {
+  const runs = [];
+  for (const [start, end] of occurrences2) {
+    const last = runs.at(-1);
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else runs.push([start, end]);
+  }
+  return runs;
+}
+function secretIndex(secrets) {
+  const cached = indexes.get(secrets);
+  if (cached && cached.length === secrets.length) return cached.index;
+  const index = /* @__PURE__ */ new Map();
+  for (const form of expandSecrets(secrets)) {
+    const key = form.slice(0, KEY_LENGTH);
+    index.set(key, [...index.get(key) ?? [], form]);
+  }
+  indexes.set(secrets, { length: secrets.length, index });
+  return index;
 }
 function expandSecrets(secrets) {
   const forms = /* @__PURE__ */ new Set();
   for (const s of secrets) {
-    if (!s || s.length < 4) continue;
+    if (!s || s.length < KEY_LENGTH) continue;
     forms.add(s);
     forms.add(encodeURIComponent(s));
     forms.add(Buffer.from(s).toString("base64"));
@@ -1250,12 +1286,15 @@ function basicAuthHeader(projectId, apiToken) {
 function credentialSecrets(projectId, apiToken) {
   return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
 }
-var REDACTED, SECRET_KEYS;
+var REDACTED, SECRET_KEYS, FEW_KEYS, KEY_LENGTH, indexes;
 var init_redact = __esm({
   "src/redact.ts"() {
     "use strict";
     REDACTED = "[REDACTED]";
     SECRET_KEYS = /^(password|authorization|proxy-authorization|api_?token|token|secret|cookie|set-cookie)$/i;
+    FEW_KEYS = 16;
+    KEY_LENGTH = 4;
+    indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -18593,7 +18632,7 @@ function undiciWire(undici, proxies) {
 }
 function wireResponse(answer) {
   const body = answer.body;
-  const headers = joined(answer.headers);
+  const headers = joined2(answer.headers);
   return {
     status: answer.statusCode,
     statusText: answer.statusText,
@@ -18636,7 +18675,7 @@ function decodersFor(encoding) {
   }
   return decoders;
 }
-function joined(headers) {
+function joined2(headers) {
   const out = {};
   for (const name2 in headers) {
     const value = headers[name2];
@@ -27280,9 +27319,9 @@ var init_write = __esm({
 // src/drift/report/text.ts
 function formatSummary(report, options) {
   const paint = (color, text) => options.color ? `${color}${text}${ANSI.reset}` : text;
-  const { findings, requests, retries, occurrences } = report.summary;
+  const { findings, requests, retries, occurrences: occurrences2 } = report.summary;
   const lines = [
-    `${paint(COLOR[report.outcome] + ANSI.bold, report.outcome.toUpperCase())}: ${findings.breaking} breaking, ${findings.warning} warning, ${findings.info} info (${occurrences} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`
+    `${paint(COLOR[report.outcome] + ANSI.bold, report.outcome.toUpperCase())}: ${findings.breaking} breaking, ${findings.warning} warning, ${findings.info} info (${occurrences2} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`
   ];
   for (const f of report.findings) {
     lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);

@@ -275,27 +275,66 @@ var init_issues = __esm({
 
 // src/redact.ts
 function redactText(text, secrets) {
-  let out = text;
-  for (const secret of expandSecrets(secrets)) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  let out = "";
+  let from = 0;
+  for (const [start, end] of joined(occurrences(text, secretIndex(secrets)))) {
+    out += text.slice(from, start) + REDACTED;
+    from = end;
   }
+  out += text.slice(from);
   return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
+}
+function occurrences(text, index) {
+  const found = [];
+  const at = (i, forms) => {
+    const match = forms?.find((secret) => text.startsWith(secret, i));
+    if (match !== void 0) found.push([i, i + match.length]);
+  };
+  if (index.size > FEW_KEYS) {
+    for (let i = 0; i + KEY_LENGTH <= text.length; i++) at(i, index.get(text.slice(i, i + KEY_LENGTH)));
+    return found;
+  }
+  for (const [key, forms] of index) for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at(i, forms);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+function joined(occurrences2) {
+  const runs = [];
+  for (const [start, end] of occurrences2) {
+    const last = runs.at(-1);
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else runs.push([start, end]);
+  }
+  return runs;
+}
+function secretIndex(secrets) {
+  const cached = indexes.get(secrets);
+  if (cached && cached.length === secrets.length) return cached.index;
+  const index = /* @__PURE__ */ new Map();
+  for (const form of expandSecrets(secrets)) {
+    const key = form.slice(0, KEY_LENGTH);
+    index.set(key, [...index.get(key) ?? [], form]);
+  }
+  indexes.set(secrets, { length: secrets.length, index });
+  return index;
 }
 function expandSecrets(secrets) {
   const forms = /* @__PURE__ */ new Set();
   for (const s of secrets) {
-    if (!s || s.length < 4) continue;
+    if (!s || s.length < KEY_LENGTH) continue;
     forms.add(s);
     forms.add(encodeURIComponent(s));
     forms.add(Buffer.from(s).toString("base64"));
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
-var REDACTED;
+var REDACTED, FEW_KEYS, KEY_LENGTH, indexes;
 var init_redact = __esm({
   "src/redact.ts"() {
     "use strict";
     REDACTED = "[REDACTED]";
+    FEW_KEYS = 16;
+    KEY_LENGTH = 4;
+    indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 

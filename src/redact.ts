@@ -63,26 +63,84 @@ function redactAt<T>(value: T, secrets: readonly string[], isSecret: (key: strin
 
 /**
  * Replaces every occurrence of each secret, and of its Basic-auth and URL-encoded forms, in a text.
- * Secrets shorter than 4 characters are ignored: scrubbing them would mangle ordinary text.
+ * Secrets shorter than 4 characters are ignored: scrubbing them would mangle ordinary text. Where
+ * occurrences overlap, their union is replaced whole, so no part of either is left.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of expandSecrets(secrets)) {
-    // Stryker disable next-line ConditionalExpression: the test only spares splitting a text that does not hold the secret
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  let out = "";
+  let from = 0;
+  for (const [start, end] of joined(occurrences(text, secretIndex(secrets)))) {
+    out += text.slice(from, start) + REDACTED;
+    from = end;
   }
+  out += text.slice(from);
   return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
+}
+
+/** Above this many distinct first characters, one pass over the text beats a search per key. */
+const FEW_KEYS = 16;
+
+/**
+ * Where secrets occur, as [start, end) in ascending start, the longest at each start. A few keys
+ * (the usual token and passwords) are searched for natively; many (a server that revealed a
+ * password for each of 100,000 endpoints) in one pass that looks each position up by its key.
+ */
+function occurrences(text: string, index: Map<string, string[]>): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const at = (i: number, forms: readonly string[] | undefined) => {
+    const match = forms?.find((secret) => text.startsWith(secret, i));
+    if (match !== undefined) found.push([i, i + match.length]);
+  };
+  if (index.size > FEW_KEYS) {
+    for (let i = 0; i + KEY_LENGTH <= text.length; i++) at(i, index.get(text.slice(i, i + KEY_LENGTH)));
+    return found;
+  }
+  for (const [key, forms] of index) for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at(i, forms);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+/** Occurrences that overlap, as one. */
+function joined(occurrences: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const [start, end] of occurrences) {
+    const last = runs.at(-1);
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else runs.push([start, end]);
+  }
+  return runs;
+}
+
+/** The shortest secret scrubbed, and so the length of the lookup key. */
+const KEY_LENGTH = 4;
+
+/**
+ * The secrets and their encoded forms by their first `KEY_LENGTH` characters, longest first. Kept
+ * for the list it was made of while that list keeps its length (the CLI adds a run's secrets to
+ * its own list once the run ends).
+ */
+const indexes = new WeakMap<readonly string[], { length: number; index: Map<string, string[]> }>();
+
+function secretIndex(secrets: readonly string[]): Map<string, string[]> {
+  const cached = indexes.get(secrets);
+  if (cached && cached.length === secrets.length) return cached.index;
+  const index = new Map<string, string[]>();
+  for (const form of expandSecrets(secrets)) {
+    const key = form.slice(0, KEY_LENGTH);
+    index.set(key, [...(index.get(key) ?? []), form]);
+  }
+  indexes.set(secrets, { length: secrets.length, index });
+  return index;
 }
 
 function expandSecrets(secrets: readonly string[]): string[] {
   const forms = new Set<string>();
   for (const s of secrets) {
-    if (!s || s.length < 4) continue;
+    if (!s || s.length < KEY_LENGTH) continue;
     forms.add(s);
     forms.add(encodeURIComponent(s));
     forms.add(Buffer.from(s).toString("base64"));
   }
-  // Longest first, so a secret that contains another is replaced whole.
+  // Longest first, so where several start at one place the longest is found.
   return [...forms].sort((a, b) => b.length - a.length);
 }
 

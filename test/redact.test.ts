@@ -43,6 +43,18 @@ describe("redactText", () => {
     expect(redactText("key=PTlong-secret-token", ["secret", "PTlong-secret-token"])).toBe("key=[REDACTED]");
   });
 
+  it("replaces overlapping secrets as one, so no part of either is left", () => {
+    expect(redactText("ab-token-long!", ["token-long", "b-tok"])).toBe("a[REDACTED]!");
+  });
+
+  it("scrubs many secrets (a server that revealed one per endpoint) exactly as it scrubs each alone", () => {
+    const secrets = Array.from({ length: 40 }, (_, i) => `pw-${i}-${"x".repeat(i % 7)}`);
+    const text = JSON.stringify(secrets.map((password, i) => ({ id: i, password, note: `was ${password}.` })));
+    const oneByOne = secrets.reduce((out, secret) => redactText(out, [secret]), text);
+    expect(redactText(text, secrets)).toBe(oneByOne);
+    for (const secret of secrets) expect(redactText(text, secrets)).not.toContain(`"${secret}"`);
+  });
+
   it("scrubs a secret's URL-encoded and base64 forms", () => {
     const secret = "p@ss word/1";
     expect(redactText(`q=${encodeURIComponent(secret)} b=${Buffer.from(secret).toString("base64")}`, [secret])).toBe("q=[REDACTED] b=[REDACTED]");

@@ -23323,7 +23323,9 @@ function fixtureProblem(field, value) {
   if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
   const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
   const problem2 = errors.find((e) => e.instancePath === `/${field}`);
-  return problem2 ? `the spec refuses ${field} ${JSON.stringify(value)}: it ${problem2.message ?? problem2.keyword}` : void 0;
+  if (!problem2) return void 0;
+  const given = isSecretField(field) ? `the value given for ${field} (write-only, so not shown)` : `${field} ${JSON.stringify(value)}`;
+  return `the spec refuses ${given}: it ${problem2.message ?? problem2.keyword}`;
 }
 function companionFor(handler, values) {
   const field = companionOf(handler);
@@ -23404,6 +23406,7 @@ var init_fixtures = __esm({
     init_validators();
     init_json_pointer();
     init_spec_location();
+    init_secret_fields();
     CREATE = "create_sip_endpoint_request";
     UPDATE = "update_sip_endpoint_request";
     LIST_QUERY = "list_sip_endpoints_query";
@@ -23468,9 +23471,7 @@ async function readOnlyScenario(session, config) {
           const value = isPlainObject(item) ? item[field] : void 0;
           if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
         }
-      }
-      for (const item of items) {
-        if (samples.length >= config.sampleSize) break;
+        if (samples.length >= config.sampleSize) continue;
         const { id, username, caller_id } = item ?? {};
         if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
       }
@@ -23806,10 +23807,9 @@ function runBudget(maxDurationMs, signal, silence) {
   const soft = new AbortController();
   const hard = new AbortController();
   const timers = [];
-  if (silence.firstAnswerMs !== void 0) {
-    const seconds = Math.round(silence.firstAnswerMs / 1e3);
-    timers.push(setTimeout(() => soft.abort(`the run got no answer within ${seconds} s of its start${never()}`), silence.firstAnswerMs));
-  }
+  const firstAnswerMs = silence.firstAnswerMs;
+  const silent = firstAnswerMs === void 0 ? void 0 : setTimeout(() => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`), firstAnswerMs);
+  if (silent) timers.push(silent);
   if (maxDurationMs !== void 0) {
     const seconds = Math.round(maxDurationMs / 1e3);
     const reserve = Math.min(3e4, maxDurationMs / 4);
@@ -23824,7 +23824,7 @@ function runBudget(maxDurationMs, signal, silence) {
     answered: () => {
       if (answered) return;
       answered = true;
-      if (silence.firstAnswerMs !== void 0) clearTimeout(timers.shift());
+      clearTimeout(silent);
     },
     release: () => timers.forEach(clearTimeout)
   };

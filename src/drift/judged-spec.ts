@@ -4,14 +4,14 @@
  * the scenarios drive exactly those — and may change anything else: schemas, statuses, examples.
  */
 import { loadSpec, SpecLoadError } from "../spec-build/load";
-
-export { SpecLoadError };
 import { compileSpec } from "../spec-build/compile";
 import { operations, setOperations } from "../spec";
 import { setValidators } from "../spec/validators";
 import { setSpecFacts } from "../spec/facts";
 import { setSpecDocument } from "./spec-location";
 import { setSpecSource } from "./suggested-spec";
+
+export { SpecLoadError };
 
 /** Judges by the spec in `file` from here on; returns what puts the package's own spec back. */
 export function judgeBy(file: string, shownAs: string): () => void {

@@ -140,10 +140,9 @@ function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | unde
   const soft = new AbortController();
   const hard = new AbortController();
   const timers: NodeJS.Timeout[] = [];
-  if (silence.firstAnswerMs !== undefined) {
-    const seconds = Math.round(silence.firstAnswerMs / 1000);
-    timers.push(setTimeout(() => soft.abort(`the run got no answer within ${seconds} s of its start${never()}`), silence.firstAnswerMs));
-  }
+  const firstAnswerMs = silence.firstAnswerMs;
+  const silent = firstAnswerMs === undefined ? undefined : setTimeout(() => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1000)} s of its start${never()}`), firstAnswerMs);
+  if (silent) timers.push(silent);
   if (maxDurationMs !== undefined) {
     const seconds = Math.round(maxDurationMs / 1000);
     const reserve = Math.min(30_000, maxDurationMs / 4);
@@ -159,7 +158,7 @@ function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | unde
       if (answered) return;
       answered = true;
       // The first answer came: the wait for it is over.
-      if (silence.firstAnswerMs !== undefined) clearTimeout(timers.shift());
+      clearTimeout(silent);
     },
     release: () => timers.forEach(clearTimeout),
   };

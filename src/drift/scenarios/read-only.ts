@@ -105,9 +105,7 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
           const value = isPlainObject(item) ? item[field] : undefined;
           if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
         }
-      }
-      for (const item of items) {
-        if (samples.length >= config.sampleSize) break;
+        if (samples.length >= config.sampleSize) continue;
         const { id, username, caller_id } = (item ?? {}) as { id?: unknown; username?: unknown; caller_id?: unknown };
         if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
       }

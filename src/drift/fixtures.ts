@@ -9,6 +9,7 @@ import { errorPointer, isWrapperError } from "../spec/schema-error";
 import { validate, type SchemaError, type ValidatorName } from "../spec/validators";
 import { isPlainObject } from "../spec/json-pointer";
 import { specDocument } from "./spec-location";
+import { isSecretField } from "./secret-fields";
 
 interface InvalidCase {
   name: string;
@@ -86,7 +87,10 @@ export function fixtureProblem(field: string, value: string): string | undefined
   if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
   const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
   const problem = errors.find((e) => e.instancePath === `/${field}`);
-  return problem ? `the spec refuses ${field} ${JSON.stringify(value)}: it ${problem.message ?? problem.keyword}` : undefined;
+  if (!problem) return undefined;
+  // A write-only value (`call_flow_id`) is one the job never writes down, here either.
+  const given = isSecretField(field) ? `the value given for ${field} (write-only, so not shown)` : `${field} ${JSON.stringify(value)}`;
+  return `the spec refuses ${given}: it ${problem.message ?? problem.keyword}`;
 }
 
 type Companion = { field: string; value: string; reference?: string } | { field: string; missing: string } | undefined;

@@ -1,8 +1,8 @@
 /**
  * Client overhead: the same sequential `GET /endpoints/sip/{id}` made with raw `fetch` +
  * `JSON.parse`, with a bare `undici.request` (the floor), with a plain openapi-fetch client (what
- * a user would write instead of ours), with our client (validation off) and with our client
- * validating every response.
+ * a user would write instead of ours), with our client (validation off), with our client
+ * validating every response, and with our client on its opt-in fast wire (`wire: "undici"`).
  * The mock runs in its own process, as a real API would be elsewhere; both sides of each ratio
  * pay the same network and server time, so the ratio is the client's own cost on top.
  */
@@ -28,6 +28,7 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
     const options = { baseUrl: url, projectId: credentials.projectId, apiToken: credentials.apiToken, env: {} };
     const plain = createSipEndpointsClient({ ...options, validateResponses: "off" });
     const validating = createSipEndpointsClient({ ...options, validateResponses: "throw" });
+    const fastWire = createSipEndpointsClient({ ...options, validateResponses: "off", wire: "undici" });
 
     const openapiFetch = createClient<paths>({ baseUrl: url, headers });
 
@@ -37,6 +38,7 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
       openapi_fetch: async () => (await openapiFetch.GET("/endpoints/sip/{id}", { params: { path: { id } } })).data,
       client: () => plain.retrieve(id),
       client_validate: () => validating.retrieve(id),
+      client_fast_wire: () => fastWire.retrieve(id),
     };
     // Each way must really fetch the endpoint, or the bench would time an error path.
     for (const [name, call] of Object.entries(calls)) {

@@ -37,6 +37,7 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
             raw_us: summary(co.raw, 1),
             client_us: summary(co.client, 1),
             client_validate_us: summary(co.client_validate, 1),
+            client_fast_wire_us: summary(co.client_fast_wire, 1),
             openapi_fetch_us: summary(co.openapi_fetch, 1),
             undici_us: summary(co.undici, 1),
             cpu_us: co.cpu
@@ -44,6 +45,7 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
                   ...Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary(co.cpu![v], 1)])),
                   ratio: pairedRatio(co.cpu.client.samples, co.cpu.raw.samples),
                   ratio_validate: pairedRatio(co.cpu.client_validate.samples, co.cpu.raw.samples),
+                  ratio_fast_wire: pairedRatio(co.cpu.client_fast_wire.samples, co.cpu.raw.samples),
                   ratio_vs_openapi_fetch: pairedRatio(co.cpu.client.samples, co.cpu.openapi_fetch.samples),
                 }
               : null,

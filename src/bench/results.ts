@@ -15,6 +15,8 @@ interface ClientOverheadResult {
   raw_us: number | null;
   client_us: number | null;
   client_validate_us: number | null;
+  /** The client on its opt-in fast wire (`wire: "undici"`), validation off. */
+  client_fast_wire_us: number | null;
   /** A plain openapi-fetch client with a Basic header, on the global fetch: what a user would write instead. */
   openapi_fetch_us: number | null;
   /** A bare `undici.request` + `JSON.parse`: the floor of Node's HTTP client. */
@@ -23,6 +25,8 @@ interface ClientOverheadResult {
   ratio: number | null;
   /** client with validation / raw */
   ratio_validate: number | null;
+  /** client on the fast wire / raw */
+  ratio_fast_wire: number | null;
   /** client / plain openapi-fetch */
   ratio_vs_openapi_fetch: number | null;
 }
@@ -79,7 +83,7 @@ export interface BenchResults {
 /** The keys of `results` and of each of its objects, as the issue lists them. */
 export const RESULT_KEYS = {
   results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms", "bundle_size"],
-  client_overhead: ["raw_us", "client_us", "client_validate_us", "openapi_fetch_us", "undici_us", "ratio", "ratio_validate", "ratio_vs_openapi_fetch"],
+  client_overhead: ["raw_us", "client_us", "client_validate_us", "client_fast_wire_us", "openapi_fetch_us", "undici_us", "ratio", "ratio_validate", "ratio_fast_wire", "ratio_vs_openapi_fetch"],
   validate_page50: ["ours_us", "openapi_response_validator_us", "ratio"],
   mock_throughput: ["ours_rps", "prism_rps", "node_http_rps", "ratio_vs_prism", "ratio_vs_node_http"],
   drift_scale: ["endpoints", "wall_ms", "peak_rss_mb"],
@@ -89,7 +93,7 @@ export const RESULT_KEYS = {
 // ---- what the measuring modules hand over ----
 
 /** The ways the bench makes the same request, side by side. */
-export const CLIENT_VARIANTS = ["raw", "client", "client_validate", "openapi_fetch", "undici"] as const;
+export const CLIENT_VARIANTS = ["raw", "client", "client_validate", "client_fast_wire", "openapi_fetch", "undici"] as const;
 export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
 
 export type ClientOverheadMeasurement = Record<ClientVariant, VariantSummary> & {
@@ -207,10 +211,12 @@ export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
       raw_us: us(co?.raw),
       client_us: us(co?.client),
       client_validate_us: us(co?.client_validate),
+      client_fast_wire_us: us(co?.client_fast_wire),
       openapi_fetch_us: us(co?.openapi_fetch),
       undici_us: us(co?.undici),
       ratio: pairedRatio(co?.client.samples, co?.raw.samples),
       ratio_validate: pairedRatio(co?.client_validate.samples, co?.raw.samples),
+      ratio_fast_wire: pairedRatio(co?.client_fast_wire.samples, co?.raw.samples),
       ratio_vs_openapi_fetch: pairedRatio(co?.client.samples, co?.openapi_fetch.samples),
     },
     validate_page50: {

@@ -26,6 +26,7 @@ export function formatTable(report: BenchReport): string {
   lines.push(row(["plain openapi-fetch client", num(co.openapi_fetch_us), x(co.raw_us && co.openapi_fetch_us ? co.openapi_fetch_us / co.raw_us : null), cpuOf("openapi_fetch")], wc));
   lines.push(row(["client, validation off", num(co.client_us), x(co.ratio), cpuOf("client")], wc));
   lines.push(row(["client, validation on", num(co.client_validate_us), x(co.ratio_validate), cpuOf("client_validate")], wc));
+  lines.push(row(["client, fast wire (undici), validation off", num(co.client_fast_wire_us), x(co.ratio_fast_wire), cpuOf("client_fast_wire")], wc));
   lines.push(`  client vs plain openapi-fetch: ${x(co.ratio_vs_openapi_fetch)} wall, ${x(cpu?.ratio_vs_openapi_fetch)} CPU`);
   lines.push("");
 

@@ -21,7 +21,7 @@ export interface ClientConfig {
   authorization: string;
   /** Values to scrub from everything the client renders. */
   secrets: readonly string[];
-  /** Gives the wire: over an injected `fetch`, or undici's dispatcher (through the environment's proxy, if any), loaded on first use. */
+  /** Gives the wire: over an injected `fetch`, the runtime's or undici's (through the environment's proxy, if any); loaded on first use. */
   loadWire: () => Wire | Promise<Wire>;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -50,9 +50,12 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   const userAgent = options.userAgent ?? `${packageName}/${packageVersion}`;
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
-  // Proxies apply to the default wire only: an injected fetch routes its own traffic.
+  const wire = options.wire ?? "fetch";
+  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== undefined) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  // Proxies apply to the default wires only: an injected fetch routes its own traffic.
   const injected = options.fetch ? fetchWire(options.fetch) : undefined;
-  const loadWire = injected ? () => injected : defaultWire(proxySettings(env));
+  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
   return {
     baseUrl,
     origin: new URL(baseUrl).origin,

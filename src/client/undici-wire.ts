@@ -1,48 +1,26 @@
 /**
- * The default wire on Node: undici's `request`, Node's own HTTP client without the WHATWG
+ * The fast wire (`wire: "undici"`): undici's `request`, Node's own HTTP client without the WHATWG
  * `Request`/`Response` layer that `fetch` adds (about half the time per request of `fetch` through
- * the same client). What `fetch` did on top, done here: decompressing gzip, deflate and br bodies
+ * the same client). What `fetch` does on top, done here: decompressing gzip, deflate and br bodies
  * (counted against the size cap after decompression) and routing through the proxies of the
  * environment. Keep-alive is undici's default; `Content-Length` of a string body is set by undici.
+ * Interceptors that patch `globalThis.fetch` (MSW, nock) do not see it; undici's global
+ * dispatcher (`MockAgent`) does.
  */
 import { EventEmitter } from "node:events";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Transform } from "node:stream";
 import type { Dispatcher } from "undici";
 import { collectText, declaresTooMuch, BodyTooLarge } from "./body";
-import { proxyFor, type ProxyServer, type ProxySettings } from "./proxy";
+import type { ProxySettings } from "./proxy";
+import { loadUndici, proxyDispatchers } from "./proxy-agents";
 import { decodeBody } from "../utf8-text";
 import type { Wire, WireResponse } from "./wire";
 
-type Undici = typeof import("undici");
-
-/**
- * Named, not written as a literal import: a bundler then leaves the import to run time instead of
- * inlining undici (whose CommonJS build cannot run inside an ESM bundle).
- */
-const UNDICI: string = "undici";
-
 export async function loadUndiciWire(proxies: ProxySettings | undefined): Promise<Wire> {
-  const undici = (await import(UNDICI)) as Undici;
-  return undiciWire(undici, proxies);
-}
-
-function undiciWire(undici: Undici, proxies: ProxySettings | undefined): Wire {
-  const tunnels = new Map<ProxyServer, Dispatcher>();
+  const undici = await loadUndici();
   /** Without a proxy the global dispatcher serves, so an app's `setGlobalDispatcher` applies here too. */
-  const dispatcherFor = (url: string): Dispatcher | undefined => {
-    if (!proxies) return undefined;
-    const proxy = proxyFor(proxies, new URL(url));
-    if (!proxy) return undefined;
-    let agent = tunnels.get(proxy);
-    if (!agent) {
-      // Always a CONNECT tunnel, plain http:// targets included: the proxy sees host and port only.
-      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
-      tunnels.set(proxy, agent);
-    }
-    return agent;
-  };
-
+  const dispatcherFor = proxyDispatchers(undici, proxies);
   return (request) => {
     // undici takes an EventEmitter as its abort signal (documented), far cheaper than an AbortSignal on Node 20.
     const signal = new EventEmitter();

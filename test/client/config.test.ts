@@ -93,6 +93,8 @@ describe("a setup that cannot work fails at once with a ConfigError naming the o
     // What a JavaScript caller (no type checker) or a mistyped environment can hand over.
     { name: "a user agent that is no string", given: { ...CREDS, space: "a", userAgent: 42 as never }, option: "userAgent", message: "userAgent must be text without control characters" },
     { name: "a fetch that is no function", given: { ...CREDS, space: "a", fetch: "https://x.example" as never }, option: "fetch", message: "fetch must be a function" },
+    { name: "an unknown wire", given: { ...CREDS, space: "a", wire: "http2" as never }, option: "wire", message: 'wire must be "fetch" or "undici", got "http2"' },
+    { name: "a wire beside an injected fetch", given: { ...CREDS, space: "a", wire: "fetch", fetch: globalThis.fetch }, option: "wire", message: "give either fetch or wire, not both: an injected fetch is the wire" },
     { name: "a Space that is no string", given: { ...CREDS, space: 42 as never }, option: "space", message: notASpace("space number") },
     { name: "a long Space, shown cut short", given: { ...CREDS, space: `${"x".repeat(100)} y` }, option: "space", message: notASpace(`space "${"x".repeat(80)}"`) },
     { name: "a bad SIGNALWIRE_SPACE", given: { ...CREDS, env: { SIGNALWIRE_SPACE: "a b" } }, option: "space", message: notASpace('SIGNALWIRE_SPACE "a b"') },

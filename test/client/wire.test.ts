@@ -1,8 +1,8 @@
 /**
- * The default wire (undici's dispatcher) against real local servers: what `fetch` used to do for
- * the client and the wire now does itself — compressed bodies, the size cap counted after
- * decompression — and what an attempt must not leave behind (its deadline timer, its listener on
- * the caller's signal).
+ * Both wires against real local servers: the default (the runtime's `fetch`) and the fast one
+ * (`wire: "undici"`), which does itself what `fetch` does — compressed bodies, the size cap
+ * counted after decompression — and what an attempt must not leave behind (its deadline timer,
+ * its listener on the caller's signal).
  */
 import { getEventListeners } from "node:events";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
@@ -35,10 +35,31 @@ beforeEach(() => {
 });
 
 const client = (options: SipEndpointsClientOptions = {}) =>
-  createSipEndpointsClient({ baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false, ...options });
+  createSipEndpointsClient({ baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false, wire: "undici", ...options });
 
-describe("compressed answers", () => {
-  const text = JSON.stringify(endpoint({ caller_id: "ünïcødé" }));
+const text = JSON.stringify(endpoint({ caller_id: "ünïcødé" }));
+
+describe.each(["fetch", "undici"] as const)("the %s wire decodes the codings a server uses", (wire) => {
+  it.each([
+    ["gzip", (b: Buffer) => gzipSync(b)],
+    ["deflate", (b: Buffer) => deflateSync(b)],
+    ["br", (b: Buffer) => brotliCompressSync(b)],
+    ["identity", (b: Buffer) => b],
+  ])("%s", async (encoding, encode) => {
+    answer = () => ({ headers: { "content-encoding": encoding }, body: encode(Buffer.from(text)) });
+    expect(await client({ wire }).retrieve(ID)).toEqual(JSON.parse(text));
+    expect(seen[0]!["accept-encoding"]).toBe("gzip, deflate, br");
+  });
+
+  it("counts the cap after decompression: a small gzip of 8 MiB is too large", async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
+    answer = () => ({ headers: { "content-encoding": "gzip" }, body: bomb });
+    const error = await rejection(client({ wire, maxResponseBytes: 1024 * 1024 }).retrieve(ID));
+    expect(isResponseTooLargeError(error)).toBe(true);
+  });
+});
+
+describe("the undici wire decodes as fetch would", () => {
   it.each([
     ["gzip", (b: Buffer) => gzipSync(b)],
     ["x-gzip", (b: Buffer) => gzipSync(b)],

@@ -1,15 +1,26 @@
 /**
  * The honest core: a parsed request in, the response the real API would give out, as data.
- * Routing comes from the spec's operation index; auth, validation and the store do the rest.
- * Nothing here knows about fault profiles.
+ * Routing comes from the spec's operation index, through a table with one handler per operation
+ * id (a new operation in the spec does not compile until it is handled); auth, validation and the
+ * store do the rest. Nothing here knows about fault profiles.
  */
-import { matchOperation } from "../spec";
+import { matchOperation, type OperationId } from "../spec";
 import { createAuthCheck } from "./credentials";
 import { createEndpoint, deleteEndpoint, retrieveEndpoint, updateEndpoint } from "./crud";
 import type { CoreDeps } from "./deps";
 import { listEndpoints } from "./listing";
 import { plainError } from "./responses";
-import type { MockHandler, MockResponse } from "./types";
+import type { MockHandler, MockRequest, MockResponse } from "./types";
+
+type OperationHandler = (deps: CoreDeps, request: MockRequest, id: string) => MockResponse;
+
+const HANDLERS = {
+  list_sip_endpoints: (deps, request) => listEndpoints(deps, request),
+  create_sip_endpoint: (deps, request) => createEndpoint(deps, request),
+  retrieve_sip_endpoint: (deps, _request, id) => retrieveEndpoint(deps, id),
+  update_sip_endpoint: (deps, request, id) => updateEndpoint(deps, id, request),
+  delete_sip_endpoint: (deps, _request, id) => deleteEndpoint(deps, id),
+} as const satisfies Record<OperationId, OperationHandler>;
 
 const unauthorized = (): MockResponse => plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
 
@@ -22,18 +33,6 @@ export function createMockCore(deps: CoreDeps): MockHandler {
       return match.pathAllowed.length > 0 ? plainError(405, { allow: match.pathAllowed.join(", ") }) : plainError(404);
     }
     if (!authorized(request.authorization)) return unauthorized();
-    const id = match.params.id ?? "";
-    switch (match.operationId) {
-      case "list_sip_endpoints":
-        return listEndpoints(deps, request);
-      case "create_sip_endpoint":
-        return createEndpoint(deps, request);
-      case "retrieve_sip_endpoint":
-        return retrieveEndpoint(deps, id);
-      case "update_sip_endpoint":
-        return updateEndpoint(deps, id, request);
-      case "delete_sip_endpoint":
-        return deleteEndpoint(deps, id);
-    }
+    return HANDLERS[match.operationId](deps, request, match.params.id ?? "");
   };
 }

@@ -20,12 +20,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const JSON_TYPE = "application/json; charset=utf-8";
 
-/**
- * `handler` is asked for on every request, so the server can listen before the handler exists.
- * `onRequest` sees every request that reaches the handler (the mock records them for `requests()`);
- * `onInternalError` every error the handler threw, which the client gets as a 500.
- */
-export function createRequestListener(basePath: string, handler: () => MockHandler, onRequest: (request: MockRequest) => void, onInternalError: (error: unknown) => void): RequestListener {
+/** `onInternalError` is told of every error the handler threw, which the client gets as a 500. */
+export function createRequestListener(basePath: string, handler: MockHandler, onInternalError: (error: unknown) => void): RequestListener {
   const prefix = `${basePath}/`;
   const serialize = createSerializer();
 
@@ -65,8 +61,7 @@ export function createRequestListener(basePath: string, handler: () => MockHandl
         headers: req.headers,
         bodyText,
       };
-      onRequest(request);
-      answer = handler()(request);
+      answer = handler(request);
     } catch (error) {
       onInternalError(error);
       return send(res, plainError(500));

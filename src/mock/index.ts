@@ -4,7 +4,9 @@
  * spec says; named fault profiles make it drift on purpose. This is the package's `./mock` entry:
  * what an app's own tests start and configure, nothing of the internals.
  */
-export { startMockServer, API_BASE_PATH, type MockServer, type RecordedRequest } from "./server";
+export { createMock, API_BASE_PATH, type Mock, type RecordedRequest } from "./mock";
+export { startMockServer, type MockServer } from "./server";
+export type { MockOverride } from "./override";
 export type { MockOptions } from "./options";
 export { DEMO_CREDENTIALS, MockConfigError, type CredentialSource } from "./credentials";
 export { FAULT_PROFILES, FAULT_NAMES, FAULT_OPTION_NAMES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";

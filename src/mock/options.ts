@@ -2,8 +2,9 @@
  * The options of `startMockServer`, checked up front so a typo fails with a message naming the
  * option instead of surfacing later as odd behaviour.
  */
-import { FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, type FaultName, type FaultOptions } from "./faults";
+import { FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";
 import { MockConfigError } from "./credentials";
+import type { SipEndpoint } from "./types";
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
@@ -18,6 +19,11 @@ export interface MockOptions {
   faultOptions?: FaultOptions;
   /** Pre-fill this many endpoints (`seed-00001`, …). */
   seedCount?: number;
+  /**
+   * Endpoints stored at start (and again on `reset()`), oldest first, before the `seedCount` ones;
+   * each must be a valid SIP endpoint of the spec, with an id and a username of its own.
+   */
+  endpoints?: readonly SipEndpoint[];
   /** Fixes the randomness (ids), so two mocks with the same seed and history answer alike. */
   seed?: number | string;
   /**
@@ -66,14 +72,26 @@ export function checkOptions(options: MockOptions): void {
     throw new MockConfigError("seed must be a string or a finite number");
   }
   if (options.onInternalError !== undefined && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
+  checkFaultOptions(faultOptions, fault === undefined ? undefined : String(fault), fault !== undefined ? (FAULT_PROFILES[fault as FaultName].options ?? []) : []);
+}
+
+/** A profile object of the caller's own: its functions and the options it reads. */
+export function checkProfile(profile: FaultProfile, options: FaultOptions | undefined): void {
+  if (profile.wrap === undefined && profile.configure === undefined) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
+  for (const key of ["wrap", "configure"] as const) {
+    if (profile[key] !== undefined && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
+  }
+  checkFaultOptions(options, "custom", profile.options ?? []);
+}
+
+function checkFaultOptions(faultOptions: FaultOptions | undefined, fault: string | undefined, reads: readonly string[]): void {
   for (const [name, value] of Object.entries(faultOptions ?? {})) {
     if (!(FAULT_OPTION_NAMES as readonly string[]).includes(name)) {
       throw new MockConfigError(`unknown fault option "${name}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
     if (value !== undefined && !isWhole(value, 0, 86_400_000)) throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
-    const reads: readonly string[] = fault !== undefined ? (FAULT_PROFILES[fault as FaultName].options ?? []) : [];
     if (value !== undefined && !reads.includes(name)) {
-      throw new MockConfigError(`faultOptions.${name} has no effect ${fault === undefined ? "without a fault" : `on the ${String(fault)} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+      throw new MockConfigError(`faultOptions.${name} has no effect ${fault === undefined ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
     }
   }
 }

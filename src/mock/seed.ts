@@ -4,9 +4,12 @@
  * identical run after run. A few shapes alternate so that seeded pages exercise null and
  * non-null handler fields alike.
  */
+import { validate } from "../spec/validators";
+import { MockConfigError } from "./credentials";
 import { applyChanges, blankEndpoint } from "./endpoint";
 import type { IdSource } from "./random";
 import type { EndpointStore } from "./store";
+import type { SipEndpoint } from "./types";
 
 const SEED_USERNAME_PREFIX = "seed-";
 
@@ -35,4 +38,31 @@ export function seedStore(store: EndpointStore, count: number, newId: IdSource):
     const request = seedRequest(n);
     store.insert(applyChanges(blankEndpoint(newId(), request.username as string), request, newId));
   }
+}
+
+/**
+ * Endpoints given by the caller, checked against the spec's `SipEndpoint` (strictly: a field the
+ * spec does not have is refused too) and for ids and usernames of their own; copies, so the
+ * caller's objects are never the stored ones.
+ */
+export function seedEndpoints(given: readonly SipEndpoint[]): SipEndpoint[] {
+  if (!Array.isArray(given)) throw new MockConfigError("endpoints must be an array of SIP endpoints");
+  const ids = new Set<string>();
+  const usernames = new Set<string>();
+  return given.map((endpoint, index) => {
+    const at = `endpoints[${index}]`;
+    const errors = validate("strict_schema_SipEndpoint", endpoint);
+    const first = errors[0];
+    if (first) {
+      const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
+      const path = [...field, ...extra].map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join("");
+      throw new MockConfigError(`${at}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : (first.message ?? "is invalid")}`);
+    }
+    if (ids.has(endpoint.id)) throw new MockConfigError(`${at}.id ${endpoint.id} is used by an earlier endpoint`);
+    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at}.username ${endpoint.username} is used by an earlier endpoint`);
+    ids.add(endpoint.id);
+    usernames.add(endpoint.username);
+    return structuredClone(endpoint);
+  });
 }

@@ -20,6 +20,8 @@ export interface MockRequest {
   headers?: Readonly<Record<string, string | string[] | undefined>>;
   /** The request body as text ("" for none); the core decides whether and how to parse it. */
   bodyText: string;
+  /** How the client reached the mock, for absolute links: "http" unless an in-process call used https. */
+  scheme?: "http" | "https";
 }
 
 export interface MockResponse {

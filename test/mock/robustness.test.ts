@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { MAX_BODY_BYTES } from "../../src/mock/http";
 import { createRequestListener } from "../../src/mock/http";
-import { reportInternalError } from "../../src/mock/server";
+import { reportInternalError } from "../../src/mock/mock";
 import { basicAuthHeader } from "../../src/redact";
 import { mockClient, newEndpointRequest, type MockClient } from "../support/mock";
 
@@ -181,13 +181,13 @@ describe("a handler that fails", () => {
   afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test.each([
-    ["throws", () => () => {
+    ["throws", () => {
       throw new Error("boom");
     }],
-    ["rejects", () => () => Promise.reject(new Error("boom"))],
+    ["rejects", () => Promise.reject(new Error("boom"))],
   ])("that %s answers 500 Internal Server Error, reports the error, and the server keeps serving", async (_what, handler) => {
     const reported: unknown[] = [];
-    server = createServer(createRequestListener("/api", handler, () => {}, (error) => reported.push(error)));
+    server = createServer(createRequestListener("/api", handler, (error) => reported.push(error)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
     for (let i = 0; i < 2; i++) {

@@ -6,6 +6,7 @@
  */
 import { specFacts } from "../../generated/spec-facts";
 import { checkResponse, classifySchemaErrors, type Finding, type HttpExchange } from "../checks";
+import { stableFindingId } from "../checks/finding";
 import { credentialSecrets, redactValue } from "../redact";
 import { headerRecord } from "../http-headers";
 import { matchOperation, operations, type OperationId } from "../spec";
@@ -34,6 +35,8 @@ export interface MatchSchemaOptions {
 
 /** A problem found, as the drift job reports it. */
 export interface MatchProblem {
+  /** The finding's stable id (the drift report's): the same check at the same place in any list item. */
+  id: string;
   check: string;
   pointer: string;
   expected: string;
@@ -116,7 +119,7 @@ function secretsFor(extra: readonly string[] | undefined): string[] {
   return secrets;
 }
 
-const asProblem = ({ check, pointer, expected, actual, message }: Finding): MatchProblem => ({ check, pointer, expected, actual, message });
+const asProblem = ({ id, check, pointer, expected, actual, message }: Finding): MatchProblem => ({ id, check, pointer, expected, actual, message });
 
 /** Judges a response against the spec: status, content type and body, with the check catalogue. */
 export async function judgeResponse(received: unknown, options: MatchSpecOptions = {}): Promise<Verdict> {
@@ -134,31 +137,40 @@ export function judgeValue(value: unknown, name: SchemaName, options: MatchSchem
   const chosen = options.strict ? validatorName.strict(lax) : lax;
   if (!hasValidator(chosen)) throw new MatcherUsageError(`"${String(name)}" is not a schema of the spec's components`);
   const errors = validate(chosen, value);
-  const problems = classifySchemaErrors(errors, value).map(({ category, pointer, expected, actual, message }) => ({ check: category, pointer, expected, actual, message }));
+  const problems = classifySchemaErrors(errors, value).map(({ category, pointer, expected, actual, message }) => ({ id: stableFindingId(category, `schema ${name}`, pointer), check: category, pointer, expected, actual, message }));
   return redactValue({ subject: `schema ${name}${options.strict ? " (strict)" : ""}`, problems }, secretsFor(options.secrets));
 }
 
-/** The findings as lines: check id, pointer, expected, actual, as the drift job lists them. */
-/** Kinds of finding a failure message lists at most; the rest are counted. */
-const MAX_KINDS = 20;
+/** Findings a failure message lists at most, and the characters their lines take at most; the rest are counted. */
+const MAX_FINDINGS = 20;
+const MAX_CHARS = 4_000;
+/** Longest pointer, expected, actual or message text shown: a key or value from the body can be any length. */
+const MAX_TEXT = 160;
+
+const cut = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
 
 /**
- * The findings as a failure message shows them: one line per kind (check and pointer without list
- * indices, as the drift report groups them), with how often it was seen and where first, so the
- * same drift in 1,000 list items is one line and the message stays short whatever the page size.
+ * The findings as a failure message shows them: one line per finding id (the same check at the
+ * same place in any list item, as the drift report groups them), with how often it was seen and
+ * where first, so the same drift in 1,000 list items is one line and the message stays a few
+ * thousand characters at most whatever the page size.
  */
 export function describeProblems(problems: readonly MatchProblem[]): string {
-  const kinds = new Map<string, { first: MatchProblem; count: number }>();
+  const byId = new Map<string, { first: MatchProblem; count: number }>();
   for (const p of problems) {
-    const key = `${p.check}\n${p.pointer.replace(/\/\d+(?=\/|$)/g, "/*")}`;
-    const kind = kinds.get(key);
-    if (kind) kind.count += 1;
-    else kinds.set(key, { first: p, count: 1 });
+    const seen = byId.get(p.id);
+    if (seen) seen.count += 1;
+    else byId.set(p.id, { first: p, count: 1 });
   }
-  const lines = [...kinds.values()].slice(0, MAX_KINDS).map(({ first: p, count }) => {
+  const lines: string[] = [];
+  let chars = 0;
+  for (const { first: p, count } of byId.values()) {
     const seen = count > 1 ? ` (×${count}; the first shown)` : "";
-    return `  ${p.check} at ${p.pointer || "(the whole body)"}${seen}: expected ${p.expected}, got ${p.actual}\n    ${p.message}`;
-  });
-  if (kinds.size > MAX_KINDS) lines.push(`  … and ${kinds.size - MAX_KINDS} more kind(s) of finding`);
+    const line = `  ${p.check} at ${cut(p.pointer) || "(the whole body)"}${seen}: expected ${cut(p.expected)}, got ${cut(p.actual)}\n    ${cut(p.message)}`;
+    if (lines.length === MAX_FINDINGS || chars + line.length > MAX_CHARS) break;
+    lines.push(line);
+    chars += line.length;
+  }
+  if (byId.size > lines.length) lines.push(`  … and ${byId.size - lines.length} more finding(s)`);
   return lines.join("\n");
 }

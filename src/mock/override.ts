@@ -35,7 +35,7 @@ const NULL_BODY = new Set([204, 205, 304]);
 
 const isWhole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 
-export function checkOverride(given: MockOverride): void {
+function checkOverride(given: MockOverride): void {
   if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
   const known = Object.keys(operations);
   for (const key of Object.keys(given)) {

@@ -133,7 +133,7 @@ describe("against the honest mock", () => {
     expect(message.length).toBeLessThan(2_000);
   });
 
-  it("lists at most 20 kinds of finding and counts the rest", () => {
+  it("lists at most 20 findings and counts the rest", () => {
     const broken = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`extra_${i}`, i]));
     let message = "";
     try {
@@ -142,7 +142,27 @@ describe("against the honest mock", () => {
       message = (error as Error).message;
     }
     expect(message.match(/^ {2}field-undocumented at /gm)).toHaveLength(20);
-    expect(message).toContain("  … and 5 more kind(s) of finding");
+    expect(message).toContain("  … and 5 more finding(s)");
+  });
+
+  it("stays a few thousand characters whatever the page holds: long keys, long values, 1,000 items", async () => {
+    const item = { ...mock.endpoints()[0]!, caller_id: ["x".repeat(200)] };
+    const first = { ...item, caller_id: ["x".repeat(50_000)], ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${"k".repeat(2_000)}${i}`, "v".repeat(5_000)])) };
+    const data = [first, ...Array.from({ length: 999 }, () => item)];
+    const res = new Response(JSON.stringify({ links: { self: `${mock.url}/endpoints/sip`, first: `${mock.url}/endpoints/sip` }, data }), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
+    Object.defineProperty(res, "url", { value: `${mock.url}/endpoints/sip` });
+    let message = "";
+    try {
+      await expect(res).toMatchSpec({ strict: true });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/field-type-mismatch at \/data\/0\/caller_id \(×1000; the first shown\)/);
+    expect(message).toMatch(/… and \d+ more finding\(s\)$/);
+    expect(message.length).toBeLessThan(5_000);
   });
 
   it("refuses what it cannot judge, saying why", async () => {

@@ -57,6 +57,112 @@ try {
 }
 `;
 
+/**
+ * The tools an app tests with, each installed after a default client was created (so none of them
+ * can have been seen at creation): MSW with unhandled requests as errors, nock, undici's MockAgent.
+ * Then the in-process mock: through \`mock.fetch\`, through MSW via \`mswHandlers\`, with an override
+ * and a seeded endpoint. Prints one JSON line.
+ */
+const EXAMPLE_ENDPOINT = (JSON.parse(readFileSync(join(ROOT, "generated/openapi.json"), "utf8")) as { components: { examples: Record<string, { value: unknown }> } }).components.examples.SipEndpointRelayScript!.value;
+
+const INTERCEPTORS_MJS = `import { createSipEndpointsClient, isServerError } from "signalwire-sip-endpoints-contract";
+import { createMock } from "signalwire-sip-endpoints-contract/mock";
+import { mswHandlers } from "signalwire-sip-endpoints-contract/msw";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { MockAgent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
+
+const BASE = "https://example.signalwire.com/api/relay/rest";
+const ID = "0b6c3a52-4c8e-4f0a-9d5e-2f1a7c9e8b01";
+const credentials = { projectId: "p-interceptors", apiToken: "PT-interceptors-token", env: {} };
+const out = {};
+const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === "TCPServerWrap").length;
+const EXAMPLE = ${JSON.stringify(EXAMPLE_ENDPOINT)};
+const endpointOf = (username) => ({ ...EXAMPLE, id: ID, username });
+
+{
+  const client = createSipEndpointsClient({ baseUrl: BASE, ...credentials });
+  const server = setupServer(http.get(BASE + "/endpoints/sip/:id", () => HttpResponse.json({ ...endpointOf("from-msw") })));
+  server.listen({ onUnhandledRequest: "error" });
+  try {
+    out.msw = (await client.retrieve(ID)).username;
+  } finally {
+    server.close();
+  }
+}
+{
+  const client = createSipEndpointsClient({ baseUrl: BASE, ...credentials });
+  const { default: nock } = await import("nock");
+  nock.disableNetConnect();
+  const scope = nock("https://example.signalwire.com").get("/api/relay/rest/endpoints/sip/" + ID).reply(200, endpointOf("from-nock"));
+  out.nock = (await client.retrieve(ID)).username;
+  out.nockDone = scope.isDone();
+  nock.cleanAll();
+  nock.enableNetConnect();
+  nock.restore();
+}
+{
+  const client = createSipEndpointsClient({ baseUrl: BASE, ...credentials });
+  const original = getGlobalDispatcher();
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  setGlobalDispatcher(agent);
+  agent.get("https://example.signalwire.com").intercept({ path: "/api/relay/rest/endpoints/sip/" + ID, method: "GET" }).reply(200, endpointOf("from-mock-agent"), { headers: { "content-type": "application/json" } });
+  try {
+    out.mockAgent = (await client.retrieve(ID)).username;
+  } finally {
+    setGlobalDispatcher(original);
+    await agent.close();
+  }
+}
+
+async function walk(client, name) {
+  const created = await client.create({ username: name, password: "pw-" + name + "-0001", caller_id: "Before" });
+  const got = await client.retrieve(created.id);
+  const updated = await client.update(created.id, { caller_id: "After" });
+  const page = await client.list({ filter_username: name });
+  await client.delete(created.id);
+  return { retrieved: got.id === created.id, updated: updated.caller_id, listed: page.data.map((e) => e.username) };
+}
+
+{
+  const before = listening();
+  const mock = createMock({ endpoints: [endpointOf("seeded")] });
+  const client = createSipEndpointsClient({ baseUrl: mock.url, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {}, fetch: mock.fetch, retry: false });
+  out.inProcess = await walk(client, "in-process");
+  out.seeded = (await client.retrieve(ID)).username;
+  mock.override({ operationId: "create_sip_endpoint", status: 503 });
+  out.override = [];
+  for (const name of ["first", "second"]) {
+    try {
+      out.override.push((await client.create({ username: name, password: "pw-" + name + "-0001" })).username);
+    } catch (error) {
+      out.override.push(isServerError(error) ? error.status : String(error));
+    }
+  }
+  out.portsOpened = listening() - before;
+  await mock.close();
+}
+{
+  const mock = createMock();
+  const server = setupServer(...mswHandlers(mock, { baseUrl: BASE }));
+  server.listen({ onUnhandledRequest: "error" });
+  const client = createSipEndpointsClient({ baseUrl: BASE, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {}, retry: false });
+  try {
+    out.throughMsw = await walk(client, "through-msw");
+    out.mswRecorded = mock.requests().length;
+  } finally {
+    server.close();
+  }
+  try {
+    mswHandlers(mock, { baseUrl: "https://api.example.test/v1" });
+  } catch (error) {
+    out.badBaseUrl = error.name;
+  }
+}
+console.log(JSON.stringify(out));
+`;
+
 /** The app's own suites: the matchers and the mock as a fixture, in jest (CommonJS) and vitest (ESM). */
 const SUITE_BODY = (load: string) => `${load}
 expect.extend(matchers);
@@ -183,6 +289,7 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("app.cjs", CJS_APP);
   write("loaded.cjs", LOADED_CJS);
   write("dual.mjs", DUAL_MJS);
+  write("interceptors.mjs", INTERCEPTORS_MJS);
   write("suites/jest/spec.test.cjs", JEST_SUITE);
   write("suites/vitest/spec.test.mjs", VITEST_SUITE);
   write("ts/matchers.jest.mts", JEST_TYPES);

@@ -44,7 +44,8 @@ beforeAll(async () => {
   app = packAndInstall();
   writeConsumer(app.dir, join(ROOT, "node_modules/@types"));
   // The app's test runner: its tests import "vitest" (and its types), as an app that installed it would.
-  symlinkSync(join(ROOT, "node_modules/vitest"), join(app.dir, "node_modules/vitest"), "dir");
+  // The tools an app tests with, as installed there.
+  for (const tool of ["vitest", "msw", "nock"]) symlinkSync(join(ROOT, "node_modules", tool), join(app.dir, "node_modules", tool), "dir");
   mock = await startInstalledMock();
 }, 120_000);
 
@@ -67,6 +68,25 @@ describe("plain node, no loader", () => {
     const run = runNode(["dual.mjs"]);
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({ sameClass: false, isNotFound: true, isApi: true, isServer: false, name: "NotFoundError" });
+  });
+
+  it("MSW, nock and MockAgent answer default clients created before them; the in-process mock serves the client by mock.fetch and through MSW", () => {
+    const run = runNode(["interceptors.mjs"]);
+    expect(run.stderr).toBe("");
+    const walked = (name: string) => ({ retrieved: true, updated: "After", listed: [name] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      msw: "from-msw",
+      nock: "from-nock",
+      nockDone: true,
+      mockAgent: "from-mock-agent",
+      inProcess: walked("in-process"),
+      seeded: "seeded",
+      override: [503, "second"],
+      portsOpened: 0,
+      throughMsw: walked("through-msw"),
+      mswRecorded: 5,
+      badBaseUrl: "MockConfigError",
+    });
   });
 
   it("the client entry loads neither the mock, the drift engine, YAML nor the validators; validation loads the validators", () => {

@@ -11,7 +11,7 @@ import type { OperationId } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
 import { createApiError, InvalidResponseError } from "./api-error";
 import { resolveConfig } from "./config";
-import { createBridge } from "./bridge";
+import { createPipeline, type Call, type CallResult, type OpenCall } from "./pipeline";
 import { listUrlOf } from "./page-link";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
@@ -52,31 +52,33 @@ export interface SipEndpointsClient {
 export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}): SipEndpointsClient {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
-  const bridge = createBridge(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: bridge.fetch });
+  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
+  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
   const listUrl = listUrlOf(config.baseUrl);
 
   /**
-   * Opens a typed call; `parseAs: "stream"` leaves the body to the receipt, parsed once. The call's
-   * signal travels with the call, not in the `Request`: a `Request` made with a signal keeps a
-   * listener on it until garbage collection, so one long-lived signal would gather thousands.
+   * One typed call: openapi-fetch builds the request (middleware included) and sends it through the
+   * call's own fetch; `parseAs: "stream"` leaves the body of a success to `receive`, read once under
+   * the size cap and parsed once.
    */
-  const typed = (operationId: OperationId, signal: AbortSignal | undefined, requestBody?: unknown) => {
-    const call = bridge.open({ operationId, requestBody, signal, judged: true });
-    return { init: { parseAs: "stream" as const, fetch: call.fetch }, receipt: call.receipt };
+  const typed = async (operationId: OperationId, signal: AbortSignal | undefined, send: (init: { parseAs: "stream"; fetch: OpenCall["fetch"] }) => Promise<CallResult>): Promise<Received> => {
+    const call: Call = { signal, judged: true };
+    const open = pipeline.open(call);
+    const result = await send({ parseAs: "stream", fetch: open.fetch });
+    return pipeline.receive(operationId, call, result, open.sent());
   };
 
   const page = async (signal: AbortSignal | undefined, search: string | undefined, query?: ListQuery): Promise<FetchedPage> => {
-    const { init, receipt } = typed("list_sip_endpoints", signal);
-    const result = await raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === undefined ? undefined : () => search });
-    const received = await receipt(result);
+    const received = await typed("list_sip_endpoints", signal, (init) =>
+      raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === undefined ? undefined : () => search }),
+    );
     return { body: await listBody(received), url: received.performed.exchange.url };
   };
 
   return {
     baseUrl: config.baseUrl,
     raw,
-    send: createSend(raw, bridge),
+    send: createSend(raw, pipeline),
     list: async (query, opts) => (await page(opts?.signal, undefined, query)).body,
     listAll: (query, opts) =>
       walkPages(
@@ -85,24 +87,13 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
         listUrl,
         opts,
       ),
-    async retrieve(id, opts) {
-      const { init, receipt } = typed("retrieve_sip_endpoint", opts?.signal);
-      const result = await raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
-      return endpointBody(await receipt(result));
-    },
-    async create(body, opts) {
-      const { init, receipt } = typed("create_sip_endpoint", opts?.signal, body);
-      return endpointBody(await receipt(await raw.POST("/endpoints/sip", { ...init, body })));
-    },
-    async update(id, body, opts) {
-      const { init, receipt } = typed("update_sip_endpoint", opts?.signal, body);
-      const result = await raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body });
-      return endpointBody(await receipt(result));
-    },
+    retrieve: async (id, opts) =>
+      endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
+    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
+    update: async (id, body, opts) =>
+      endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
     async delete(id, opts) {
-      const { init, receipt } = typed("delete_sip_endpoint", opts?.signal);
-      const result = await raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
-      await successBody(await receipt(result));
+      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
     },
   };
 }

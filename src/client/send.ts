@@ -6,34 +6,46 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";
 import { operations } from "../spec";
-import type { Bridge } from "./bridge";
 import { ArgumentError } from "./errors";
 import { observedExchange } from "./exchange";
+import { operationOf, type Call, type Pipeline } from "./pipeline";
 import type { ClientExchange, SendRequest } from "./types";
 
-export function createSend(raw: Client<paths>, bridge: Bridge) {
+type Method = "get" | "post" | "put" | "delete";
+
+/** Any operation of any path, for requests the caller shapes freely (openapi-fetch's `paths` shape). */
+interface AnyOperation {
+  parameters: { path?: Record<string, string>; query?: Record<string, unknown> };
+  requestBody?: { content: { "application/json": unknown } };
+  responses: Record<number, { content: { "application/json": unknown } }>;
+}
+
+export function createSend(raw: Client<paths>, pipeline: Pipeline) {
   /**
    * Sends one request for `operationId` through the client's transport (auth, retries, limits,
    * observation) and returns the final exchange. Never throws for an HTTP status.
    */
   return async function send(request: SendRequest): Promise<ClientExchange> {
-    const op = Object.prototype.hasOwnProperty.call(operations, request.operationId) ? operations[request.operationId] : undefined;
-    if (!op) throw new ArgumentError(`unknown operationId ${JSON.stringify(String(request.operationId))}`);
+    const operationId = operationOf(String(request.operationId));
+    const op = operations[operationId];
     const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : undefined;
     const { search, bodyText } = request;
     if (search !== undefined && request.query !== undefined) throw new ArgumentError("give either query or search, not both");
     if (search !== undefined && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
-    const call = bridge.open({ operationId: request.operationId, requestBody: request.body ?? bodyText, auth: request.auth ?? "default", signal: request.signal, judged: false });
-    const result = await raw.request(op.method.toLowerCase() as "get", op.path as "/endpoints/sip", {
+    const call: Call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
+    const open = pipeline.open(call);
+    // Any operation, any body: `send` probes the API, so its path and body are the spec's only as far as the caller chose.
+    const untyped = raw as unknown as Client<Record<string, Record<Method, AnyOperation>>>;
+    const result = await untyped.request(op.method.toLowerCase() as Method, op.path, {
       params: { path, query: request.query },
       headers: request.headers,
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== undefined ? () => bodyText : serialize,
       querySerializer: search !== undefined ? () => search : undefined,
       parseAs: "stream",
-      fetch: call.fetch,
-    } as never);
-    const { exchange, secrets } = (await call.receipt(result)).performed;
+      fetch: open.fetch,
+    });
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result, open.sent())).performed;
     return observedExchange(exchange, secrets);
   };
 }

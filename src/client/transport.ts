@@ -1,6 +1,6 @@
 /**
  * The one place requests leave the client. Typed methods, `raw` and `send` all come here through
- * openapi-fetch (`bridge.ts`), so auth, origin checks, timeouts, retries, the size cap and observation are
+ * openapi-fetch (`pipeline.ts`), so auth, origin checks, timeouts, retries, the size cap and observation are
  * written once. Credentials go only in the `Authorization` header and only to the configured origin;
  * redirects are never followed.
  */

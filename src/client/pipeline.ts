@@ -1,0 +1,161 @@
+/**
+ * Where openapi-fetch meets the transport. See README.md in this folder for the shape and why.
+ *
+ * `clientFetch` is the one fetch openapi-fetch is created with: `raw` calls reach it after their
+ * middleware, and get back the transport's answer, judged for `onFindings`. Typed calls and `send`
+ * pass a fetch of their own per call (a documented option of openapi-fetch) that carries what the
+ * `Request` cannot — the call's signal and credentials — and remembers what it sent. Their result
+ * is whatever openapi-fetch returns after middleware: `receive` reads its body once, under the
+ * size cap, and judges it.
+ */
+import { headerRecord } from "../http-headers";
+import { parseJson } from "../json-text";
+import { operationAt, operations, type OperationId } from "../spec";
+import { BodyTooLarge, readResponseText } from "./body";
+import type { ClientConfig } from "./config";
+import { InvalidResponseError } from "./api-error";
+import { ArgumentError, ResponseTooLargeError } from "./errors";
+import type { Performed, Transport } from "./transport";
+import type { ClientExchange, SendAuth } from "./types";
+import { findingsOf, type Judge, type Received } from "./validation";
+
+type Fetch = (request: Request) => Promise<Response>;
+
+/** What a call knows that its `Request` does not carry. */
+export interface Call {
+  auth?: SendAuth;
+  /**
+   * Travels with the call, not in the `Request`: a `Request` made with a signal keeps a listener
+   * on it until garbage collection, so one long-lived signal would gather thousands.
+   */
+  signal?: AbortSignal | undefined;
+  /** False for `send`, which returns any answer as data. */
+  judged: boolean;
+}
+
+/** What openapi-fetch returns, as far as the client reads it (`parseAs: "stream"` leaves a success's body unread). */
+export interface CallResult {
+  response: Response;
+  error?: unknown;
+}
+
+export interface OpenCall {
+  /** The per-request `fetch` to give openapi-fetch for this call. */
+  fetch: Fetch;
+  /** What the call sent and the server answered, once the request was made; undefined when middleware answered instead. */
+  sent(): Performed | undefined;
+}
+
+export interface Pipeline {
+  clientFetch: Fetch;
+  open(call: Call): OpenCall;
+  /** The call's result as an exchange, its body read once; judged unless the call is not. */
+  receive(operationId: OperationId, call: Call, result: CallResult, sent: Performed | undefined): Promise<Received>;
+}
+
+const NO_FINDINGS: Received["findings"] = [];
+
+/** Statuses whose `Response` cannot have a body. */
+const NULL_BODY = new Set([204, 205, 304]);
+
+export function createPipeline(config: ClientConfig, transport: Transport, judge: Judge): Pipeline {
+  const basePath = new URL(config.baseUrl).pathname;
+
+  async function perform(request: Request, call: Call | undefined): Promise<Performed> {
+    const { method, url } = request;
+    const bodyText = request.body === null ? undefined : await request.text();
+    const parsed = bodyText === undefined ? undefined : parseJson(bodyText);
+    return transport({
+      operationId: operationAt(method, new URL(url).pathname, basePath),
+      method,
+      url,
+      bodyText,
+      requestBody: parsed === undefined ? undefined : parsed.ok ? parsed.value : bodyText,
+      headers: headerRecord(request.headers),
+      auth: call?.auth,
+      // A `Request` always has a signal; a call without one of its own needs no listener.
+      signal: call ? call.signal : request.signal,
+    });
+  }
+
+  return {
+    clientFetch: async (request) => {
+      const performed = await perform(request, undefined);
+      return responseOf(await judge(performed));
+    },
+    open(call) {
+      let sent: Performed | undefined;
+      return {
+        async fetch(request) {
+          sent = await perform(request, call);
+          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: undefined });
+        },
+        sent: () => sent,
+      };
+    },
+    async receive(operationId, call, result, sent) {
+      const { response, error } = result;
+      const op = operations[operationId];
+      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
+      const secrets = sent?.secrets ?? config.secrets;
+      let bodyText: string;
+      if (!response.bodyUsed) {
+        try {
+          bodyText = await readResponseText(response, config.maxResponseBytes);
+        } catch (e) {
+          if (!(e instanceof BodyTooLarge)) throw e;
+          throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
+        }
+      } else {
+        // Read already: an error body by openapi-fetch, which hands it over (parsed where it was
+        // JSON); any other by middleware, which leaves nothing of it.
+        bodyText = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
+      }
+      const exchange: ClientExchange = {
+        ...requestSide(operationId, sent),
+        url,
+        status: response.status,
+        headers: headerRecord(response.headers),
+        bodyText,
+      };
+      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
+      if (requestId !== undefined) exchange.requestId = requestId;
+      const performed: Performed = { exchange, statusText: response.statusText, secrets };
+      return call.judged ? judge(performed) : { performed, findings: NO_FINDINGS, parsed: undefined };
+    },
+  };
+}
+
+/** The request's side of an exchange: as sent, or nothing when middleware answered before anything was sent. */
+function requestSide(operationId: OperationId, sent: Performed | undefined): Omit<ClientExchange, "url" | "status" | "headers" | "bodyText"> {
+  if (!sent) return { operationId, method: operations[operationId].method, requestHeaders: {}, requestBody: undefined, durationMs: 0, attempts: 0 };
+  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
+  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...(retried ? { retried } : {}) };
+}
+
+/** The operation a typed call or `send` addresses, refused before anything is built when the spec has none. */
+export function operationOf(operationId: string): OperationId {
+  if (!Object.prototype.hasOwnProperty.call(operations, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  return operationId as OperationId;
+}
+
+/**
+ * The `Response` openapi-fetch (and its middleware) gets: the transport's answer, its body the
+ * text read once from the wire, its URL the one asked (as a fetched one has). A status no
+ * `Response` can carry (below 200 or above 599) is an answer no client can use.
+ */
+async function responseOf(received: Received): Promise<Response> {
+  const { exchange, statusText, secrets } = received.performed;
+  const { status, headers, bodyText } = exchange;
+  if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
+  const body = NULL_BODY.has(status) ? null : bodyText;
+  let response: Response;
+  try {
+    response = new Response(body, { status, statusText, headers });
+  } catch {
+    // A reason phrase the Fetch standard does not allow: the status says enough.
+    response = new Response(body, { status, headers });
+  }
+  Object.defineProperty(response, "url", { value: exchange.url, enumerable: true });
+  return response;
+}

@@ -47,3 +47,21 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   }
   return 0;
 }
+
+/**
+ * Whether a text takes more than `maxBytes` bytes in UTF-8, counted without encoding it and only
+ * where the answer is not plain from its length: every UTF-16 unit takes one to three bytes.
+ */
+export function exceedsUtf8Bytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    // A surrogate pair is four bytes; any other unit one below U+0080, two below U+0800, else three.
+    bytes += pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+    if (pair) i++;
+  }
+  return bytes > maxBytes;
+}

@@ -58,13 +58,13 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
 
   /**
    * One typed call: openapi-fetch builds the request (middleware included) and sends it through the
-   * call's own fetch; `parseAs: "stream"` leaves the body of a success to `receive`, read once under
-   * the size cap and parsed once.
+   * call's own fetch; openapi-fetch reads the body (`parseAs: "text"`) and the typed layer parses it
+   * once.
    */
-  const typed = async (operationId: OperationId, signal: AbortSignal | undefined, send: (init: { parseAs: "stream"; fetch: OpenCall["fetch"] }) => Promise<CallResult>): Promise<Received> => {
+  const typed = async (operationId: OperationId, signal: AbortSignal | undefined, send: (init: { parseAs: "text"; fetch: OpenCall["fetch"] }) => Promise<CallResult>): Promise<Received> => {
     const call: Call = { signal, judged: true };
     const open = pipeline.open(call);
-    const result = await send({ parseAs: "stream", fetch: open.fetch });
+    const result = await send({ parseAs: "text", fetch: open.fetch });
     return pipeline.receive(operationId, call, result, open.sent());
   };
 

@@ -9,9 +9,9 @@
  * size cap, and judges it.
  */
 import { headerRecord } from "../http-headers";
+import { exceedsUtf8Bytes } from "../utf8-text";
 import { parseJson } from "../json-text";
 import { operationAt, operations, type OperationId } from "../spec";
-import { BodyTooLarge, readResponseText } from "./body";
 import type { ClientConfig } from "./config";
 import { InvalidResponseError } from "./api-error";
 import { ArgumentError, ResponseTooLargeError } from "./errors";
@@ -33,9 +33,10 @@ export interface Call {
   judged: boolean;
 }
 
-/** What openapi-fetch returns, as far as the client reads it (`parseAs: "stream"` leaves a success's body unread). */
+/** What openapi-fetch returns with `parseAs: "text"`: a success's body as text, an error's parsed where it is JSON. */
 export interface CallResult {
   response: Response;
+  data?: unknown;
   error?: unknown;
 }
 
@@ -94,22 +95,16 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
       };
     },
     async receive(operationId, call, result, sent) {
-      const { response, error } = result;
+      const { response, data, error } = result;
       const op = operations[operationId];
       const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
       const secrets = sent?.secrets ?? config.secrets;
-      let bodyText: string;
-      if (!response.bodyUsed) {
-        try {
-          bodyText = await readResponseText(response, config.maxResponseBytes);
-        } catch (e) {
-          if (!(e instanceof BodyTooLarge)) throw e;
-          throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
-        }
-      } else {
-        // Read already: an error body by openapi-fetch, which hands it over (parsed where it was
-        // JSON); any other by middleware, which leaves nothing of it.
-        bodyText = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
+      const body = response.ok ? data : error;
+      const bodyText = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      // The transport keeps the server's answers under the cap as it reads them; an answer
+      // middleware substituted is held to it here.
+      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
+        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
       }
       const exchange: ClientExchange = {
         ...requestSide(operationId, sent),
@@ -149,13 +144,22 @@ async function responseOf(received: Received): Promise<Response> {
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
   const body = NULL_BODY.has(status) ? null : bodyText;
-  let response: Response;
   try {
-    response = new Response(body, { status, statusText, headers });
+    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {
     // A reason phrase the Fetch standard does not allow: the status says enough.
-    response = new Response(body, { status, headers });
+    return new AnsweredResponse(body, { status, headers }, exchange.url);
   }
-  Object.defineProperty(response, "url", { value: exchange.url, enumerable: true });
-  return response;
+}
+
+/** A `Response` that says which URL it answered, as a fetched one does (a constructed one has none). */
+class AnsweredResponse extends Response {
+  readonly #url: string;
+  constructor(body: string | null, init: ResponseInit, url: string) {
+    super(body, init);
+    this.#url = url;
+  }
+  override get url(): string {
+    return this.#url;
+  }
 }

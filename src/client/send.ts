@@ -42,7 +42,7 @@ export function createSend(raw: Client<paths>, pipeline: Pipeline) {
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== undefined ? () => bodyText : serialize,
       querySerializer: search !== undefined ? () => search : undefined,
-      parseAs: "stream",
+      parseAs: "text",
       fetch: open.fetch,
     });
     const { exchange, secrets } = (await pipeline.receive(operationId, call, result, open.sent())).performed;

@@ -4,6 +4,7 @@
  * changes (a header, a substituted answer) is what the typed layer acts on. The typed methods and
  * `raw` put the same bytes on the wire.
  */
+import { exceedsUtf8Bytes } from "../../src/utf8-text";
 import { createServer, type Socket } from "node:net";
 import type { Middleware } from "openapi-fetch";
 import {
@@ -166,7 +167,7 @@ describe("what middleware changes is what the typed methods act on", () => {
     expect(html410).toMatchObject({ status: 410, body: "<h1>gone</h1>" });
   });
 
-  it("a substituted success whose body middleware has already read reaches send as an empty body", async () => {
+  it("a substituted success whose body middleware has already read fails the call as it fails openapi-fetch's own", async () => {
     const { fetch } = scriptedFetch(json(200, endpoint()));
     const { client } = testClient(fetch);
     client.raw.use({
@@ -176,8 +177,8 @@ describe("what middleware changes is what the typed methods act on", () => {
         return read;
       },
     });
-    const exchange = await client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
-    expect(exchange).toMatchObject({ status: 200, bodyText: "" });
+    const error = await rejection(client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } }));
+    expect((error as Error).name).toBe("TypeError");
   });
 
   it("an answer given by onRequest, where nothing was sent, names the operation's path", async () => {
@@ -381,5 +382,22 @@ describe("a server that closes the connection at once", () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe("the size cap of a substituted answer counts UTF-8 bytes", () => {
+  it.each([
+    ["ASCII", "x", 100, 100, false],
+    ["ASCII", "x", 101, 100, true],
+    ["two-byte", "ü", 50, 100, false],
+    ["two-byte", "ü", 51, 100, true],
+    ["three-byte", "€", 33, 100, false],
+    ["three-byte", "€", 34, 100, true],
+    ["surrogate pairs", "😀", 25, 100, false],
+    ["surrogate pairs", "😀", 26, 100, true],
+  ])("%s: %s × %i against %i bytes", (_kind, unit, times, max, over) => {
+    const text = unit.repeat(times);
+    expect(Buffer.byteLength(text) > max).toBe(over);
+    expect(exceedsUtf8Bytes(text, max)).toBe(over);
   });
 });

@@ -197,6 +197,14 @@ test("a drifting mock does not, and the message names the check", async () => {
 const JEST_SUITE = SUITE_BODY(`const { matchers } = require("signalwire-sip-endpoints-contract/jest");
 const { startMockServer } = require("signalwire-sip-endpoints-contract/mock");`);
 
+const JEST_ESM_SUITE = SUITE_BODY(`import { matchers } from "signalwire-sip-endpoints-contract/jest";
+import { startMockServer } from "signalwire-sip-endpoints-contract/mock";`);
+
+/** What the README's CI recipe runs instead of \`npm test\`: one list through the client, from the environment it set. */
+const CI_CHECK = `const { createSipEndpointsClient } = require("signalwire-sip-endpoints-contract");
+createSipEndpointsClient().list().then((page) => console.log("listed " + page.data.length));
+`;
+
 const VITEST_SUITE = SUITE_BODY(`import { afterAll, beforeAll, expect, test } from "vitest";
 import { matchers } from "signalwire-sip-endpoints-contract/vitest";
 import { startMockServer } from "signalwire-sip-endpoints-contract/mock";`);
@@ -291,6 +299,8 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("dual.mjs", DUAL_MJS);
   write("interceptors.mjs", INTERCEPTORS_MJS);
   write("suites/jest/spec.test.cjs", JEST_SUITE);
+  write("suites/jest-esm/spec.test.mjs", JEST_ESM_SUITE);
+  write("ci-check.cjs", CI_CHECK);
   write("suites/vitest/spec.test.mjs", VITEST_SUITE);
   write("ts/matchers.jest.mts", JEST_TYPES);
   write("ts/matchers.vitest.mts", VITEST_TYPES);

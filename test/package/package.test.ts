@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { TYPE_PROJECTS, writeConsumer, type TypeProject } from "./consumer";
@@ -31,6 +32,25 @@ async function startInstalledMock(): Promise<typeof mock> {
     child,
     env: { PATH: process.env.PATH ?? "", SIGNALWIRE_BASE_URL: field("base URL"), SIGNALWIRE_PROJECT_ID: field("project id"), SIGNALWIRE_API_TOKEN: field("api token") },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether anything listens on the port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
 }
 
 function runNode(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -166,6 +186,27 @@ describe("the app's own test suites", () => {
     const config = JSON.stringify({ rootDir: join(app.dir, "suites/jest"), testEnvironment: "node", transform: {}, testMatch: ["**/*.test.cjs"] });
     const run = spawnSync(process.execPath, [jest, "--config", config, "--ci"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
     expect({ status: run.status, output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr }).toEqual({ status: 0, output: "2 passed" });
+  });
+
+  it("jest in ESM mode (--experimental-vm-modules) loads ./jest and ./mock from the package", () => {
+    const jest = join(ROOT, "node_modules/jest/bin/jest.js");
+    const config = JSON.stringify({ rootDir: join(app.dir, "suites/jest-esm"), testEnvironment: "node", transform: {}, testMatch: ["**/*.test.mjs"] });
+    const run = spawnSync(process.execPath, ["--experimental-vm-modules", jest, "--config", config, "--ci"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
+    expect({ status: run.status, output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr }).toEqual({ status: 0, output: "2 passed" });
+  });
+
+  it("the README's CI recipe starts the installed mock, serves the tests, and leaves no process behind", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const recipe = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((block) => block.includes("trap"));
+    expect(recipe).toContain("npm test");
+    const port = await freePort();
+    const script = recipe!.replaceAll("4010", String(port)).replace("npm test", "node ci-check.cjs");
+    const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: app.dir, encoding: "utf8", timeout: 60_000, env: { PATH: process.env.PATH ?? "" } });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(run.stdout).toMatch(/^listed 0$/m);
+    // Whatever process served the port (the mock itself, not a launcher of it) is gone with it.
+    for (let tries = 0; tries < 250 && (await accepts(port)); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await accepts(port)).toBe(false);
   });
 
   it("vitest, in ESM, loads ./vitest and ./mock from the package", () => {

@@ -236,7 +236,7 @@ function createClient(clientOptions) {
     const {
       baseUrl: localBaseUrl,
       fetch = baseFetch,
-      Request = CustomRequest,
+      Request: Request2 = CustomRequest,
       headers,
       params = {},
       parseAs = "json",
@@ -288,7 +288,7 @@ function createClient(clientOptions) {
     };
     let id;
     let options;
-    let request = new Request(
+    let request = new Request2(
       createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
       requestInit
     );
@@ -318,7 +318,7 @@ function createClient(clientOptions) {
             id
           });
           if (result2) {
-            if (result2 instanceof Request) {
+            if (result2 instanceof Request2) {
               request = result2;
             } else if (result2 instanceof Response) {
               response = result2;
@@ -18396,6 +18396,90 @@ var init_api_error = __esm({
   }
 });
 
+// src/client/proxy.ts
+function proxySettings(env) {
+  const http = server(env, "http_proxy");
+  const https = server(env, "https_proxy") ?? http;
+  if (!http && !https) return void 0;
+  const noProxy = pick(env, "no_proxy");
+  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return { http, https, bypass };
+}
+function proxyFor(settings, target) {
+  const proxy = target.protocol === "https:" ? settings.https : settings.http;
+  if (!proxy) return void 0;
+  const host = target.hostname.toLowerCase();
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
+}
+function bypasses(entry, host, port) {
+  if (entry === "*") return true;
+  const { name: name2, entryPort } = splitEntry(entry);
+  if (entryPort !== void 0 && entryPort !== port) return false;
+  const bare = name2.replace(/^\*?\./, "");
+  return host === bare || host.endsWith(`.${bare}`);
+}
+function splitEntry(entry) {
+  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
+  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
+  const [name2 = entry, entryPort] = entry.split(":");
+  return { name: name2, entryPort };
+}
+function pick(env, lower) {
+  for (const name2 of [lower, lower.toUpperCase()]) {
+    const value = env[name2];
+    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
+  }
+  return void 0;
+}
+function server(env, variable) {
+  const given = pick(env, variable);
+  if (!given) return void 0;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
+  } catch {
+    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
+  return { origin: url.origin, authorization, source: given.source };
+}
+var init_proxy = __esm({
+  "src/client/proxy.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/client/proxy-agents.ts
+function loadUndici() {
+  return import(UNDICI);
+}
+function proxyDispatchers(undici, proxies) {
+  if (!proxies) return () => void 0;
+  const tunnels = /* @__PURE__ */ new Map();
+  return (url) => {
+    const proxy = proxyFor(proxies, new URL(url));
+    if (!proxy) return void 0;
+    let agent = tunnels.get(proxy);
+    if (!agent) {
+      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
+      tunnels.set(proxy, agent);
+    }
+    return agent;
+  };
+}
+var UNDICI;
+var init_proxy_agents = __esm({
+  "src/client/proxy-agents.ts"() {
+    "use strict";
+    init_proxy();
+    UNDICI = "undici";
+  }
+});
+
 // src/http-headers.ts
 function headerRecord(headers) {
   const out = {};
@@ -18446,6 +18530,18 @@ function utf8SequenceAt(bytes, i) {
     return inRange(1, lo, hi) && inRange(2) && inRange(3) ? 4 : 0;
   }
   return 0;
+}
+function exceedsUtf8Bytes(text, maxBytes) {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 55296 && unit <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
+    bytes += pair ? 4 : unit < 128 ? 1 : unit < 2048 ? 2 : 3;
+    if (pair) i++;
+  }
+  return bytes > maxBytes;
 }
 var strict;
 var init_utf8_text = __esm({
@@ -18537,63 +18633,6 @@ var init_wire = __esm({
   }
 });
 
-// src/client/proxy.ts
-function proxySettings(env) {
-  const http = server(env, "http_proxy");
-  const https = server(env, "https_proxy") ?? http;
-  if (!http && !https) return void 0;
-  const noProxy = pick(env, "no_proxy");
-  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
-  return { http, https, bypass };
-}
-function proxyFor(settings, target) {
-  const proxy = target.protocol === "https:" ? settings.https : settings.http;
-  if (!proxy) return void 0;
-  const host = target.hostname.toLowerCase();
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
-}
-function bypasses(entry, host, port) {
-  if (entry === "*") return true;
-  const { name: name2, entryPort } = splitEntry(entry);
-  if (entryPort !== void 0 && entryPort !== port) return false;
-  const bare = name2.replace(/^\*?\./, "");
-  return host === bare || host.endsWith(`.${bare}`);
-}
-function splitEntry(entry) {
-  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
-  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
-  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
-  const [name2 = entry, entryPort] = entry.split(":");
-  return { name: name2, entryPort };
-}
-function pick(env, lower) {
-  for (const name2 of [lower, lower.toUpperCase()]) {
-    const value = env[name2];
-    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
-  }
-  return void 0;
-}
-function server(env, variable) {
-  const given = pick(env, variable);
-  if (!given) return void 0;
-  let url;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
-  } catch {
-    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
-  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
-  return { origin: url.origin, authorization, source: given.source };
-}
-var init_proxy = __esm({
-  "src/client/proxy.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/client/undici-wire.ts
 var undici_wire_exports = {};
 __export(undici_wire_exports, {
@@ -18602,22 +18641,8 @@ __export(undici_wire_exports, {
 import { EventEmitter } from "node:events";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 async function loadUndiciWire(proxies) {
-  const undici = await import(UNDICI);
-  return undiciWire(undici, proxies);
-}
-function undiciWire(undici, proxies) {
-  const tunnels = /* @__PURE__ */ new Map();
-  const dispatcherFor = (url) => {
-    if (!proxies) return void 0;
-    const proxy = proxyFor(proxies, new URL(url));
-    if (!proxy) return void 0;
-    let agent = tunnels.get(proxy);
-    if (!agent) {
-      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
-      tunnels.set(proxy, agent);
-    }
-    return agent;
-  };
+  const undici = await loadUndici();
+  const dispatcherFor = proxyDispatchers(undici, proxies);
   return (request) => {
     const signal = new EventEmitter();
     const response = undici.request(request.url, {
@@ -18683,32 +18708,53 @@ function joined2(headers) {
   }
   return out;
 }
-var UNDICI;
 var init_undici_wire = __esm({
   "src/client/undici-wire.ts"() {
     "use strict";
     init_body();
-    init_proxy();
+    init_proxy_agents();
     init_utf8_text();
-    UNDICI = "undici";
   }
 });
 
 // src/client/default-wire.ts
-function defaultWire(proxies) {
+function defaultWire(kind, proxies) {
+  if (kind === "fetch" && !proxies) {
+    const wire = fetchWire(platformFetch(void 0));
+    return () => (hasGlobalFetch(), wire);
+  }
   let loading;
-  return () => loading ??= Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).then((m) => m.loadUndiciWire(proxies)).catch((error) => fallback(proxies, error));
+  return () => loading ??= load(kind, proxies);
 }
-function fallback(proxies, cause) {
+async function load(kind, proxies) {
+  if (kind === "undici") {
+    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
+    return loadUndiciWire2(proxies);
+  }
+  hasGlobalFetch();
   const proxy = proxies?.https ?? proxies?.http;
-  if (proxy) throw new ConfigError(`${proxy.source} is set, but undici, which the client needs to use a proxy, could not be loaded`, "proxy", { cause });
-  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch", { cause });
-  return fetchWire(globalThis.fetch);
+  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
+  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
+}
+function unloadable(what, option) {
+  return (cause) => {
+    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
+  };
+}
+function platformFetch(dispatcherFor) {
+  return (url, init) => {
+    const dispatcher = dispatcherFor?.(url);
+    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
+  };
+}
+function hasGlobalFetch() {
+  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
 }
 var init_default_wire = __esm({
   "src/client/default-wire.ts"() {
     "use strict";
     init_errors();
+    init_proxy_agents();
     init_wire();
   }
 });
@@ -18801,8 +18847,11 @@ function resolveConfig(options = {}) {
   const userAgent = options.userAgent ?? `${name}/${version}`;
   if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
   if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  const wire = options.wire ?? "fetch";
+  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
   const injected = options.fetch ? fetchWire(options.fetch) : void 0;
-  const loadWire = injected ? () => injected : defaultWire(proxySettings(env));
+  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
   return {
     baseUrl,
     origin: new URL(baseUrl).origin,
@@ -18868,8 +18917,8 @@ function credential(given, fromEnv, option, variable) {
   if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
   return value;
 }
-function positive(value, fallback2, option) {
-  if (value === void 0) return fallback2;
+function positive(value, fallback, option) {
+  if (value === void 0) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
   }
@@ -18907,33 +18956,6 @@ function parseJson(text) {
 var init_json_text = __esm({
   "src/json-text.ts"() {
     "use strict";
-  }
-});
-
-// src/client/exchange.ts
-function secretsOf(base, request) {
-  const auth = request.auth;
-  const password = request.requestBody?.password;
-  const extra = [];
-  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
-  if (typeof password === "string") extra.push(password);
-  return extra.length === 0 ? base : [...base, ...extra];
-}
-function observedExchange(exchange, secrets) {
-  return {
-    ...exchange,
-    url: redactText(exchange.url, secrets),
-    requestHeaders: redactValue(exchange.requestHeaders, secrets),
-    requestBody: redactValue(exchange.requestBody, secrets),
-    headers: redactValue(exchange.headers, secrets),
-    bodyText: redactText(exchange.bodyText, secrets),
-    ...exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}
-  };
-}
-var init_exchange = __esm({
-  "src/client/exchange.ts"() {
-    "use strict";
-    init_redact();
   }
 });
 
@@ -19857,6 +19879,33 @@ var init_checks = __esm({
   }
 });
 
+// src/client/exchange.ts
+function secretsOf(base, request) {
+  const auth = request.auth;
+  const password = request.requestBody?.password;
+  const extra = [];
+  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
+  if (typeof password === "string") extra.push(password);
+  return extra.length === 0 ? base : [...base, ...extra];
+}
+function observedExchange(exchange, secrets) {
+  return {
+    ...exchange,
+    url: redactText(exchange.url, secrets),
+    requestHeaders: redactValue(exchange.requestHeaders, secrets),
+    requestBody: redactValue(exchange.requestBody, secrets),
+    headers: redactValue(exchange.headers, secrets),
+    bodyText: redactText(exchange.bodyText, secrets),
+    ...exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}
+  };
+}
+var init_exchange = __esm({
+  "src/client/exchange.ts"() {
+    "use strict";
+    init_redact();
+  }
+});
+
 // src/client/judge.ts
 var judge_exports = {};
 __export(judge_exports, {
@@ -19918,108 +19967,107 @@ var init_validation = __esm({
   }
 });
 
-// src/client/bridge.ts
-function jsonOrText(text) {
-  const parsed = parseJson(text);
-  return parsed.ok ? parsed.value : text;
-}
-function createBridge(config, transport, judge2) {
+// src/client/pipeline.ts
+function createPipeline(config, transport, judge2) {
   const basePath = new URL(config.baseUrl).pathname;
-  const receive = (performed, judged) => judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
   async function perform(request, call) {
-    const method = request.method;
-    const url = request.url;
+    const { method, url } = request;
     const bodyText = request.body === null ? void 0 : await request.text();
-    const headers = headerRecord(request.headers);
-    const performed = await transport({
-      operationId: call ? call.operationId : operationAt(method, new URL(url).pathname, basePath),
+    const parsed = bodyText === void 0 ? void 0 : parseJson(bodyText);
+    return transport({
+      operationId: operationAt(method, new URL(url).pathname, basePath),
       method,
       url,
       bodyText,
-      requestBody: call ? call.requestBody : bodyText === void 0 ? void 0 : jsonOrText(bodyText),
-      headers,
+      requestBody: parsed === void 0 ? void 0 : parsed.ok ? parsed.value : bodyText,
+      headers: headerRecord(request.headers),
       auth: call?.auth,
-      // A `Request` always has a signal; a typed call without one of its own needs no listener.
+      // A `Request` always has a signal; a call without one of its own needs no listener.
       signal: call ? call.signal : request.signal
     });
-    const received = await receive(performed, call?.judged ?? true);
-    return { received, response: await responseOf(received) };
-  }
-  async function receiveSubstituted(call, result2, url) {
-    const { response, error } = result2;
-    const secrets = secretsOf(config.secrets, call);
-    const op = operations2[call.operationId];
-    const exchangeUrl = url ?? (response.url || `${config.baseUrl}${op.path}`);
-    let bodyText;
-    if (!response.bodyUsed) {
-      try {
-        bodyText = await readResponseText(response, config.maxResponseBytes);
-      } catch (e) {
-        if (!(e instanceof BodyTooLarge)) throw e;
-        throw new ResponseTooLargeError({ method: op.method, url: exchangeUrl, attempts: 0 }, response.status, config.maxResponseBytes, { secrets });
-      }
-    } else {
-      bodyText = error === void 0 ? "" : typeof error === "string" ? error : JSON.stringify(error);
-    }
-    const headers = headerRecord(response.headers);
-    const exchange = {
-      operationId: call.operationId,
-      method: op.method,
-      url: exchangeUrl,
-      // Nothing was sent for a substituted answer.
-      requestHeaders: {},
-      requestBody: call.requestBody,
-      status: response.status,
-      headers,
-      bodyText,
-      durationMs: 0,
-      attempts: 0
-    };
-    return receive({ exchange, statusText: response.statusText, secrets }, call.judged);
   }
   return {
-    fetch: async (request) => (await perform(request, void 0)).response,
+    clientFetch: async (request) => {
+      const performed = await perform(request, void 0);
+      return responseOf(await judge2(performed));
+    },
     open(call) {
-      let last;
+      let sent;
       return {
         async fetch(request) {
-          const { received, response } = await perform(request, call);
-          last = { received, response, url: request.url };
-          return response;
+          sent = await perform(request, call);
+          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
         },
-        receipt: (result2) => last && last.response === result2.response ? Promise.resolve(last.received) : receiveSubstituted(call, result2, last?.url)
+        sent: () => sent
       };
+    },
+    async receive(operationId, call, result2, sent) {
+      const { response, data, error } = result2;
+      const op = operations2[operationId];
+      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
+      const secrets = sent?.secrets ?? config.secrets;
+      const body = response.ok ? data : error;
+      const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
+        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
+      }
+      const exchange = {
+        ...requestSide(operationId, sent),
+        url,
+        status: response.status,
+        headers: headerRecord(response.headers),
+        bodyText
+      };
+      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
+      if (requestId !== void 0) exchange.requestId = requestId;
+      const performed = { exchange, statusText: response.statusText, secrets };
+      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
     }
   };
+}
+function requestSide(operationId, sent) {
+  if (!sent) return { operationId, method: operations2[operationId].method, requestHeaders: {}, requestBody: void 0, durationMs: 0, attempts: 0 };
+  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
+  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
+}
+function operationOf(operationId) {
+  if (!Object.prototype.hasOwnProperty.call(operations2, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  return operationId;
 }
 async function responseOf(received) {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
   const body = NULL_BODY.has(status) ? null : bodyText;
-  let response;
   try {
-    response = new Response(body, { status, statusText, headers });
+    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {
-    response = new Response(body, { status, headers });
+    return new AnsweredResponse(body, { status, headers }, exchange.url);
   }
-  Object.defineProperty(response, "url", { value: exchange.url, enumerable: true });
-  return response;
 }
-var NO_FINDINGS, NULL_BODY;
-var init_bridge = __esm({
-  "src/client/bridge.ts"() {
+var NO_FINDINGS, NULL_BODY, AnsweredResponse;
+var init_pipeline = __esm({
+  "src/client/pipeline.ts"() {
     "use strict";
     init_http_headers();
+    init_utf8_text();
     init_json_text();
     init_spec();
-    init_body();
     init_api_error();
     init_errors();
-    init_exchange();
     init_validation();
     NO_FINDINGS = [];
     NULL_BODY = /* @__PURE__ */ new Set([204, 205, 304]);
+    AnsweredResponse = class extends Response {
+      #url;
+      constructor(body, init, url) {
+        super(body, init);
+        this.#url = url;
+      }
+      get url() {
+        return this.#url;
+      }
+    };
   }
 });
 
@@ -20076,25 +20124,27 @@ var init_pagination = __esm({
 });
 
 // src/client/send.ts
-function createSend(raw, bridge) {
+function createSend(raw, pipeline) {
   return async function send(request) {
-    const op = Object.prototype.hasOwnProperty.call(operations2, request.operationId) ? operations2[request.operationId] : void 0;
-    if (!op) throw new ArgumentError(`unknown operationId ${JSON.stringify(String(request.operationId))}`);
+    const operationId = operationOf(String(request.operationId));
+    const op = operations2[operationId];
     const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
     const { search, bodyText } = request;
     if (search !== void 0 && request.query !== void 0) throw new ArgumentError("give either query or search, not both");
     if (search !== void 0 && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
-    const call = bridge.open({ operationId: request.operationId, requestBody: request.body ?? bodyText, auth: request.auth ?? "default", signal: request.signal, judged: false });
-    const result2 = await raw.request(op.method.toLowerCase(), op.path, {
+    const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
+    const open = pipeline.open(call);
+    const untyped = raw;
+    const result2 = await untyped.request(op.method.toLowerCase(), op.path, {
       params: { path, query: request.query },
       headers: request.headers,
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
       querySerializer: search !== void 0 ? () => search : void 0,
-      parseAs: "stream",
-      fetch: call.fetch
+      parseAs: "text",
+      fetch: open.fetch
     });
-    const { exchange, secrets } = (await call.receipt(result2)).performed;
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
     return observedExchange(exchange, secrets);
   };
 }
@@ -20116,6 +20166,7 @@ var init_send = __esm({
     init_spec();
     init_errors();
     init_exchange();
+    init_pipeline();
   }
 });
 
@@ -20299,23 +20350,27 @@ var init_transport = __esm({
 function createSipEndpointsClient(options = {}) {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
-  const bridge = createBridge(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient2({ baseUrl: config.baseUrl, fetch: bridge.fetch });
+  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
+  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
   const listUrl = listUrlOf(config.baseUrl);
-  const typed = (operationId, signal, requestBody) => {
-    const call = bridge.open({ operationId, requestBody, signal, judged: true });
-    return { init: { parseAs: "stream", fetch: call.fetch }, receipt: call.receipt };
+  const typed = async (operationId, signal, send) => {
+    const call = { signal, judged: true };
+    const open = pipeline.open(call);
+    const result2 = await send({ parseAs: "text", fetch: open.fetch });
+    return pipeline.receive(operationId, call, result2, open.sent());
   };
   const page = async (signal, search, query) => {
-    const { init, receipt } = typed("list_sip_endpoints", signal);
-    const result2 = await raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === void 0 ? void 0 : () => search });
-    const received = await receipt(result2);
+    const received = await typed(
+      "list_sip_endpoints",
+      signal,
+      (init) => raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === void 0 ? void 0 : () => search })
+    );
     return { body: await listBody(received), url: received.performed.exchange.url };
   };
   return {
     baseUrl: config.baseUrl,
     raw,
-    send: createSend(raw, bridge),
+    send: createSend(raw, pipeline),
     list: async (query, opts) => (await page(opts?.signal, void 0, query)).body,
     listAll: (query, opts) => walkPages(
       () => page(opts?.signal, void 0, query),
@@ -20323,24 +20378,11 @@ function createSipEndpointsClient(options = {}) {
       listUrl,
       opts
     ),
-    async retrieve(id, opts) {
-      const { init, receipt } = typed("retrieve_sip_endpoint", opts?.signal);
-      const result2 = await raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
-      return endpointBody(await receipt(result2));
-    },
-    async create(body, opts) {
-      const { init, receipt } = typed("create_sip_endpoint", opts?.signal, body);
-      return endpointBody(await receipt(await raw.POST("/endpoints/sip", { ...init, body })));
-    },
-    async update(id, body, opts) {
-      const { init, receipt } = typed("update_sip_endpoint", opts?.signal, body);
-      const result2 = await raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body });
-      return endpointBody(await receipt(result2));
-    },
+    retrieve: async (id, opts) => endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
+    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
+    update: async (id, body, opts) => endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
     async delete(id, opts) {
-      const { init, receipt } = typed("delete_sip_endpoint", opts?.signal);
-      const result2 = await raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } });
-      await successBody(await receipt(result2));
+      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
     }
   };
 }
@@ -20380,7 +20422,7 @@ var init_client = __esm({
     init_json_pointer();
     init_api_error();
     init_config();
-    init_bridge();
+    init_pipeline();
     init_page_link();
     init_pagination();
     init_send();
@@ -20511,7 +20553,7 @@ function readEntry(entry, where, baseUrl) {
   } catch {
     throw new HarError(`${where}: request.url is not an absolute URL`);
   }
-  const operationId = operationOf(entry._operationId, request.method, url, baseUrl);
+  const operationId = operationOf2(entry._operationId, request.method, url, baseUrl);
   if (!operationId) throw new HarError(`${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`);
   const content = isPlainObject(response.content) ? response.content : {};
   if (content.encoding === "base64") throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
@@ -20540,7 +20582,7 @@ function readEntry(entry, where, baseUrl) {
     followsLink: entry._followsLink === true
   };
 }
-function operationOf(named, method, url, baseUrl) {
+function operationOf2(named, method, url, baseUrl) {
   if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations2, named)) return named;
   return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts2.basePath);
 }
@@ -23440,13 +23482,13 @@ function middleOf(value) {
   }
   return void 0;
 }
-function filterFor(samples, field, fallback2) {
+function filterFor(samples, field, fallback) {
   for (const sample of samples) {
     const value = sample[field];
     const piece = typeof value === "string" ? middleOf(value) : void 0;
     if (piece !== void 0) return { filter: piece, knownMatch: sample.id };
   }
-  return { filter: fallback2 };
+  return { filter: fallback };
 }
 async function readOnlyScenario(session, config) {
   const samples = [];
@@ -23942,8 +23984,8 @@ function applyChanges(current, input, newId) {
   for (const key of Object.keys(input)) {
     if (!STORED_FIELDS.has(key)) continue;
     const value = input[key];
-    const fallback2 = LIST_DEFAULTS[key];
-    next[key] = fallback2 && Array.isArray(value) && value.length === 0 ? [...fallback2] : value;
+    const fallback = LIST_DEFAULTS[key];
+    next[key] = fallback && Array.isArray(value) && value.length === 0 ? [...fallback] : value;
   }
   if ("call_handler" in input && (input.call_handler !== current.call_handler || current.calling_handler_resource_id === null)) {
     next.calling_handler_resource_id = input.call_handler == null ? null : newId();
@@ -24137,22 +24179,10 @@ function createMockCore(deps) {
       return match.pathAllowed.length > 0 ? plainError(405, { allow: match.pathAllowed.join(", ") }) : plainError(404);
     }
     if (!authorized(request.authorization)) return unauthorized();
-    const id = match.params.id ?? "";
-    switch (match.operationId) {
-      case "list_sip_endpoints":
-        return listEndpoints(deps, request);
-      case "create_sip_endpoint":
-        return createEndpoint(deps, request);
-      case "retrieve_sip_endpoint":
-        return retrieveEndpoint(deps, id);
-      case "update_sip_endpoint":
-        return updateEndpoint(deps, id, request);
-      case "delete_sip_endpoint":
-        return deleteEndpoint(deps, id);
-    }
+    return HANDLERS[match.operationId](deps, request, match.params.id ?? "");
   };
 }
-var unauthorized;
+var HANDLERS, unauthorized;
 var init_core = __esm({
   "src/mock/core.ts"() {
     "use strict";
@@ -24161,6 +24191,13 @@ var init_core = __esm({
     init_crud();
     init_listing();
     init_responses();
+    HANDLERS = {
+      list_sip_endpoints: (deps, request) => listEndpoints(deps, request),
+      create_sip_endpoint: (deps, request) => createEndpoint(deps, request),
+      retrieve_sip_endpoint: (deps, _request, id) => retrieveEndpoint(deps, id),
+      update_sip_endpoint: (deps, request, id) => updateEndpoint(deps, id, request),
+      delete_sip_endpoint: (deps, _request, id) => deleteEndpoint(deps, id)
+    };
     unauthorized = () => plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
   }
 });
@@ -24190,7 +24227,7 @@ var init_types3 = __esm({
 });
 
 // src/mock/faults/support.ts
-function operationOf2(request) {
+function operationOf3(request) {
   const match = matchOperation(request.method, request.path);
   return "operationId" in match ? match.operationId : void 0;
 }
@@ -24200,7 +24237,7 @@ function after(answer, fn) {
 function rewriteAnswers(operations3, rewrite) {
   const affected = new Set(operations3);
   return (next) => (request) => {
-    const operationId = operationOf2(request);
+    const operationId = operationOf3(request);
     const answer = next(request);
     return operationId && affected.has(operationId) ? after(answer, (response) => rewrite(response, request)) : answer;
   };
@@ -24208,7 +24245,7 @@ function rewriteAnswers(operations3, rewrite) {
 function interceptRequests(operations3, intercept) {
   const affected = new Set(operations3);
   return (next) => (request) => {
-    const operationId = operationOf2(request);
+    const operationId = operationOf3(request);
     return operationId && affected.has(operationId) && intercept(request) || next(request);
   };
 }
@@ -24352,7 +24389,7 @@ var init_flaky_500 = __esm({
         const every = Math.max(1, options.failEvery ?? 2);
         let reads = 0;
         return (request) => {
-          const operationId = operationOf2(request);
+          const operationId = operationOf3(request);
           if (operationId && READS.includes(operationId) && reads++ % every === 0) return plainError(500);
           return next(request);
         };
@@ -24372,7 +24409,7 @@ var init_found_unknown_id = __esm({
       operations: ["retrieve_sip_endpoint"],
       checks: ["status-code-unexpected"],
       wrap: (next) => (request) => {
-        if (operationOf2(request) !== "retrieve_sip_endpoint") return next(request);
+        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
         return after(next(request), (found) => found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => first ? { status: 200, body: first } : found));
       }
     };
@@ -24427,7 +24464,7 @@ var init_ignores_updates = __esm({
       operations: ["update_sip_endpoint"],
       checks: ["update-not-applied", "invalid-input-accepted"],
       wrap: (next) => (request) => {
-        if (operationOf2(request) !== "update_sip_endpoint") return next(request);
+        if (operationOf3(request) !== "update_sip_endpoint") return next(request);
         return after(next({ ...request, method: "GET" }), (stored) => stored);
       }
     };
@@ -24499,7 +24536,7 @@ var init_rate_limit = __esm({
         let remaining = options.count ?? 2;
         const retryAfter = String(options.retryAfterSeconds ?? 1);
         return (request) => {
-          if (remaining > 0 && operationOf2(request)) {
+          if (remaining > 0 && operationOf3(request)) {
             remaining--;
             return plainError(429, { "retry-after": retryAfter });
           }
@@ -24525,7 +24562,7 @@ var init_retry_after_missing = __esm({
       wrap: (next, { options }) => {
         let remaining = options.count ?? 2;
         return (request) => {
-          if (remaining <= 0 || !operationOf2(request)) return next(request);
+          if (remaining <= 0 || !operationOf3(request)) return next(request);
           remaining--;
           return plainError(429);
         };
@@ -24548,7 +24585,7 @@ var init_slow = __esm({
       operations: ["retrieve_sip_endpoint"],
       checks: [],
       wrap: (next, { options, signal }) => (request) => {
-        if (operationOf2(request) !== "retrieve_sip_endpoint") return next(request);
+        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
         return sleep(options.delayMs ?? DEFAULT_SLOW_DELAY_MS, void 0, { signal, ref: false }).then(
           () => next(request),
           () => next(request)
@@ -24569,7 +24606,7 @@ var init_still_there_after_delete = __esm({
       operations: ["delete_sip_endpoint"],
       checks: ["resource-still-available"],
       wrap: (next) => (request) => {
-        if (operationOf2(request) !== "delete_sip_endpoint") return next(request);
+        if (operationOf3(request) !== "delete_sip_endpoint") return next(request);
         return after(next({ ...request, method: "GET" }), (found) => found.status === 200 ? { status: 204 } : found);
       }
     };
@@ -24656,7 +24693,7 @@ var init_wrong_id = __esm({
       operations: ["retrieve_sip_endpoint"],
       checks: ["resource-mismatch"],
       wrap: (next) => (request) => {
-        if (operationOf2(request) !== "retrieve_sip_endpoint") return next(request);
+        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
         return after(next(request), (found) => {
           if (found.status !== 200) return found;
           const asked = found.body.id;
@@ -24836,7 +24873,7 @@ var init_serialize = __esm({
 });
 
 // src/mock/http.ts
-function createRequestListener(basePath, handler, onRequest, onInternalError) {
+function createRequestListener(basePath, handler, onInternalError) {
   const prefix = `${basePath}/`;
   const serialize2 = createSerializer();
   function send(res, response) {
@@ -24872,8 +24909,7 @@ function createRequestListener(basePath, handler, onRequest, onInternalError) {
         headers: req.headers,
         bodyText
       };
-      onRequest(request);
-      answer = handler()(request);
+      answer = handler(request);
     } catch (error) {
       onInternalError(error);
       return send(res, plainError(500));
@@ -24945,14 +24981,23 @@ function checkOptions(options) {
     throw new MockConfigError("seed must be a string or a finite number");
   }
   if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
+  checkFaultOptions(faultOptions, fault === void 0 ? void 0 : String(fault), fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : []);
+}
+function checkProfile(profile, options) {
+  if (profile.wrap === void 0 && profile.configure === void 0) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
+  for (const key of ["wrap", "configure"]) {
+    if (profile[key] !== void 0 && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
+  }
+  checkFaultOptions(options, "custom", profile.options ?? []);
+}
+function checkFaultOptions(faultOptions, fault, reads) {
   for (const [name2, value] of Object.entries(faultOptions ?? {})) {
     if (!FAULT_OPTION_NAMES.includes(name2)) {
       throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
     if (value !== void 0 && !isWhole(value, 0, 864e5)) throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
-    const reads = fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : [];
     if (value !== void 0 && !reads.includes(name2)) {
-      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${String(fault)} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
     }
   }
 }
@@ -24963,6 +25008,75 @@ var init_options = __esm({
     init_faults();
     init_credentials();
     isWhole = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+  }
+});
+
+// src/mock/override.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+function checkOverride(given) {
+  if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
+  const known2 = Object.keys(operations2);
+  for (const key of Object.keys(given)) {
+    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key)) throw new MockConfigError(`override: unknown key "${key}"`);
+  }
+  if (!known2.includes(String(given.operationId))) throw new MockConfigError(`override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known2.join(", ")}`);
+  if (!isWhole2(given.status, 200, 599)) throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
+  if (given.times !== void 0 && !isWhole2(given.times, 1, Number.MAX_SAFE_INTEGER)) throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
+  if (given.delayMs !== void 0 && !isWhole2(given.delayMs, 0, 864e5)) throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
+  if (given.headers !== void 0) {
+    if (given.headers === null || typeof given.headers !== "object") throw new MockConfigError("override: headers must be an object of strings");
+    for (const [name2, value] of Object.entries(given.headers)) {
+      if (typeof value !== "string") throw new MockConfigError(`override: headers.${name2} must be a string`);
+    }
+  }
+  if (given.body !== void 0 && NULL_BODY2.has(given.status)) throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
+}
+function errorAnswer(status) {
+  if (status < 300) return void 0;
+  if (status === 401) return plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
+  if (status === 422) return unprocessable([validationItem("is invalid")]);
+  if (status === 429) return plainError(429, { "retry-after": "1" });
+  return plainError(status);
+}
+async function answerOverride(given, operate, signal) {
+  if (given.delayMs) await sleep2(given.delayMs, void 0, { signal });
+  const base = given.body !== void 0 ? json(given.status, given.body) : errorAnswer(given.status) ?? { ...await operate(), status: given.status };
+  const headers = { ...base.headers, ...given.headers };
+  const answer = { ...base, status: given.status, headers };
+  if (NULL_BODY2.has(given.status)) {
+    delete answer.body;
+    delete answer.text;
+  }
+  return answer;
+}
+var NULL_BODY2, isWhole2, Overrides;
+var init_override = __esm({
+  "src/mock/override.ts"() {
+    "use strict";
+    init_spec();
+    init_credentials();
+    init_responses();
+    NULL_BODY2 = /* @__PURE__ */ new Set([204, 205, 304]);
+    isWhole2 = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+    Overrides = class {
+      pending = [];
+      add(given) {
+        checkOverride(given);
+        this.pending.push({ given: { ...given, headers: given.headers ? { ...given.headers } : void 0 }, remaining: given.times ?? 1 });
+      }
+      clear() {
+        this.pending = [];
+      }
+      /** Takes one use of the oldest override for the operation, if any. */
+      take(operationId) {
+        const index = this.pending.findIndex((p) => p.given.operationId === operationId);
+        if (index === -1) return void 0;
+        const found = this.pending[index];
+        found.remaining -= 1;
+        if (found.remaining === 0) this.pending.splice(index, 1);
+        return found.given;
+      }
+    };
   }
 });
 
@@ -25031,10 +25145,33 @@ function seedStore(store, count, newId) {
     store.insert(applyChanges(blankEndpoint(newId(), request.username), request, newId));
   }
 }
+function seedEndpoints(given) {
+  if (!Array.isArray(given)) throw new MockConfigError("endpoints must be an array of SIP endpoints");
+  const ids = /* @__PURE__ */ new Set();
+  const usernames = /* @__PURE__ */ new Set();
+  return given.map((endpoint, index) => {
+    const at2 = `endpoints[${index}]`;
+    const errors = validate("strict_schema_SipEndpoint", endpoint);
+    const first = errors[0];
+    if (first) {
+      const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
+      const path = [...field, ...extra].map((part) => /^\d+$/.test(part) ? `[${part}]` : `.${part}`).join("");
+      throw new MockConfigError(`${at2}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : first.message ?? "is invalid"}`);
+    }
+    if (ids.has(endpoint.id)) throw new MockConfigError(`${at2}.id ${endpoint.id} is used by an earlier endpoint`);
+    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at2}.username ${endpoint.username} is used by an earlier endpoint`);
+    ids.add(endpoint.id);
+    usernames.add(endpoint.username);
+    return structuredClone(endpoint);
+  });
+}
 var SEED_USERNAME_PREFIX;
 var init_seed = __esm({
   "src/mock/seed.ts"() {
     "use strict";
+    init_validators();
+    init_credentials();
     init_endpoint();
     SEED_USERNAME_PREFIX = "seed-";
   }
@@ -25215,55 +25352,50 @@ var init_validation2 = __esm({
   }
 });
 
-// src/mock/server.ts
-import { createServer } from "node:http";
-async function startMockServer(options = {}) {
+// src/mock/mock.ts
+function openMock(options, fallbackUrl) {
   checkOptions(options);
-  const host = options.host ?? "127.0.0.1";
   const { credentials, source } = resolveCredentials(options, options.env ?? process.env);
+  const seeded = options.endpoints ? seedEndpoints(options.endpoints) : [];
   let newId = createIdSource(options.seed);
   let store = new EndpointStore();
-  seedStore(store, options.seedCount ?? 0, newId);
-  let handler;
+  const fill = () => {
+    for (const endpoint of seeded) store.insert(structuredClone(endpoint));
+    seedStore(store, options.seedCount ?? 0, newId);
+  };
+  fill();
   const received = [];
   let next = 0;
-  const server2 = createServer(
-    createRequestListener(
-      API_BASE_PATH,
-      () => handler,
-      (request) => {
-        received[next % RECORDED_REQUESTS] = request;
-        next += 1;
-      },
-      options.onInternalError ?? reportInternalError
-    )
-  );
-  await listen(server2, options.port ?? 0, host);
-  const port = server2.address().port;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
+  const overrides = new Overrides();
   const configured = options.publicUrl?.replace(/\/+$/, "");
   const publicUrl = (request) => {
     if (configured !== void 0) return configured;
-    const host2 = request.headers?.host;
-    return typeof host2 === "string" && AUTHORITY.test(host2) ? `http://${host2}${API_BASE_PATH}` : url;
+    const host = request.headers?.host;
+    return typeof host === "string" && AUTHORITY.test(host) ? `${request.scheme ?? "http"}://${host}${API_BASE_PATH}` : fallbackUrl();
   };
   let fault = options.fault;
+  let profile = options.fault ? FAULT_PROFILES[options.fault] : void 0;
   let faultOptions = options.faultOptions ?? {};
   let faultStop = new AbortController();
   const closing = new AbortController();
+  let handler;
   const install = () => {
     faultStop.abort();
     faultStop = new AbortController();
-    const profile = fault ? FAULT_PROFILES[fault] : void 0;
     const honest = { store, credentials, newId, validator: specValidator, publicUrl };
     const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
     handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
   };
   install();
   const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
-  return {
-    url,
-    port,
+  const serve = (request) => {
+    received[next % RECORDED_REQUESTS] = request;
+    next += 1;
+    const match = matchOperation(request.method, request.path);
+    const overridden = "operationId" in match ? overrides.take(match.operationId) : void 0;
+    return overridden ? answerOverride(overridden, () => handler(request), closing.signal) : handler(request);
+  };
+  const mock = {
     credentials: { ...credentials },
     credentialSource: source,
     get fault() {
@@ -25274,29 +25406,38 @@ async function startMockServer(options = {}) {
     reset() {
       newId = createIdSource(options.seed);
       store = new EndpointStore();
-      seedStore(store, options.seedCount ?? 0, newId);
+      fill();
       received.length = 0;
       next = 0;
+      overrides.clear();
       install();
     },
-    setFault(name2, given) {
-      const next2 = name2 ?? void 0;
-      checkOptions({ fault: next2, faultOptions: given });
-      fault = next2;
-      faultOptions = given ?? {};
+    setFault(given, givenOptions) {
+      if (given !== null && typeof given === "object") {
+        checkProfile(given, givenOptions);
+        fault = "custom";
+        profile = given;
+      } else {
+        const name2 = given ?? void 0;
+        checkOptions({ fault: name2, faultOptions: givenOptions });
+        fault = name2;
+        profile = name2 ? FAULT_PROFILES[name2] : void 0;
+      }
+      faultOptions = givenOptions ?? {};
       install();
     },
+    override: (given) => overrides.add(given),
     requests: () => {
       const split = next % RECORDED_REQUESTS;
       const oldestFirst = [...received.slice(split), ...received.slice(0, split)];
       return oldestFirst.map((request) => recordOf(request, secrets));
     },
-    close: () => new Promise((resolve2) => {
-      closing.abort();
-      server2.close(() => resolve2());
-      server2.closeAllConnections();
-    })
+    close: async () => closing.abort()
   };
+  return { mock, serve, closing: closing.signal };
+}
+function withGetters(source) {
+  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(source));
 }
 function recordOf(request, secrets) {
   const query = {};
@@ -25310,6 +25451,55 @@ function recordOf(request, secrets) {
   const body = parsed === void 0 ? void 0 : parsed.ok ? parsed.value : request.bodyText;
   return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
 }
+function reportInternalError(error) {
+  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+}
+var API_BASE_PATH, RECORDED_REQUESTS, AUTHORITY;
+var init_mock = __esm({
+  "src/mock/mock.ts"() {
+    "use strict";
+    init_spec_facts();
+    init_json_text();
+    init_redact();
+    init_spec();
+    init_core();
+    init_credentials();
+    init_faults();
+    init_options();
+    init_override();
+    init_random();
+    init_seed();
+    init_store();
+    init_validation2();
+    API_BASE_PATH = specFacts.basePath;
+    RECORDED_REQUESTS = 1e3;
+    AUTHORITY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+  }
+});
+
+// src/mock/server.ts
+import { createServer } from "node:http";
+async function startMockServer(options = {}) {
+  const host = options.host ?? "127.0.0.1";
+  let url = "";
+  const { mock, serve } = openMock(options, () => url);
+  const server2 = createServer(createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError));
+  await listen(server2, options.port ?? 0, host);
+  const port = server2.address().port;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
+  return Object.assign(withGetters(mock), {
+    url,
+    port,
+    close: async () => {
+      await mock.close();
+      await new Promise((resolve2) => {
+        server2.close(() => resolve2());
+        server2.closeAllConnections();
+      });
+    }
+  });
+}
 function listen(server2, port, host) {
   return new Promise((resolve2, reject) => {
     server2.once(
@@ -25319,34 +25509,17 @@ function listen(server2, port, host) {
     server2.listen(port, host, () => resolve2());
   });
 }
-function reportInternalError(error) {
-  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
-}
-var API_BASE_PATH, AUTHORITY, RECORDED_REQUESTS;
 var init_server = __esm({
   "src/mock/server.ts"() {
     "use strict";
-    init_spec_facts();
-    init_json_text();
-    init_redact();
-    init_core();
     init_credentials();
-    init_faults();
     init_http();
-    init_options();
-    init_random();
-    init_seed();
-    init_store();
-    init_validation2();
-    API_BASE_PATH = specFacts.basePath;
-    AUTHORITY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-    RECORDED_REQUESTS = 1e3;
+    init_mock();
   }
 });
 
 // src/mock/index.ts
-var init_mock = __esm({
+var init_mock2 = __esm({
   "src/mock/index.ts"() {
     "use strict";
     init_server();
@@ -25374,6 +25547,8 @@ function connect(where, credentials, options = {}) {
     // Only the proxy variables: the target and credentials are the plan's, never ambient SIGNALWIRE_*.
     env: Object.fromEntries(PROXY_VARIABLES.map((name2) => [name2, options.proxyEnv?.[name2]])),
     allowInsecureHttp: options.allowInsecureHttp,
+    // The runtime's fetch unless one is given: the action's one-file bundle carries no undici, and a
+    // drift run's requests are few (pages of up to 1,000) and wait on the server, not the client.
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },
@@ -25389,7 +25564,7 @@ var init_target = __esm({
   "src/drift/target.ts"() {
     "use strict";
     init_client2();
-    init_mock();
+    init_mock2();
     MOCK_SEED_COUNT = 120;
     MOCK_TIMEOUT_MS = 2e3;
     PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
@@ -25397,8 +25572,8 @@ var init_target = __esm({
 });
 
 // src/drift/cli-options.ts
-function oneOf(flag, value, allowed, fallback2) {
-  if (value === void 0) return fallback2;
+function oneOf(flag, value, allowed, fallback) {
+  if (value === void 0) return fallback;
   if (allowed.includes(value)) return value;
   throw new DriftUsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
 }
@@ -25506,14 +25681,14 @@ function wholeNumber(flag, value, min) {
   }
   return Number(value);
 }
-function positiveInteger(flag, value, fallback2) {
-  return value === void 0 ? fallback2 : wholeNumber(flag, value, 1);
+function positiveInteger(flag, value, fallback) {
+  return value === void 0 ? fallback : wholeNumber(flag, value, 1);
 }
 var DriftUsageError, TARGET_FLAGS, SEVERITIES, MODES;
 var init_cli_options = __esm({
   "src/drift/cli-options.ts"() {
     "use strict";
-    init_mock();
+    init_mock2();
     init_fixtures();
     DriftUsageError = class extends Error {
       name = "DriftUsageError";

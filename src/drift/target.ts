@@ -59,8 +59,9 @@ export function connect(where: { baseUrl?: string; space?: string }, credentials
     // Only the proxy variables: the target and credentials are the plan's, never ambient SIGNALWIRE_*.
     env: Object.fromEntries(PROXY_VARIABLES.map((name) => [name, options.proxyEnv?.[name]])),
     allowInsecureHttp: options.allowInsecureHttp,
-    // The fast wire unless a fetch is given: a drift run is many requests, and no app's interceptors are in its way.
-    ...(options.fetch ? { fetch: options.fetch } : { wire: "undici" as const }),
+    // The runtime's fetch unless one is given: the action's one-file bundle carries no undici, and a
+    // drift run's requests are few (pages of up to 1,000) and wait on the server, not the client.
+    fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },
     userAgent: "sip-endpoints-drift",

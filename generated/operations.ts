@@ -22,14 +22,21 @@ export const operations = {
         "in": "query",
         "required": false,
         "type": "integer",
-        "default": 0
+        "default": 0,
+        "valueClasses": [
+          0
+        ]
       },
       {
         "name": "page_size",
         "in": "query",
         "required": false,
         "type": "integer",
-        "default": 50
+        "default": 50,
+        "valueClasses": [
+          1,
+          1000
+        ]
       },
       {
         "name": "page_token",
@@ -46,21 +53,69 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "list_sip_endpoints_200",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve_first",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/data/0/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "next_page",
+            "operationId": "list_sip_endpoints",
+            "parameters": {},
+            "requestUrl": "$response.body#/links/next"
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpointList"
+          },
+          {
+            "at": "/links",
+            "schema": "PageLinks"
+          },
+          {
+            "at": "/data/*",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "401": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "list_sip_endpoints_401",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "422": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "list_sip_endpoints_422",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "ValidationErrors"
+          },
+          {
+            "at": "/errors/*",
+            "schema": "ValidationError"
+          }
+        ]
       },
       "429": {
         "contentTypes": [
@@ -73,6 +128,13 @@ export const operations = {
             "required": true,
             "validator": "list_sip_endpoints_429_header_retry_after"
           }
+        ],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
         ]
       },
       "500": {
@@ -80,7 +142,14 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "list_sip_endpoints_500",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       }
     }
   },
@@ -103,28 +172,110 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "create_sip_endpoint_200",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "update",
+            "operationId": "update_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "delete",
+            "operationId": "delete_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "201": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "create_sip_endpoint_201",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "update",
+            "operationId": "update_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "delete",
+            "operationId": "delete_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "401": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "create_sip_endpoint_401",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "422": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "create_sip_endpoint_422",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "ValidationErrors"
+          },
+          {
+            "at": "/errors/*",
+            "schema": "ValidationError"
+          }
+        ]
       },
       "429": {
         "contentTypes": [
@@ -137,6 +288,13 @@ export const operations = {
             "required": true,
             "validator": "create_sip_endpoint_429_header_retry_after"
           }
+        ],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
         ]
       },
       "500": {
@@ -144,7 +302,14 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "create_sip_endpoint_500",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       }
     }
   },
@@ -168,28 +333,85 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "retrieve_sip_endpoint_200",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "update",
+            "operationId": "update_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "delete",
+            "operationId": "delete_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "401": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "retrieve_sip_endpoint_401",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "404": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "retrieve_sip_endpoint_404",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "422": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "retrieve_sip_endpoint_422",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "ValidationErrors"
+          },
+          {
+            "at": "/errors/*",
+            "schema": "ValidationError"
+          }
+        ]
       },
       "429": {
         "contentTypes": [
@@ -202,6 +424,13 @@ export const operations = {
             "required": true,
             "validator": "retrieve_sip_endpoint_429_header_retry_after"
           }
+        ],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
         ]
       },
       "500": {
@@ -209,7 +438,14 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "retrieve_sip_endpoint_500",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       }
     }
   },
@@ -239,35 +475,124 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_200",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "update",
+            "operationId": "update_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "delete",
+            "operationId": "delete_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "201": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_201",
-        "headers": []
+        "headers": [],
+        "links": [
+          {
+            "name": "retrieve",
+            "operationId": "retrieve_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "update",
+            "operationId": "update_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          },
+          {
+            "name": "delete",
+            "operationId": "delete_sip_endpoint",
+            "parameters": {
+              "id": "$response.body#/id"
+            },
+            "requestUrl": null
+          }
+        ],
+        "objects": [
+          {
+            "at": "",
+            "schema": "SipEndpoint"
+          }
+        ]
       },
       "401": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_401",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "404": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_404",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "422": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_422",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "ValidationErrors"
+          },
+          {
+            "at": "/errors/*",
+            "schema": "ValidationError"
+          }
+        ]
       },
       "429": {
         "contentTypes": [
@@ -280,6 +605,13 @@ export const operations = {
             "required": true,
             "validator": "update_sip_endpoint_429_header_retry_after"
           }
+        ],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
         ]
       },
       "500": {
@@ -287,7 +619,14 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "update_sip_endpoint_500",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       }
     }
   },
@@ -309,28 +648,51 @@ export const operations = {
       "204": {
         "contentTypes": [],
         "bodyValidator": null,
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": []
       },
       "400": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "delete_sip_endpoint_400",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "401": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "delete_sip_endpoint_401",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "404": {
         "contentTypes": [
           "application/json"
         ],
         "bodyValidator": "delete_sip_endpoint_404",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       },
       "429": {
         "contentTypes": [
@@ -343,6 +705,13 @@ export const operations = {
             "required": true,
             "validator": "delete_sip_endpoint_429_header_retry_after"
           }
+        ],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
         ]
       },
       "500": {
@@ -350,7 +719,14 @@ export const operations = {
           "application/json"
         ],
         "bodyValidator": "delete_sip_endpoint_500",
-        "headers": []
+        "headers": [],
+        "links": [],
+        "objects": [
+          {
+            "at": "",
+            "schema": "Error"
+          }
+        ]
       }
     }
   }

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { parseSpec, SpecLoadError, type SpecSource } from "../spec-build/load";
 import { checkSchemasAndExamples } from "./examples";
 import { checkWithSwaggerParser } from "./openapi-schema";
+import { checkLinks } from "./links";
 import { checkOperations } from "./operations";
 import { checkPathParameters } from "./path-params";
 import { problemAt, tidyProblems, type LintProblem } from "./problem";
@@ -57,6 +58,7 @@ export async function lintSpecFile(file: string): Promise<LintResult> {
     ...checkExternalRefs(spec),
     ...checkOperations(spec),
     ...checkPathParameters(spec),
+    ...checkLinks(spec),
     ...checkSchemasAndExamples(spec),
   ]);
 }

@@ -29,6 +29,15 @@ export const LINT_RULES = {
     firesWhen: "a {name} in a path template is not declared as a path parameter of an operation",
   },
   "path-param-unused": { severity: "error", firesWhen: "a declared path parameter does not appear in the path template" },
+  "link-operation-unknown": { severity: "error", firesWhen: "a response link names no operation of the spec" },
+  "link-parameter-unknown": {
+    severity: "error",
+    firesWhen: "a response link fills a parameter its operation does not have, or leaves one of its path parameters unfilled",
+  },
+  "link-expression-unresolvable": {
+    severity: "error",
+    firesWhen: "a link's runtime expression points at nothing the response's schema or the request's parameters describe",
+  },
   "example-invalid": { severity: "error", firesWhen: "an example does not validate against its schema" },
   "example-unchecked": {
     severity: "warning",

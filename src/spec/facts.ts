@@ -12,6 +12,8 @@ export interface SpecFacts {
   basePath: string;
   /** Property names some schema marks `writeOnly`: never in a response, and secret wherever they are. */
   writeOnlyProperties: readonly string[];
+  /** The properties a response can hold, by component schema (write-only ones left out), for coverage. */
+  schemaProperties: Readonly<Record<string, readonly string[]>>;
 }
 
 export let specFacts: SpecFacts = generated;

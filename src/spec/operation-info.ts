@@ -12,6 +12,27 @@ export interface ParameterInfo {
   type: "string" | "integer" | "number" | "boolean" | "array";
   /** The schema's `default`: what the server assumes when the parameter is not sent. */
   default?: string | number | boolean;
+  /**
+   * The values a test should send to cover the parameter's domain: each of an enum's (or a
+   * boolean's) values, a number's minimum and maximum. Absent for free text and unbounded numbers.
+   */
+  valueClasses?: readonly (string | number | boolean)[];
+}
+
+/** A link of a response (OpenAPI `links`): a request whose values come from this answer. */
+export interface LinkInfo {
+  readonly name: string;
+  readonly operationId: string;
+  /** Parameter name → runtime expression (`$response.body#/id`). */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** `x-request-url`: an expression naming the whole URL to request (a page link). */
+  readonly requestUrl: string | null;
+}
+
+/** An object a response body holds: where (array items as `*`) and which component schema it is (its properties are in the spec facts). */
+export interface BodyObject {
+  readonly at: string;
+  readonly schema: string;
 }
 
 /** A response header the spec documents. */
@@ -28,6 +49,8 @@ export interface ResponseInfo {
   /** Validator name of the JSON body, when the response documents one. */
   readonly bodyValidator: string | null;
   readonly headers: readonly HeaderInfo[];
+  readonly links: readonly LinkInfo[];
+  readonly objects: readonly BodyObject[];
 }
 
 export interface OperationInfo {

@@ -16,16 +16,16 @@ function lintSpecCli(...args: string[]): Promise<{ code: number; stdout: string;
 }
 
 test("a broken copy: one line per problem naming file, line, pointer and rule, a summary, exit 1", async () => {
-  const text = replaceOnce(realSpecText(), "operationId: retrieve_sip_endpoint", "operationId: list_sip_endpoints");
+  const text = replaceOnce(realSpecText(), "      summary: Retrieve a SIP endpoint\n", "");
   const file = dir.write("broken.yaml", text);
-  const line = lineContaining(text, "summary: Retrieve a SIP endpoint") - 2;
+  const line = lineContaining(text, "^      operationId: retrieve_sip_endpoint");
 
   const { code, stdout, stderr } = await lintSpecCli(file);
 
   expect(code).toBe(1);
   expect(stdout).toBe("");
   const [problem, summary, ...rest] = stderr.split("\n");
-  expect(problem).toBe(`${file}:${line} #/paths/~1endpoints~1sip~1{id}/get/operationId operation-id-duplicate: operationId "list_sip_endpoints" of GET /endpoints/sip/{id} is already used by GET /endpoints/sip`);
+  expect(problem).toBe(`${file}:${line} #/paths/~1endpoints~1sip~1{id}/get operation-summary-missing: retrieve_sip_endpoint has no summary`);
   expect(summary).toMatch(/^lint:spec: .*broken\.yaml: 1 error, 0 warnings \(\d+ ms\)$/);
   expect(rest).toEqual([""]);
 });

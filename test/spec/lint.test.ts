@@ -56,22 +56,46 @@ const cases: Case[] = [
   },
   {
     name: "a duplicate operationId",
-    edit: (s) => replaceOnce(s, "operationId: retrieve_sip_endpoint", "operationId: list_sip_endpoints"),
-    want: [{ rule: "operation-id-duplicate", pointer: `${ID}/get/operationId`, line: ["summary: Retrieve a SIP endpoint", -2], message: /already used by GET \/endpoints\/sip$/ }],
+    edit: (s) => replaceOnce(s, "operationId: retrieve_sip_endpoint\n      tags:", "operationId: list_sip_endpoints\n      tags:"),
+    want: [
+      { rule: "operation-id-duplicate", pointer: `${ID}/get/operationId`, line: ["summary: Retrieve a SIP endpoint", -2], message: /already used by GET \/endpoints\/sip$/ },
+      // The links to the operation renamed away lead nowhere now.
+      { rule: "link-operation-unknown", pointer: "/components/responses/SipEndpoint/links/retrieve", line: ["description: The endpoint again, by the id it was answered with.", -1] },
+      { rule: "link-operation-unknown", pointer: "/paths/~1endpoints~1sip/get/responses/200/links/retrieve_first", line: ["description: The first endpoint of the page, by its id.", -1] },
+    ],
   },
   {
     name: "a missing operationId",
-    edit: (s) => replaceOnce(s, "      operationId: update_sip_endpoint\n", ""),
-    want: [{ rule: "operation-id-missing", pointer: `${ID}/put`, line: ["summary: Update a SIP endpoint", -1] }],
+    edit: (s) => replaceOnce(s, "      operationId: update_sip_endpoint\n      tags:", "      tags:"),
+    want: [
+      { rule: "operation-id-missing", pointer: `${ID}/put`, line: ["summary: Update a SIP endpoint", -1] },
+      { rule: "link-operation-unknown", pointer: "/components/responses/SipEndpoint/links/update", line: ["description: Changes the endpoint answered, by its id.", -1] },
+    ],
   },
   {
     name: "a path template parameter that is not declared",
     edit: (s) => replaceOnce(s, "  /endpoints/sip/{id}:", "  /endpoints/sip/{sip_id}:"),
     want: [
       { rule: "path-param-unused", pointer: "/paths/~1endpoints~1sip~1{sip_id}/parameters/0", line: '$ref: "#/components/parameters/id"', message: /"id" does not appear/ },
-      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/get", line: "operationId: retrieve_sip_endpoint", message: /\{sip_id\}/ },
-      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/put", line: "operationId: update_sip_endpoint" },
-      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/delete", line: "operationId: delete_sip_endpoint" },
+      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/get", line: "^      operationId: retrieve_sip_endpoint", message: /\{sip_id\}/ },
+      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/put", line: "^      operationId: update_sip_endpoint" },
+      { rule: "path-param-undeclared", pointer: "/paths/~1endpoints~1sip~1{sip_id}/delete", line: "^      operationId: delete_sip_endpoint" },
+    ],
+  },
+  {
+    name: "links that lead nowhere: an unknown operation, an unknown parameter, expressions that resolve to nothing",
+    edit: (s) => {
+      const operation = replaceOnce(s, "        delete:\n          operationId: delete_sip_endpoint\n", "        delete:\n          operationId: remove_sip_endpoint\n");
+      const parameter = replaceOnce(operation, "          parameters:\n            id: $response.body#/id\n        update:", "          parameters:\n            sip_id: $response.body#/id\n        update:");
+      const pointer = replaceOnce(parameter, "                id: $response.body#/data/0/id", "                id: $response.body#/data/0/uuid");
+      return replaceOnce(pointer, "x-request-url: $response.body#/links/next", "x-request-url: $url");
+    },
+    want: [
+      { rule: "link-expression-unresolvable", pointer: "/paths/~1endpoints~1sip/get/responses/200/links/retrieve_first/parameters/id", line: "id: $response.body#/data/0/uuid", message: /points at nothing the response's schema describes/ },
+      { rule: "link-expression-unresolvable", pointer: "/paths/~1endpoints~1sip/get/responses/200/links/next_page/x-request-url", line: "x-request-url: $url", message: /is no expression/ },
+      { rule: "link-parameter-unknown", pointer: "/components/responses/SipEndpoint/links/retrieve/parameters/sip_id", line: "sip_id: $response.body#/id", message: /retrieve_sip_endpoint has no parameter "sip_id"/ },
+      { rule: "link-parameter-unknown", pointer: "/components/responses/SipEndpoint/links/retrieve", line: ["description: The endpoint again, by the id it was answered with.", -1], message: /leaves the path parameter "id"/ },
+      { rule: "link-operation-unknown", pointer: "/components/responses/SipEndpoint/links/delete", line: "operationId: remove_sip_endpoint", message: /"remove_sip_endpoint", which the spec does not have/ },
     ],
   },
   {
@@ -92,8 +116,8 @@ const cases: Case[] = [
       return replaceOnce(noTag, DELETE_4XX, DELETE_4XX.split("\n").slice(-3).join("\n"));
     },
     want: [
-      { rule: "operation-summary-missing", pointer: `${ID}/delete`, line: "operationId: delete_sip_endpoint", message: /^delete_sip_endpoint has no summary$/ },
-      { rule: "operation-tag-missing", pointer: `${ID}/delete`, line: "operationId: delete_sip_endpoint", message: /^delete_sip_endpoint has no tag$/ },
+      { rule: "operation-summary-missing", pointer: `${ID}/delete`, line: "^      operationId: delete_sip_endpoint", message: /^delete_sip_endpoint has no summary$/ },
+      { rule: "operation-tag-missing", pointer: `${ID}/delete`, line: "^      operationId: delete_sip_endpoint", message: /^delete_sip_endpoint has no tag$/ },
       { rule: "operation-4xx-missing", pointer: `${ID}/delete/responses`, line: '"204":', message: /has: 204, 500/ },
     ],
   },
@@ -134,7 +158,7 @@ const cases: Case[] = [
   {
     name: "a key with a bare % (not a percent-escape) is reported like any other",
     edit: (s) => replaceOnce(replaceOnce(s, "  /endpoints/sip:\n", "  /endpoints/sip%:\n"), "      summary: List SIP endpoints\n", ""),
-    want: [{ rule: "operation-summary-missing", pointer: "/paths/~1endpoints~1sip%/get", line: "operationId: list_sip_endpoints" }],
+    want: [{ rule: "operation-summary-missing", pointer: "/paths/~1endpoints~1sip%/get", line: "^      operationId: list_sip_endpoints" }],
   },
   {
     name: "malformed YAML",

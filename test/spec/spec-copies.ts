@@ -14,10 +14,11 @@ export function replaceOnce(text: string, find: string, replacement: string): st
   return text.slice(0, first) + replacement + text.slice(first + find.length);
 }
 
-/** 1-based line of the only line containing `snippet`. */
+/** 1-based line of the only line containing `snippet` (starting with it, when it begins with `^`). */
 export function lineContaining(text: string, snippet: string): number {
   const lines = text.split("\n");
-  const hits = lines.flatMap((line, i) => (line.includes(snippet) ? [i + 1] : []));
+  const found = snippet.startsWith("^") ? (line: string) => line.startsWith(snippet.slice(1)) : (line: string) => line.includes(snippet);
+  const hits = lines.flatMap((line, i) => (found(line) ? [i + 1] : []));
   if (hits.length !== 1) throw new Error(`expected one line with ${JSON.stringify(snippet)}, found ${hits.length}`);
   return hits[0]!;
 }

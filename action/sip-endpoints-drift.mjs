@@ -213,6 +213,1275 @@ var init_command = __esm({
   }
 });
 
+// generated/operations.ts
+var operations;
+var init_operations = __esm({
+  "generated/operations.ts"() {
+    "use strict";
+    operations = {
+      "list_sip_endpoints": {
+        "operationId": "list_sip_endpoints",
+        "method": "GET",
+        "path": "/endpoints/sip",
+        "parameters": [
+          {
+            "name": "filter_username",
+            "in": "query",
+            "required": false,
+            "type": "string"
+          },
+          {
+            "name": "filter_caller_id",
+            "in": "query",
+            "required": false,
+            "type": "string"
+          },
+          {
+            "name": "page_number",
+            "in": "query",
+            "required": false,
+            "type": "integer",
+            "default": 0,
+            "valueClasses": [
+              0
+            ]
+          },
+          {
+            "name": "page_size",
+            "in": "query",
+            "required": false,
+            "type": "integer",
+            "default": 50,
+            "valueClasses": [
+              1,
+              1e3
+            ]
+          },
+          {
+            "name": "page_token",
+            "in": "query",
+            "required": false,
+            "type": "string"
+          }
+        ],
+        "queryValidator": "list_sip_endpoints_query",
+        "requestBody": null,
+        "responses": {
+          "200": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "list_sip_endpoints_200",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve_first",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/data/0/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "next_page",
+                "operationId": "list_sip_endpoints",
+                "parameters": {},
+                "requestUrl": "$response.body#/links/next"
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpointList"
+              },
+              {
+                "at": "/links",
+                "schema": "PageLinks"
+              },
+              {
+                "at": "/data/*",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "401": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "list_sip_endpoints_401",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "422": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "list_sip_endpoints_422",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "ValidationErrors"
+              },
+              {
+                "at": "/errors/*",
+                "schema": "ValidationError"
+              }
+            ]
+          },
+          "429": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "list_sip_endpoints_429",
+            "headers": [
+              {
+                "name": "Retry-After",
+                "required": true,
+                "validator": "list_sip_endpoints_429_header_retry_after"
+              }
+            ],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "500": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "list_sip_endpoints_500",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          }
+        }
+      },
+      "create_sip_endpoint": {
+        "operationId": "create_sip_endpoint",
+        "method": "POST",
+        "path": "/endpoints/sip",
+        "parameters": [],
+        "queryValidator": null,
+        "requestBody": {
+          "required": true,
+          "contentTypes": [
+            "application/json"
+          ],
+          "validator": "create_sip_endpoint_request"
+        },
+        "responses": {
+          "200": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_200",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "update",
+                "operationId": "update_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "delete",
+                "operationId": "delete_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "201": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_201",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "update",
+                "operationId": "update_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "delete",
+                "operationId": "delete_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "401": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_401",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "422": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_422",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "ValidationErrors"
+              },
+              {
+                "at": "/errors/*",
+                "schema": "ValidationError"
+              }
+            ]
+          },
+          "429": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_429",
+            "headers": [
+              {
+                "name": "Retry-After",
+                "required": true,
+                "validator": "create_sip_endpoint_429_header_retry_after"
+              }
+            ],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "500": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "create_sip_endpoint_500",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          }
+        }
+      },
+      "retrieve_sip_endpoint": {
+        "operationId": "retrieve_sip_endpoint",
+        "method": "GET",
+        "path": "/endpoints/sip/{id}",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "type": "string"
+          }
+        ],
+        "queryValidator": null,
+        "requestBody": null,
+        "responses": {
+          "200": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_200",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "update",
+                "operationId": "update_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "delete",
+                "operationId": "delete_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "401": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_401",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "404": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_404",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "422": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_422",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "ValidationErrors"
+              },
+              {
+                "at": "/errors/*",
+                "schema": "ValidationError"
+              }
+            ]
+          },
+          "429": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_429",
+            "headers": [
+              {
+                "name": "Retry-After",
+                "required": true,
+                "validator": "retrieve_sip_endpoint_429_header_retry_after"
+              }
+            ],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "500": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "retrieve_sip_endpoint_500",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          }
+        }
+      },
+      "update_sip_endpoint": {
+        "operationId": "update_sip_endpoint",
+        "method": "PUT",
+        "path": "/endpoints/sip/{id}",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "type": "string"
+          }
+        ],
+        "queryValidator": null,
+        "requestBody": {
+          "required": true,
+          "contentTypes": [
+            "application/json"
+          ],
+          "validator": "update_sip_endpoint_request"
+        },
+        "responses": {
+          "200": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_200",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "update",
+                "operationId": "update_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "delete",
+                "operationId": "delete_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "201": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_201",
+            "headers": [],
+            "links": [
+              {
+                "name": "retrieve",
+                "operationId": "retrieve_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "update",
+                "operationId": "update_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              },
+              {
+                "name": "delete",
+                "operationId": "delete_sip_endpoint",
+                "parameters": {
+                  "id": "$response.body#/id"
+                },
+                "requestUrl": null
+              }
+            ],
+            "objects": [
+              {
+                "at": "",
+                "schema": "SipEndpoint"
+              }
+            ]
+          },
+          "401": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_401",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "404": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_404",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "422": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_422",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "ValidationErrors"
+              },
+              {
+                "at": "/errors/*",
+                "schema": "ValidationError"
+              }
+            ]
+          },
+          "429": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_429",
+            "headers": [
+              {
+                "name": "Retry-After",
+                "required": true,
+                "validator": "update_sip_endpoint_429_header_retry_after"
+              }
+            ],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "500": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "update_sip_endpoint_500",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          }
+        }
+      },
+      "delete_sip_endpoint": {
+        "operationId": "delete_sip_endpoint",
+        "method": "DELETE",
+        "path": "/endpoints/sip/{id}",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "type": "string"
+          }
+        ],
+        "queryValidator": null,
+        "requestBody": null,
+        "responses": {
+          "204": {
+            "contentTypes": [],
+            "bodyValidator": null,
+            "headers": [],
+            "links": [],
+            "objects": []
+          },
+          "400": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "delete_sip_endpoint_400",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "401": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "delete_sip_endpoint_401",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "404": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "delete_sip_endpoint_404",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "429": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "delete_sip_endpoint_429",
+            "headers": [
+              {
+                "name": "Retry-After",
+                "required": true,
+                "validator": "delete_sip_endpoint_429_header_retry_after"
+              }
+            ],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          },
+          "500": {
+            "contentTypes": [
+              "application/json"
+            ],
+            "bodyValidator": "delete_sip_endpoint_500",
+            "headers": [],
+            "links": [],
+            "objects": [
+              {
+                "at": "",
+                "schema": "Error"
+              }
+            ]
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/spec/index.ts
+function setOperations(next) {
+  const before = operations2;
+  operations2 = next;
+  matchers = matchersOf(next);
+  return before;
+}
+function matchersOf(index) {
+  return Object.keys(index).map((operationId) => matcherOf(operationId, index[operationId]));
+}
+function matcherOf(operationId, op) {
+  const names = [];
+  const source = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{([^}]+)\}/g, (_m, name2) => {
+    names.push(name2);
+    return "([^/]+)";
+  });
+  return { operationId, method: op.method, regex: new RegExp(`^${source}/?$`), names };
+}
+function matchOperation(method, path) {
+  const allowed = [];
+  for (const m of matchers) {
+    const found = m.regex.exec(path);
+    if (!found) continue;
+    if (m.method !== method.toUpperCase()) {
+      allowed.push(m.method);
+      continue;
+    }
+    const params = {};
+    m.names.forEach((name2, i) => {
+      params[name2] = safeDecode(found[i + 1] ?? "");
+    });
+    return { operationId: m.operationId, params };
+  }
+  return { pathAllowed: allowed };
+}
+function operationAt(method, pathname, basePath) {
+  const base = basePath.replace(/\/+$/, "");
+  if (!pathname.startsWith(`${base}/`)) return void 0;
+  const match = matchOperation(method, pathname.slice(base.length));
+  return "operationId" in match ? match.operationId : void 0;
+}
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+function coerceQuery(operationId, query) {
+  const out = {};
+  const types = /* @__PURE__ */ new Map();
+  for (const p of operations2[operationId].parameters) if (p.in === "query") types.set(p.name, p.type);
+  for (const [name2, raw] of query) {
+    const type = types.get(name2);
+    if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw.trim())) out[name2] = Number(raw);
+    else if (type === "boolean" && (raw === "true" || raw === "false")) out[name2] = raw === "true";
+    else out[name2] = raw;
+  }
+  return out;
+}
+function documentedResponse(operationId, status) {
+  const responses = operations2[operationId].responses;
+  const code = String(status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = responses[key];
+    if (info) return { key, info };
+  }
+  return void 0;
+}
+function documentedStatuses(operationId) {
+  return Object.keys(operations2[operationId].responses);
+}
+var operations2, matchers;
+var init_spec = __esm({
+  "src/spec/index.ts"() {
+    "use strict";
+    init_operations();
+    operations2 = operations;
+    matchers = matchersOf(operations2);
+  }
+});
+
+// generated/spec-facts.ts
+var specFacts;
+var init_spec_facts = __esm({
+  "generated/spec-facts.ts"() {
+    "use strict";
+    specFacts = {
+      "source": "openapi/openapi.yaml",
+      "sha256": "fa8210dd4139385af272bbfeb0af0ef27d3edc3c9a0780814d05e36148d94064",
+      "basePath": "/api/relay/rest",
+      "writeOnlyProperties": [
+        "call_ai_agent_id",
+        "call_flow_id",
+        "call_flow_version",
+        "password"
+      ],
+      "schemaProperties": {
+        "SipEndpoint": [
+          "type",
+          "id",
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "calling_handler_resource_id",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointWritable": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointCreate": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointUpdate": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointList": [
+          "links",
+          "data"
+        ],
+        "PageLinks": [
+          "self",
+          "first",
+          "next",
+          "prev"
+        ],
+        "Error": [
+          "error"
+        ],
+        "ValidationErrors": [
+          "errors"
+        ],
+        "ValidationError": [
+          "detail",
+          "status",
+          "title",
+          "code"
+        ]
+      }
+    };
+  }
+});
+
+// src/spec/facts.ts
+function setSpecFacts(next) {
+  const before = specFacts2;
+  specFacts2 = next;
+  return before;
+}
+var specFacts2;
+var init_facts = __esm({
+  "src/spec/facts.ts"() {
+    "use strict";
+    init_spec_facts();
+    specFacts2 = specFacts;
+  }
+});
+
+// src/spec/media-type.ts
+function mediaTypeOf(contentType) {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+function isJsonMediaType(type) {
+  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
+}
+var init_media_type = __esm({
+  "src/spec/media-type.ts"() {
+    "use strict";
+  }
+});
+
+// src/spec/json-pointer.ts
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function escapePointerToken(token) {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function pointer(...tokens) {
+  return tokens.map((t) => "/" + escapePointerToken(String(t))).join("");
+}
+function splitPointer(ptr) {
+  const body = ptr.startsWith("#") ? ptr.slice(1) : ptr;
+  if (body === "") return [];
+  return body.slice(1).split("/").map((t) => decodePercent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function decodePercent(token) {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}
+function at(doc, ptr) {
+  let node2 = doc;
+  for (const token of splitPointer(ptr)) {
+    if (Array.isArray(node2)) node2 = node2[Number(token)];
+    else if (isPlainObject(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, token) ? node2[token] : void 0;
+    else return void 0;
+  }
+  return node2;
+}
+var init_json_pointer = __esm({
+  "src/spec/json-pointer.ts"() {
+    "use strict";
+  }
+});
+
+// src/drift/coverage.ts
+function flowName(source, link) {
+  return `${source} \u2192 ${link.operationId} (${link.name})`;
+}
+function documentedFor(op, status) {
+  const code = String(status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = op.responses[key];
+    if (info) return { key, info };
+  }
+  return void 0;
+}
+function valuesAt(value, tokens) {
+  if (tokens.length === 0) return [value];
+  const [head, ...rest] = tokens;
+  if (head === "*") return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
+  if (!isPlainObject(value) && !Array.isArray(value)) return [];
+  const next = value[head];
+  return next === void 0 ? [] : valuesAt(next, rest);
+}
+function evaluate(expression, body) {
+  const match = /^\$response\.body#(.*)$/.exec(expression);
+  return match ? at(body, match[1]) : void 0;
+}
+function pathParameters(template, path) {
+  const names = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name2) => (names.push(name2), "([^/]+)"));
+  const found = new RegExp(`^${pattern}$`).exec(path);
+  if (!found) return {};
+  const out = {};
+  names.forEach((name2, i) => {
+    try {
+      out[name2] = decodeURIComponent(found[i + 1]);
+    } catch {
+      out[name2] = found[i + 1];
+    }
+  });
+  return out;
+}
+function currentCoverageModel(readOnly) {
+  return { operations: operations2, schemaProperties: specFacts2.schemaProperties, basePath: specFacts2.basePath, readOnly };
+}
+function percentCovered(c) {
+  return c.total === 0 ? 100 : 100 * c.covered / c.total;
+}
+function coverageShortfalls(criteria, required) {
+  return CRITERIA.flatMap((c) => {
+    const min = required[c];
+    if (min === void 0) return [];
+    const got = percentCovered(criteria[c]);
+    return got >= min ? [] : [`coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`];
+  });
+}
+function isCriterion(name2) {
+  return CRITERIA.includes(name2);
+}
+var CRITERIA, LEVELS, unprovokable, READ_METHODS, EXPECTATIONS_KEPT, CoverageTracker;
+var init_coverage = __esm({
+  "src/drift/coverage.ts"() {
+    "use strict";
+    init_spec();
+    init_facts();
+    init_media_type();
+    init_json_pointer();
+    CRITERIA = ["paths", "operations", "contentTypes", "parameters", "parameterValues", "statusClasses", "statusCodes", "responseProperties", "flows"];
+    LEVELS = [["paths"], ["operations"], ["contentTypes"], ["parameters", "statusClasses"], ["parameterValues", "statusCodes"], ["responseProperties"], ["flows"]];
+    unprovokable = (status) => status === "429" || status.startsWith("5");
+    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+    EXPECTATIONS_KEPT = 1e3;
+    CoverageTracker = class {
+      constructor(model) {
+        this.model = model;
+      }
+      model;
+      seen = /* @__PURE__ */ new Map();
+      items = /* @__PURE__ */ new Set();
+      expected = /* @__PURE__ */ new Map();
+      expectedUrls = /* @__PURE__ */ new Map();
+      /** One answer: the request that got it and the response (its body parsed once by the caller). */
+      record(exchange, parsed) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        let statuses = this.seen.get(op.operationId);
+        if (!statuses) this.seen.set(op.operationId, statuses = /* @__PURE__ */ new Map());
+        statuses.set(exchange.status, (statuses.get(exchange.status) ?? 0) + 1);
+        const documented = documentedFor(op, exchange.status);
+        if (!documented) return;
+        const type = exchange.headers["content-type"];
+        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
+        if (!parsed.ok) return;
+        for (const object of documented.info.objects) {
+          const names = this.model.schemaProperties[object.schema] ?? [];
+          for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
+            if (!isPlainObject(value)) continue;
+            for (const name2 of names) if (value[name2] !== void 0 && value[name2] !== null) this.items.add(`responseProperties ${object.schema}.${name2}`);
+          }
+        }
+        if (exchange.status >= 200 && exchange.status < 300) for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
+      }
+      /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
+      recordRequest(exchange) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        this.items.add(`operations ${op.operationId}`);
+        this.items.add(`paths ${op.path}`);
+        const url = new URL(exchange.url);
+        const query = url.searchParams;
+        const pathValues = pathParameters(op.path, url.pathname.slice(this.model.basePath.length));
+        const sent = { ...pathValues };
+        for (const [name2, value] of query) sent[name2] ??= value;
+        for (const p of op.parameters) {
+          const value = sent[p.name];
+          if (value === void 0) continue;
+          this.items.add(`parameters ${op.operationId} ${p.name}`);
+          for (const v of p.valueClasses ?? []) if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
+        }
+        const type = exchange.requestHeaders?.["content-type"];
+        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
+        for (const e of this.expected.get(op.operationId) ?? []) {
+          if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
+        }
+        for (const link of this.expectedUrls.get(url.href) ?? []) this.items.add(`flows ${link}`);
+      }
+      expect(source, link, responseUrl, body) {
+        const name2 = flowName(source, link);
+        if (link.requestUrl !== null) {
+          const target = evaluate(link.requestUrl, body);
+          if (typeof target !== "string") return;
+          let href;
+          try {
+            href = new URL(target, responseUrl).href;
+          } catch {
+            return;
+          }
+          let links = this.expectedUrls.get(href);
+          if (!links) {
+            if (this.expectedUrls.size >= EXPECTATIONS_KEPT) this.expectedUrls.delete(this.expectedUrls.keys().next().value);
+            this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
+          }
+          links.add(name2);
+          return;
+        }
+        const params = {};
+        for (const [param, expression] of Object.entries(link.parameters)) {
+          const value = evaluate(expression, body);
+          if (value === void 0 || value === null || typeof value === "object") return;
+          params[param] = String(value);
+        }
+        const list2 = this.expected.get(link.operationId) ?? [];
+        list2.push({ link: name2, params });
+        if (list2.length > EXPECTATIONS_KEPT) list2.shift();
+        this.expected.set(link.operationId, list2);
+      }
+      summary() {
+        const statuses = this.operationSummary();
+        const ops = Object.values(this.model.operations);
+        const readWriteOnly = (op) => this.model.readOnly && op !== void 0 && !READ_METHODS.has(op.method.toUpperCase());
+        const criteria = {};
+        const universe = this.universe();
+        for (const criterion of CRITERIA) {
+          const all = universe[criterion];
+          const missing = all.filter((i) => !this.items.has(`${criterion} ${i.name}`));
+          criteria[criterion] = {
+            covered: all.length - missing.length,
+            total: all.length,
+            missing: missing.map((i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name)
+          };
+        }
+        const excluded = ops.flatMap((op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`));
+        const seenExcluded = excluded.filter((name2) => {
+          const [id, status] = name2.split(" ");
+          return [...this.seen.get(id)?.keys() ?? []].some((code) => documentedFor(this.model.operations[id], code)?.key === status);
+        });
+        criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
+        let level = 0;
+        for (const added of LEVELS) {
+          if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
+          level += 1;
+        }
+        return { ...statuses, criteria, level };
+      }
+      /** Every item of every criterion, by readable name, with the operation it belongs to. */
+      universe() {
+        const ops = Object.values(this.model.operations);
+        const paths = [...new Set(ops.map((op) => op.path))];
+        const objects = /* @__PURE__ */ new Set();
+        for (const op of ops) for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
+        return {
+          // A path is read-write only when every operation on it is.
+          paths: paths.map((path) => ({ name: path, op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId })),
+          operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
+          contentTypes: ops.flatMap((op) => [
+            ...(op.requestBody?.contentTypes ?? []).map((t) => ({ name: `${op.operationId} request ${mediaTypeOf(t)}`, op: op.operationId })),
+            ...[...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
+          ]),
+          parameters: ops.flatMap((op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))),
+          parameterValues: ops.flatMap((op) => op.parameters.flatMap((p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })))),
+          statusClasses: ops.flatMap((op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))),
+          statusCodes: ops.flatMap((op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))),
+          responseProperties: [...objects].flatMap((schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))),
+          flows: ops.flatMap((op) => {
+            const names = /* @__PURE__ */ new Map();
+            for (const r of Object.values(op.responses)) for (const link of r.links) names.set(flowName(op.operationId, link), link);
+            return [...names].map(([name2, link]) => ({ name: name2, op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId }));
+          })
+        };
+      }
+      operationSummary() {
+        const all = Object.values(this.model.operations);
+        for (const [id, statuses] of this.seen) {
+          const op = this.model.operations[id];
+          for (const code of statuses.keys()) {
+            const key = documentedFor(op, code)?.key;
+            if (key !== void 0) this.items.add(`statusCodes ${id} ${key}`);
+            if (code >= 200 && code < 300) this.items.add(`statusClasses ${id} 2XX`);
+            if (code >= 400 && code < 500) this.items.add(`statusClasses ${id} 4XX`);
+          }
+        }
+        return {
+          operations: all.map((op) => {
+            const statuses = this.seen.get(op.operationId) ?? /* @__PURE__ */ new Map();
+            const codes = [...statuses.keys()].sort((a, b) => a - b);
+            const answeredBy = new Map(codes.map((code) => [code, documentedFor(op, code)?.key]));
+            const exercisedKeys = new Set(answeredBy.values());
+            return {
+              operationId: op.operationId,
+              method: op.method,
+              path: op.path,
+              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
+              notExercised: Object.keys(op.responses).filter((key) => !exercisedKeys.has(key)),
+              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
+            };
+          }),
+          operationsNotExercised: all.filter((op) => !this.seen.has(op.operationId)).map((op) => op.operationId)
+        };
+      }
+    };
+  }
+});
+
 // node_modules/openapi-fetch/dist/index.mjs
 function randomID() {
   return Math.random().toString(36).slice(2, 11);
@@ -701,489 +1970,6 @@ var init_openapi_fetch = __esm({
     "use strict";
     init_dist();
     createClient2 = typeof createClient === "function" ? createClient : createClient.default;
-  }
-});
-
-// src/spec/json-pointer.ts
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function escapePointerToken(token) {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function pointer(...tokens) {
-  return tokens.map((t) => "/" + escapePointerToken(String(t))).join("");
-}
-function splitPointer(ptr) {
-  const body = ptr.startsWith("#") ? ptr.slice(1) : ptr;
-  if (body === "") return [];
-  return body.slice(1).split("/").map((t) => decodePercent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function decodePercent(token) {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
-}
-function at(doc, ptr) {
-  let node2 = doc;
-  for (const token of splitPointer(ptr)) {
-    if (Array.isArray(node2)) node2 = node2[Number(token)];
-    else if (isPlainObject(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, token) ? node2[token] : void 0;
-    else return void 0;
-  }
-  return node2;
-}
-var init_json_pointer = __esm({
-  "src/spec/json-pointer.ts"() {
-    "use strict";
-  }
-});
-
-// generated/operations.ts
-var operations;
-var init_operations = __esm({
-  "generated/operations.ts"() {
-    "use strict";
-    operations = {
-      "list_sip_endpoints": {
-        "operationId": "list_sip_endpoints",
-        "method": "GET",
-        "path": "/endpoints/sip",
-        "parameters": [
-          {
-            "name": "filter_username",
-            "in": "query",
-            "required": false,
-            "type": "string"
-          },
-          {
-            "name": "filter_caller_id",
-            "in": "query",
-            "required": false,
-            "type": "string"
-          },
-          {
-            "name": "page_number",
-            "in": "query",
-            "required": false,
-            "type": "integer",
-            "default": 0
-          },
-          {
-            "name": "page_size",
-            "in": "query",
-            "required": false,
-            "type": "integer",
-            "default": 50
-          },
-          {
-            "name": "page_token",
-            "in": "query",
-            "required": false,
-            "type": "string"
-          }
-        ],
-        "queryValidator": "list_sip_endpoints_query",
-        "requestBody": null,
-        "responses": {
-          "200": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "list_sip_endpoints_200",
-            "headers": []
-          },
-          "401": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "list_sip_endpoints_401",
-            "headers": []
-          },
-          "422": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "list_sip_endpoints_422",
-            "headers": []
-          },
-          "429": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "list_sip_endpoints_429",
-            "headers": [
-              {
-                "name": "Retry-After",
-                "required": true,
-                "validator": "list_sip_endpoints_429_header_retry_after"
-              }
-            ]
-          },
-          "500": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "list_sip_endpoints_500",
-            "headers": []
-          }
-        }
-      },
-      "create_sip_endpoint": {
-        "operationId": "create_sip_endpoint",
-        "method": "POST",
-        "path": "/endpoints/sip",
-        "parameters": [],
-        "queryValidator": null,
-        "requestBody": {
-          "required": true,
-          "contentTypes": [
-            "application/json"
-          ],
-          "validator": "create_sip_endpoint_request"
-        },
-        "responses": {
-          "200": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_200",
-            "headers": []
-          },
-          "201": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_201",
-            "headers": []
-          },
-          "401": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_401",
-            "headers": []
-          },
-          "422": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_422",
-            "headers": []
-          },
-          "429": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_429",
-            "headers": [
-              {
-                "name": "Retry-After",
-                "required": true,
-                "validator": "create_sip_endpoint_429_header_retry_after"
-              }
-            ]
-          },
-          "500": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "create_sip_endpoint_500",
-            "headers": []
-          }
-        }
-      },
-      "retrieve_sip_endpoint": {
-        "operationId": "retrieve_sip_endpoint",
-        "method": "GET",
-        "path": "/endpoints/sip/{id}",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "type": "string"
-          }
-        ],
-        "queryValidator": null,
-        "requestBody": null,
-        "responses": {
-          "200": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_200",
-            "headers": []
-          },
-          "401": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_401",
-            "headers": []
-          },
-          "404": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_404",
-            "headers": []
-          },
-          "422": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_422",
-            "headers": []
-          },
-          "429": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_429",
-            "headers": [
-              {
-                "name": "Retry-After",
-                "required": true,
-                "validator": "retrieve_sip_endpoint_429_header_retry_after"
-              }
-            ]
-          },
-          "500": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "retrieve_sip_endpoint_500",
-            "headers": []
-          }
-        }
-      },
-      "update_sip_endpoint": {
-        "operationId": "update_sip_endpoint",
-        "method": "PUT",
-        "path": "/endpoints/sip/{id}",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "type": "string"
-          }
-        ],
-        "queryValidator": null,
-        "requestBody": {
-          "required": true,
-          "contentTypes": [
-            "application/json"
-          ],
-          "validator": "update_sip_endpoint_request"
-        },
-        "responses": {
-          "200": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_200",
-            "headers": []
-          },
-          "201": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_201",
-            "headers": []
-          },
-          "401": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_401",
-            "headers": []
-          },
-          "404": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_404",
-            "headers": []
-          },
-          "422": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_422",
-            "headers": []
-          },
-          "429": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_429",
-            "headers": [
-              {
-                "name": "Retry-After",
-                "required": true,
-                "validator": "update_sip_endpoint_429_header_retry_after"
-              }
-            ]
-          },
-          "500": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "update_sip_endpoint_500",
-            "headers": []
-          }
-        }
-      },
-      "delete_sip_endpoint": {
-        "operationId": "delete_sip_endpoint",
-        "method": "DELETE",
-        "path": "/endpoints/sip/{id}",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "type": "string"
-          }
-        ],
-        "queryValidator": null,
-        "requestBody": null,
-        "responses": {
-          "204": {
-            "contentTypes": [],
-            "bodyValidator": null,
-            "headers": []
-          },
-          "400": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "delete_sip_endpoint_400",
-            "headers": []
-          },
-          "401": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "delete_sip_endpoint_401",
-            "headers": []
-          },
-          "404": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "delete_sip_endpoint_404",
-            "headers": []
-          },
-          "429": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "delete_sip_endpoint_429",
-            "headers": [
-              {
-                "name": "Retry-After",
-                "required": true,
-                "validator": "delete_sip_endpoint_429_header_retry_after"
-              }
-            ]
-          },
-          "500": {
-            "contentTypes": [
-              "application/json"
-            ],
-            "bodyValidator": "delete_sip_endpoint_500",
-            "headers": []
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/spec/index.ts
-function setOperations(next) {
-  const before = operations2;
-  operations2 = next;
-  matchers = matchersOf(next);
-  return before;
-}
-function matchersOf(index) {
-  return Object.keys(index).map((operationId) => matcherOf(operationId, index[operationId]));
-}
-function matcherOf(operationId, op) {
-  const names = [];
-  const source = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{([^}]+)\}/g, (_m, name2) => {
-    names.push(name2);
-    return "([^/]+)";
-  });
-  return { operationId, method: op.method, regex: new RegExp(`^${source}/?$`), names };
-}
-function matchOperation(method, path) {
-  const allowed = [];
-  for (const m of matchers) {
-    const found = m.regex.exec(path);
-    if (!found) continue;
-    if (m.method !== method.toUpperCase()) {
-      allowed.push(m.method);
-      continue;
-    }
-    const params = {};
-    m.names.forEach((name2, i) => {
-      params[name2] = safeDecode(found[i + 1] ?? "");
-    });
-    return { operationId: m.operationId, params };
-  }
-  return { pathAllowed: allowed };
-}
-function operationAt(method, pathname, basePath) {
-  const base = basePath.replace(/\/+$/, "");
-  if (!pathname.startsWith(`${base}/`)) return void 0;
-  const match = matchOperation(method, pathname.slice(base.length));
-  return "operationId" in match ? match.operationId : void 0;
-}
-function safeDecode(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-function coerceQuery(operationId, query) {
-  const out = {};
-  const types = /* @__PURE__ */ new Map();
-  for (const p of operations2[operationId].parameters) if (p.in === "query") types.set(p.name, p.type);
-  for (const [name2, raw] of query) {
-    const type = types.get(name2);
-    if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw.trim())) out[name2] = Number(raw);
-    else if (type === "boolean" && (raw === "true" || raw === "false")) out[name2] = raw === "true";
-    else out[name2] = raw;
-  }
-  return out;
-}
-function documentedResponse(operationId, status) {
-  const responses = operations2[operationId].responses;
-  const code = String(status);
-  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
-    const info = responses[key];
-    if (info) return { key, info };
-  }
-  return void 0;
-}
-function documentedStatuses(operationId) {
-  return Object.keys(operations2[operationId].responses);
-}
-var operations2, matchers;
-var init_spec = __esm({
-  "src/spec/index.ts"() {
-    "use strict";
-    init_operations();
-    operations2 = operations;
-    matchers = matchersOf(operations2);
   }
 });
 
@@ -18981,19 +19767,6 @@ var init_schema_error = __esm({
   }
 });
 
-// src/spec/media-type.ts
-function mediaTypeOf(contentType) {
-  return (contentType ?? "").split(";")[0].trim().toLowerCase();
-}
-function isJsonMediaType(type) {
-  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
-}
-var init_media_type = __esm({
-  "src/spec/media-type.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/finding.ts
 import { createHash } from "node:crypto";
 function stableFindingId(check2, operationId, pointer2) {
@@ -19036,40 +19809,6 @@ var init_finding = __esm({
   "src/checks/finding.ts"() {
     "use strict";
     init_spec();
-  }
-});
-
-// generated/spec-facts.ts
-var specFacts;
-var init_spec_facts = __esm({
-  "generated/spec-facts.ts"() {
-    "use strict";
-    specFacts = {
-      "source": "openapi/openapi.yaml",
-      "sha256": "9621a94529097637b357788e64074164e3416dc714dad858a091b6d296f833a8",
-      "basePath": "/api/relay/rest",
-      "writeOnlyProperties": [
-        "call_ai_agent_id",
-        "call_flow_id",
-        "call_flow_version",
-        "password"
-      ]
-    };
-  }
-});
-
-// src/spec/facts.ts
-function setSpecFacts(next) {
-  const before = specFacts2;
-  specFacts2 = next;
-  return before;
-}
-var specFacts2;
-var init_facts = __esm({
-  "src/spec/facts.ts"() {
-    "use strict";
-    init_spec_facts();
-    specFacts2 = specFacts;
   }
 });
 
@@ -20565,6 +21304,7 @@ function readEntry(entry, where, baseUrl) {
     headers: headerRecord2(response.headers, `${where}: response.headers`),
     bodyText: typeof content.text === "string" ? content.text : ""
   };
+  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
   const postData = isPlainObject(request.postData) ? request.postData : void 0;
   if (postData && typeof postData.text === "string") {
     const body = parseJson(postData.text);
@@ -20703,7 +21443,7 @@ var init_openapi = __esm({
         title: "SignalWire SIP endpoints (Relay REST)",
         version: "1.0.0",
         summary: "SIP endpoints of a SignalWire Space, as this project holds the live API to behave.",
-        description: "SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\nwith a SignalWire Space. This document describes the Relay REST collection that manages them,\n`/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\nclient, the stateful mock and the drift checks are all derived from it.\n\n**Legacy status.** SignalWire now labels this collection \"legacy\" and points new work to the\nFabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\nstill work and are still documented, so none of them is flagged `deprecated`.\n\n**Decisions where the published sources disagree.**\n- Create and update: current documentation answers 200, older documentation 201. Both are\n  documented as success here; the drift report records which one the server actually used.\n- `call_handler`: the eleven values of the current documentation. A value such as `default`,\n  seen only in third-party code, is drift when the server returns it.\n- `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n  back in a response, exactly like `password`.\n- Response objects are open: a key the server adds is not a schema error. Finding such keys is\n  the drift job's work (its `field-undocumented` check), not this document's.\n- A handler's companion field (for example `call_request_url` for `laml_webhooks`) is required\n  whenever a request sets `call_handler` to that handler, on create and on update alike.\n- Rate limits are platform-wide and their header names are undocumented; every operation\n  documents 429 with `Retry-After`.\n- A request field marked `x-reference` names another resource of the Space (a video room, a\n  call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n  ids the Space is known to have.\n"
+        description: "SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\nwith a SignalWire Space. This document describes the Relay REST collection that manages them,\n`/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\nclient, the stateful mock and the drift checks are all derived from it.\n\n**Legacy status.** SignalWire now labels this collection \"legacy\" and points new work to the\nFabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\nstill work and are still documented, so none of them is flagged `deprecated`.\n\n**Decisions where the published sources disagree.**\n- Create and update: current documentation answers 200, older documentation 201. Both are\n  documented as success here; the drift report records which one the server actually used.\n- `call_handler`: the eleven values of the current documentation. A value such as `default`,\n  seen only in third-party code, is drift when the server returns it.\n- `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n  back in a response, exactly like `password`.\n- Response objects are open: a key the server adds is not a schema error. Finding such keys is\n  the drift job's work (its `field-undocumented` check), not this document's.\n- A handler's companion field (for example `call_request_url` for `laml_webhooks`) is required\n  whenever a request sets `call_handler` to that handler, on create and on update alike.\n- Rate limits are platform-wide and their header names are undocumented; every operation\n  documents 429 with `Retry-After`.\n- A request field marked `x-reference` names another resource of the Space (a video room, a\n  call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n  ids the Space is known to have.\n- A request field marked `x-handler` serves one call handler only (a status callback of a\n  `relay_topic` endpoint): a check that writes sends it alongside that handler, never another.\n"
       },
       servers: [
         {
@@ -20791,6 +21531,20 @@ var init_openapi = __esm({
                         $ref: "#/components/examples/SipEndpointListPage"
                       }
                     }
+                  }
+                },
+                links: {
+                  retrieve_first: {
+                    operationId: "retrieve_sip_endpoint",
+                    description: "The first endpoint of the page, by its id.",
+                    parameters: {
+                      id: "$response.body#/data/0/id"
+                    }
+                  },
+                  next_page: {
+                    operationId: "list_sip_endpoints",
+                    description: "The next page of the same walk: the request `links.next` names, sent as it is\nwritten (its query carries `page_token`). The URL is not a parameter value, so it\nis given as `x-request-url`.\n",
+                    "x-request-url": "$response.body#/links/next"
                   }
                 }
               },
@@ -21080,6 +21834,29 @@ var init_openapi = __esm({
                   relay_script: {
                     $ref: "#/components/examples/SipEndpointRelayScript"
                   }
+                }
+              }
+            },
+            links: {
+              retrieve: {
+                operationId: "retrieve_sip_endpoint",
+                description: "The endpoint again, by the id it was answered with.",
+                parameters: {
+                  id: "$response.body#/id"
+                }
+              },
+              update: {
+                operationId: "update_sip_endpoint",
+                description: "Changes the endpoint answered, by its id.",
+                parameters: {
+                  id: "$response.body#/id"
+                }
+              },
+              delete: {
+                operationId: "delete_sip_endpoint",
+                description: "Removes the endpoint answered, by its id.",
+                parameters: {
+                  id: "$response.body#/id"
                 }
               }
             }
@@ -21469,7 +22246,8 @@ var init_openapi = __esm({
               call_fallback_url: {
                 description: "Webhook used when the request URL fails.",
                 type: "string",
-                format: "uri"
+                format: "uri",
+                "x-handler": "laml_webhooks"
               },
               call_fallback_method: {
                 $ref: "#/components/schemas/HttpMethod"
@@ -21477,7 +22255,8 @@ var init_openapi = __esm({
               call_status_callback_url: {
                 description: "Webhook told about call status changes.",
                 type: "string",
-                format: "uri"
+                format: "uri",
+                "x-handler": "laml_webhooks"
               },
               call_status_callback_method: {
                 $ref: "#/components/schemas/HttpMethod"
@@ -21499,7 +22278,8 @@ var init_openapi = __esm({
               call_relay_topic_status_callback_url: {
                 description: "Webhook told about call status changes of a `relay_topic` endpoint.",
                 type: "string",
-                format: "uri"
+                format: "uri",
+                "x-handler": "relay_topic"
               },
               call_relay_context: {
                 description: "The Relay context calls are sent to; required with `relay_context`.",
@@ -21508,7 +22288,8 @@ var init_openapi = __esm({
               call_relay_context_status_callback_url: {
                 description: "Webhook told about call status changes of a `relay_context` endpoint.",
                 type: "string",
-                format: "uri"
+                format: "uri",
+                "x-handler": "relay_context"
               },
               call_relay_application: {
                 description: "The Relay application that answers; required with `relay_application`.",
@@ -22025,420 +22806,431 @@ var init_spec_lines = __esm({
     specLines = {
       "": 1,
       "/info": 3,
-      "/servers": 33,
-      "/servers/0": 34,
-      "/servers/0/variables": 36,
-      "/servers/0/variables/space_name": 37,
-      "/security": 40,
-      "/security/0": 41,
-      "/security/0/basic_auth": 41,
-      "/tags": 42,
-      "/tags/0": 43,
-      "/paths": 45,
-      "/paths/~1endpoints~1sip": 46,
-      "/paths/~1endpoints~1sip/get": 47,
-      "/paths/~1endpoints~1sip/get/tags": 49,
-      "/paths/~1endpoints~1sip/get/security": 54,
-      "/paths/~1endpoints~1sip/get/security/0": 55,
-      "/paths/~1endpoints~1sip/get/security/0/basic_auth": 55,
-      "/paths/~1endpoints~1sip/get/parameters": 56,
-      "/paths/~1endpoints~1sip/get/parameters/0": 57,
-      "/paths/~1endpoints~1sip/get/parameters/1": 58,
-      "/paths/~1endpoints~1sip/get/parameters/2": 59,
-      "/paths/~1endpoints~1sip/get/parameters/3": 60,
-      "/paths/~1endpoints~1sip/get/parameters/4": 61,
-      "/paths/~1endpoints~1sip/get/x-query-rules": 62,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if": 64,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties": 65,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties/page_number": 66,
-      "/paths/~1endpoints~1sip/get/x-query-rules/if/required": 69,
-      "/paths/~1endpoints~1sip/get/x-query-rules/then": 70,
-      "/paths/~1endpoints~1sip/get/x-query-rules/then/required": 71,
-      "/paths/~1endpoints~1sip/get/responses": 72,
-      "/paths/~1endpoints~1sip/get/responses/200": 73,
-      "/paths/~1endpoints~1sip/get/responses/200/content": 75,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json": 76,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/schema": 77,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples": 79,
-      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples/first_page": 80,
-      "/paths/~1endpoints~1sip/get/responses/401": 82,
-      "/paths/~1endpoints~1sip/get/responses/422": 84,
-      "/paths/~1endpoints~1sip/get/responses/429": 86,
-      "/paths/~1endpoints~1sip/get/responses/500": 88,
-      "/paths/~1endpoints~1sip/post": 90,
-      "/paths/~1endpoints~1sip/post/tags": 92,
-      "/paths/~1endpoints~1sip/post/security": 98,
-      "/paths/~1endpoints~1sip/post/security/0": 99,
-      "/paths/~1endpoints~1sip/post/security/0/basic_auth": 99,
-      "/paths/~1endpoints~1sip/post/requestBody": 100,
-      "/paths/~1endpoints~1sip/post/requestBody/content": 102,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json": 103,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/schema": 104,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples": 106,
-      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples/relay_script": 107,
-      "/paths/~1endpoints~1sip/post/responses": 109,
-      "/paths/~1endpoints~1sip/post/responses/200": 110,
-      "/paths/~1endpoints~1sip/post/responses/201": 112,
-      "/paths/~1endpoints~1sip/post/responses/401": 114,
-      "/paths/~1endpoints~1sip/post/responses/422": 116,
-      "/paths/~1endpoints~1sip/post/responses/429": 118,
-      "/paths/~1endpoints~1sip/post/responses/500": 120,
-      "/paths/~1endpoints~1sip~1{id}": 122,
-      "/paths/~1endpoints~1sip~1{id}/parameters": 123,
-      "/paths/~1endpoints~1sip~1{id}/parameters/0": 124,
-      "/paths/~1endpoints~1sip~1{id}/get": 125,
-      "/paths/~1endpoints~1sip~1{id}/get/tags": 127,
-      "/paths/~1endpoints~1sip~1{id}/get/security": 130,
-      "/paths/~1endpoints~1sip~1{id}/get/security/0": 131,
-      "/paths/~1endpoints~1sip~1{id}/get/security/0/basic_auth": 131,
-      "/paths/~1endpoints~1sip~1{id}/get/responses": 132,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/200": 133,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/401": 135,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/404": 137,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/422": 139,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/429": 141,
-      "/paths/~1endpoints~1sip~1{id}/get/responses/500": 143,
-      "/paths/~1endpoints~1sip~1{id}/put": 145,
-      "/paths/~1endpoints~1sip~1{id}/put/tags": 147,
-      "/paths/~1endpoints~1sip~1{id}/put/security": 153,
-      "/paths/~1endpoints~1sip~1{id}/put/security/0": 154,
-      "/paths/~1endpoints~1sip~1{id}/put/security/0/basic_auth": 154,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody": 155,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content": 157,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json": 158,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/schema": 159,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples": 161,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id": 162,
-      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id/value": 164,
-      "/paths/~1endpoints~1sip~1{id}/put/responses": 166,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/200": 167,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/201": 169,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/401": 171,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/404": 173,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/422": 175,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/429": 177,
-      "/paths/~1endpoints~1sip~1{id}/put/responses/500": 179,
-      "/paths/~1endpoints~1sip~1{id}/delete": 181,
-      "/paths/~1endpoints~1sip~1{id}/delete/tags": 183,
-      "/paths/~1endpoints~1sip~1{id}/delete/security": 186,
-      "/paths/~1endpoints~1sip~1{id}/delete/security/0": 187,
-      "/paths/~1endpoints~1sip~1{id}/delete/security/0/basic_auth": 187,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses": 188,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/204": 189,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/400": 191,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/401": 193,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/404": 195,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/429": 197,
-      "/paths/~1endpoints~1sip~1{id}/delete/responses/500": 199,
-      "/components": 201,
-      "/components/securitySchemes": 202,
-      "/components/securitySchemes/basic_auth": 203,
-      "/components/parameters": 207,
-      "/components/parameters/id": 208,
-      "/components/parameters/id/schema": 213,
-      "/components/parameters/filter_username": 216,
-      "/components/parameters/filter_username/schema": 220,
-      "/components/parameters/filter_caller_id": 222,
-      "/components/parameters/filter_caller_id/schema": 226,
-      "/components/parameters/page_number": 228,
-      "/components/parameters/page_number/schema": 232,
-      "/components/parameters/page_size": 236,
-      "/components/parameters/page_size/schema": 240,
-      "/components/parameters/page_token": 245,
-      "/components/parameters/page_token/schema": 249,
-      "/components/headers": 252,
-      "/components/headers/Retry-After": 253,
-      "/components/headers/Retry-After/schema": 256,
-      "/components/headers/Retry-After/schema/anyOf": 258,
-      "/components/headers/Retry-After/schema/anyOf/0": 259,
-      "/components/headers/Retry-After/schema/anyOf/1": 260,
-      "/components/responses": 261,
-      "/components/responses/SipEndpoint": 262,
-      "/components/responses/SipEndpoint/content": 264,
-      "/components/responses/SipEndpoint/content/application~1json": 265,
-      "/components/responses/SipEndpoint/content/application~1json/schema": 266,
-      "/components/responses/SipEndpoint/content/application~1json/examples": 268,
-      "/components/responses/SipEndpoint/content/application~1json/examples/relay_script": 269,
-      "/components/responses/BadRequest": 271,
-      "/components/responses/BadRequest/content": 273,
-      "/components/responses/BadRequest/content/application~1json": 274,
-      "/components/responses/BadRequest/content/application~1json/schema": 275,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf": 276,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/0": 277,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1": 278,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties": 278,
-      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties/error": 279,
-      "/components/responses/BadRequest/content/application~1json/examples": 281,
-      "/components/responses/BadRequest/content/application~1json/examples/bad_request": 282,
-      "/components/responses/BadRequest/content/application~1json/examples/bad_request/value": 283,
-      "/components/responses/Unauthorized": 285,
-      "/components/responses/Unauthorized/content": 287,
-      "/components/responses/Unauthorized/content/application~1json": 288,
-      "/components/responses/Unauthorized/content/application~1json/schema": 289,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf": 290,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/0": 291,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1": 292,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties": 292,
-      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties/error": 293,
-      "/components/responses/Unauthorized/content/application~1json/examples": 295,
-      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized": 296,
-      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized/value": 297,
-      "/components/responses/NotFound": 299,
-      "/components/responses/NotFound/content": 301,
-      "/components/responses/NotFound/content/application~1json": 302,
-      "/components/responses/NotFound/content/application~1json/schema": 303,
-      "/components/responses/NotFound/content/application~1json/schema/allOf": 304,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/0": 305,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1": 306,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties": 306,
-      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties/error": 307,
-      "/components/responses/NotFound/content/application~1json/examples": 309,
-      "/components/responses/NotFound/content/application~1json/examples/not_found": 310,
-      "/components/responses/NotFound/content/application~1json/examples/not_found/value": 311,
-      "/components/responses/UnprocessableEntity": 313,
-      "/components/responses/UnprocessableEntity/content": 315,
-      "/components/responses/UnprocessableEntity/content/application~1json": 316,
-      "/components/responses/UnprocessableEntity/content/application~1json/schema": 317,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples": 319,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username": 320,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value": 321,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors": 322,
-      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors/0": 323,
-      "/components/responses/TooManyRequests": 327,
-      "/components/responses/TooManyRequests/headers": 329,
-      "/components/responses/TooManyRequests/headers/Retry-After": 330,
-      "/components/responses/TooManyRequests/content": 332,
-      "/components/responses/TooManyRequests/content/application~1json": 333,
-      "/components/responses/TooManyRequests/content/application~1json/schema": 334,
-      "/components/responses/TooManyRequests/content/application~1json/examples": 336,
-      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests": 337,
-      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests/value": 338,
-      "/components/responses/InternalServerError": 340,
-      "/components/responses/InternalServerError/content": 342,
-      "/components/responses/InternalServerError/content/application~1json": 343,
-      "/components/responses/InternalServerError/content/application~1json/schema": 344,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf": 345,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/0": 346,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1": 347,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties": 347,
-      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties/error": 348,
-      "/components/responses/InternalServerError/content/application~1json/examples": 350,
-      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error": 351,
-      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error/value": 352,
-      "/components/schemas": 354,
-      "/components/schemas/SipEndpoint": 355,
-      "/components/schemas/SipEndpoint/required": 360,
-      "/components/schemas/SipEndpoint/properties": 386,
-      "/components/schemas/SipEndpoint/properties/type": 387,
-      "/components/schemas/SipEndpoint/properties/id": 391,
-      "/components/schemas/SipEndpoint/properties/username": 395,
-      "/components/schemas/SipEndpoint/properties/caller_id": 398,
-      "/components/schemas/SipEndpoint/properties/caller_id/type": 400,
-      "/components/schemas/SipEndpoint/properties/send_as": 401,
-      "/components/schemas/SipEndpoint/properties/ciphers": 404,
-      "/components/schemas/SipEndpoint/properties/codecs": 406,
-      "/components/schemas/SipEndpoint/properties/encryption": 408,
-      "/components/schemas/SipEndpoint/properties/call_handler": 410,
-      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id": 412,
-      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id/type": 414,
-      "/components/schemas/SipEndpoint/properties/call_request_url": 416,
-      "/components/schemas/SipEndpoint/properties/call_request_url/type": 418,
-      "/components/schemas/SipEndpoint/properties/call_request_method": 419,
-      "/components/schemas/SipEndpoint/properties/call_fallback_url": 421,
-      "/components/schemas/SipEndpoint/properties/call_fallback_url/type": 423,
-      "/components/schemas/SipEndpoint/properties/call_fallback_method": 424,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_url": 426,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_url/type": 428,
-      "/components/schemas/SipEndpoint/properties/call_status_callback_method": 429,
-      "/components/schemas/SipEndpoint/properties/call_laml_application_id": 431,
-      "/components/schemas/SipEndpoint/properties/call_laml_application_id/type": 433,
-      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id": 434,
-      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id/type": 436,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic": 437,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic/type": 439,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url": 440,
-      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url/type": 442,
-      "/components/schemas/SipEndpoint/properties/call_relay_context": 443,
-      "/components/schemas/SipEndpoint/properties/call_relay_context/type": 445,
-      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url": 446,
-      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url/type": 448,
-      "/components/schemas/SipEndpoint/properties/call_relay_application": 449,
-      "/components/schemas/SipEndpoint/properties/call_relay_application/type": 451,
-      "/components/schemas/SipEndpoint/properties/call_video_room_id": 452,
-      "/components/schemas/SipEndpoint/properties/call_video_room_id/type": 454,
-      "/components/schemas/SipEndpoint/properties/call_relay_script_url": 456,
-      "/components/schemas/SipEndpoint/properties/call_relay_script_url/type": 458,
-      "/components/schemas/SipEndpointWritable": 459,
-      "/components/schemas/SipEndpointWritable/properties": 462,
-      "/components/schemas/SipEndpointWritable/properties/username": 463,
-      "/components/schemas/SipEndpointWritable/properties/password": 468,
-      "/components/schemas/SipEndpointWritable/properties/caller_id": 473,
-      "/components/schemas/SipEndpointWritable/properties/send_as": 476,
-      "/components/schemas/SipEndpointWritable/properties/ciphers": 479,
-      "/components/schemas/SipEndpointWritable/properties/codecs": 481,
-      "/components/schemas/SipEndpointWritable/properties/encryption": 483,
-      "/components/schemas/SipEndpointWritable/properties/call_handler": 485,
-      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf": 488,
-      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf/0": 489,
-      "/components/schemas/SipEndpointWritable/properties/call_request_url": 490,
-      "/components/schemas/SipEndpointWritable/properties/call_request_method": 494,
-      "/components/schemas/SipEndpointWritable/properties/call_fallback_url": 496,
-      "/components/schemas/SipEndpointWritable/properties/call_fallback_method": 500,
-      "/components/schemas/SipEndpointWritable/properties/call_status_callback_url": 502,
-      "/components/schemas/SipEndpointWritable/properties/call_status_callback_method": 506,
-      "/components/schemas/SipEndpointWritable/properties/call_laml_application_id": 508,
-      "/components/schemas/SipEndpointWritable/properties/call_dialogflow_agent_id": 512,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_topic": 516,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_topic_status_callback_url": 519,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_context": 523,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_context_status_callback_url": 526,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_application": 530,
-      "/components/schemas/SipEndpointWritable/properties/call_video_room_id": 533,
-      "/components/schemas/SipEndpointWritable/properties/call_relay_script_url": 538,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_id": 542,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_version": 548,
-      "/components/schemas/SipEndpointWritable/properties/call_flow_version/enum": 551,
-      "/components/schemas/SipEndpointWritable/properties/call_ai_agent_id": 553,
-      "/components/schemas/SipEndpointCreate": 559,
-      "/components/schemas/SipEndpointCreate/allOf": 561,
-      "/components/schemas/SipEndpointCreate/allOf/0": 562,
-      "/components/schemas/SipEndpointCreate/allOf/1": 563,
-      "/components/schemas/SipEndpointCreate/required": 564,
-      "/components/schemas/SipEndpointCreate/examples": 565,
-      "/components/schemas/SipEndpointCreate/examples/0": 566,
-      "/components/schemas/SipEndpointUpdate": 570,
-      "/components/schemas/SipEndpointUpdate/allOf": 572,
-      "/components/schemas/SipEndpointUpdate/allOf/0": 573,
-      "/components/schemas/SipEndpointUpdate/allOf/1": 574,
-      "/components/schemas/CallHandlerCompanions": 575,
-      "/components/schemas/CallHandlerCompanions/allOf": 580,
-      "/components/schemas/CallHandlerCompanions/allOf/0": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties/call_handler": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/0/if/required": 581,
-      "/components/schemas/CallHandlerCompanions/allOf/0/then": 582,
-      "/components/schemas/CallHandlerCompanions/allOf/0/then/required": 582,
-      "/components/schemas/CallHandlerCompanions/allOf/1": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties/call_handler": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/1/if/required": 583,
-      "/components/schemas/CallHandlerCompanions/allOf/1/then": 584,
-      "/components/schemas/CallHandlerCompanions/allOf/1/then/required": 584,
-      "/components/schemas/CallHandlerCompanions/allOf/2": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties/call_handler": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/2/if/required": 585,
-      "/components/schemas/CallHandlerCompanions/allOf/2/then": 586,
-      "/components/schemas/CallHandlerCompanions/allOf/2/then/required": 586,
-      "/components/schemas/CallHandlerCompanions/allOf/3": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties/call_handler": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/3/if/required": 587,
-      "/components/schemas/CallHandlerCompanions/allOf/3/then": 588,
-      "/components/schemas/CallHandlerCompanions/allOf/3/then/required": 588,
-      "/components/schemas/CallHandlerCompanions/allOf/4": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties/call_handler": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/4/if/required": 589,
-      "/components/schemas/CallHandlerCompanions/allOf/4/then": 590,
-      "/components/schemas/CallHandlerCompanions/allOf/4/then/required": 590,
-      "/components/schemas/CallHandlerCompanions/allOf/5": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties/call_handler": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/5/if/required": 591,
-      "/components/schemas/CallHandlerCompanions/allOf/5/then": 592,
-      "/components/schemas/CallHandlerCompanions/allOf/5/then/required": 592,
-      "/components/schemas/CallHandlerCompanions/allOf/6": 593,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if": 593,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties": 593,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties/call_handler": 593,
-      "/components/schemas/CallHandlerCompanions/allOf/6/if/required": 593,
-      "/components/schemas/CallHandlerCompanions/allOf/6/then": 594,
-      "/components/schemas/CallHandlerCompanions/allOf/6/then/required": 594,
-      "/components/schemas/CallHandlerCompanions/allOf/7": 595,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if": 595,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties": 595,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties/call_handler": 595,
-      "/components/schemas/CallHandlerCompanions/allOf/7/if/required": 595,
-      "/components/schemas/CallHandlerCompanions/allOf/7/then": 596,
-      "/components/schemas/CallHandlerCompanions/allOf/7/then/required": 596,
-      "/components/schemas/CallHandlerCompanions/allOf/8": 597,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if": 597,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties": 597,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties/call_handler": 597,
-      "/components/schemas/CallHandlerCompanions/allOf/8/if/required": 597,
-      "/components/schemas/CallHandlerCompanions/allOf/8/then": 598,
-      "/components/schemas/CallHandlerCompanions/allOf/8/then/required": 598,
-      "/components/schemas/CallHandlerCompanions/allOf/9": 599,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if": 599,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties": 599,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties/call_handler": 599,
-      "/components/schemas/CallHandlerCompanions/allOf/9/if/required": 599,
-      "/components/schemas/CallHandlerCompanions/allOf/9/then": 600,
-      "/components/schemas/CallHandlerCompanions/allOf/9/then/required": 600,
-      "/components/schemas/CallHandler": 601,
-      "/components/schemas/CallHandler/type": 605,
-      "/components/schemas/CallHandler/enum": 606,
-      "/components/schemas/Encryption": 619,
-      "/components/schemas/Encryption/enum": 622,
-      "/components/schemas/HttpMethod": 623,
-      "/components/schemas/HttpMethod/enum": 626,
-      "/components/schemas/NullableHttpMethod": 627,
-      "/components/schemas/NullableHttpMethod/type": 629,
-      "/components/schemas/NullableHttpMethod/enum": 630,
-      "/components/schemas/Ciphers": 631,
-      "/components/schemas/Ciphers/items": 637,
-      "/components/schemas/Codecs": 639,
-      "/components/schemas/Codecs/items": 644,
-      "/components/schemas/SipEndpointList": 646,
-      "/components/schemas/SipEndpointList/required": 649,
-      "/components/schemas/SipEndpointList/properties": 650,
-      "/components/schemas/SipEndpointList/properties/links": 651,
-      "/components/schemas/SipEndpointList/properties/data": 653,
-      "/components/schemas/SipEndpointList/properties/data/items": 655,
-      "/components/schemas/PageLinks": 657,
-      "/components/schemas/PageLinks/required": 663,
-      "/components/schemas/PageLinks/properties": 664,
-      "/components/schemas/PageLinks/properties/self": 665,
-      "/components/schemas/PageLinks/properties/first": 667,
-      "/components/schemas/PageLinks/properties/next": 669,
-      "/components/schemas/PageLinks/properties/prev": 671,
-      "/components/schemas/Error": 673,
-      "/components/schemas/Error/required": 676,
-      "/components/schemas/Error/properties": 677,
-      "/components/schemas/Error/properties/error": 678,
-      "/components/schemas/ValidationErrors": 681,
-      "/components/schemas/ValidationErrors/required": 684,
-      "/components/schemas/ValidationErrors/properties": 685,
-      "/components/schemas/ValidationErrors/properties/errors": 686,
-      "/components/schemas/ValidationErrors/properties/errors/items": 688,
-      "/components/schemas/ValidationError": 690,
-      "/components/schemas/ValidationError/required": 692,
-      "/components/schemas/ValidationError/properties": 693,
-      "/components/schemas/ValidationError/properties/detail": 694,
-      "/components/schemas/ValidationError/properties/status": 697,
-      "/components/schemas/ValidationError/properties/title": 700,
-      "/components/schemas/ValidationError/properties/code": 703,
-      "/components/examples": 706,
-      "/components/examples/SipEndpointRelayScript": 707,
-      "/components/examples/SipEndpointRelayScript/value": 709,
-      "/components/examples/SipEndpointRelayScript/value/ciphers": 715,
-      "/components/examples/SipEndpointRelayScript/value/codecs": 716,
-      "/components/examples/SipEndpointCreateRequest": 735,
-      "/components/examples/SipEndpointCreateRequest/value": 737,
-      "/components/examples/SipEndpointListPage": 743,
-      "/components/examples/SipEndpointListPage/value": 745,
-      "/components/examples/SipEndpointListPage/value/links": 746,
-      "/components/examples/SipEndpointListPage/value/data": 750,
-      "/components/examples/SipEndpointListPage/value/data/0": 751,
-      "/components/examples/SipEndpointListPage/value/data/0/ciphers": 756,
-      "/components/examples/SipEndpointListPage/value/data/0/codecs": 757
+      "/servers": 35,
+      "/servers/0": 36,
+      "/servers/0/variables": 38,
+      "/servers/0/variables/space_name": 39,
+      "/security": 42,
+      "/security/0": 43,
+      "/security/0/basic_auth": 43,
+      "/tags": 44,
+      "/tags/0": 45,
+      "/paths": 47,
+      "/paths/~1endpoints~1sip": 48,
+      "/paths/~1endpoints~1sip/get": 49,
+      "/paths/~1endpoints~1sip/get/tags": 51,
+      "/paths/~1endpoints~1sip/get/security": 56,
+      "/paths/~1endpoints~1sip/get/security/0": 57,
+      "/paths/~1endpoints~1sip/get/security/0/basic_auth": 57,
+      "/paths/~1endpoints~1sip/get/parameters": 58,
+      "/paths/~1endpoints~1sip/get/parameters/0": 59,
+      "/paths/~1endpoints~1sip/get/parameters/1": 60,
+      "/paths/~1endpoints~1sip/get/parameters/2": 61,
+      "/paths/~1endpoints~1sip/get/parameters/3": 62,
+      "/paths/~1endpoints~1sip/get/parameters/4": 63,
+      "/paths/~1endpoints~1sip/get/x-query-rules": 64,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if": 66,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties": 67,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/properties/page_number": 68,
+      "/paths/~1endpoints~1sip/get/x-query-rules/if/required": 71,
+      "/paths/~1endpoints~1sip/get/x-query-rules/then": 72,
+      "/paths/~1endpoints~1sip/get/x-query-rules/then/required": 73,
+      "/paths/~1endpoints~1sip/get/responses": 74,
+      "/paths/~1endpoints~1sip/get/responses/200": 75,
+      "/paths/~1endpoints~1sip/get/responses/200/content": 77,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json": 78,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/schema": 79,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples": 81,
+      "/paths/~1endpoints~1sip/get/responses/200/content/application~1json/examples/first_page": 82,
+      "/paths/~1endpoints~1sip/get/responses/200/links": 84,
+      "/paths/~1endpoints~1sip/get/responses/200/links/retrieve_first": 85,
+      "/paths/~1endpoints~1sip/get/responses/200/links/retrieve_first/parameters": 88,
+      "/paths/~1endpoints~1sip/get/responses/200/links/next_page": 90,
+      "/paths/~1endpoints~1sip/get/responses/401": 97,
+      "/paths/~1endpoints~1sip/get/responses/422": 99,
+      "/paths/~1endpoints~1sip/get/responses/429": 101,
+      "/paths/~1endpoints~1sip/get/responses/500": 103,
+      "/paths/~1endpoints~1sip/post": 105,
+      "/paths/~1endpoints~1sip/post/tags": 107,
+      "/paths/~1endpoints~1sip/post/security": 113,
+      "/paths/~1endpoints~1sip/post/security/0": 114,
+      "/paths/~1endpoints~1sip/post/security/0/basic_auth": 114,
+      "/paths/~1endpoints~1sip/post/requestBody": 115,
+      "/paths/~1endpoints~1sip/post/requestBody/content": 117,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json": 118,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/schema": 119,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples": 121,
+      "/paths/~1endpoints~1sip/post/requestBody/content/application~1json/examples/relay_script": 122,
+      "/paths/~1endpoints~1sip/post/responses": 124,
+      "/paths/~1endpoints~1sip/post/responses/200": 125,
+      "/paths/~1endpoints~1sip/post/responses/201": 127,
+      "/paths/~1endpoints~1sip/post/responses/401": 129,
+      "/paths/~1endpoints~1sip/post/responses/422": 131,
+      "/paths/~1endpoints~1sip/post/responses/429": 133,
+      "/paths/~1endpoints~1sip/post/responses/500": 135,
+      "/paths/~1endpoints~1sip~1{id}": 137,
+      "/paths/~1endpoints~1sip~1{id}/parameters": 138,
+      "/paths/~1endpoints~1sip~1{id}/parameters/0": 139,
+      "/paths/~1endpoints~1sip~1{id}/get": 140,
+      "/paths/~1endpoints~1sip~1{id}/get/tags": 142,
+      "/paths/~1endpoints~1sip~1{id}/get/security": 145,
+      "/paths/~1endpoints~1sip~1{id}/get/security/0": 146,
+      "/paths/~1endpoints~1sip~1{id}/get/security/0/basic_auth": 146,
+      "/paths/~1endpoints~1sip~1{id}/get/responses": 147,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/200": 148,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/401": 150,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/404": 152,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/422": 154,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/429": 156,
+      "/paths/~1endpoints~1sip~1{id}/get/responses/500": 158,
+      "/paths/~1endpoints~1sip~1{id}/put": 160,
+      "/paths/~1endpoints~1sip~1{id}/put/tags": 162,
+      "/paths/~1endpoints~1sip~1{id}/put/security": 168,
+      "/paths/~1endpoints~1sip~1{id}/put/security/0": 169,
+      "/paths/~1endpoints~1sip~1{id}/put/security/0/basic_auth": 169,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody": 170,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content": 172,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json": 173,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/schema": 174,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples": 176,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id": 177,
+      "/paths/~1endpoints~1sip~1{id}/put/requestBody/content/application~1json/examples/rename_caller_id/value": 179,
+      "/paths/~1endpoints~1sip~1{id}/put/responses": 181,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/200": 182,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/201": 184,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/401": 186,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/404": 188,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/422": 190,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/429": 192,
+      "/paths/~1endpoints~1sip~1{id}/put/responses/500": 194,
+      "/paths/~1endpoints~1sip~1{id}/delete": 196,
+      "/paths/~1endpoints~1sip~1{id}/delete/tags": 198,
+      "/paths/~1endpoints~1sip~1{id}/delete/security": 201,
+      "/paths/~1endpoints~1sip~1{id}/delete/security/0": 202,
+      "/paths/~1endpoints~1sip~1{id}/delete/security/0/basic_auth": 202,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses": 203,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/204": 204,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/400": 206,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/401": 208,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/404": 210,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/429": 212,
+      "/paths/~1endpoints~1sip~1{id}/delete/responses/500": 214,
+      "/components": 216,
+      "/components/securitySchemes": 217,
+      "/components/securitySchemes/basic_auth": 218,
+      "/components/parameters": 222,
+      "/components/parameters/id": 223,
+      "/components/parameters/id/schema": 228,
+      "/components/parameters/filter_username": 231,
+      "/components/parameters/filter_username/schema": 235,
+      "/components/parameters/filter_caller_id": 237,
+      "/components/parameters/filter_caller_id/schema": 241,
+      "/components/parameters/page_number": 243,
+      "/components/parameters/page_number/schema": 247,
+      "/components/parameters/page_size": 251,
+      "/components/parameters/page_size/schema": 255,
+      "/components/parameters/page_token": 260,
+      "/components/parameters/page_token/schema": 264,
+      "/components/headers": 267,
+      "/components/headers/Retry-After": 268,
+      "/components/headers/Retry-After/schema": 271,
+      "/components/headers/Retry-After/schema/anyOf": 273,
+      "/components/headers/Retry-After/schema/anyOf/0": 274,
+      "/components/headers/Retry-After/schema/anyOf/1": 275,
+      "/components/responses": 276,
+      "/components/responses/SipEndpoint": 277,
+      "/components/responses/SipEndpoint/content": 279,
+      "/components/responses/SipEndpoint/content/application~1json": 280,
+      "/components/responses/SipEndpoint/content/application~1json/schema": 281,
+      "/components/responses/SipEndpoint/content/application~1json/examples": 283,
+      "/components/responses/SipEndpoint/content/application~1json/examples/relay_script": 284,
+      "/components/responses/SipEndpoint/links": 286,
+      "/components/responses/SipEndpoint/links/retrieve": 287,
+      "/components/responses/SipEndpoint/links/retrieve/parameters": 290,
+      "/components/responses/SipEndpoint/links/update": 292,
+      "/components/responses/SipEndpoint/links/update/parameters": 295,
+      "/components/responses/SipEndpoint/links/delete": 297,
+      "/components/responses/SipEndpoint/links/delete/parameters": 300,
+      "/components/responses/BadRequest": 302,
+      "/components/responses/BadRequest/content": 304,
+      "/components/responses/BadRequest/content/application~1json": 305,
+      "/components/responses/BadRequest/content/application~1json/schema": 306,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf": 307,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/0": 308,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1": 309,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties": 309,
+      "/components/responses/BadRequest/content/application~1json/schema/allOf/1/properties/error": 310,
+      "/components/responses/BadRequest/content/application~1json/examples": 312,
+      "/components/responses/BadRequest/content/application~1json/examples/bad_request": 313,
+      "/components/responses/BadRequest/content/application~1json/examples/bad_request/value": 314,
+      "/components/responses/Unauthorized": 316,
+      "/components/responses/Unauthorized/content": 318,
+      "/components/responses/Unauthorized/content/application~1json": 319,
+      "/components/responses/Unauthorized/content/application~1json/schema": 320,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf": 321,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/0": 322,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1": 323,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties": 323,
+      "/components/responses/Unauthorized/content/application~1json/schema/allOf/1/properties/error": 324,
+      "/components/responses/Unauthorized/content/application~1json/examples": 326,
+      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized": 327,
+      "/components/responses/Unauthorized/content/application~1json/examples/unauthorized/value": 328,
+      "/components/responses/NotFound": 330,
+      "/components/responses/NotFound/content": 332,
+      "/components/responses/NotFound/content/application~1json": 333,
+      "/components/responses/NotFound/content/application~1json/schema": 334,
+      "/components/responses/NotFound/content/application~1json/schema/allOf": 335,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/0": 336,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1": 337,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties": 337,
+      "/components/responses/NotFound/content/application~1json/schema/allOf/1/properties/error": 338,
+      "/components/responses/NotFound/content/application~1json/examples": 340,
+      "/components/responses/NotFound/content/application~1json/examples/not_found": 341,
+      "/components/responses/NotFound/content/application~1json/examples/not_found/value": 342,
+      "/components/responses/UnprocessableEntity": 344,
+      "/components/responses/UnprocessableEntity/content": 346,
+      "/components/responses/UnprocessableEntity/content/application~1json": 347,
+      "/components/responses/UnprocessableEntity/content/application~1json/schema": 348,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples": 350,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username": 351,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value": 352,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors": 353,
+      "/components/responses/UnprocessableEntity/content/application~1json/examples/blank_username/value/errors/0": 354,
+      "/components/responses/TooManyRequests": 358,
+      "/components/responses/TooManyRequests/headers": 360,
+      "/components/responses/TooManyRequests/headers/Retry-After": 361,
+      "/components/responses/TooManyRequests/content": 363,
+      "/components/responses/TooManyRequests/content/application~1json": 364,
+      "/components/responses/TooManyRequests/content/application~1json/schema": 365,
+      "/components/responses/TooManyRequests/content/application~1json/examples": 367,
+      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests": 368,
+      "/components/responses/TooManyRequests/content/application~1json/examples/too_many_requests/value": 369,
+      "/components/responses/InternalServerError": 371,
+      "/components/responses/InternalServerError/content": 373,
+      "/components/responses/InternalServerError/content/application~1json": 374,
+      "/components/responses/InternalServerError/content/application~1json/schema": 375,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf": 376,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/0": 377,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1": 378,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties": 378,
+      "/components/responses/InternalServerError/content/application~1json/schema/allOf/1/properties/error": 379,
+      "/components/responses/InternalServerError/content/application~1json/examples": 381,
+      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error": 382,
+      "/components/responses/InternalServerError/content/application~1json/examples/internal_server_error/value": 383,
+      "/components/schemas": 385,
+      "/components/schemas/SipEndpoint": 386,
+      "/components/schemas/SipEndpoint/required": 391,
+      "/components/schemas/SipEndpoint/properties": 417,
+      "/components/schemas/SipEndpoint/properties/type": 418,
+      "/components/schemas/SipEndpoint/properties/id": 422,
+      "/components/schemas/SipEndpoint/properties/username": 426,
+      "/components/schemas/SipEndpoint/properties/caller_id": 429,
+      "/components/schemas/SipEndpoint/properties/caller_id/type": 431,
+      "/components/schemas/SipEndpoint/properties/send_as": 432,
+      "/components/schemas/SipEndpoint/properties/ciphers": 435,
+      "/components/schemas/SipEndpoint/properties/codecs": 437,
+      "/components/schemas/SipEndpoint/properties/encryption": 439,
+      "/components/schemas/SipEndpoint/properties/call_handler": 441,
+      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id": 443,
+      "/components/schemas/SipEndpoint/properties/calling_handler_resource_id/type": 445,
+      "/components/schemas/SipEndpoint/properties/call_request_url": 447,
+      "/components/schemas/SipEndpoint/properties/call_request_url/type": 449,
+      "/components/schemas/SipEndpoint/properties/call_request_method": 450,
+      "/components/schemas/SipEndpoint/properties/call_fallback_url": 452,
+      "/components/schemas/SipEndpoint/properties/call_fallback_url/type": 454,
+      "/components/schemas/SipEndpoint/properties/call_fallback_method": 455,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_url": 457,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_url/type": 459,
+      "/components/schemas/SipEndpoint/properties/call_status_callback_method": 460,
+      "/components/schemas/SipEndpoint/properties/call_laml_application_id": 462,
+      "/components/schemas/SipEndpoint/properties/call_laml_application_id/type": 464,
+      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id": 465,
+      "/components/schemas/SipEndpoint/properties/call_dialogflow_agent_id/type": 467,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic": 468,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic/type": 470,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url": 471,
+      "/components/schemas/SipEndpoint/properties/call_relay_topic_status_callback_url/type": 473,
+      "/components/schemas/SipEndpoint/properties/call_relay_context": 474,
+      "/components/schemas/SipEndpoint/properties/call_relay_context/type": 476,
+      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url": 477,
+      "/components/schemas/SipEndpoint/properties/call_relay_context_status_callback_url/type": 479,
+      "/components/schemas/SipEndpoint/properties/call_relay_application": 480,
+      "/components/schemas/SipEndpoint/properties/call_relay_application/type": 482,
+      "/components/schemas/SipEndpoint/properties/call_video_room_id": 483,
+      "/components/schemas/SipEndpoint/properties/call_video_room_id/type": 485,
+      "/components/schemas/SipEndpoint/properties/call_relay_script_url": 487,
+      "/components/schemas/SipEndpoint/properties/call_relay_script_url/type": 489,
+      "/components/schemas/SipEndpointWritable": 490,
+      "/components/schemas/SipEndpointWritable/properties": 493,
+      "/components/schemas/SipEndpointWritable/properties/username": 494,
+      "/components/schemas/SipEndpointWritable/properties/password": 499,
+      "/components/schemas/SipEndpointWritable/properties/caller_id": 504,
+      "/components/schemas/SipEndpointWritable/properties/send_as": 507,
+      "/components/schemas/SipEndpointWritable/properties/ciphers": 510,
+      "/components/schemas/SipEndpointWritable/properties/codecs": 512,
+      "/components/schemas/SipEndpointWritable/properties/encryption": 514,
+      "/components/schemas/SipEndpointWritable/properties/call_handler": 516,
+      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf": 519,
+      "/components/schemas/SipEndpointWritable/properties/call_handler/allOf/0": 520,
+      "/components/schemas/SipEndpointWritable/properties/call_request_url": 521,
+      "/components/schemas/SipEndpointWritable/properties/call_request_method": 525,
+      "/components/schemas/SipEndpointWritable/properties/call_fallback_url": 527,
+      "/components/schemas/SipEndpointWritable/properties/call_fallback_method": 532,
+      "/components/schemas/SipEndpointWritable/properties/call_status_callback_url": 534,
+      "/components/schemas/SipEndpointWritable/properties/call_status_callback_method": 539,
+      "/components/schemas/SipEndpointWritable/properties/call_laml_application_id": 541,
+      "/components/schemas/SipEndpointWritable/properties/call_dialogflow_agent_id": 545,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_topic": 549,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_topic_status_callback_url": 552,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_context": 557,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_context_status_callback_url": 560,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_application": 565,
+      "/components/schemas/SipEndpointWritable/properties/call_video_room_id": 568,
+      "/components/schemas/SipEndpointWritable/properties/call_relay_script_url": 573,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_id": 577,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_version": 583,
+      "/components/schemas/SipEndpointWritable/properties/call_flow_version/enum": 586,
+      "/components/schemas/SipEndpointWritable/properties/call_ai_agent_id": 588,
+      "/components/schemas/SipEndpointCreate": 594,
+      "/components/schemas/SipEndpointCreate/allOf": 596,
+      "/components/schemas/SipEndpointCreate/allOf/0": 597,
+      "/components/schemas/SipEndpointCreate/allOf/1": 598,
+      "/components/schemas/SipEndpointCreate/required": 599,
+      "/components/schemas/SipEndpointCreate/examples": 600,
+      "/components/schemas/SipEndpointCreate/examples/0": 601,
+      "/components/schemas/SipEndpointUpdate": 605,
+      "/components/schemas/SipEndpointUpdate/allOf": 607,
+      "/components/schemas/SipEndpointUpdate/allOf/0": 608,
+      "/components/schemas/SipEndpointUpdate/allOf/1": 609,
+      "/components/schemas/CallHandlerCompanions": 610,
+      "/components/schemas/CallHandlerCompanions/allOf": 615,
+      "/components/schemas/CallHandlerCompanions/allOf/0": 616,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if": 616,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties": 616,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/properties/call_handler": 616,
+      "/components/schemas/CallHandlerCompanions/allOf/0/if/required": 616,
+      "/components/schemas/CallHandlerCompanions/allOf/0/then": 617,
+      "/components/schemas/CallHandlerCompanions/allOf/0/then/required": 617,
+      "/components/schemas/CallHandlerCompanions/allOf/1": 618,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if": 618,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties": 618,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/properties/call_handler": 618,
+      "/components/schemas/CallHandlerCompanions/allOf/1/if/required": 618,
+      "/components/schemas/CallHandlerCompanions/allOf/1/then": 619,
+      "/components/schemas/CallHandlerCompanions/allOf/1/then/required": 619,
+      "/components/schemas/CallHandlerCompanions/allOf/2": 620,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if": 620,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties": 620,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/properties/call_handler": 620,
+      "/components/schemas/CallHandlerCompanions/allOf/2/if/required": 620,
+      "/components/schemas/CallHandlerCompanions/allOf/2/then": 621,
+      "/components/schemas/CallHandlerCompanions/allOf/2/then/required": 621,
+      "/components/schemas/CallHandlerCompanions/allOf/3": 622,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if": 622,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties": 622,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/properties/call_handler": 622,
+      "/components/schemas/CallHandlerCompanions/allOf/3/if/required": 622,
+      "/components/schemas/CallHandlerCompanions/allOf/3/then": 623,
+      "/components/schemas/CallHandlerCompanions/allOf/3/then/required": 623,
+      "/components/schemas/CallHandlerCompanions/allOf/4": 624,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if": 624,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties": 624,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/properties/call_handler": 624,
+      "/components/schemas/CallHandlerCompanions/allOf/4/if/required": 624,
+      "/components/schemas/CallHandlerCompanions/allOf/4/then": 625,
+      "/components/schemas/CallHandlerCompanions/allOf/4/then/required": 625,
+      "/components/schemas/CallHandlerCompanions/allOf/5": 626,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if": 626,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties": 626,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/properties/call_handler": 626,
+      "/components/schemas/CallHandlerCompanions/allOf/5/if/required": 626,
+      "/components/schemas/CallHandlerCompanions/allOf/5/then": 627,
+      "/components/schemas/CallHandlerCompanions/allOf/5/then/required": 627,
+      "/components/schemas/CallHandlerCompanions/allOf/6": 628,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if": 628,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties": 628,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/properties/call_handler": 628,
+      "/components/schemas/CallHandlerCompanions/allOf/6/if/required": 628,
+      "/components/schemas/CallHandlerCompanions/allOf/6/then": 629,
+      "/components/schemas/CallHandlerCompanions/allOf/6/then/required": 629,
+      "/components/schemas/CallHandlerCompanions/allOf/7": 630,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if": 630,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties": 630,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/properties/call_handler": 630,
+      "/components/schemas/CallHandlerCompanions/allOf/7/if/required": 630,
+      "/components/schemas/CallHandlerCompanions/allOf/7/then": 631,
+      "/components/schemas/CallHandlerCompanions/allOf/7/then/required": 631,
+      "/components/schemas/CallHandlerCompanions/allOf/8": 632,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if": 632,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties": 632,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/properties/call_handler": 632,
+      "/components/schemas/CallHandlerCompanions/allOf/8/if/required": 632,
+      "/components/schemas/CallHandlerCompanions/allOf/8/then": 633,
+      "/components/schemas/CallHandlerCompanions/allOf/8/then/required": 633,
+      "/components/schemas/CallHandlerCompanions/allOf/9": 634,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if": 634,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties": 634,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/properties/call_handler": 634,
+      "/components/schemas/CallHandlerCompanions/allOf/9/if/required": 634,
+      "/components/schemas/CallHandlerCompanions/allOf/9/then": 635,
+      "/components/schemas/CallHandlerCompanions/allOf/9/then/required": 635,
+      "/components/schemas/CallHandler": 636,
+      "/components/schemas/CallHandler/type": 640,
+      "/components/schemas/CallHandler/enum": 641,
+      "/components/schemas/Encryption": 654,
+      "/components/schemas/Encryption/enum": 657,
+      "/components/schemas/HttpMethod": 658,
+      "/components/schemas/HttpMethod/enum": 661,
+      "/components/schemas/NullableHttpMethod": 662,
+      "/components/schemas/NullableHttpMethod/type": 664,
+      "/components/schemas/NullableHttpMethod/enum": 665,
+      "/components/schemas/Ciphers": 666,
+      "/components/schemas/Ciphers/items": 672,
+      "/components/schemas/Codecs": 674,
+      "/components/schemas/Codecs/items": 679,
+      "/components/schemas/SipEndpointList": 681,
+      "/components/schemas/SipEndpointList/required": 684,
+      "/components/schemas/SipEndpointList/properties": 685,
+      "/components/schemas/SipEndpointList/properties/links": 686,
+      "/components/schemas/SipEndpointList/properties/data": 688,
+      "/components/schemas/SipEndpointList/properties/data/items": 690,
+      "/components/schemas/PageLinks": 692,
+      "/components/schemas/PageLinks/required": 698,
+      "/components/schemas/PageLinks/properties": 699,
+      "/components/schemas/PageLinks/properties/self": 700,
+      "/components/schemas/PageLinks/properties/first": 702,
+      "/components/schemas/PageLinks/properties/next": 704,
+      "/components/schemas/PageLinks/properties/prev": 706,
+      "/components/schemas/Error": 708,
+      "/components/schemas/Error/required": 711,
+      "/components/schemas/Error/properties": 712,
+      "/components/schemas/Error/properties/error": 713,
+      "/components/schemas/ValidationErrors": 716,
+      "/components/schemas/ValidationErrors/required": 719,
+      "/components/schemas/ValidationErrors/properties": 720,
+      "/components/schemas/ValidationErrors/properties/errors": 721,
+      "/components/schemas/ValidationErrors/properties/errors/items": 723,
+      "/components/schemas/ValidationError": 725,
+      "/components/schemas/ValidationError/required": 727,
+      "/components/schemas/ValidationError/properties": 728,
+      "/components/schemas/ValidationError/properties/detail": 729,
+      "/components/schemas/ValidationError/properties/status": 732,
+      "/components/schemas/ValidationError/properties/title": 735,
+      "/components/schemas/ValidationError/properties/code": 738,
+      "/components/examples": 741,
+      "/components/examples/SipEndpointRelayScript": 742,
+      "/components/examples/SipEndpointRelayScript/value": 744,
+      "/components/examples/SipEndpointRelayScript/value/ciphers": 750,
+      "/components/examples/SipEndpointRelayScript/value/codecs": 751,
+      "/components/examples/SipEndpointCreateRequest": 770,
+      "/components/examples/SipEndpointCreateRequest/value": 772,
+      "/components/examples/SipEndpointListPage": 778,
+      "/components/examples/SipEndpointListPage/value": 780,
+      "/components/examples/SipEndpointListPage/value/links": 781,
+      "/components/examples/SipEndpointListPage/value/data": 785,
+      "/components/examples/SipEndpointListPage/value/data/0": 786,
+      "/components/examples/SipEndpointListPage/value/data/0/ciphers": 791,
+      "/components/examples/SipEndpointListPage/value/data/0/codecs": 792
     };
   }
 });
@@ -22764,6 +23556,8 @@ function buildReport(input) {
   if (cleanup && cleanup.leftovers.length > 0) {
     reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
   }
+  const coverage = session.coverage.summary();
+  reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
   const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
   const found = session.findings.findings();
   const suggestions = suggestChanges(found, session.evidence);
@@ -22792,7 +23586,7 @@ function buildReport(input) {
       occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0)
     },
     findings,
-    coverage: session.coverage.summary(),
+    coverage,
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;
@@ -22807,6 +23601,7 @@ var init_outcome = __esm({
   "src/drift/outcome.ts"() {
     "use strict";
     init_checks();
+    init_coverage();
     init_judged();
     init_suggest();
     init_types2();
@@ -22860,44 +23655,6 @@ ${operationId}`, { check: check2, operationId });
       hasAtLeast(threshold) {
         for (const f of this.byId.values()) if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) return true;
         return false;
-      }
-    };
-  }
-});
-
-// src/drift/coverage.ts
-var CoverageTracker;
-var init_coverage = __esm({
-  "src/drift/coverage.ts"() {
-    "use strict";
-    init_spec();
-    CoverageTracker = class {
-      seen = /* @__PURE__ */ new Map();
-      record(operationId, status) {
-        let statuses = this.seen.get(operationId);
-        if (!statuses) this.seen.set(operationId, statuses = /* @__PURE__ */ new Map());
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-      summary() {
-        const all = Object.keys(operations2);
-        return {
-          operations: all.map((operationId) => {
-            const statuses = this.seen.get(operationId) ?? /* @__PURE__ */ new Map();
-            const documented = documentedStatuses(operationId);
-            const codes = [...statuses.keys()].sort((a, b) => a - b);
-            const answeredBy = new Map(codes.map((code) => [code, documentedResponse(operationId, code)?.key]));
-            const exercisedKeys = new Set(answeredBy.values());
-            return {
-              operationId,
-              method: operations2[operationId].method,
-              path: operations2[operationId].path,
-              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
-              notExercised: documented.filter((key) => !exercisedKeys.has(key)),
-              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
-            };
-          }),
-          operationsNotExercised: all.filter((id) => !this.seen.has(id))
-        };
       }
     };
   }
@@ -22980,11 +23737,12 @@ var init_session = __esm({
       constructor(sendRequest, options) {
         this.sendRequest = sendRequest;
         this.options = options;
+        this.coverage = new CoverageTracker(currentCoverageModel(options.readOnly ?? false));
       }
       sendRequest;
       options;
       findings = new FindingCollector();
-      coverage = new CoverageTracker();
+      coverage;
       /** What the server sent where each schema finding points: what spec suggestions are made from. */
       evidence = new EvidenceCollector();
       steps = [];
@@ -23056,10 +23814,11 @@ var init_session = __esm({
         for (const earlier of retried) {
           const answer = analyseResponse({ ...final, ...earlier });
           if (answer.parsed.ok) this.addSecrets(valuesUnderKeys(answer.parsed.value, isSecretField));
-          this.coverage.record(exchange.operationId, earlier.status);
+          this.coverage.record({ ...final, ...earlier }, answer.parsed);
           this.judgeAnswer(answer, options);
         }
-        this.coverage.record(exchange.operationId, exchange.status);
+        this.coverage.recordRequest(exchange);
+        this.coverage.record(exchange, analysis.parsed);
         const elsewhere = options.notThisApi?.({ exchange, analysis });
         if (elsewhere !== void 0) throw new RunStopped(elsewhere);
         if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
@@ -23170,10 +23929,10 @@ var init_spec_info = __esm({
 });
 
 // src/drift/replay.ts
-async function replayDrift({ recording, failOn, now = Date.now }) {
+async function replayDrift({ recording, failOn, minCoverage, now = Date.now }) {
   const started = now();
   let next = 0;
-  const session = new DriftSession(async () => recording.exchanges[next++].exchange, { failOn });
+  const session = new DriftSession(async () => recording.exchanges[next++].exchange, { failOn, readOnly: recording.mode === "read-only" });
   let stopped;
   try {
     let index = 0;
@@ -23203,7 +23962,8 @@ async function replayDrift({ recording, failOn, now = Date.now }) {
     target: { kind: "replay", baseUrl: recording.baseUrl, mode: recording.mode },
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
-    durationMs: Math.max(0, now() - started)
+    durationMs: Math.max(0, now() - started),
+    ...minCoverage ? { minCoverage } : {}
   });
   if (recording.omittedListPages > 0) {
     report.steps.push({
@@ -23357,6 +24117,19 @@ function referenceFields() {
   }
   return found;
 }
+function handlerFields() {
+  const found = /* @__PURE__ */ new Map();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== void 0 || isSecretField(field)) continue;
+      const fields = found.get(property["x-handler"]) ?? [];
+      if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
+    }
+  }
+  return found;
+}
 function companionFields() {
   return [...new Set(handlerKinds().flatMap((handler) => companionOf(handler) ?? []))];
 }
@@ -23388,6 +24161,11 @@ function validCreateBodies(prefix, password, values = INVENTED) {
     const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
     if (handler !== "none") body.call_handler = handler;
     if (companion) body[companion.field] = companion.value;
+    for (const field of handlerFields().get(handler) ?? []) {
+      const candidates = [`https://example.com/drift/${handler}/${field}`, randomUUID()];
+      const value = candidates.find((v) => validate(CREATE, { ...body, [field]: v }).length === 0);
+      if (value !== void 0) body[field] = value;
+    }
     const errors = validate(CREATE, body);
     if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`);
     cases.push({ handler, body, ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {} });
@@ -23528,6 +24306,15 @@ async function readOnlyScenario(session, config) {
       session.judge(paginationInconsistent3, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: probeIds.length });
     }
   });
+  const bounds = listParameterBounds();
+  if (bounds.length > 0) {
+    await session.step("list at each documented bound of its parameters", async () => {
+      for (const query of bounds) {
+        const sent = await session.request({ operationId: "list_sip_endpoints", query });
+        session.expectJson(sent, `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`);
+      }
+    });
+  }
   const first = samples[0];
   await session.step("list with filters", async () => {
     const filters = [
@@ -23577,10 +24364,16 @@ async function readOnlyScenario(session, config) {
   });
   return { references };
 }
+function listParameterBounds() {
+  return operations2.list_sip_endpoints.parameters.flatMap(
+    (p) => (p.valueClasses ?? []).filter((v) => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query))
+  );
+}
 var authNotEnforced3, filterNotApplied3, invalidInputAccepted3, paginationInconsistent3, resourceMismatch3;
 var init_read_only = __esm({
   "src/drift/scenarios/read-only.ts"() {
     "use strict";
+    init_spec();
     init_checks();
     init_fixtures();
     init_session();
@@ -23733,8 +24526,21 @@ async function writeSteps(session, config, owned, password, values) {
       session.expectRefusal(invalidInputAccepted4, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `an update whose ${invalid.pointer} ${invalid.rule}`);
     }
   });
+  await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
+    const target = created[0];
+    const refused = (sent, what) => session.expectRefusal(authNotEnforced4, { exchange: sent.exchange, credentials: "none" }, 401, `${what} with no credentials`);
+    const create = validCreateBodies(`${config.prefix}no-auth-`, password, values)[0].body;
+    const made = await session.request({ operationId: "create_sip_endpoint", body: create, auth: "none" });
+    const id = made.analysis.parsed.ok && isSuccess(made.exchange.status) ? remember(made.analysis.parsed.value) : void 0;
+    refused(made, "a create");
+    if (id) await deleteOwn(session, owned, id);
+    refused(await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE2, auth: "none" }), "an update");
+    const removed = await session.request({ operationId: "delete_sip_endpoint", params: { id: target }, auth: "none" });
+    if (isSuccess(removed.exchange.status)) owned.deleted(target);
+    refused(removed, "a delete");
+  });
   await stepAbout(created, NONE_CREATED, "delete the created endpoints", async () => {
-    for (const id of created) await deleteOwn(session, owned, id);
+    for (const id of created) if (!owned.isDeleted(id)) await deleteOwn(session, owned, id);
   });
   const deleted = created.filter((id) => owned.isDeleted(id));
   await stepAbout(deleted, "no endpoint of this run was deleted (see the delete step)", "retrieve and list after delete (expect 404, not listed)", async () => {
@@ -23766,7 +24572,7 @@ async function deleteOwn(session, owned, id) {
   if (isSuccess(sent.exchange.status)) owned.deleted(id);
   session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
 }
-var invalidInputAccepted4, resourceMismatch4, resourceStillAvailable3, resourceUnavailable3, updateNotApplied3, updateSideEffect3, UPDATE2, schemaPointers, createStep;
+var authNotEnforced4, invalidInputAccepted4, resourceMismatch4, resourceStillAvailable3, resourceUnavailable3, updateNotApplied3, updateSideEffect3, UPDATE2, schemaPointers, createStep;
 var init_read_write = __esm({
   "src/drift/scenarios/read-write.ts"() {
     "use strict";
@@ -23777,7 +24583,7 @@ var init_read_write = __esm({
     init_cleanup();
     init_owned();
     init_http_status();
-    ({ invalidInputAccepted: invalidInputAccepted4, resourceMismatch: resourceMismatch4, resourceStillAvailable: resourceStillAvailable3, resourceUnavailable: resourceUnavailable3, updateNotApplied: updateNotApplied3, updateSideEffect: updateSideEffect3 } = SCENARIO_CHECKS);
+    ({ authNotEnforced: authNotEnforced4, invalidInputAccepted: invalidInputAccepted4, resourceMismatch: resourceMismatch4, resourceStillAvailable: resourceStillAvailable3, resourceUnavailable: resourceUnavailable3, updateNotApplied: updateNotApplied3, updateSideEffect: updateSideEffect3 } = SCENARIO_CHECKS);
     UPDATE2 = { caller_id: "drift check (updated)" };
     schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
     createStep = (handler) => `create one endpoint (handler ${handler})`;
@@ -23799,6 +24605,7 @@ async function runDrift(options) {
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
+    readOnly: options.mode === "read-only",
     signal: budget.scenarios,
     cleanupSignal: budget.everything,
     onProgress: options.onProgress,
@@ -23836,7 +24643,8 @@ async function runDrift(options) {
     target: { kind: options.target.kind, baseUrl: options.target.baseUrl, mode: options.mode, ...options.target.fault ? { fault: options.target.fault } : {} },
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
-    durationMs: Math.max(0, now() - started)
+    durationMs: Math.max(0, now() - started),
+    ...options.minCoverage ? { minCoverage: options.minCoverage } : {}
   });
   budget.release();
   const secrets = [...session.secrets];
@@ -25633,8 +26441,22 @@ function resolvePlan(flags, env, defaults) {
     harPages,
     suggestSpec: flags["suggest-spec"] === true,
     fixtures,
-    ...spec2 !== void 0 ? { spec: spec2 } : {}
+    ...spec2 !== void 0 ? { spec: spec2 } : {},
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
   };
+}
+function minCoverageOf(given) {
+  const required = {};
+  for (const pair of given) {
+    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
+    if (!match) throw new DriftUsageError(`--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`);
+    const [, name2, percent] = match;
+    if (!isCriterion(name2)) throw new DriftUsageError(`--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`);
+    if (Number(percent) > 100) throw new DriftUsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
+    if (name2 in required) throw new DriftUsageError(`--min-coverage ${name2} was given more than once; give it once`);
+    required[name2] = Number(percent);
+  }
+  return required;
 }
 function specFile(given) {
   if (given !== void 0 && given.trim() === "") throw new DriftUsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
@@ -25672,7 +26494,8 @@ function replayPlan(flags, defaults) {
     harPages: defaults.harPages,
     suggestSpec: flags["suggest-spec"] === true,
     fixtures: {},
-    ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {}
+    ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {},
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
   };
 }
 function wholeNumber(flag, value, min) {
@@ -25688,6 +26511,7 @@ var DriftUsageError, TARGET_FLAGS, SEVERITIES, MODES;
 var init_cli_options = __esm({
   "src/drift/cli-options.ts"() {
     "use strict";
+    init_coverage();
     init_mock2();
     init_fixtures();
     DriftUsageError = class extends Error {
@@ -27264,7 +28088,9 @@ function renderJunit(report) {
     ["mode", report.target.mode],
     ["fail-on", report.failOn],
     ["spec-sha256", report.spec.sha256],
-    ...report.reasons.map((r) => ["reason", r])
+    ...report.reasons.map((r) => ["reason", r]),
+    ["coverage-level", `TCL${report.coverage.level}`],
+    ...CRITERIA.map((c) => [`coverage-${c}`, `${report.coverage.criteria[c].covered}/${report.coverage.criteria[c].total}`])
   ].map(([name2, value]) => ({ "@_name": clean(name2), "@_value": clean(value) }));
   const document = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
@@ -27306,6 +28132,7 @@ var builder, clean, testcase;
 var init_junit = __esm({
   "src/drift/report/junit.ts"() {
     "use strict";
+    init_coverage();
     init_fxp();
     init_checks();
     builder = new json2xml_default({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
@@ -27361,7 +28188,14 @@ function renderMarkdown(report) {
   }
   lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
   for (const s of report.steps) lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
-  lines.push("", "## Coverage", "", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
+  const { criteria, level } = report.coverage;
+  lines.push("", "## Coverage", "", `Test coverage level: **TCL${level}** of 7.`, "", "| criterion | covered | missing (first 5) |", "|---|---|---|");
+  for (const c of CRITERIA) {
+    const { covered, total, missing } = criteria[c];
+    const shown = missing.slice(0, 5).map((m) => `\`${cell(m)}\``).join(", ") + (missing.length > 5 ? ` and ${missing.length - 5} more` : "");
+    lines.push(`| ${c} | ${covered}/${total} | ${shown || "\u2014"} |`);
+  }
+  lines.push("", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
   for (const op of report.coverage.operations) {
     const seen = Object.entries(op.exercised).map(([status, n]) => `${status}\xD7${n}`).join(", ");
     lines.push(`| \`${op.operationId}\` | ${seen || "\u2014"} | ${op.notExercised.join(", ") || "\u2014"} | ${op.undocumented.join(", ") || "\u2014"} |`);
@@ -27378,6 +28212,7 @@ var TITLE;
 var init_markdown = __esm({
   "src/drift/report/markdown.ts"() {
     "use strict";
+    init_coverage();
     init_markdown_text();
     TITLE = { pass: "PASS \u2014 the API matches the spec", drift: "DRIFT \u2014 the API no longer matches the spec", inconclusive: "INCONCLUSIVE \u2014 the API could not be fully exercised" };
   }
@@ -27503,6 +28338,8 @@ function formatSummary(report, options) {
   }
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
   for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
+  const { criteria, level } = report.coverage;
+  lines.push(`  coverage: TCL${level}; ${CRITERIA.map((c) => `${c} ${criteria[c].covered}/${criteria[c].total}`).join(", ")}`);
   if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}
@@ -27512,6 +28349,7 @@ var ANSI, COLOR, printable;
 var init_text = __esm({
   "src/drift/report/text.ts"() {
     "use strict";
+    init_coverage();
     ANSI = { red: "\x1B[31m", yellow: "\x1B[33m", green: "\x1B[32m", bold: "\x1B[1m", reset: "\x1B[0m" };
     COLOR = { pass: ANSI.green, drift: ANSI.red, inconclusive: ANSI.yellow };
     printable = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -29239,7 +30077,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -29249,7 +30087,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -29288,7 +30126,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -29297,15 +30135,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -30696,7 +31534,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -30716,7 +31554,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -30742,7 +31580,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -30767,7 +31605,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -30777,7 +31615,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -30786,7 +31624,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -30804,7 +31642,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -30833,11 +31671,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -36700,10 +37538,10 @@ var require_code2 = __commonJS({
       return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
     exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
+    function schemaProperties2(it, schemaMap) {
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
-    exports.schemaProperties = schemaProperties;
+    exports.schemaProperties = schemaProperties2;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
@@ -42878,7 +43716,23 @@ function specFactsOf(spec2, source) {
   const first = servers[0];
   const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
   const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
-  return { source, sha256: createHash3("sha256").update(spec2.text).digest("hex"), basePath, writeOnlyProperties: writeOnlyProperties(spec2) };
+  const writeOnly = writeOnlyProperties(spec2);
+  return { source, sha256: createHash3("sha256").update(spec2.text).digest("hex"), basePath, writeOnlyProperties: writeOnly, schemaProperties: schemaProperties(spec2, writeOnly) };
+}
+function schemaProperties(spec2, writeOnly) {
+  const components = isPlainObject(spec2.doc.components) && isPlainObject(spec2.doc.components.schemas) ? spec2.doc.components.schemas : {};
+  const namesOf = (schema, depth) => {
+    if (!isPlainObject(schema) || depth > 16) return [];
+    const own = isPlainObject(schema.properties) ? Object.keys(schema.properties) : [];
+    const members = Array.isArray(schema.allOf) ? schema.allOf.flatMap((m) => namesOf(deref(spec2.doc, m)?.node, depth + 1)) : [];
+    return [.../* @__PURE__ */ new Set([...own, ...members])];
+  };
+  const out = {};
+  for (const [name2, schema] of Object.entries(components)) {
+    const names = namesOf(schema, 0).filter((p) => !writeOnly.includes(p));
+    if (names.length > 0) out[name2] = names;
+  }
+  return out;
 }
 function writeOnlyProperties(spec2) {
   const names = /* @__PURE__ */ new Set();
@@ -42944,13 +43798,21 @@ function mergeParameters(doc, pathLevel, opLevel) {
           in: param.in,
           required: param.required === true,
           type: ["string", "integer", "number", "boolean", "array"].includes(type) ? type : "string",
-          ...isPlainObject(resolved2) && isScalar2(resolved2.default) ? { default: resolved2.default } : {}
+          ...isPlainObject(resolved2) && isScalar2(resolved2.default) ? { default: resolved2.default } : {},
+          ...valueClassesOf(resolved2)
         },
         schema
       });
     }
   }
   return [...byKey.values()];
+}
+function valueClassesOf(schema) {
+  if (!isPlainObject(schema)) return {};
+  if (Array.isArray(schema.enum)) return { valueClasses: schema.enum.filter(isScalar2) };
+  if (schema.type === "boolean") return { valueClasses: [true, false] };
+  const bounds = [schema.minimum, schema.maximum].filter((b) => typeof b === "number");
+  return bounds.length > 0 ? { valueClasses: bounds } : {};
 }
 function isScalar2(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
@@ -42983,11 +43845,54 @@ function responsesInfo(doc, raw, operationId) {
         const header = deref(doc, raw2)?.node;
         const documented = isPlainObject(header) ? header : {};
         return { name: name2, required: documented.required === true, validator: documented.schema === void 0 ? null : validatorName.header(operationId, status, name2) };
-      })
+      }),
+      links: linksOf(doc, response.links),
+      objects: objectsOf(doc, jsonSchemaOf(content), "")
     };
   }
   return out;
 }
+function linksOf(doc, raw) {
+  if (!isPlainObject(raw)) return [];
+  return Object.entries(raw).flatMap(([name2, rawLink]) => {
+    const link = deref(doc, rawLink)?.node;
+    if (!isPlainObject(link) || typeof link.operationId !== "string") return [];
+    const parameters = isPlainObject(link.parameters) ? Object.fromEntries(Object.entries(link.parameters).filter((e) => typeof e[1] === "string")) : {};
+    return [{ name: name2, operationId: link.operationId, parameters, requestUrl: typeof link["x-request-url"] === "string" ? link["x-request-url"] : null }];
+  });
+}
+function jsonSchemaOf(content) {
+  const type = Object.keys(content).find((t) => isJsonMediaType(t) && isPlainObject(content[t]));
+  return type === void 0 ? void 0 : content[type].schema;
+}
+function objectsOf(doc, schema, at2, path = []) {
+  if (!isPlainObject(schema)) return [];
+  const ref = typeof schema.$ref === "string" ? COMPONENT_SCHEMA.exec(schema.$ref)?.[1] : void 0;
+  if (ref !== void 0) {
+    if (path.includes(ref)) return [];
+    const target = deref(doc, schema)?.node;
+    const own = isObjectSchema(doc, target) ? [{ at: at2, schema: ref }] : [];
+    return merge([...own, ...objectsOf(doc, target, at2, [...path, ref])]);
+  }
+  const found = [];
+  if (Array.isArray(schema.allOf)) for (const member of schema.allOf) found.push(...objectsOf(doc, member, at2, path));
+  if (isPlainObject(schema.properties)) {
+    for (const [name2, child] of Object.entries(schema.properties)) found.push(...objectsOf(doc, child, `${at2}/${name2.replace(/~/g, "~0").replace(/\//g, "~1")}`, path));
+  }
+  if (isPlainObject(schema.items)) found.push(...objectsOf(doc, schema.items, `${at2}/*`, path));
+  return merge(found);
+}
+function isObjectSchema(doc, schema) {
+  if (!isPlainObject(schema)) return false;
+  if (isPlainObject(schema.properties)) return true;
+  return Array.isArray(schema.allOf) && schema.allOf.some((member) => isObjectSchema(doc, deref(doc, member)?.node));
+}
+function merge(objects) {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const o of objects) if (!byPlace.has(o.at)) byPlace.set(o.at, o);
+  return [...byPlace.values()];
+}
+var COMPONENT_SCHEMA;
 var init_operation_index = __esm({
   "src/spec-build/operation-index.ts"() {
     "use strict";
@@ -42996,6 +43901,7 @@ var init_operation_index = __esm({
     init_operation_info();
     init_deref();
     init_walk2();
+    COMPONENT_SCHEMA = /^#\/components\/schemas\/([^/]+)$/;
   }
 });
 
@@ -43015,7 +43921,7 @@ function rewriteRefs(node2) {
   }
   return out;
 }
-function jsonSchemaOf(rawContent) {
+function jsonSchemaOf2(rawContent) {
   const content = isPlainObject(rawContent) ? rawContent : {};
   for (const [type, media] of Object.entries(content)) {
     if (isJsonMediaType(type) && isPlainObject(media) && media.schema !== void 0) return media.schema;
@@ -43046,12 +43952,12 @@ function buildSchemaDefs(doc) {
       });
     }
     const body = deref(doc, op.requestBody)?.node;
-    const bodySchema = isPlainObject(body) ? jsonSchemaOf(body.content) : void 0;
+    const bodySchema = isPlainObject(body) ? jsonSchemaOf2(body.content) : void 0;
     if (bodySchema !== void 0) add(validatorName.request(id), bodySchema);
     const responses = isPlainObject(op.responses) ? op.responses : {};
     for (const [status, rawResponse] of Object.entries(responses)) {
       const response = deref(doc, rawResponse)?.node;
-      const schema = isPlainObject(response) ? jsonSchemaOf(response.content) : void 0;
+      const schema = isPlainObject(response) ? jsonSchemaOf2(response.content) : void 0;
       if (schema !== void 0) add(validatorName.response(id, status), schema);
       const headers = isPlainObject(response) && isPlainObject(response.headers) ? response.headers : {};
       for (const [name2, raw] of Object.entries(headers)) {
@@ -43148,7 +44054,7 @@ var specSource;
 var init_spec_source = __esm({
   "generated/spec-source.ts"() {
     "use strict";
-    specSource = 'openapi: 3.1.0\njsonSchemaDialect: https://json-schema.org/draft/2020-12/schema\ninfo:\n  title: SignalWire SIP endpoints (Relay REST)\n  version: 1.0.0\n  summary: SIP endpoints of a SignalWire Space, as this project holds the live API to behave.\n  description: |\n    SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\n    with a SignalWire Space. This document describes the Relay REST collection that manages them,\n    `/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\n    client, the stateful mock and the drift checks are all derived from it.\n\n    **Legacy status.** SignalWire now labels this collection "legacy" and points new work to the\n    Fabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\n    still work and are still documented, so none of them is flagged `deprecated`.\n\n    **Decisions where the published sources disagree.**\n    - Create and update: current documentation answers 200, older documentation 201. Both are\n      documented as success here; the drift report records which one the server actually used.\n    - `call_handler`: the eleven values of the current documentation. A value such as `default`,\n      seen only in third-party code, is drift when the server returns it.\n    - `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n      back in a response, exactly like `password`.\n    - Response objects are open: a key the server adds is not a schema error. Finding such keys is\n      the drift job\'s work (its `field-undocumented` check), not this document\'s.\n    - A handler\'s companion field (for example `call_request_url` for `laml_webhooks`) is required\n      whenever a request sets `call_handler` to that handler, on create and on update alike.\n    - Rate limits are platform-wide and their header names are undocumented; every operation\n      documents 429 with `Retry-After`.\n    - A request field marked `x-reference` names another resource of the Space (a video room, a\n      call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n      ids the Space is known to have.\nservers:\n  - url: https://{space_name}.signalwire.com/api/relay/rest\n    description: The Relay REST API of one SignalWire Space.\n    variables:\n      space_name:\n        default: example\n        description: The name of the Space, the first label of its host name.\nsecurity:\n  - basic_auth: []\ntags:\n  - name: SIP Endpoints\n    description: Create, list, inspect, change and remove the SIP endpoints of a Space.\npaths:\n  /endpoints/sip:\n    get:\n      operationId: list_sip_endpoints\n      tags: [SIP Endpoints]\n      summary: List SIP endpoints\n      description: |\n        Returns one page of the project\'s SIP endpoints, newest first. Pages are walked with\n        `links.next` until it is absent; each link already carries the query it belongs to.\n      security:\n        - basic_auth: []\n      parameters:\n        - $ref: "#/components/parameters/filter_username"\n        - $ref: "#/components/parameters/filter_caller_id"\n        - $ref: "#/components/parameters/page_number"\n        - $ref: "#/components/parameters/page_size"\n        - $ref: "#/components/parameters/page_token"\n      x-query-rules:\n        description: A page after the first is only reachable with the token of the walk it belongs to.\n        if:\n          properties:\n            page_number:\n              type: integer\n              exclusiveMinimum: 0\n          required: [page_number]\n        then:\n          required: [page_token]\n      responses:\n        "200":\n          description: One page of SIP endpoints.\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/SipEndpointList"\n              examples:\n                first_page:\n                  $ref: "#/components/examples/SipEndpointListPage"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    post:\n      operationId: create_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Create a SIP endpoint\n      description: |\n        Creates a SIP endpoint that devices can register with, using the given username and\n        password. The username must be unique in the project. Documented as answering 200 (current\n        documentation) or 201 (older documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointCreate"\n            examples:\n              relay_script:\n                $ref: "#/components/examples/SipEndpointCreateRequest"\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n  /endpoints/sip/{id}:\n    parameters:\n      - $ref: "#/components/parameters/id"\n    get:\n      operationId: retrieve_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Retrieve a SIP endpoint\n      description: Returns one SIP endpoint by its id.\n      security:\n        - basic_auth: []\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    put:\n      operationId: update_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Update a SIP endpoint\n      description: |\n        Changes the fields sent and leaves every other field as it was (a partial update despite\n        the method). Documented as answering 200 (current documentation) or 201 (older\n        documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointUpdate"\n            examples:\n              rename_caller_id:\n                summary: Change only the caller id.\n                value:\n                  caller_id: Front desk\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    delete:\n      operationId: delete_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Delete a SIP endpoint\n      description: Removes a SIP endpoint for good; devices registered with it can no longer call.\n      security:\n        - basic_auth: []\n      responses:\n        "204":\n          description: The endpoint is gone. The response has no body.\n        "400":\n          $ref: "#/components/responses/BadRequest"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\ncomponents:\n  securitySchemes:\n    basic_auth:\n      type: http\n      scheme: basic\n      description: The Project ID is the user name and an API token with the Voice scope is the password.\n  parameters:\n    id:\n      name: id\n      in: path\n      required: true\n      description: The id of the SIP endpoint.\n      schema:\n        type: string\n        format: uuid\n    filter_username:\n      name: filter_username\n      in: query\n      description: Keep only endpoints whose username contains this text.\n      schema:\n        type: string\n    filter_caller_id:\n      name: filter_caller_id\n      in: query\n      description: Keep only endpoints whose caller id contains this text.\n      schema:\n        type: string\n    page_number:\n      name: page_number\n      in: query\n      description: Zero-based number of the page to return; pages after the first need `page_token`.\n      schema:\n        type: integer\n        minimum: 0\n        default: 0\n    page_size:\n      name: page_size\n      in: query\n      description: How many endpoints one page holds at most.\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 1000\n        default: 50\n    page_token:\n      name: page_token\n      in: query\n      description: The token that ties a page to the walk it belongs to, as found in `links.next` and `links.prev`.\n      schema:\n        type: string\n        minLength: 1\n  headers:\n    Retry-After:\n      description: How long to wait before trying again, in whole seconds or as an HTTP date (IMF-fixdate).\n      required: true\n      schema:\n        type: string\n        anyOf:\n          - pattern: "^[0-9]+$"\n          - pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"\n  responses:\n    SipEndpoint:\n      description: The SIP endpoint as it is now stored.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/SipEndpoint"\n          examples:\n            relay_script:\n              $ref: "#/components/examples/SipEndpointRelayScript"\n    BadRequest:\n      description: The request could not be understood.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Bad Request\n          examples:\n            bad_request:\n              value:\n                error: Bad Request\n    Unauthorized:\n      description: The credentials are missing, wrong, or lack the Voice scope.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Unauthorized\n          examples:\n            unauthorized:\n              value:\n                error: Unauthorized\n    NotFound:\n      description: No SIP endpoint of this project has that id.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Not Found\n          examples:\n            not_found:\n              value:\n                error: Not Found\n    UnprocessableEntity:\n      description: The request breaks one or more rules; each broken rule is one item.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/ValidationErrors"\n          examples:\n            blank_username:\n              value:\n                errors:\n                  - detail: Username can\'t be blank\n                    status: "422"\n                    title: Invalid Attribute\n                    code: "422"\n    TooManyRequests:\n      description: The platform\'s rate limit was reached; wait as `Retry-After` says.\n      headers:\n        Retry-After:\n          $ref: "#/components/headers/Retry-After"\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/Error"\n          examples:\n            too_many_requests:\n              value:\n                error: Too Many Requests\n    InternalServerError:\n      description: The server failed while handling the request.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Internal Server Error\n          examples:\n            internal_server_error:\n              value:\n                error: Internal Server Error\n  schemas:\n    SipEndpoint:\n      type: object\n      description: |\n        A SIP endpoint as the server returns it. Every key is always present; handler fields the\n        endpoint does not use are null, and the three method fields read "POST" until changed.\n      required:\n        - type\n        - id\n        - username\n        - caller_id\n        - send_as\n        - ciphers\n        - codecs\n        - encryption\n        - call_handler\n        - calling_handler_resource_id\n        - call_request_url\n        - call_request_method\n        - call_fallback_url\n        - call_fallback_method\n        - call_status_callback_url\n        - call_status_callback_method\n        - call_laml_application_id\n        - call_dialogflow_agent_id\n        - call_relay_topic\n        - call_relay_topic_status_callback_url\n        - call_relay_context\n        - call_relay_context_status_callback_url\n        - call_relay_application\n        - call_video_room_id\n        - call_relay_script_url\n      properties:\n        type:\n          description: The kind of resource; always `sip_endpoint`.\n          type: string\n          const: sip_endpoint\n        id:\n          description: Server-made identifier of the endpoint.\n          type: string\n          format: uuid\n        username:\n          description: The SIP user name devices register with; unique in the project.\n          type: string\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: [string, "null"]\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          $ref: "#/components/schemas/CallHandler"\n        calling_handler_resource_id:\n          description: The resource the server created for the handler; set by the server only.\n          type: [string, "null"]\n          format: uuid\n        call_request_url:\n          description: Webhook that answers inbound calls (`laml_webhooks`).\n          type: [string, "null"]\n        call_request_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails (`laml_webhooks`).\n          type: [string, "null"]\n        call_fallback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes (`laml_webhooks`).\n          type: [string, "null"]\n        call_status_callback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers (`laml_application`).\n          type: [string, "null"]\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers (`dialogflow`).\n          type: [string, "null"]\n        call_relay_topic:\n          description: The Relay topic calls are sent to (`relay_topic`).\n          type: [string, "null"]\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes (`relay_topic`).\n          type: [string, "null"]\n        call_relay_context:\n          description: The Relay context calls are sent to (`relay_context`).\n          type: [string, "null"]\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes (`relay_context`).\n          type: [string, "null"]\n        call_relay_application:\n          description: The Relay application that answers (`relay_application`).\n          type: [string, "null"]\n        call_video_room_id:\n          description: The video room calls join (`video_room`).\n          type: [string, "null"]\n          format: uuid\n        call_relay_script_url:\n          description: URL of the SWML script that answers (`relay_script`).\n          type: [string, "null"]\n    SipEndpointWritable:\n      type: object\n      description: The fields a request may set. None is nullable; a field left out is not changed.\n      properties:\n        username:\n          description: SIP user name, unique in the project, without white space or `@`.\n          type: string\n          minLength: 1\n          pattern: "^[^\\\\s@]+$"\n        password:\n          description: SIP password. Write-only, never returned.\n          type: string\n          minLength: 1\n          writeOnly: true\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: string\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          description: What handles inbound calls; requests cannot set it to null.\n          type: string\n          allOf:\n            - $ref: "#/components/schemas/CallHandler"\n        call_request_url:\n          description: Webhook that answers inbound calls; required with `laml_webhooks`.\n          type: string\n          format: uri\n        call_request_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails.\n          type: string\n          format: uri\n        call_fallback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes.\n          type: string\n          format: uri\n        call_status_callback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers; required with `laml_application`.\n          type: string\n          x-reference: a LaML application of the Space\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers; required with `dialogflow`.\n          type: string\n          x-reference: a Dialogflow agent of the Space\n        call_relay_topic:\n          description: The Relay topic calls are sent to; required with `relay_topic`.\n          type: string\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes of a `relay_topic` endpoint.\n          type: string\n          format: uri\n        call_relay_context:\n          description: The Relay context calls are sent to; required with `relay_context`.\n          type: string\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes of a `relay_context` endpoint.\n          type: string\n          format: uri\n        call_relay_application:\n          description: The Relay application that answers; required with `relay_application`.\n          type: string\n        call_video_room_id:\n          description: The video room calls join; required with `video_room`.\n          type: string\n          format: uuid\n          x-reference: a video room of the Space\n        call_relay_script_url:\n          description: URL of the SWML script that answers; required with `relay_script`.\n          type: string\n          format: uri\n        call_flow_id:\n          description: The call flow that answers; required with `call_flow`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: a call flow of the Space\n        call_flow_version:\n          description: Which version of the call flow answers. Request-only.\n          type: string\n          enum: [working_copy, current_deployed]\n          writeOnly: true\n        call_ai_agent_id:\n          description: The AI agent that answers; required with `ai_agent`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: an AI agent of the Space\n    SipEndpointCreate:\n      description: A new SIP endpoint. `username` and `password` are required.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n      required: [username, password]\n      examples:\n        - username: alice\n          password: correct-horse-battery\n          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:\n      description: The fields to change; every field is optional.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n    CallHandlerCompanions:\n      description: |\n        Each call handler needs one companion field naming what answers the call. A request that\n        sets `call_handler` to one of these values must also send its companion. `relay_connector`\n        has no known companion.\n      allOf:\n        - if: {properties: {call_handler: {const: laml_webhooks}}, required: [call_handler]}\n          then: {required: [call_request_url]}\n        - if: {properties: {call_handler: {const: laml_application}}, required: [call_handler]}\n          then: {required: [call_laml_application_id]}\n        - if: {properties: {call_handler: {const: dialogflow}}, required: [call_handler]}\n          then: {required: [call_dialogflow_agent_id]}\n        - if: {properties: {call_handler: {const: relay_topic}}, required: [call_handler]}\n          then: {required: [call_relay_topic]}\n        - if: {properties: {call_handler: {const: relay_context}}, required: [call_handler]}\n          then: {required: [call_relay_context]}\n        - if: {properties: {call_handler: {const: relay_application}}, required: [call_handler]}\n          then: {required: [call_relay_application]}\n        - if: {properties: {call_handler: {const: video_room}}, required: [call_handler]}\n          then: {required: [call_video_room_id]}\n        - if: {properties: {call_handler: {const: relay_script}}, required: [call_handler]}\n          then: {required: [call_relay_script_url]}\n        - if: {properties: {call_handler: {const: call_flow}}, required: [call_handler]}\n          then: {required: [call_flow_id]}\n        - if: {properties: {call_handler: {const: ai_agent}}, required: [call_handler]}\n          then: {required: [call_ai_agent_id]}\n    CallHandler:\n      description: |\n        What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\n        list of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n      type: [string, "null"]\n      enum:\n        - relay_context\n        - relay_topic\n        - relay_application\n        - relay_connector\n        - relay_script\n        - laml_webhooks\n        - laml_application\n        - dialogflow\n        - video_room\n        - call_flow\n        - ai_agent\n        - null\n    Encryption:\n      description: Whether media to and from the endpoint must, may or may not be encrypted (SRTP).\n      type: string\n      enum: [default, required, optional]\n    HttpMethod:\n      description: The HTTP method a webhook is called with.\n      type: string\n      enum: [GET, POST]\n    NullableHttpMethod:\n      description: The HTTP method a webhook is called with; the server reports "POST" until it is changed.\n      type: [string, "null"]\n      enum: [GET, POST, null]\n    Ciphers:\n      description: |\n        SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\n        AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\n        AES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    Codecs:\n      description: |\n        Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\n        PCMA, G729, VP8, H264. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    SipEndpointList:\n      type: object\n      description: One page of SIP endpoints and the links to its neighbours.\n      required: [links, data]\n      properties:\n        links:\n          $ref: "#/components/schemas/PageLinks"\n        data:\n          type: array\n          items:\n            $ref: "#/components/schemas/SipEndpoint"\n    PageLinks:\n      type: object\n      description: |\n        Links of a page walk. Current servers send absolute URLs; older documentation shows\n        relative ones, so both are accepted. `next` is present only when another page exists and\n        `prev` only after the first page.\n      required: [self, first]\n      properties:\n        self:\n          type: string\n        first:\n          type: string\n        next:\n          type: string\n        prev:\n          type: string\n    Error:\n      type: object\n      description: The body of a plain error answer.\n      required: [error]\n      properties:\n        error:\n          description: The reason phrase, such as "Not Found".\n          type: string\n    ValidationErrors:\n      type: object\n      description: The body of a 422 answer; one item for each rule the request broke.\n      required: [errors]\n      properties:\n        errors:\n          type: array\n          items:\n            $ref: "#/components/schemas/ValidationError"\n    ValidationError:\n      type: object\n      required: [detail, status, title, code]\n      properties:\n        detail:\n          description: What is wrong, naming the attribute.\n          type: string\n        status:\n          description: The HTTP status as a string, such as "422".\n          type: string\n        title:\n          description: A short category, such as "Invalid Attribute".\n          type: string\n        code:\n          description: A machine-readable code of the problem, as a string.\n          type: string\n  examples:\n    SipEndpointRelayScript:\n      summary: An endpoint answered by a SWML script.\n      value:\n        type: sip_endpoint\n        id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        username: alice\n        caller_id: Alice\n        send_as: "+15551234567"\n        ciphers: [AEAD_AES_256_GCM_8, AES_CM_128_HMAC_SHA1_80]\n        codecs: [OPUS, PCMU]\n        encryption: optional\n        call_handler: relay_script\n        calling_handler_resource_id: 0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24\n        call_request_url: null\n        call_request_method: POST\n        call_fallback_url: null\n        call_fallback_method: POST\n        call_status_callback_url: null\n        call_status_callback_method: POST\n        call_laml_application_id: null\n        call_dialogflow_agent_id: null\n        call_relay_topic: null\n        call_relay_topic_status_callback_url: null\n        call_relay_context: null\n        call_relay_context_status_callback_url: null\n        call_relay_application: null\n        call_video_room_id: null\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointCreateRequest:\n      summary: An endpoint answered by a SWML script.\n      value:\n        username: alice\n        password: correct-horse-battery\n        caller_id: Alice\n        call_handler: relay_script\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointListPage:\n      summary: A first page with a next page after it.\n      value:\n        links:\n          self: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          first: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          next: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1&page_size=1&page_token=PA6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        data:\n          - type: sip_endpoint\n            id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n            username: alice\n            caller_id: null\n            send_as: random\n            ciphers: []\n            codecs: [OPUS, G722, PCMU, PCMA]\n            encryption: default\n            call_handler: null\n            calling_handler_resource_id: null\n            call_request_url: null\n            call_request_method: POST\n            call_fallback_url: null\n            call_fallback_method: POST\n            call_status_callback_url: null\n            call_status_callback_method: POST\n            call_laml_application_id: null\n            call_dialogflow_agent_id: null\n            call_relay_topic: null\n            call_relay_topic_status_callback_url: null\n            call_relay_context: null\n            call_relay_context_status_callback_url: null\n            call_relay_application: null\n            call_video_room_id: null\n            call_relay_script_url: null\n';
+    specSource = 'openapi: 3.1.0\njsonSchemaDialect: https://json-schema.org/draft/2020-12/schema\ninfo:\n  title: SignalWire SIP endpoints (Relay REST)\n  version: 1.0.0\n  summary: SIP endpoints of a SignalWire Space, as this project holds the live API to behave.\n  description: |\n    SIP endpoints are the SIP user agents (desk phones, soft phones, PBX trunks) that register\n    with a SignalWire Space. This document describes the Relay REST collection that manages them,\n    `/api/relay/rest/endpoints/sip`, and is the single source of truth of this project: the typed\n    client, the stateful mock and the drift checks are all derived from it.\n\n    **Legacy status.** SignalWire now labels this collection "legacy" and points new work to the\n    Fabric SIP credentials resource (`/api/fabric/resources/sip_endpoints`). The operations below\n    still work and are still documented, so none of them is flagged `deprecated`.\n\n    **Decisions where the published sources disagree.**\n    - Create and update: current documentation answers 200, older documentation 201. Both are\n      documented as success here; the drift report records which one the server actually used.\n    - `call_handler`: the eleven values of the current documentation. A value such as `default`,\n      seen only in third-party code, is drift when the server returns it.\n    - `call_flow_id`, `call_flow_version` and `call_ai_agent_id` are request-only: they never come\n      back in a response, exactly like `password`.\n    - Response objects are open: a key the server adds is not a schema error. Finding such keys is\n      the drift job\'s work (its `field-undocumented` check), not this document\'s.\n    - A handler\'s companion field (for example `call_request_url` for `laml_webhooks`) is required\n      whenever a request sets `call_handler` to that handler, on create and on update alike.\n    - Rate limits are platform-wide and their header names are undocumented; every operation\n      documents 429 with `Retry-After`.\n    - A request field marked `x-reference` names another resource of the Space (a video room, a\n      call flow, \u2026): a Space may refuse an id it does not know, so a check that writes sends only\n      ids the Space is known to have.\n    - A request field marked `x-handler` serves one call handler only (a status callback of a\n      `relay_topic` endpoint): a check that writes sends it alongside that handler, never another.\nservers:\n  - url: https://{space_name}.signalwire.com/api/relay/rest\n    description: The Relay REST API of one SignalWire Space.\n    variables:\n      space_name:\n        default: example\n        description: The name of the Space, the first label of its host name.\nsecurity:\n  - basic_auth: []\ntags:\n  - name: SIP Endpoints\n    description: Create, list, inspect, change and remove the SIP endpoints of a Space.\npaths:\n  /endpoints/sip:\n    get:\n      operationId: list_sip_endpoints\n      tags: [SIP Endpoints]\n      summary: List SIP endpoints\n      description: |\n        Returns one page of the project\'s SIP endpoints, newest first. Pages are walked with\n        `links.next` until it is absent; each link already carries the query it belongs to.\n      security:\n        - basic_auth: []\n      parameters:\n        - $ref: "#/components/parameters/filter_username"\n        - $ref: "#/components/parameters/filter_caller_id"\n        - $ref: "#/components/parameters/page_number"\n        - $ref: "#/components/parameters/page_size"\n        - $ref: "#/components/parameters/page_token"\n      x-query-rules:\n        description: A page after the first is only reachable with the token of the walk it belongs to.\n        if:\n          properties:\n            page_number:\n              type: integer\n              exclusiveMinimum: 0\n          required: [page_number]\n        then:\n          required: [page_token]\n      responses:\n        "200":\n          description: One page of SIP endpoints.\n          content:\n            application/json:\n              schema:\n                $ref: "#/components/schemas/SipEndpointList"\n              examples:\n                first_page:\n                  $ref: "#/components/examples/SipEndpointListPage"\n          links:\n            retrieve_first:\n              operationId: retrieve_sip_endpoint\n              description: The first endpoint of the page, by its id.\n              parameters:\n                id: $response.body#/data/0/id\n            next_page:\n              operationId: list_sip_endpoints\n              description: |\n                The next page of the same walk: the request `links.next` names, sent as it is\n                written (its query carries `page_token`). The URL is not a parameter value, so it\n                is given as `x-request-url`.\n              x-request-url: $response.body#/links/next\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    post:\n      operationId: create_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Create a SIP endpoint\n      description: |\n        Creates a SIP endpoint that devices can register with, using the given username and\n        password. The username must be unique in the project. Documented as answering 200 (current\n        documentation) or 201 (older documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointCreate"\n            examples:\n              relay_script:\n                $ref: "#/components/examples/SipEndpointCreateRequest"\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n  /endpoints/sip/{id}:\n    parameters:\n      - $ref: "#/components/parameters/id"\n    get:\n      operationId: retrieve_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Retrieve a SIP endpoint\n      description: Returns one SIP endpoint by its id.\n      security:\n        - basic_auth: []\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    put:\n      operationId: update_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Update a SIP endpoint\n      description: |\n        Changes the fields sent and leaves every other field as it was (a partial update despite\n        the method). Documented as answering 200 (current documentation) or 201 (older\n        documentation).\n      security:\n        - basic_auth: []\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: "#/components/schemas/SipEndpointUpdate"\n            examples:\n              rename_caller_id:\n                summary: Change only the caller id.\n                value:\n                  caller_id: Front desk\n      responses:\n        "200":\n          $ref: "#/components/responses/SipEndpoint"\n        "201":\n          $ref: "#/components/responses/SipEndpoint"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "422":\n          $ref: "#/components/responses/UnprocessableEntity"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\n    delete:\n      operationId: delete_sip_endpoint\n      tags: [SIP Endpoints]\n      summary: Delete a SIP endpoint\n      description: Removes a SIP endpoint for good; devices registered with it can no longer call.\n      security:\n        - basic_auth: []\n      responses:\n        "204":\n          description: The endpoint is gone. The response has no body.\n        "400":\n          $ref: "#/components/responses/BadRequest"\n        "401":\n          $ref: "#/components/responses/Unauthorized"\n        "404":\n          $ref: "#/components/responses/NotFound"\n        "429":\n          $ref: "#/components/responses/TooManyRequests"\n        "500":\n          $ref: "#/components/responses/InternalServerError"\ncomponents:\n  securitySchemes:\n    basic_auth:\n      type: http\n      scheme: basic\n      description: The Project ID is the user name and an API token with the Voice scope is the password.\n  parameters:\n    id:\n      name: id\n      in: path\n      required: true\n      description: The id of the SIP endpoint.\n      schema:\n        type: string\n        format: uuid\n    filter_username:\n      name: filter_username\n      in: query\n      description: Keep only endpoints whose username contains this text.\n      schema:\n        type: string\n    filter_caller_id:\n      name: filter_caller_id\n      in: query\n      description: Keep only endpoints whose caller id contains this text.\n      schema:\n        type: string\n    page_number:\n      name: page_number\n      in: query\n      description: Zero-based number of the page to return; pages after the first need `page_token`.\n      schema:\n        type: integer\n        minimum: 0\n        default: 0\n    page_size:\n      name: page_size\n      in: query\n      description: How many endpoints one page holds at most.\n      schema:\n        type: integer\n        minimum: 1\n        maximum: 1000\n        default: 50\n    page_token:\n      name: page_token\n      in: query\n      description: The token that ties a page to the walk it belongs to, as found in `links.next` and `links.prev`.\n      schema:\n        type: string\n        minLength: 1\n  headers:\n    Retry-After:\n      description: How long to wait before trying again, in whole seconds or as an HTTP date (IMF-fixdate).\n      required: true\n      schema:\n        type: string\n        anyOf:\n          - pattern: "^[0-9]+$"\n          - pattern: "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"\n  responses:\n    SipEndpoint:\n      description: The SIP endpoint as it is now stored.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/SipEndpoint"\n          examples:\n            relay_script:\n              $ref: "#/components/examples/SipEndpointRelayScript"\n      links:\n        retrieve:\n          operationId: retrieve_sip_endpoint\n          description: The endpoint again, by the id it was answered with.\n          parameters:\n            id: $response.body#/id\n        update:\n          operationId: update_sip_endpoint\n          description: Changes the endpoint answered, by its id.\n          parameters:\n            id: $response.body#/id\n        delete:\n          operationId: delete_sip_endpoint\n          description: Removes the endpoint answered, by its id.\n          parameters:\n            id: $response.body#/id\n    BadRequest:\n      description: The request could not be understood.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Bad Request\n          examples:\n            bad_request:\n              value:\n                error: Bad Request\n    Unauthorized:\n      description: The credentials are missing, wrong, or lack the Voice scope.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Unauthorized\n          examples:\n            unauthorized:\n              value:\n                error: Unauthorized\n    NotFound:\n      description: No SIP endpoint of this project has that id.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Not Found\n          examples:\n            not_found:\n              value:\n                error: Not Found\n    UnprocessableEntity:\n      description: The request breaks one or more rules; each broken rule is one item.\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/ValidationErrors"\n          examples:\n            blank_username:\n              value:\n                errors:\n                  - detail: Username can\'t be blank\n                    status: "422"\n                    title: Invalid Attribute\n                    code: "422"\n    TooManyRequests:\n      description: The platform\'s rate limit was reached; wait as `Retry-After` says.\n      headers:\n        Retry-After:\n          $ref: "#/components/headers/Retry-After"\n      content:\n        application/json:\n          schema:\n            $ref: "#/components/schemas/Error"\n          examples:\n            too_many_requests:\n              value:\n                error: Too Many Requests\n    InternalServerError:\n      description: The server failed while handling the request.\n      content:\n        application/json:\n          schema:\n            allOf:\n              - $ref: "#/components/schemas/Error"\n              - properties:\n                  error:\n                    const: Internal Server Error\n          examples:\n            internal_server_error:\n              value:\n                error: Internal Server Error\n  schemas:\n    SipEndpoint:\n      type: object\n      description: |\n        A SIP endpoint as the server returns it. Every key is always present; handler fields the\n        endpoint does not use are null, and the three method fields read "POST" until changed.\n      required:\n        - type\n        - id\n        - username\n        - caller_id\n        - send_as\n        - ciphers\n        - codecs\n        - encryption\n        - call_handler\n        - calling_handler_resource_id\n        - call_request_url\n        - call_request_method\n        - call_fallback_url\n        - call_fallback_method\n        - call_status_callback_url\n        - call_status_callback_method\n        - call_laml_application_id\n        - call_dialogflow_agent_id\n        - call_relay_topic\n        - call_relay_topic_status_callback_url\n        - call_relay_context\n        - call_relay_context_status_callback_url\n        - call_relay_application\n        - call_video_room_id\n        - call_relay_script_url\n      properties:\n        type:\n          description: The kind of resource; always `sip_endpoint`.\n          type: string\n          const: sip_endpoint\n        id:\n          description: Server-made identifier of the endpoint.\n          type: string\n          format: uuid\n        username:\n          description: The SIP user name devices register with; unique in the project.\n          type: string\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: [string, "null"]\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          $ref: "#/components/schemas/CallHandler"\n        calling_handler_resource_id:\n          description: The resource the server created for the handler; set by the server only.\n          type: [string, "null"]\n          format: uuid\n        call_request_url:\n          description: Webhook that answers inbound calls (`laml_webhooks`).\n          type: [string, "null"]\n        call_request_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails (`laml_webhooks`).\n          type: [string, "null"]\n        call_fallback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes (`laml_webhooks`).\n          type: [string, "null"]\n        call_status_callback_method:\n          $ref: "#/components/schemas/NullableHttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers (`laml_application`).\n          type: [string, "null"]\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers (`dialogflow`).\n          type: [string, "null"]\n        call_relay_topic:\n          description: The Relay topic calls are sent to (`relay_topic`).\n          type: [string, "null"]\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes (`relay_topic`).\n          type: [string, "null"]\n        call_relay_context:\n          description: The Relay context calls are sent to (`relay_context`).\n          type: [string, "null"]\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes (`relay_context`).\n          type: [string, "null"]\n        call_relay_application:\n          description: The Relay application that answers (`relay_application`).\n          type: [string, "null"]\n        call_video_room_id:\n          description: The video room calls join (`video_room`).\n          type: [string, "null"]\n          format: uuid\n        call_relay_script_url:\n          description: URL of the SWML script that answers (`relay_script`).\n          type: [string, "null"]\n    SipEndpointWritable:\n      type: object\n      description: The fields a request may set. None is nullable; a field left out is not changed.\n      properties:\n        username:\n          description: SIP user name, unique in the project, without white space or `@`.\n          type: string\n          minLength: 1\n          pattern: "^[^\\\\s@]+$"\n        password:\n          description: SIP password. Write-only, never returned.\n          type: string\n          minLength: 1\n          writeOnly: true\n        caller_id:\n          description: Name shown to the PSTN (CNAM) and the From name shown to other SIP endpoints.\n          type: string\n        send_as:\n          description: The number calls to the PSTN originate from, or `random`.\n          type: string\n        ciphers:\n          $ref: "#/components/schemas/Ciphers"\n        codecs:\n          $ref: "#/components/schemas/Codecs"\n        encryption:\n          $ref: "#/components/schemas/Encryption"\n        call_handler:\n          description: What handles inbound calls; requests cannot set it to null.\n          type: string\n          allOf:\n            - $ref: "#/components/schemas/CallHandler"\n        call_request_url:\n          description: Webhook that answers inbound calls; required with `laml_webhooks`.\n          type: string\n          format: uri\n        call_request_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_fallback_url:\n          description: Webhook used when the request URL fails.\n          type: string\n          format: uri\n          x-handler: laml_webhooks\n        call_fallback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_status_callback_url:\n          description: Webhook told about call status changes.\n          type: string\n          format: uri\n          x-handler: laml_webhooks\n        call_status_callback_method:\n          $ref: "#/components/schemas/HttpMethod"\n        call_laml_application_id:\n          description: The LaML application that answers; required with `laml_application`.\n          type: string\n          x-reference: a LaML application of the Space\n        call_dialogflow_agent_id:\n          description: The Dialogflow agent that answers; required with `dialogflow`.\n          type: string\n          x-reference: a Dialogflow agent of the Space\n        call_relay_topic:\n          description: The Relay topic calls are sent to; required with `relay_topic`.\n          type: string\n        call_relay_topic_status_callback_url:\n          description: Webhook told about call status changes of a `relay_topic` endpoint.\n          type: string\n          format: uri\n          x-handler: relay_topic\n        call_relay_context:\n          description: The Relay context calls are sent to; required with `relay_context`.\n          type: string\n        call_relay_context_status_callback_url:\n          description: Webhook told about call status changes of a `relay_context` endpoint.\n          type: string\n          format: uri\n          x-handler: relay_context\n        call_relay_application:\n          description: The Relay application that answers; required with `relay_application`.\n          type: string\n        call_video_room_id:\n          description: The video room calls join; required with `video_room`.\n          type: string\n          format: uuid\n          x-reference: a video room of the Space\n        call_relay_script_url:\n          description: URL of the SWML script that answers; required with `relay_script`.\n          type: string\n          format: uri\n        call_flow_id:\n          description: The call flow that answers; required with `call_flow`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: a call flow of the Space\n        call_flow_version:\n          description: Which version of the call flow answers. Request-only.\n          type: string\n          enum: [working_copy, current_deployed]\n          writeOnly: true\n        call_ai_agent_id:\n          description: The AI agent that answers; required with `ai_agent`. Request-only.\n          type: string\n          format: uuid\n          writeOnly: true\n          x-reference: an AI agent of the Space\n    SipEndpointCreate:\n      description: A new SIP endpoint. `username` and `password` are required.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n      required: [username, password]\n      examples:\n        - username: alice\n          password: correct-horse-battery\n          call_handler: relay_script\n          call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointUpdate:\n      description: The fields to change; every field is optional.\n      allOf:\n        - $ref: "#/components/schemas/SipEndpointWritable"\n        - $ref: "#/components/schemas/CallHandlerCompanions"\n    CallHandlerCompanions:\n      description: |\n        Each call handler needs one companion field naming what answers the call. A request that\n        sets `call_handler` to one of these values must also send its companion. `relay_connector`\n        has no known companion.\n      allOf:\n        - if: {properties: {call_handler: {const: laml_webhooks}}, required: [call_handler]}\n          then: {required: [call_request_url]}\n        - if: {properties: {call_handler: {const: laml_application}}, required: [call_handler]}\n          then: {required: [call_laml_application_id]}\n        - if: {properties: {call_handler: {const: dialogflow}}, required: [call_handler]}\n          then: {required: [call_dialogflow_agent_id]}\n        - if: {properties: {call_handler: {const: relay_topic}}, required: [call_handler]}\n          then: {required: [call_relay_topic]}\n        - if: {properties: {call_handler: {const: relay_context}}, required: [call_handler]}\n          then: {required: [call_relay_context]}\n        - if: {properties: {call_handler: {const: relay_application}}, required: [call_handler]}\n          then: {required: [call_relay_application]}\n        - if: {properties: {call_handler: {const: video_room}}, required: [call_handler]}\n          then: {required: [call_video_room_id]}\n        - if: {properties: {call_handler: {const: relay_script}}, required: [call_handler]}\n          then: {required: [call_relay_script_url]}\n        - if: {properties: {call_handler: {const: call_flow}}, required: [call_handler]}\n          then: {required: [call_flow_id]}\n        - if: {properties: {call_handler: {const: ai_agent}}, required: [call_handler]}\n          then: {required: [call_ai_agent_id]}\n    CallHandler:\n      description: |\n        What handles inbound calls to the endpoint; null (in responses) when nothing does. The one\n        list of handler kinds: requests take the same values as a string (see SipEndpointWritable).\n      type: [string, "null"]\n      enum:\n        - relay_context\n        - relay_topic\n        - relay_application\n        - relay_connector\n        - relay_script\n        - laml_webhooks\n        - laml_application\n        - dialogflow\n        - video_room\n        - call_flow\n        - ai_agent\n        - null\n    Encryption:\n      description: Whether media to and from the endpoint must, may or may not be encrypted (SRTP).\n      type: string\n      enum: [default, required, optional]\n    HttpMethod:\n      description: The HTTP method a webhook is called with.\n      type: string\n      enum: [GET, POST]\n    NullableHttpMethod:\n      description: The HTTP method a webhook is called with; the server reports "POST" until it is changed.\n      type: [string, "null"]\n      enum: [GET, POST, null]\n    Ciphers:\n      description: |\n        SRTP crypto suites offered, in order of preference. Known values: AEAD_AES_256_GCM_8,\n        AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32,\n        AES_CM_128_HMAC_SHA1_32. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    Codecs:\n      description: |\n        Audio and video codecs offered, in order of preference. Known values: OPUS, G722, PCMU,\n        PCMA, G729, VP8, H264. A request with an empty list restores the project\'s defaults.\n      type: array\n      items:\n        type: string\n    SipEndpointList:\n      type: object\n      description: One page of SIP endpoints and the links to its neighbours.\n      required: [links, data]\n      properties:\n        links:\n          $ref: "#/components/schemas/PageLinks"\n        data:\n          type: array\n          items:\n            $ref: "#/components/schemas/SipEndpoint"\n    PageLinks:\n      type: object\n      description: |\n        Links of a page walk. Current servers send absolute URLs; older documentation shows\n        relative ones, so both are accepted. `next` is present only when another page exists and\n        `prev` only after the first page.\n      required: [self, first]\n      properties:\n        self:\n          type: string\n        first:\n          type: string\n        next:\n          type: string\n        prev:\n          type: string\n    Error:\n      type: object\n      description: The body of a plain error answer.\n      required: [error]\n      properties:\n        error:\n          description: The reason phrase, such as "Not Found".\n          type: string\n    ValidationErrors:\n      type: object\n      description: The body of a 422 answer; one item for each rule the request broke.\n      required: [errors]\n      properties:\n        errors:\n          type: array\n          items:\n            $ref: "#/components/schemas/ValidationError"\n    ValidationError:\n      type: object\n      required: [detail, status, title, code]\n      properties:\n        detail:\n          description: What is wrong, naming the attribute.\n          type: string\n        status:\n          description: The HTTP status as a string, such as "422".\n          type: string\n        title:\n          description: A short category, such as "Invalid Attribute".\n          type: string\n        code:\n          description: A machine-readable code of the problem, as a string.\n          type: string\n  examples:\n    SipEndpointRelayScript:\n      summary: An endpoint answered by a SWML script.\n      value:\n        type: sip_endpoint\n        id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        username: alice\n        caller_id: Alice\n        send_as: "+15551234567"\n        ciphers: [AEAD_AES_256_GCM_8, AES_CM_128_HMAC_SHA1_80]\n        codecs: [OPUS, PCMU]\n        encryption: optional\n        call_handler: relay_script\n        calling_handler_resource_id: 0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24\n        call_request_url: null\n        call_request_method: POST\n        call_fallback_url: null\n        call_fallback_method: POST\n        call_status_callback_url: null\n        call_status_callback_method: POST\n        call_laml_application_id: null\n        call_dialogflow_agent_id: null\n        call_relay_topic: null\n        call_relay_topic_status_callback_url: null\n        call_relay_context: null\n        call_relay_context_status_callback_url: null\n        call_relay_application: null\n        call_video_room_id: null\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointCreateRequest:\n      summary: An endpoint answered by a SWML script.\n      value:\n        username: alice\n        password: correct-horse-battery\n        caller_id: Alice\n        call_handler: relay_script\n        call_relay_script_url: https://example.com/swml/alice.json\n    SipEndpointListPage:\n      summary: A first page with a next page after it.\n      value:\n        links:\n          self: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          first: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=0&page_size=1\n          next: https://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1&page_size=1&page_token=PA6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n        data:\n          - type: sip_endpoint\n            id: 6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11\n            username: alice\n            caller_id: null\n            send_as: random\n            ciphers: []\n            codecs: [OPUS, G722, PCMU, PCMA]\n            encryption: default\n            call_handler: null\n            calling_handler_resource_id: null\n            call_request_url: null\n            call_request_method: POST\n            call_fallback_url: null\n            call_fallback_method: POST\n            call_status_callback_url: null\n            call_status_callback_method: POST\n            call_laml_application_id: null\n            call_dialogflow_agent_id: null\n            call_relay_topic: null\n            call_relay_topic_status_callback_url: null\n            call_relay_context: null\n            call_relay_context_status_callback_url: null\n            call_relay_application: null\n            call_video_room_id: null\n            call_relay_script_url: null\n';
   }
 });
 
@@ -43435,6 +44341,7 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
       maxPages: plan.maxPages,
       harPages: plan.harPages,
       fixtures: plan.fixtures,
+      minCoverage: plan.minCoverage,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...plan.maxDurationMs !== void 0 ? { maxDurationMs: plan.maxDurationMs } : {}
@@ -43523,13 +44430,14 @@ async function replay(plan, path, io, out) {
   }
   if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}
 `);
-  const report = await replayDrift({ recording, failOn: plan.failOn });
+  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage });
   return deliver(report, void 0, plan, io, out);
 }
 var PACKAGE_SPEC, OPTIONS, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
     "use strict";
+    init_coverage();
     init_client2();
     init_drift();
     init_package();
@@ -43551,6 +44459,13 @@ var init_drift2 = __esm({
         value: "FIELD=VALUE",
         multiple: true,
         help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
+      },
+      "min-coverage": {
+        type: "string",
+        value: "CRITERION=PERCENT",
+        multiple: true,
+        help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
+Criteria: ${CRITERIA.join(", ")}`
       },
       timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
       "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },

@@ -3,6 +3,7 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
+import { CRITERIA } from "../drift/coverage";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
@@ -57,6 +58,12 @@ const OPTIONS = {
     value: "FIELD=VALUE",
     multiple: true,
     help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know",
+  },
+  "min-coverage": {
+    type: "string",
+    value: "CRITERION=PERCENT",
+    multiple: true,
+    help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.\nCriteria: ${CRITERIA.join(", ")}`,
   },
   timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
   "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
@@ -189,6 +196,7 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
       maxPages: plan.maxPages,
       harPages: plan.harPages,
       fixtures: plan.fixtures,
+      minCoverage: plan.minCoverage,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...(plan.maxDurationMs !== undefined ? { maxDurationMs: plan.maxDurationMs } : {}),
@@ -299,6 +307,6 @@ async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output)
     return 2;
   }
   if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`);
-  const report = await replayDrift({ recording, failOn: plan.failOn });
+  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage });
   return deliver(report, undefined, plan, io, out);
 }

@@ -3,6 +3,7 @@
  * `DriftUsageError` naming the flag or variable at fault; credentials come only from the
  * environment, and their values never appear in a message.
  */
+import { CRITERIA, isCriterion, type Criterion } from "./coverage";
 import type { Severity } from "../checks";
 import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
 import type { DriftCredentials, DriftMode } from "./types";
@@ -13,7 +14,7 @@ export class DriftUsageError extends Error {
 }
 
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages" | "spec", string>> &
-  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[] };
+  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[]; "min-coverage"?: string[] };
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
@@ -50,6 +51,8 @@ export interface DriftPlan {
   fixtures: Record<string, string>;
   /** Another copy of the spec to judge by (`--spec FILE`), as given; undefined for the package's own. */
   spec?: string;
+  /** Coverage required per criterion, in percent (`--min-coverage CRITERION=PERCENT`). */
+  minCoverage: Partial<Record<Criterion, number>>;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */
@@ -122,7 +125,22 @@ export function resolvePlan(flags: DriftFlags, env: Record<string, string | unde
     suggestSpec: flags["suggest-spec"] === true,
     fixtures,
     ...(spec !== undefined ? { spec } : {}),
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
   };
+}
+
+function minCoverageOf(given: readonly string[]): Partial<Record<Criterion, number>> {
+  const required: Partial<Record<Criterion, number>> = {};
+  for (const pair of given) {
+    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
+    if (!match) throw new DriftUsageError(`--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`);
+    const [, name, percent] = match as unknown as [string, string, string];
+    if (!isCriterion(name)) throw new DriftUsageError(`--min-coverage: unknown criterion ${JSON.stringify(name)}; the criteria are ${CRITERIA.join(", ")}`);
+    if (Number(percent) > 100) throw new DriftUsageError(`--min-coverage ${name} must be a percentage from 0 to 100, not ${percent}`);
+    if (name in required) throw new DriftUsageError(`--min-coverage ${name} was given more than once; give it once`);
+    required[name] = Number(percent);
+  }
+  return required;
 }
 
 function specFile(given: string | undefined): string | undefined {
@@ -165,6 +183,7 @@ function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: n
     suggestSpec: flags["suggest-spec"] === true,
     fixtures: {},
     ...(flags.spec !== undefined ? { spec: specFile(flags.spec)! } : {}),
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
   };
 }
 

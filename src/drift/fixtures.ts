@@ -64,6 +64,25 @@ export function referenceFields(): ReadonlyMap<string, string> {
   return found;
 }
 
+/**
+ * The optional request fields the spec marks `x-handler`, by handler kind: a field that serves
+ * that handler only (a status callback of a `relay_topic` endpoint). References and write-only
+ * fields are left out: they need values of the Space.
+ */
+function handlerFields(): ReadonlyMap<string, string[]> {
+  const found = new Map<string, string[]>();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== undefined || isSecretField(field)) continue;
+      const fields = found.get(property["x-handler"]) ?? [];
+      if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
+    }
+  }
+  return found;
+}
+
 /** Where the companion values of the create bodies come from. */
 export interface CompanionValues {
   /** Values given for companion fields (`--fixture FIELD=VALUE`), used as they are. */
@@ -121,6 +140,12 @@ export function validCreateBodies(prefix: string, password: () => string, values
     const body: Record<string, unknown> = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
     if (handler !== "none") body.call_handler = handler;
     if (companion) body[companion.field] = companion.value;
+    // The handler's optional fields too, so every field an answer can hold is seen with a value.
+    for (const field of handlerFields().get(handler) ?? []) {
+      const candidates = [`https://example.com/drift/${handler}/${field}`, randomUUID()];
+      const value = candidates.find((v) => validate(CREATE, { ...body, [field]: v }).length === 0);
+      if (value !== undefined) body[field] = value;
+    }
     const errors = validate(CREATE, body);
     if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0]!.message ?? errors[0]!.keyword}`);
     cases.push({ handler, body, ...(companion?.reference !== undefined ? { reference: { field: companion.field, what: companion.reference } } : {}) });

@@ -266,6 +266,8 @@ function readEntry(entry: unknown, where: string, baseUrl: string | undefined): 
     headers: headerRecord(response.headers, `${where}: response.headers`),
     bodyText: typeof content.text === "string" ? content.text : "",
   };
+  // The request's headers as recorded (secrets scrubbed), for what coverage reads of them: the content type sent.
+  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord(request.headers, `${where}: request.headers`);
   const postData = isPlainObject(request.postData) ? request.postData : undefined;
   if (postData && typeof postData.text === "string") {
     const body = parseJson(postData.text);

@@ -1,5 +1,6 @@
 /** From what a session saw to the report: the outcome rules live here. */
 import { ALL_CHECKS, type Severity } from "../checks";
+import { coverageShortfalls, type Criterion } from "./coverage";
 import { notEvaluatedReason } from "./scenarios/judged";
 import { suggestChanges } from "./suggest";
 import type { CleanupRecord } from "./scenarios/read-write";
@@ -18,6 +19,8 @@ export interface ReportInput {
   spec: DriftReport["spec"];
   startedAt: string;
   durationMs: number;
+  /** Coverage the run must reach, in percent per criterion (`--min-coverage`); less is inconclusive. */
+  minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
 }
 
 /**
@@ -43,6 +46,8 @@ export function buildReport(input: ReportInput): DriftReport {
   if (cleanup && cleanup.leftovers.length > 0) {
     reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
   }
+  const coverage = session.coverage.summary();
+  reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
   const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
   const found = session.findings.findings();
   const suggestions = suggestChanges(found, session.evidence);
@@ -71,7 +76,7 @@ export function buildReport(input: ReportInput): DriftReport {
       occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0),
     },
     findings,
-    coverage: session.coverage.summary(),
+    coverage,
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;

@@ -5,6 +5,7 @@
  * recorded in. Scenario checks compare answers with what the run did before (an update, a
  * delete); a replay cannot redo that, so it lists them as not evaluated, never as passed.
  */
+import type { Criterion } from "./coverage";
 import { buildReport } from "./outcome";
 import type { Recording } from "./har";
 import { DriftSession, RunStopped } from "./session";
@@ -17,14 +18,16 @@ import { isSecretField } from "./secret-fields";
 export interface ReplayOptions {
   recording: Recording;
   failOn: Severity;
+  /** Coverage the recorded run must have reached, in percent per criterion. */
+  minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
   now?: () => number;
 }
 
-export async function replayDrift({ recording, failOn, now = Date.now }: ReplayOptions): Promise<DriftReport> {
+export async function replayDrift({ recording, failOn, minCoverage, now = Date.now }: ReplayOptions): Promise<DriftReport> {
   const started = now();
   let next = 0;
   // Answers in recorded order; the replay asks for exactly those, one by one.
-  const session = new DriftSession(async () => recording.exchanges[next++]!.exchange, { failOn });
+  const session = new DriftSession(async () => recording.exchanges[next++]!.exchange, { failOn, readOnly: recording.mode === "read-only" });
   let stopped: string | undefined;
   try {
     let index = 0;
@@ -57,6 +60,7 @@ export async function replayDrift({ recording, failOn, now = Date.now }: ReplayO
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
+    ...(minCoverage ? { minCoverage } : {}),
   });
   if (recording.omittedListPages > 0) {
     report.steps.push({

@@ -3,6 +3,7 @@
  * It never throws for anything the target does; an unreachable target, a timeout or refused
  * credentials make the outcome `inconclusive`, and the reasons say why.
  */
+import type { Criterion } from "./coverage";
 import { randomBytes, randomUUID } from "node:crypto";
 import { credentialSecrets, redactValue } from "../redact";
 import type { Severity } from "../checks";
@@ -25,6 +26,8 @@ export interface DriftRunOptions {
   /** Findings at or above this severity make the outcome `drift` (default `warning`). */
   failOn?: Severity;
   /** Upper bound of the pages any one walk reads (default 1000). */
+  /** Coverage the run must reach, in percent per criterion; less makes it inconclusive. */
+  minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
   maxPages?: number;
   /** Page size of the full walk (default 50, the API's own default). */
   pageSize?: number;
@@ -83,6 +86,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
+    readOnly: options.mode === "read-only",
     signal: budget.scenarios,
     cleanupSignal: budget.everything,
     onProgress: options.onProgress,
@@ -123,6 +127,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
+    ...(options.minCoverage ? { minCoverage: options.minCoverage } : {}),
   });
   budget.release();
   const secrets = [...session.secrets];

@@ -7,7 +7,7 @@
 import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type Finding, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
-import { CoverageTracker } from "./coverage";
+import { CoverageTracker, currentCoverageModel } from "./coverage";
 import { EvidenceCollector } from "./evidence";
 import type { DriftExchange, DriftRequest, SendFn, StepRecord } from "./types";
 import { isSuccess } from "../http-status";
@@ -87,11 +87,13 @@ export interface SessionOptions {
   /** Cuts even cleanup requests short (the end of the time budget). */
   cleanupSignal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /** A read-only run: coverage names what only read-write could cover. */
+  readOnly?: boolean;
 }
 
 export class DriftSession {
   readonly findings = new FindingCollector();
-  readonly coverage = new CoverageTracker();
+  readonly coverage: CoverageTracker;
   /** What the server sent where each schema finding points: what spec suggestions are made from. */
   readonly evidence = new EvidenceCollector();
   readonly steps: StepRecord[] = [];
@@ -103,7 +105,9 @@ export class DriftSession {
   constructor(
     private readonly sendRequest: SendFn,
     private readonly options: SessionOptions,
-  ) {}
+  ) {
+    this.coverage = new CoverageTracker(currentCoverageModel(options.readOnly ?? false));
+  }
 
   get interrupted(): boolean {
     return this.options.signal?.aborted === true;
@@ -178,10 +182,11 @@ export class DriftSession {
     for (const earlier of retried) {
       const answer = analyseResponse({ ...final, ...earlier });
       if (answer.parsed.ok) this.addSecrets(valuesUnderKeys(answer.parsed.value, isSecretField));
-      this.coverage.record(exchange.operationId, earlier.status);
+      this.coverage.record({ ...final, ...earlier }, answer.parsed);
       this.judgeAnswer(answer, options);
     }
-    this.coverage.record(exchange.operationId, exchange.status);
+    this.coverage.recordRequest(exchange);
+    this.coverage.record(exchange, analysis.parsed);
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
     if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);

@@ -2,6 +2,7 @@
  * The data of a drift run: what it was asked to do, and the report it produces. Reports are
  * plain JSON-able data; the JSON, Markdown and JUnit files are renderings of one `DriftReport`.
  */
+import type { CoverageReport } from "./coverage";
 import type { Finding, HttpExchange, Severity } from "../checks";
 import type { OperationId } from "../spec";
 import type { RetriedAnswer } from "../client/types";
@@ -99,7 +100,8 @@ export interface DriftReport {
     occurrences: number;
   };
   findings: DriftFinding[];
-  coverage: { operations: OperationCoverage[]; operationsNotExercised: string[] };
+  /** What the run verified: statuses per operation, the coverage criteria and the level they reach. */
+  coverage: CoverageReport;
   /**
    * Every check of the catalogue, and whether this run evaluated it; a check not evaluated is
    * never shown as passed (JUnit marks it skipped, with `note`).

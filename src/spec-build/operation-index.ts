@@ -133,7 +133,7 @@ const COMPONENT_SCHEMA = /^#\/components\/schemas\/([^/]+)$/;
  * The component-schema objects a body holds, walked from its schema: through `$ref`s (which name
  * them), `properties`, `items` and `allOf`. A schema met again on its own path ends the walk there.
  */
-export function objectsOf(doc: JsonObject, schema: Json | undefined, at: string, path: readonly string[] = []): BodyObject[] {
+function objectsOf(doc: JsonObject, schema: Json | undefined, at: string, path: readonly string[] = []): BodyObject[] {
   if (!isPlainObject(schema)) return [];
   const ref = typeof schema.$ref === "string" ? COMPONENT_SCHEMA.exec(schema.$ref)?.[1] : undefined;
   if (ref !== undefined) {

@@ -12,10 +12,10 @@ describe("a clean mock", () => {
     const seen = Object.fromEntries(report.coverage.operations.map((op) => [op.operationId, Object.keys(op.exercised)]));
     expect(seen).toEqual({
       list_sip_endpoints: ["200", "401", "422"],
-      create_sip_endpoint: ["200", "422"],
+      create_sip_endpoint: ["200", "401", "422"],
       retrieve_sip_endpoint: ["200", "401", "404"],
-      update_sip_endpoint: ["200", "422"],
-      delete_sip_endpoint: ["204"],
+      update_sip_endpoint: ["200", "401", "422"],
+      delete_sip_endpoint: ["204", "401"],
     });
     expect(report.coverage.operationsNotExercised).toEqual([]);
     expect(report.coverage.operations.find((op) => op.operationId === "list_sip_endpoints")!.notExercised).toEqual(["429", "500"]);

@@ -9,15 +9,20 @@ import { FAULT_NAMES } from "../../src/mock";
 const DEFAULTS = { maxPages: 1000, harPages: 5 };
 const CREDENTIALS = { SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t0ken" };
 const credentials = { projectId: "p", apiToken: "t0ken" };
-const PLAN = { failOn: "warning", out: "drift-report", maxPages: 1000, cleanup: false, json: false, harPages: 5, suggestSpec: false, fixtures: {} } as const;
+const PLAN = { failOn: "warning", out: "drift-report", maxPages: 1000, cleanup: false, json: false, harPages: 5, suggestSpec: false, fixtures: {}, minCoverage: {} } as const;
 
 describe("plans", () => {
   const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; want: DriftPlan }> = [
+    {
+      name: "coverage requirements, a percent sign allowed",
+      flags: { "min-coverage": ["responseProperties=80", "flows=100%", "operations=62.5"] },
+      want: { ...PLAN, target: { kind: "mock" }, mode: "read-write", minCoverage: { responseProperties: 80, flows: 100, operations: 62.5 } },
+    },
     { name: "no flags: the embedded mock, read-write", flags: {}, want: { ...PLAN, target: { kind: "mock" }, mode: "read-write" } },
     {
       name: "every setting of a mock run",
       flags: { "mock-fault": "slow", mode: "read-only", "fail-on": "breaking", out: "r", "max-pages": " 3 ", timeout: "1500", "max-duration": "60", "har-pages": "0", json: true, "suggest-spec": true },
-      want: { target: { kind: "mock", fault: "slow" }, mode: "read-only", failOn: "breaking", out: "r", maxPages: 3, timeoutMs: 1500, maxDurationMs: 60_000, cleanup: false, json: true, harPages: 0, suggestSpec: true, fixtures: {} },
+      want: { target: { kind: "mock", fault: "slow" }, mode: "read-only", failOn: "breaking", out: "r", maxPages: 3, timeoutMs: 1500, maxDurationMs: 60_000, cleanup: false, json: true, harPages: 0, suggestSpec: true, fixtures: {}, minCoverage: {} },
     },
     {
       name: "live, read-only unless asked, at the Space of the environment",
@@ -90,6 +95,10 @@ describe("refusals", () => {
     { name: "--mock-fault with a live run", flags: { target: "live", "mock-fault": "slow" }, env: { ...CREDENTIALS, SIGNALWIRE_SPACE: "example" }, message: "--mock-fault is only for --target mock" },
     { name: "--allow-insecure-http for an https:// base URL", flags: { target: "live", "base-url": "https://proxy.example", "allow-insecure-http": true }, env: CREDENTIALS, message: "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)" },
     { name: "--allow-insecure-http for a Space", flags: { target: "live", "allow-insecure-http": true }, env: { ...CREDENTIALS, SIGNALWIRE_SPACE: "example" }, message: "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)" },
+    { name: "a --min-coverage without a percent", flags: { "min-coverage": ["flows"] }, message: '--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not "flows"' },
+    { name: "a --min-coverage of an unknown criterion", flags: { "min-coverage": ["links=50"] }, message: '--min-coverage: unknown criterion "links"; the criteria are paths, operations, contentTypes, parameters, parameterValues, statusClasses, statusCodes, responseProperties, flows' },
+    { name: "a --min-coverage above 100", flags: { "min-coverage": ["flows=101"] }, message: "--min-coverage flows must be a percentage from 0 to 100, not 101" },
+    { name: "a --min-coverage given twice", flags: { "min-coverage": ["flows=10", "flows=20"] }, message: "--min-coverage flows was given more than once; give it once" },
     { name: "a --max-pages of 0", flags: { "max-pages": "0" }, message: '--max-pages must be a whole number of at least 1, not "0"' },
     { name: "a --timeout with a unit", flags: { timeout: "10s" }, message: '--timeout must be a whole number of at least 1, not "10s"' },
     { name: "a --timeout of 0", flags: { timeout: "0" }, message: '--timeout must be a whole number of at least 1, not "0"' },

@@ -18,17 +18,17 @@ function messageAt(validator: ValidatorName, data: unknown, pointer: string): st
 }
 
 describe("valid create bodies", () => {
-  it("one with no handler, then one per handler kind of the spec's enum, each with its companion", () => {
+  it("one with no handler, then one per handler kind of the spec's enum, each with its companion and the fields the spec marks x-handler for it", () => {
     const bodies = validCreateBodies("p-", () => "pw");
     const companions = Object.fromEntries(bodies.map(({ handler, body }) => [handler, Object.keys(body).filter((k) => !["username", "password", "caller_id", "call_handler"].includes(k))]));
     expect(companions).toEqual({
       none: [],
-      relay_context: ["call_relay_context"],
-      relay_topic: ["call_relay_topic"],
+      relay_context: ["call_relay_context", "call_relay_context_status_callback_url"],
+      relay_topic: ["call_relay_topic", "call_relay_topic_status_callback_url"],
       relay_application: ["call_relay_application"],
       relay_connector: [],
       relay_script: ["call_relay_script_url"],
-      laml_webhooks: ["call_request_url"],
+      laml_webhooks: ["call_request_url", "call_fallback_url", "call_status_callback_url"],
       laml_application: ["call_laml_application_id"],
       dialogflow: ["call_dialogflow_agent_id"],
       video_room: ["call_video_room_id"],

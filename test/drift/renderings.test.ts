@@ -30,6 +30,18 @@ const everything: DriftReport = driftReport({
       { operationId: "delete_sip_endpoint", method: "DELETE", path: "/endpoints/sip/{id}", exercised: {}, notExercised: ["204", "401", "404"], undocumented: [] },
     ],
     operationsNotExercised: ["delete_sip_endpoint"],
+    criteria: {
+      paths: { covered: 2, total: 2, missing: [] },
+      operations: { covered: 4, total: 5, missing: ["delete_sip_endpoint"] },
+      contentTypes: { covered: 7, total: 8, missing: ["delete_sip_endpoint response application/json"] },
+      parameters: { covered: 6, total: 9, missing: ["list_sip_endpoints page_number", "list_sip_endpoints filter_caller_id", "delete_sip_endpoint id"] },
+      parameterValues: { covered: 1, total: 3, missing: ["list_sip_endpoints page_number=0", "list_sip_endpoints page_size=1000"] },
+      statusClasses: { covered: 8, total: 10, missing: ["delete_sip_endpoint 2XX", "delete_sip_endpoint 4XX"] },
+      statusCodes: { covered: 10, total: 17, missing: ["list_sip_endpoints 422", "create_sip_endpoint 201", "retrieve_sip_endpoint 422", "update_sip_endpoint 404", "delete_sip_endpoint 204", "delete_sip_endpoint 401", "delete_sip_endpoint 404"], excluded: ["list_sip_endpoints 429 (no client can provoke it)"] },
+      responseProperties: { covered: 30, total: 38, missing: ["SipEndpoint.call_relay_context", "PageLinks.prev"] },
+      flows: { covered: 9, total: 11, missing: ["retrieve_sip_endpoint → delete_sip_endpoint (delete) | a pipe"] },
+    },
+    level: 2,
   },
   checks: [
     { id: "field-missing", severity: "breaking", evaluated: true, findings: 1 },
@@ -122,7 +134,8 @@ describe("what a server sent is shown as text, never as markup or control", () =
     const plain = formatSummary(hostile, { color: false });
     expect(plain.split("\n").some((line) => line.startsWith("::"))).toBe(false);
     expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
-    expect(plain.trimEnd().split("\n")).toHaveLength(1 + hostile.findings.length + hostile.reasons.length);
+    // The verdict, one line per finding and reason, the coverage line.
+    expect(plain.trimEnd().split("\n")).toHaveLength(1 + hostile.findings.length + hostile.reasons.length + 1);
     expect(plain).toContain("/data/0/a\\n::error::forged");
     expect(plain).toContain('got "<img src=https://tracker.example/p.png> \\u001b[2J"');
     expect(plain).toContain("socket \\u001b]0;owned\\u0007 closed");

@@ -1,4 +1,5 @@
 /** A drift report as data, for the tests of what is made from one (renderings, issue plans). */
+import { CoverageTracker, currentCoverageModel } from "../../src/drift/coverage";
 import type { Finding } from "../../src/checks";
 import type { DriftReport } from "../../src/drift";
 
@@ -34,7 +35,7 @@ export function driftReport(over: Partial<DriftReport> = {}): DriftReport {
     durationMs: 1234,
     summary: { requests: 3, retries: 0, findings: { breaking: 0, warning: 0, info: 0 }, occurrences: 0 },
     findings: [],
-    coverage: { operations: [], operationsNotExercised: [] },
+    coverage: new CoverageTracker(currentCoverageModel(true)).summary(),
     checks: [],
     evaluated: [],
     steps: [],

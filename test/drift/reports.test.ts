@@ -2,7 +2,6 @@
 import { decideOutcome, renderJunit, renderMarkdown, type DriftFinding, type DriftReport } from "../../src/drift";
 import { aFinding, driftReport } from "./report-fixture";
 import { FindingCollector } from "../../src/drift/collector";
-import { CoverageTracker } from "../../src/drift/coverage";
 
 const finding = aFinding;
 
@@ -90,37 +89,6 @@ describe("FindingCollector", () => {
       { check: "field-missing", operationId: "list_sip_endpoints" },
     ]);
     expect(collector.size).toBe(0);
-  });
-});
-
-describe("CoverageTracker", () => {
-  it("splits statuses into exercised, documented-not-exercised and undocumented", () => {
-    const coverage = new CoverageTracker();
-    for (const status of [200, 200, 404, 418]) coverage.record("retrieve_sip_endpoint", status);
-    const { operations, operationsNotExercised } = coverage.summary();
-    expect(operations.find((o) => o.operationId === "retrieve_sip_endpoint")).toEqual({
-      operationId: "retrieve_sip_endpoint",
-      method: "GET",
-      path: "/endpoints/sip/{id}",
-      exercised: { "200": 2, "404": 1, "418": 1 },
-      notExercised: ["401", "422", "429", "500"],
-      undocumented: ["418"],
-    });
-    expect(operationsNotExercised).toEqual(["list_sip_endpoints", "create_sip_endpoint", "update_sip_endpoint", "delete_sip_endpoint"]);
-  });
-
-  it("lists undocumented statuses in numeric order, and every documented one of an operation not exercised", () => {
-    const coverage = new CoverageTracker();
-    for (const status of [418, 302, 200, 1000]) coverage.record("list_sip_endpoints", status);
-    const { operations, operationsNotExercised } = coverage.summary();
-    const list = operations.find((o) => o.operationId === "list_sip_endpoints")!;
-    expect(list.undocumented).toEqual(["302", "418", "1000"]);
-    expect(list.exercised).toEqual({ "200": 1, "302": 1, "418": 1, "1000": 1 });
-    expect(list.notExercised).toEqual(["401", "422", "429", "500"]);
-    const create = operations.find((o) => o.operationId === "create_sip_endpoint")!;
-    expect(create).toMatchObject({ exercised: {}, undocumented: [] });
-    expect(create.notExercised).toEqual(["200", "201", "401", "422", "429", "500"]);
-    expect(operationsNotExercised).not.toContain("list_sip_endpoints");
   });
 });
 

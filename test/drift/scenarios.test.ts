@@ -64,6 +64,7 @@ describe("the read-only scenario, step by step", () => {
       expect(stepNames(session)).toEqual([
         "list the first page: passed",
         `${WALK}: passed`,
+        "list at each documented bound of its parameters: passed",
         "list with filters: passed",
         "retrieve 3 listed endpoint(s): passed",
         "retrieve an unknown id (expect 404): passed",
@@ -82,6 +83,11 @@ describe("the read-only scenario, step by step", () => {
       expect(walk.slice(1).every((s) => s.request.search !== undefined && s.request.query === undefined)).toBe(true);
       expect(walk.map((s) => dataOf(s).length)).toEqual([5, 5, 2]);
       expect(session.steps[1]!.requests).toBe(3);
+
+      // The bounds the spec gives list parameters, each sent once and answered with a page.
+      const bounds = inStep(sent, "list at each documented bound of its parameters");
+      expect(bounds.map((s) => s.request.query)).toEqual([{ page_number: 0 }, { page_size: 1 }, { page_size: 1000 }]);
+      expect(bounds.map((s) => dataOf(s).length)).toEqual([12, 1, 12]);
 
       const listed = dataOf(walk[0]!);
       const filters = inStep(sent, "list with filters").map((s) => s.request.query);
@@ -406,7 +412,7 @@ describe("the read-write scenario, step by step", () => {
 
   it("deletes again in cleanup what a delete did not confirm", async () => {
     let deletes = 0;
-    const firstDeleteFails = (request: DriftRequest, exchange: DriftExchange) => (request.operationId === "delete_sip_endpoint" && ++deletes === 1 ? { ...exchange, status: 503, bodyText: '{"errors":[]}' } : exchange);
+    const firstDeleteFails = (request: DriftRequest, exchange: DriftExchange) => (request.operationId === "delete_sip_endpoint" && request.auth === undefined && ++deletes === 1 ? { ...exchange, status: 503, bodyText: '{"errors":[]}' } : exchange);
     await withRig({ seedCount: 0, answer: firstDeleteFails }, async ({ session, sent, config }) => {
       let cleanup: CleanupRecord | undefined;
       await readWriteScenario(session, config, (record) => (cleanup = record));
@@ -640,11 +646,13 @@ describe("what an incomplete step says it was doing", () => {
     ["read-write", "update the created endpoints", op("update_sip_endpoint"), NOT_JSON, "update {id}: the 200 body of update_sip_endpoint is not JSON"],
     ["read-write", "retrieve the created endpoints", op("retrieve_sip_endpoint"), DOWN, "retrieving created endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "list and find the created endpoints", filteredByPrefix(1), DOWN, "the filtered list, page 1: list_sip_endpoints answered 503"],
-    ["read-write", "delete the created endpoints", op("delete_sip_endpoint"), DOWN, "deleting endpoint {id}, which this run created: delete_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "create, update and delete without credentials (expect 401)", (request: DriftRequest) => request.operationId === "update_sip_endpoint" && request.auth === "none", DOWN, "auth-not-enforced: update_sip_endpoint answered 503, so nothing could be judged"],
+    ["read-write", "delete the created endpoints", (request: DriftRequest) => request.operationId === "delete_sip_endpoint" && request.auth === undefined, DOWN, "deleting endpoint {id}, which this run created: delete_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "retrieve and list after delete (expect 404, not listed)", afterDelete, DOWN, "retrieving deleted endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],
     ["read-write", "retrieve and list after delete (expect 404, not listed)", filteredByPrefix(2), DOWN, "the list after delete, page 1: list_sip_endpoints answered 503"],
     ["read-only", "list the first page", op("list_sip_endpoints"), DOWN, "the first page: list_sip_endpoints answered 503"],
     ["read-only", "walk every page (page_size 5)", listOf({ page_size: 5 }), DOWN, "the walk, page 1: list_sip_endpoints answered 503"],
+    ["read-only", "list at each documented bound of its parameters", listOf({ page_size: 1000 }), DOWN, "a list with page_size=1000: list_sip_endpoints answered 503"],
     ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_username !== undefined, DOWN, "filter_username, page 1: list_sip_endpoints answered 503"],
     ["read-only", "list with filters", (request: DriftRequest) => request.query?.filter_caller_id !== undefined, DOWN, "filter_caller_id, page 1: list_sip_endpoints answered 503"],
     ["read-only", "retrieve 3 listed endpoint(s)", op("retrieve_sip_endpoint"), DOWN, "retrieving listed endpoint {id}: retrieve_sip_endpoint answered 503, so nothing could be judged"],

@@ -4,6 +4,7 @@
  * step. A finding at or above `failOn` fails its case; findings below it are listed in the case's
  * output. The XML is built by fast-xml-parser's builder, which escapes every text and attribute.
  */
+import { CRITERIA } from "../coverage";
 import { XMLBuilder } from "fast-xml-parser";
 import { SEVERITY_RANK } from "../../checks";
 import type { DriftFinding, DriftReport } from "../types";
@@ -54,6 +55,8 @@ export function renderJunit(report: DriftReport): string {
     ["fail-on", report.failOn],
     ["spec-sha256", report.spec.sha256],
     ...report.reasons.map((r) => ["reason", r]),
+    ["coverage-level", `TCL${report.coverage.level}`],
+    ...CRITERIA.map((c) => [`coverage-${c}`, `${report.coverage.criteria[c].covered}/${report.coverage.criteria[c].total}`]),
   ].map(([name, value]) => ({ "@_name": clean(name!), "@_value": clean(value!) }));
   const document = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },

@@ -1,4 +1,5 @@
 /** `report.md` (also appended to the GitHub job summary): the report for people. */
+import { CRITERIA } from "../coverage";
 import type { DriftReport } from "../types";
 import { cell, pointerCell } from "./markdown-text";
 
@@ -34,7 +35,14 @@ export function renderMarkdown(report: DriftReport): string {
   }
   lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
   for (const s of report.steps) lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
-  lines.push("", "## Coverage", "", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
+  const { criteria, level } = report.coverage;
+  lines.push("", "## Coverage", "", `Test coverage level: **TCL${level}** of 7.`, "", "| criterion | covered | missing (first 5) |", "|---|---|---|");
+  for (const c of CRITERIA) {
+    const { covered, total, missing } = criteria[c];
+    const shown = missing.slice(0, 5).map((m) => `\`${cell(m)}\``).join(", ") + (missing.length > 5 ? ` and ${missing.length - 5} more` : "");
+    lines.push(`| ${c} | ${covered}/${total} | ${shown || "—"} |`);
+  }
+  lines.push("", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
   for (const op of report.coverage.operations) {
     const seen = Object.entries(op.exercised).map(([status, n]) => `${status}×${n}`).join(", ");
     lines.push(`| \`${op.operationId}\` | ${seen || "—"} | ${op.notExercised.join(", ") || "—"} | ${op.undocumented.join(", ") || "—"} |`);

@@ -1,4 +1,5 @@
 /** The few lines a terminal or CI log shows at the end of a run. The CLI prints them. */
+import { CRITERIA } from "../coverage";
 import type { DriftReport } from "../types";
 
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", reset: "\u001b[0m" };
@@ -24,6 +25,8 @@ export function formatSummary(report: DriftReport, options: { color: boolean; fi
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
   // What the run did not exercise at all is said, even when it passed.
   for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
+  const { criteria, level } = report.coverage;
+  lines.push(`  coverage: TCL${level}; ${CRITERIA.map((c) => `${c} ${criteria[c].covered}/${criteria[c].total}`).join(", ")}`);
   if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}\n`;

@@ -3,6 +3,8 @@
  * List (plain and filtered), walk every page, retrieve a sample, retrieve an unknown id, and probe
  * that the API refuses missing or wrong credentials and an invalid page size.
  */
+import { operations } from "../../spec";
+import type { ParameterInfo } from "../../spec/operation-info";
 import { randomUUID } from "node:crypto";
 import { idsOfEnvelope, SCENARIO_CHECKS } from "../../checks";
 import { invalidListQueries, isValidListQuery, referenceFields } from "../fixtures";
@@ -123,6 +125,16 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     }
   });
 
+  const bounds = listParameterBounds();
+  if (bounds.length > 0) {
+    await session.step("list at each documented bound of its parameters", async () => {
+      for (const query of bounds) {
+        const sent = await session.request({ operationId: "list_sip_endpoints", query });
+        session.expectJson(sent, `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`);
+      }
+    });
+  }
+
   const first = samples[0];
   await session.step("list with filters", async () => {
     const filters = [
@@ -175,4 +187,15 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     }
   });
   return { references };
+}
+
+/**
+ * One list query per value class the spec gives a list parameter (a bound of `page_size`, of
+ * `page_number`, an enum value): values the API must accept, which a walk with its own page size
+ * never sends. Only queries the spec allows on their own are kept.
+ */
+function listParameterBounds(): Array<Record<string, string | number>> {
+  return operations.list_sip_endpoints.parameters.flatMap((p: ParameterInfo) =>
+    (p.valueClasses ?? []).filter((v): v is string | number => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query)),
+  );
 }

@@ -14,7 +14,7 @@ import { removeOwned } from "./cleanup";
 import { OwnedEndpoints } from "./owned";
 import { isSuccess } from "../../http-status";
 
-const { invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied, updateSideEffect } = SCENARIO_CHECKS;
+const { authNotEnforced, invalidInputAccepted, resourceMismatch, resourceStillAvailable, resourceUnavailable, updateNotApplied, updateSideEffect } = SCENARIO_CHECKS;
 
 const UPDATE = { caller_id: "drift check (updated)" };
 
@@ -144,8 +144,23 @@ async function writeSteps(session: DriftSession, config: ScenarioConfig, owned: 
     }
   });
 
+  await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
+    // Only this run's own endpoints are touched; one the server wrongly lets through is removed, or counted as deleted.
+    const target = created[0]!;
+    const refused = (sent: Sent, what: string) => session.expectRefusal(authNotEnforced, { exchange: sent.exchange, credentials: "none" }, 401, `${what} with no credentials`);
+    const create = validCreateBodies(`${config.prefix}no-auth-`, password, values)[0]!.body;
+    const made = await session.request({ operationId: "create_sip_endpoint", body: create, auth: "none" });
+    const id = made.analysis.parsed.ok && isSuccess(made.exchange.status) ? remember(made.analysis.parsed.value) : undefined;
+    refused(made, "a create");
+    if (id) await deleteOwn(session, owned, id);
+    refused(await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE, auth: "none" }), "an update");
+    const removed = await session.request({ operationId: "delete_sip_endpoint", params: { id: target }, auth: "none" });
+    if (isSuccess(removed.exchange.status)) owned.deleted(target);
+    refused(removed, "a delete");
+  });
+
   await stepAbout(created, NONE_CREATED, "delete the created endpoints", async () => {
-    for (const id of created) await deleteOwn(session, owned, id);
+    for (const id of created) if (!owned.isDeleted(id)) await deleteOwn(session, owned, id);
   });
 
   const deleted = created.filter((id) => owned.isDeleted(id));

@@ -213,6 +213,65 @@ var init_command = __esm({
   }
 });
 
+// src/spec/json-pointer.ts
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function escapePointerToken(token) {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function pointer(...tokens) {
+  return tokens.map((t) => "/" + escapePointerToken(String(t))).join("");
+}
+function splitPointer(ptr) {
+  const body = ptr.startsWith("#") ? ptr.slice(1) : ptr;
+  if (body === "") return [];
+  return body.slice(1).split("/").map((t) => decodePercent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function decodePercent(token) {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}
+function at(doc, ptr) {
+  let node2 = doc;
+  for (const token of splitPointer(ptr)) {
+    if (Array.isArray(node2)) node2 = node2[Number(token)];
+    else if (isPlainObject(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, token) ? node2[token] : void 0;
+    else return void 0;
+  }
+  return node2;
+}
+var init_json_pointer = __esm({
+  "src/spec/json-pointer.ts"() {
+    "use strict";
+  }
+});
+
+// src/spec/schema-error.ts
+function isWrapperError(error) {
+  return WRAPPER_KEYWORDS.has(error.keyword);
+}
+function namedKey(error) {
+  const { missingProperty, unevaluatedProperty, additionalProperty } = error.params;
+  const key = error.keyword === "required" ? missingProperty : unevaluatedProperty ?? additionalProperty;
+  return typeof key === "string" ? key : void 0;
+}
+function errorPointer(error) {
+  const key = namedKey(error);
+  return key === void 0 ? error.instancePath : `${error.instancePath}/${escapePointerToken(key)}`;
+}
+var WRAPPER_KEYWORDS;
+var init_schema_error = __esm({
+  "src/spec/schema-error.ts"() {
+    "use strict";
+    init_json_pointer();
+    WRAPPER_KEYWORDS = /* @__PURE__ */ new Set(["if", "anyOf", "oneOf", "allOf", "not", "then", "else"]);
+  }
+});
+
 // generated/operations.ts
 var operations;
 var init_operations = __esm({
@@ -1035,1195 +1094,6 @@ var init_spec = __esm({
   }
 });
 
-// generated/spec-facts.ts
-var specFacts;
-var init_spec_facts = __esm({
-  "generated/spec-facts.ts"() {
-    "use strict";
-    specFacts = {
-      "source": "openapi/openapi.yaml",
-      "sha256": "fa8210dd4139385af272bbfeb0af0ef27d3edc3c9a0780814d05e36148d94064",
-      "basePath": "/api/relay/rest",
-      "writeOnlyProperties": [
-        "call_ai_agent_id",
-        "call_flow_id",
-        "call_flow_version",
-        "password"
-      ],
-      "schemaProperties": {
-        "SipEndpoint": [
-          "type",
-          "id",
-          "username",
-          "caller_id",
-          "send_as",
-          "ciphers",
-          "codecs",
-          "encryption",
-          "call_handler",
-          "calling_handler_resource_id",
-          "call_request_url",
-          "call_request_method",
-          "call_fallback_url",
-          "call_fallback_method",
-          "call_status_callback_url",
-          "call_status_callback_method",
-          "call_laml_application_id",
-          "call_dialogflow_agent_id",
-          "call_relay_topic",
-          "call_relay_topic_status_callback_url",
-          "call_relay_context",
-          "call_relay_context_status_callback_url",
-          "call_relay_application",
-          "call_video_room_id",
-          "call_relay_script_url"
-        ],
-        "SipEndpointWritable": [
-          "username",
-          "caller_id",
-          "send_as",
-          "ciphers",
-          "codecs",
-          "encryption",
-          "call_handler",
-          "call_request_url",
-          "call_request_method",
-          "call_fallback_url",
-          "call_fallback_method",
-          "call_status_callback_url",
-          "call_status_callback_method",
-          "call_laml_application_id",
-          "call_dialogflow_agent_id",
-          "call_relay_topic",
-          "call_relay_topic_status_callback_url",
-          "call_relay_context",
-          "call_relay_context_status_callback_url",
-          "call_relay_application",
-          "call_video_room_id",
-          "call_relay_script_url"
-        ],
-        "SipEndpointCreate": [
-          "username",
-          "caller_id",
-          "send_as",
-          "ciphers",
-          "codecs",
-          "encryption",
-          "call_handler",
-          "call_request_url",
-          "call_request_method",
-          "call_fallback_url",
-          "call_fallback_method",
-          "call_status_callback_url",
-          "call_status_callback_method",
-          "call_laml_application_id",
-          "call_dialogflow_agent_id",
-          "call_relay_topic",
-          "call_relay_topic_status_callback_url",
-          "call_relay_context",
-          "call_relay_context_status_callback_url",
-          "call_relay_application",
-          "call_video_room_id",
-          "call_relay_script_url"
-        ],
-        "SipEndpointUpdate": [
-          "username",
-          "caller_id",
-          "send_as",
-          "ciphers",
-          "codecs",
-          "encryption",
-          "call_handler",
-          "call_request_url",
-          "call_request_method",
-          "call_fallback_url",
-          "call_fallback_method",
-          "call_status_callback_url",
-          "call_status_callback_method",
-          "call_laml_application_id",
-          "call_dialogflow_agent_id",
-          "call_relay_topic",
-          "call_relay_topic_status_callback_url",
-          "call_relay_context",
-          "call_relay_context_status_callback_url",
-          "call_relay_application",
-          "call_video_room_id",
-          "call_relay_script_url"
-        ],
-        "SipEndpointList": [
-          "links",
-          "data"
-        ],
-        "PageLinks": [
-          "self",
-          "first",
-          "next",
-          "prev"
-        ],
-        "Error": [
-          "error"
-        ],
-        "ValidationErrors": [
-          "errors"
-        ],
-        "ValidationError": [
-          "detail",
-          "status",
-          "title",
-          "code"
-        ]
-      }
-    };
-  }
-});
-
-// src/spec/facts.ts
-function setSpecFacts(next) {
-  const before = specFacts2;
-  specFacts2 = next;
-  return before;
-}
-var specFacts2;
-var init_facts = __esm({
-  "src/spec/facts.ts"() {
-    "use strict";
-    init_spec_facts();
-    specFacts2 = specFacts;
-  }
-});
-
-// src/spec/media-type.ts
-function mediaTypeOf(contentType) {
-  return (contentType ?? "").split(";")[0].trim().toLowerCase();
-}
-function isJsonMediaType(type) {
-  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
-}
-var init_media_type = __esm({
-  "src/spec/media-type.ts"() {
-    "use strict";
-  }
-});
-
-// src/spec/json-pointer.ts
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function escapePointerToken(token) {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function pointer(...tokens) {
-  return tokens.map((t) => "/" + escapePointerToken(String(t))).join("");
-}
-function splitPointer(ptr) {
-  const body = ptr.startsWith("#") ? ptr.slice(1) : ptr;
-  if (body === "") return [];
-  return body.slice(1).split("/").map((t) => decodePercent(t).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function decodePercent(token) {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
-}
-function at(doc, ptr) {
-  let node2 = doc;
-  for (const token of splitPointer(ptr)) {
-    if (Array.isArray(node2)) node2 = node2[Number(token)];
-    else if (isPlainObject(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, token) ? node2[token] : void 0;
-    else return void 0;
-  }
-  return node2;
-}
-var init_json_pointer = __esm({
-  "src/spec/json-pointer.ts"() {
-    "use strict";
-  }
-});
-
-// src/drift/coverage.ts
-function flowName(source, link) {
-  return `${source} \u2192 ${link.operationId} (${link.name})`;
-}
-function documentedFor(op, status) {
-  const code = String(status);
-  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
-    const info = op.responses[key];
-    if (info) return { key, info };
-  }
-  return void 0;
-}
-function valuesAt(value, tokens) {
-  if (tokens.length === 0) return [value];
-  const [head, ...rest] = tokens;
-  if (head === "*") return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
-  if (!isPlainObject(value) && !Array.isArray(value)) return [];
-  const next = value[head];
-  return next === void 0 ? [] : valuesAt(next, rest);
-}
-function evaluate(expression, body) {
-  const match = /^\$response\.body#(.*)$/.exec(expression);
-  return match ? at(body, match[1]) : void 0;
-}
-function pathParameters(template, path) {
-  const names = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name2) => (names.push(name2), "([^/]+)"));
-  const found = new RegExp(`^${pattern}$`).exec(path);
-  if (!found) return {};
-  const out = {};
-  names.forEach((name2, i) => {
-    try {
-      out[name2] = decodeURIComponent(found[i + 1]);
-    } catch {
-      out[name2] = found[i + 1];
-    }
-  });
-  return out;
-}
-function currentCoverageModel(readOnly) {
-  return { operations: operations2, schemaProperties: specFacts2.schemaProperties, basePath: specFacts2.basePath, readOnly };
-}
-function percentCovered(c) {
-  return c.total === 0 ? 100 : 100 * c.covered / c.total;
-}
-function coverageShortfalls(criteria, required) {
-  return CRITERIA.flatMap((c) => {
-    const min = required[c];
-    if (min === void 0) return [];
-    const got = percentCovered(criteria[c]);
-    return got >= min ? [] : [`coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`];
-  });
-}
-function isCriterion(name2) {
-  return CRITERIA.includes(name2);
-}
-var CRITERIA, LEVELS, unprovokable, READ_METHODS, EXPECTATIONS_KEPT, CoverageTracker;
-var init_coverage = __esm({
-  "src/drift/coverage.ts"() {
-    "use strict";
-    init_spec();
-    init_facts();
-    init_media_type();
-    init_json_pointer();
-    CRITERIA = ["paths", "operations", "contentTypes", "parameters", "parameterValues", "statusClasses", "statusCodes", "responseProperties", "flows"];
-    LEVELS = [["paths"], ["operations"], ["contentTypes"], ["parameters", "statusClasses"], ["parameterValues", "statusCodes"], ["responseProperties"], ["flows"]];
-    unprovokable = (status) => status === "429" || status.startsWith("5");
-    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
-    EXPECTATIONS_KEPT = 1e3;
-    CoverageTracker = class {
-      constructor(model) {
-        this.model = model;
-      }
-      model;
-      seen = /* @__PURE__ */ new Map();
-      items = /* @__PURE__ */ new Set();
-      expected = /* @__PURE__ */ new Map();
-      expectedUrls = /* @__PURE__ */ new Map();
-      /** One answer: the request that got it and the response (its body parsed once by the caller). */
-      record(exchange, parsed) {
-        const op = this.model.operations[exchange.operationId];
-        if (!op) return;
-        let statuses = this.seen.get(op.operationId);
-        if (!statuses) this.seen.set(op.operationId, statuses = /* @__PURE__ */ new Map());
-        statuses.set(exchange.status, (statuses.get(exchange.status) ?? 0) + 1);
-        const documented = documentedFor(op, exchange.status);
-        if (!documented) return;
-        const type = exchange.headers["content-type"];
-        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
-        if (!parsed.ok) return;
-        for (const object of documented.info.objects) {
-          const names = this.model.schemaProperties[object.schema] ?? [];
-          for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
-            if (!isPlainObject(value)) continue;
-            for (const name2 of names) if (value[name2] !== void 0 && value[name2] !== null) this.items.add(`responseProperties ${object.schema}.${name2}`);
-          }
-        }
-        if (exchange.status >= 200 && exchange.status < 300) for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
-      }
-      /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
-      recordRequest(exchange) {
-        const op = this.model.operations[exchange.operationId];
-        if (!op) return;
-        this.items.add(`operations ${op.operationId}`);
-        this.items.add(`paths ${op.path}`);
-        const url = new URL(exchange.url);
-        const query = url.searchParams;
-        const pathValues = pathParameters(op.path, url.pathname.slice(this.model.basePath.length));
-        const sent = { ...pathValues };
-        for (const [name2, value] of query) sent[name2] ??= value;
-        for (const p of op.parameters) {
-          const value = sent[p.name];
-          if (value === void 0) continue;
-          this.items.add(`parameters ${op.operationId} ${p.name}`);
-          for (const v of p.valueClasses ?? []) if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
-        }
-        const type = exchange.requestHeaders?.["content-type"];
-        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
-        for (const e of this.expected.get(op.operationId) ?? []) {
-          if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
-        }
-        for (const link of this.expectedUrls.get(url.href) ?? []) this.items.add(`flows ${link}`);
-      }
-      expect(source, link, responseUrl, body) {
-        const name2 = flowName(source, link);
-        if (link.requestUrl !== null) {
-          const target = evaluate(link.requestUrl, body);
-          if (typeof target !== "string") return;
-          let href;
-          try {
-            href = new URL(target, responseUrl).href;
-          } catch {
-            return;
-          }
-          let links = this.expectedUrls.get(href);
-          if (!links) {
-            if (this.expectedUrls.size >= EXPECTATIONS_KEPT) this.expectedUrls.delete(this.expectedUrls.keys().next().value);
-            this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
-          }
-          links.add(name2);
-          return;
-        }
-        const params = {};
-        for (const [param, expression] of Object.entries(link.parameters)) {
-          const value = evaluate(expression, body);
-          if (value === void 0 || value === null || typeof value === "object") return;
-          params[param] = String(value);
-        }
-        const list2 = this.expected.get(link.operationId) ?? [];
-        list2.push({ link: name2, params });
-        if (list2.length > EXPECTATIONS_KEPT) list2.shift();
-        this.expected.set(link.operationId, list2);
-      }
-      summary() {
-        const statuses = this.operationSummary();
-        const ops = Object.values(this.model.operations);
-        const readWriteOnly = (op) => this.model.readOnly && op !== void 0 && !READ_METHODS.has(op.method.toUpperCase());
-        const criteria = {};
-        const universe = this.universe();
-        for (const criterion of CRITERIA) {
-          const all = universe[criterion];
-          const missing = all.filter((i) => !this.items.has(`${criterion} ${i.name}`));
-          criteria[criterion] = {
-            covered: all.length - missing.length,
-            total: all.length,
-            missing: missing.map((i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name)
-          };
-        }
-        const excluded = ops.flatMap((op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`));
-        const seenExcluded = excluded.filter((name2) => {
-          const [id, status] = name2.split(" ");
-          return [...this.seen.get(id)?.keys() ?? []].some((code) => documentedFor(this.model.operations[id], code)?.key === status);
-        });
-        criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
-        let level = 0;
-        for (const added of LEVELS) {
-          if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
-          level += 1;
-        }
-        return { ...statuses, criteria, level };
-      }
-      /** Every item of every criterion, by readable name, with the operation it belongs to. */
-      universe() {
-        const ops = Object.values(this.model.operations);
-        const paths = [...new Set(ops.map((op) => op.path))];
-        const objects = /* @__PURE__ */ new Set();
-        for (const op of ops) for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
-        return {
-          // A path is read-write only when every operation on it is.
-          paths: paths.map((path) => ({ name: path, op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId })),
-          operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
-          contentTypes: ops.flatMap((op) => [
-            ...(op.requestBody?.contentTypes ?? []).map((t) => ({ name: `${op.operationId} request ${mediaTypeOf(t)}`, op: op.operationId })),
-            ...[...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
-          ]),
-          parameters: ops.flatMap((op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))),
-          parameterValues: ops.flatMap((op) => op.parameters.flatMap((p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })))),
-          statusClasses: ops.flatMap((op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))),
-          statusCodes: ops.flatMap((op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))),
-          responseProperties: [...objects].flatMap((schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))),
-          flows: ops.flatMap((op) => {
-            const names = /* @__PURE__ */ new Map();
-            for (const r of Object.values(op.responses)) for (const link of r.links) names.set(flowName(op.operationId, link), link);
-            return [...names].map(([name2, link]) => ({ name: name2, op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId }));
-          })
-        };
-      }
-      operationSummary() {
-        const all = Object.values(this.model.operations);
-        for (const [id, statuses] of this.seen) {
-          const op = this.model.operations[id];
-          for (const code of statuses.keys()) {
-            const key = documentedFor(op, code)?.key;
-            if (key !== void 0) this.items.add(`statusCodes ${id} ${key}`);
-            if (code >= 200 && code < 300) this.items.add(`statusClasses ${id} 2XX`);
-            if (code >= 400 && code < 500) this.items.add(`statusClasses ${id} 4XX`);
-          }
-        }
-        return {
-          operations: all.map((op) => {
-            const statuses = this.seen.get(op.operationId) ?? /* @__PURE__ */ new Map();
-            const codes = [...statuses.keys()].sort((a, b) => a - b);
-            const answeredBy = new Map(codes.map((code) => [code, documentedFor(op, code)?.key]));
-            const exercisedKeys = new Set(answeredBy.values());
-            return {
-              operationId: op.operationId,
-              method: op.method,
-              path: op.path,
-              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
-              notExercised: Object.keys(op.responses).filter((key) => !exercisedKeys.has(key)),
-              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
-            };
-          }),
-          operationsNotExercised: all.filter((op) => !this.seen.has(op.operationId)).map((op) => op.operationId)
-        };
-      }
-    };
-  }
-});
-
-// node_modules/openapi-fetch/dist/index.mjs
-function randomID() {
-  return Math.random().toString(36).slice(2, 11);
-}
-function createClient(clientOptions) {
-  let {
-    baseUrl = "",
-    Request: CustomRequest = globalThis.Request,
-    fetch: baseFetch = globalThis.fetch,
-    querySerializer: globalQuerySerializer,
-    bodySerializer: globalBodySerializer,
-    pathSerializer: globalPathSerializer,
-    headers: baseHeaders,
-    requestInitExt = void 0,
-    ...baseOptions
-  } = { ...clientOptions };
-  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
-  baseUrl = removeTrailingSlash(baseUrl);
-  const globalMiddlewares = [];
-  async function coreFetch(schemaPath, fetchOptions) {
-    const {
-      baseUrl: localBaseUrl,
-      fetch = baseFetch,
-      Request: Request2 = CustomRequest,
-      headers,
-      params = {},
-      parseAs = "json",
-      querySerializer: requestQuerySerializer,
-      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
-      pathSerializer: requestPathSerializer,
-      body,
-      middleware: requestMiddlewares = [],
-      ...init
-    } = fetchOptions || {};
-    let finalBaseUrl = baseUrl;
-    if (localBaseUrl) {
-      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
-    }
-    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
-    if (requestQuerySerializer) {
-      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
-        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
-        ...requestQuerySerializer
-      });
-    }
-    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
-    const serializedBody = body === void 0 ? void 0 : bodySerializer(
-      body,
-      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
-      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
-      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
-      // setting the content-type at the very beginning to be overwritten.
-      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
-      mergeHeaders(baseHeaders, headers, params.header)
-    );
-    const finalHeaders = mergeHeaders(
-      // with no body, we should not to set Content-Type
-      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
-      serializedBody instanceof FormData ? {} : {
-        "Content-Type": "application/json"
-      },
-      baseHeaders,
-      headers,
-      params.header
-    );
-    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
-    const requestInit = {
-      redirect: "follow",
-      ...baseOptions,
-      ...init,
-      body: serializedBody,
-      headers: finalHeaders
-    };
-    let id;
-    let options;
-    let request = new Request2(
-      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
-      requestInit
-    );
-    let response;
-    for (const key in init) {
-      if (!(key in request)) {
-        request[key] = init[key];
-      }
-    }
-    if (finalMiddlewares.length) {
-      id = randomID();
-      options = Object.freeze({
-        baseUrl: finalBaseUrl,
-        fetch,
-        parseAs,
-        querySerializer,
-        bodySerializer,
-        pathSerializer
-      });
-      for (const m of finalMiddlewares) {
-        if (m && typeof m === "object" && typeof m.onRequest === "function") {
-          const result2 = await m.onRequest({
-            request,
-            schemaPath,
-            params,
-            options,
-            id
-          });
-          if (result2) {
-            if (result2 instanceof Request2) {
-              request = result2;
-            } else if (result2 instanceof Response) {
-              response = result2;
-              break;
-            } else {
-              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
-            }
-          }
-        }
-      }
-    }
-    if (!response) {
-      try {
-        response = await fetch(request, requestInitExt);
-      } catch (error2) {
-        let errorAfterMiddleware = error2;
-        if (finalMiddlewares.length) {
-          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-            const m = finalMiddlewares[i];
-            if (m && typeof m === "object" && typeof m.onError === "function") {
-              const result2 = await m.onError({
-                request,
-                error: errorAfterMiddleware,
-                schemaPath,
-                params,
-                options,
-                id
-              });
-              if (result2) {
-                if (result2 instanceof Response) {
-                  errorAfterMiddleware = void 0;
-                  response = result2;
-                  break;
-                }
-                if (result2 instanceof Error) {
-                  errorAfterMiddleware = result2;
-                  continue;
-                }
-                throw new Error("onError: must return new Response() or instance of Error");
-              }
-            }
-          }
-        }
-        if (errorAfterMiddleware) {
-          throw errorAfterMiddleware;
-        }
-      }
-      if (finalMiddlewares.length) {
-        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-          const m = finalMiddlewares[i];
-          if (m && typeof m === "object" && typeof m.onResponse === "function") {
-            const result2 = await m.onResponse({
-              request,
-              response,
-              schemaPath,
-              params,
-              options,
-              id
-            });
-            if (result2) {
-              if (!(result2 instanceof Response)) {
-                throw new Error("onResponse: must return new Response() when modifying the response");
-              }
-              response = result2;
-            }
-          }
-        }
-      }
-    }
-    const contentLength = response.headers.get("Content-Length");
-    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
-      return response.ok ? { data: void 0, response } : { error: void 0, response };
-    }
-    if (response.ok) {
-      const getResponseData = async () => {
-        if (parseAs === "stream") {
-          return response.body;
-        }
-        if (parseAs === "json" && !contentLength) {
-          const raw = await response.text();
-          return raw ? JSON.parse(raw) : void 0;
-        }
-        return await response[parseAs]();
-      };
-      return { data: await getResponseData(), response };
-    }
-    let error = await response.text();
-    try {
-      error = JSON.parse(error);
-    } catch {
-    }
-    return { error, response };
-  }
-  return {
-    request(method, url, init) {
-      return coreFetch(url, { ...init, method: method.toUpperCase() });
-    },
-    /** Call a GET endpoint */
-    GET(url, init) {
-      return coreFetch(url, { ...init, method: "GET" });
-    },
-    /** Call a PUT endpoint */
-    PUT(url, init) {
-      return coreFetch(url, { ...init, method: "PUT" });
-    },
-    /** Call a POST endpoint */
-    POST(url, init) {
-      return coreFetch(url, { ...init, method: "POST" });
-    },
-    /** Call a DELETE endpoint */
-    DELETE(url, init) {
-      return coreFetch(url, { ...init, method: "DELETE" });
-    },
-    /** Call a OPTIONS endpoint */
-    OPTIONS(url, init) {
-      return coreFetch(url, { ...init, method: "OPTIONS" });
-    },
-    /** Call a HEAD endpoint */
-    HEAD(url, init) {
-      return coreFetch(url, { ...init, method: "HEAD" });
-    },
-    /** Call a PATCH endpoint */
-    PATCH(url, init) {
-      return coreFetch(url, { ...init, method: "PATCH" });
-    },
-    /** Call a TRACE endpoint */
-    TRACE(url, init) {
-      return coreFetch(url, { ...init, method: "TRACE" });
-    },
-    /** Register middleware */
-    use(...middleware) {
-      for (const m of middleware) {
-        if (!m) {
-          continue;
-        }
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        globalMiddlewares.push(m);
-      }
-    },
-    /** Unregister middleware */
-    eject(...middleware) {
-      for (const m of middleware) {
-        const i = globalMiddlewares.indexOf(m);
-        if (i !== -1) {
-          globalMiddlewares.splice(i, 1);
-        }
-      }
-    }
-  };
-}
-function serializePrimitiveParam(name2, value, options) {
-  if (value === void 0 || value === null) {
-    return "";
-  }
-  if (typeof value === "object") {
-    throw new Error(
-      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
-    );
-  }
-  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
-}
-function serializeObjectParam(name2, value, options) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  const values = [];
-  const joiner = {
-    simple: ",",
-    label: ".",
-    matrix: ";"
-  }[options.style] || "&";
-  if (options.style !== "deepObject" && options.explode === false) {
-    for (const k in value) {
-      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
-    }
-    const final2 = values.join(",");
-    switch (options.style) {
-      case "form": {
-        return `${name2}=${final2}`;
-      }
-      case "label": {
-        return `.${final2}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final2}`;
-      }
-      default: {
-        return final2;
-      }
-    }
-  }
-  for (const k in value) {
-    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
-    values.push(serializePrimitiveParam(finalName, value[k], options));
-  }
-  const final = values.join(joiner);
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
-}
-function serializeArrayParam(name2, value, options) {
-  if (!Array.isArray(value)) {
-    return "";
-  }
-  if (options.explode === false) {
-    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
-    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
-    switch (options.style) {
-      case "simple": {
-        return final;
-      }
-      case "label": {
-        return `.${final}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final}`;
-      }
-      // case "spaceDelimited":
-      // case "pipeDelimited":
-      default: {
-        return `${name2}=${final}`;
-      }
-    }
-  }
-  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
-  const values = [];
-  for (const v of value) {
-    if (options.style === "simple" || options.style === "label") {
-      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
-    } else {
-      values.push(serializePrimitiveParam(name2, v, options));
-    }
-  }
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
-}
-function createQuerySerializer(options) {
-  return function querySerializer(queryParams) {
-    const search = [];
-    if (queryParams && typeof queryParams === "object") {
-      for (const name2 in queryParams) {
-        const value = queryParams[name2];
-        if (value === void 0 || value === null) {
-          continue;
-        }
-        if (Array.isArray(value)) {
-          if (value.length === 0) {
-            continue;
-          }
-          search.push(
-            serializeArrayParam(name2, value, {
-              style: "form",
-              explode: true,
-              ...options?.array,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        if (typeof value === "object") {
-          search.push(
-            serializeObjectParam(name2, value, {
-              style: "deepObject",
-              explode: true,
-              ...options?.object,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        search.push(serializePrimitiveParam(name2, value, options));
-      }
-    }
-    return search.join("&");
-  };
-}
-function defaultPathSerializer(pathname, pathParams) {
-  let nextURL = pathname;
-  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
-    let name2 = match.substring(1, match.length - 1);
-    let explode = false;
-    let style = "simple";
-    if (name2.endsWith("*")) {
-      explode = true;
-      name2 = name2.substring(0, name2.length - 1);
-    }
-    if (name2.startsWith(".")) {
-      style = "label";
-      name2 = name2.substring(1);
-    } else if (name2.startsWith(";")) {
-      style = "matrix";
-      name2 = name2.substring(1);
-    }
-    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
-      continue;
-    }
-    const value = pathParams[name2];
-    if (Array.isArray(value)) {
-      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (typeof value === "object") {
-      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (style === "matrix") {
-      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
-      continue;
-    }
-    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
-  }
-  return nextURL;
-}
-function defaultBodySerializer(body, headers) {
-  if (body instanceof FormData) {
-    return body;
-  }
-  if (headers) {
-    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
-    if (contentType === "application/x-www-form-urlencoded") {
-      return new URLSearchParams(body).toString();
-    }
-  }
-  return JSON.stringify(body);
-}
-function createFinalURL(pathname, options) {
-  let finalURL = `${options.baseUrl}${pathname}`;
-  if (options.params?.path) {
-    finalURL = options.pathSerializer(finalURL, options.params.path);
-  }
-  let search = options.querySerializer(options.params.query ?? {});
-  if (search.startsWith("?")) {
-    search = search.substring(1);
-  }
-  if (search) {
-    finalURL += `?${search}`;
-  }
-  return finalURL;
-}
-function mergeHeaders(...allHeaders) {
-  const finalHeaders = new Headers();
-  for (const h of allHeaders) {
-    if (!h || typeof h !== "object") {
-      continue;
-    }
-    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
-    for (const [k, v] of iterator) {
-      if (v === null) {
-        finalHeaders.delete(k);
-      } else if (Array.isArray(v)) {
-        for (const v2 of v) {
-          finalHeaders.append(k, v2);
-        }
-      } else if (v !== void 0) {
-        finalHeaders.set(k, v);
-      }
-    }
-  }
-  return finalHeaders;
-}
-function removeTrailingSlash(url) {
-  if (url.endsWith("/")) {
-    return url.substring(0, url.length - 1);
-  }
-  return url;
-}
-var PATH_PARAM_RE, supportsRequestInitExt;
-var init_dist = __esm({
-  "node_modules/openapi-fetch/dist/index.mjs"() {
-    PATH_PARAM_RE = /\{[^{}]+\}/g;
-    supportsRequestInitExt = () => {
-      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
-    };
-  }
-});
-
-// src/client/openapi-fetch.ts
-var createClient2;
-var init_openapi_fetch = __esm({
-  "src/client/openapi-fetch.ts"() {
-    "use strict";
-    init_dist();
-    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
-  }
-});
-
-// src/redact.ts
-function isSecretKey(key) {
-  return SECRET_KEYS.test(key);
-}
-function valuesUnderKeys(body, isSecret) {
-  const found = [];
-  const leaves = (node2, depth) => {
-    if (depth > 64) return;
-    if (typeof node2 === "string" || typeof node2 === "number") found.push(String(node2));
-    else if (node2 && typeof node2 === "object") for (const child of Object.values(node2)) leaves(child, depth + 1);
-  };
-  const visit = (node2, depth) => {
-    if (depth > 64 || !node2 || typeof node2 !== "object") return;
-    if (Array.isArray(node2)) return node2.forEach((child) => visit(child, depth + 1));
-    for (const [key, child] of Object.entries(node2)) {
-      if (isSecret(key)) leaves(child, depth + 1);
-      else visit(child, depth + 1);
-    }
-  };
-  visit(body, 0);
-  return found;
-}
-function redactValue(value, secrets = [], isSecret = isSecretKey) {
-  return redactAt(value, secrets, isSecret, 0);
-}
-function redactAt(value, secrets, isSecret, depth) {
-  if (depth > 64) return REDACTED;
-  if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redactAt(v, secrets, isSecret, depth + 1));
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const [key, v] of Object.entries(value)) {
-      const copy = isSecret(key) && v !== null && v !== void 0 ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
-      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
-      else out[key] = copy;
-    }
-    return out;
-  }
-  return value;
-}
-function redactText(text, secrets) {
-  let out = "";
-  let from = 0;
-  for (const [start, end] of joined(occurrences(text, secretIndex(secrets)))) {
-    out += text.slice(from, start) + REDACTED;
-    from = end;
-  }
-  out += text.slice(from);
-  return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
-}
-function occurrences(text, index) {
-  const found = [];
-  const at2 = (i, forms) => {
-    const match = forms?.find((secret) => text.startsWith(secret, i));
-    if (match !== void 0) found.push([i, i + match.length]);
-  };
-  if (index.size > FEW_KEYS) {
-    for (let i = 0; i + KEY_LENGTH <= text.length; i++) at2(i, index.get(text.slice(i, i + KEY_LENGTH)));
-    return found;
-  }
-  for (const [key, forms] of index) for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at2(i, forms);
-  return found.sort((a, b) => a[0] - b[0]);
-}
-function joined(occurrences2) {
-  const runs = [];
-  for (const [start, end] of occurrences2) {
-    const last = runs.at(-1);
-    if (last && start < last[1]) last[1] = Math.max(last[1], end);
-    else runs.push([start, end]);
-  }
-  return runs;
-}
-function secretIndex(secrets) {
-  const cached = indexes.get(secrets);
-  if (cached && cached.length === secrets.length) return cached.index;
-  const index = /* @__PURE__ */ new Map();
-  for (const form of expandSecrets(secrets)) {
-    const key = form.slice(0, KEY_LENGTH);
-    index.set(key, [...index.get(key) ?? [], form]);
-  }
-  indexes.set(secrets, { length: secrets.length, index });
-  return index;
-}
-function expandSecrets(secrets) {
-  const forms = /* @__PURE__ */ new Set();
-  for (const s of secrets) {
-    if (!s || s.length < KEY_LENGTH) continue;
-    forms.add(s);
-    forms.add(encodeURIComponent(s));
-    forms.add(Buffer.from(s).toString("base64"));
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
-}
-function basicAuthHeader(projectId, apiToken) {
-  return `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`;
-}
-function credentialSecrets(projectId, apiToken) {
-  return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
-}
-var REDACTED, SECRET_KEYS, FEW_KEYS, KEY_LENGTH, indexes;
-var init_redact = __esm({
-  "src/redact.ts"() {
-    "use strict";
-    REDACTED = "[REDACTED]";
-    SECRET_KEYS = /^(password|authorization|proxy-authorization|api_?token|token|secret|cookie|set-cookie)$/i;
-    FEW_KEYS = 16;
-    KEY_LENGTH = 4;
-    indexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/client/errors.ts
-function errorGuard(cls) {
-  return (e) => {
-    if (e instanceof cls) return true;
-    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
-    return Array.isArray(kinds) && kinds.includes(cls.kind);
-  };
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
-var init_errors = __esm({
-  "src/client/errors.ts"() {
-    "use strict";
-    init_redact();
-    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
-    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
-    SipEndpointsError = class extends Error {
-      /** The kind the guards recognise; every subclass names its own. */
-      static kind = "SipEndpointsError";
-      // A private field: `util.inspect` and `JSON.stringify` never see it.
-      #secrets;
-      constructor(message, context = {}) {
-        const secrets = context.secrets ?? [];
-        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
-        this.#secrets = secrets;
-        const kinds = [];
-        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
-          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
-        }
-        Object.defineProperty(this, KINDS, { value: kinds });
-        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
-      }
-      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
-      scrub(value) {
-        return redactValue(value, this.#secrets);
-      }
-      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
-      toJSON() {
-        const own = { name: this.name, message: this.message };
-        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
-        const cause = this.cause;
-        if (cause !== void 0) {
-          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
-        }
-        return redactValue(own, this.#secrets);
-      }
-      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
-      [INSPECT_CUSTOM](_depth, options, inspect) {
-        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
-      }
-    };
-    ConfigError = class extends SipEndpointsError {
-      constructor(message, option, context = {}) {
-        super(message, context);
-        this.option = option;
-      }
-      option;
-      static kind = "ConfigError";
-    };
-    ArgumentError = class extends SipEndpointsError {
-      static kind = "ArgumentError";
-    };
-    CallError = class extends SipEndpointsError {
-      static kind = "CallError";
-      method;
-      url;
-      attempts;
-      constructor(facts, message, context) {
-        super(`${facts.method} ${facts.url} ${message}`, context);
-        this.method = facts.method;
-        this.url = redactText(facts.url, context.secrets ?? []);
-        this.attempts = facts.attempts;
-      }
-    };
-    TimeoutError = class extends CallError {
-      constructor(facts, timeoutMs, context = {}) {
-        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
-        this.timeoutMs = timeoutMs;
-      }
-      timeoutMs;
-      static kind = "TimeoutError";
-    };
-    NetworkError = class extends CallError {
-      constructor(facts, code, context = {}) {
-        super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
-        this.code = code;
-      }
-      code;
-      static kind = "NetworkError";
-    };
-    ResponseTooLargeError = class extends CallError {
-      constructor(facts, status, limitBytes, context = {}) {
-        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
-        this.status = status;
-        this.limitBytes = limitBytes;
-      }
-      status;
-      limitBytes;
-      static kind = "ResponseTooLargeError";
-    };
-    AbortedError = class extends CallError {
-      static kind = "AbortedError";
-      constructor(facts, context = {}) {
-        super(facts, "was aborted by the caller", context);
-      }
-    };
-    OriginRefusedError = class extends SipEndpointsError {
-      constructor(url, expectedOrigin, reason, context = {}) {
-        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
-        this.expectedOrigin = expectedOrigin;
-        this.url = redactText(url, context.secrets ?? []);
-      }
-      expectedOrigin;
-      static kind = "OriginRefusedError";
-      url;
-    };
-    PaginationError = class extends SipEndpointsError {
-      constructor(url, pages, reason) {
-        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
-        this.url = url;
-        this.pages = pages;
-      }
-      url;
-      pages;
-      static kind = "PaginationError";
-    };
-    isSipEndpointsError = errorGuard(SipEndpointsError);
-    isConfigError = errorGuard(ConfigError);
-    isArgumentError = errorGuard(ArgumentError);
-    isTimeoutError = errorGuard(TimeoutError);
-    isNetworkError = errorGuard(NetworkError);
-    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
-    isAbortedError = errorGuard(AbortedError);
-    isOriginRefusedError = errorGuard(OriginRefusedError);
-    isPaginationError = errorGuard(PaginationError);
-  }
-});
-
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
@@ -2325,10 +1195,10 @@ var require_formats = __commonJS({
     function isLeapYear(year) {
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
-    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DATE2 = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str) {
-      const matches2 = DATE.exec(str);
+      const matches2 = DATE2.exec(str);
       if (!matches2)
         return false;
       const year = +matches2[1];
@@ -19057,713 +17927,16 @@ var init_validators = __esm({
   }
 });
 
-// src/client/api-error.ts
-async function documentedBody(operationId, status, body) {
-  const responses = operations2[operationId].responses;
-  const name2 = responses[String(status)]?.bodyValidator;
-  if (!name2) return void 0;
-  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
-  return validate2(name2, body).length === 0 ? body : void 0;
+// src/spec/media-type.ts
+function mediaTypeOf(contentType) {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
-async function createApiError(given) {
-  const { status, operationId } = given.exchange;
-  const documented = await documentedBody(operationId, status, given.body);
-  const source = { ...given, documented };
-  if (status === 422) {
-    const errors = documented?.errors ?? [];
-    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
-  }
-  const detail = documented?.error;
-  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
-  if (status === 400) return new BadRequestError(source, detail);
-  if (status === 401) return new UnauthorizedError(source, detail);
-  if (status === 404) return new NotFoundError(source, detail);
-  if (status === 429) return new RateLimitError(source, detail);
-  if (status >= 500) return new ServerError(source, detail);
-  return new ApiError(source, detail);
+function isJsonMediaType(type) {
+  return /^application\/(?:[\w.+-]+\+)?json$/.test(mediaTypeOf(type));
 }
-var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
-var init_api_error = __esm({
-  "src/client/api-error.ts"() {
+var init_media_type = __esm({
+  "src/spec/media-type.ts"() {
     "use strict";
-    init_spec();
-    init_errors();
-    ApiError = class extends SipEndpointsError {
-      static kind = "ApiError";
-      operationId;
-      method;
-      url;
-      status;
-      /** The server's request id, when it sent one. */
-      requestId;
-      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
-      body;
-      /** The `error` string of a documented `{ "error": … }` body. */
-      error;
-      attempts;
-      /** Spec findings about this response (only with `validateResponses` on). */
-      findings;
-      constructor(source, detail) {
-        const { exchange, secrets } = source;
-        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
-        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.body = this.scrub(source.body);
-        const error = source.documented?.error;
-        this.error = typeof error === "string" ? this.scrub(error) : void 0;
-        this.attempts = exchange.attempts;
-        this.findings = this.scrub(source.findings);
-      }
-    };
-    BadRequestError = class extends ApiError {
-      static kind = "BadRequestError";
-    };
-    UnauthorizedError = class extends ApiError {
-      static kind = "UnauthorizedError";
-    };
-    NotFoundError = class extends ApiError {
-      static kind = "NotFoundError";
-    };
-    RateLimitError = class extends ApiError {
-      static kind = "RateLimitError";
-      /** The `Retry-After` header as sent (seconds or an HTTP date). */
-      retryAfter;
-      constructor(source, detail) {
-        super(source, detail);
-        this.retryAfter = source.exchange.headers["retry-after"];
-      }
-    };
-    ServerError = class extends ApiError {
-      static kind = "ServerError";
-    };
-    UnprocessableEntityError = class extends ApiError {
-      static kind = "UnprocessableEntityError";
-      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
-      errors;
-      constructor(source, detail, errors) {
-        super(source, detail);
-        this.errors = this.scrub(errors);
-      }
-    };
-    InvalidResponseError = class extends SipEndpointsError {
-      static kind = "InvalidResponseError";
-      operationId;
-      method;
-      url;
-      status;
-      requestId;
-      /** What is wrong, each with a JSON pointer into the body. */
-      findings;
-      constructor(exchange, findings, secrets, cause) {
-        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
-        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.findings = this.scrub(findings);
-      }
-    };
-    isApiError = errorGuard(ApiError);
-    isBadRequestError = errorGuard(BadRequestError);
-    isUnauthorizedError = errorGuard(UnauthorizedError);
-    isNotFoundError = errorGuard(NotFoundError);
-    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
-    isRateLimitError = errorGuard(RateLimitError);
-    isServerError = errorGuard(ServerError);
-    isInvalidResponseError = errorGuard(InvalidResponseError);
-  }
-});
-
-// src/client/proxy.ts
-function proxySettings(env) {
-  const http = server(env, "http_proxy");
-  const https = server(env, "https_proxy") ?? http;
-  if (!http && !https) return void 0;
-  const noProxy = pick(env, "no_proxy");
-  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
-  return { http, https, bypass };
-}
-function proxyFor(settings, target) {
-  const proxy = target.protocol === "https:" ? settings.https : settings.http;
-  if (!proxy) return void 0;
-  const host = target.hostname.toLowerCase();
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
-}
-function bypasses(entry, host, port) {
-  if (entry === "*") return true;
-  const { name: name2, entryPort } = splitEntry(entry);
-  if (entryPort !== void 0 && entryPort !== port) return false;
-  const bare = name2.replace(/^\*?\./, "");
-  return host === bare || host.endsWith(`.${bare}`);
-}
-function splitEntry(entry) {
-  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
-  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
-  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
-  const [name2 = entry, entryPort] = entry.split(":");
-  return { name: name2, entryPort };
-}
-function pick(env, lower) {
-  for (const name2 of [lower, lower.toUpperCase()]) {
-    const value = env[name2];
-    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
-  }
-  return void 0;
-}
-function server(env, variable) {
-  const given = pick(env, variable);
-  if (!given) return void 0;
-  let url;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
-  } catch {
-    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
-  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
-  return { origin: url.origin, authorization, source: given.source };
-}
-var init_proxy = __esm({
-  "src/client/proxy.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/client/proxy-agents.ts
-function loadUndici() {
-  return import(UNDICI);
-}
-function proxyDispatchers(undici, proxies) {
-  if (!proxies) return () => void 0;
-  const tunnels = /* @__PURE__ */ new Map();
-  return (url) => {
-    const proxy = proxyFor(proxies, new URL(url));
-    if (!proxy) return void 0;
-    let agent = tunnels.get(proxy);
-    if (!agent) {
-      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
-      tunnels.set(proxy, agent);
-    }
-    return agent;
-  };
-}
-var UNDICI;
-var init_proxy_agents = __esm({
-  "src/client/proxy-agents.ts"() {
-    "use strict";
-    init_proxy();
-    UNDICI = "undici";
-  }
-});
-
-// src/http-headers.ts
-function headerRecord(headers) {
-  const out = {};
-  headers.forEach((value, name2) => {
-    out[name2.toLowerCase()] = value;
-  });
-  return out;
-}
-var init_http_headers = __esm({
-  "src/http-headers.ts"() {
-    "use strict";
-  }
-});
-
-// src/utf8-text.ts
-function decodeBody(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    let out = "";
-    let start = 0;
-    for (let i = 0; i < bytes.length; ) {
-      const length = utf8SequenceAt(bytes, i);
-      if (length > 0) {
-        i += length;
-        continue;
-      }
-      out += `${strict.decode(bytes.subarray(start, i))}\\x${bytes[i].toString(16).toUpperCase().padStart(2, "0")}`;
-      start = ++i;
-    }
-    return out + strict.decode(bytes.subarray(start));
-  }
-}
-function utf8SequenceAt(bytes, i) {
-  const lead = bytes[i];
-  const inRange = (k, lo = 128, hi = 191) => {
-    const byte = bytes[i + k];
-    return byte !== void 0 && byte >= lo && byte <= hi;
-  };
-  if (lead < 128) return 1;
-  if (lead >= 194 && lead <= 223) return inRange(1) ? 2 : 0;
-  if (lead >= 224 && lead <= 239) {
-    const [lo, hi] = lead === 224 ? [160, 191] : lead === 237 ? [128, 159] : [128, 191];
-    return inRange(1, lo, hi) && inRange(2) ? 3 : 0;
-  }
-  if (lead >= 240 && lead <= 244) {
-    const [lo, hi] = lead === 240 ? [144, 191] : lead === 244 ? [128, 143] : [128, 191];
-    return inRange(1, lo, hi) && inRange(2) && inRange(3) ? 4 : 0;
-  }
-  return 0;
-}
-function exceedsUtf8Bytes(text, maxBytes) {
-  if (text.length > maxBytes) return true;
-  if (text.length * 3 <= maxBytes) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const pair = unit >= 55296 && unit <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
-    bytes += pair ? 4 : unit < 128 ? 1 : unit < 2048 ? 2 : 3;
-    if (pair) i++;
-  }
-  return bytes > maxBytes;
-}
-var strict;
-var init_utf8_text = __esm({
-  "src/utf8-text.ts"() {
-    "use strict";
-    strict = new TextDecoder("utf-8", { fatal: true });
-  }
-});
-
-// src/client/body.ts
-function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
-  return Number(contentLength) > maxBytes && !contentEncoding;
-}
-async function collectText(chunks, maxBytes, stop2) {
-  const kept = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      stop2();
-      throw new BodyTooLarge();
-    }
-    kept.push(chunk);
-  }
-  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
-}
-async function readResponseText(response, maxBytes, onReader) {
-  const body = response.body;
-  if (body === null) return "";
-  const cancel = (stream) => void stream.cancel().catch(() => void 0);
-  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
-    cancel(body);
-    throw new BodyTooLarge();
-  }
-  const reader = body.getReader();
-  onReader?.(reader);
-  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
-}
-async function* chunksOf(reader) {
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-var BodyTooLarge;
-var init_body = __esm({
-  "src/client/body.ts"() {
-    "use strict";
-    init_utf8_text();
-    BodyTooLarge = class extends Error {
-    };
-  }
-});
-
-// src/client/wire.ts
-function fetchWire(fetchImpl) {
-  return (request) => {
-    const controller = new AbortController();
-    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
-  };
-}
-async function fetchAnswer(fetchImpl, request, signal) {
-  const response = await fetchImpl(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    redirect: "manual",
-    signal
-  });
-  let reader;
-  const headers = headerRecord(response.headers);
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
-    cancel(reason) {
-      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
-      void stream?.cancel(reason).catch(() => void 0);
-    }
-  };
-}
-var init_wire = __esm({
-  "src/client/wire.ts"() {
-    "use strict";
-    init_http_headers();
-    init_body();
-  }
-});
-
-// src/client/undici-wire.ts
-var undici_wire_exports = {};
-__export(undici_wire_exports, {
-  loadUndiciWire: () => loadUndiciWire
-});
-import { EventEmitter } from "node:events";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-async function loadUndiciWire(proxies) {
-  const undici = await loadUndici();
-  const dispatcherFor = proxyDispatchers(undici, proxies);
-  return (request) => {
-    const signal = new EventEmitter();
-    const response = undici.request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      dispatcher: dispatcherFor(request.url)
-    }).then(wireResponse);
-    return { response, abort: () => signal.emit("abort") };
-  };
-}
-function wireResponse(answer) {
-  const body = answer.body;
-  const headers = joined2(answer.headers);
-  return {
-    status: answer.statusCode,
-    statusText: answer.statusText,
-    headers,
-    async text(maxBytes) {
-      const declared = headers["content-length"];
-      const encoding = headers["content-encoding"];
-      if (declaresTooMuch(declared, encoding, maxBytes)) {
-        discard(body);
-        throw new BodyTooLarge();
-      }
-      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
-      const decoders = decodersFor(encoding);
-      let source = body;
-      for (const decoder of decoders) {
-        source.on("error", (error) => decoder.destroy(error));
-        source = source.pipe(decoder);
-      }
-      return collectText(source, maxBytes, () => {
-        discard(body);
-        for (const decoder of decoders) decoder.destroy();
-      });
-    },
-    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
-    cancel: () => discard(body)
-  };
-}
-function discard(body) {
-  body.on("error", () => void 0);
-  body.destroy();
-}
-function decodersFor(encoding) {
-  if (!encoding) return [];
-  const decoders = [];
-  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
-    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
-    else if (coding === "deflate") decoders.push(createInflate());
-    else if (coding === "br") decoders.push(createBrotliDecompress());
-    else if (coding !== "identity" && coding !== "") return [];
-  }
-  return decoders;
-}
-function joined2(headers) {
-  const out = {};
-  for (const name2 in headers) {
-    const value = headers[name2];
-    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
-var init_undici_wire = __esm({
-  "src/client/undici-wire.ts"() {
-    "use strict";
-    init_body();
-    init_proxy_agents();
-    init_utf8_text();
-  }
-});
-
-// src/client/default-wire.ts
-function defaultWire(kind, proxies) {
-  if (kind === "fetch" && !proxies) {
-    const wire = fetchWire(platformFetch(void 0));
-    return () => (hasGlobalFetch(), wire);
-  }
-  let loading;
-  return () => loading ??= load(kind, proxies);
-}
-async function load(kind, proxies) {
-  if (kind === "undici") {
-    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
-    return loadUndiciWire2(proxies);
-  }
-  hasGlobalFetch();
-  const proxy = proxies?.https ?? proxies?.http;
-  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
-  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
-}
-function unloadable(what, option) {
-  return (cause) => {
-    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
-  };
-}
-function platformFetch(dispatcherFor) {
-  return (url, init) => {
-    const dispatcher = dispatcherFor?.(url);
-    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
-  };
-}
-function hasGlobalFetch() {
-  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
-}
-var init_default_wire = __esm({
-  "src/client/default-wire.ts"() {
-    "use strict";
-    init_errors();
-    init_proxy_agents();
-    init_wire();
-  }
-});
-
-// src/client/retry.ts
-function resolveRetryPolicy(input) {
-  const given = input === false ? { maxAttempts: 1 } : input ?? {};
-  const policy = {
-    maxAttempts: 3,
-    baseDelayMs: 200,
-    maxDelayMs: 5e3,
-    maxRetryAfterMs: 6e4,
-    statuses: [429, 502, 503, 504],
-    sleep: abortableSleep,
-    now: Date.now,
-    random: Math.random,
-    ...given
-  };
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
-  }
-  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
-    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
-  }
-  return policy;
-}
-function retryDelay(policy, method, outcome, attempt2) {
-  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
-  if (outcome.kind === "status" && outcome.retryAfter !== null) {
-    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
-    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
-  }
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
-  return Math.floor(policy.random() * ceiling);
-}
-function mayRetry(policy, method, outcome) {
-  const idempotent = IDEMPOTENT.has(method);
-  switch (outcome.kind) {
-    case "status":
-      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
-    case "network":
-      return idempotent || outcome.refused;
-    case "timeout":
-      return idempotent;
-  }
-}
-function parseRetryAfter(value, nowMs) {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  if (!/[a-z]/i.test(text)) return void 0;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-var POST_SAFE_STATUSES, IDEMPOTENT;
-var init_retry = __esm({
-  "src/client/retry.ts"() {
-    "use strict";
-    init_errors();
-    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
-    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-  }
-});
-
-// src/client/config.ts
-import { isIPv4 } from "node:net";
-function resolveConfig(options = {}) {
-  const env = options.env ?? process.env;
-  const baseUrl = resolveBaseUrl(options, env);
-  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
-  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
-  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
-  const validateResponses = options.validateResponses ?? "off";
-  if (!["off", "warn", "throw"].includes(validateResponses)) {
-    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
-  }
-  const userAgent = options.userAgent ?? `${name}/${version}`;
-  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
-  const wire = options.wire ?? "fetch";
-  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
-  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
-  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
-  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
-  return {
-    baseUrl,
-    origin: new URL(baseUrl).origin,
-    authorization: basicAuthHeader(projectId, apiToken),
-    secrets: credentialSecrets(projectId, apiToken),
-    loadWire,
-    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
-    retry: resolveRetryPolicy(options.retry),
-    validateResponses,
-    userAgent,
-    signal: options.signal,
-    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
-  };
-}
-function resolveBaseUrl(options, env) {
-  if (options.baseUrl !== void 0 && options.space !== void 0) {
-    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
-  }
-  const insecure = options.allowInsecureHttp ?? false;
-  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
-  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
-  if (options.space !== void 0) return spaceUrl(options.space, "space");
-  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
-  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
-  throw new ConfigError('no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE', "space");
-}
-function spaceUrl(space, source) {
-  const match = typeof space === "string" ? SPACE.exec(space) : null;
-  if (!match?.[1]) {
-    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
-    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
-  }
-  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
-}
-function checkBaseUrl(value, source, allowInsecureHttp) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
-  }
-  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
-  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
-    throw new ConfigError(
-      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
-      "baseUrl"
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
-  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
-  return url.href.replace(/\/+$/, "");
-}
-function isLoopback(hostname) {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
-}
-function credential(given, fromEnv, option, variable) {
-  const value = given ?? fromEnv;
-  const source = given !== void 0 ? `options.${option}` : variable;
-  if (value === void 0 || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
-  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
-  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
-  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
-  return value;
-}
-function positive(value, fallback, option) {
-  if (value === void 0) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
-  }
-  return value;
-}
-var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
-var init_config = __esm({
-  "src/client/config.ts"() {
-    "use strict";
-    init_redact();
-    init_default_wire();
-    init_errors();
-    init_proxy();
-    init_retry();
-    init_wire();
-    init_package();
-    DEFAULT_TIMEOUT_MS = 3e4;
-    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-    API_PATH = "/api/relay/rest";
-    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
-    CONTROL = /[\u0000-\u001f\u007f]/;
-  }
-});
-
-// src/json-text.ts
-function parseJson(text) {
-  const start = text.trimStart();
-  if (start === "") return { ok: false, error: "the body is empty" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)))})` };
-  }
-}
-var init_json_text = __esm({
-  "src/json-text.ts"() {
-    "use strict";
-  }
-});
-
-// src/spec/schema-error.ts
-function isWrapperError(error) {
-  return WRAPPER_KEYWORDS.has(error.keyword);
-}
-function namedKey(error) {
-  const { missingProperty, unevaluatedProperty, additionalProperty } = error.params;
-  const key = error.keyword === "required" ? missingProperty : unevaluatedProperty ?? additionalProperty;
-  return typeof key === "string" ? key : void 0;
-}
-function errorPointer(error) {
-  const key = namedKey(error);
-  return key === void 0 ? error.instancePath : `${error.instancePath}/${escapePointerToken(key)}`;
-}
-var WRAPPER_KEYWORDS;
-var init_schema_error = __esm({
-  "src/spec/schema-error.ts"() {
-    "use strict";
-    init_json_pointer();
-    WRAPPER_KEYWORDS = /* @__PURE__ */ new Set(["if", "anyOf", "oneOf", "allOf", "not", "then", "else"]);
   }
 });
 
@@ -19809,6 +17982,179 @@ var init_finding = __esm({
   "src/checks/finding.ts"() {
     "use strict";
     init_spec();
+  }
+});
+
+// src/json-text.ts
+function parseJson(text) {
+  const start = text.trimStart();
+  if (start === "") return { ok: false, error: "the body is empty" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)))})` };
+  }
+}
+var init_json_text = __esm({
+  "src/json-text.ts"() {
+    "use strict";
+  }
+});
+
+// generated/spec-facts.ts
+var specFacts;
+var init_spec_facts = __esm({
+  "generated/spec-facts.ts"() {
+    "use strict";
+    specFacts = {
+      "source": "openapi/openapi.yaml",
+      "sha256": "fa8210dd4139385af272bbfeb0af0ef27d3edc3c9a0780814d05e36148d94064",
+      "basePath": "/api/relay/rest",
+      "writeOnlyProperties": [
+        "call_ai_agent_id",
+        "call_flow_id",
+        "call_flow_version",
+        "password"
+      ],
+      "schemaProperties": {
+        "SipEndpoint": [
+          "type",
+          "id",
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "calling_handler_resource_id",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointWritable": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointCreate": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointUpdate": [
+          "username",
+          "caller_id",
+          "send_as",
+          "ciphers",
+          "codecs",
+          "encryption",
+          "call_handler",
+          "call_request_url",
+          "call_request_method",
+          "call_fallback_url",
+          "call_fallback_method",
+          "call_status_callback_url",
+          "call_status_callback_method",
+          "call_laml_application_id",
+          "call_dialogflow_agent_id",
+          "call_relay_topic",
+          "call_relay_topic_status_callback_url",
+          "call_relay_context",
+          "call_relay_context_status_callback_url",
+          "call_relay_application",
+          "call_video_room_id",
+          "call_relay_script_url"
+        ],
+        "SipEndpointList": [
+          "links",
+          "data"
+        ],
+        "PageLinks": [
+          "self",
+          "first",
+          "next",
+          "prev"
+        ],
+        "Error": [
+          "error"
+        ],
+        "ValidationErrors": [
+          "errors"
+        ],
+        "ValidationError": [
+          "detail",
+          "status",
+          "title",
+          "code"
+        ]
+      }
+    };
+  }
+});
+
+// src/spec/facts.ts
+function setSpecFacts(next) {
+  const before = specFacts2;
+  specFacts2 = next;
+  return before;
+}
+var specFacts2;
+var init_facts = __esm({
+  "src/spec/facts.ts"() {
+    "use strict";
+    init_spec_facts();
+    specFacts2 = specFacts;
   }
 });
 
@@ -20618,6 +18964,1827 @@ var init_checks = __esm({
   }
 });
 
+// src/drift/coverage.ts
+function flowName(source, link) {
+  return `${source} \u2192 ${link.operationId} (${link.name})`;
+}
+function documentedFor(op, status) {
+  const code = String(status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = op.responses[key];
+    if (info) return { key, info };
+  }
+  return void 0;
+}
+function valuesAt(value, tokens) {
+  if (tokens.length === 0) return [value];
+  const [head, ...rest] = tokens;
+  if (head === "*") return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
+  if (!isPlainObject(value) && !Array.isArray(value)) return [];
+  const next = value[head];
+  return next === void 0 ? [] : valuesAt(next, rest);
+}
+function evaluate(expression, body) {
+  const match = /^\$response\.body#(.*)$/.exec(expression);
+  return match ? at(body, match[1]) : void 0;
+}
+function pathParameters(template, path) {
+  const names = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name2) => (names.push(name2), "([^/]+)"));
+  const found = new RegExp(`^${pattern}$`).exec(path);
+  if (!found) return {};
+  const out = {};
+  names.forEach((name2, i) => {
+    try {
+      out[name2] = decodeURIComponent(found[i + 1]);
+    } catch {
+      out[name2] = found[i + 1];
+    }
+  });
+  return out;
+}
+function currentCoverageModel(readOnly) {
+  return { operations: operations2, schemaProperties: specFacts2.schemaProperties, basePath: specFacts2.basePath, readOnly };
+}
+function percentCovered(c) {
+  return c.total === 0 ? 100 : 100 * c.covered / c.total;
+}
+function coverageShortfalls(criteria, required) {
+  return CRITERIA.flatMap((c) => {
+    const min = required[c];
+    if (min === void 0) return [];
+    const got = percentCovered(criteria[c]);
+    return got >= min ? [] : [`coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`];
+  });
+}
+function isCriterion(name2) {
+  return CRITERIA.includes(name2);
+}
+var CRITERIA, LEVELS, unprovokable, READ_METHODS, EXPECTATIONS_KEPT, CoverageTracker;
+var init_coverage = __esm({
+  "src/drift/coverage.ts"() {
+    "use strict";
+    init_spec();
+    init_facts();
+    init_media_type();
+    init_json_pointer();
+    CRITERIA = ["paths", "operations", "contentTypes", "parameters", "parameterValues", "statusClasses", "statusCodes", "responseProperties", "flows"];
+    LEVELS = [["paths"], ["operations"], ["contentTypes"], ["parameters", "statusClasses"], ["parameterValues", "statusCodes"], ["responseProperties"], ["flows"]];
+    unprovokable = (status) => status === "429" || status.startsWith("5");
+    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+    EXPECTATIONS_KEPT = 1e3;
+    CoverageTracker = class {
+      constructor(model) {
+        this.model = model;
+      }
+      model;
+      seen = /* @__PURE__ */ new Map();
+      items = /* @__PURE__ */ new Set();
+      expected = /* @__PURE__ */ new Map();
+      expectedUrls = /* @__PURE__ */ new Map();
+      /** One answer: the request that got it and the response (its body parsed once by the caller). */
+      record(exchange, parsed) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        let statuses = this.seen.get(op.operationId);
+        if (!statuses) this.seen.set(op.operationId, statuses = /* @__PURE__ */ new Map());
+        statuses.set(exchange.status, (statuses.get(exchange.status) ?? 0) + 1);
+        const documented = documentedFor(op, exchange.status);
+        if (!documented) return;
+        const type = exchange.headers["content-type"];
+        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
+        if (!parsed.ok) return;
+        for (const object of documented.info.objects) {
+          const names = this.model.schemaProperties[object.schema] ?? [];
+          for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
+            if (!isPlainObject(value)) continue;
+            for (const name2 of names) if (value[name2] !== void 0 && value[name2] !== null) this.items.add(`responseProperties ${object.schema}.${name2}`);
+          }
+        }
+        if (exchange.status >= 200 && exchange.status < 300) for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
+      }
+      /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
+      recordRequest(exchange) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        this.items.add(`operations ${op.operationId}`);
+        this.items.add(`paths ${op.path}`);
+        const url = new URL(exchange.url);
+        const query = url.searchParams;
+        const pathValues = pathParameters(op.path, url.pathname.slice(this.model.basePath.length));
+        const sent = { ...pathValues };
+        for (const [name2, value] of query) sent[name2] ??= value;
+        for (const p of op.parameters) {
+          const value = sent[p.name];
+          if (value === void 0) continue;
+          this.items.add(`parameters ${op.operationId} ${p.name}`);
+          for (const v of p.valueClasses ?? []) if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
+        }
+        const type = exchange.requestHeaders?.["content-type"];
+        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
+        for (const e of this.expected.get(op.operationId) ?? []) {
+          if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
+        }
+        for (const link of this.expectedUrls.get(url.href) ?? []) this.items.add(`flows ${link}`);
+      }
+      expect(source, link, responseUrl, body) {
+        const name2 = flowName(source, link);
+        if (link.requestUrl !== null) {
+          const target = evaluate(link.requestUrl, body);
+          if (typeof target !== "string") return;
+          let href;
+          try {
+            href = new URL(target, responseUrl).href;
+          } catch {
+            return;
+          }
+          let links = this.expectedUrls.get(href);
+          if (!links) {
+            if (this.expectedUrls.size >= EXPECTATIONS_KEPT) this.expectedUrls.delete(this.expectedUrls.keys().next().value);
+            this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
+          }
+          links.add(name2);
+          return;
+        }
+        const params = {};
+        for (const [param, expression] of Object.entries(link.parameters)) {
+          const value = evaluate(expression, body);
+          if (value === void 0 || value === null || typeof value === "object") return;
+          params[param] = String(value);
+        }
+        const list2 = this.expected.get(link.operationId) ?? [];
+        list2.push({ link: name2, params });
+        if (list2.length > EXPECTATIONS_KEPT) list2.shift();
+        this.expected.set(link.operationId, list2);
+      }
+      summary() {
+        const statuses = this.operationSummary();
+        const ops = Object.values(this.model.operations);
+        const readWriteOnly = (op) => this.model.readOnly && op !== void 0 && !READ_METHODS.has(op.method.toUpperCase());
+        const criteria = {};
+        const universe = this.universe();
+        for (const criterion of CRITERIA) {
+          const all = universe[criterion];
+          const missing = all.filter((i) => !this.items.has(`${criterion} ${i.name}`));
+          criteria[criterion] = {
+            covered: all.length - missing.length,
+            total: all.length,
+            missing: missing.map((i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name)
+          };
+        }
+        const excluded = ops.flatMap((op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`));
+        const seenExcluded = excluded.filter((name2) => {
+          const [id, status] = name2.split(" ");
+          return [...this.seen.get(id)?.keys() ?? []].some((code) => documentedFor(this.model.operations[id], code)?.key === status);
+        });
+        criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
+        let level = 0;
+        for (const added of LEVELS) {
+          if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
+          level += 1;
+        }
+        return { ...statuses, criteria, level };
+      }
+      /** Every item of every criterion, by readable name, with the operation it belongs to. */
+      universe() {
+        const ops = Object.values(this.model.operations);
+        const paths = [...new Set(ops.map((op) => op.path))];
+        const objects = /* @__PURE__ */ new Set();
+        for (const op of ops) for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
+        return {
+          // A path is read-write only when every operation on it is.
+          paths: paths.map((path) => ({ name: path, op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId })),
+          operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
+          contentTypes: ops.flatMap((op) => [
+            ...(op.requestBody?.contentTypes ?? []).map((t) => ({ name: `${op.operationId} request ${mediaTypeOf(t)}`, op: op.operationId })),
+            ...[...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
+          ]),
+          parameters: ops.flatMap((op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))),
+          parameterValues: ops.flatMap((op) => op.parameters.flatMap((p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })))),
+          statusClasses: ops.flatMap((op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))),
+          statusCodes: ops.flatMap((op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))),
+          responseProperties: [...objects].flatMap((schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))),
+          flows: ops.flatMap((op) => {
+            const names = /* @__PURE__ */ new Map();
+            for (const r of Object.values(op.responses)) for (const link of r.links) names.set(flowName(op.operationId, link), link);
+            return [...names].map(([name2, link]) => ({ name: name2, op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId }));
+          })
+        };
+      }
+      operationSummary() {
+        const all = Object.values(this.model.operations);
+        for (const [id, statuses] of this.seen) {
+          const op = this.model.operations[id];
+          for (const code of statuses.keys()) {
+            const key = documentedFor(op, code)?.key;
+            if (key !== void 0) this.items.add(`statusCodes ${id} ${key}`);
+            if (code >= 200 && code < 300) this.items.add(`statusClasses ${id} 2XX`);
+            if (code >= 400 && code < 500) this.items.add(`statusClasses ${id} 4XX`);
+          }
+        }
+        return {
+          operations: all.map((op) => {
+            const statuses = this.seen.get(op.operationId) ?? /* @__PURE__ */ new Map();
+            const codes = [...statuses.keys()].sort((a, b) => a - b);
+            const answeredBy = new Map(codes.map((code) => [code, documentedFor(op, code)?.key]));
+            const exercisedKeys = new Set(answeredBy.values());
+            return {
+              operationId: op.operationId,
+              method: op.method,
+              path: op.path,
+              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
+              notExercised: Object.keys(op.responses).filter((key) => !exercisedKeys.has(key)),
+              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
+            };
+          }),
+          operationsNotExercised: all.filter((op) => !this.seen.has(op.operationId)).map((op) => op.operationId)
+        };
+      }
+    };
+  }
+});
+
+// src/drift/config.ts
+function readDriftConfig(text, shownAs, given) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DriftConfigError(`${shownAs} is not JSON: ${error.message}`);
+  }
+  const fail = (pointer2, problem2) => {
+    throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
+  };
+  if (!isPlainObject(raw)) return fail("", "must be an object");
+  for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`/${key}`, `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  const flags = { ...given };
+  for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
+    const value = raw[key];
+    if (value === void 0 || flags[flag] !== void 0) continue;
+    if (kind === "switch") {
+      if (typeof value !== "boolean") fail(`/${key}`, "must be true or false");
+      flags[flag] = value;
+    } else if (kind === "text") {
+      if (typeof value !== "string") fail(`/${key}`, "must be a string");
+      flags[flag] = value;
+    } else {
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) fail(`/${key}`, "must be a whole number");
+      if (kind === "seconds" && value % 1e3 !== 0) fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
+      flags[flag] = String(kind === "seconds" ? value / 1e3 : value);
+    }
+  }
+  if (raw.fixtures !== void 0 && flags.fixture === void 0) {
+    if (!isPlainObject(raw.fixtures)) fail("/fixtures", "must be an object of field \u2192 value");
+    flags.fixture = Object.entries(raw.fixtures).map(([field, value]) => {
+      if (typeof value !== "string") fail(`/fixtures/${field}`, "must be a string");
+      return `${field}=${value}`;
+    });
+  }
+  if (raw.minCoverage !== void 0 && flags["min-coverage"] === void 0) {
+    if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion \u2192 percent");
+    flags["min-coverage"] = Object.entries(raw.minCoverage).map(([criterion, value]) => {
+      if (!isCriterion(criterion)) fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
+      if (typeof value !== "number" || value < 0 || value > 100) fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
+      return `${criterion}=${value}`;
+    });
+  }
+  return { flags, policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) } };
+}
+function checksOf(raw, fail) {
+  if (raw === void 0) return {};
+  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
+  const known2 = ALL_CHECKS.map((c) => c.id);
+  const ops = Object.keys(operations2);
+  const out = {};
+  for (const [id, entry] of Object.entries(raw)) {
+    const at2 = `/checks/${id}`;
+    if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
+    const e = entry;
+    for (const key of Object.keys(e)) if (!["enabled", "severity", "operations"].includes(key)) fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
+    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity)) fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === void 0 && e.severity === void 0) fail(at2, "changes nothing: give enabled: false or a severity");
+    if (e.operations !== void 0) {
+      if (!Array.isArray(e.operations) || e.operations.length === 0) fail(`${at2}/operations`, "must be a non-empty list of operation ids");
+      e.operations.forEach((op, i) => {
+        if (typeof op !== "string" || !ops.includes(op)) fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+      });
+    }
+    out[id] = {
+      ...e.enabled !== void 0 ? { enabled: e.enabled } : {},
+      ...e.severity !== void 0 ? { severity: e.severity } : {},
+      ...e.operations !== void 0 ? { operations: e.operations } : {}
+    };
+  }
+  return out;
+}
+function acknowledgedOf(raw, fail) {
+  if (raw === void 0) return [];
+  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
+  return raw.map((entry, i) => {
+    const at2 = `/acknowledged/${i}`;
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
+    const e = entry;
+    for (const key of Object.keys(e)) if (!["finding", "reason", "until"].includes(key)) fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding)) fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "") fail(`${at2}/reason`, "must say why (a ticket, a decision)");
+    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
+    return { finding: e.finding, reason: e.reason, until: e.until };
+  });
+}
+function isDate(text) {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+var DriftConfigError, SEVERITIES, OPTIONS, KEYS, FINDING_ID, DATE;
+var init_config = __esm({
+  "src/drift/config.ts"() {
+    "use strict";
+    init_checks();
+    init_spec();
+    init_json_pointer();
+    init_coverage();
+    DriftConfigError = class extends Error {
+      name = "DriftConfigError";
+    };
+    SEVERITIES = ["breaking", "warning", "info"];
+    OPTIONS = {
+      target: { flag: "target", kind: "text" },
+      baseUrl: { flag: "base-url", kind: "text" },
+      mode: { flag: "mode", kind: "text" },
+      failOn: { flag: "fail-on", kind: "text" },
+      out: { flag: "out", kind: "text" },
+      mockFault: { flag: "mock-fault", kind: "text" },
+      spec: { flag: "spec", kind: "text" },
+      maxPages: { flag: "max-pages", kind: "count" },
+      harPages: { flag: "har-pages", kind: "count" },
+      timeoutMs: { flag: "timeout", kind: "count" },
+      maxDurationMs: { flag: "max-duration", kind: "seconds" },
+      suggestSpec: { flag: "suggest-spec", kind: "switch" },
+      allowInsecureHttp: { flag: "allow-insecure-http", kind: "switch" }
+    };
+    KEYS = ["$schema", "checks", "acknowledged", "fixtures", "minCoverage", ...Object.keys(OPTIONS)];
+    FINDING_ID = /^[0-9a-f]{16}$/;
+    DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  }
+});
+
+// src/drift/policy.ts
+function isDisabled(policy, check2, operationId) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && applies(entry, operationId);
+}
+function isDisabledEverywhere(policy, check2) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && entry.operations === void 0;
+}
+function applyPolicy(findings, policy, today) {
+  const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
+  const out = [];
+  for (const f of findings) {
+    if (isDisabled(policy, f.check, f.operationId)) continue;
+    const entry = policy.checks[f.check];
+    const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
+    const ack = byFinding.get(f.id);
+    out.push({ ...f, severity, ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {} });
+  }
+  const seen = new Set(out.map((f) => f.id));
+  const acknowledgements = policy.acknowledged.map((a) => ({ ...a, status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active" }));
+  return { findings: out, acknowledgements };
+}
+function counts(f, failOn) {
+  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn] && !(f.acknowledged && !f.acknowledged.expired);
+}
+function acknowledgedText(ack) {
+  return `${ack.expired ? "acknowledgement expired on" : "acknowledged until"} ${ack.until}: ${ack.reason}`;
+}
+var NO_POLICY, applies;
+var init_policy = __esm({
+  "src/drift/policy.ts"() {
+    "use strict";
+    init_checks();
+    NO_POLICY = { checks: {}, acknowledged: [] };
+    applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
+  }
+});
+
+// node_modules/openapi-fetch/dist/index.mjs
+function randomID() {
+  return Math.random().toString(36).slice(2, 11);
+}
+function createClient(clientOptions) {
+  let {
+    baseUrl = "",
+    Request: CustomRequest = globalThis.Request,
+    fetch: baseFetch = globalThis.fetch,
+    querySerializer: globalQuerySerializer,
+    bodySerializer: globalBodySerializer,
+    pathSerializer: globalPathSerializer,
+    headers: baseHeaders,
+    requestInitExt = void 0,
+    ...baseOptions
+  } = { ...clientOptions };
+  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
+  baseUrl = removeTrailingSlash(baseUrl);
+  const globalMiddlewares = [];
+  async function coreFetch(schemaPath, fetchOptions) {
+    const {
+      baseUrl: localBaseUrl,
+      fetch = baseFetch,
+      Request: Request2 = CustomRequest,
+      headers,
+      params = {},
+      parseAs = "json",
+      querySerializer: requestQuerySerializer,
+      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
+      pathSerializer: requestPathSerializer,
+      body,
+      middleware: requestMiddlewares = [],
+      ...init
+    } = fetchOptions || {};
+    let finalBaseUrl = baseUrl;
+    if (localBaseUrl) {
+      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
+    }
+    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
+    if (requestQuerySerializer) {
+      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
+        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
+        ...requestQuerySerializer
+      });
+    }
+    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
+    const serializedBody = body === void 0 ? void 0 : bodySerializer(
+      body,
+      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
+      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
+      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
+      // setting the content-type at the very beginning to be overwritten.
+      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
+      mergeHeaders(baseHeaders, headers, params.header)
+    );
+    const finalHeaders = mergeHeaders(
+      // with no body, we should not to set Content-Type
+      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
+      serializedBody instanceof FormData ? {} : {
+        "Content-Type": "application/json"
+      },
+      baseHeaders,
+      headers,
+      params.header
+    );
+    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
+    const requestInit = {
+      redirect: "follow",
+      ...baseOptions,
+      ...init,
+      body: serializedBody,
+      headers: finalHeaders
+    };
+    let id;
+    let options;
+    let request = new Request2(
+      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
+      requestInit
+    );
+    let response;
+    for (const key in init) {
+      if (!(key in request)) {
+        request[key] = init[key];
+      }
+    }
+    if (finalMiddlewares.length) {
+      id = randomID();
+      options = Object.freeze({
+        baseUrl: finalBaseUrl,
+        fetch,
+        parseAs,
+        querySerializer,
+        bodySerializer,
+        pathSerializer
+      });
+      for (const m of finalMiddlewares) {
+        if (m && typeof m === "object" && typeof m.onRequest === "function") {
+          const result2 = await m.onRequest({
+            request,
+            schemaPath,
+            params,
+            options,
+            id
+          });
+          if (result2) {
+            if (result2 instanceof Request2) {
+              request = result2;
+            } else if (result2 instanceof Response) {
+              response = result2;
+              break;
+            } else {
+              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
+            }
+          }
+        }
+      }
+    }
+    if (!response) {
+      try {
+        response = await fetch(request, requestInitExt);
+      } catch (error2) {
+        let errorAfterMiddleware = error2;
+        if (finalMiddlewares.length) {
+          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+            const m = finalMiddlewares[i];
+            if (m && typeof m === "object" && typeof m.onError === "function") {
+              const result2 = await m.onError({
+                request,
+                error: errorAfterMiddleware,
+                schemaPath,
+                params,
+                options,
+                id
+              });
+              if (result2) {
+                if (result2 instanceof Response) {
+                  errorAfterMiddleware = void 0;
+                  response = result2;
+                  break;
+                }
+                if (result2 instanceof Error) {
+                  errorAfterMiddleware = result2;
+                  continue;
+                }
+                throw new Error("onError: must return new Response() or instance of Error");
+              }
+            }
+          }
+        }
+        if (errorAfterMiddleware) {
+          throw errorAfterMiddleware;
+        }
+      }
+      if (finalMiddlewares.length) {
+        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+          const m = finalMiddlewares[i];
+          if (m && typeof m === "object" && typeof m.onResponse === "function") {
+            const result2 = await m.onResponse({
+              request,
+              response,
+              schemaPath,
+              params,
+              options,
+              id
+            });
+            if (result2) {
+              if (!(result2 instanceof Response)) {
+                throw new Error("onResponse: must return new Response() when modifying the response");
+              }
+              response = result2;
+            }
+          }
+        }
+      }
+    }
+    const contentLength = response.headers.get("Content-Length");
+    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
+      return response.ok ? { data: void 0, response } : { error: void 0, response };
+    }
+    if (response.ok) {
+      const getResponseData = async () => {
+        if (parseAs === "stream") {
+          return response.body;
+        }
+        if (parseAs === "json" && !contentLength) {
+          const raw = await response.text();
+          return raw ? JSON.parse(raw) : void 0;
+        }
+        return await response[parseAs]();
+      };
+      return { data: await getResponseData(), response };
+    }
+    let error = await response.text();
+    try {
+      error = JSON.parse(error);
+    } catch {
+    }
+    return { error, response };
+  }
+  return {
+    request(method, url, init) {
+      return coreFetch(url, { ...init, method: method.toUpperCase() });
+    },
+    /** Call a GET endpoint */
+    GET(url, init) {
+      return coreFetch(url, { ...init, method: "GET" });
+    },
+    /** Call a PUT endpoint */
+    PUT(url, init) {
+      return coreFetch(url, { ...init, method: "PUT" });
+    },
+    /** Call a POST endpoint */
+    POST(url, init) {
+      return coreFetch(url, { ...init, method: "POST" });
+    },
+    /** Call a DELETE endpoint */
+    DELETE(url, init) {
+      return coreFetch(url, { ...init, method: "DELETE" });
+    },
+    /** Call a OPTIONS endpoint */
+    OPTIONS(url, init) {
+      return coreFetch(url, { ...init, method: "OPTIONS" });
+    },
+    /** Call a HEAD endpoint */
+    HEAD(url, init) {
+      return coreFetch(url, { ...init, method: "HEAD" });
+    },
+    /** Call a PATCH endpoint */
+    PATCH(url, init) {
+      return coreFetch(url, { ...init, method: "PATCH" });
+    },
+    /** Call a TRACE endpoint */
+    TRACE(url, init) {
+      return coreFetch(url, { ...init, method: "TRACE" });
+    },
+    /** Register middleware */
+    use(...middleware) {
+      for (const m of middleware) {
+        if (!m) {
+          continue;
+        }
+        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+        }
+        globalMiddlewares.push(m);
+      }
+    },
+    /** Unregister middleware */
+    eject(...middleware) {
+      for (const m of middleware) {
+        const i = globalMiddlewares.indexOf(m);
+        if (i !== -1) {
+          globalMiddlewares.splice(i, 1);
+        }
+      }
+    }
+  };
+}
+function serializePrimitiveParam(name2, value, options) {
+  if (value === void 0 || value === null) {
+    return "";
+  }
+  if (typeof value === "object") {
+    throw new Error(
+      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
+    );
+  }
+  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
+}
+function serializeObjectParam(name2, value, options) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  const values = [];
+  const joiner = {
+    simple: ",",
+    label: ".",
+    matrix: ";"
+  }[options.style] || "&";
+  if (options.style !== "deepObject" && options.explode === false) {
+    for (const k in value) {
+      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
+    }
+    const final2 = values.join(",");
+    switch (options.style) {
+      case "form": {
+        return `${name2}=${final2}`;
+      }
+      case "label": {
+        return `.${final2}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final2}`;
+      }
+      default: {
+        return final2;
+      }
+    }
+  }
+  for (const k in value) {
+    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
+    values.push(serializePrimitiveParam(finalName, value[k], options));
+  }
+  const final = values.join(joiner);
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
+}
+function serializeArrayParam(name2, value, options) {
+  if (!Array.isArray(value)) {
+    return "";
+  }
+  if (options.explode === false) {
+    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
+    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
+    switch (options.style) {
+      case "simple": {
+        return final;
+      }
+      case "label": {
+        return `.${final}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final}`;
+      }
+      // case "spaceDelimited":
+      // case "pipeDelimited":
+      default: {
+        return `${name2}=${final}`;
+      }
+    }
+  }
+  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
+  const values = [];
+  for (const v of value) {
+    if (options.style === "simple" || options.style === "label") {
+      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
+    } else {
+      values.push(serializePrimitiveParam(name2, v, options));
+    }
+  }
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
+}
+function createQuerySerializer(options) {
+  return function querySerializer(queryParams) {
+    const search = [];
+    if (queryParams && typeof queryParams === "object") {
+      for (const name2 in queryParams) {
+        const value = queryParams[name2];
+        if (value === void 0 || value === null) {
+          continue;
+        }
+        if (Array.isArray(value)) {
+          if (value.length === 0) {
+            continue;
+          }
+          search.push(
+            serializeArrayParam(name2, value, {
+              style: "form",
+              explode: true,
+              ...options?.array,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        if (typeof value === "object") {
+          search.push(
+            serializeObjectParam(name2, value, {
+              style: "deepObject",
+              explode: true,
+              ...options?.object,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        search.push(serializePrimitiveParam(name2, value, options));
+      }
+    }
+    return search.join("&");
+  };
+}
+function defaultPathSerializer(pathname, pathParams) {
+  let nextURL = pathname;
+  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
+    let name2 = match.substring(1, match.length - 1);
+    let explode = false;
+    let style = "simple";
+    if (name2.endsWith("*")) {
+      explode = true;
+      name2 = name2.substring(0, name2.length - 1);
+    }
+    if (name2.startsWith(".")) {
+      style = "label";
+      name2 = name2.substring(1);
+    } else if (name2.startsWith(";")) {
+      style = "matrix";
+      name2 = name2.substring(1);
+    }
+    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
+      continue;
+    }
+    const value = pathParams[name2];
+    if (Array.isArray(value)) {
+      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (typeof value === "object") {
+      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (style === "matrix") {
+      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
+      continue;
+    }
+    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
+  }
+  return nextURL;
+}
+function defaultBodySerializer(body, headers) {
+  if (body instanceof FormData) {
+    return body;
+  }
+  if (headers) {
+    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
+    if (contentType === "application/x-www-form-urlencoded") {
+      return new URLSearchParams(body).toString();
+    }
+  }
+  return JSON.stringify(body);
+}
+function createFinalURL(pathname, options) {
+  let finalURL = `${options.baseUrl}${pathname}`;
+  if (options.params?.path) {
+    finalURL = options.pathSerializer(finalURL, options.params.path);
+  }
+  let search = options.querySerializer(options.params.query ?? {});
+  if (search.startsWith("?")) {
+    search = search.substring(1);
+  }
+  if (search) {
+    finalURL += `?${search}`;
+  }
+  return finalURL;
+}
+function mergeHeaders(...allHeaders) {
+  const finalHeaders = new Headers();
+  for (const h of allHeaders) {
+    if (!h || typeof h !== "object") {
+      continue;
+    }
+    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
+    for (const [k, v] of iterator) {
+      if (v === null) {
+        finalHeaders.delete(k);
+      } else if (Array.isArray(v)) {
+        for (const v2 of v) {
+          finalHeaders.append(k, v2);
+        }
+      } else if (v !== void 0) {
+        finalHeaders.set(k, v);
+      }
+    }
+  }
+  return finalHeaders;
+}
+function removeTrailingSlash(url) {
+  if (url.endsWith("/")) {
+    return url.substring(0, url.length - 1);
+  }
+  return url;
+}
+var PATH_PARAM_RE, supportsRequestInitExt;
+var init_dist = __esm({
+  "node_modules/openapi-fetch/dist/index.mjs"() {
+    PATH_PARAM_RE = /\{[^{}]+\}/g;
+    supportsRequestInitExt = () => {
+      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
+    };
+  }
+});
+
+// src/client/openapi-fetch.ts
+var createClient2;
+var init_openapi_fetch = __esm({
+  "src/client/openapi-fetch.ts"() {
+    "use strict";
+    init_dist();
+    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
+  }
+});
+
+// src/redact.ts
+function isSecretKey(key) {
+  return SECRET_KEYS.test(key);
+}
+function valuesUnderKeys(body, isSecret) {
+  const found = [];
+  const leaves = (node2, depth) => {
+    if (depth > 64) return;
+    if (typeof node2 === "string" || typeof node2 === "number") found.push(String(node2));
+    else if (node2 && typeof node2 === "object") for (const child of Object.values(node2)) leaves(child, depth + 1);
+  };
+  const visit = (node2, depth) => {
+    if (depth > 64 || !node2 || typeof node2 !== "object") return;
+    if (Array.isArray(node2)) return node2.forEach((child) => visit(child, depth + 1));
+    for (const [key, child] of Object.entries(node2)) {
+      if (isSecret(key)) leaves(child, depth + 1);
+      else visit(child, depth + 1);
+    }
+  };
+  visit(body, 0);
+  return found;
+}
+function redactValue(value, secrets = [], isSecret = isSecretKey) {
+  return redactAt(value, secrets, isSecret, 0);
+}
+function redactAt(value, secrets, isSecret, depth) {
+  if (depth > 64) return REDACTED;
+  if (typeof value === "string") return redactText(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => redactAt(v, secrets, isSecret, depth + 1));
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [key, v] of Object.entries(value)) {
+      const copy = isSecret(key) && v !== null && v !== void 0 ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
+      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
+    return out;
+  }
+  return value;
+}
+function redactText(text, secrets) {
+  let out = "";
+  let from = 0;
+  for (const [start, end] of joined(occurrences(text, secretIndex(secrets)))) {
+    out += text.slice(from, start) + REDACTED;
+    from = end;
+  }
+  out += text.slice(from);
+  return out.replace(/(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, `$1 ${REDACTED}`);
+}
+function occurrences(text, index) {
+  const found = [];
+  const at2 = (i, forms) => {
+    const match = forms?.find((secret) => text.startsWith(secret, i));
+    if (match !== void 0) found.push([i, i + match.length]);
+  };
+  if (index.size > FEW_KEYS) {
+    for (let i = 0; i + KEY_LENGTH <= text.length; i++) at2(i, index.get(text.slice(i, i + KEY_LENGTH)));
+    return found;
+  }
+  for (const [key, forms] of index) for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) at2(i, forms);
+  return found.sort((a, b) => a[0] - b[0]);
+}
+function joined(occurrences2) {
+  const runs = [];
+  for (const [start, end] of occurrences2) {
+    const last = runs.at(-1);
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else runs.push([start, end]);
+  }
+  return runs;
+}
+function secretIndex(secrets) {
+  const cached = indexes.get(secrets);
+  if (cached && cached.length === secrets.length) return cached.index;
+  const index = /* @__PURE__ */ new Map();
+  for (const form of expandSecrets(secrets)) {
+    const key = form.slice(0, KEY_LENGTH);
+    index.set(key, [...index.get(key) ?? [], form]);
+  }
+  indexes.set(secrets, { length: secrets.length, index });
+  return index;
+}
+function expandSecrets(secrets) {
+  const forms = /* @__PURE__ */ new Set();
+  for (const s of secrets) {
+    if (!s || s.length < KEY_LENGTH) continue;
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+    forms.add(Buffer.from(s).toString("base64"));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+function basicAuthHeader(projectId, apiToken) {
+  return `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString("base64")}`;
+}
+function credentialSecrets(projectId, apiToken) {
+  return [apiToken, basicAuthHeader(projectId, apiToken).slice("Basic ".length)];
+}
+var REDACTED, SECRET_KEYS, FEW_KEYS, KEY_LENGTH, indexes;
+var init_redact = __esm({
+  "src/redact.ts"() {
+    "use strict";
+    REDACTED = "[REDACTED]";
+    SECRET_KEYS = /^(password|authorization|proxy-authorization|api_?token|token|secret|cookie|set-cookie)$/i;
+    FEW_KEYS = 16;
+    KEY_LENGTH = 4;
+    indexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/client/errors.ts
+function errorGuard(cls) {
+  return (e) => {
+    if (e instanceof cls) return true;
+    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
+    return Array.isArray(kinds) && kinds.includes(cls.kind);
+  };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
+var init_errors = __esm({
+  "src/client/errors.ts"() {
+    "use strict";
+    init_redact();
+    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
+    SipEndpointsError = class extends Error {
+      /** The kind the guards recognise; every subclass names its own. */
+      static kind = "SipEndpointsError";
+      // A private field: `util.inspect` and `JSON.stringify` never see it.
+      #secrets;
+      constructor(message, context = {}) {
+        const secrets = context.secrets ?? [];
+        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
+        this.#secrets = secrets;
+        const kinds = [];
+        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
+        }
+        Object.defineProperty(this, KINDS, { value: kinds });
+        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
+      }
+      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
+      scrub(value) {
+        return redactValue(value, this.#secrets);
+      }
+      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
+      toJSON() {
+        const own = { name: this.name, message: this.message };
+        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
+        const cause = this.cause;
+        if (cause !== void 0) {
+          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
+        }
+        return redactValue(own, this.#secrets);
+      }
+      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
+      [INSPECT_CUSTOM](_depth, options, inspect) {
+        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
+      }
+    };
+    ConfigError = class extends SipEndpointsError {
+      constructor(message, option, context = {}) {
+        super(message, context);
+        this.option = option;
+      }
+      option;
+      static kind = "ConfigError";
+    };
+    ArgumentError = class extends SipEndpointsError {
+      static kind = "ArgumentError";
+    };
+    CallError = class extends SipEndpointsError {
+      static kind = "CallError";
+      method;
+      url;
+      attempts;
+      constructor(facts, message, context) {
+        super(`${facts.method} ${facts.url} ${message}`, context);
+        this.method = facts.method;
+        this.url = redactText(facts.url, context.secrets ?? []);
+        this.attempts = facts.attempts;
+      }
+    };
+    TimeoutError = class extends CallError {
+      constructor(facts, timeoutMs, context = {}) {
+        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
+        this.timeoutMs = timeoutMs;
+      }
+      timeoutMs;
+      static kind = "TimeoutError";
+    };
+    NetworkError = class extends CallError {
+      constructor(facts, code, context = {}) {
+        super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
+        this.code = code;
+      }
+      code;
+      static kind = "NetworkError";
+    };
+    ResponseTooLargeError = class extends CallError {
+      constructor(facts, status, limitBytes, context = {}) {
+        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
+        this.status = status;
+        this.limitBytes = limitBytes;
+      }
+      status;
+      limitBytes;
+      static kind = "ResponseTooLargeError";
+    };
+    AbortedError = class extends CallError {
+      static kind = "AbortedError";
+      constructor(facts, context = {}) {
+        super(facts, "was aborted by the caller", context);
+      }
+    };
+    OriginRefusedError = class extends SipEndpointsError {
+      constructor(url, expectedOrigin, reason, context = {}) {
+        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
+        this.expectedOrigin = expectedOrigin;
+        this.url = redactText(url, context.secrets ?? []);
+      }
+      expectedOrigin;
+      static kind = "OriginRefusedError";
+      url;
+    };
+    PaginationError = class extends SipEndpointsError {
+      constructor(url, pages, reason) {
+        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
+        this.url = url;
+        this.pages = pages;
+      }
+      url;
+      pages;
+      static kind = "PaginationError";
+    };
+    isSipEndpointsError = errorGuard(SipEndpointsError);
+    isConfigError = errorGuard(ConfigError);
+    isArgumentError = errorGuard(ArgumentError);
+    isTimeoutError = errorGuard(TimeoutError);
+    isNetworkError = errorGuard(NetworkError);
+    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
+    isAbortedError = errorGuard(AbortedError);
+    isOriginRefusedError = errorGuard(OriginRefusedError);
+    isPaginationError = errorGuard(PaginationError);
+  }
+});
+
+// src/client/api-error.ts
+async function documentedBody(operationId, status, body) {
+  const responses = operations2[operationId].responses;
+  const name2 = responses[String(status)]?.bodyValidator;
+  if (!name2) return void 0;
+  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
+  return validate2(name2, body).length === 0 ? body : void 0;
+}
+async function createApiError(given) {
+  const { status, operationId } = given.exchange;
+  const documented = await documentedBody(operationId, status, given.body);
+  const source = { ...given, documented };
+  if (status === 422) {
+    const errors = documented?.errors ?? [];
+    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
+  }
+  const detail = documented?.error;
+  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
+  if (status === 400) return new BadRequestError(source, detail);
+  if (status === 401) return new UnauthorizedError(source, detail);
+  if (status === 404) return new NotFoundError(source, detail);
+  if (status === 429) return new RateLimitError(source, detail);
+  if (status >= 500) return new ServerError(source, detail);
+  return new ApiError(source, detail);
+}
+var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
+var init_api_error = __esm({
+  "src/client/api-error.ts"() {
+    "use strict";
+    init_spec();
+    init_errors();
+    ApiError = class extends SipEndpointsError {
+      static kind = "ApiError";
+      operationId;
+      method;
+      url;
+      status;
+      /** The server's request id, when it sent one. */
+      requestId;
+      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
+      body;
+      /** The `error` string of a documented `{ "error": … }` body. */
+      error;
+      attempts;
+      /** Spec findings about this response (only with `validateResponses` on). */
+      findings;
+      constructor(source, detail) {
+        const { exchange, secrets } = source;
+        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
+        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.body = this.scrub(source.body);
+        const error = source.documented?.error;
+        this.error = typeof error === "string" ? this.scrub(error) : void 0;
+        this.attempts = exchange.attempts;
+        this.findings = this.scrub(source.findings);
+      }
+    };
+    BadRequestError = class extends ApiError {
+      static kind = "BadRequestError";
+    };
+    UnauthorizedError = class extends ApiError {
+      static kind = "UnauthorizedError";
+    };
+    NotFoundError = class extends ApiError {
+      static kind = "NotFoundError";
+    };
+    RateLimitError = class extends ApiError {
+      static kind = "RateLimitError";
+      /** The `Retry-After` header as sent (seconds or an HTTP date). */
+      retryAfter;
+      constructor(source, detail) {
+        super(source, detail);
+        this.retryAfter = source.exchange.headers["retry-after"];
+      }
+    };
+    ServerError = class extends ApiError {
+      static kind = "ServerError";
+    };
+    UnprocessableEntityError = class extends ApiError {
+      static kind = "UnprocessableEntityError";
+      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
+      errors;
+      constructor(source, detail, errors) {
+        super(source, detail);
+        this.errors = this.scrub(errors);
+      }
+    };
+    InvalidResponseError = class extends SipEndpointsError {
+      static kind = "InvalidResponseError";
+      operationId;
+      method;
+      url;
+      status;
+      requestId;
+      /** What is wrong, each with a JSON pointer into the body. */
+      findings;
+      constructor(exchange, findings, secrets, cause) {
+        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
+        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.findings = this.scrub(findings);
+      }
+    };
+    isApiError = errorGuard(ApiError);
+    isBadRequestError = errorGuard(BadRequestError);
+    isUnauthorizedError = errorGuard(UnauthorizedError);
+    isNotFoundError = errorGuard(NotFoundError);
+    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
+    isRateLimitError = errorGuard(RateLimitError);
+    isServerError = errorGuard(ServerError);
+    isInvalidResponseError = errorGuard(InvalidResponseError);
+  }
+});
+
+// src/client/proxy.ts
+function proxySettings(env) {
+  const http = server(env, "http_proxy");
+  const https = server(env, "https_proxy") ?? http;
+  if (!http && !https) return void 0;
+  const noProxy = pick(env, "no_proxy");
+  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return { http, https, bypass };
+}
+function proxyFor(settings, target) {
+  const proxy = target.protocol === "https:" ? settings.https : settings.http;
+  if (!proxy) return void 0;
+  const host = target.hostname.toLowerCase();
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
+}
+function bypasses(entry, host, port) {
+  if (entry === "*") return true;
+  const { name: name2, entryPort } = splitEntry(entry);
+  if (entryPort !== void 0 && entryPort !== port) return false;
+  const bare = name2.replace(/^\*?\./, "");
+  return host === bare || host.endsWith(`.${bare}`);
+}
+function splitEntry(entry) {
+  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
+  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
+  const [name2 = entry, entryPort] = entry.split(":");
+  return { name: name2, entryPort };
+}
+function pick(env, lower) {
+  for (const name2 of [lower, lower.toUpperCase()]) {
+    const value = env[name2];
+    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
+  }
+  return void 0;
+}
+function server(env, variable) {
+  const given = pick(env, variable);
+  if (!given) return void 0;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
+  } catch {
+    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
+  return { origin: url.origin, authorization, source: given.source };
+}
+var init_proxy = __esm({
+  "src/client/proxy.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/client/proxy-agents.ts
+function loadUndici() {
+  return import(UNDICI);
+}
+function proxyDispatchers(undici, proxies) {
+  if (!proxies) return () => void 0;
+  const tunnels = /* @__PURE__ */ new Map();
+  return (url) => {
+    const proxy = proxyFor(proxies, new URL(url));
+    if (!proxy) return void 0;
+    let agent = tunnels.get(proxy);
+    if (!agent) {
+      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
+      tunnels.set(proxy, agent);
+    }
+    return agent;
+  };
+}
+var UNDICI;
+var init_proxy_agents = __esm({
+  "src/client/proxy-agents.ts"() {
+    "use strict";
+    init_proxy();
+    UNDICI = "undici";
+  }
+});
+
+// src/http-headers.ts
+function headerRecord(headers) {
+  const out = {};
+  headers.forEach((value, name2) => {
+    out[name2.toLowerCase()] = value;
+  });
+  return out;
+}
+var init_http_headers = __esm({
+  "src/http-headers.ts"() {
+    "use strict";
+  }
+});
+
+// src/utf8-text.ts
+function decodeBody(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let out = "";
+    let start = 0;
+    for (let i = 0; i < bytes.length; ) {
+      const length = utf8SequenceAt(bytes, i);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+      out += `${strict.decode(bytes.subarray(start, i))}\\x${bytes[i].toString(16).toUpperCase().padStart(2, "0")}`;
+      start = ++i;
+    }
+    return out + strict.decode(bytes.subarray(start));
+  }
+}
+function utf8SequenceAt(bytes, i) {
+  const lead = bytes[i];
+  const inRange = (k, lo = 128, hi = 191) => {
+    const byte = bytes[i + k];
+    return byte !== void 0 && byte >= lo && byte <= hi;
+  };
+  if (lead < 128) return 1;
+  if (lead >= 194 && lead <= 223) return inRange(1) ? 2 : 0;
+  if (lead >= 224 && lead <= 239) {
+    const [lo, hi] = lead === 224 ? [160, 191] : lead === 237 ? [128, 159] : [128, 191];
+    return inRange(1, lo, hi) && inRange(2) ? 3 : 0;
+  }
+  if (lead >= 240 && lead <= 244) {
+    const [lo, hi] = lead === 240 ? [144, 191] : lead === 244 ? [128, 143] : [128, 191];
+    return inRange(1, lo, hi) && inRange(2) && inRange(3) ? 4 : 0;
+  }
+  return 0;
+}
+function exceedsUtf8Bytes(text, maxBytes) {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 55296 && unit <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
+    bytes += pair ? 4 : unit < 128 ? 1 : unit < 2048 ? 2 : 3;
+    if (pair) i++;
+  }
+  return bytes > maxBytes;
+}
+var strict;
+var init_utf8_text = __esm({
+  "src/utf8-text.ts"() {
+    "use strict";
+    strict = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/client/body.ts
+function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
+  return Number(contentLength) > maxBytes && !contentEncoding;
+}
+async function collectText(chunks, maxBytes, stop2) {
+  const kept = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      stop2();
+      throw new BodyTooLarge();
+    }
+    kept.push(chunk);
+  }
+  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
+}
+async function readResponseText(response, maxBytes, onReader) {
+  const body = response.body;
+  if (body === null) return "";
+  const cancel = (stream) => void stream.cancel().catch(() => void 0);
+  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
+    cancel(body);
+    throw new BodyTooLarge();
+  }
+  const reader = body.getReader();
+  onReader?.(reader);
+  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
+}
+async function* chunksOf(reader) {
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+var BodyTooLarge;
+var init_body = __esm({
+  "src/client/body.ts"() {
+    "use strict";
+    init_utf8_text();
+    BodyTooLarge = class extends Error {
+    };
+  }
+});
+
+// src/client/wire.ts
+function fetchWire(fetchImpl) {
+  return (request) => {
+    const controller = new AbortController();
+    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
+  };
+}
+async function fetchAnswer(fetchImpl, request, signal) {
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+    signal
+  });
+  let reader;
+  const headers = headerRecord(response.headers);
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
+    cancel(reason) {
+      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
+      void stream?.cancel(reason).catch(() => void 0);
+    }
+  };
+}
+var init_wire = __esm({
+  "src/client/wire.ts"() {
+    "use strict";
+    init_http_headers();
+    init_body();
+  }
+});
+
+// src/client/undici-wire.ts
+var undici_wire_exports = {};
+__export(undici_wire_exports, {
+  loadUndiciWire: () => loadUndiciWire
+});
+import { EventEmitter } from "node:events";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+async function loadUndiciWire(proxies) {
+  const undici = await loadUndici();
+  const dispatcherFor = proxyDispatchers(undici, proxies);
+  return (request) => {
+    const signal = new EventEmitter();
+    const response = undici.request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      dispatcher: dispatcherFor(request.url)
+    }).then(wireResponse);
+    return { response, abort: () => signal.emit("abort") };
+  };
+}
+function wireResponse(answer) {
+  const body = answer.body;
+  const headers = joined2(answer.headers);
+  return {
+    status: answer.statusCode,
+    statusText: answer.statusText,
+    headers,
+    async text(maxBytes) {
+      const declared = headers["content-length"];
+      const encoding = headers["content-encoding"];
+      if (declaresTooMuch(declared, encoding, maxBytes)) {
+        discard(body);
+        throw new BodyTooLarge();
+      }
+      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
+      const decoders = decodersFor(encoding);
+      let source = body;
+      for (const decoder of decoders) {
+        source.on("error", (error) => decoder.destroy(error));
+        source = source.pipe(decoder);
+      }
+      return collectText(source, maxBytes, () => {
+        discard(body);
+        for (const decoder of decoders) decoder.destroy();
+      });
+    },
+    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
+    cancel: () => discard(body)
+  };
+}
+function discard(body) {
+  body.on("error", () => void 0);
+  body.destroy();
+}
+function decodersFor(encoding) {
+  if (!encoding) return [];
+  const decoders = [];
+  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
+    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
+    else if (coding === "deflate") decoders.push(createInflate());
+    else if (coding === "br") decoders.push(createBrotliDecompress());
+    else if (coding !== "identity" && coding !== "") return [];
+  }
+  return decoders;
+}
+function joined2(headers) {
+  const out = {};
+  for (const name2 in headers) {
+    const value = headers[name2];
+    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+var init_undici_wire = __esm({
+  "src/client/undici-wire.ts"() {
+    "use strict";
+    init_body();
+    init_proxy_agents();
+    init_utf8_text();
+  }
+});
+
+// src/client/default-wire.ts
+function defaultWire(kind, proxies) {
+  if (kind === "fetch" && !proxies) {
+    const wire = fetchWire(platformFetch(void 0));
+    return () => (hasGlobalFetch(), wire);
+  }
+  let loading;
+  return () => loading ??= load(kind, proxies);
+}
+async function load(kind, proxies) {
+  if (kind === "undici") {
+    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
+    return loadUndiciWire2(proxies);
+  }
+  hasGlobalFetch();
+  const proxy = proxies?.https ?? proxies?.http;
+  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
+  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
+}
+function unloadable(what, option) {
+  return (cause) => {
+    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
+  };
+}
+function platformFetch(dispatcherFor) {
+  return (url, init) => {
+    const dispatcher = dispatcherFor?.(url);
+    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
+  };
+}
+function hasGlobalFetch() {
+  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+}
+var init_default_wire = __esm({
+  "src/client/default-wire.ts"() {
+    "use strict";
+    init_errors();
+    init_proxy_agents();
+    init_wire();
+  }
+});
+
+// src/client/retry.ts
+function resolveRetryPolicy(input) {
+  const given = input === false ? { maxAttempts: 1 } : input ?? {};
+  const policy = {
+    maxAttempts: 3,
+    baseDelayMs: 200,
+    maxDelayMs: 5e3,
+    maxRetryAfterMs: 6e4,
+    statuses: [429, 502, 503, 504],
+    sleep: abortableSleep,
+    now: Date.now,
+    random: Math.random,
+    ...given
+  };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
+  }
+  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
+    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
+  }
+  return policy;
+}
+function retryDelay(policy, method, outcome, attempt2) {
+  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
+  if (outcome.kind === "status" && outcome.retryAfter !== null) {
+    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
+    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
+  }
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+function mayRetry(policy, method, outcome) {
+  const idempotent = IDEMPOTENT.has(method);
+  switch (outcome.kind) {
+    case "status":
+      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
+    case "network":
+      return idempotent || outcome.refused;
+    case "timeout":
+      return idempotent;
+  }
+}
+function parseRetryAfter(value, nowMs) {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/[a-z]/i.test(text)) return void 0;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+var POST_SAFE_STATUSES, IDEMPOTENT;
+var init_retry = __esm({
+  "src/client/retry.ts"() {
+    "use strict";
+    init_errors();
+    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
+    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+  }
+});
+
+// src/client/config.ts
+import { isIPv4 } from "node:net";
+function resolveConfig(options = {}) {
+  const env = options.env ?? process.env;
+  const baseUrl = resolveBaseUrl(options, env);
+  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
+  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
+  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
+  const validateResponses = options.validateResponses ?? "off";
+  if (!["off", "warn", "throw"].includes(validateResponses)) {
+    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
+  }
+  const userAgent = options.userAgent ?? `${name}/${version}`;
+  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
+  if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  const wire = options.wire ?? "fetch";
+  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
+  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
+  return {
+    baseUrl,
+    origin: new URL(baseUrl).origin,
+    authorization: basicAuthHeader(projectId, apiToken),
+    secrets: credentialSecrets(projectId, apiToken),
+    loadWire,
+    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    retry: resolveRetryPolicy(options.retry),
+    validateResponses,
+    userAgent,
+    signal: options.signal,
+    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
+  };
+}
+function resolveBaseUrl(options, env) {
+  if (options.baseUrl !== void 0 && options.space !== void 0) {
+    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
+  }
+  const insecure = options.allowInsecureHttp ?? false;
+  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
+  if (options.space !== void 0) return spaceUrl(options.space, "space");
+  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
+  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
+  throw new ConfigError('no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE', "space");
+}
+function spaceUrl(space, source) {
+  const match = typeof space === "string" ? SPACE.exec(space) : null;
+  if (!match?.[1]) {
+    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
+    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
+  }
+  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
+}
+function checkBaseUrl(value, source, allowInsecureHttp) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
+  }
+  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigError(
+      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
+      "baseUrl"
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
+  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
+  return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
+}
+function credential(given, fromEnv, option, variable) {
+  const value = given ?? fromEnv;
+  const source = given !== void 0 ? `options.${option}` : variable;
+  if (value === void 0 || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
+  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
+  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
+  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
+  return value;
+}
+function positive(value, fallback, option) {
+  if (value === void 0) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
+  }
+  return value;
+}
+var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
+var init_config2 = __esm({
+  "src/client/config.ts"() {
+    "use strict";
+    init_redact();
+    init_default_wire();
+    init_errors();
+    init_proxy();
+    init_retry();
+    init_wire();
+    init_package();
+    DEFAULT_TIMEOUT_MS = 3e4;
+    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    API_PATH = "/api/relay/rest";
+    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+  }
+});
+
 // src/client/exchange.ts
 function secretsOf(base, request) {
   const auth = request.auth;
@@ -21160,7 +21327,7 @@ var init_client = __esm({
     init_openapi_fetch();
     init_json_pointer();
     init_api_error();
-    init_config();
+    init_config2();
     init_pipeline();
     init_page_link();
     init_pagination();
@@ -23558,14 +23725,21 @@ function buildReport(input) {
   }
   const coverage = session.coverage.summary();
   reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
-  const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
+  const policy = input.policy ?? NO_POLICY;
   const found = session.findings.findings();
   const suggestions = suggestChanges(found, session.evidence);
-  const findings = found.map((f) => {
-    const suggestion = suggestions.get(f.id);
-    return suggestion ? { ...f, suggestion } : f;
-  });
-  const evaluatedIds = new Set(session.findings.evaluatedPairs().map((p) => p.check));
+  const applied = applyPolicy(
+    found.map((f) => {
+      const suggestion = suggestions.get(f.id);
+      return suggestion ? { ...f, suggestion } : f;
+    }),
+    policy,
+    input.startedAt.slice(0, 10)
+  );
+  const findings = applied.findings;
+  const outcome = decideOutcome(findings.some((f) => counts(f, input.failOn)), reasons);
+  const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
+  const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
   return {
     tool: "sip-endpoints-drift",
     toolVersion: version,
@@ -23582,7 +23756,7 @@ function buildReport(input) {
     summary: {
       requests: session.requests,
       retries: session.retries,
-      findings: session.findings.countBySeverity(),
+      findings: countBySeverity(findings),
       occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0)
     },
     findings,
@@ -23590,18 +23764,27 @@ function buildReport(input) {
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;
-      return { id, severity, evaluated, findings: count, ...evaluated ? {} : { note: notEvaluatedReason(id, input.target.mode, input.target.kind) } };
+      const regraded = policy.checks[id]?.severity !== void 0 && policy.checks[id]?.operations === void 0 ? policy.checks[id].severity : severity;
+      const note = isDisabledEverywhere(policy, id) ? `disabled by the configuration (checks.${id}.enabled: false)` : notEvaluatedReason(id, input.target.mode, input.target.kind);
+      return { id, severity: regraded, evaluated, findings: count, ...evaluated ? {} : { note } };
     }),
-    evaluated: session.findings.evaluatedPairs(),
+    acknowledgements: applied.acknowledgements,
+    evaluated: evaluatedPairs,
     steps: session.steps,
     ...cleanup ? { cleanup } : {}
   };
+}
+function countBySeverity(findings) {
+  const counted = { breaking: 0, warning: 0, info: 0 };
+  for (const f of findings) counted[f.severity] += 1;
+  return counted;
 }
 var init_outcome = __esm({
   "src/drift/outcome.ts"() {
     "use strict";
     init_checks();
     init_coverage();
+    init_policy();
     init_judged();
     init_suggest();
     init_types2();
@@ -23647,9 +23830,9 @@ ${operationId}`, { check: check2, operationId });
         return [...this.pairs.values()].sort((a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId));
       }
       countBySeverity() {
-        const counts = { breaking: 0, warning: 0, info: 0 };
-        for (const f of this.byId.values()) counts[f.severity] += 1;
-        return counts;
+        const counts2 = { breaking: 0, warning: 0, info: 0 };
+        for (const f of this.byId.values()) counts2[f.severity] += 1;
+        return counts2;
       }
       /** True when a finding is at or above the threshold. */
       hasAtLeast(threshold) {
@@ -23929,7 +24112,7 @@ var init_spec_info = __esm({
 });
 
 // src/drift/replay.ts
-async function replayDrift({ recording, failOn, minCoverage, now = Date.now }) {
+async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.now }) {
   const started = now();
   let next = 0;
   const session = new DriftSession(async () => recording.exchanges[next++].exchange, { failOn, readOnly: recording.mode === "read-only" });
@@ -23963,7 +24146,8 @@ async function replayDrift({ recording, failOn, minCoverage, now = Date.now }) {
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
-    ...minCoverage ? { minCoverage } : {}
+    ...minCoverage ? { minCoverage } : {},
+    ...policy ? { policy } : {}
   });
   if (recording.omittedListPages > 0) {
     report.steps.push({
@@ -24644,7 +24828,8 @@ async function runDrift(options) {
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
-    ...options.minCoverage ? { minCoverage: options.minCoverage } : {}
+    ...options.minCoverage ? { minCoverage: options.minCoverage } : {},
+    ...options.policy ? { policy: options.policy } : {}
   });
   budget.release();
   const secrets = [...session.secrets];
@@ -26389,7 +26574,7 @@ function resolvePlan(flags, env, defaults) {
   if (flags.replay !== void 0) return replayPlan(flags, defaults);
   const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
   const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning");
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning");
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new DriftUsageError("--out must name a directory");
   const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
@@ -26486,7 +26671,7 @@ function replayPlan(flags, defaults) {
   return {
     target: { kind: "replay", path },
     mode: "read-only",
-    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning"),
+    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning"),
     out,
     maxPages: defaults.maxPages,
     cleanup: false,
@@ -26507,7 +26692,7 @@ function wholeNumber(flag, value, min) {
 function positiveInteger(flag, value, fallback) {
   return value === void 0 ? fallback : wholeNumber(flag, value, 1);
 }
-var DriftUsageError, TARGET_FLAGS, SEVERITIES, MODES;
+var DriftUsageError, TARGET_FLAGS, SEVERITIES2, MODES;
 var init_cli_options = __esm({
   "src/drift/cli-options.ts"() {
     "use strict";
@@ -26518,7 +26703,7 @@ var init_cli_options = __esm({
       name = "DriftUsageError";
     };
     TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"];
-    SEVERITIES = ["breaking", "warning", "info"];
+    SEVERITIES2 = ["breaking", "warning", "info"];
     MODES = ["read-only", "read-write"];
   }
 });
@@ -28055,14 +28240,13 @@ var init_fxp = __esm({
 
 // src/drift/report/junit.ts
 function describe3(f) {
-  return [`check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
+  return [...f.acknowledged ? [acknowledgedText(f.acknowledged)] : [], `check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
 }
 function renderJunit(report) {
-  const threshold = SEVERITY_RANK[report.failOn];
   const checkCases = report.evaluated.map(({ check: check2, operationId }) => {
     const found = report.findings.filter((f) => f.check === check2 && f.operationId === operationId);
-    const failing = found.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
-    const quiet = found.filter((f) => SEVERITY_RANK[f.severity] < threshold);
+    const failing = found.filter((f) => counts(f, report.failOn));
+    const quiet = found.filter((f) => !counts(f, report.failOn));
     const first = failing[0];
     const inner = {};
     if (first) inner.failure = { "@_type": clean(check2), "@_message": clean(`${check2} at ${first.pointer || "(whole body)"}: ${first.message}`), "#text": clean(failing.map(describe3).join("\n\n")) };
@@ -28134,7 +28318,7 @@ var init_junit = __esm({
     "use strict";
     init_coverage();
     init_fxp();
-    init_checks();
+    init_policy();
     builder = new json2xml_default({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
     clean = (text) => String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
     testcase = (classname, name2, inner = {}) => ({ "@_classname": clean(classname), "@_name": clean(name2), "@_time": "0", ...inner });
@@ -28178,8 +28362,15 @@ function renderMarkdown(report) {
   else {
     lines.push("| severity | check | operation | status | pointer (first) | expected | actual | seen | id |", "|---|---|---|---|---|---|---|---|---|");
     for (const f of report.findings) {
-      lines.push(`| ${f.severity} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
+      const ack = f.acknowledged ? ` (${cell(acknowledgedText(f.acknowledged))})` : "";
+      lines.push(`| ${f.severity}${ack} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
     }
+    lines.push("");
+  }
+  const acknowledgements = report.acknowledgements ?? [];
+  if (acknowledgements.length > 0) {
+    lines.push("## Acknowledged findings", "", "| finding | until | status | reason |", "|---|---|---|---|");
+    for (const a of acknowledgements) lines.push(`| \`${cell(a.finding)}\` | ${cell(a.until)} | ${a.status} | ${cell(a.reason)} |`);
     lines.push("");
   }
   const unjudged = report.checks.filter((c) => !c.evaluated);
@@ -28213,6 +28404,7 @@ var init_markdown = __esm({
   "src/drift/report/markdown.ts"() {
     "use strict";
     init_coverage();
+    init_policy();
     init_markdown_text();
     TITLE = { pass: "PASS \u2014 the API matches the spec", drift: "DRIFT \u2014 the API no longer matches the spec", inconclusive: "INCONCLUSIVE \u2014 the API could not be fully exercised" };
   }
@@ -28264,6 +28456,7 @@ function result(finding, specUri) {
     // Stable across runs (the finding id hashes check, operation and index-free pointer), so code
     // scanning keeps one alert per drift instead of a new one each night.
     partialFingerprints: { driftFinding: finding.id },
+    ...finding.acknowledged && !finding.acknowledged.expired ? { suppressions: [{ kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) }] } : {},
     properties: { operationId: finding.operationId, status: finding.status, pointer: finding.pointer, expected: finding.expected, actual: finding.actual, occurrences: finding.occurrences }
   };
 }
@@ -28271,6 +28464,7 @@ var LEVEL;
 var init_sarif = __esm({
   "src/drift/report/sarif.ts"() {
     "use strict";
+    init_policy();
     init_checks();
     init_facts();
     init_spec_location();
@@ -28334,8 +28528,10 @@ function formatSummary(report, options) {
     `${paint(COLOR[report.outcome] + ANSI.bold, report.outcome.toUpperCase())}: ${findings.breaking} breaking, ${findings.warning} warning, ${findings.info} info (${occurrences2} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`
   ];
   for (const f of report.findings) {
-    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);
+    const ack = f.acknowledged ? ` (${printable(acknowledgedText(f.acknowledged))})` : "";
+    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}${ack}`);
   }
+  for (const a of report.acknowledgements ?? []) if (a.status === "not seen") lines.push(`  - acknowledged ${a.finding} was not seen in this run (until ${a.until}: ${printable(a.reason)})`);
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
   for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
   const { criteria, level } = report.coverage;
@@ -28350,6 +28546,7 @@ var init_text = __esm({
   "src/drift/report/text.ts"() {
     "use strict";
     init_coverage();
+    init_policy();
     ANSI = { red: "\x1B[31m", yellow: "\x1B[33m", green: "\x1B[32m", bold: "\x1B[1m", reset: "\x1B[0m" };
     COLOR = { pass: ANSI.green, drift: ANSI.red, inconclusive: ANSI.yellow };
     printable = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -44232,7 +44429,7 @@ function driftCommand(invocation, { precondition } = {}) {
   return defineCommand({
     invocation,
     summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
-    options: OPTIONS,
+    options: OPTIONS2,
     epilog: () => EPILOG,
     unknownOptionHint: (name2) => /token|password|secret|project|user/i.test(name2) ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN" : void 0,
     run: async ({ values }, io) => {
@@ -44252,10 +44449,16 @@ async function drift(flags, io) {
   const note = (text) => io.stderr.write(redactText(text, secrets));
   const noColor = io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "";
   let plan;
+  let policy = NO_POLICY;
   try {
-    plan = resolvePlan(flags, io.env, DEFAULTS);
+    if (flags.config !== void 0) {
+      const loaded = readDriftConfig(await readConfigText(io.cwd, flags.config), flags.config, flags);
+      flags = loaded.flags;
+      policy = loaded.policy;
+    }
+    plan = { ...resolvePlan(flags, io.env, DEFAULTS), policy };
   } catch (error) {
-    if (error instanceof DriftUsageError) throw new UsageError(error.message);
+    if (error instanceof DriftUsageError || error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
   if (plan.timeoutMs !== void 0 && plan.maxDurationMs !== void 0 && plan.timeoutMs >= plan.maxDurationMs) {
@@ -44342,6 +44545,7 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
       harPages: plan.harPages,
       fixtures: plan.fixtures,
       minCoverage: plan.minCoverage,
+      policy: plan.policy,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...plan.maxDurationMs !== void 0 ? { maxDurationMs: plan.maxDurationMs } : {}
@@ -44430,13 +44634,23 @@ async function replay(plan, path, io, out) {
   }
   if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}
 `);
-  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage });
+  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage, policy: plan.policy });
   return deliver(report, void 0, plan, io, out);
 }
-var PACKAGE_SPEC, OPTIONS, EPILOG;
+async function readConfigText(cwd, file) {
+  if (file.trim() === "") throw new DriftConfigError("--config must name a JSON file");
+  try {
+    return await readFile(resolve(cwd, file), "utf8");
+  } catch (error) {
+    throw new DriftConfigError(`cannot read --config ${file}: ${error.code ?? error.message}`);
+  }
+}
+var PACKAGE_SPEC, OPTIONS2, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
     "use strict";
+    init_config();
+    init_policy();
     init_coverage();
     init_client2();
     init_drift();
@@ -44445,7 +44659,7 @@ var init_drift2 = __esm({
     init_command();
     init_progress();
     PACKAGE_SPEC = "openapi/openapi.yaml";
-    OPTIONS = {
+    OPTIONS2 = {
       target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
       "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http" },
       "allow-insecure-http": { type: "boolean", help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear" },
@@ -44460,6 +44674,7 @@ var init_drift2 = __esm({
         multiple: true,
         help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
       },
+      config: { type: "string", value: "FILE", help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins" },
       "min-coverage": {
         type: "string",
         value: "CRITERION=PERCENT",

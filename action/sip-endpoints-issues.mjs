@@ -232,7 +232,8 @@ function issueTitle(f) {
   return `Drift: ${f.check} on ${f.operationId} at ${f.pointer === "" ? "(whole body)" : f.pointer}`;
 }
 function planIssues(report, openIssues, runUrl) {
-  const plan = { open: [], refresh: [], close: [], keep: [] };
+  const plan = { open: [], refresh: [], close: [], keep: [], label: [] };
+  const acknowledged = new Map((report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a]));
   const threshold = SEVERITY_RANK[report.failOn];
   const seen = new Map(report.findings.map((f) => [f.id, f]));
   const evaluated = new Set(report.evaluated.map((p) => `${p.check} ${p.operationId}`));
@@ -243,7 +244,10 @@ function planIssues(report, openIssues, runUrl) {
     if (!findingId) continue;
     tracked.add(findingId);
     const finding = seen.get(findingId);
-    if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
+    const ack = acknowledged.get(findingId);
+    if (ack) {
+      plan.label.push({ number: issue.number, findingId, label: ACKNOWLEDGED_LABEL, comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.` });
+    } else if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
       plan.refresh.push({ number: issue.number, findingId, body: issueBody(finding, runUrl), comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).` });
     } else if (finding) {
       plan.keep.push({ number: issue.number, findingId, reason: `still seen, below --fail-on ${report.failOn}` });
@@ -257,17 +261,18 @@ function planIssues(report, openIssues, runUrl) {
     }
   }
   for (const finding of report.findings) {
-    if (tracked.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
+    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
     plan.open.push({ findingId: finding.id, title: issueTitle(finding), body: issueBody(finding, runUrl) });
   }
   return plan;
 }
-var FINDING_MARK, CHECK_MARK;
+var ACKNOWLEDGED_LABEL, FINDING_MARK, CHECK_MARK;
 var init_issues = __esm({
   "src/drift/issues.ts"() {
     "use strict";
     init_types();
     init_markdown_text();
+    ACKNOWLEDGED_LABEL = "drift-acknowledged";
     FINDING_MARK = /<!-- drift-finding:([0-9a-f]+) -->/;
     CHECK_MARK = /<!-- drift-check:([a-z-]+) ([a-z_]+) -->/;
   }
@@ -388,6 +393,9 @@ function githubTracker({ repository, token, apiUrl = "https://api.github.com", f
     },
     async close(number) {
       await call("PATCH", `/issues/${number}`, { state: "closed", state_reason: "completed" });
+    },
+    async addLabels(number, labels) {
+      await call("POST", `/issues/${number}/labels`, { labels });
     }
   };
 }
@@ -450,7 +458,12 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.comment(issue.number, issue.comment);
           await issues.close(issue.number);
         }
-        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, kept ${plan.keep.length}
+        if (plan.label.length > 0) await issues.ensureLabel(ACKNOWLEDGED);
+        for (const issue of plan.label) {
+          await issues.addLabels(issue.number, [issue.label]);
+          await issues.comment(issue.number, issue.comment);
+        }
+        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}
 `);
         return 0;
       } catch (error) {
@@ -462,7 +475,7 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
     }
   });
 }
-var LABEL;
+var LABEL, ACKNOWLEDGED;
 var init_sync_issues = __esm({
   "src/cli/sync-issues.ts"() {
     "use strict";
@@ -471,6 +484,7 @@ var init_sync_issues = __esm({
     init_command();
     init_github_issues();
     LABEL = { name: "drift", color: "B60205", description: "The live API drifted from the spec" };
+    ACKNOWLEDGED = { name: ACKNOWLEDGED_LABEL, color: "FBCA04", description: "Known drift, acknowledged in the drift job's configuration until a date" };
   }
 });
 

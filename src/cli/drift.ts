@@ -3,6 +3,8 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
+import { DriftConfigError, readDriftConfig } from "../drift/config";
+import { NO_POLICY } from "../drift/policy";
 import { CRITERIA } from "../drift/coverage";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -59,6 +61,7 @@ const OPTIONS = {
     multiple: true,
     help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know",
   },
+  config: { type: "string", value: "FILE", help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins" },
   "min-coverage": {
     type: "string",
     value: "CRITERION=PERCENT",
@@ -116,10 +119,16 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
 
   let plan: DriftPlan;
+  let policy = NO_POLICY;
   try {
-    plan = resolvePlan(flags, io.env, DRIFT_DEFAULTS);
+    if (flags.config !== undefined) {
+      const loaded = readDriftConfig(await readConfigText(io.cwd, flags.config), flags.config, flags);
+      flags = loaded.flags;
+      policy = loaded.policy;
+    }
+    plan = { ...resolvePlan(flags, io.env, DRIFT_DEFAULTS), policy };
   } catch (error) {
-    if (error instanceof DriftUsageError) throw new UsageError(error.message);
+    if (error instanceof DriftUsageError || error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
   if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
@@ -197,6 +206,7 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
       harPages: plan.harPages,
       fixtures: plan.fixtures,
       minCoverage: plan.minCoverage,
+      policy: plan.policy,
       signal: io.signal,
       onProgress: progress.onProgress,
       ...(plan.maxDurationMs !== undefined ? { maxDurationMs: plan.maxDurationMs } : {}),
@@ -307,6 +317,15 @@ async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output)
     return 2;
   }
   if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`);
-  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage });
+  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage, policy: plan.policy });
   return deliver(report, undefined, plan, io, out);
+}
+
+async function readConfigText(cwd: string, file: string): Promise<string> {
+  if (file.trim() === "") throw new DriftConfigError("--config must name a JSON file");
+  try {
+    return await readFile(resolve(cwd, file), "utf8");
+  } catch (error) {
+    throw new DriftConfigError(`cannot read --config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }

@@ -15,6 +15,8 @@ export interface IssueTracker {
   edit(number: number, body: string): Promise<void>;
   comment(number: number, body: string): Promise<void>;
   close(number: number): Promise<void>;
+  /** Adds labels to an issue (those it has stay). */
+  addLabels(number: number, labels: string[]): Promise<void>;
 }
 
 /** A GitHub API call that did not do what it should; the message names the call and the status. */
@@ -83,6 +85,9 @@ export function githubTracker({ repository, token, apiUrl = "https://api.github.
     },
     async close(number) {
       await call("PATCH", `/issues/${number}`, { state: "closed", state_reason: "completed" });
+    },
+    async addLabels(number, labels) {
+      await call("POST", `/issues/${number}/labels`, { labels });
     },
   };
 }

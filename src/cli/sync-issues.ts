@@ -6,13 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { planIssues } from "../drift/issues";
+import { ACKNOWLEDGED_LABEL, planIssues } from "../drift/issues";
 import type { DriftReport } from "../drift/types";
 import { redactText } from "../redact";
 import { defineCommand, UsageError } from "./command";
 import { GitHubError, githubTracker, type IssueTracker } from "./github-issues";
 
 const LABEL = { name: "drift", color: "B60205", description: "The live API drifted from the spec" };
+const ACKNOWLEDGED = { name: ACKNOWLEDGED_LABEL, color: "FBCA04", description: "Known drift, acknowledged in the drift job's configuration until a date" };
 
 export type TrackerFactory = (where: { repository: string; token: string; apiUrl?: string }) => IssueTracker;
 
@@ -59,7 +60,12 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.comment(issue.number, issue.comment);
           await issues.close(issue.number);
         }
-        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, kept ${plan.keep.length}\n`);
+        if (plan.label.length > 0) await issues.ensureLabel(ACKNOWLEDGED);
+        for (const issue of plan.label) {
+          await issues.addLabels(issue.number, [issue.label]);
+          await issues.comment(issue.number, issue.comment);
+        }
+        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}\n`);
         return 0;
       } catch (error) {
         if (!(error instanceof GitHubError)) throw error;

@@ -3,6 +3,7 @@
  * `DriftUsageError` naming the flag or variable at fault; credentials come only from the
  * environment, and their values never appear in a message.
  */
+import type { DriftPolicy } from "./policy";
 import { CRITERIA, isCriterion, type Criterion } from "./coverage";
 import type { Severity } from "../checks";
 import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
@@ -14,7 +15,7 @@ export class DriftUsageError extends Error {
 }
 
 export type DriftFlags = Partial<Record<"target" | "base-url" | "mode" | "fail-on" | "out" | "max-pages" | "mock-fault" | "timeout" | "max-duration" | "replay" | "har-pages" | "spec", string>> &
-  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[]; "min-coverage"?: string[] };
+  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & { fixture?: string[]; "min-coverage"?: string[]; config?: string };
 
 export type PlannedTarget =
   | { kind: "mock"; fault?: FaultName }
@@ -53,6 +54,8 @@ export interface DriftPlan {
   spec?: string;
   /** Coverage required per criterion, in percent (`--min-coverage CRITERION=PERCENT`). */
   minCoverage: Partial<Record<Criterion, number>>;
+  /** Checks switched off or re-graded and findings acknowledged (`--config`). */
+  policy?: DriftPolicy;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */

@@ -20,9 +20,14 @@ export interface IssuePlan {
   open: Array<{ findingId: string; title: string; body: string }>;
   refresh: Array<{ number: number; findingId: string; body: string; comment: string }>;
   close: Array<{ number: number; findingId: string; comment: string }>;
+  /** Issues of acknowledged findings: labelled, never closed while the acknowledgement holds. */
+  label: Array<{ number: number; findingId: string; label: string; comment: string }>;
   /** Open issues left as they are, and why. */
   keep: Array<{ number: number; findingId: string; reason: string }>;
 }
+
+/** The label an acknowledged finding's issue gets. */
+export const ACKNOWLEDGED_LABEL = "drift-acknowledged";
 
 const FINDING_MARK = /<!-- drift-finding:([0-9a-f]+) -->/;
 const CHECK_MARK = /<!-- drift-check:([a-z-]+) ([a-z_]+) -->/;
@@ -54,7 +59,8 @@ function issueTitle(f: DriftFinding): string {
 }
 
 export function planIssues(report: DriftReport, openIssues: readonly OpenIssue[], runUrl: string): IssuePlan {
-  const plan: IssuePlan = { open: [], refresh: [], close: [], keep: [] };
+  const plan: IssuePlan = { open: [], refresh: [], close: [], keep: [], label: [] };
+  const acknowledged = new Map((report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a]));
   const threshold = SEVERITY_RANK[report.failOn];
   const seen = new Map(report.findings.map((f) => [f.id, f]));
   const evaluated = new Set(report.evaluated.map((p) => `${p.check} ${p.operationId}`));
@@ -66,7 +72,10 @@ export function planIssues(report: DriftReport, openIssues: readonly OpenIssue[]
     if (!findingId) continue; // not one of ours
     tracked.add(findingId);
     const finding = seen.get(findingId);
-    if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
+    const ack = acknowledged.get(findingId);
+    if (ack) {
+      plan.label.push({ number: issue.number, findingId, label: ACKNOWLEDGED_LABEL, comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.` });
+    } else if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
       plan.refresh.push({ number: issue.number, findingId, body: issueBody(finding, runUrl), comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).` });
     } else if (finding) {
       plan.keep.push({ number: issue.number, findingId, reason: `still seen, below --fail-on ${report.failOn}` });
@@ -80,7 +89,7 @@ export function planIssues(report: DriftReport, openIssues: readonly OpenIssue[]
     }
   }
   for (const finding of report.findings) {
-    if (tracked.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
+    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
     plan.open.push({ findingId: finding.id, title: issueTitle(finding), body: issueBody(finding, runUrl) });
   }
   return plan;

@@ -1,6 +1,8 @@
 /** From what a session saw to the report: the outcome rules live here. */
 import { ALL_CHECKS, type Severity } from "../checks";
+import type { DriftFinding } from "./types";
 import { coverageShortfalls, type Criterion } from "./coverage";
+import { applyPolicy, counts, isDisabled, isDisabledEverywhere, NO_POLICY, type DriftPolicy } from "./policy";
 import { notEvaluatedReason } from "./scenarios/judged";
 import { suggestChanges } from "./suggest";
 import type { CleanupRecord } from "./scenarios/read-write";
@@ -21,6 +23,8 @@ export interface ReportInput {
   durationMs: number;
   /** Coverage the run must reach, in percent per criterion (`--min-coverage`); less is inconclusive. */
   minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
+  /** Checks switched off or re-graded, findings acknowledged (the configuration file). */
+  policy?: DriftPolicy;
 }
 
 /**
@@ -48,14 +52,21 @@ export function buildReport(input: ReportInput): DriftReport {
   }
   const coverage = session.coverage.summary();
   reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
-  const outcome = decideOutcome(session.findings.hasAtLeast(input.failOn), reasons);
+  const policy = input.policy ?? NO_POLICY;
   const found = session.findings.findings();
   const suggestions = suggestChanges(found, session.evidence);
-  const findings = found.map((f) => {
-    const suggestion = suggestions.get(f.id);
-    return suggestion ? { ...f, suggestion } : f;
-  });
-  const evaluatedIds = new Set(session.findings.evaluatedPairs().map((p) => p.check));
+  const applied = applyPolicy(
+    found.map((f) => {
+      const suggestion = suggestions.get(f.id);
+      return suggestion ? { ...f, suggestion } : f;
+    }),
+    policy,
+    input.startedAt.slice(0, 10),
+  );
+  const findings = applied.findings;
+  const outcome = decideOutcome(findings.some((f) => counts(f, input.failOn)), reasons);
+  const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
+  const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
   return {
     tool: "sip-endpoints-drift",
     toolVersion: packageVersion,
@@ -72,7 +83,7 @@ export function buildReport(input: ReportInput): DriftReport {
     summary: {
       requests: session.requests,
       retries: session.retries,
-      findings: session.findings.countBySeverity(),
+      findings: countBySeverity(findings),
       occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0),
     },
     findings,
@@ -80,10 +91,19 @@ export function buildReport(input: ReportInput): DriftReport {
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;
-      return { id, severity, evaluated, findings: count, ...(evaluated ? {} : { note: notEvaluatedReason(id, input.target.mode, input.target.kind) }) };
+      const regraded = policy.checks[id]?.severity !== undefined && policy.checks[id]?.operations === undefined ? policy.checks[id]!.severity! : severity;
+      const note = isDisabledEverywhere(policy, id) ? `disabled by the configuration (checks.${id}.enabled: false)` : notEvaluatedReason(id, input.target.mode, input.target.kind);
+      return { id, severity: regraded, evaluated, findings: count, ...(evaluated ? {} : { note }) };
     }),
-    evaluated: session.findings.evaluatedPairs(),
+    acknowledgements: applied.acknowledgements,
+    evaluated: evaluatedPairs,
     steps: session.steps,
     ...(cleanup ? { cleanup } : {}),
   };
+}
+
+function countBySeverity(findings: readonly DriftFinding[]): Record<Severity, number> {
+  const counted: Record<Severity, number> = { breaking: 0, warning: 0, info: 0 };
+  for (const f of findings) counted[f.severity] += 1;
+  return counted;
 }

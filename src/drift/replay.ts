@@ -6,6 +6,7 @@
  * delete); a replay cannot redo that, so it lists them as not evaluated, never as passed.
  */
 import type { Criterion } from "./coverage";
+import type { DriftPolicy } from "./policy";
 import { buildReport } from "./outcome";
 import type { Recording } from "./har";
 import { DriftSession, RunStopped } from "./session";
@@ -20,10 +21,11 @@ export interface ReplayOptions {
   failOn: Severity;
   /** Coverage the recorded run must have reached, in percent per criterion. */
   minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
+  policy?: DriftPolicy;
   now?: () => number;
 }
 
-export async function replayDrift({ recording, failOn, minCoverage, now = Date.now }: ReplayOptions): Promise<DriftReport> {
+export async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.now }: ReplayOptions): Promise<DriftReport> {
   const started = now();
   let next = 0;
   // Answers in recorded order; the replay asks for exactly those, one by one.
@@ -61,6 +63,7 @@ export async function replayDrift({ recording, failOn, minCoverage, now = Date.n
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
     ...(minCoverage ? { minCoverage } : {}),
+    ...(policy ? { policy } : {}),
   });
   if (recording.omittedListPages > 0) {
     report.steps.push({

@@ -4,6 +4,7 @@
  * credentials make the outcome `inconclusive`, and the reasons say why.
  */
 import type { Criterion } from "./coverage";
+import type { DriftPolicy } from "./policy";
 import { randomBytes, randomUUID } from "node:crypto";
 import { credentialSecrets, redactValue } from "../redact";
 import type { Severity } from "../checks";
@@ -28,6 +29,8 @@ export interface DriftRunOptions {
   /** Upper bound of the pages any one walk reads (default 1000). */
   /** Coverage the run must reach, in percent per criterion; less makes it inconclusive. */
   minCoverage?: Readonly<Partial<Record<Criterion, number>>>;
+  /** Checks switched off or re-graded, findings acknowledged. */
+  policy?: DriftPolicy;
   maxPages?: number;
   /** Page size of the full walk (default 50, the API's own default). */
   pageSize?: number;
@@ -128,6 +131,7 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
     ...(options.minCoverage ? { minCoverage: options.minCoverage } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   budget.release();
   const secrets = [...session.secrets];

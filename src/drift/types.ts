@@ -3,6 +3,7 @@
  * plain JSON-able data; the JSON, Markdown and JUnit files are renderings of one `DriftReport`.
  */
 import type { CoverageReport } from "./coverage";
+import type { AcknowledgementStatus } from "./policy";
 import type { Finding, HttpExchange, Severity } from "../checks";
 import type { OperationId } from "../spec";
 import type { RetriedAnswer } from "../client/types";
@@ -52,6 +53,8 @@ export interface DriftFinding extends Finding {
    * sentence and a JSON Patch (RFC 6902) against the spec document (`generated/openapi.json`).
    */
   suggestion?: { text: string; patch: Array<{ op: "add" | "replace" | "remove"; path: string; value?: unknown }> };
+  /** Acknowledged in the configuration: it does not make the run drift until `until` has passed (`expired`). */
+  acknowledged?: { reason: string; until: string; expired: boolean };
 }
 
 export interface StepRecord {
@@ -107,6 +110,8 @@ export interface DriftReport {
    * never shown as passed (JUnit marks it skipped, with `note`).
    */
   checks: Array<{ id: string; severity: Severity; evaluated: boolean; findings: number; note?: string }>;
+  /** The configuration's acknowledgements, each active, expired or not seen in this run. */
+  acknowledgements: AcknowledgementStatus[];
   /** Check × operation pairs that were evaluated (JUnit makes one test case of each). */
   evaluated: Array<{ check: string; operationId: string }>;
   steps: StepRecord[];

@@ -62,7 +62,7 @@ describe("planIssues", () => {
 
   it("leaves issues that are not the drift job's alone, and keeps one without a check marker", () => {
     const plan = planIssues(report({ outcome: "pass" }), [{ number: 1, body: "a human's issue" }, { number: 2, body: "<!-- drift-finding:dddd -->\nold format" }], RUN);
-    expect(plan).toEqual({ open: [], refresh: [], close: [], keep: [{ number: 2, findingId: "dddd", reason: "the issue does not say which check found it" }] });
+    expect(plan).toEqual({ open: [], refresh: [], close: [], label: [], keep: [{ number: 2, findingId: "dddd", reason: "the issue does not say which check found it" }] });
   });
 });
 
@@ -164,8 +164,25 @@ describe("the issue loop against GitHub's REST API (a stand-in on 127.0.0.1)", (
     expect(received().every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
     expect(received()[4]!.body).toMatchObject({ labels: ["drift"], body: expect.stringContaining("<!-- drift-finding:eeee -->") });
     expect(received()[6]!.body).toEqual({ state: "closed", state_reason: "completed" });
-    expect(applied.out.stderr).toContain("opened 1, refreshed 1, closed 1, kept 0");
+    expect(applied.out.stderr).toContain("opened 1, refreshed 1, closed 1, labelled 0 acknowledged, kept 0");
     expect(applied.out.stdout + applied.out.stderr).not.toContain(TOKEN);
+  });
+
+  it("labels and comments the issue of an acknowledged finding, and closes nothing", async () => {
+    const acknowledged = { ...finding("aaaa"), acknowledged: { reason: "ticket 12", until: "2099-12-31", expired: false } };
+    writeFileSync(join(dir, "report.json"), JSON.stringify(report({ findings: [acknowledged], acknowledgements: [{ finding: "aaaa", reason: "ticket 12", until: "2099-12-31", status: "active" }] })));
+    github.listed = [issueFor(3, finding("aaaa"))];
+    const applied = io();
+    expect(await command.main(["--report", "report.json", "--run-url", RUN, "--apply"], applied.io)).toBe(0);
+    expect(received().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /repos/acme/app/issues?state=open&labels=drift&per_page=100&page=1",
+      "POST /repos/acme/app/labels",
+      "POST /repos/acme/app/labels",
+      "POST /repos/acme/app/issues/3/labels",
+      "POST /repos/acme/app/issues/3/comments",
+    ]);
+    expect(received()[3]!.body).toEqual({ labels: ["drift-acknowledged"] });
+    expect(applied.out.stderr).toContain("opened 0, refreshed 0, closed 0, labelled 1 acknowledged, kept 0");
   });
 
   it("reads every page of open issues", async () => {

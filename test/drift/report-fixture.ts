@@ -37,6 +37,7 @@ export function driftReport(over: Partial<DriftReport> = {}): DriftReport {
     findings: [],
     coverage: new CoverageTracker(currentCoverageModel(true)).summary(),
     checks: [],
+    acknowledgements: [],
     evaluated: [],
     steps: [],
     ...over,

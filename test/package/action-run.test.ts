@@ -189,6 +189,16 @@ test("against a drifting Space: drift, exit 1, its counts, and SARIF that names 
   expect(run.log).not.toContain("caller-token-8c1d");
 });
 
+test("config: the caller's file re-grades the drifting check, so the same Space passes; an empty fail-on input leaves it to the file", async () => {
+  writeFileSync(join(workspace, "drift.json"), JSON.stringify({ checks: { "field-undocumented": { severity: "info" } }, failOn: "warning" }));
+  const run = await runAction(action, actionPath, workspace, { "base-url": mock.url, out: "reports-config", config: "drift.json", "fail-on": "" }, credentials());
+  expect(run.outputs).toMatchObject({ outcome: "pass", "exit-code": "0", "findings-warning": "0" });
+  const report = JSON.parse(readFileSync(join(workspace, "reports-config", "report.json"), "utf8")) as { failOn: string; findings: Array<{ severity: string }> };
+  expect(report.failOn).toBe("warning");
+  expect(report.findings.length).toBeGreaterThan(0);
+  expect(report.findings.every((f) => f.severity === "info")).toBe(true);
+});
+
 test("fixtures: one FIELD=VALUE a line, each a --fixture of a read-write run", async () => {
   const run = await runAction(action, actionPath, workspace, { target: "mock", out: "reports-fixtures", fixtures: "  call_relay_context=office\n\ncall_video_room_id=0b5e8f0e-7c1a-4d5e-9f3a-2c4b6d8e0f12\n" }, {});
   expect(run.outputs).toMatchObject({ outcome: "pass", "exit-code": "0" });

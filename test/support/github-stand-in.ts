@@ -35,7 +35,8 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       const answer = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       if (state.failWith) return answer(state.failWith, { message: state.failMessage });
       if (req.method === "GET") return answer(200, url.searchParams.get("page") === "1" ? state.listed : []);
-      if (url.pathname.endsWith("/labels")) return answer(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
+      // A repository's label that exists already; labels added to an issue are simply taken.
+      if (/^\/repos\/[^/]+\/[^/]+\/labels$/.test(url.pathname)) return answer(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
       answer(req.method === "POST" ? 201 : 200, {});
     });
   });

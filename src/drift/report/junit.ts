@@ -6,7 +6,7 @@
  */
 import { CRITERIA } from "../coverage";
 import { XMLBuilder } from "fast-xml-parser";
-import { SEVERITY_RANK } from "../../checks";
+import { acknowledgedText, counts } from "../policy";
 import type { DriftFinding, DriftReport } from "../types";
 
 type XmlNode = Record<string, unknown>;
@@ -17,17 +17,16 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "
 const clean = (text: string | number): string => String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 
 function describe(f: DriftFinding): string {
-  return [`check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
+  return [...(f.acknowledged ? [acknowledgedText(f.acknowledged)] : []), `check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
 }
 
 const testcase = (classname: string, name: string, inner: XmlNode = {}): XmlNode => ({ "@_classname": clean(classname), "@_name": clean(name), "@_time": "0", ...inner });
 
 export function renderJunit(report: DriftReport): string {
-  const threshold = SEVERITY_RANK[report.failOn];
   const checkCases = report.evaluated.map(({ check, operationId }) => {
     const found = report.findings.filter((f) => f.check === check && f.operationId === operationId);
-    const failing = found.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
-    const quiet = found.filter((f) => SEVERITY_RANK[f.severity] < threshold);
+    const failing = found.filter((f) => counts(f, report.failOn));
+    const quiet = found.filter((f) => !counts(f, report.failOn));
     const first = failing[0];
     const inner: XmlNode = {};
     if (first) inner.failure = { "@_type": clean(check), "@_message": clean(`${check} at ${first.pointer || "(whole body)"}: ${first.message}`), "#text": clean(failing.map(describe).join("\n\n")) };

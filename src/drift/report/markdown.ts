@@ -1,5 +1,6 @@
 /** `report.md` (also appended to the GitHub job summary): the report for people. */
 import { CRITERIA } from "../coverage";
+import { acknowledgedText } from "../policy";
 import type { DriftReport } from "../types";
 import { cell, pointerCell } from "./markdown-text";
 
@@ -25,8 +26,15 @@ export function renderMarkdown(report: DriftReport): string {
   else {
     lines.push("| severity | check | operation | status | pointer (first) | expected | actual | seen | id |", "|---|---|---|---|---|---|---|---|---|");
     for (const f of report.findings) {
-      lines.push(`| ${f.severity} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
+      const ack = f.acknowledged ? ` (${cell(acknowledgedText(f.acknowledged))})` : "";
+      lines.push(`| ${f.severity}${ack} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
     }
+    lines.push("");
+  }
+  const acknowledgements = report.acknowledgements ?? [];
+  if (acknowledgements.length > 0) {
+    lines.push("## Acknowledged findings", "", "| finding | until | status | reason |", "|---|---|---|---|");
+    for (const a of acknowledgements) lines.push(`| \`${cell(a.finding)}\` | ${cell(a.until)} | ${a.status} | ${cell(a.reason)} |`);
     lines.push("");
   }
   const unjudged = report.checks.filter((c) => !c.evaluated);

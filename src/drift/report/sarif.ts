@@ -7,6 +7,7 @@
  * otherwise a result names no file (the spec pointer and line stay in its message), since code
  * scanning would annotate whatever file of the repository has the same path.
  */
+import { acknowledgedText } from "../policy";
 import { ALL_CHECKS, type Severity } from "../../checks";
 import { specFacts } from "../../spec/facts";
 import { specLocation } from "../spec-location";
@@ -71,6 +72,7 @@ function result(finding: DriftFinding, specUri: string | undefined) {
     // Stable across runs (the finding id hashes check, operation and index-free pointer), so code
     // scanning keeps one alert per drift instead of a new one each night.
     partialFingerprints: { driftFinding: finding.id },
+    ...(finding.acknowledged && !finding.acknowledged.expired ? { suppressions: [{ kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) }] } : {}),
     properties: { operationId: finding.operationId, status: finding.status, pointer: finding.pointer, expected: finding.expected, actual: finding.actual, occurrences: finding.occurrences },
   };
 }

@@ -1,5 +1,6 @@
 /** The few lines a terminal or CI log shows at the end of a run. The CLI prints them. */
 import { CRITERIA } from "../coverage";
+import { acknowledgedText } from "../policy";
 import type { DriftReport } from "../types";
 
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", reset: "\u001b[0m" };
@@ -20,8 +21,10 @@ export function formatSummary(report: DriftReport, options: { color: boolean; fi
       `(${occurrences} occurrences) in ${requests} requests${retries ? ` (${retries} retries)` : ""}, ${report.durationMs} ms; fails on ${report.failOn}`,
   ];
   for (const f of report.findings) {
-    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}`);
+    const ack = f.acknowledged ? ` (${printable(acknowledgedText(f.acknowledged))})` : "";
+    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` ×${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}${ack}`);
   }
+  for (const a of report.acknowledgements ?? []) if (a.status === "not seen") lines.push(`  - acknowledged ${a.finding} was not seen in this run (until ${a.until}: ${printable(a.reason)})`);
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
   // What the run did not exercise at all is said, even when it passed.
   for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);

@@ -1,0 +1,150 @@
+/**
+ * `--config FILE`: a drift job's settings in one JSON file, for a job run night after night.
+ * `checks` switch checks off or re-grade them, `acknowledged` holds findings the team knows about
+ * until a date, `fixtures` gives the Space's own resource ids, and every run option may be set by
+ * its engine name. A flag on the command line wins over the file. The file is checked here, key
+ * by key, against the rules `drift-config.schema.json` (shipped beside it, for editors) states;
+ * any problem names its key's JSON pointer.
+ */
+import { ALL_CHECKS, type Severity } from "../checks";
+import { operations } from "../spec";
+import { isPlainObject } from "../spec/json-pointer";
+import { CRITERIA, isCriterion } from "./coverage";
+import type { DriftFlags } from "./cli-options";
+import type { DriftPolicy } from "./policy";
+
+export class DriftConfigError extends Error {
+  override name = "DriftConfigError";
+}
+
+const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
+
+/** Run options of the file by their engine names, and the flag each stands for. */
+const OPTIONS = {
+  target: { flag: "target", kind: "text" },
+  baseUrl: { flag: "base-url", kind: "text" },
+  mode: { flag: "mode", kind: "text" },
+  failOn: { flag: "fail-on", kind: "text" },
+  out: { flag: "out", kind: "text" },
+  mockFault: { flag: "mock-fault", kind: "text" },
+  spec: { flag: "spec", kind: "text" },
+  maxPages: { flag: "max-pages", kind: "count" },
+  harPages: { flag: "har-pages", kind: "count" },
+  timeoutMs: { flag: "timeout", kind: "count" },
+  maxDurationMs: { flag: "max-duration", kind: "seconds" },
+  suggestSpec: { flag: "suggest-spec", kind: "switch" },
+  allowInsecureHttp: { flag: "allow-insecure-http", kind: "switch" },
+} as const satisfies Record<string, { flag: keyof DriftFlags; kind: "text" | "count" | "seconds" | "switch" }>;
+
+const KEYS = ["$schema", "checks", "acknowledged", "fixtures", "minCoverage", ...Object.keys(OPTIONS)];
+
+export interface LoadedConfig {
+  /** The flags with the file's settings filled in where the command line left them out. */
+  flags: DriftFlags;
+  policy: DriftPolicy;
+}
+
+/** Reads a config file's text; `shownAs` names it in messages. Throws `DriftConfigError`. */
+export function readDriftConfig(text: string, shownAs: string, given: DriftFlags): LoadedConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DriftConfigError(`${shownAs} is not JSON: ${(error as Error).message}`);
+  }
+  const fail = (pointer: string, problem: string): never => {
+    throw new DriftConfigError(`${shownAs}: ${pointer || "the top level"} ${problem}`);
+  };
+  if (!isPlainObject(raw)) return fail("", "must be an object");
+  for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`/${key}`, `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`);
+
+  const flags: DriftFlags = { ...given };
+  for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
+    const value = raw[key];
+    if (value === undefined || flags[flag] !== undefined) continue;
+    if (kind === "switch") {
+      if (typeof value !== "boolean") fail(`/${key}`, "must be true or false");
+      (flags as Record<string, unknown>)[flag] = value;
+    } else if (kind === "text") {
+      if (typeof value !== "string") fail(`/${key}`, "must be a string");
+      (flags as Record<string, unknown>)[flag] = value;
+    } else {
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) fail(`/${key}`, "must be a whole number");
+      if (kind === "seconds" && (value as number) % 1000 !== 0) fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
+      (flags as Record<string, unknown>)[flag] = String(kind === "seconds" ? (value as number) / 1000 : value);
+    }
+  }
+  if (raw.fixtures !== undefined && flags.fixture === undefined) {
+    if (!isPlainObject(raw.fixtures)) fail("/fixtures", "must be an object of field → value");
+    flags.fixture = Object.entries(raw.fixtures as Record<string, unknown>).map(([field, value]) => {
+      if (typeof value !== "string") fail(`/fixtures/${field}`, "must be a string");
+      return `${field}=${value as string}`;
+    });
+  }
+  if (raw.minCoverage !== undefined && flags["min-coverage"] === undefined) {
+    if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion → percent");
+    flags["min-coverage"] = Object.entries(raw.minCoverage as Record<string, unknown>).map(([criterion, value]) => {
+      if (!isCriterion(criterion)) fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
+      if (typeof value !== "number" || value < 0 || value > 100) fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
+      return `${criterion}=${value as number}`;
+    });
+  }
+  return { flags, policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) } };
+}
+
+type Fail = (pointer: string, problem: string) => never;
+
+function checksOf(raw: unknown, fail: Fail): DriftPolicy["checks"] {
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
+  const known = ALL_CHECKS.map((c) => c.id as string);
+  const ops = Object.keys(operations);
+  const out: Record<string, DriftPolicy["checks"][string]> = {};
+  for (const [id, entry] of Object.entries(raw)) {
+    const at = `/checks/${id}`;
+    if (!known.includes(id)) fail(at, `is no check id; the checks are ${known.join(", ")}`);
+    if (!isPlainObject(entry)) fail(at, "must be an object: { enabled?, severity?, operations? }");
+    const e = entry as Record<string, unknown>;
+    for (const key of Object.keys(e)) if (!["enabled", "severity", "operations"].includes(key)) fail(`${at}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    if (e.enabled !== undefined && typeof e.enabled !== "boolean") fail(`${at}/enabled`, "must be true or false");
+    if (e.severity !== undefined && !SEVERITIES.includes(e.severity as Severity)) fail(`${at}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === undefined && e.severity === undefined) fail(at, "changes nothing: give enabled: false or a severity");
+    if (e.operations !== undefined) {
+      if (!Array.isArray(e.operations) || e.operations.length === 0) fail(`${at}/operations`, "must be a non-empty list of operation ids");
+      (e.operations as unknown[]).forEach((op, i) => {
+        if (typeof op !== "string" || !ops.includes(op)) fail(`${at}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+      });
+    }
+    out[id] = {
+      ...(e.enabled !== undefined ? { enabled: e.enabled as boolean } : {}),
+      ...(e.severity !== undefined ? { severity: e.severity as Severity } : {}),
+      ...(e.operations !== undefined ? { operations: e.operations as string[] } : {}),
+    };
+  }
+  return out;
+}
+
+const FINDING_ID = /^[0-9a-f]{16}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function acknowledgedOf(raw: unknown, fail: Fail): DriftPolicy["acknowledged"] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
+  return raw.map((entry, i) => {
+    const at = `/acknowledged/${i}`;
+    if (!isPlainObject(entry)) fail(at, "must be an object: { finding, reason, until }");
+    const e = entry as Record<string, unknown>;
+    for (const key of Object.keys(e)) if (!["finding", "reason", "until"].includes(key)) fail(`${at}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding)) fail(`${at}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "") fail(`${at}/reason`, "must say why (a ticket, a decision)");
+    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at}/until`, "must be a date, YYYY-MM-DD");
+    return { finding: e.finding as string, reason: e.reason as string, until: e.until as string };
+  });
+}
+
+function isDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}

@@ -2,6 +2,7 @@
  * The check catalogue: one module per check, findings as plain data. The client's runtime
  * validation, the mock's tests and the drift job all judge responses through `checkResponse`.
  */
+import type { CheckId } from "./registry";
 import { analyseResponse, type ResponseAnalysis } from "./analysis";
 import { makeFinding } from "./finding";
 import { RESPONSE_CHECKS } from "./registry";
@@ -33,6 +34,6 @@ export function checkAnalysed(analysis: ResponseAnalysis): Finding[] {
 }
 
 /** Runs one scenario check on its evidence. */
-export function runScenarioCheck<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): Finding[] {
+export function runScenarioCheck<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E, CheckId>, evidence: E): Finding[] {
   return check.run(evidence).map((draft) => makeFinding(check, evidence.exchange, draft));
 }

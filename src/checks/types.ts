@@ -3,6 +3,7 @@
  * every check looks at; a finding is plain data that reports, JUnit cases and assertions are made of.
  */
 import type { OperationId } from "../spec";
+import type { CheckId } from "./registry";
 
 export type Severity = "breaking" | "warning" | "info";
 
@@ -26,7 +27,7 @@ export interface HttpExchange {
 export interface Finding {
   /** Stable across runs: a hash of check, operation and (index-free) pointer, never of values. */
   id: string;
-  check: string;
+  check: CheckId;
   severity: Severity;
   operationId: string;
   method: string;

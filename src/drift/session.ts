@@ -4,7 +4,7 @@
  * exchange and files the findings under the current step. Scenario checks are run through
  * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
  */
-import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type Finding, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type CheckId, type Finding, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker, currentCoverageModel } from "./coverage";
@@ -222,7 +222,7 @@ export class DriftSession {
   }
 
   /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */
-  judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E): Finding[] {
+  judge<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E, CheckId>, evidence: E): Finding[] {
     // No scenario check can judge a 5xx or 429 that outlived the retries (a probe without
     // credentials, an invalid request): the step is incomplete rather than passed.
     this.requireAnswer(evidence, check.id);
@@ -246,7 +246,7 @@ export class DriftSession {
    * an invalid body): `check` judges an acceptance; a refusal with another status is judged as
    * `status-code-unexpected` (or, undocumented, by the response checks), never passed as "not 2xx".
    */
-  expectRefusal<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E>, evidence: E, status: number, situation: string): void {
+  expectRefusal<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E, CheckId>, evidence: E, status: number, situation: string): void {
     if (this.judge(check, evidence).length === 0) this.expectStatus(evidence, [status], situation);
   }
 

@@ -51,12 +51,12 @@ describe("FindingCollector", () => {
     const collector = new FindingCollector();
     collector.add(
       [
-        finding({ id: "1", severity: "info", check: "a-check" }),
-        finding({ id: "2", check: "b-check", operationId: "update_sip_endpoint", pointer: "/a" }),
-        finding({ id: "3", check: "b-check", operationId: "create_sip_endpoint", pointer: "/z" }),
-        finding({ id: "4", check: "b-check", operationId: "create_sip_endpoint", pointer: "/b" }),
-        finding({ id: "5", check: "a-check" }),
-        finding({ id: "6", severity: "breaking", check: "z-check" }),
+        finding({ id: "1", severity: "info", check: "body-not-json" }),
+        finding({ id: "2", check: "field-missing", operationId: "update_sip_endpoint", pointer: "/a" }),
+        finding({ id: "3", check: "field-missing", operationId: "create_sip_endpoint", pointer: "/z" }),
+        finding({ id: "4", check: "field-missing", operationId: "create_sip_endpoint", pointer: "/b" }),
+        finding({ id: "5", check: "body-not-json" }),
+        finding({ id: "6", severity: "breaking", check: "schema-violation" }),
       ],
       "walk",
     );

@@ -3,7 +3,7 @@
  * made from evidence given directly: which values make a closed set, which formats are inferred,
  * where the patch goes, and which findings get no suggestion at all.
  */
-import type { Finding } from "../../src/checks";
+import type { CheckId, Finding } from "../../src/checks";
 import { jsonTypeOf } from "../../src/checks/finding";
 import type { Evidence } from "../../src/drift/evidence";
 import { suggestChanges, type Suggestion } from "../../src/drift/suggest";
@@ -26,7 +26,7 @@ function seen(values: Json[], over: Partial<Evidence> = {}): Evidence {
 }
 
 /** The suggestion for one finding of a retrieve (or `over`'s operation) with this evidence. */
-function suggestFor(check: string, pointer: string, evidence: Evidence | undefined, over: Partial<Finding> = {}): Suggestion | undefined {
+function suggestFor(check: CheckId, pointer: string, evidence: Evidence | undefined, over: Partial<Finding> = {}): Suggestion | undefined {
   const finding = aFinding({ ...RETRIEVE, id: "f1", check, pointer, ...over });
   const evidenceById = new Map(evidence ? [["f1", evidence]] : []);
   return suggestChanges([finding], evidenceById).get("f1");
@@ -213,7 +213,7 @@ describe("an undocumented status", () => {
 });
 
 it("findings that are not about the schema get no suggestion", () => {
-  for (const check of ["status-code-unexpected", "resource-still-available", "invalid-input-accepted"]) {
+  for (const check of ["status-code-unexpected", "resource-still-available", "invalid-input-accepted"] as const) {
     expect(suggestFor(check, "/username", seen(["x"]))).toBeUndefined();
   }
 });

@@ -60,6 +60,16 @@ var init_package = __esm({
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
+function wholeNumberOption(flag, text, min, max = Number.MAX_SAFE_INTEGER) {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
+  if (!pattern.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${flag} must be a whole number ${range}, not ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  return value;
+}
 function defineCommand(spec2) {
   const options = { ...spec2.options, help: HELP, version: VERSION };
   const help = () => helpText(spec2, options);
@@ -19204,7 +19214,7 @@ var init_coverage = __esm({
   }
 });
 
-// src/drift/config.ts
+// src/cli/drift-config.ts
 function readDriftConfig(text, shownAs, given) {
   let raw;
   try {
@@ -19300,8 +19310,8 @@ function isDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 var DriftConfigError, SEVERITIES, OPTIONS, KEYS, FINDING_ID, DATE;
-var init_config = __esm({
-  "src/drift/config.ts"() {
+var init_drift_config = __esm({
+  "src/cli/drift-config.ts"() {
     "use strict";
     init_checks();
     init_spec();
@@ -19329,536 +19339,6 @@ var init_config = __esm({
     KEYS = ["$schema", "checks", "acknowledged", "fixtures", "minCoverage", ...Object.keys(OPTIONS)];
     FINDING_ID = /^[0-9a-f]{16}$/;
     DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  }
-});
-
-// src/drift/policy.ts
-function isDisabled(policy, check2, operationId) {
-  const entry = policy.checks[check2];
-  return entry?.enabled === false && applies(entry, operationId);
-}
-function isDisabledEverywhere(policy, check2) {
-  const entry = policy.checks[check2];
-  return entry?.enabled === false && entry.operations === void 0;
-}
-function applyPolicy(findings, policy, today) {
-  const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
-  const out = [];
-  for (const f of findings) {
-    if (isDisabled(policy, f.check, f.operationId)) continue;
-    const entry = policy.checks[f.check];
-    const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
-    const ack = byFinding.get(f.id);
-    out.push({ ...f, severity, ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {} });
-  }
-  const seen = new Set(out.map((f) => f.id));
-  const acknowledgements = policy.acknowledged.map((a) => ({ ...a, status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active" }));
-  return { findings: out, acknowledgements };
-}
-function counts(f, failOn) {
-  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn] && !(f.acknowledged && !f.acknowledged.expired);
-}
-function acknowledgedText(ack) {
-  return `${ack.expired ? "acknowledgement expired on" : "acknowledged until"} ${ack.until}: ${ack.reason}`;
-}
-var NO_POLICY, applies;
-var init_policy = __esm({
-  "src/drift/policy.ts"() {
-    "use strict";
-    init_checks();
-    NO_POLICY = { checks: {}, acknowledged: [] };
-    applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
-  }
-});
-
-// node_modules/openapi-fetch/dist/index.mjs
-function randomID() {
-  return Math.random().toString(36).slice(2, 11);
-}
-function createClient(clientOptions) {
-  let {
-    baseUrl = "",
-    Request: CustomRequest = globalThis.Request,
-    fetch: baseFetch = globalThis.fetch,
-    querySerializer: globalQuerySerializer,
-    bodySerializer: globalBodySerializer,
-    pathSerializer: globalPathSerializer,
-    headers: baseHeaders,
-    requestInitExt = void 0,
-    ...baseOptions
-  } = { ...clientOptions };
-  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
-  baseUrl = removeTrailingSlash(baseUrl);
-  const globalMiddlewares = [];
-  async function coreFetch(schemaPath, fetchOptions) {
-    const {
-      baseUrl: localBaseUrl,
-      fetch = baseFetch,
-      Request: Request2 = CustomRequest,
-      headers,
-      params = {},
-      parseAs = "json",
-      querySerializer: requestQuerySerializer,
-      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
-      pathSerializer: requestPathSerializer,
-      body,
-      middleware: requestMiddlewares = [],
-      ...init
-    } = fetchOptions || {};
-    let finalBaseUrl = baseUrl;
-    if (localBaseUrl) {
-      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
-    }
-    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
-    if (requestQuerySerializer) {
-      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
-        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
-        ...requestQuerySerializer
-      });
-    }
-    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
-    const serializedBody = body === void 0 ? void 0 : bodySerializer(
-      body,
-      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
-      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
-      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
-      // setting the content-type at the very beginning to be overwritten.
-      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
-      mergeHeaders(baseHeaders, headers, params.header)
-    );
-    const finalHeaders = mergeHeaders(
-      // with no body, we should not to set Content-Type
-      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
-      serializedBody instanceof FormData ? {} : {
-        "Content-Type": "application/json"
-      },
-      baseHeaders,
-      headers,
-      params.header
-    );
-    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
-    const requestInit = {
-      redirect: "follow",
-      ...baseOptions,
-      ...init,
-      body: serializedBody,
-      headers: finalHeaders
-    };
-    let id;
-    let options;
-    let request = new Request2(
-      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
-      requestInit
-    );
-    let response;
-    for (const key in init) {
-      if (!(key in request)) {
-        request[key] = init[key];
-      }
-    }
-    if (finalMiddlewares.length) {
-      id = randomID();
-      options = Object.freeze({
-        baseUrl: finalBaseUrl,
-        fetch,
-        parseAs,
-        querySerializer,
-        bodySerializer,
-        pathSerializer
-      });
-      for (const m of finalMiddlewares) {
-        if (m && typeof m === "object" && typeof m.onRequest === "function") {
-          const result2 = await m.onRequest({
-            request,
-            schemaPath,
-            params,
-            options,
-            id
-          });
-          if (result2) {
-            if (result2 instanceof Request2) {
-              request = result2;
-            } else if (result2 instanceof Response) {
-              response = result2;
-              break;
-            } else {
-              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
-            }
-          }
-        }
-      }
-    }
-    if (!response) {
-      try {
-        response = await fetch(request, requestInitExt);
-      } catch (error2) {
-        let errorAfterMiddleware = error2;
-        if (finalMiddlewares.length) {
-          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-            const m = finalMiddlewares[i];
-            if (m && typeof m === "object" && typeof m.onError === "function") {
-              const result2 = await m.onError({
-                request,
-                error: errorAfterMiddleware,
-                schemaPath,
-                params,
-                options,
-                id
-              });
-              if (result2) {
-                if (result2 instanceof Response) {
-                  errorAfterMiddleware = void 0;
-                  response = result2;
-                  break;
-                }
-                if (result2 instanceof Error) {
-                  errorAfterMiddleware = result2;
-                  continue;
-                }
-                throw new Error("onError: must return new Response() or instance of Error");
-              }
-            }
-          }
-        }
-        if (errorAfterMiddleware) {
-          throw errorAfterMiddleware;
-        }
-      }
-      if (finalMiddlewares.length) {
-        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-          const m = finalMiddlewares[i];
-          if (m && typeof m === "object" && typeof m.onResponse === "function") {
-            const result2 = await m.onResponse({
-              request,
-              response,
-              schemaPath,
-              params,
-              options,
-              id
-            });
-            if (result2) {
-              if (!(result2 instanceof Response)) {
-                throw new Error("onResponse: must return new Response() when modifying the response");
-              }
-              response = result2;
-            }
-          }
-        }
-      }
-    }
-    const contentLength = response.headers.get("Content-Length");
-    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
-      return response.ok ? { data: void 0, response } : { error: void 0, response };
-    }
-    if (response.ok) {
-      const getResponseData = async () => {
-        if (parseAs === "stream") {
-          return response.body;
-        }
-        if (parseAs === "json" && !contentLength) {
-          const raw = await response.text();
-          return raw ? JSON.parse(raw) : void 0;
-        }
-        return await response[parseAs]();
-      };
-      return { data: await getResponseData(), response };
-    }
-    let error = await response.text();
-    try {
-      error = JSON.parse(error);
-    } catch {
-    }
-    return { error, response };
-  }
-  return {
-    request(method, url, init) {
-      return coreFetch(url, { ...init, method: method.toUpperCase() });
-    },
-    /** Call a GET endpoint */
-    GET(url, init) {
-      return coreFetch(url, { ...init, method: "GET" });
-    },
-    /** Call a PUT endpoint */
-    PUT(url, init) {
-      return coreFetch(url, { ...init, method: "PUT" });
-    },
-    /** Call a POST endpoint */
-    POST(url, init) {
-      return coreFetch(url, { ...init, method: "POST" });
-    },
-    /** Call a DELETE endpoint */
-    DELETE(url, init) {
-      return coreFetch(url, { ...init, method: "DELETE" });
-    },
-    /** Call a OPTIONS endpoint */
-    OPTIONS(url, init) {
-      return coreFetch(url, { ...init, method: "OPTIONS" });
-    },
-    /** Call a HEAD endpoint */
-    HEAD(url, init) {
-      return coreFetch(url, { ...init, method: "HEAD" });
-    },
-    /** Call a PATCH endpoint */
-    PATCH(url, init) {
-      return coreFetch(url, { ...init, method: "PATCH" });
-    },
-    /** Call a TRACE endpoint */
-    TRACE(url, init) {
-      return coreFetch(url, { ...init, method: "TRACE" });
-    },
-    /** Register middleware */
-    use(...middleware) {
-      for (const m of middleware) {
-        if (!m) {
-          continue;
-        }
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        globalMiddlewares.push(m);
-      }
-    },
-    /** Unregister middleware */
-    eject(...middleware) {
-      for (const m of middleware) {
-        const i = globalMiddlewares.indexOf(m);
-        if (i !== -1) {
-          globalMiddlewares.splice(i, 1);
-        }
-      }
-    }
-  };
-}
-function serializePrimitiveParam(name2, value, options) {
-  if (value === void 0 || value === null) {
-    return "";
-  }
-  if (typeof value === "object") {
-    throw new Error(
-      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
-    );
-  }
-  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
-}
-function serializeObjectParam(name2, value, options) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  const values = [];
-  const joiner = {
-    simple: ",",
-    label: ".",
-    matrix: ";"
-  }[options.style] || "&";
-  if (options.style !== "deepObject" && options.explode === false) {
-    for (const k in value) {
-      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
-    }
-    const final2 = values.join(",");
-    switch (options.style) {
-      case "form": {
-        return `${name2}=${final2}`;
-      }
-      case "label": {
-        return `.${final2}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final2}`;
-      }
-      default: {
-        return final2;
-      }
-    }
-  }
-  for (const k in value) {
-    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
-    values.push(serializePrimitiveParam(finalName, value[k], options));
-  }
-  const final = values.join(joiner);
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
-}
-function serializeArrayParam(name2, value, options) {
-  if (!Array.isArray(value)) {
-    return "";
-  }
-  if (options.explode === false) {
-    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
-    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
-    switch (options.style) {
-      case "simple": {
-        return final;
-      }
-      case "label": {
-        return `.${final}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final}`;
-      }
-      // case "spaceDelimited":
-      // case "pipeDelimited":
-      default: {
-        return `${name2}=${final}`;
-      }
-    }
-  }
-  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
-  const values = [];
-  for (const v of value) {
-    if (options.style === "simple" || options.style === "label") {
-      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
-    } else {
-      values.push(serializePrimitiveParam(name2, v, options));
-    }
-  }
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
-}
-function createQuerySerializer(options) {
-  return function querySerializer(queryParams) {
-    const search = [];
-    if (queryParams && typeof queryParams === "object") {
-      for (const name2 in queryParams) {
-        const value = queryParams[name2];
-        if (value === void 0 || value === null) {
-          continue;
-        }
-        if (Array.isArray(value)) {
-          if (value.length === 0) {
-            continue;
-          }
-          search.push(
-            serializeArrayParam(name2, value, {
-              style: "form",
-              explode: true,
-              ...options?.array,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        if (typeof value === "object") {
-          search.push(
-            serializeObjectParam(name2, value, {
-              style: "deepObject",
-              explode: true,
-              ...options?.object,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        search.push(serializePrimitiveParam(name2, value, options));
-      }
-    }
-    return search.join("&");
-  };
-}
-function defaultPathSerializer(pathname, pathParams) {
-  let nextURL = pathname;
-  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
-    let name2 = match.substring(1, match.length - 1);
-    let explode = false;
-    let style = "simple";
-    if (name2.endsWith("*")) {
-      explode = true;
-      name2 = name2.substring(0, name2.length - 1);
-    }
-    if (name2.startsWith(".")) {
-      style = "label";
-      name2 = name2.substring(1);
-    } else if (name2.startsWith(";")) {
-      style = "matrix";
-      name2 = name2.substring(1);
-    }
-    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
-      continue;
-    }
-    const value = pathParams[name2];
-    if (Array.isArray(value)) {
-      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (typeof value === "object") {
-      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (style === "matrix") {
-      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
-      continue;
-    }
-    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
-  }
-  return nextURL;
-}
-function defaultBodySerializer(body, headers) {
-  if (body instanceof FormData) {
-    return body;
-  }
-  if (headers) {
-    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
-    if (contentType === "application/x-www-form-urlencoded") {
-      return new URLSearchParams(body).toString();
-    }
-  }
-  return JSON.stringify(body);
-}
-function createFinalURL(pathname, options) {
-  let finalURL = `${options.baseUrl}${pathname}`;
-  if (options.params?.path) {
-    finalURL = options.pathSerializer(finalURL, options.params.path);
-  }
-  let search = options.querySerializer(options.params.query ?? {});
-  if (search.startsWith("?")) {
-    search = search.substring(1);
-  }
-  if (search) {
-    finalURL += `?${search}`;
-  }
-  return finalURL;
-}
-function mergeHeaders(...allHeaders) {
-  const finalHeaders = new Headers();
-  for (const h of allHeaders) {
-    if (!h || typeof h !== "object") {
-      continue;
-    }
-    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
-    for (const [k, v] of iterator) {
-      if (v === null) {
-        finalHeaders.delete(k);
-      } else if (Array.isArray(v)) {
-        for (const v2 of v) {
-          finalHeaders.append(k, v2);
-        }
-      } else if (v !== void 0) {
-        finalHeaders.set(k, v);
-      }
-    }
-  }
-  return finalHeaders;
-}
-function removeTrailingSlash(url) {
-  if (url.endsWith("/")) {
-    return url.substring(0, url.length - 1);
-  }
-  return url;
-}
-var PATH_PARAM_RE, supportsRequestInitExt;
-var init_dist = __esm({
-  "node_modules/openapi-fetch/dist/index.mjs"() {
-    PATH_PARAM_RE = /\{[^{}]+\}/g;
-    supportsRequestInitExt = () => {
-      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
-    };
-  }
-});
-
-// src/client/openapi-fetch.ts
-var createClient2;
-var init_openapi_fetch = __esm({
-  "src/client/openapi-fetch.ts"() {
-    "use strict";
-    init_dist();
-    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
   }
 });
 
@@ -19973,1629 +19453,43 @@ var init_redact = __esm({
   }
 });
 
-// src/client/errors.ts
-function errorGuard(cls) {
-  return (e) => {
-    if (e instanceof cls) return true;
-    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
-    return Array.isArray(kinds) && kinds.includes(cls.kind);
+// src/mock/credentials.ts
+function resolveCredentials(options, env) {
+  const { projectId, apiToken } = options;
+  if (projectId !== void 0 || apiToken !== void 0) {
+    if (!projectId || !apiToken) throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
+    return { credentials: { projectId, apiToken }, source: "options" };
+  }
+  const envId = env.SIGNALWIRE_PROJECT_ID;
+  const envToken = env.SIGNALWIRE_API_TOKEN;
+  if (envId && envToken) return { credentials: { projectId: envId, apiToken: envToken }, source: "environment" };
+  if (envId || envToken) throw new MockConfigError(`${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`);
+  return { credentials: { ...DEMO_CREDENTIALS }, source: "demo" };
+}
+function createAuthCheck(credentials) {
+  const expected = basicAuthHeader(credentials.projectId, credentials.apiToken);
+  return (header) => {
+    if (header === void 0) return false;
+    if (header === expected) return true;
+    const match = /^\s*basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+    if (!match) return false;
+    const decoded = Buffer.from(match[1], "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    return colon >= 0 && decoded.slice(0, colon) === credentials.projectId && decoded.slice(colon + 1) === credentials.apiToken;
   };
 }
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
-var init_errors = __esm({
-  "src/client/errors.ts"() {
+var DEMO_CREDENTIALS, MockConfigError;
+var init_credentials = __esm({
+  "src/mock/credentials.ts"() {
     "use strict";
     init_redact();
-    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
-    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
-    SipEndpointsError = class extends Error {
-      /** The kind the guards recognise; every subclass names its own. */
-      static kind = "SipEndpointsError";
-      // A private field: `util.inspect` and `JSON.stringify` never see it.
-      #secrets;
-      constructor(message, context = {}) {
-        const secrets = context.secrets ?? [];
-        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
-        this.#secrets = secrets;
-        const kinds = [];
-        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
-          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
-        }
-        Object.defineProperty(this, KINDS, { value: kinds });
-        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
-      }
-      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
-      scrub(value) {
-        return redactValue(value, this.#secrets);
-      }
-      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
-      toJSON() {
-        const own = { name: this.name, message: this.message };
-        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
-        const cause = this.cause;
-        if (cause !== void 0) {
-          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
-        }
-        return redactValue(own, this.#secrets);
-      }
-      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
-      [INSPECT_CUSTOM](_depth, options, inspect) {
-        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
-      }
-    };
-    ConfigError = class extends SipEndpointsError {
-      constructor(message, option, context = {}) {
-        super(message, context);
-        this.option = option;
-      }
-      option;
-      static kind = "ConfigError";
-    };
-    ArgumentError = class extends SipEndpointsError {
-      static kind = "ArgumentError";
-    };
-    CallError = class extends SipEndpointsError {
-      static kind = "CallError";
-      method;
-      url;
-      attempts;
-      constructor(facts, message, context) {
-        super(`${facts.method} ${facts.url} ${message}`, context);
-        this.method = facts.method;
-        this.url = redactText(facts.url, context.secrets ?? []);
-        this.attempts = facts.attempts;
-      }
-    };
-    TimeoutError = class extends CallError {
-      constructor(facts, timeoutMs, context = {}) {
-        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
-        this.timeoutMs = timeoutMs;
-      }
-      timeoutMs;
-      static kind = "TimeoutError";
-    };
-    NetworkError = class extends CallError {
-      constructor(facts, code, context = {}) {
-        super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
-        this.code = code;
-      }
-      code;
-      static kind = "NetworkError";
-    };
-    ResponseTooLargeError = class extends CallError {
-      constructor(facts, status, limitBytes, context = {}) {
-        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
-        this.status = status;
-        this.limitBytes = limitBytes;
-      }
-      status;
-      limitBytes;
-      static kind = "ResponseTooLargeError";
-    };
-    AbortedError = class extends CallError {
-      static kind = "AbortedError";
-      constructor(facts, context = {}) {
-        super(facts, "was aborted by the caller", context);
-      }
-    };
-    OriginRefusedError = class extends SipEndpointsError {
-      constructor(url, expectedOrigin, reason, context = {}) {
-        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
-        this.expectedOrigin = expectedOrigin;
-        this.url = redactText(url, context.secrets ?? []);
-      }
-      expectedOrigin;
-      static kind = "OriginRefusedError";
-      url;
-    };
-    PaginationError = class extends SipEndpointsError {
-      constructor(url, pages, reason) {
-        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
-        this.url = url;
-        this.pages = pages;
-      }
-      url;
-      pages;
-      static kind = "PaginationError";
-    };
-    isSipEndpointsError = errorGuard(SipEndpointsError);
-    isConfigError = errorGuard(ConfigError);
-    isArgumentError = errorGuard(ArgumentError);
-    isTimeoutError = errorGuard(TimeoutError);
-    isNetworkError = errorGuard(NetworkError);
-    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
-    isAbortedError = errorGuard(AbortedError);
-    isOriginRefusedError = errorGuard(OriginRefusedError);
-    isPaginationError = errorGuard(PaginationError);
-  }
-});
-
-// src/client/api-error.ts
-async function documentedBody(operationId, status, body) {
-  const responses = operations2[operationId].responses;
-  const name2 = responses[String(status)]?.bodyValidator;
-  if (!name2) return void 0;
-  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
-  return validate2(name2, body).length === 0 ? body : void 0;
-}
-async function createApiError(given) {
-  const { status, operationId } = given.exchange;
-  const documented = await documentedBody(operationId, status, given.body);
-  const source = { ...given, documented };
-  if (status === 422) {
-    const errors = documented?.errors ?? [];
-    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
-  }
-  const detail = documented?.error;
-  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
-  if (status === 400) return new BadRequestError(source, detail);
-  if (status === 401) return new UnauthorizedError(source, detail);
-  if (status === 404) return new NotFoundError(source, detail);
-  if (status === 429) return new RateLimitError(source, detail);
-  if (status >= 500) return new ServerError(source, detail);
-  return new ApiError(source, detail);
-}
-var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
-var init_api_error = __esm({
-  "src/client/api-error.ts"() {
-    "use strict";
-    init_spec();
-    init_errors();
-    ApiError = class extends SipEndpointsError {
-      static kind = "ApiError";
-      operationId;
-      method;
-      url;
-      status;
-      /** The server's request id, when it sent one. */
-      requestId;
-      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
-      body;
-      /** The `error` string of a documented `{ "error": … }` body. */
-      error;
-      attempts;
-      /** Spec findings about this response (only with `validateResponses` on). */
-      findings;
-      constructor(source, detail) {
-        const { exchange, secrets } = source;
-        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
-        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.body = this.scrub(source.body);
-        const error = source.documented?.error;
-        this.error = typeof error === "string" ? this.scrub(error) : void 0;
-        this.attempts = exchange.attempts;
-        this.findings = this.scrub(source.findings);
-      }
-    };
-    BadRequestError = class extends ApiError {
-      static kind = "BadRequestError";
-    };
-    UnauthorizedError = class extends ApiError {
-      static kind = "UnauthorizedError";
-    };
-    NotFoundError = class extends ApiError {
-      static kind = "NotFoundError";
-    };
-    RateLimitError = class extends ApiError {
-      static kind = "RateLimitError";
-      /** The `Retry-After` header as sent (seconds or an HTTP date). */
-      retryAfter;
-      constructor(source, detail) {
-        super(source, detail);
-        this.retryAfter = source.exchange.headers["retry-after"];
-      }
-    };
-    ServerError = class extends ApiError {
-      static kind = "ServerError";
-    };
-    UnprocessableEntityError = class extends ApiError {
-      static kind = "UnprocessableEntityError";
-      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
-      errors;
-      constructor(source, detail, errors) {
-        super(source, detail);
-        this.errors = this.scrub(errors);
-      }
-    };
-    InvalidResponseError = class extends SipEndpointsError {
-      static kind = "InvalidResponseError";
-      operationId;
-      method;
-      url;
-      status;
-      requestId;
-      /** What is wrong, each with a JSON pointer into the body. */
-      findings;
-      constructor(exchange, findings, secrets, cause) {
-        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
-        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.findings = this.scrub(findings);
-      }
-    };
-    isApiError = errorGuard(ApiError);
-    isBadRequestError = errorGuard(BadRequestError);
-    isUnauthorizedError = errorGuard(UnauthorizedError);
-    isNotFoundError = errorGuard(NotFoundError);
-    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
-    isRateLimitError = errorGuard(RateLimitError);
-    isServerError = errorGuard(ServerError);
-    isInvalidResponseError = errorGuard(InvalidResponseError);
-  }
-});
-
-// src/client/proxy.ts
-function proxySettings(env) {
-  const http = server(env, "http_proxy");
-  const https = server(env, "https_proxy") ?? http;
-  if (!http && !https) return void 0;
-  const noProxy = pick(env, "no_proxy");
-  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
-  return { http, https, bypass };
-}
-function proxyFor(settings, target) {
-  const proxy = target.protocol === "https:" ? settings.https : settings.http;
-  if (!proxy) return void 0;
-  const host = target.hostname.toLowerCase();
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
-}
-function bypasses(entry, host, port) {
-  if (entry === "*") return true;
-  const { name: name2, entryPort } = splitEntry(entry);
-  if (entryPort !== void 0 && entryPort !== port) return false;
-  const bare = name2.replace(/^\*?\./, "");
-  return host === bare || host.endsWith(`.${bare}`);
-}
-function splitEntry(entry) {
-  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
-  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
-  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
-  const [name2 = entry, entryPort] = entry.split(":");
-  return { name: name2, entryPort };
-}
-function pick(env, lower) {
-  for (const name2 of [lower, lower.toUpperCase()]) {
-    const value = env[name2];
-    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
-  }
-  return void 0;
-}
-function server(env, variable) {
-  const given = pick(env, variable);
-  if (!given) return void 0;
-  let url;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
-  } catch {
-    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
-  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
-  return { origin: url.origin, authorization, source: given.source };
-}
-var init_proxy = __esm({
-  "src/client/proxy.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/client/proxy-agents.ts
-function loadUndici() {
-  return import(UNDICI);
-}
-function proxyDispatchers(undici, proxies) {
-  if (!proxies) return () => void 0;
-  const tunnels = /* @__PURE__ */ new Map();
-  return (url) => {
-    const proxy = proxyFor(proxies, new URL(url));
-    if (!proxy) return void 0;
-    let agent = tunnels.get(proxy);
-    if (!agent) {
-      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
-      tunnels.set(proxy, agent);
-    }
-    return agent;
-  };
-}
-var UNDICI;
-var init_proxy_agents = __esm({
-  "src/client/proxy-agents.ts"() {
-    "use strict";
-    init_proxy();
-    UNDICI = "undici";
-  }
-});
-
-// src/http-headers.ts
-function headerRecord(headers) {
-  const out = {};
-  headers.forEach((value, name2) => {
-    out[name2.toLowerCase()] = value;
-  });
-  return out;
-}
-var init_http_headers = __esm({
-  "src/http-headers.ts"() {
-    "use strict";
-  }
-});
-
-// src/utf8-text.ts
-function decodeBody(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    let out = "";
-    let start = 0;
-    for (let i = 0; i < bytes.length; ) {
-      const length = utf8SequenceAt(bytes, i);
-      if (length > 0) {
-        i += length;
-        continue;
-      }
-      out += `${strict.decode(bytes.subarray(start, i))}\\x${bytes[i].toString(16).toUpperCase().padStart(2, "0")}`;
-      start = ++i;
-    }
-    return out + strict.decode(bytes.subarray(start));
-  }
-}
-function utf8SequenceAt(bytes, i) {
-  const lead = bytes[i];
-  const inRange = (k, lo = 128, hi = 191) => {
-    const byte = bytes[i + k];
-    return byte !== void 0 && byte >= lo && byte <= hi;
-  };
-  if (lead < 128) return 1;
-  if (lead >= 194 && lead <= 223) return inRange(1) ? 2 : 0;
-  if (lead >= 224 && lead <= 239) {
-    const [lo, hi] = lead === 224 ? [160, 191] : lead === 237 ? [128, 159] : [128, 191];
-    return inRange(1, lo, hi) && inRange(2) ? 3 : 0;
-  }
-  if (lead >= 240 && lead <= 244) {
-    const [lo, hi] = lead === 240 ? [144, 191] : lead === 244 ? [128, 143] : [128, 191];
-    return inRange(1, lo, hi) && inRange(2) && inRange(3) ? 4 : 0;
-  }
-  return 0;
-}
-function exceedsUtf8Bytes(text, maxBytes) {
-  if (text.length > maxBytes) return true;
-  if (text.length * 3 <= maxBytes) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const pair = unit >= 55296 && unit <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
-    bytes += pair ? 4 : unit < 128 ? 1 : unit < 2048 ? 2 : 3;
-    if (pair) i++;
-  }
-  return bytes > maxBytes;
-}
-var strict;
-var init_utf8_text = __esm({
-  "src/utf8-text.ts"() {
-    "use strict";
-    strict = new TextDecoder("utf-8", { fatal: true });
-  }
-});
-
-// src/client/body.ts
-function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
-  return Number(contentLength) > maxBytes && !contentEncoding;
-}
-async function collectText(chunks, maxBytes, stop2) {
-  const kept = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      stop2();
-      throw new BodyTooLarge();
-    }
-    kept.push(chunk);
-  }
-  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
-}
-async function readResponseText(response, maxBytes, onReader) {
-  const body = response.body;
-  if (body === null) return "";
-  const cancel = (stream) => void stream.cancel().catch(() => void 0);
-  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
-    cancel(body);
-    throw new BodyTooLarge();
-  }
-  const reader = body.getReader();
-  onReader?.(reader);
-  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
-}
-async function* chunksOf(reader) {
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-var BodyTooLarge;
-var init_body = __esm({
-  "src/client/body.ts"() {
-    "use strict";
-    init_utf8_text();
-    BodyTooLarge = class extends Error {
-    };
-  }
-});
-
-// src/client/wire.ts
-function fetchWire(fetchImpl) {
-  return (request) => {
-    const controller = new AbortController();
-    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
-  };
-}
-async function fetchAnswer(fetchImpl, request, signal) {
-  const response = await fetchImpl(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    redirect: "manual",
-    signal
-  });
-  let reader;
-  const headers = headerRecord(response.headers);
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
-    cancel(reason) {
-      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
-      void stream?.cancel(reason).catch(() => void 0);
-    }
-  };
-}
-var init_wire = __esm({
-  "src/client/wire.ts"() {
-    "use strict";
-    init_http_headers();
-    init_body();
-  }
-});
-
-// src/client/undici-wire.ts
-var undici_wire_exports = {};
-__export(undici_wire_exports, {
-  loadUndiciWire: () => loadUndiciWire
-});
-import { EventEmitter } from "node:events";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-async function loadUndiciWire(proxies) {
-  const undici = await loadUndici();
-  const dispatcherFor = proxyDispatchers(undici, proxies);
-  return (request) => {
-    const signal = new EventEmitter();
-    const response = undici.request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      dispatcher: dispatcherFor(request.url)
-    }).then(wireResponse);
-    return { response, abort: () => signal.emit("abort") };
-  };
-}
-function wireResponse(answer) {
-  const body = answer.body;
-  const headers = joined2(answer.headers);
-  return {
-    status: answer.statusCode,
-    statusText: answer.statusText,
-    headers,
-    async text(maxBytes) {
-      const declared = headers["content-length"];
-      const encoding = headers["content-encoding"];
-      if (declaresTooMuch(declared, encoding, maxBytes)) {
-        discard(body);
-        throw new BodyTooLarge();
-      }
-      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
-      const decoders = decodersFor(encoding);
-      let source = body;
-      for (const decoder of decoders) {
-        source.on("error", (error) => decoder.destroy(error));
-        source = source.pipe(decoder);
-      }
-      return collectText(source, maxBytes, () => {
-        discard(body);
-        for (const decoder of decoders) decoder.destroy();
-      });
-    },
-    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
-    cancel: () => discard(body)
-  };
-}
-function discard(body) {
-  body.on("error", () => void 0);
-  body.destroy();
-}
-function decodersFor(encoding) {
-  if (!encoding) return [];
-  const decoders = [];
-  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
-    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
-    else if (coding === "deflate") decoders.push(createInflate());
-    else if (coding === "br") decoders.push(createBrotliDecompress());
-    else if (coding !== "identity" && coding !== "") return [];
-  }
-  return decoders;
-}
-function joined2(headers) {
-  const out = {};
-  for (const name2 in headers) {
-    const value = headers[name2];
-    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
-var init_undici_wire = __esm({
-  "src/client/undici-wire.ts"() {
-    "use strict";
-    init_body();
-    init_proxy_agents();
-    init_utf8_text();
-  }
-});
-
-// src/client/default-wire.ts
-function defaultWire(kind, proxies) {
-  if (kind === "fetch" && !proxies) {
-    const wire = fetchWire(platformFetch(void 0));
-    return () => (hasGlobalFetch(), wire);
-  }
-  let loading;
-  return () => loading ??= load(kind, proxies);
-}
-async function load(kind, proxies) {
-  if (kind === "undici") {
-    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
-    return loadUndiciWire2(proxies);
-  }
-  hasGlobalFetch();
-  const proxy = proxies?.https ?? proxies?.http;
-  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
-  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
-}
-function unloadable(what, option) {
-  return (cause) => {
-    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
-  };
-}
-function platformFetch(dispatcherFor) {
-  return (url, init) => {
-    const dispatcher = dispatcherFor?.(url);
-    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
-  };
-}
-function hasGlobalFetch() {
-  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
-}
-var init_default_wire = __esm({
-  "src/client/default-wire.ts"() {
-    "use strict";
-    init_errors();
-    init_proxy_agents();
-    init_wire();
-  }
-});
-
-// src/client/retry.ts
-function resolveRetryPolicy(input) {
-  const given = input === false ? { maxAttempts: 1 } : input ?? {};
-  const policy = {
-    maxAttempts: 3,
-    baseDelayMs: 200,
-    maxDelayMs: 5e3,
-    maxRetryAfterMs: 6e4,
-    statuses: [429, 502, 503, 504],
-    sleep: abortableSleep,
-    now: Date.now,
-    random: Math.random,
-    ...given
-  };
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
-  }
-  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
-    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
-  }
-  return policy;
-}
-function retryDelay(policy, method, outcome, attempt2) {
-  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
-  if (outcome.kind === "status" && outcome.retryAfter !== null) {
-    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
-    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
-  }
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
-  return Math.floor(policy.random() * ceiling);
-}
-function mayRetry(policy, method, outcome) {
-  const idempotent = IDEMPOTENT.has(method);
-  switch (outcome.kind) {
-    case "status":
-      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
-    case "network":
-      return idempotent || outcome.refused;
-    case "timeout":
-      return idempotent;
-  }
-}
-function parseRetryAfter(value, nowMs) {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  if (!/[a-z]/i.test(text)) return void 0;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-var POST_SAFE_STATUSES, IDEMPOTENT;
-var init_retry = __esm({
-  "src/client/retry.ts"() {
-    "use strict";
-    init_errors();
-    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
-    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-  }
-});
-
-// src/client/config.ts
-import { isIPv4 } from "node:net";
-function resolveConfig(options = {}) {
-  const env = options.env ?? process.env;
-  const baseUrl = resolveBaseUrl(options, env);
-  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
-  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
-  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
-  const validateResponses = options.validateResponses ?? "off";
-  if (!["off", "warn", "throw"].includes(validateResponses)) {
-    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
-  }
-  const userAgent = options.userAgent ?? `${name}/${version}`;
-  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
-  const wire = options.wire ?? "fetch";
-  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
-  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
-  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
-  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
-  return {
-    baseUrl,
-    origin: new URL(baseUrl).origin,
-    authorization: basicAuthHeader(projectId, apiToken),
-    secrets: credentialSecrets(projectId, apiToken),
-    loadWire,
-    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
-    retry: resolveRetryPolicy(options.retry),
-    validateResponses,
-    userAgent,
-    signal: options.signal,
-    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
-  };
-}
-function resolveBaseUrl(options, env) {
-  if (options.baseUrl !== void 0 && options.space !== void 0) {
-    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
-  }
-  const insecure = options.allowInsecureHttp ?? false;
-  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
-  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
-  if (options.space !== void 0) return spaceUrl(options.space, "space");
-  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
-  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
-  throw new ConfigError('no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE', "space");
-}
-function spaceUrl(space, source) {
-  const match = typeof space === "string" ? SPACE.exec(space) : null;
-  if (!match?.[1]) {
-    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
-    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
-  }
-  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
-}
-function checkBaseUrl(value, source, allowInsecureHttp) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
-  }
-  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
-  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
-    throw new ConfigError(
-      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
-      "baseUrl"
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
-  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
-  return url.href.replace(/\/+$/, "");
-}
-function isLoopback(hostname) {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
-}
-function credential(given, fromEnv, option, variable) {
-  const value = given ?? fromEnv;
-  const source = given !== void 0 ? `options.${option}` : variable;
-  if (value === void 0 || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
-  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
-  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
-  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
-  return value;
-}
-function positive(value, fallback, option) {
-  if (value === void 0) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
-  }
-  return value;
-}
-var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
-var init_config2 = __esm({
-  "src/client/config.ts"() {
-    "use strict";
-    init_redact();
-    init_default_wire();
-    init_errors();
-    init_proxy();
-    init_retry();
-    init_wire();
-    init_package();
-    DEFAULT_TIMEOUT_MS = 3e4;
-    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-    API_PATH = "/api/relay/rest";
-    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
-    CONTROL = /[\u0000-\u001f\u007f]/;
-  }
-});
-
-// src/client/exchange.ts
-function secretsOf(base, request) {
-  const auth = request.auth;
-  const password = request.requestBody?.password;
-  const extra = [];
-  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
-  if (typeof password === "string") extra.push(password);
-  return extra.length === 0 ? base : [...base, ...extra];
-}
-function observedExchange(exchange, secrets) {
-  return {
-    ...exchange,
-    url: redactText(exchange.url, secrets),
-    requestHeaders: redactValue(exchange.requestHeaders, secrets),
-    requestBody: redactValue(exchange.requestBody, secrets),
-    headers: redactValue(exchange.headers, secrets),
-    bodyText: redactText(exchange.bodyText, secrets),
-    ...exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}
-  };
-}
-var init_exchange = __esm({
-  "src/client/exchange.ts"() {
-    "use strict";
-    init_redact();
-  }
-});
-
-// src/client/judge.ts
-var judge_exports = {};
-__export(judge_exports, {
-  judge: () => judge
-});
-function judge(mode, performed, onFindings) {
-  const { exchange, secrets } = performed;
-  const analysis = analyseResponse(exchange);
-  const findings = checkAnalysed(analysis);
-  if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
-  if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
-    throw new InvalidResponseError(exchange, findings, secrets);
-  }
-  return { performed, findings, parsed: analysis.parsed };
-}
-var init_judge = __esm({
-  "src/client/judge.ts"() {
-    "use strict";
-    init_checks();
-    init_redact();
-    init_api_error();
-    init_exchange();
-    init_http_status();
-  }
-});
-
-// src/client/validation.ts
-function createJudge(mode, onFindings) {
-  if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: void 0 });
-  let loading;
-  const hook = onFindings ?? (mode === "warn" ? warnOncePerFinding() : void 0);
-  return async (performed) => {
-    const { judge: judge2 } = await (loading ??= Promise.resolve().then(() => (init_judge(), judge_exports)));
-    return judge2(mode, performed, hook);
-  };
-}
-function warnOncePerFinding() {
-  const warned = /* @__PURE__ */ new Set();
-  return (findings) => {
-    for (const f of findings) {
-      if (warned.has(f.id)) continue;
-      warned.add(f.id);
-      const text = `${f.method} ${f.path} \u2192 ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
-      if (typeof process === "object" && typeof process.emitWarning === "function") process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
-      else console.warn(text);
-    }
-  };
-}
-async function findingsOf(received) {
-  if (received.findings.length > 0) return received.findings;
-  const { checkResponse: checkResponse2 } = await Promise.resolve().then(() => (init_checks(), checks_exports));
-  return checkResponse2(received.performed.exchange);
-}
-var NOTHING;
-var init_validation = __esm({
-  "src/client/validation.ts"() {
-    "use strict";
-    NOTHING = [];
-  }
-});
-
-// src/client/pipeline.ts
-function createPipeline(config, transport, judge2) {
-  const basePath = new URL(config.baseUrl).pathname;
-  async function perform(request, call) {
-    const { method, url } = request;
-    const bodyText = request.body === null ? void 0 : await request.text();
-    const parsed = bodyText === void 0 ? void 0 : parseJson(bodyText);
-    return transport({
-      operationId: operationAt(method, new URL(url).pathname, basePath),
-      method,
-      url,
-      bodyText,
-      requestBody: parsed === void 0 ? void 0 : parsed.ok ? parsed.value : bodyText,
-      headers: headerRecord(request.headers),
-      auth: call?.auth,
-      // A `Request` always has a signal; a call without one of its own needs no listener.
-      signal: call ? call.signal : request.signal
+    DEMO_CREDENTIALS = Object.freeze({
+      projectId: "demo-project",
+      apiToken: "PTdemo-mock-token-not-a-secret"
     });
-  }
-  return {
-    clientFetch: async (request) => {
-      const performed = await perform(request, void 0);
-      return responseOf(await judge2(performed));
-    },
-    open(call) {
-      let sent;
-      return {
-        async fetch(request) {
-          sent = await perform(request, call);
-          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
-        },
-        sent: () => sent
-      };
-    },
-    async receive(operationId, call, result2, sent) {
-      const { response, data, error } = result2;
-      const op = operations2[operationId];
-      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
-      const secrets = sent?.secrets ?? config.secrets;
-      const body = response.ok ? data : error;
-      const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
-      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
-        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
-      }
-      const exchange = {
-        ...requestSide(operationId, sent),
-        url,
-        status: response.status,
-        headers: headerRecord(response.headers),
-        bodyText
-      };
-      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
-      if (requestId !== void 0) exchange.requestId = requestId;
-      const performed = { exchange, statusText: response.statusText, secrets };
-      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
-    }
-  };
-}
-function requestSide(operationId, sent) {
-  if (!sent) return { operationId, method: operations2[operationId].method, requestHeaders: {}, requestBody: void 0, durationMs: 0, attempts: 0 };
-  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
-  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
-}
-function operationOf(operationId) {
-  if (!Object.prototype.hasOwnProperty.call(operations2, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
-  return operationId;
-}
-async function responseOf(received) {
-  const { exchange, statusText, secrets } = received.performed;
-  const { status, headers, bodyText } = exchange;
-  if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = NULL_BODY.has(status) ? null : bodyText;
-  try {
-    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
-  } catch {
-    return new AnsweredResponse(body, { status, headers }, exchange.url);
-  }
-}
-var NO_FINDINGS, NULL_BODY, AnsweredResponse;
-var init_pipeline = __esm({
-  "src/client/pipeline.ts"() {
-    "use strict";
-    init_http_headers();
-    init_utf8_text();
-    init_json_text();
-    init_spec();
-    init_api_error();
-    init_errors();
-    init_validation();
-    NO_FINDINGS = [];
-    NULL_BODY = /* @__PURE__ */ new Set([204, 205, 304]);
-    AnsweredResponse = class extends Response {
-      #url;
-      constructor(body, init, url) {
-        super(body, init);
-        this.#url = url;
-      }
-      get url() {
-        return this.#url;
-      }
+    MockConfigError = class extends Error {
+      name = "MockConfigError";
     };
-  }
-});
-
-// src/client/page-link.ts
-function listUrlOf(baseUrl) {
-  return `${baseUrl}${operations2.list_sip_endpoints.path}`;
-}
-function resolvePageLink(next, pageUrl, listUrl) {
-  if (next === void 0 || next === null || next === "") return { kind: "none" };
-  if (typeof next !== "string") return { kind: "unusable", reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string` };
-  let target;
-  try {
-    target = new URL(next, pageUrl);
-  } catch {
-    return { kind: "unusable", reason: `links.next ${JSON.stringify(next.slice(0, 200))} is not a URL reference` };
-  }
-  const leadsTo = `${target.origin}${target.pathname}`;
-  if (target.username || target.password) return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
-  if (leadsTo !== listUrl) return { kind: "unusable", reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed` };
-  return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
-}
-var init_page_link = __esm({
-  "src/client/page-link.ts"() {
-    "use strict";
-    init_spec();
-  }
-});
-
-// src/client/pagination.ts
-async function* walkPages(first, follow, listUrl, options = {}) {
-  let page = await first();
-  const seen = /* @__PURE__ */ new Set([page.url]);
-  for (let pages = 1; ; pages++) {
-    yield* page.body.data;
-    const link = resolvePageLink(page.body.links.next, page.url, listUrl);
-    if (link.kind === "none") return;
-    if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
-    const url = link.url;
-    if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
-    if (options.maxPages !== void 0 && pages >= options.maxPages) {
-      if (options.atMaxPages === "throw") throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
-      return;
-    }
-    seen.add(url);
-    page = await follow(link);
-  }
-}
-var init_pagination = __esm({
-  "src/client/pagination.ts"() {
-    "use strict";
-    init_errors();
-    init_page_link();
-  }
-});
-
-// src/client/send.ts
-function createSend(raw, pipeline) {
-  return async function send(request) {
-    const operationId = operationOf(String(request.operationId));
-    const op = operations2[operationId];
-    const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
-    const { search, bodyText } = request;
-    if (search !== void 0 && request.query !== void 0) throw new ArgumentError("give either query or search, not both");
-    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
-    const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
-    const open = pipeline.open(call);
-    const untyped = raw;
-    const result2 = await untyped.request(op.method.toLowerCase(), op.path, {
-      params: { path, query: request.query },
-      headers: request.headers,
-      body: bodyText ?? request.body,
-      bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
-      querySerializer: search !== void 0 ? () => search : void 0,
-      parseAs: "text",
-      fetch: open.fetch
-    });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
-    return observedExchange(exchange, secrets);
-  };
-}
-function pathSegment(value, name2 = "id") {
-  if (typeof value !== "string" || value === "") throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
-  if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name2} must not be "${value}"`);
-  return value;
-}
-function serialize(body) {
-  try {
-    return JSON.stringify(body);
-  } catch (error) {
-    throw new ArgumentError(`body cannot be sent as JSON: ${error.message}`, { cause: error });
-  }
-}
-var init_send = __esm({
-  "src/client/send.ts"() {
-    "use strict";
-    init_spec();
-    init_errors();
-    init_exchange();
-    init_pipeline();
-  }
-});
-
-// src/client/attempt.ts
-function stop(deadline, reason) {
-  deadline.inFlight?.abort(reason);
-  deadline.response?.cancel(reason);
-  deadline.reject(reason);
-}
-function expire(deadline) {
-  deadline.expired = true;
-  stop(deadline, new Error(`no complete answer within ${deadline.timeoutMs} ms`));
-}
-async function attempt(wire, request, limits, userSignal) {
-  if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const deadline = { expired: false, inFlight: void 0, reject: noop, timeoutMs: limits.timeoutMs, response: void 0 };
-  const ended = new Promise((_resolve, reject) => {
-    deadline.reject = reject;
-  });
-  const timer = setTimeout(expire, limits.timeoutMs, deadline);
-  let onUserAbort;
-  if (userSignal) {
-    onUserAbort = () => stop(deadline, userSignal.reason);
-    userSignal.addEventListener("abort", onUserAbort);
-  }
-  try {
-    return await Promise.race([sendAndRead(wire, request, limits.maxResponseBytes, deadline), ended]);
-  } catch (error) {
-    if (error instanceof AttemptFailure) throw error;
-    if (deadline.expired) throw new AttemptFailure("timeout", error);
-    if (userSignal?.aborted) throw new AttemptFailure("aborted", error);
-    throw new AttemptFailure("network", error);
-  } finally {
-    clearTimeout(timer);
-    if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
-  }
-}
-async function sendAndRead(wire, request, maxBytes, deadline) {
-  deadline.inFlight = wire(request);
-  const response = await deadline.inFlight.response;
-  if (deadline.expired) {
-    response.cancel(void 0);
-    throw new Error("answer arrived after the deadline");
-  }
-  deadline.response = response;
-  try {
-    return { status: response.status, statusText: response.statusText, headers: response.headers, bodyText: await response.text(maxBytes) };
-  } catch (error) {
-    if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
-    throw error;
-  }
-}
-function noop() {
-}
-var AttemptFailure;
-var init_attempt = __esm({
-  "src/client/attempt.ts"() {
-    "use strict";
-    init_body();
-    AttemptFailure = class {
-      constructor(kind, cause, status = 0) {
-        this.kind = kind;
-        this.cause = cause;
-        this.status = status;
-      }
-      kind;
-      cause;
-      status;
-    };
-  }
-});
-
-// src/client/transport.ts
-function createTransport(config, onExchange) {
-  const { retry: policy } = config;
-  let ready;
-  const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
-  const sameOriginPrefix = `${config.origin}/`;
-  return async function perform(request) {
-    const { method, url } = request;
-    const secrets = secretsOf(config.secrets, request);
-    if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
-    const operationId = request.operationId;
-    if (operationId === void 0) throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
-    const headers = { ...baseHeaders, ...request.headers };
-    const auth = request.auth ?? "default";
-    if (auth === "default") headers.authorization = config.authorization;
-    else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
-    if (request.bodyText !== void 0) headers["content-type"] ??= "application/json";
-    const userSignal = combine(request.signal ?? void 0, config.signal);
-    const sent = { method, url, headers, body: request.bodyText };
-    const wire = ready ??= await config.loadWire();
-    const started = policy.now();
-    const retried = [];
-    for (let attempts = 1; ; attempts++) {
-      const facts = { method, url, attempts };
-      let outcome;
-      let result2;
-      let failure;
-      try {
-        result2 = await attempt(wire, sent, config, userSignal);
-        outcome = { kind: "status", status: result2.status, retryAfter: result2.headers["retry-after"] ?? null };
-      } catch (error) {
-        if (!(error instanceof AttemptFailure)) throw error;
-        if (error.kind === "too-large") throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
-        if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
-        failure = error;
-        outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
-      }
-      const delay = retryDelay(policy, method, outcome, attempts);
-      if (delay === void 0) {
-        if (result2) return finish(operationId, request, headers, result2, attempts, started, secrets, retried);
-        if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
-        throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
-      }
-      if (result2) retried.push({ status: result2.status, headers: result2.headers, bodyText: result2.bodyText });
-      try {
-        await policy.sleep(delay, userSignal);
-      } catch (error) {
-        throw new AbortedError(facts, { cause: error, secrets });
-      }
-    }
-  };
-  function finish(operationId, request, requestHeaders, result2, attempts, started, secrets, retried) {
-    const { headers, bodyText } = result2;
-    const exchange = {
-      operationId,
-      method: request.method,
-      url: request.url,
-      requestHeaders,
-      requestBody: request.requestBody,
-      status: result2.status,
-      headers,
-      bodyText,
-      durationMs: policy.now() - started,
-      attempts
-    };
-    const requestId = headers["x-request-id"] ?? headers["request-id"];
-    if (requestId !== void 0) exchange.requestId = requestId;
-    if (retried.length > 0) exchange.retried = retried;
-    if (onExchange) onExchange(observedExchange(exchange, secrets));
-    return { exchange, statusText: result2.statusText, secrets };
-  }
-}
-function refuseForeign(origin, url, secrets) {
-  const target = new URL(url);
-  if (target.username || target.password) {
-    throw new OriginRefusedError(`${target.protocol}//${target.host}${target.pathname}`, origin, "the URL carries credentials", { secrets });
-  }
-  if (target.origin !== origin) throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
-}
-function combine(a, b) {
-  return a && b ? AbortSignal.any([a, b]) : a ?? b;
-}
-function errorCode(error, depth = 0) {
-  if (error === null || typeof error !== "object" || depth >= CODE_DEPTH) return void 0;
-  const { code, errors, cause } = error;
-  if (typeof code === "string") return code;
-  if (Array.isArray(errors)) {
-    for (const member of errors) {
-      const found = errorCode(member, depth + 1);
-      if (found !== void 0) return found;
-    }
-  }
-  return errorCode(cause, depth + 1);
-}
-var CODE_DEPTH;
-var init_transport = __esm({
-  "src/client/transport.ts"() {
-    "use strict";
-    init_redact();
-    init_attempt();
-    init_errors();
-    init_exchange();
-    init_retry();
-    CODE_DEPTH = 4;
-  }
-});
-
-// src/client/client.ts
-function createSipEndpointsClient(options = {}) {
-  const config = resolveConfig(options);
-  const transport = createTransport(config, options.onExchange);
-  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
-  const listUrl = listUrlOf(config.baseUrl);
-  const typed = async (operationId, signal, send) => {
-    const call = { signal, judged: true };
-    const open = pipeline.open(call);
-    const result2 = await send({ parseAs: "text", fetch: open.fetch });
-    return pipeline.receive(operationId, call, result2, open.sent());
-  };
-  const page = async (signal, search, query) => {
-    const received = await typed(
-      "list_sip_endpoints",
-      signal,
-      (init) => raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === void 0 ? void 0 : () => search })
-    );
-    return { body: await listBody(received), url: received.performed.exchange.url };
-  };
-  return {
-    baseUrl: config.baseUrl,
-    raw,
-    send: createSend(raw, pipeline),
-    list: async (query, opts) => (await page(opts?.signal, void 0, query)).body,
-    listAll: (query, opts) => walkPages(
-      () => page(opts?.signal, void 0, query),
-      (link) => page(opts?.signal, link.search),
-      listUrl,
-      opts
-    ),
-    retrieve: async (id, opts) => endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
-    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
-    update: async (id, body, opts) => endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
-    async delete(id, opts) {
-      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
-    }
-  };
-}
-async function successBody(receipt) {
-  const { exchange, secrets } = receipt.performed;
-  const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
-  if (isSuccess(exchange.status)) return parsed;
-  throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
-}
-async function endpointBody(receipt) {
-  const parsed = await successBody(receipt);
-  if (parsed.ok && isPlainObject(parsed.value)) return parsed.value;
-  throw await unusable(receipt);
-}
-async function listBody(receipt) {
-  const parsed = await successBody(receipt);
-  const value = parsed.ok ? parsed.value : void 0;
-  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value;
-  throw await unusable(receipt);
-}
-async function unusable(receipt) {
-  const { exchange, secrets } = receipt.performed;
-  return new InvalidResponseError(exchange, await findingsOf(receipt), secrets);
-}
-function parseOnce(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return NOT_JSON;
-  }
-}
-var NOT_JSON;
-var init_client = __esm({
-  "src/client/client.ts"() {
-    "use strict";
-    init_openapi_fetch();
-    init_json_pointer();
-    init_api_error();
-    init_config2();
-    init_pipeline();
-    init_page_link();
-    init_pagination();
-    init_send();
-    init_transport();
-    init_validation();
-    init_http_status();
-    NOT_JSON = { ok: false };
-  }
-});
-
-// src/client/index.ts
-var init_client2 = __esm({
-  "src/client/index.ts"() {
-    "use strict";
-    init_client();
-    init_errors();
-    init_api_error();
-  }
-});
-
-// src/drift/secret-fields.ts
-function isSecretField(key) {
-  return isSecretKey(key) || isWriteOnlyKey(key);
-}
-function scrubBodyText(text) {
-  const parsed = parseJson(text);
-  if (!parsed.ok || valuesUnderKeys(parsed.value, isSecretField).length === 0) return text;
-  return JSON.stringify(redactValue(parsed.value, [], isSecretField));
-}
-var init_secret_fields = __esm({
-  "src/drift/secret-fields.ts"() {
-    "use strict";
-    init_write_only_returned();
-    init_json_text();
-    init_redact();
-  }
-});
-
-// src/drift/har.ts
-function renderHar(har) {
-  return `${JSON.stringify(har, null, 2)}
-`;
-}
-function toEntry(seen) {
-  const { exchange, request } = seen;
-  const url = new URL(exchange.url);
-  const requestBody = (
-    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
-    exchange.requestBody === void 0 ? void 0 : scrubBodyText(typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody))
-  );
-  const responseBody = scrubBodyText(exchange.bodyText);
-  const requestHeaders = exchange.requestHeaders ?? {};
-  const responseType = exchange.headers["content-type"] ?? "";
-  const time = Math.max(0, exchange.durationMs ?? 0);
-  const entry = {
-    startedDateTime: new Date(seen.startedAt).toISOString(),
-    time,
-    request: {
-      method: exchange.method,
-      url: exchange.url,
-      httpVersion: "HTTP/1.1",
-      cookies: [],
-      headers: headerList(requestHeaders),
-      queryString: [...url.searchParams].map(([name2, value]) => ({ name: name2, value })),
-      ...requestBody === void 0 ? {} : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } },
-      headersSize: -1,
-      bodySize: requestBody === void 0 ? 0 : Buffer.byteLength(requestBody)
-    },
-    response: {
-      status: exchange.status,
-      statusText: "",
-      httpVersion: "HTTP/1.1",
-      cookies: [],
-      headers: headerList(exchange.headers),
-      content: { size: Buffer.byteLength(responseBody), mimeType: responseType, text: responseBody },
-      redirectURL: exchange.headers.location ?? "",
-      headersSize: -1,
-      bodySize: Buffer.byteLength(responseBody)
-    },
-    cache: {},
-    // The client measures a whole exchange (retries included), not its phases.
-    timings: { send: 0, wait: time, receive: 0 },
-    _operationId: exchange.operationId,
-    _step: seen.step,
-    _auth: authOf(request)
-  };
-  if (exchange.attempts !== void 0) entry._attempts = exchange.attempts;
-  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: scrubBodyText(answer.bodyText) }));
-  if (exchange.requestId !== void 0) entry._requestId = exchange.requestId;
-  if (seen.invalidInput) entry._invalidInput = true;
-  if (seen.followsLink) entry._followsLink = true;
-  return entry;
-}
-function authOf(request) {
-  return request.auth === void 0 || request.auth === "default" ? "default" : request.auth === "none" ? "none" : "other";
-}
-function headerList(headers) {
-  return Object.entries(headers).map(([name2, value]) => ({ name: name2, value }));
-}
-function readHar(text, source) {
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
-  const log = isPlainObject(parsed.value) ? parsed.value.log : void 0;
-  if (!isPlainObject(log) || !Array.isArray(log.entries)) throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
-  if (log.version !== "1.2" && log.version !== "1.1") throw new HarError(`${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`);
-  const mode = log._mode === "read-write" ? "read-write" : "read-only";
-  const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : void 0;
-  const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
-  if (exchanges.length === 0) throw new HarError(`${source} has no entries: there is nothing to replay`);
-  const baseUrl = recordedBase ?? `${new URL(exchanges[0].exchange.url).origin}${specFacts2.basePath}`;
-  return {
-    runId: typeof log._runId === "string" ? log._runId : "replay",
-    baseUrl,
-    mode,
-    omittedListPages: typeof log._omittedListPages === "number" ? log._omittedListPages : 0,
-    stopped: typeof log._stopped === "string" ? log._stopped : void 0,
-    exchanges
-  };
-}
-function readEntry(entry, where, baseUrl) {
-  if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
-  const { request, response } = entry;
-  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string") throw new HarError(`${where}: request.method and request.url must be strings`);
-  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status)) throw new HarError(`${where}: response.status must be a whole number`);
-  let url;
-  try {
-    url = new URL(request.url);
-  } catch {
-    throw new HarError(`${where}: request.url is not an absolute URL`);
-  }
-  const operationId = operationOf2(entry._operationId, request.method, url, baseUrl);
-  if (!operationId) throw new HarError(`${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`);
-  const content = isPlainObject(response.content) ? response.content : {};
-  if (content.encoding === "base64") throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
-  const exchange = {
-    operationId,
-    method: request.method.toUpperCase(),
-    url: url.href,
-    status: response.status,
-    headers: headerRecord2(response.headers, `${where}: response.headers`),
-    bodyText: typeof content.text === "string" ? content.text : ""
-  };
-  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
-  const postData = isPlainObject(request.postData) ? request.postData : void 0;
-  if (postData && typeof postData.text === "string") {
-    const body = parseJson(postData.text);
-    exchange.requestBody = body.ok ? body.value : postData.text;
-  }
-  if (typeof entry.time === "number") exchange.durationMs = entry.time;
-  if (typeof entry._attempts === "number") exchange.attempts = entry._attempts;
-  if (entry._retried !== void 0) exchange.retried = retriedAnswers(entry._retried, `${where}: _retried`);
-  if (typeof entry._requestId === "string") exchange.requestId = entry._requestId;
-  return {
-    exchange,
-    step: typeof entry._step === "string" && entry._step !== "" ? entry._step : "replay",
-    auth: entry._auth === "none" || entry._auth === "other" ? entry._auth : "default",
-    invalidInput: entry._invalidInput === true,
-    followsLink: entry._followsLink === true
-  };
-}
-function operationOf2(named, method, url, baseUrl) {
-  if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations2, named)) return named;
-  return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts2.basePath);
-}
-function retriedAnswers(list2, where) {
-  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { status, headers, text }`);
-  return list2.map((answer, index) => {
-    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
-      throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
-    }
-    return { status: answer.status, headers: headerRecord2(answer.headers, `${where}: item ${index + 1}: headers`), bodyText: answer.text };
-  });
-}
-function headerRecord2(list2, where) {
-  if (list2 === void 0) return {};
-  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { name, value }`);
-  const out = {};
-  for (const header of list2) {
-    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string") throw new HarError(`${where} must be a list of { name, value }`);
-    const name2 = header.name.toLowerCase();
-    out[name2] = out[name2] === void 0 ? header.value : `${out[name2]}, ${header.value}`;
-  }
-  return out;
-}
-var DEFAULT_HAR_PAGES, HarRecorder, HarError;
-var init_har = __esm({
-  "src/drift/har.ts"() {
-    "use strict";
-    init_spec();
-    init_facts();
-    init_json_text();
-    init_json_pointer();
-    init_secret_fields();
-    init_package();
-    DEFAULT_HAR_PAGES = 5;
-    HarRecorder = class {
-      constructor(maxListPages = DEFAULT_HAR_PAGES) {
-        this.maxListPages = maxListPages;
-      }
-      maxListPages;
-      /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
-      kept = [];
-      /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
-      pages = /* @__PURE__ */ new Map();
-      order = 0;
-      omitted = 0;
-      record = (seen) => {
-        const order = this.order++;
-        if (!seen.followsLink) {
-          this.kept.push({ order, entry: toEntry(seen) });
-          return;
-        }
-        const step = this.pages.get(seen.step) ?? { followed: 0, pending: void 0 };
-        this.pages.set(seen.step, step);
-        step.followed += 1;
-        if (step.followed <= this.maxListPages) {
-          this.kept.push({ order, entry: toEntry(seen) });
-          return;
-        }
-        if (step.pending) this.omitted += 1;
-        step.pending = { order, seen };
-      };
-      toHar(meta) {
-        const all = [...this.kept];
-        for (const { pending } of this.pages.values()) if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
-        const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
-        const comment = this.omitted === 0 ? "every exchange of the run" : `every exchange of the run except ${this.omitted} page(s) followed through links.next: each step keeps the first ${this.maxListPages} it followed and the last`;
-        return {
-          log: {
-            version: "1.2",
-            creator: { name, version },
-            comment,
-            entries,
-            _runId: meta.runId,
-            _baseUrl: meta.baseUrl,
-            _mode: meta.mode,
-            _omittedListPages: this.omitted,
-            _stopped: meta.stopped ?? null
-          }
-        };
-      }
-    };
-    HarError = class extends Error {
-      name = "HarError";
-    };
-  }
-});
-
-// src/drift/scenarios/judged.ts
-function notEvaluatedReason(check2, mode, kind) {
-  if (kind === "replay" && !RESPONSE_CHECK_IDS.has(check2)) {
-    return "a replay judges each recorded answer on its own; this check compares answers with what a live run did before them";
-  }
-  return CHECKS_JUDGED[mode].includes(check2) ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)" : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
-}
-var authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2, resourceUnavailable2, resourceStillAvailable2, updateNotApplied2, updateSideEffect2, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
-var init_judged = __esm({
-  "src/drift/scenarios/judged.ts"() {
-    "use strict";
-    init_checks();
-    ({ authNotEnforced: authNotEnforced2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, statusCodeUnexpected: statusCodeUnexpected2, resourceMismatch: resourceMismatch2, filterNotApplied: filterNotApplied2, resourceUnavailable: resourceUnavailable2, resourceStillAvailable: resourceStillAvailable2, updateNotApplied: updateNotApplied2, updateSideEffect: updateSideEffect2 } = SCENARIO_CHECKS);
-    READ_ONLY = [...RESPONSE_CHECKS, authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2].map((c) => c.id);
-    CHECKS_JUDGED = {
-      "read-only": READ_ONLY,
-      "read-write": [...READ_ONLY, resourceUnavailable2.id, resourceStillAvailable2.id, updateNotApplied2.id, updateSideEffect2.id]
-    };
-    RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
   }
 });
 
@@ -22965,6 +20859,1641 @@ var init_openapi = __esm({
   }
 });
 
+// src/mock/endpoint.ts
+function blankEndpoint(id, username) {
+  return {
+    type: "sip_endpoint",
+    id,
+    username,
+    caller_id: null,
+    send_as: PROJECT_DEFAULTS.send_as,
+    ciphers: [...PROJECT_DEFAULTS.ciphers],
+    codecs: [...PROJECT_DEFAULTS.codecs],
+    encryption: PROJECT_DEFAULTS.encryption,
+    call_handler: null,
+    calling_handler_resource_id: null,
+    call_request_url: null,
+    call_request_method: PROJECT_DEFAULTS.webhook_method,
+    call_fallback_url: null,
+    call_fallback_method: PROJECT_DEFAULTS.webhook_method,
+    call_status_callback_url: null,
+    call_status_callback_method: PROJECT_DEFAULTS.webhook_method,
+    call_laml_application_id: null,
+    call_dialogflow_agent_id: null,
+    call_relay_topic: null,
+    call_relay_topic_status_callback_url: null,
+    call_relay_context: null,
+    call_relay_context_status_callback_url: null,
+    call_relay_application: null,
+    call_video_room_id: null,
+    call_relay_script_url: null
+  };
+}
+function applyChanges(current, input, newId) {
+  const next = { ...current };
+  for (const key of Object.keys(input)) {
+    if (!STORED_FIELDS.has(key)) continue;
+    const value = input[key];
+    const fallback = LIST_DEFAULTS[key];
+    next[key] = fallback && Array.isArray(value) && value.length === 0 ? [...fallback] : value;
+  }
+  if ("call_handler" in input && (input.call_handler !== current.call_handler || current.calling_handler_resource_id === null)) {
+    next.calling_handler_resource_id = input.call_handler == null ? null : newId();
+  }
+  return next;
+}
+var PROJECT_DEFAULTS, STORED_FIELDS, LIST_DEFAULTS;
+var init_endpoint = __esm({
+  "src/mock/endpoint.ts"() {
+    "use strict";
+    init_openapi();
+    PROJECT_DEFAULTS = {
+      send_as: "random",
+      ciphers: [],
+      codecs: ["OPUS", "G722", "PCMU", "PCMA"],
+      encryption: "default",
+      webhook_method: "POST"
+    };
+    STORED_FIELDS = new Set(
+      Object.keys(openapi_default.components.schemas.SipEndpointWritable.properties).filter((key) => key in blankEndpoint("", ""))
+    );
+    LIST_DEFAULTS = {
+      ciphers: PROJECT_DEFAULTS.ciphers,
+      codecs: PROJECT_DEFAULTS.codecs
+    };
+  }
+});
+
+// src/mock/responses.ts
+import { STATUS_CODES } from "node:http";
+function json(status, body, headers) {
+  return headers ? { status, body, headers } : { status, body };
+}
+function plainError(status, headers) {
+  return json(status, { error: STATUS_CODES[status] ?? "Error" }, headers);
+}
+function unprocessable(items) {
+  return json(422, { errors: items });
+}
+function validationItem(detail) {
+  return { detail, status: "422", title: "Invalid Attribute", code: "422" };
+}
+var noContent;
+var init_responses = __esm({
+  "src/mock/responses.ts"() {
+    "use strict";
+    noContent = () => ({ status: 204 });
+  }
+});
+
+// src/mock/request-body.ts
+function problem(detail) {
+  return { ok: false, response: unprocessable([validationItem(detail)]) };
+}
+function parseJsonBody(operationId, request) {
+  const accepted = operations2[operationId].requestBody?.contentTypes ?? [];
+  if (request.bodyText.trim() === "") return problem("The request body can't be blank");
+  const mediaType = mediaTypeOf(request.contentType);
+  if (!accepted.includes(mediaType)) {
+    return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`);
+  }
+  const parsed = parseJson(request.bodyText);
+  return parsed.ok ? parsed : problem(`The request body is ${parsed.error}`);
+}
+var init_request_body = __esm({
+  "src/mock/request-body.ts"() {
+    "use strict";
+    init_spec();
+    init_media_type();
+    init_json_text();
+    init_responses();
+  }
+});
+
+// src/mock/crud.ts
+function createEndpoint(deps, request) {
+  const parsed = parseJsonBody("create_sip_endpoint", request);
+  if (!parsed.ok) return parsed.response;
+  const problems = deps.validator.body("create_sip_endpoint", parsed.value);
+  if (problems.length > 0) return unprocessable(problems);
+  const input = asObject(parsed.value);
+  if (deps.store.usernameTaken(input.username)) return usernameTaken();
+  const endpoint = applyChanges(blankEndpoint(deps.newId(), input.username), input, deps.newId);
+  deps.store.insert(endpoint);
+  return json(200, endpoint);
+}
+function retrieveEndpoint(deps, id) {
+  const endpoint = deps.store.get(id);
+  return endpoint ? json(200, endpoint) : plainError(404);
+}
+function updateEndpoint(deps, id, request) {
+  const current = deps.store.get(id);
+  if (!current) return plainError(404);
+  const parsed = parseJsonBody("update_sip_endpoint", request);
+  if (!parsed.ok) return parsed.response;
+  const problems = deps.validator.body("update_sip_endpoint", parsed.value);
+  if (problems.length > 0) return unprocessable(problems);
+  const input = asObject(parsed.value);
+  if ("username" in input && deps.store.usernameTaken(input.username, id)) return usernameTaken();
+  const updated = applyChanges(current, input, deps.newId);
+  deps.store.replace(updated);
+  return json(200, updated);
+}
+function deleteEndpoint(deps, id) {
+  return deps.store.remove(id) ? noContent() : plainError(404);
+}
+var usernameTaken, asObject;
+var init_crud = __esm({
+  "src/mock/crud.ts"() {
+    "use strict";
+    init_endpoint();
+    init_request_body();
+    init_responses();
+    usernameTaken = () => unprocessable([validationItem("Username has already been taken")]);
+    asObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  }
+});
+
+// src/mock/listing.ts
+function listEndpoints(deps, request) {
+  const raw = coerceQuery("list_sip_endpoints", new URLSearchParams(request.query));
+  const problems = deps.validator.query("list_sip_endpoints", raw);
+  if (problems.length > 0) return unprocessable(problems);
+  const query = normalise(raw);
+  let before = Number.POSITIVE_INFINITY;
+  if (query.page_token !== void 0) {
+    const position = tokenPosition(deps.store, query.page_token);
+    if (position === void 0) return unprocessable([validationItem("Page token is invalid")]);
+    before = position;
+  }
+  const match = filterOf(query);
+  const { items, more } = deps.store.olderThan(before, query.page_size, match);
+  const base = deps.publicUrl(request);
+  const link = (q) => `${base}${LIST_PATH}?${queryString(q)}`;
+  const links = { self: link(query), first: link({ ...query, page_number: 0, page_token: void 0 }) };
+  if (more) links.next = link({ ...query, page_number: query.page_number + 1, page_token: PAGE_TOKEN_PREFIX + items[items.length - 1].id });
+  if (query.page_token !== void 0) links.prev = link(previousPage(deps.store, query, before, match));
+  return json(200, { links, data: items });
+}
+function normalise(raw) {
+  const text = (v) => typeof v === "string" && v !== "" ? v : void 0;
+  const whole = (v, min) => typeof v === "number" && Number.isInteger(v) && v >= min ? v : void 0;
+  return {
+    filter_username: text(raw.filter_username),
+    filter_caller_id: text(raw.filter_caller_id),
+    page_number: whole(raw.page_number, 0) ?? 0,
+    page_size: whole(raw.page_size, 1) ?? DEFAULT_PAGE_SIZE,
+    page_token: text(raw.page_token)
+  };
+}
+function tokenPosition(store, token) {
+  return token.startsWith(PAGE_TOKEN_PREFIX) ? store.positionOf(token.slice(PAGE_TOKEN_PREFIX.length)) : void 0;
+}
+function filterOf({ filter_username: user, filter_caller_id: caller }) {
+  if (user === void 0 && caller === void 0) return void 0;
+  const contains2 = (value, part) => part === void 0 || typeof value === "string" && value.includes(part);
+  return (e) => contains2(e.username, user) && contains2(e.caller_id, caller);
+}
+function previousPage(store, query, before, match) {
+  const { beyond } = store.newerFrom(before, query.page_size, match);
+  const page_number = Math.max(0, query.page_number - 1);
+  if (page_number === 0 || beyond === void 0) return { ...query, page_number: 0, page_token: void 0 };
+  return { ...query, page_number, page_token: PAGE_TOKEN_PREFIX + beyond.id };
+}
+function queryString(q) {
+  const parts = [];
+  if (q.filter_username !== void 0) parts.push(`filter_username=${encodeURIComponent(q.filter_username)}`);
+  if (q.filter_caller_id !== void 0) parts.push(`filter_caller_id=${encodeURIComponent(q.filter_caller_id)}`);
+  parts.push(`page_number=${q.page_number}`, `page_size=${q.page_size}`);
+  if (q.page_token !== void 0) parts.push(`page_token=${encodeURIComponent(q.page_token)}`);
+  return parts.join("&");
+}
+var PAGE_TOKEN_PREFIX, DEFAULT_PAGE_SIZE, LIST_PATH;
+var init_listing = __esm({
+  "src/mock/listing.ts"() {
+    "use strict";
+    init_spec();
+    init_responses();
+    PAGE_TOKEN_PREFIX = "PA";
+    DEFAULT_PAGE_SIZE = Number(operations2.list_sip_endpoints.parameters.find((p) => p.name === "page_size")?.default);
+    LIST_PATH = operations2.list_sip_endpoints.path;
+  }
+});
+
+// src/mock/core.ts
+function createMockCore(deps) {
+  const authorized = createAuthCheck(deps.credentials);
+  return (request) => {
+    const match = matchOperation(request.method, request.path);
+    if (!("operationId" in match)) {
+      return match.pathAllowed.length > 0 ? plainError(405, { allow: match.pathAllowed.join(", ") }) : plainError(404);
+    }
+    if (!authorized(request.authorization)) return unauthorized();
+    return HANDLERS[match.operationId](deps, request, match.params.id ?? "");
+  };
+}
+var HANDLERS, unauthorized;
+var init_core = __esm({
+  "src/mock/core.ts"() {
+    "use strict";
+    init_spec();
+    init_credentials();
+    init_crud();
+    init_listing();
+    init_responses();
+    HANDLERS = {
+      list_sip_endpoints: (deps, request) => listEndpoints(deps, request),
+      create_sip_endpoint: (deps, request) => createEndpoint(deps, request),
+      retrieve_sip_endpoint: (deps, _request, id) => retrieveEndpoint(deps, id),
+      update_sip_endpoint: (deps, request, id) => updateEndpoint(deps, id, request),
+      delete_sip_endpoint: (deps, _request, id) => deleteEndpoint(deps, id)
+    };
+    unauthorized = () => plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
+  }
+});
+
+// src/mock/faults/accepts-invalid.ts
+var acceptsInvalid;
+var init_accepts_invalid = __esm({
+  "src/mock/faults/accepts-invalid.ts"() {
+    "use strict";
+    acceptsInvalid = {
+      description: "Request validation is off: invalid bodies and query parameters are accepted and stored as sent (store rules such as unique usernames still hold).",
+      operations: ["list_sip_endpoints", "create_sip_endpoint", "update_sip_endpoint"],
+      checks: ["invalid-input-accepted"],
+      configure: (deps) => ({ ...deps, validator: { query: () => [], body: () => [] } })
+    };
+  }
+});
+
+// src/mock/types.ts
+function isPromised(answer) {
+  return typeof answer.then === "function";
+}
+var init_types2 = __esm({
+  "src/mock/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/mock/faults/support.ts
+function operationOf(request) {
+  const match = matchOperation(request.method, request.path);
+  return "operationId" in match ? match.operationId : void 0;
+}
+function after(answer, fn) {
+  return isPromised(answer) ? answer.then(fn) : fn(answer);
+}
+function rewriteAnswers(operations3, rewrite) {
+  const affected = new Set(operations3);
+  return (next) => (request) => {
+    const operationId = operationOf(request);
+    const answer = next(request);
+    return operationId && affected.has(operationId) ? after(answer, (response) => rewrite(response, request)) : answer;
+  };
+}
+function interceptRequests(operations3, intercept) {
+  const affected = new Set(operations3);
+  return (next) => (request) => {
+    const operationId = operationOf(request);
+    return operationId && affected.has(operationId) && intercept(request) || next(request);
+  };
+}
+function mapEndpoints(response, fn) {
+  if (!isPlainObject(response.body)) return response;
+  const body = response.body;
+  if (Array.isArray(body.data)) return { ...response, body: { ...body, data: body.data.map(fn) } };
+  if (body.type === "sip_endpoint") return { ...response, body: fn(body) };
+  return response;
+}
+function withNewest(next, request, count, fn) {
+  return after(
+    next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}` }),
+    (page) => fn(page.status === 200 ? (page.body ?? {}).data ?? [] : [])
+  );
+}
+var ALL_OPERATIONS, ENDPOINT_OPERATIONS, everyEndpoint;
+var init_support = __esm({
+  "src/mock/faults/support.ts"() {
+    "use strict";
+    init_spec();
+    init_json_pointer();
+    init_types2();
+    ALL_OPERATIONS = [
+      "list_sip_endpoints",
+      "create_sip_endpoint",
+      "retrieve_sip_endpoint",
+      "update_sip_endpoint",
+      "delete_sip_endpoint"
+    ];
+    ENDPOINT_OPERATIONS = ["list_sip_endpoints", "create_sip_endpoint", "retrieve_sip_endpoint", "update_sip_endpoint"];
+    everyEndpoint = (fn) => (response) => mapEndpoints(response, fn);
+  }
+});
+
+// src/mock/faults/auth-ignored.ts
+var authIgnored;
+var init_auth_ignored = __esm({
+  "src/mock/faults/auth-ignored.ts"() {
+    "use strict";
+    init_redact();
+    init_support();
+    authIgnored = {
+      description: "Credentials are not checked: requests with wrong or missing credentials are served as if they were right.",
+      operations: ALL_OPERATIONS,
+      checks: ["auth-not-enforced"],
+      wrap: (next, { credentials }) => {
+        const valid = basicAuthHeader(credentials.projectId, credentials.apiToken);
+        return (request) => next({ ...request, authorization: valid });
+      }
+    };
+  }
+});
+
+// src/mock/faults/bad-format.ts
+var compactId, COMPACT_IN_PATH, rewriteIds, badFormat;
+var init_bad_format = __esm({
+  "src/mock/faults/bad-format.ts"() {
+    "use strict";
+    init_support();
+    compactId = (id) => id.replace(/-/g, "");
+    COMPACT_IN_PATH = /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
+    rewriteIds = rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })));
+    badFormat = {
+      description: 'Every SIP endpoint object in a successful answer has an "id" that is not a UUID (the UUID without dashes). Requests may use that id, so a client can carry on with the endpoints it was given.',
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["format-mismatch"],
+      wrap: (next) => {
+        const inner = rewriteIds(next);
+        return (request) => inner({ ...request, path: request.path.replace(COMPACT_IN_PATH, "$1$2-$3-$4-$5-$6$7") });
+      }
+    };
+  }
+});
+
+// src/mock/faults/broken-pagination.ts
+var brokenPagination;
+var init_broken_pagination = __esm({
+  "src/mock/faults/broken-pagination.ts"() {
+    "use strict";
+    init_support();
+    brokenPagination = {
+      description: 'Listing never sends "links.next", even when more pages exist, so a walk stops after the first page.',
+      operations: ["list_sip_endpoints"],
+      checks: ["pagination-inconsistent"],
+      wrap: rewriteAnswers(["list_sip_endpoints"], (response) => {
+        const body = response.body;
+        if (!body?.links) return response;
+        const { next: _dropped, ...links } = body.links;
+        return { ...response, body: { ...body, links } };
+      })
+    };
+  }
+});
+
+// src/mock/faults/created-201.ts
+var created201;
+var init_created_201 = __esm({
+  "src/mock/faults/created-201.ts"() {
+    "use strict";
+    init_support();
+    created201 = {
+      description: "Creating an endpoint answers 201 (the older documentation's status) instead of 200; documented, but not the status the spec expects first.",
+      operations: ["create_sip_endpoint"],
+      checks: ["status-code-alternative"],
+      wrap: rewriteAnswers(["create_sip_endpoint"], (response) => response.status === 200 ? { ...response, status: 201 } : response)
+    };
+  }
+});
+
+// src/mock/faults/extra-field.ts
+var EXTRA_FIELD, extraField;
+var init_extra_field = __esm({
+  "src/mock/faults/extra-field.ts"() {
+    "use strict";
+    init_support();
+    EXTRA_FIELD = "created_at";
+    extraField = {
+      description: `Every SIP endpoint object in a successful answer gains an undocumented key, "${EXTRA_FIELD}".`,
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["field-undocumented"],
+      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" })))
+    };
+  }
+});
+
+// src/mock/faults/flaky-500.ts
+var READS, flaky500;
+var init_flaky_500 = __esm({
+  "src/mock/faults/flaky-500.ts"() {
+    "use strict";
+    init_responses();
+    init_support();
+    READS = ["list_sip_endpoints", "retrieve_sip_endpoint"];
+    flaky500 = {
+      options: ["failEvery"],
+      description: "Reads fail in a fixed rhythm: the 1st, (1+n)th, (1+2n)th \u2026 list or retrieve request answers 500 (n = faultOptions.failEvery, default 2, so every other read), so a client that retries once always succeeds.",
+      operations: READS,
+      checks: [],
+      wrap: (next, { options }) => {
+        const every = Math.max(1, options.failEvery ?? 2);
+        let reads = 0;
+        return (request) => {
+          const operationId = operationOf(request);
+          if (operationId && READS.includes(operationId) && reads++ % every === 0) return plainError(500);
+          return next(request);
+        };
+      }
+    };
+  }
+});
+
+// src/mock/faults/found-unknown-id.ts
+var foundUnknownId;
+var init_found_unknown_id = __esm({
+  "src/mock/faults/found-unknown-id.ts"() {
+    "use strict";
+    init_support();
+    foundUnknownId = {
+      description: "Retrieving an id that does not exist answers 200 with the newest endpoint instead of 404. Known ids answer as usual.",
+      operations: ["retrieve_sip_endpoint"],
+      checks: ["status-code-unexpected"],
+      wrap: (next) => (request) => {
+        if (operationOf(request) !== "retrieve_sip_endpoint") return next(request);
+        return after(next(request), (found) => found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => first ? { status: 200, body: first } : found));
+      }
+    };
+  }
+});
+
+// src/mock/faults/html-error.ts
+var PAGE, htmlError;
+var init_html_error = __esm({
+  "src/mock/faults/html-error.ts"() {
+    "use strict";
+    init_support();
+    PAGE = "<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>\n<body><h1>Internal Server Error</h1><p>Something went wrong on our side.</p></body></html>\n";
+    htmlError = {
+      description: "Retrieving an endpoint answers 500 with an HTML error page, as a proxy in front of the API might, instead of the JSON error body.",
+      operations: ["retrieve_sip_endpoint"],
+      checks: ["content-type-mismatch", "body-not-json"],
+      wrap: interceptRequests(["retrieve_sip_endpoint"], () => ({ status: 500, headers: { "content-type": "text/html; charset=utf-8" }, text: PAGE }))
+    };
+  }
+});
+
+// src/mock/faults/ignores-filters.ts
+var ignoresFilters;
+var init_ignores_filters = __esm({
+  "src/mock/faults/ignores-filters.ts"() {
+    "use strict";
+    init_support();
+    ignoresFilters = {
+      description: "Listing ignores filter_username and filter_caller_id: a filtered list is the unfiltered one.",
+      operations: ["list_sip_endpoints"],
+      checks: ["filter-not-applied"],
+      wrap: (next) => interceptRequests(["list_sip_endpoints"], (request) => {
+        const query = new URLSearchParams(request.query);
+        if (!query.has("filter_username") && !query.has("filter_caller_id")) return void 0;
+        query.delete("filter_username");
+        query.delete("filter_caller_id");
+        return next({ ...request, query: query.toString() });
+      })(next)
+    };
+  }
+});
+
+// src/mock/faults/ignores-updates.ts
+var ignoresUpdates;
+var init_ignores_updates = __esm({
+  "src/mock/faults/ignores-updates.ts"() {
+    "use strict";
+    init_support();
+    ignoresUpdates = {
+      description: "Updating an endpoint answers 200 but changes nothing, valid body or not: the answer and every later retrieve show the old values. Unknown ids and bad credentials still get 404 and 401.",
+      operations: ["update_sip_endpoint"],
+      checks: ["update-not-applied", "invalid-input-accepted"],
+      wrap: (next) => (request) => {
+        if (operationOf(request) !== "update_sip_endpoint") return next(request);
+        return after(next({ ...request, method: "GET" }), (stored) => stored);
+      }
+    };
+  }
+});
+
+// src/mock/faults/missing-field.ts
+var missingField;
+var init_missing_field = __esm({
+  "src/mock/faults/missing-field.ts"() {
+    "use strict";
+    init_support();
+    missingField = {
+      description: 'Every SIP endpoint object in a successful answer lacks the required key "caller_id".',
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["field-missing"],
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint(({ caller_id: _dropped, ...rest }) => rest)
+      )
+    };
+  }
+});
+
+// src/mock/faults/null-not-allowed.ts
+var nullNotAllowed;
+var init_null_not_allowed = __esm({
+  "src/mock/faults/null-not-allowed.ts"() {
+    "use strict";
+    init_support();
+    nullNotAllowed = {
+      description: 'Every SIP endpoint object in a successful answer has "send_as": null, a key the spec does not allow to be null.',
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["field-type-mismatch"],
+      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, send_as: null })))
+    };
+  }
+});
+
+// src/mock/faults/password-returned.ts
+var leakedPassword, passwordReturned;
+var init_password_returned = __esm({
+  "src/mock/faults/password-returned.ts"() {
+    "use strict";
+    init_support();
+    leakedPassword = (id) => `leaked-${id}`;
+    passwordReturned = {
+      description: 'Every SIP endpoint object in a successful answer carries "password", which the spec marks write-only, with a value the mock invents from the id.',
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["write-only-returned"],
+      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) })))
+    };
+  }
+});
+
+// src/mock/faults/rate-limit.ts
+var rateLimit;
+var init_rate_limit = __esm({
+  "src/mock/faults/rate-limit.ts"() {
+    "use strict";
+    init_responses();
+    init_support();
+    rateLimit = {
+      options: ["count", "retryAfterSeconds"],
+      description: "The first requests after start (faultOptions.count, default 2) answer 429 with Retry-After (faultOptions.retryAfterSeconds, default 1) and change nothing; every later request is served normally.",
+      operations: ALL_OPERATIONS,
+      checks: [],
+      wrap: (next, { options }) => {
+        let remaining = options.count ?? 2;
+        const retryAfter = String(options.retryAfterSeconds ?? 1);
+        return (request) => {
+          if (remaining > 0 && operationOf(request)) {
+            remaining--;
+            return plainError(429, { "retry-after": retryAfter });
+          }
+          return next(request);
+        };
+      }
+    };
+  }
+});
+
+// src/mock/faults/retry-after-missing.ts
+var retryAfterMissing;
+var init_retry_after_missing = __esm({
+  "src/mock/faults/retry-after-missing.ts"() {
+    "use strict";
+    init_responses();
+    init_support();
+    retryAfterMissing = {
+      options: ["count"],
+      description: "The first requests after start (faultOptions.count, default 2) answer 429 without the Retry-After header the spec requires, and change nothing; every later request is served normally.",
+      operations: ALL_OPERATIONS,
+      checks: ["header-invalid"],
+      wrap: (next, { options }) => {
+        let remaining = options.count ?? 2;
+        return (request) => {
+          if (remaining <= 0 || !operationOf(request)) return next(request);
+          remaining--;
+          return plainError(429);
+        };
+      }
+    };
+  }
+});
+
+// src/mock/faults/slow.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var DEFAULT_SLOW_DELAY_MS, slow;
+var init_slow = __esm({
+  "src/mock/faults/slow.ts"() {
+    "use strict";
+    init_support();
+    DEFAULT_SLOW_DELAY_MS = 6e4;
+    slow = {
+      options: ["delayMs"],
+      description: `Retrieving an endpoint answers only after a delay (faultOptions.delayMs, default ${DEFAULT_SLOW_DELAY_MS / 1e3} s), longer than a client should wait.`,
+      operations: ["retrieve_sip_endpoint"],
+      checks: [],
+      wrap: (next, { options, signal }) => (request) => {
+        if (operationOf(request) !== "retrieve_sip_endpoint") return next(request);
+        return sleep(options.delayMs ?? DEFAULT_SLOW_DELAY_MS, void 0, { signal, ref: false }).then(
+          () => next(request),
+          () => next(request)
+        );
+      }
+    };
+  }
+});
+
+// src/mock/faults/still-there-after-delete.ts
+var stillThereAfterDelete;
+var init_still_there_after_delete = __esm({
+  "src/mock/faults/still-there-after-delete.ts"() {
+    "use strict";
+    init_support();
+    stillThereAfterDelete = {
+      description: "Deleting an endpoint answers 204 but keeps it: it can still be retrieved and listed. Unknown ids and bad credentials still get 404 and 401.",
+      operations: ["delete_sip_endpoint"],
+      checks: ["resource-still-available"],
+      wrap: (next) => (request) => {
+        if (operationOf(request) !== "delete_sip_endpoint") return next(request);
+        return after(next({ ...request, method: "GET" }), (found) => found.status === 200 ? { status: 204 } : found);
+      }
+    };
+  }
+});
+
+// src/mock/faults/truncated-json.ts
+var truncatedJson;
+var init_truncated_json = __esm({
+  "src/mock/faults/truncated-json.ts"() {
+    "use strict";
+    init_support();
+    truncatedJson = {
+      description: "Retrieving an endpoint answers with only the first half of its JSON body (Content-Length matches the cut body).",
+      operations: ["retrieve_sip_endpoint"],
+      checks: ["body-not-json"],
+      wrap: rewriteAnswers(["retrieve_sip_endpoint"], (response) => {
+        if (response.body === void 0) return response;
+        const whole = JSON.stringify(response.body);
+        return { ...response, headers: { ...response.headers, "content-type": "application/json; charset=utf-8" }, text: whole.slice(0, Math.floor(whole.length / 2)) };
+      })
+    };
+  }
+});
+
+// src/mock/faults/undocumented-status.ts
+var undocumentedStatus;
+var init_undocumented_status = __esm({
+  "src/mock/faults/undocumented-status.ts"() {
+    "use strict";
+    init_responses();
+    init_support();
+    undocumentedStatus = {
+      description: "Retrieving an endpoint answers 418 with a JSON error body, a status the spec does not document.",
+      operations: ["retrieve_sip_endpoint"],
+      checks: ["status-code-undocumented"],
+      wrap: interceptRequests(["retrieve_sip_endpoint"], () => plainError(418))
+    };
+  }
+});
+
+// src/mock/faults/unknown-enum.ts
+var UNKNOWN_CALL_HANDLER, unknownEnum;
+var init_unknown_enum = __esm({
+  "src/mock/faults/unknown-enum.ts"() {
+    "use strict";
+    init_support();
+    UNKNOWN_CALL_HANDLER = "default";
+    unknownEnum = {
+      description: `Every SIP endpoint object in a successful answer has "call_handler": "${UNKNOWN_CALL_HANDLER}", a value the spec does not list.`,
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["enum-value-unknown"],
+      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER })))
+    };
+  }
+});
+
+// src/mock/faults/wrong-content-type.ts
+var wrongContentType;
+var init_wrong_content_type = __esm({
+  "src/mock/faults/wrong-content-type.ts"() {
+    "use strict";
+    init_support();
+    wrongContentType = {
+      description: "Every JSON answer is labelled text/plain; the body itself is unchanged JSON.",
+      operations: ALL_OPERATIONS,
+      checks: ["content-type-mismatch"],
+      wrap: rewriteAnswers(
+        ALL_OPERATIONS,
+        (response) => response.body === void 0 && response.text === void 0 ? response : { ...response, headers: { ...response.headers, "content-type": "text/plain; charset=utf-8" } }
+      )
+    };
+  }
+});
+
+// src/mock/faults/wrong-id.ts
+var wrongId;
+var init_wrong_id = __esm({
+  "src/mock/faults/wrong-id.ts"() {
+    "use strict";
+    init_support();
+    wrongId = {
+      description: "Retrieving an endpoint answers 200 with another endpoint of the project (the newest one that is not it), whenever there is another.",
+      operations: ["retrieve_sip_endpoint"],
+      checks: ["resource-mismatch"],
+      wrap: (next) => (request) => {
+        if (operationOf(request) !== "retrieve_sip_endpoint") return next(request);
+        return after(next(request), (found) => {
+          if (found.status !== 200) return found;
+          const asked = found.body.id;
+          return withNewest(next, request, 2, (newest) => {
+            const other = newest.find((e) => e.id !== asked);
+            return other ? { status: 200, body: other } : found;
+          });
+        });
+      }
+    };
+  }
+});
+
+// src/mock/faults/wrong-type.ts
+var wrongType;
+var init_wrong_type = __esm({
+  "src/mock/faults/wrong-type.ts"() {
+    "use strict";
+    init_support();
+    wrongType = {
+      description: 'Every SIP endpoint object in a successful answer has "codecs" as one comma-separated string instead of an array.',
+      operations: ENDPOINT_OPERATIONS,
+      checks: ["field-type-mismatch"],
+      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, codecs: endpoint.codecs.join(",") })))
+    };
+  }
+});
+
+// src/mock/faults/types.ts
+var FAULT_OPTION_NAMES;
+var init_types3 = __esm({
+  "src/mock/faults/types.ts"() {
+    "use strict";
+    FAULT_OPTION_NAMES = ["delayMs", "count", "retryAfterSeconds", "failEvery"];
+  }
+});
+
+// src/mock/faults/index.ts
+function isFaultName(name2) {
+  return Object.prototype.hasOwnProperty.call(FAULT_PROFILES, name2);
+}
+var FAULT_PROFILES, FAULT_NAMES;
+var init_faults = __esm({
+  "src/mock/faults/index.ts"() {
+    "use strict";
+    init_accepts_invalid();
+    init_auth_ignored();
+    init_bad_format();
+    init_broken_pagination();
+    init_created_201();
+    init_extra_field();
+    init_flaky_500();
+    init_found_unknown_id();
+    init_html_error();
+    init_ignores_filters();
+    init_ignores_updates();
+    init_missing_field();
+    init_null_not_allowed();
+    init_password_returned();
+    init_rate_limit();
+    init_retry_after_missing();
+    init_slow();
+    init_still_there_after_delete();
+    init_truncated_json();
+    init_undocumented_status();
+    init_unknown_enum();
+    init_wrong_content_type();
+    init_wrong_id();
+    init_wrong_type();
+    init_types3();
+    FAULT_PROFILES = {
+      "extra-field": extraField,
+      "missing-field": missingField,
+      "wrong-type": wrongType,
+      "null-not-allowed": nullNotAllowed,
+      "unknown-enum": unknownEnum,
+      "bad-format": badFormat,
+      "password-returned": passwordReturned,
+      "undocumented-status": undocumentedStatus,
+      "wrong-content-type": wrongContentType,
+      "html-error": htmlError,
+      "truncated-json": truncatedJson,
+      slow,
+      "rate-limit": rateLimit,
+      "retry-after-missing": retryAfterMissing,
+      "flaky-500": flaky500,
+      "auth-ignored": authIgnored,
+      "accepts-invalid": acceptsInvalid,
+      "still-there-after-delete": stillThereAfterDelete,
+      "broken-pagination": brokenPagination,
+      "created-201": created201,
+      "found-unknown-id": foundUnknownId,
+      "wrong-id": wrongId,
+      "ignores-updates": ignoresUpdates,
+      "ignores-filters": ignoresFilters
+    };
+    FAULT_NAMES = Object.keys(FAULT_PROFILES);
+  }
+});
+
+// src/utf8-text.ts
+function decodeBody(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let out = "";
+    let start = 0;
+    for (let i = 0; i < bytes.length; ) {
+      const length = utf8SequenceAt(bytes, i);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+      out += `${strict.decode(bytes.subarray(start, i))}\\x${bytes[i].toString(16).toUpperCase().padStart(2, "0")}`;
+      start = ++i;
+    }
+    return out + strict.decode(bytes.subarray(start));
+  }
+}
+function utf8SequenceAt(bytes, i) {
+  const lead = bytes[i];
+  const inRange = (k, lo = 128, hi = 191) => {
+    const byte = bytes[i + k];
+    return byte !== void 0 && byte >= lo && byte <= hi;
+  };
+  if (lead < 128) return 1;
+  if (lead >= 194 && lead <= 223) return inRange(1) ? 2 : 0;
+  if (lead >= 224 && lead <= 239) {
+    const [lo, hi] = lead === 224 ? [160, 191] : lead === 237 ? [128, 159] : [128, 191];
+    return inRange(1, lo, hi) && inRange(2) ? 3 : 0;
+  }
+  if (lead >= 240 && lead <= 244) {
+    const [lo, hi] = lead === 240 ? [144, 191] : lead === 244 ? [128, 143] : [128, 191];
+    return inRange(1, lo, hi) && inRange(2) && inRange(3) ? 4 : 0;
+  }
+  return 0;
+}
+function exceedsUtf8Bytes(text, maxBytes) {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 55296 && unit <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
+    bytes += pair ? 4 : unit < 128 ? 1 : unit < 2048 ? 2 : 3;
+    if (pair) i++;
+  }
+  return bytes > maxBytes;
+}
+var strict;
+var init_utf8_text = __esm({
+  "src/utf8-text.ts"() {
+    "use strict";
+    strict = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/mock/generational-map.ts
+var GenerationalMap;
+var init_generational_map = __esm({
+  "src/mock/generational-map.ts"() {
+    "use strict";
+    GenerationalMap = class {
+      /** Holds at least `generationSize` and at most twice that many entries. */
+      constructor(generationSize) {
+        this.generationSize = generationSize;
+      }
+      generationSize;
+      young = /* @__PURE__ */ new Map();
+      old = /* @__PURE__ */ new Map();
+      get(key) {
+        const value = this.young.get(key);
+        if (value !== void 0) return value;
+        const older = this.old.get(key);
+        if (older !== void 0) this.set(key, older);
+        return older;
+      }
+      set(key, value) {
+        if (this.young.size >= this.generationSize && !this.young.has(key)) {
+          this.old = this.young;
+          this.young = /* @__PURE__ */ new Map();
+        }
+        this.young.set(key, value);
+      }
+    };
+  }
+});
+
+// src/mock/serialize.ts
+function createSerializer(generationSize = GENERATION_SIZE) {
+  const cache = new GenerationalMap(generationSize);
+  const item = (value) => {
+    if (value === null || typeof value !== "object") return encode(value);
+    let bytes = cache.get(value);
+    if (bytes === void 0) {
+      bytes = encode(value);
+      cache.set(value, bytes);
+    }
+    return bytes;
+  };
+  return (body) => {
+    if (isListEnvelope(body)) {
+      const parts = [Buffer.from(`{"links":${JSON.stringify(body.links)},"data":[`, "utf8")];
+      body.data.forEach((value, i) => {
+        if (i > 0) parts.push(COMMA);
+        parts.push(item(value));
+      });
+      parts.push(LIST_END);
+      return Buffer.concat(parts);
+    }
+    if (isEndpoint(body)) return item(body);
+    return encode(body);
+  };
+}
+function isListEnvelope(body) {
+  if (!isPlainObject(body)) return false;
+  const keys = Object.keys(body);
+  return keys.length === 2 && keys[0] === "links" && Array.isArray(body.data);
+}
+function isEndpoint(body) {
+  return isPlainObject(body) && body.type === "sip_endpoint";
+}
+var GENERATION_SIZE, COMMA, LIST_END, encode;
+var init_serialize = __esm({
+  "src/mock/serialize.ts"() {
+    "use strict";
+    init_json_pointer();
+    init_generational_map();
+    GENERATION_SIZE = 2048;
+    COMMA = Buffer.from(",");
+    LIST_END = Buffer.from("]}");
+    encode = (value) => Buffer.from(JSON.stringify(value) ?? "null", "utf8");
+  }
+});
+
+// src/mock/http.ts
+function createRequestListener(basePath, handler, onInternalError) {
+  const prefix = `${basePath}/`;
+  const serialize2 = createSerializer();
+  function send(res, response) {
+    if (res.headersSent || res.destroyed) return;
+    const { status, headers, body, text } = response;
+    const out = headers ? { ...headers } : {};
+    if (text === void 0 && body !== void 0 && out["content-type"] === void 0) out["content-type"] = JSON_TYPE;
+    const bytes = text !== void 0 ? Buffer.from(text, "utf8") : body === void 0 ? void 0 : serialize2(body);
+    if (bytes) out["content-length"] = bytes.length;
+    res.writeHead(status, out);
+    res.end(bytes);
+  }
+  function tooLarge(req, res, closeConnection) {
+    if (res.headersSent) return;
+    if (!closeConnection) return send(res, plainError(413));
+    req.removeAllListeners("data");
+    res.once("finish", () => req.socket.destroy());
+    send(res, plainError(413, { connection: "close" }));
+  }
+  function dispatch(req, res, bodyText) {
+    const url = req.url ?? "/";
+    const mark = url.indexOf("?");
+    const path = mark === -1 ? url : url.slice(0, mark);
+    if (!path.startsWith(prefix)) return send(res, plainError(404));
+    let answer;
+    try {
+      const request = {
+        method: req.method ?? "GET",
+        path: path.slice(basePath.length),
+        query: mark === -1 ? "" : url.slice(mark + 1),
+        authorization: req.headers.authorization,
+        contentType: req.headers["content-type"],
+        headers: req.headers,
+        bodyText
+      };
+      answer = handler(request);
+    } catch (error) {
+      onInternalError(error);
+      return send(res, plainError(500));
+    }
+    if (isPromised(answer))
+      answer.then(
+        (r) => send(res, r),
+        (error) => {
+          onInternalError(error);
+          send(res, plainError(500));
+        }
+      );
+    else send(res, answer);
+  }
+  return (req, res) => {
+    const declared = req.headers["content-length"];
+    const hasBody = declared !== void 0 ? declared !== "0" : req.headers["transfer-encoding"] !== void 0;
+    if (!hasBody) return dispatch(req, res, "");
+    if (declared !== void 0 && Number(declared) > DRAIN_LIMIT_BYTES) return tooLarge(req, res, true);
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
+    });
+    req.on("end", () => size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size))));
+    req.on("error", () => res.destroy());
+  };
+}
+var MAX_BODY_BYTES, DRAIN_LIMIT_BYTES, JSON_TYPE;
+var init_http = __esm({
+  "src/mock/http.ts"() {
+    "use strict";
+    init_utf8_text();
+    init_responses();
+    init_serialize();
+    init_types2();
+    MAX_BODY_BYTES = 1024 * 1024;
+    DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+    JSON_TYPE = "application/json; charset=utf-8";
+  }
+});
+
+// src/mock/options.ts
+function isHttpUrl(value) {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
+  } catch {
+    return false;
+  }
+}
+function checkOptions(options) {
+  const { port, host, fault, faultOptions, seedCount, seed } = options;
+  if (port !== void 0 && !isWhole(port, 0, 65535)) throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
+  if (host !== void 0 && (typeof host !== "string" || host.trim() === "")) throw new MockConfigError("host must be a non-empty string");
+  if (fault !== void 0 && !isFaultName(String(fault))) {
+    throw new MockConfigError(`unknown fault "${String(fault)}"; known faults: ${FAULT_NAMES.join(", ")}`);
+  }
+  if (seedCount !== void 0 && !isWhole(seedCount, 0, 1e7)) {
+    throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
+  }
+  if (options.publicUrl !== void 0 && !isHttpUrl(options.publicUrl)) {
+    throw new MockConfigError(`publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`);
+  }
+  if (seed !== void 0 && !(typeof seed === "string" || typeof seed === "number" && Number.isFinite(seed))) {
+    throw new MockConfigError("seed must be a string or a finite number");
+  }
+  if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
+  checkFaultOptions(faultOptions, fault === void 0 ? void 0 : String(fault), fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : []);
+}
+function checkProfile(profile, options) {
+  if (profile.wrap === void 0 && profile.configure === void 0) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
+  for (const key of ["wrap", "configure"]) {
+    if (profile[key] !== void 0 && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
+  }
+  checkFaultOptions(options, "custom", profile.options ?? []);
+}
+function checkFaultOptions(faultOptions, fault, reads) {
+  for (const [name2, value] of Object.entries(faultOptions ?? {})) {
+    if (!FAULT_OPTION_NAMES.includes(name2)) {
+      throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
+    }
+    if (value !== void 0 && !isWhole(value, 0, 864e5)) throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
+    if (value !== void 0 && !reads.includes(name2)) {
+      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+    }
+  }
+}
+var isWhole;
+var init_options = __esm({
+  "src/mock/options.ts"() {
+    "use strict";
+    init_faults();
+    init_credentials();
+    isWhole = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+  }
+});
+
+// src/mock/override.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+function checkOverride(given) {
+  if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
+  const known2 = Object.keys(operations2);
+  for (const key of Object.keys(given)) {
+    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key)) throw new MockConfigError(`override: unknown key "${key}"`);
+  }
+  if (!known2.includes(String(given.operationId))) throw new MockConfigError(`override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known2.join(", ")}`);
+  if (!isWhole2(given.status, 200, 599)) throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
+  if (given.times !== void 0 && !isWhole2(given.times, 1, Number.MAX_SAFE_INTEGER)) throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
+  if (given.delayMs !== void 0 && !isWhole2(given.delayMs, 0, 864e5)) throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
+  if (given.headers !== void 0) {
+    if (given.headers === null || typeof given.headers !== "object") throw new MockConfigError("override: headers must be an object of strings");
+    for (const [name2, value] of Object.entries(given.headers)) {
+      if (typeof value !== "string") throw new MockConfigError(`override: headers.${name2} must be a string`);
+    }
+  }
+  if (given.body !== void 0 && NULL_BODY.has(given.status)) throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
+}
+function errorAnswer(status) {
+  if (status < 300) return void 0;
+  if (status === 401) return plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
+  if (status === 422) return unprocessable([validationItem("is invalid")]);
+  if (status === 429) return plainError(429, { "retry-after": "1" });
+  return plainError(status);
+}
+async function answerOverride(given, operate, signal) {
+  if (given.delayMs) await sleep2(given.delayMs, void 0, { signal });
+  const base = given.body !== void 0 ? json(given.status, given.body) : errorAnswer(given.status) ?? { ...await operate(), status: given.status };
+  const headers = { ...base.headers, ...given.headers };
+  const answer = { ...base, status: given.status, headers };
+  if (NULL_BODY.has(given.status)) {
+    delete answer.body;
+    delete answer.text;
+  }
+  return answer;
+}
+var NULL_BODY, isWhole2, Overrides;
+var init_override = __esm({
+  "src/mock/override.ts"() {
+    "use strict";
+    init_spec();
+    init_credentials();
+    init_responses();
+    NULL_BODY = /* @__PURE__ */ new Set([204, 205, 304]);
+    isWhole2 = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+    Overrides = class {
+      pending = [];
+      add(given) {
+        checkOverride(given);
+        this.pending.push({ given: { ...given, headers: given.headers ? { ...given.headers } : void 0 }, remaining: given.times ?? 1 });
+      }
+      clear() {
+        this.pending = [];
+      }
+      /** Takes one use of the oldest override for the operation, if any. */
+      take(operationId) {
+        const index = this.pending.findIndex((p) => p.given.operationId === operationId);
+        if (index === -1) return void 0;
+        const found = this.pending[index];
+        found.remaining -= 1;
+        if (found.remaining === 0) this.pending.splice(index, 1);
+        return found.given;
+      }
+    };
+  }
+});
+
+// src/mock/random.ts
+import { createHash as createHash2, randomUUID } from "node:crypto";
+function createIdSource(seed) {
+  if (seed === void 0) return randomUUID;
+  const next = sfc32(seedWords(seed));
+  return () => formatUuid(next(), next(), next(), next());
+}
+function seedWords(seed) {
+  const digest = createHash2("sha256").update(`${typeof seed}:${seed}`).digest();
+  return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
+}
+function sfc32([a, b, c, d]) {
+  const next = () => {
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+}
+function formatUuid(w0, w1, w2, w3) {
+  const version2 = w1 & 4294905855 | 16384;
+  const variant = w2 & 1073741823 | 2147483648;
+  return `${hex(w0, 0, 4)}-${hex(version2, 0, 2)}-${hex(version2, 2, 4)}-${hex(variant, 0, 2)}-${hex(variant, 2, 4)}${hex(w3, 0, 4)}`;
+}
+var HEX, hex;
+var init_random = __esm({
+  "src/mock/random.ts"() {
+    "use strict";
+    HEX = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
+    hex = (word, from, to) => {
+      let out = "";
+      for (let shift = 24 - 8 * from; shift >= 32 - 8 * to; shift -= 8) out += HEX[word >>> shift & 255];
+      return out;
+    };
+  }
+});
+
+// src/mock/seed.ts
+function seedUsername(n) {
+  return `${SEED_USERNAME_PREFIX}${String(n).padStart(5, "0")}`;
+}
+function seedRequest(n) {
+  const username = seedUsername(n);
+  switch (n % 4) {
+    case 1:
+      return { username, caller_id: `Seed ${n}` };
+    case 2:
+      return { username, call_handler: "relay_script", call_relay_script_url: `https://example.com/swml/${username}.json` };
+    case 3:
+      return { username, caller_id: `Desk ${n}`, call_handler: "laml_webhooks", call_request_url: `https://example.com/voice/${username}` };
+    default:
+      return { username, encryption: "required", codecs: ["OPUS", "PCMU"] };
+  }
+}
+function seedStore(store, count, newId) {
+  for (let n = 1; n <= count; n++) {
+    const request = seedRequest(n);
+    store.insert(applyChanges(blankEndpoint(newId(), request.username), request, newId));
+  }
+}
+function seedEndpoints(given) {
+  if (!Array.isArray(given)) throw new MockConfigError("endpoints must be an array of SIP endpoints");
+  const ids = /* @__PURE__ */ new Set();
+  const usernames = /* @__PURE__ */ new Set();
+  return given.map((endpoint, index) => {
+    const at2 = `endpoints[${index}]`;
+    const errors = validate("strict_schema_SipEndpoint", endpoint);
+    const first = errors[0];
+    if (first) {
+      const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
+      const path = [...field, ...extra].map((part) => /^\d+$/.test(part) ? `[${part}]` : `.${part}`).join("");
+      throw new MockConfigError(`${at2}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : first.message ?? "is invalid"}`);
+    }
+    if (ids.has(endpoint.id)) throw new MockConfigError(`${at2}.id ${endpoint.id} is used by an earlier endpoint`);
+    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at2}.username ${endpoint.username} is used by an earlier endpoint`);
+    ids.add(endpoint.id);
+    usernames.add(endpoint.username);
+    return structuredClone(endpoint);
+  });
+}
+var SEED_USERNAME_PREFIX;
+var init_seed = __esm({
+  "src/mock/seed.ts"() {
+    "use strict";
+    init_validators();
+    init_credentials();
+    init_endpoint();
+    SEED_USERNAME_PREFIX = "seed-";
+  }
+});
+
+// src/mock/store.ts
+var TOMBSTONE_GENERATION, SWEEP_THRESHOLD, EndpointStore;
+var init_store = __esm({
+  "src/mock/store.ts"() {
+    "use strict";
+    init_generational_map();
+    TOMBSTONE_GENERATION = 5e3;
+    SWEEP_THRESHOLD = 1024;
+    EndpointStore = class {
+      byId = /* @__PURE__ */ new Map();
+      byUsername = /* @__PURE__ */ new Map();
+      tombstones = new GenerationalMap(TOMBSTONE_GENERATION);
+      order = [];
+      dead = 0;
+      nextSeq = 1;
+      get size() {
+        return this.byId.size;
+      }
+      get(id) {
+        return this.byId.get(id)?.endpoint;
+      }
+      /** Whether another endpoint (not `exceptId`) already uses the username. */
+      usernameTaken(username, exceptId) {
+        const owner = this.byUsername.get(username);
+        return owner !== void 0 && owner.endpoint.id !== exceptId;
+      }
+      insert(endpoint) {
+        const entry = { seq: this.nextSeq++, endpoint, live: true };
+        this.order.push(entry);
+        this.byId.set(endpoint.id, entry);
+        this.byUsername.set(endpoint.username, entry);
+      }
+      replace(endpoint) {
+        const entry = this.byId.get(endpoint.id);
+        if (!entry) return;
+        this.byUsername.delete(entry.endpoint.username);
+        this.byUsername.set(endpoint.username, entry);
+        entry.endpoint = endpoint;
+      }
+      remove(id) {
+        const entry = this.byId.get(id);
+        if (!entry) return false;
+        entry.live = false;
+        this.byId.delete(id);
+        this.byUsername.delete(entry.endpoint.username);
+        this.tombstones.set(id, entry.seq);
+        if (++this.dead >= SWEEP_THRESHOLD && this.dead * 2 >= this.order.length) this.sweep();
+        return true;
+      }
+      /** The creation position of a live or recently deleted endpoint; what page tokens resolve to. */
+      positionOf(id) {
+        return this.byId.get(id)?.seq ?? this.tombstones.get(id);
+      }
+      /**
+       * Up to `limit` matching endpoints older than position `before`, newest first, and whether
+       * one more exists beyond them.
+       */
+      olderThan(before, limit, match) {
+        const items = [];
+        for (let i = this.indexAtOrAfter(before) - 1; i >= 0; i--) {
+          const entry = this.order[i];
+          if (!entry.live || match && !match(entry.endpoint)) continue;
+          if (items.length === limit) return { items, more: true };
+          items.push(entry.endpoint);
+        }
+        return { items, more: false };
+      }
+      /**
+       * Counts matching endpoints at or after position `from`, oldest first, up to `limit`, and gives
+       * the next newer match beyond them (undefined when the walk reached the newest endpoint).
+       */
+      newerFrom(from, limit, match) {
+        let count = 0;
+        for (let i = this.indexAtOrAfter(from); i < this.order.length; i++) {
+          const entry = this.order[i];
+          if (!entry.live || match && !match(entry.endpoint)) continue;
+          if (count === limit) return { count, beyond: entry.endpoint };
+          count++;
+        }
+        return { count, beyond: void 0 };
+      }
+      /** Every live endpoint, newest first. */
+      all() {
+        const out = [];
+        for (let i = this.order.length - 1; i >= 0; i--) if (this.order[i].live) out.push(this.order[i].endpoint);
+        return out;
+      }
+      /** Index of the first entry whose position is `seq` or later (binary search; positions only grow). */
+      indexAtOrAfter(seq) {
+        let lo = 0;
+        let hi = this.order.length;
+        while (lo < hi) {
+          const mid = lo + hi >>> 1;
+          if (this.order[mid].seq < seq) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+      sweep() {
+        this.order = this.order.filter((entry) => entry.live);
+        this.dead = 0;
+      }
+    };
+  }
+});
+
+// src/mock/validation.ts
+function check(name2, data) {
+  return name2 ? toValidationItems(validate(name2, data)) : [];
+}
+function humanize(name2) {
+  const words = name2.replace(/_/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+function toValidationItems(errors) {
+  const chosen = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    if (isWrapperError(error)) continue;
+    const key = errorPointer(error);
+    const held = chosen.get(key);
+    if (!held || rank(error.keyword) < rank(held.keyword)) chosen.set(key, error);
+  }
+  if (chosen.size === 0 && errors.length > 0) return [validationItem("The request is invalid")];
+  return [...chosen.values()].map((error) => validationItem(describe(error)));
+}
+function describe(error) {
+  if (error.keyword === "required") return `${humanize(String(namedKey(error)))} can't be blank`;
+  const [field, ...rest] = error.instancePath.split("/").slice(1);
+  const subject = field === void 0 ? "The request body" : humanize(field) + (rest.length > 0 ? ` (item ${rest.join("/")})` : "");
+  const params = error.params;
+  switch (error.keyword) {
+    case "type": {
+      const types = [].concat(params.type).map((t) => `${/^[aeiou]/.test(String(t)) ? "an" : "a"} ${t}`);
+      return `${subject} must be ${types.join(" or ")}`;
+    }
+    case "minLength":
+      return params.limit === 1 ? `${subject} can't be blank` : `${subject} is too short (minimum is ${params.limit} characters)`;
+    case "maxLength":
+      return `${subject} is too long (maximum is ${params.limit} characters)`;
+    case "enum":
+    case "const": {
+      const allowed = [].concat(params.allowedValues ?? params.allowedValue).filter((v) => v !== null);
+      return `${subject} is not included in the list (${allowed.join(", ")})`;
+    }
+    case "format":
+      return `${subject} is not a valid ${String(params.format).toUpperCase()}`;
+    case "minimum":
+      return `${subject} must be greater than or equal to ${params.limit}`;
+    case "exclusiveMinimum":
+      return `${subject} must be greater than ${params.limit}`;
+    case "maximum":
+      return `${subject} must be less than or equal to ${params.limit}`;
+    case "exclusiveMaximum":
+      return `${subject} must be less than ${params.limit}`;
+    default:
+      return `${subject} is invalid`;
+  }
+}
+var specValidator, PRECEDENCE, rank;
+var init_validation = __esm({
+  "src/mock/validation.ts"() {
+    "use strict";
+    init_spec();
+    init_schema_error();
+    init_validators();
+    init_responses();
+    specValidator = {
+      query: (operationId, query) => check(operations2[operationId].queryValidator, query),
+      body: (operationId, body) => check(operations2[operationId].requestBody?.validator ?? null, body)
+    };
+    PRECEDENCE = ["type", "minLength", "enum", "const", "format"];
+    rank = (keyword) => PRECEDENCE.includes(keyword) ? PRECEDENCE.indexOf(keyword) : PRECEDENCE.length;
+  }
+});
+
+// src/mock/mock.ts
+function openMock(options, fallbackUrl) {
+  checkOptions(options);
+  const { credentials, source } = resolveCredentials(options, options.env ?? process.env);
+  const seeded = options.endpoints ? seedEndpoints(options.endpoints) : [];
+  let newId = createIdSource(options.seed);
+  let store = new EndpointStore();
+  const fill = () => {
+    for (const endpoint of seeded) store.insert(structuredClone(endpoint));
+    seedStore(store, options.seedCount ?? 0, newId);
+  };
+  fill();
+  const received = [];
+  let next = 0;
+  const overrides = new Overrides();
+  const configured = options.publicUrl?.replace(/\/+$/, "");
+  const publicUrl = (request) => {
+    if (configured !== void 0) return configured;
+    const host = request.headers?.host;
+    return typeof host === "string" && AUTHORITY.test(host) ? `${request.scheme ?? "http"}://${host}${API_BASE_PATH}` : fallbackUrl();
+  };
+  let fault = options.fault;
+  let profile = options.fault ? FAULT_PROFILES[options.fault] : void 0;
+  let faultOptions = options.faultOptions ?? {};
+  let faultStop = new AbortController();
+  const closing = new AbortController();
+  let handler;
+  const install = () => {
+    faultStop.abort();
+    faultStop = new AbortController();
+    const honest = { store, credentials, newId, validator: specValidator, publicUrl };
+    const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
+    handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
+  };
+  install();
+  const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
+  const serve = (request) => {
+    received[next % RECORDED_REQUESTS] = request;
+    next += 1;
+    const match = matchOperation(request.method, request.path);
+    const overridden = "operationId" in match ? overrides.take(match.operationId) : void 0;
+    return overridden ? answerOverride(overridden, () => handler(request), closing.signal) : handler(request);
+  };
+  const mock = {
+    credentials: { ...credentials },
+    credentialSource: source,
+    get fault() {
+      return fault;
+    },
+    endpoints: () => structuredClone(store.all()),
+    count: () => store.size,
+    reset() {
+      newId = createIdSource(options.seed);
+      store = new EndpointStore();
+      fill();
+      received.length = 0;
+      next = 0;
+      overrides.clear();
+      install();
+    },
+    setFault(given, givenOptions) {
+      if (given !== null && typeof given === "object") {
+        checkProfile(given, givenOptions);
+        fault = "custom";
+        profile = given;
+      } else {
+        const name2 = given ?? void 0;
+        checkOptions({ fault: name2, faultOptions: givenOptions });
+        fault = name2;
+        profile = name2 ? FAULT_PROFILES[name2] : void 0;
+      }
+      faultOptions = givenOptions ?? {};
+      install();
+    },
+    override: (given) => overrides.add(given),
+    requests: () => {
+      const split = next % RECORDED_REQUESTS;
+      const oldestFirst = [...received.slice(split), ...received.slice(0, split)];
+      return oldestFirst.map((request) => recordOf(request, secrets));
+    },
+    close: async () => closing.abort()
+  };
+  return { mock, serve, closing: closing.signal };
+}
+function withGetters(source) {
+  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(source));
+}
+function recordOf(request, secrets) {
+  const query = {};
+  for (const [name2, value] of new URLSearchParams(request.query)) {
+    const held = query[name2];
+    query[name2] = held === void 0 ? value : [].concat(held, value);
+  }
+  const parsed = request.bodyText === "" ? void 0 : parseJson(request.bodyText);
+  const headers = {};
+  for (const [name2, value] of Object.entries(request.headers ?? {})) if (value !== void 0) headers[name2] = Array.isArray(value) ? value.join(", ") : value;
+  const body = parsed === void 0 ? void 0 : parsed.ok ? parsed.value : request.bodyText;
+  return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
+}
+function reportInternalError(error) {
+  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+}
+var API_BASE_PATH, RECORDED_REQUESTS, AUTHORITY;
+var init_mock = __esm({
+  "src/mock/mock.ts"() {
+    "use strict";
+    init_spec_facts();
+    init_json_text();
+    init_redact();
+    init_spec();
+    init_core();
+    init_credentials();
+    init_faults();
+    init_options();
+    init_override();
+    init_random();
+    init_seed();
+    init_store();
+    init_validation();
+    API_BASE_PATH = specFacts.basePath;
+    RECORDED_REQUESTS = 1e3;
+    AUTHORITY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+  }
+});
+
+// src/mock/server.ts
+import { createServer } from "node:http";
+async function startMockServer(options = {}) {
+  const host = options.host ?? "127.0.0.1";
+  let url = "";
+  const { mock, serve } = openMock(options, () => url);
+  const server2 = createServer(createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError));
+  await listen(server2, options.port ?? 0, host);
+  const port = server2.address().port;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
+  return Object.assign(withGetters(mock), {
+    url,
+    port,
+    close: async () => {
+      await mock.close();
+      await new Promise((resolve2) => {
+        server2.close(() => resolve2());
+        server2.closeAllConnections();
+      });
+    }
+  });
+}
+function listen(server2, port, host) {
+  return new Promise((resolve2, reject) => {
+    server2.once(
+      "error",
+      (error) => reject(new MockConfigError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { cause: error }))
+    );
+    server2.listen(port, host, () => resolve2());
+  });
+}
+var init_server = __esm({
+  "src/mock/server.ts"() {
+    "use strict";
+    init_credentials();
+    init_http();
+    init_mock();
+  }
+});
+
+// src/mock/index.ts
+var init_mock2 = __esm({
+  "src/mock/index.ts"() {
+    "use strict";
+    init_server();
+    init_faults();
+  }
+});
+
 // generated/spec-lines.ts
 var specLines;
 var init_spec_lines = __esm({
@@ -23513,6 +23042,2383 @@ var init_spec_location = __esm({
   }
 });
 
+// src/drift/secret-fields.ts
+function isSecretField(key) {
+  return isSecretKey(key) || isWriteOnlyKey(key);
+}
+function scrubBodyText(text) {
+  const parsed = parseJson(text);
+  if (!parsed.ok || valuesUnderKeys(parsed.value, isSecretField).length === 0) return text;
+  return JSON.stringify(redactValue(parsed.value, [], isSecretField));
+}
+var init_secret_fields = __esm({
+  "src/drift/secret-fields.ts"() {
+    "use strict";
+    init_write_only_returned();
+    init_json_text();
+    init_redact();
+  }
+});
+
+// src/drift/fixtures.ts
+import { randomBytes, randomUUID as randomUUID2 } from "node:crypto";
+function newPassword() {
+  return `Dr1ft-${randomBytes(15).toString("base64url")}`;
+}
+function handlerKinds() {
+  const errors = validate(UPDATE, { call_handler: "\0" });
+  const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
+  return (enumError?.params?.allowedValues ?? []).filter((v) => typeof v === "string");
+}
+function companionOf(handler) {
+  const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
+  return errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty))[0];
+}
+function referenceFields() {
+  const found = /* @__PURE__ */ new Map();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
+    }
+  }
+  return found;
+}
+function handlerFields() {
+  const found = /* @__PURE__ */ new Map();
+  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  for (const schema of Object.values(schemas)) {
+    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== void 0 || isSecretField(field)) continue;
+      const fields = found.get(property["x-handler"]) ?? [];
+      if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
+    }
+  }
+  return found;
+}
+function companionFields() {
+  return [...new Set(handlerKinds().flatMap((handler) => companionOf(handler) ?? []))];
+}
+function fixtureProblem(field, value) {
+  const fields = companionFields();
+  if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
+  const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
+  const problem2 = errors.find((e) => e.instancePath === `/${field}`);
+  if (!problem2) return void 0;
+  const given = isSecretField(field) ? `the value given for ${field} (write-only, so not shown)` : `${field} ${JSON.stringify(value)}`;
+  return `the spec refuses ${given}: it ${problem2.message ?? problem2.keyword}`;
+}
+function companionFor(handler, values) {
+  const field = companionOf(handler);
+  if (!field) return void 0;
+  const reference = referenceFields().get(field);
+  const given = values.given[field] ?? (reference !== void 0 ? values.seen.get(field) : void 0);
+  if (given !== void 0) return { field, value: given, ...reference !== void 0 ? { reference } : {} };
+  if (reference !== void 0 && !values.invent) return { field, missing: reference };
+  const body = { username: "probe", password: "probe", call_handler: handler };
+  const candidates = [randomUUID2(), `https://example.com/drift/${handler}`];
+  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0] };
+}
+function validCreateBodies(prefix, password, values = INVENTED) {
+  const cases = [];
+  for (const handler of ["none", ...handlerKinds()]) {
+    const companion = handler === "none" ? void 0 : companionFor(handler, values);
+    if (companion && "missing" in companion) continue;
+    const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    if (handler !== "none") body.call_handler = handler;
+    if (companion) body[companion.field] = companion.value;
+    for (const field of handlerFields().get(handler) ?? []) {
+      const candidates = [`https://example.com/drift/${handler}/${field}`, randomUUID2()];
+      const value = candidates.find((v) => validate(CREATE, { ...body, [field]: v }).length === 0);
+      if (value !== void 0) body[field] = value;
+    }
+    const errors = validate(CREATE, body);
+    if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`);
+    cases.push({ handler, body, ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {} });
+  }
+  return cases;
+}
+function kindsWithoutReference(values) {
+  return handlerKinds().flatMap((handler) => {
+    const companion = companionFor(handler, values);
+    return companion && "missing" in companion ? [{ handler, field: companion.field, what: companion.missing }] : [];
+  });
+}
+function invalidCreateBodies(prefix, password) {
+  const withCompanion = handlerKinds().find((h) => companionOf(h) !== void 0);
+  const base = (n) => ({ username: `${prefix}invalid-${n}`, password: password() });
+  const candidates = [
+    { name: "a username with white space", body: { ...base(1), username: `${prefix}invalid 1` } },
+    { name: "no password", body: { username: `${prefix}invalid-2` } },
+    { name: "an encryption outside the enum", body: { ...base(3), encryption: "sometimes" } },
+    { name: "a caller_id that is not a string", body: { ...base(4), caller_id: 42 } },
+    ...withCompanion ? [{ name: `call_handler ${withCompanion} without its companion field`, body: { ...base(5), call_handler: withCompanion } }] : []
+  ];
+  return confirmInvalid(CREATE, candidates, "body");
+}
+function invalidUpdateBodies() {
+  return confirmInvalid(UPDATE, [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }], "body");
+}
+function invalidListQueries() {
+  const tooBig = validate(LIST_QUERY, { page_size: Number.MAX_SAFE_INTEGER }).find((e) => e.keyword === "maximum");
+  const limit = tooBig?.params?.limit;
+  const candidates = [
+    { name: "page_size 0", query: { page_size: 0 } },
+    ...typeof limit === "number" ? [{ name: `page_size ${limit + 1}`, query: { page_size: limit + 1 } }] : []
+  ];
+  return confirmInvalid(LIST_QUERY, candidates, "query");
+}
+function isValidListQuery(query) {
+  return validate(LIST_QUERY, query).length === 0;
+}
+function confirmInvalid(validator, candidates, key) {
+  const out = [];
+  for (const candidate of candidates) {
+    const problem2 = firstProblem(validate(validator, candidate[key]));
+    if (problem2) out.push({ ...candidate, ...problem2 });
+  }
+  return out;
+}
+function firstProblem(errors) {
+  const real = errors.find((e) => !isWrapperError(e)) ?? errors[0];
+  if (!real) return void 0;
+  return { pointer: errorPointer(real), rule: real.message ?? real.keyword };
+}
+var CREATE, UPDATE, LIST_QUERY, INVENTED;
+var init_fixtures = __esm({
+  "src/drift/fixtures.ts"() {
+    "use strict";
+    init_schema_error();
+    init_validators();
+    init_json_pointer();
+    init_spec_location();
+    init_secret_fields();
+    CREATE = "create_sip_endpoint_request";
+    UPDATE = "update_sip_endpoint_request";
+    LIST_QUERY = "list_sip_endpoints_query";
+    INVENTED = { given: {}, seen: /* @__PURE__ */ new Map(), invent: true };
+  }
+});
+
+// src/cli/drift-plan.ts
+function oneOf(flag, value, allowed, fallback) {
+  if (value === void 0) return fallback;
+  if (allowed.includes(value)) return value;
+  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+}
+function resolvePlan(flags, env, defaults) {
+  if (flags.replay !== void 0) return replayPlan(flags, defaults);
+  const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
+  const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning");
+  const out = flags.out ?? "drift-report";
+  if (out.trim() === "") throw new UsageError("--out must name a directory");
+  const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
+  const cleanup = flags.cleanup === true;
+  if (cleanup && flags.mode === "read-only") throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
+  if (cleanup && flags["suggest-spec"]) throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
+  let target;
+  if (kind === "mock") {
+    if (flags["base-url"] !== void 0) throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
+    const fault = flags["mock-fault"];
+    if (fault !== void 0 && !isFaultName(fault)) throw new UsageError(`--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`);
+    if (flags["allow-insecure-http"]) throw new UsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
+    target = { kind, ...fault ? { fault } : {} };
+  } else {
+    if (flags["mock-fault"] !== void 0) throw new UsageError("--mock-fault is only for --target mock");
+    const projectId = env.SIGNALWIRE_PROJECT_ID;
+    const apiToken = env.SIGNALWIRE_API_TOKEN;
+    const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
+    if (missing.length > 0) throw new UsageError(`--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`);
+    const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || void 0);
+    const space = env.SIGNALWIRE_SPACE || void 0;
+    if (baseUrl === void 0 && space === void 0) throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
+    const source = flags["base-url"] !== void 0 ? "--base-url" : baseUrl !== void 0 ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
+    const allowInsecureHttp = flags["allow-insecure-http"] === true;
+    if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
+      throw new UsageError("--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)");
+    }
+    target = { kind, ...baseUrl !== void 0 ? { baseUrl } : { space }, credentials: { projectId, apiToken }, source, allowInsecureHttp };
+  }
+  const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
+  const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
+  const harPages = flags["har-pages"] === void 0 ? defaults.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
+  const fixtures = fixturesOf(flags.fixture ?? []);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
+    throw new UsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
+  }
+  const spec2 = specFile(flags.spec);
+  if (spec2 !== void 0 && kind === "mock") throw new UsageError("--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec");
+  return {
+    target,
+    mode,
+    failOn,
+    out,
+    maxPages,
+    ...timeoutMs !== void 0 ? { timeoutMs } : {},
+    ...maxDurationMs !== void 0 ? { maxDurationMs } : {},
+    cleanup,
+    json: flags.json === true,
+    harPages,
+    suggestSpec: flags["suggest-spec"] === true,
+    fixtures,
+    ...spec2 !== void 0 ? { spec: spec2 } : {},
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
+  };
+}
+function minCoverageOf(given) {
+  const required = {};
+  for (const pair of given) {
+    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
+    if (!match) throw new UsageError(`--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`);
+    const [, name2, percent] = match;
+    if (!isCriterion(name2)) throw new UsageError(`--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`);
+    if (Number(percent) > 100) throw new UsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
+    if (name2 in required) throw new UsageError(`--min-coverage ${name2} was given more than once; give it once`);
+    required[name2] = Number(percent);
+  }
+  return required;
+}
+function specFile(given) {
+  if (given !== void 0 && given.trim() === "") throw new UsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
+  return given;
+}
+function fixturesOf(given) {
+  const fixtures = {};
+  for (const pair of given) {
+    const at2 = pair.indexOf("=");
+    if (at2 <= 0 || at2 === pair.length - 1) throw new UsageError(`--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`);
+    const field = pair.slice(0, at2);
+    const value = pair.slice(at2 + 1);
+    if (field in fixtures) throw new UsageError(`--fixture ${field} was given more than once; give it once`);
+    const problem2 = fixtureProblem(field, value);
+    if (problem2 !== void 0) throw new UsageError(`--fixture ${problem2}`);
+    fixtures[field] = value;
+  }
+  return fixtures;
+}
+function replayPlan(flags, defaults) {
+  const path = flags.replay;
+  if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
+  const given = [...TARGET_FLAGS.filter((flag) => flags[flag] !== void 0), ...flags.cleanup ? ["cleanup"] : [], ...flags["allow-insecure-http"] ? ["allow-insecure-http"] : []];
+  if (given.length > 0) throw new UsageError(`${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`);
+  const out = flags.out ?? "drift-report";
+  if (out.trim() === "") throw new UsageError("--out must name a directory");
+  return {
+    target: { kind: "replay", path },
+    mode: "read-only",
+    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning"),
+    out,
+    maxPages: defaults.maxPages,
+    cleanup: false,
+    json: flags.json === true,
+    harPages: defaults.harPages,
+    suggestSpec: flags["suggest-spec"] === true,
+    fixtures: {},
+    ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {},
+    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
+  };
+}
+function positiveInteger(flag, value, fallback) {
+  return value === void 0 ? fallback : wholeNumberOption(flag, value, 1);
+}
+var TARGET_FLAGS, SEVERITIES2, MODES;
+var init_drift_plan = __esm({
+  "src/cli/drift-plan.ts"() {
+    "use strict";
+    init_command();
+    init_coverage();
+    init_mock2();
+    init_fixtures();
+    TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"];
+    SEVERITIES2 = ["breaking", "warning", "info"];
+    MODES = ["read-only", "read-write"];
+  }
+});
+
+// src/drift/policy.ts
+function isDisabled(policy, check2, operationId) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && applies(entry, operationId);
+}
+function isDisabledEverywhere(policy, check2) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && entry.operations === void 0;
+}
+function applyPolicy(findings, policy, today) {
+  const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
+  const out = [];
+  for (const f of findings) {
+    if (isDisabled(policy, f.check, f.operationId)) continue;
+    const entry = policy.checks[f.check];
+    const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
+    const ack = byFinding.get(f.id);
+    out.push({ ...f, severity, ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {} });
+  }
+  const seen = new Set(out.map((f) => f.id));
+  const acknowledgements = policy.acknowledged.map((a) => ({ ...a, status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active" }));
+  return { findings: out, acknowledgements };
+}
+function counts(f, failOn) {
+  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn] && !(f.acknowledged && !f.acknowledged.expired);
+}
+function acknowledgedText(ack) {
+  return `${ack.expired ? "acknowledgement expired on" : "acknowledged until"} ${ack.until}: ${ack.reason}`;
+}
+var NO_POLICY, applies;
+var init_policy = __esm({
+  "src/drift/policy.ts"() {
+    "use strict";
+    init_checks();
+    NO_POLICY = { checks: {}, acknowledged: [] };
+    applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
+  }
+});
+
+// node_modules/openapi-fetch/dist/index.mjs
+function randomID() {
+  return Math.random().toString(36).slice(2, 11);
+}
+function createClient(clientOptions) {
+  let {
+    baseUrl = "",
+    Request: CustomRequest = globalThis.Request,
+    fetch: baseFetch = globalThis.fetch,
+    querySerializer: globalQuerySerializer,
+    bodySerializer: globalBodySerializer,
+    pathSerializer: globalPathSerializer,
+    headers: baseHeaders,
+    requestInitExt = void 0,
+    ...baseOptions
+  } = { ...clientOptions };
+  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
+  baseUrl = removeTrailingSlash(baseUrl);
+  const globalMiddlewares = [];
+  async function coreFetch(schemaPath, fetchOptions) {
+    const {
+      baseUrl: localBaseUrl,
+      fetch = baseFetch,
+      Request: Request2 = CustomRequest,
+      headers,
+      params = {},
+      parseAs = "json",
+      querySerializer: requestQuerySerializer,
+      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
+      pathSerializer: requestPathSerializer,
+      body,
+      middleware: requestMiddlewares = [],
+      ...init
+    } = fetchOptions || {};
+    let finalBaseUrl = baseUrl;
+    if (localBaseUrl) {
+      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
+    }
+    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
+    if (requestQuerySerializer) {
+      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
+        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
+        ...requestQuerySerializer
+      });
+    }
+    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
+    const serializedBody = body === void 0 ? void 0 : bodySerializer(
+      body,
+      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
+      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
+      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
+      // setting the content-type at the very beginning to be overwritten.
+      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
+      mergeHeaders(baseHeaders, headers, params.header)
+    );
+    const finalHeaders = mergeHeaders(
+      // with no body, we should not to set Content-Type
+      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
+      serializedBody instanceof FormData ? {} : {
+        "Content-Type": "application/json"
+      },
+      baseHeaders,
+      headers,
+      params.header
+    );
+    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
+    const requestInit = {
+      redirect: "follow",
+      ...baseOptions,
+      ...init,
+      body: serializedBody,
+      headers: finalHeaders
+    };
+    let id;
+    let options;
+    let request = new Request2(
+      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
+      requestInit
+    );
+    let response;
+    for (const key in init) {
+      if (!(key in request)) {
+        request[key] = init[key];
+      }
+    }
+    if (finalMiddlewares.length) {
+      id = randomID();
+      options = Object.freeze({
+        baseUrl: finalBaseUrl,
+        fetch,
+        parseAs,
+        querySerializer,
+        bodySerializer,
+        pathSerializer
+      });
+      for (const m of finalMiddlewares) {
+        if (m && typeof m === "object" && typeof m.onRequest === "function") {
+          const result2 = await m.onRequest({
+            request,
+            schemaPath,
+            params,
+            options,
+            id
+          });
+          if (result2) {
+            if (result2 instanceof Request2) {
+              request = result2;
+            } else if (result2 instanceof Response) {
+              response = result2;
+              break;
+            } else {
+              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
+            }
+          }
+        }
+      }
+    }
+    if (!response) {
+      try {
+        response = await fetch(request, requestInitExt);
+      } catch (error2) {
+        let errorAfterMiddleware = error2;
+        if (finalMiddlewares.length) {
+          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+            const m = finalMiddlewares[i];
+            if (m && typeof m === "object" && typeof m.onError === "function") {
+              const result2 = await m.onError({
+                request,
+                error: errorAfterMiddleware,
+                schemaPath,
+                params,
+                options,
+                id
+              });
+              if (result2) {
+                if (result2 instanceof Response) {
+                  errorAfterMiddleware = void 0;
+                  response = result2;
+                  break;
+                }
+                if (result2 instanceof Error) {
+                  errorAfterMiddleware = result2;
+                  continue;
+                }
+                throw new Error("onError: must return new Response() or instance of Error");
+              }
+            }
+          }
+        }
+        if (errorAfterMiddleware) {
+          throw errorAfterMiddleware;
+        }
+      }
+      if (finalMiddlewares.length) {
+        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+          const m = finalMiddlewares[i];
+          if (m && typeof m === "object" && typeof m.onResponse === "function") {
+            const result2 = await m.onResponse({
+              request,
+              response,
+              schemaPath,
+              params,
+              options,
+              id
+            });
+            if (result2) {
+              if (!(result2 instanceof Response)) {
+                throw new Error("onResponse: must return new Response() when modifying the response");
+              }
+              response = result2;
+            }
+          }
+        }
+      }
+    }
+    const contentLength = response.headers.get("Content-Length");
+    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
+      return response.ok ? { data: void 0, response } : { error: void 0, response };
+    }
+    if (response.ok) {
+      const getResponseData = async () => {
+        if (parseAs === "stream") {
+          return response.body;
+        }
+        if (parseAs === "json" && !contentLength) {
+          const raw = await response.text();
+          return raw ? JSON.parse(raw) : void 0;
+        }
+        return await response[parseAs]();
+      };
+      return { data: await getResponseData(), response };
+    }
+    let error = await response.text();
+    try {
+      error = JSON.parse(error);
+    } catch {
+    }
+    return { error, response };
+  }
+  return {
+    request(method, url, init) {
+      return coreFetch(url, { ...init, method: method.toUpperCase() });
+    },
+    /** Call a GET endpoint */
+    GET(url, init) {
+      return coreFetch(url, { ...init, method: "GET" });
+    },
+    /** Call a PUT endpoint */
+    PUT(url, init) {
+      return coreFetch(url, { ...init, method: "PUT" });
+    },
+    /** Call a POST endpoint */
+    POST(url, init) {
+      return coreFetch(url, { ...init, method: "POST" });
+    },
+    /** Call a DELETE endpoint */
+    DELETE(url, init) {
+      return coreFetch(url, { ...init, method: "DELETE" });
+    },
+    /** Call a OPTIONS endpoint */
+    OPTIONS(url, init) {
+      return coreFetch(url, { ...init, method: "OPTIONS" });
+    },
+    /** Call a HEAD endpoint */
+    HEAD(url, init) {
+      return coreFetch(url, { ...init, method: "HEAD" });
+    },
+    /** Call a PATCH endpoint */
+    PATCH(url, init) {
+      return coreFetch(url, { ...init, method: "PATCH" });
+    },
+    /** Call a TRACE endpoint */
+    TRACE(url, init) {
+      return coreFetch(url, { ...init, method: "TRACE" });
+    },
+    /** Register middleware */
+    use(...middleware) {
+      for (const m of middleware) {
+        if (!m) {
+          continue;
+        }
+        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+        }
+        globalMiddlewares.push(m);
+      }
+    },
+    /** Unregister middleware */
+    eject(...middleware) {
+      for (const m of middleware) {
+        const i = globalMiddlewares.indexOf(m);
+        if (i !== -1) {
+          globalMiddlewares.splice(i, 1);
+        }
+      }
+    }
+  };
+}
+function serializePrimitiveParam(name2, value, options) {
+  if (value === void 0 || value === null) {
+    return "";
+  }
+  if (typeof value === "object") {
+    throw new Error(
+      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
+    );
+  }
+  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
+}
+function serializeObjectParam(name2, value, options) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  const values = [];
+  const joiner = {
+    simple: ",",
+    label: ".",
+    matrix: ";"
+  }[options.style] || "&";
+  if (options.style !== "deepObject" && options.explode === false) {
+    for (const k in value) {
+      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
+    }
+    const final2 = values.join(",");
+    switch (options.style) {
+      case "form": {
+        return `${name2}=${final2}`;
+      }
+      case "label": {
+        return `.${final2}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final2}`;
+      }
+      default: {
+        return final2;
+      }
+    }
+  }
+  for (const k in value) {
+    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
+    values.push(serializePrimitiveParam(finalName, value[k], options));
+  }
+  const final = values.join(joiner);
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
+}
+function serializeArrayParam(name2, value, options) {
+  if (!Array.isArray(value)) {
+    return "";
+  }
+  if (options.explode === false) {
+    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
+    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
+    switch (options.style) {
+      case "simple": {
+        return final;
+      }
+      case "label": {
+        return `.${final}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final}`;
+      }
+      // case "spaceDelimited":
+      // case "pipeDelimited":
+      default: {
+        return `${name2}=${final}`;
+      }
+    }
+  }
+  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
+  const values = [];
+  for (const v of value) {
+    if (options.style === "simple" || options.style === "label") {
+      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
+    } else {
+      values.push(serializePrimitiveParam(name2, v, options));
+    }
+  }
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
+}
+function createQuerySerializer(options) {
+  return function querySerializer(queryParams) {
+    const search = [];
+    if (queryParams && typeof queryParams === "object") {
+      for (const name2 in queryParams) {
+        const value = queryParams[name2];
+        if (value === void 0 || value === null) {
+          continue;
+        }
+        if (Array.isArray(value)) {
+          if (value.length === 0) {
+            continue;
+          }
+          search.push(
+            serializeArrayParam(name2, value, {
+              style: "form",
+              explode: true,
+              ...options?.array,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        if (typeof value === "object") {
+          search.push(
+            serializeObjectParam(name2, value, {
+              style: "deepObject",
+              explode: true,
+              ...options?.object,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        search.push(serializePrimitiveParam(name2, value, options));
+      }
+    }
+    return search.join("&");
+  };
+}
+function defaultPathSerializer(pathname, pathParams) {
+  let nextURL = pathname;
+  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
+    let name2 = match.substring(1, match.length - 1);
+    let explode = false;
+    let style = "simple";
+    if (name2.endsWith("*")) {
+      explode = true;
+      name2 = name2.substring(0, name2.length - 1);
+    }
+    if (name2.startsWith(".")) {
+      style = "label";
+      name2 = name2.substring(1);
+    } else if (name2.startsWith(";")) {
+      style = "matrix";
+      name2 = name2.substring(1);
+    }
+    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
+      continue;
+    }
+    const value = pathParams[name2];
+    if (Array.isArray(value)) {
+      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (typeof value === "object") {
+      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (style === "matrix") {
+      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
+      continue;
+    }
+    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
+  }
+  return nextURL;
+}
+function defaultBodySerializer(body, headers) {
+  if (body instanceof FormData) {
+    return body;
+  }
+  if (headers) {
+    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
+    if (contentType === "application/x-www-form-urlencoded") {
+      return new URLSearchParams(body).toString();
+    }
+  }
+  return JSON.stringify(body);
+}
+function createFinalURL(pathname, options) {
+  let finalURL = `${options.baseUrl}${pathname}`;
+  if (options.params?.path) {
+    finalURL = options.pathSerializer(finalURL, options.params.path);
+  }
+  let search = options.querySerializer(options.params.query ?? {});
+  if (search.startsWith("?")) {
+    search = search.substring(1);
+  }
+  if (search) {
+    finalURL += `?${search}`;
+  }
+  return finalURL;
+}
+function mergeHeaders(...allHeaders) {
+  const finalHeaders = new Headers();
+  for (const h of allHeaders) {
+    if (!h || typeof h !== "object") {
+      continue;
+    }
+    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
+    for (const [k, v] of iterator) {
+      if (v === null) {
+        finalHeaders.delete(k);
+      } else if (Array.isArray(v)) {
+        for (const v2 of v) {
+          finalHeaders.append(k, v2);
+        }
+      } else if (v !== void 0) {
+        finalHeaders.set(k, v);
+      }
+    }
+  }
+  return finalHeaders;
+}
+function removeTrailingSlash(url) {
+  if (url.endsWith("/")) {
+    return url.substring(0, url.length - 1);
+  }
+  return url;
+}
+var PATH_PARAM_RE, supportsRequestInitExt;
+var init_dist = __esm({
+  "node_modules/openapi-fetch/dist/index.mjs"() {
+    PATH_PARAM_RE = /\{[^{}]+\}/g;
+    supportsRequestInitExt = () => {
+      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
+    };
+  }
+});
+
+// src/client/openapi-fetch.ts
+var createClient2;
+var init_openapi_fetch = __esm({
+  "src/client/openapi-fetch.ts"() {
+    "use strict";
+    init_dist();
+    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
+  }
+});
+
+// src/client/errors.ts
+function errorGuard(cls) {
+  return (e) => {
+    if (e instanceof cls) return true;
+    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
+    return Array.isArray(kinds) && kinds.includes(cls.kind);
+  };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
+var init_errors = __esm({
+  "src/client/errors.ts"() {
+    "use strict";
+    init_redact();
+    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
+    SipEndpointsError = class extends Error {
+      /** The kind the guards recognise; every subclass names its own. */
+      static kind = "SipEndpointsError";
+      // A private field: `util.inspect` and `JSON.stringify` never see it.
+      #secrets;
+      constructor(message, context = {}) {
+        const secrets = context.secrets ?? [];
+        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
+        this.#secrets = secrets;
+        const kinds = [];
+        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
+        }
+        Object.defineProperty(this, KINDS, { value: kinds });
+        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
+      }
+      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
+      scrub(value) {
+        return redactValue(value, this.#secrets);
+      }
+      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
+      toJSON() {
+        const own = { name: this.name, message: this.message };
+        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
+        const cause = this.cause;
+        if (cause !== void 0) {
+          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
+        }
+        return redactValue(own, this.#secrets);
+      }
+      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
+      [INSPECT_CUSTOM](_depth, options, inspect) {
+        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
+      }
+    };
+    ConfigError = class extends SipEndpointsError {
+      constructor(message, option, context = {}) {
+        super(message, context);
+        this.option = option;
+      }
+      option;
+      static kind = "ConfigError";
+    };
+    ArgumentError = class extends SipEndpointsError {
+      static kind = "ArgumentError";
+    };
+    CallError = class extends SipEndpointsError {
+      static kind = "CallError";
+      method;
+      url;
+      attempts;
+      constructor(facts, message, context) {
+        super(`${facts.method} ${facts.url} ${message}`, context);
+        this.method = facts.method;
+        this.url = redactText(facts.url, context.secrets ?? []);
+        this.attempts = facts.attempts;
+      }
+    };
+    TimeoutError = class extends CallError {
+      constructor(facts, timeoutMs, context = {}) {
+        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
+        this.timeoutMs = timeoutMs;
+      }
+      timeoutMs;
+      static kind = "TimeoutError";
+    };
+    NetworkError = class extends CallError {
+      constructor(facts, code, context = {}) {
+        super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
+        this.code = code;
+      }
+      code;
+      static kind = "NetworkError";
+    };
+    ResponseTooLargeError = class extends CallError {
+      constructor(facts, status, limitBytes, context = {}) {
+        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
+        this.status = status;
+        this.limitBytes = limitBytes;
+      }
+      status;
+      limitBytes;
+      static kind = "ResponseTooLargeError";
+    };
+    AbortedError = class extends CallError {
+      static kind = "AbortedError";
+      constructor(facts, context = {}) {
+        super(facts, "was aborted by the caller", context);
+      }
+    };
+    OriginRefusedError = class extends SipEndpointsError {
+      constructor(url, expectedOrigin, reason, context = {}) {
+        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
+        this.expectedOrigin = expectedOrigin;
+        this.url = redactText(url, context.secrets ?? []);
+      }
+      expectedOrigin;
+      static kind = "OriginRefusedError";
+      url;
+    };
+    PaginationError = class extends SipEndpointsError {
+      constructor(url, pages, reason) {
+        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
+        this.url = url;
+        this.pages = pages;
+      }
+      url;
+      pages;
+      static kind = "PaginationError";
+    };
+    isSipEndpointsError = errorGuard(SipEndpointsError);
+    isConfigError = errorGuard(ConfigError);
+    isArgumentError = errorGuard(ArgumentError);
+    isTimeoutError = errorGuard(TimeoutError);
+    isNetworkError = errorGuard(NetworkError);
+    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
+    isAbortedError = errorGuard(AbortedError);
+    isOriginRefusedError = errorGuard(OriginRefusedError);
+    isPaginationError = errorGuard(PaginationError);
+  }
+});
+
+// src/client/api-error.ts
+async function documentedBody(operationId, status, body) {
+  const responses = operations2[operationId].responses;
+  const name2 = responses[String(status)]?.bodyValidator;
+  if (!name2) return void 0;
+  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
+  return validate2(name2, body).length === 0 ? body : void 0;
+}
+async function createApiError(given) {
+  const { status, operationId } = given.exchange;
+  const documented = await documentedBody(operationId, status, given.body);
+  const source = { ...given, documented };
+  if (status === 422) {
+    const errors = documented?.errors ?? [];
+    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
+  }
+  const detail = documented?.error;
+  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
+  if (status === 400) return new BadRequestError(source, detail);
+  if (status === 401) return new UnauthorizedError(source, detail);
+  if (status === 404) return new NotFoundError(source, detail);
+  if (status === 429) return new RateLimitError(source, detail);
+  if (status >= 500) return new ServerError(source, detail);
+  return new ApiError(source, detail);
+}
+var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
+var init_api_error = __esm({
+  "src/client/api-error.ts"() {
+    "use strict";
+    init_spec();
+    init_errors();
+    ApiError = class extends SipEndpointsError {
+      static kind = "ApiError";
+      operationId;
+      method;
+      url;
+      status;
+      /** The server's request id, when it sent one. */
+      requestId;
+      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
+      body;
+      /** The `error` string of a documented `{ "error": … }` body. */
+      error;
+      attempts;
+      /** Spec findings about this response (only with `validateResponses` on). */
+      findings;
+      constructor(source, detail) {
+        const { exchange, secrets } = source;
+        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
+        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.body = this.scrub(source.body);
+        const error = source.documented?.error;
+        this.error = typeof error === "string" ? this.scrub(error) : void 0;
+        this.attempts = exchange.attempts;
+        this.findings = this.scrub(source.findings);
+      }
+    };
+    BadRequestError = class extends ApiError {
+      static kind = "BadRequestError";
+    };
+    UnauthorizedError = class extends ApiError {
+      static kind = "UnauthorizedError";
+    };
+    NotFoundError = class extends ApiError {
+      static kind = "NotFoundError";
+    };
+    RateLimitError = class extends ApiError {
+      static kind = "RateLimitError";
+      /** The `Retry-After` header as sent (seconds or an HTTP date). */
+      retryAfter;
+      constructor(source, detail) {
+        super(source, detail);
+        this.retryAfter = source.exchange.headers["retry-after"];
+      }
+    };
+    ServerError = class extends ApiError {
+      static kind = "ServerError";
+    };
+    UnprocessableEntityError = class extends ApiError {
+      static kind = "UnprocessableEntityError";
+      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
+      errors;
+      constructor(source, detail, errors) {
+        super(source, detail);
+        this.errors = this.scrub(errors);
+      }
+    };
+    InvalidResponseError = class extends SipEndpointsError {
+      static kind = "InvalidResponseError";
+      operationId;
+      method;
+      url;
+      status;
+      requestId;
+      /** What is wrong, each with a JSON pointer into the body. */
+      findings;
+      constructor(exchange, findings, secrets, cause) {
+        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
+        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.findings = this.scrub(findings);
+      }
+    };
+    isApiError = errorGuard(ApiError);
+    isBadRequestError = errorGuard(BadRequestError);
+    isUnauthorizedError = errorGuard(UnauthorizedError);
+    isNotFoundError = errorGuard(NotFoundError);
+    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
+    isRateLimitError = errorGuard(RateLimitError);
+    isServerError = errorGuard(ServerError);
+    isInvalidResponseError = errorGuard(InvalidResponseError);
+  }
+});
+
+// src/client/proxy.ts
+function proxySettings(env) {
+  const http = server(env, "http_proxy");
+  const https = server(env, "https_proxy") ?? http;
+  if (!http && !https) return void 0;
+  const noProxy = pick(env, "no_proxy");
+  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return { http, https, bypass };
+}
+function proxyFor(settings, target) {
+  const proxy = target.protocol === "https:" ? settings.https : settings.http;
+  if (!proxy) return void 0;
+  const host = target.hostname.toLowerCase();
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
+}
+function bypasses(entry, host, port) {
+  if (entry === "*") return true;
+  const { name: name2, entryPort } = splitEntry(entry);
+  if (entryPort !== void 0 && entryPort !== port) return false;
+  const bare = name2.replace(/^\*?\./, "");
+  return host === bare || host.endsWith(`.${bare}`);
+}
+function splitEntry(entry) {
+  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
+  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
+  const [name2 = entry, entryPort] = entry.split(":");
+  return { name: name2, entryPort };
+}
+function pick(env, lower) {
+  for (const name2 of [lower, lower.toUpperCase()]) {
+    const value = env[name2];
+    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
+  }
+  return void 0;
+}
+function server(env, variable) {
+  const given = pick(env, variable);
+  if (!given) return void 0;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
+  } catch {
+    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
+  return { origin: url.origin, authorization, source: given.source };
+}
+var init_proxy = __esm({
+  "src/client/proxy.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/client/proxy-agents.ts
+function loadUndici() {
+  return import(UNDICI);
+}
+function proxyDispatchers(undici, proxies) {
+  if (!proxies) return () => void 0;
+  const tunnels = /* @__PURE__ */ new Map();
+  return (url) => {
+    const proxy = proxyFor(proxies, new URL(url));
+    if (!proxy) return void 0;
+    let agent = tunnels.get(proxy);
+    if (!agent) {
+      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
+      tunnels.set(proxy, agent);
+    }
+    return agent;
+  };
+}
+var UNDICI;
+var init_proxy_agents = __esm({
+  "src/client/proxy-agents.ts"() {
+    "use strict";
+    init_proxy();
+    UNDICI = "undici";
+  }
+});
+
+// src/http-headers.ts
+function headerRecord(headers) {
+  const out = {};
+  headers.forEach((value, name2) => {
+    out[name2.toLowerCase()] = value;
+  });
+  return out;
+}
+var init_http_headers = __esm({
+  "src/http-headers.ts"() {
+    "use strict";
+  }
+});
+
+// src/client/body.ts
+function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
+  return Number(contentLength) > maxBytes && !contentEncoding;
+}
+async function collectText(chunks, maxBytes, stop2) {
+  const kept = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      stop2();
+      throw new BodyTooLarge();
+    }
+    kept.push(chunk);
+  }
+  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
+}
+async function readResponseText(response, maxBytes, onReader) {
+  const body = response.body;
+  if (body === null) return "";
+  const cancel = (stream) => void stream.cancel().catch(() => void 0);
+  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
+    cancel(body);
+    throw new BodyTooLarge();
+  }
+  const reader = body.getReader();
+  onReader?.(reader);
+  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
+}
+async function* chunksOf(reader) {
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+var BodyTooLarge;
+var init_body = __esm({
+  "src/client/body.ts"() {
+    "use strict";
+    init_utf8_text();
+    BodyTooLarge = class extends Error {
+    };
+  }
+});
+
+// src/client/wire.ts
+function fetchWire(fetchImpl) {
+  return (request) => {
+    const controller = new AbortController();
+    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
+  };
+}
+async function fetchAnswer(fetchImpl, request, signal) {
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+    signal
+  });
+  let reader;
+  const headers = headerRecord(response.headers);
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
+    cancel(reason) {
+      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
+      void stream?.cancel(reason).catch(() => void 0);
+    }
+  };
+}
+var init_wire = __esm({
+  "src/client/wire.ts"() {
+    "use strict";
+    init_http_headers();
+    init_body();
+  }
+});
+
+// src/client/undici-wire.ts
+var undici_wire_exports = {};
+__export(undici_wire_exports, {
+  loadUndiciWire: () => loadUndiciWire
+});
+import { EventEmitter } from "node:events";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+async function loadUndiciWire(proxies) {
+  const undici = await loadUndici();
+  const dispatcherFor = proxyDispatchers(undici, proxies);
+  return (request) => {
+    const signal = new EventEmitter();
+    const response = undici.request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      dispatcher: dispatcherFor(request.url)
+    }).then(wireResponse);
+    return { response, abort: () => signal.emit("abort") };
+  };
+}
+function wireResponse(answer) {
+  const body = answer.body;
+  const headers = joined2(answer.headers);
+  return {
+    status: answer.statusCode,
+    statusText: answer.statusText,
+    headers,
+    async text(maxBytes) {
+      const declared = headers["content-length"];
+      const encoding = headers["content-encoding"];
+      if (declaresTooMuch(declared, encoding, maxBytes)) {
+        discard(body);
+        throw new BodyTooLarge();
+      }
+      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
+      const decoders = decodersFor(encoding);
+      let source = body;
+      for (const decoder of decoders) {
+        source.on("error", (error) => decoder.destroy(error));
+        source = source.pipe(decoder);
+      }
+      return collectText(source, maxBytes, () => {
+        discard(body);
+        for (const decoder of decoders) decoder.destroy();
+      });
+    },
+    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
+    cancel: () => discard(body)
+  };
+}
+function discard(body) {
+  body.on("error", () => void 0);
+  body.destroy();
+}
+function decodersFor(encoding) {
+  if (!encoding) return [];
+  const decoders = [];
+  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
+    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
+    else if (coding === "deflate") decoders.push(createInflate());
+    else if (coding === "br") decoders.push(createBrotliDecompress());
+    else if (coding !== "identity" && coding !== "") return [];
+  }
+  return decoders;
+}
+function joined2(headers) {
+  const out = {};
+  for (const name2 in headers) {
+    const value = headers[name2];
+    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+var init_undici_wire = __esm({
+  "src/client/undici-wire.ts"() {
+    "use strict";
+    init_body();
+    init_proxy_agents();
+    init_utf8_text();
+  }
+});
+
+// src/client/default-wire.ts
+function defaultWire(kind, proxies) {
+  if (kind === "fetch" && !proxies) {
+    const wire = fetchWire(platformFetch(void 0));
+    return () => (hasGlobalFetch(), wire);
+  }
+  let loading;
+  return () => loading ??= load(kind, proxies);
+}
+async function load(kind, proxies) {
+  if (kind === "undici") {
+    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
+    return loadUndiciWire2(proxies);
+  }
+  hasGlobalFetch();
+  const proxy = proxies?.https ?? proxies?.http;
+  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
+  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
+}
+function unloadable(what, option) {
+  return (cause) => {
+    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
+  };
+}
+function platformFetch(dispatcherFor) {
+  return (url, init) => {
+    const dispatcher = dispatcherFor?.(url);
+    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
+  };
+}
+function hasGlobalFetch() {
+  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+}
+var init_default_wire = __esm({
+  "src/client/default-wire.ts"() {
+    "use strict";
+    init_errors();
+    init_proxy_agents();
+    init_wire();
+  }
+});
+
+// src/client/retry.ts
+function resolveRetryPolicy(input) {
+  const given = input === false ? { maxAttempts: 1 } : input ?? {};
+  const policy = {
+    maxAttempts: 3,
+    baseDelayMs: 200,
+    maxDelayMs: 5e3,
+    maxRetryAfterMs: 6e4,
+    statuses: [429, 502, 503, 504],
+    sleep: abortableSleep,
+    now: Date.now,
+    random: Math.random,
+    ...given
+  };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
+  }
+  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
+    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
+  }
+  return policy;
+}
+function retryDelay(policy, method, outcome, attempt2) {
+  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
+  if (outcome.kind === "status" && outcome.retryAfter !== null) {
+    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
+    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
+  }
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+function mayRetry(policy, method, outcome) {
+  const idempotent = IDEMPOTENT.has(method);
+  switch (outcome.kind) {
+    case "status":
+      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
+    case "network":
+      return idempotent || outcome.refused;
+    case "timeout":
+      return idempotent;
+  }
+}
+function parseRetryAfter(value, nowMs) {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/[a-z]/i.test(text)) return void 0;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+var POST_SAFE_STATUSES, IDEMPOTENT;
+var init_retry = __esm({
+  "src/client/retry.ts"() {
+    "use strict";
+    init_errors();
+    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
+    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+  }
+});
+
+// src/client/config.ts
+import { isIPv4 } from "node:net";
+function resolveConfig(options = {}) {
+  const env = options.env ?? process.env;
+  const baseUrl = resolveBaseUrl(options, env);
+  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
+  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
+  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
+  const validateResponses = options.validateResponses ?? "off";
+  if (!["off", "warn", "throw"].includes(validateResponses)) {
+    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
+  }
+  const userAgent = options.userAgent ?? `${name}/${version}`;
+  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
+  if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  const wire = options.wire ?? "fetch";
+  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
+  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
+  return {
+    baseUrl,
+    origin: new URL(baseUrl).origin,
+    authorization: basicAuthHeader(projectId, apiToken),
+    secrets: credentialSecrets(projectId, apiToken),
+    loadWire,
+    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    retry: resolveRetryPolicy(options.retry),
+    validateResponses,
+    userAgent,
+    signal: options.signal,
+    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
+  };
+}
+function resolveBaseUrl(options, env) {
+  if (options.baseUrl !== void 0 && options.space !== void 0) {
+    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
+  }
+  const insecure = options.allowInsecureHttp ?? false;
+  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
+  if (options.space !== void 0) return spaceUrl(options.space, "space");
+  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
+  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
+  throw new ConfigError('no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE', "space");
+}
+function spaceUrl(space, source) {
+  const match = typeof space === "string" ? SPACE.exec(space) : null;
+  if (!match?.[1]) {
+    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
+    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
+  }
+  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
+}
+function checkBaseUrl(value, source, allowInsecureHttp) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
+  }
+  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigError(
+      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
+      "baseUrl"
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
+  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
+  return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
+}
+function credential(given, fromEnv, option, variable) {
+  const value = given ?? fromEnv;
+  const source = given !== void 0 ? `options.${option}` : variable;
+  if (value === void 0 || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
+  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
+  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
+  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
+  return value;
+}
+function positive(value, fallback, option) {
+  if (value === void 0) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
+  }
+  return value;
+}
+var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
+var init_config = __esm({
+  "src/client/config.ts"() {
+    "use strict";
+    init_redact();
+    init_default_wire();
+    init_errors();
+    init_proxy();
+    init_retry();
+    init_wire();
+    init_package();
+    DEFAULT_TIMEOUT_MS = 3e4;
+    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    API_PATH = "/api/relay/rest";
+    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+  }
+});
+
+// src/client/exchange.ts
+function secretsOf(base, request) {
+  const auth = request.auth;
+  const password = request.requestBody?.password;
+  const extra = [];
+  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
+  if (typeof password === "string") extra.push(password);
+  return extra.length === 0 ? base : [...base, ...extra];
+}
+function observedExchange(exchange, secrets) {
+  return {
+    ...exchange,
+    url: redactText(exchange.url, secrets),
+    requestHeaders: redactValue(exchange.requestHeaders, secrets),
+    requestBody: redactValue(exchange.requestBody, secrets),
+    headers: redactValue(exchange.headers, secrets),
+    bodyText: redactText(exchange.bodyText, secrets),
+    ...exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}
+  };
+}
+var init_exchange = __esm({
+  "src/client/exchange.ts"() {
+    "use strict";
+    init_redact();
+  }
+});
+
+// src/client/judge.ts
+var judge_exports = {};
+__export(judge_exports, {
+  judge: () => judge
+});
+function judge(mode, performed, onFindings) {
+  const { exchange, secrets } = performed;
+  const analysis = analyseResponse(exchange);
+  const findings = checkAnalysed(analysis);
+  if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
+  if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
+    throw new InvalidResponseError(exchange, findings, secrets);
+  }
+  return { performed, findings, parsed: analysis.parsed };
+}
+var init_judge = __esm({
+  "src/client/judge.ts"() {
+    "use strict";
+    init_checks();
+    init_redact();
+    init_api_error();
+    init_exchange();
+    init_http_status();
+  }
+});
+
+// src/client/validation.ts
+function createJudge(mode, onFindings) {
+  if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: void 0 });
+  let loading;
+  const hook = onFindings ?? (mode === "warn" ? warnOncePerFinding() : void 0);
+  return async (performed) => {
+    const { judge: judge2 } = await (loading ??= Promise.resolve().then(() => (init_judge(), judge_exports)));
+    return judge2(mode, performed, hook);
+  };
+}
+function warnOncePerFinding() {
+  const warned = /* @__PURE__ */ new Set();
+  return (findings) => {
+    for (const f of findings) {
+      if (warned.has(f.id)) continue;
+      warned.add(f.id);
+      const text = `${f.method} ${f.path} \u2192 ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
+      if (typeof process === "object" && typeof process.emitWarning === "function") process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
+      else console.warn(text);
+    }
+  };
+}
+async function findingsOf(received) {
+  if (received.findings.length > 0) return received.findings;
+  const { checkResponse: checkResponse2 } = await Promise.resolve().then(() => (init_checks(), checks_exports));
+  return checkResponse2(received.performed.exchange);
+}
+var NOTHING;
+var init_validation2 = __esm({
+  "src/client/validation.ts"() {
+    "use strict";
+    NOTHING = [];
+  }
+});
+
+// src/client/pipeline.ts
+function createPipeline(config, transport, judge2) {
+  const basePath = new URL(config.baseUrl).pathname;
+  async function perform(request, call) {
+    const { method, url } = request;
+    const bodyText = request.body === null ? void 0 : await request.text();
+    const parsed = bodyText === void 0 ? void 0 : parseJson(bodyText);
+    return transport({
+      operationId: operationAt(method, new URL(url).pathname, basePath),
+      method,
+      url,
+      bodyText,
+      requestBody: parsed === void 0 ? void 0 : parsed.ok ? parsed.value : bodyText,
+      headers: headerRecord(request.headers),
+      auth: call?.auth,
+      // A `Request` always has a signal; a call without one of its own needs no listener.
+      signal: call ? call.signal : request.signal
+    });
+  }
+  return {
+    clientFetch: async (request) => {
+      const performed = await perform(request, void 0);
+      return responseOf(await judge2(performed));
+    },
+    open(call) {
+      let sent;
+      return {
+        async fetch(request) {
+          sent = await perform(request, call);
+          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
+        },
+        sent: () => sent
+      };
+    },
+    async receive(operationId, call, result2, sent) {
+      const { response, data, error } = result2;
+      const op = operations2[operationId];
+      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
+      const secrets = sent?.secrets ?? config.secrets;
+      const body = response.ok ? data : error;
+      const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
+        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
+      }
+      const exchange = {
+        ...requestSide(operationId, sent),
+        url,
+        status: response.status,
+        headers: headerRecord(response.headers),
+        bodyText
+      };
+      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
+      if (requestId !== void 0) exchange.requestId = requestId;
+      const performed = { exchange, statusText: response.statusText, secrets };
+      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
+    }
+  };
+}
+function requestSide(operationId, sent) {
+  if (!sent) return { operationId, method: operations2[operationId].method, requestHeaders: {}, requestBody: void 0, durationMs: 0, attempts: 0 };
+  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
+  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
+}
+function operationOf2(operationId) {
+  if (!Object.prototype.hasOwnProperty.call(operations2, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  return operationId;
+}
+async function responseOf(received) {
+  const { exchange, statusText, secrets } = received.performed;
+  const { status, headers, bodyText } = exchange;
+  if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
+  const body = NULL_BODY2.has(status) ? null : bodyText;
+  try {
+    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
+  } catch {
+    return new AnsweredResponse(body, { status, headers }, exchange.url);
+  }
+}
+var NO_FINDINGS, NULL_BODY2, AnsweredResponse;
+var init_pipeline = __esm({
+  "src/client/pipeline.ts"() {
+    "use strict";
+    init_http_headers();
+    init_utf8_text();
+    init_json_text();
+    init_spec();
+    init_api_error();
+    init_errors();
+    init_validation2();
+    NO_FINDINGS = [];
+    NULL_BODY2 = /* @__PURE__ */ new Set([204, 205, 304]);
+    AnsweredResponse = class extends Response {
+      #url;
+      constructor(body, init, url) {
+        super(body, init);
+        this.#url = url;
+      }
+      get url() {
+        return this.#url;
+      }
+    };
+  }
+});
+
+// src/client/page-link.ts
+function listUrlOf(baseUrl) {
+  return `${baseUrl}${operations2.list_sip_endpoints.path}`;
+}
+function resolvePageLink(next, pageUrl, listUrl) {
+  if (next === void 0 || next === null || next === "") return { kind: "none" };
+  if (typeof next !== "string") return { kind: "unusable", reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string` };
+  let target;
+  try {
+    target = new URL(next, pageUrl);
+  } catch {
+    return { kind: "unusable", reason: `links.next ${JSON.stringify(next.slice(0, 200))} is not a URL reference` };
+  }
+  const leadsTo = `${target.origin}${target.pathname}`;
+  if (target.username || target.password) return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
+  if (leadsTo !== listUrl) return { kind: "unusable", reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed` };
+  return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
+}
+var init_page_link = __esm({
+  "src/client/page-link.ts"() {
+    "use strict";
+    init_spec();
+  }
+});
+
+// src/client/pagination.ts
+async function* walkPages(first, follow, listUrl, options = {}) {
+  let page = await first();
+  const seen = /* @__PURE__ */ new Set([page.url]);
+  for (let pages = 1; ; pages++) {
+    yield* page.body.data;
+    const link = resolvePageLink(page.body.links.next, page.url, listUrl);
+    if (link.kind === "none") return;
+    if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
+    const url = link.url;
+    if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
+    if (options.maxPages !== void 0 && pages >= options.maxPages) {
+      if (options.atMaxPages === "throw") throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+      return;
+    }
+    seen.add(url);
+    page = await follow(link);
+  }
+}
+var init_pagination = __esm({
+  "src/client/pagination.ts"() {
+    "use strict";
+    init_errors();
+    init_page_link();
+  }
+});
+
+// src/client/send.ts
+function createSend(raw, pipeline) {
+  return async function send(request) {
+    const operationId = operationOf2(String(request.operationId));
+    const op = operations2[operationId];
+    const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
+    const { search, bodyText } = request;
+    if (search !== void 0 && request.query !== void 0) throw new ArgumentError("give either query or search, not both");
+    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
+    const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
+    const open = pipeline.open(call);
+    const untyped = raw;
+    const result2 = await untyped.request(op.method.toLowerCase(), op.path, {
+      params: { path, query: request.query },
+      headers: request.headers,
+      body: bodyText ?? request.body,
+      bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
+      querySerializer: search !== void 0 ? () => search : void 0,
+      parseAs: "text",
+      fetch: open.fetch
+    });
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
+    return observedExchange(exchange, secrets);
+  };
+}
+function pathSegment(value, name2 = "id") {
+  if (typeof value !== "string" || value === "") throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
+  if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name2} must not be "${value}"`);
+  return value;
+}
+function serialize(body) {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ArgumentError(`body cannot be sent as JSON: ${error.message}`, { cause: error });
+  }
+}
+var init_send = __esm({
+  "src/client/send.ts"() {
+    "use strict";
+    init_spec();
+    init_errors();
+    init_exchange();
+    init_pipeline();
+  }
+});
+
+// src/client/attempt.ts
+function stop(deadline, reason) {
+  deadline.inFlight?.abort(reason);
+  deadline.response?.cancel(reason);
+  deadline.reject(reason);
+}
+function expire(deadline) {
+  deadline.expired = true;
+  stop(deadline, new Error(`no complete answer within ${deadline.timeoutMs} ms`));
+}
+async function attempt(wire, request, limits, userSignal) {
+  if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
+  const deadline = { expired: false, inFlight: void 0, reject: noop, timeoutMs: limits.timeoutMs, response: void 0 };
+  const ended = new Promise((_resolve, reject) => {
+    deadline.reject = reject;
+  });
+  const timer = setTimeout(expire, limits.timeoutMs, deadline);
+  let onUserAbort;
+  if (userSignal) {
+    onUserAbort = () => stop(deadline, userSignal.reason);
+    userSignal.addEventListener("abort", onUserAbort);
+  }
+  try {
+    return await Promise.race([sendAndRead(wire, request, limits.maxResponseBytes, deadline), ended]);
+  } catch (error) {
+    if (error instanceof AttemptFailure) throw error;
+    if (deadline.expired) throw new AttemptFailure("timeout", error);
+    if (userSignal?.aborted) throw new AttemptFailure("aborted", error);
+    throw new AttemptFailure("network", error);
+  } finally {
+    clearTimeout(timer);
+    if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
+  }
+}
+async function sendAndRead(wire, request, maxBytes, deadline) {
+  deadline.inFlight = wire(request);
+  const response = await deadline.inFlight.response;
+  if (deadline.expired) {
+    response.cancel(void 0);
+    throw new Error("answer arrived after the deadline");
+  }
+  deadline.response = response;
+  try {
+    return { status: response.status, statusText: response.statusText, headers: response.headers, bodyText: await response.text(maxBytes) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
+    throw error;
+  }
+}
+function noop() {
+}
+var AttemptFailure;
+var init_attempt = __esm({
+  "src/client/attempt.ts"() {
+    "use strict";
+    init_body();
+    AttemptFailure = class {
+      constructor(kind, cause, status = 0) {
+        this.kind = kind;
+        this.cause = cause;
+        this.status = status;
+      }
+      kind;
+      cause;
+      status;
+    };
+  }
+});
+
+// src/client/transport.ts
+function createTransport(config, onExchange) {
+  const { retry: policy } = config;
+  let ready;
+  const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
+  const sameOriginPrefix = `${config.origin}/`;
+  return async function perform(request) {
+    const { method, url } = request;
+    const secrets = secretsOf(config.secrets, request);
+    if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
+    const operationId = request.operationId;
+    if (operationId === void 0) throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
+    const headers = { ...baseHeaders, ...request.headers };
+    const auth = request.auth ?? "default";
+    if (auth === "default") headers.authorization = config.authorization;
+    else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
+    if (request.bodyText !== void 0) headers["content-type"] ??= "application/json";
+    const userSignal = combine(request.signal ?? void 0, config.signal);
+    const sent = { method, url, headers, body: request.bodyText };
+    const wire = ready ??= await config.loadWire();
+    const started = policy.now();
+    const retried = [];
+    for (let attempts = 1; ; attempts++) {
+      const facts = { method, url, attempts };
+      let outcome;
+      let result2;
+      let failure;
+      try {
+        result2 = await attempt(wire, sent, config, userSignal);
+        outcome = { kind: "status", status: result2.status, retryAfter: result2.headers["retry-after"] ?? null };
+      } catch (error) {
+        if (!(error instanceof AttemptFailure)) throw error;
+        if (error.kind === "too-large") throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
+        if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
+        failure = error;
+        outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
+      }
+      const delay = retryDelay(policy, method, outcome, attempts);
+      if (delay === void 0) {
+        if (result2) return finish(operationId, request, headers, result2, attempts, started, secrets, retried);
+        if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
+        throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
+      }
+      if (result2) retried.push({ status: result2.status, headers: result2.headers, bodyText: result2.bodyText });
+      try {
+        await policy.sleep(delay, userSignal);
+      } catch (error) {
+        throw new AbortedError(facts, { cause: error, secrets });
+      }
+    }
+  };
+  function finish(operationId, request, requestHeaders, result2, attempts, started, secrets, retried) {
+    const { headers, bodyText } = result2;
+    const exchange = {
+      operationId,
+      method: request.method,
+      url: request.url,
+      requestHeaders,
+      requestBody: request.requestBody,
+      status: result2.status,
+      headers,
+      bodyText,
+      durationMs: policy.now() - started,
+      attempts
+    };
+    const requestId = headers["x-request-id"] ?? headers["request-id"];
+    if (requestId !== void 0) exchange.requestId = requestId;
+    if (retried.length > 0) exchange.retried = retried;
+    if (onExchange) onExchange(observedExchange(exchange, secrets));
+    return { exchange, statusText: result2.statusText, secrets };
+  }
+}
+function refuseForeign(origin, url, secrets) {
+  const target = new URL(url);
+  if (target.username || target.password) {
+    throw new OriginRefusedError(`${target.protocol}//${target.host}${target.pathname}`, origin, "the URL carries credentials", { secrets });
+  }
+  if (target.origin !== origin) throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
+}
+function combine(a, b) {
+  return a && b ? AbortSignal.any([a, b]) : a ?? b;
+}
+function errorCode(error, depth = 0) {
+  if (error === null || typeof error !== "object" || depth >= CODE_DEPTH) return void 0;
+  const { code, errors, cause } = error;
+  if (typeof code === "string") return code;
+  if (Array.isArray(errors)) {
+    for (const member of errors) {
+      const found = errorCode(member, depth + 1);
+      if (found !== void 0) return found;
+    }
+  }
+  return errorCode(cause, depth + 1);
+}
+var CODE_DEPTH;
+var init_transport = __esm({
+  "src/client/transport.ts"() {
+    "use strict";
+    init_redact();
+    init_attempt();
+    init_errors();
+    init_exchange();
+    init_retry();
+    CODE_DEPTH = 4;
+  }
+});
+
+// src/client/client.ts
+function createSipEndpointsClient(options = {}) {
+  const config = resolveConfig(options);
+  const transport = createTransport(config, options.onExchange);
+  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
+  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
+  const listUrl = listUrlOf(config.baseUrl);
+  const typed = async (operationId, signal, send) => {
+    const call = { signal, judged: true };
+    const open = pipeline.open(call);
+    const result2 = await send({ parseAs: "text", fetch: open.fetch });
+    return pipeline.receive(operationId, call, result2, open.sent());
+  };
+  const page = async (signal, search, query) => {
+    const received = await typed(
+      "list_sip_endpoints",
+      signal,
+      (init) => raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === void 0 ? void 0 : () => search })
+    );
+    return { body: await listBody(received), url: received.performed.exchange.url };
+  };
+  return {
+    baseUrl: config.baseUrl,
+    raw,
+    send: createSend(raw, pipeline),
+    list: async (query, opts) => (await page(opts?.signal, void 0, query)).body,
+    listAll: (query, opts) => walkPages(
+      () => page(opts?.signal, void 0, query),
+      (link) => page(opts?.signal, link.search),
+      listUrl,
+      opts
+    ),
+    retrieve: async (id, opts) => endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
+    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
+    update: async (id, body, opts) => endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
+    async delete(id, opts) {
+      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
+    }
+  };
+}
+async function successBody(receipt) {
+  const { exchange, secrets } = receipt.performed;
+  const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
+  if (isSuccess(exchange.status)) return parsed;
+  throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
+}
+async function endpointBody(receipt) {
+  const parsed = await successBody(receipt);
+  if (parsed.ok && isPlainObject(parsed.value)) return parsed.value;
+  throw await unusable(receipt);
+}
+async function listBody(receipt) {
+  const parsed = await successBody(receipt);
+  const value = parsed.ok ? parsed.value : void 0;
+  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value;
+  throw await unusable(receipt);
+}
+async function unusable(receipt) {
+  const { exchange, secrets } = receipt.performed;
+  return new InvalidResponseError(exchange, await findingsOf(receipt), secrets);
+}
+function parseOnce(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return NOT_JSON;
+  }
+}
+var NOT_JSON;
+var init_client = __esm({
+  "src/client/client.ts"() {
+    "use strict";
+    init_openapi_fetch();
+    init_json_pointer();
+    init_api_error();
+    init_config();
+    init_pipeline();
+    init_page_link();
+    init_pagination();
+    init_send();
+    init_transport();
+    init_validation2();
+    init_http_status();
+    NOT_JSON = { ok: false };
+  }
+});
+
+// src/client/index.ts
+var init_client2 = __esm({
+  "src/client/index.ts"() {
+    "use strict";
+    init_client();
+    init_errors();
+    init_api_error();
+  }
+});
+
+// src/drift/har.ts
+function renderHar(har) {
+  return `${JSON.stringify(har, null, 2)}
+`;
+}
+function toEntry(seen) {
+  const { exchange, request } = seen;
+  const url = new URL(exchange.url);
+  const requestBody = (
+    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
+    exchange.requestBody === void 0 ? void 0 : scrubBodyText(typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody))
+  );
+  const responseBody = scrubBodyText(exchange.bodyText);
+  const requestHeaders = exchange.requestHeaders ?? {};
+  const responseType = exchange.headers["content-type"] ?? "";
+  const time = Math.max(0, exchange.durationMs ?? 0);
+  const entry = {
+    startedDateTime: new Date(seen.startedAt).toISOString(),
+    time,
+    request: {
+      method: exchange.method,
+      url: exchange.url,
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: headerList(requestHeaders),
+      queryString: [...url.searchParams].map(([name2, value]) => ({ name: name2, value })),
+      ...requestBody === void 0 ? {} : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } },
+      headersSize: -1,
+      bodySize: requestBody === void 0 ? 0 : Buffer.byteLength(requestBody)
+    },
+    response: {
+      status: exchange.status,
+      statusText: "",
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: headerList(exchange.headers),
+      content: { size: Buffer.byteLength(responseBody), mimeType: responseType, text: responseBody },
+      redirectURL: exchange.headers.location ?? "",
+      headersSize: -1,
+      bodySize: Buffer.byteLength(responseBody)
+    },
+    cache: {},
+    // The client measures a whole exchange (retries included), not its phases.
+    timings: { send: 0, wait: time, receive: 0 },
+    _operationId: exchange.operationId,
+    _step: seen.step,
+    _auth: authOf(request)
+  };
+  if (exchange.attempts !== void 0) entry._attempts = exchange.attempts;
+  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: scrubBodyText(answer.bodyText) }));
+  if (exchange.requestId !== void 0) entry._requestId = exchange.requestId;
+  if (seen.invalidInput) entry._invalidInput = true;
+  if (seen.followsLink) entry._followsLink = true;
+  return entry;
+}
+function authOf(request) {
+  return request.auth === void 0 || request.auth === "default" ? "default" : request.auth === "none" ? "none" : "other";
+}
+function headerList(headers) {
+  return Object.entries(headers).map(([name2, value]) => ({ name: name2, value }));
+}
+function readHar(text, source) {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
+  const log = isPlainObject(parsed.value) ? parsed.value.log : void 0;
+  if (!isPlainObject(log) || !Array.isArray(log.entries)) throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
+  if (log.version !== "1.2" && log.version !== "1.1") throw new HarError(`${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`);
+  const mode = log._mode === "read-write" ? "read-write" : "read-only";
+  const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : void 0;
+  const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
+  if (exchanges.length === 0) throw new HarError(`${source} has no entries: there is nothing to replay`);
+  const baseUrl = recordedBase ?? `${new URL(exchanges[0].exchange.url).origin}${specFacts2.basePath}`;
+  return {
+    runId: typeof log._runId === "string" ? log._runId : "replay",
+    baseUrl,
+    mode,
+    omittedListPages: typeof log._omittedListPages === "number" ? log._omittedListPages : 0,
+    stopped: typeof log._stopped === "string" ? log._stopped : void 0,
+    exchanges
+  };
+}
+function readEntry(entry, where, baseUrl) {
+  if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
+  const { request, response } = entry;
+  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string") throw new HarError(`${where}: request.method and request.url must be strings`);
+  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status)) throw new HarError(`${where}: response.status must be a whole number`);
+  let url;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new HarError(`${where}: request.url is not an absolute URL`);
+  }
+  const operationId = operationOf3(entry._operationId, request.method, url, baseUrl);
+  if (!operationId) throw new HarError(`${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`);
+  const content = isPlainObject(response.content) ? response.content : {};
+  if (content.encoding === "base64") throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
+  const exchange = {
+    operationId,
+    method: request.method.toUpperCase(),
+    url: url.href,
+    status: response.status,
+    headers: headerRecord2(response.headers, `${where}: response.headers`),
+    bodyText: typeof content.text === "string" ? content.text : ""
+  };
+  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
+  const postData = isPlainObject(request.postData) ? request.postData : void 0;
+  if (postData && typeof postData.text === "string") {
+    const body = parseJson(postData.text);
+    exchange.requestBody = body.ok ? body.value : postData.text;
+  }
+  if (typeof entry.time === "number") exchange.durationMs = entry.time;
+  if (typeof entry._attempts === "number") exchange.attempts = entry._attempts;
+  if (entry._retried !== void 0) exchange.retried = retriedAnswers(entry._retried, `${where}: _retried`);
+  if (typeof entry._requestId === "string") exchange.requestId = entry._requestId;
+  return {
+    exchange,
+    step: typeof entry._step === "string" && entry._step !== "" ? entry._step : "replay",
+    auth: entry._auth === "none" || entry._auth === "other" ? entry._auth : "default",
+    invalidInput: entry._invalidInput === true,
+    followsLink: entry._followsLink === true
+  };
+}
+function operationOf3(named, method, url, baseUrl) {
+  if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations2, named)) return named;
+  return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts2.basePath);
+}
+function retriedAnswers(list2, where) {
+  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { status, headers, text }`);
+  return list2.map((answer, index) => {
+    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
+      throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
+    }
+    return { status: answer.status, headers: headerRecord2(answer.headers, `${where}: item ${index + 1}: headers`), bodyText: answer.text };
+  });
+}
+function headerRecord2(list2, where) {
+  if (list2 === void 0) return {};
+  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { name, value }`);
+  const out = {};
+  for (const header of list2) {
+    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string") throw new HarError(`${where} must be a list of { name, value }`);
+    const name2 = header.name.toLowerCase();
+    out[name2] = out[name2] === void 0 ? header.value : `${out[name2]}, ${header.value}`;
+  }
+  return out;
+}
+var DEFAULT_HAR_PAGES, HarRecorder, HarError;
+var init_har = __esm({
+  "src/drift/har.ts"() {
+    "use strict";
+    init_spec();
+    init_facts();
+    init_json_text();
+    init_json_pointer();
+    init_secret_fields();
+    init_package();
+    DEFAULT_HAR_PAGES = 5;
+    HarRecorder = class {
+      constructor(maxListPages = DEFAULT_HAR_PAGES) {
+        this.maxListPages = maxListPages;
+      }
+      maxListPages;
+      /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
+      kept = [];
+      /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
+      pages = /* @__PURE__ */ new Map();
+      order = 0;
+      omitted = 0;
+      record = (seen) => {
+        const order = this.order++;
+        if (!seen.followsLink) {
+          this.kept.push({ order, entry: toEntry(seen) });
+          return;
+        }
+        const step = this.pages.get(seen.step) ?? { followed: 0, pending: void 0 };
+        this.pages.set(seen.step, step);
+        step.followed += 1;
+        if (step.followed <= this.maxListPages) {
+          this.kept.push({ order, entry: toEntry(seen) });
+          return;
+        }
+        if (step.pending) this.omitted += 1;
+        step.pending = { order, seen };
+      };
+      toHar(meta) {
+        const all = [...this.kept];
+        for (const { pending } of this.pages.values()) if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
+        const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
+        const comment = this.omitted === 0 ? "every exchange of the run" : `every exchange of the run except ${this.omitted} page(s) followed through links.next: each step keeps the first ${this.maxListPages} it followed and the last`;
+        return {
+          log: {
+            version: "1.2",
+            creator: { name, version },
+            comment,
+            entries,
+            _runId: meta.runId,
+            _baseUrl: meta.baseUrl,
+            _mode: meta.mode,
+            _omittedListPages: this.omitted,
+            _stopped: meta.stopped ?? null
+          }
+        };
+      }
+    };
+    HarError = class extends Error {
+      name = "HarError";
+    };
+  }
+});
+
+// src/drift/scenarios/judged.ts
+function notEvaluatedReason(check2, mode, kind) {
+  if (kind === "replay" && !RESPONSE_CHECK_IDS.has(check2)) {
+    return "a replay judges each recorded answer on its own; this check compares answers with what a live run did before them";
+  }
+  return CHECKS_JUDGED[mode].includes(check2) ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)" : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
+}
+var authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2, resourceUnavailable2, resourceStillAvailable2, updateNotApplied2, updateSideEffect2, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
+var init_judged = __esm({
+  "src/drift/scenarios/judged.ts"() {
+    "use strict";
+    init_checks();
+    ({ authNotEnforced: authNotEnforced2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, statusCodeUnexpected: statusCodeUnexpected2, resourceMismatch: resourceMismatch2, filterNotApplied: filterNotApplied2, resourceUnavailable: resourceUnavailable2, resourceStillAvailable: resourceStillAvailable2, updateNotApplied: updateNotApplied2, updateSideEffect: updateSideEffect2 } = SCENARIO_CHECKS);
+    READ_ONLY = [...RESPONSE_CHECKS, authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2].map((c) => c.id);
+    CHECKS_JUDGED = {
+      "read-only": READ_ONLY,
+      "read-write": [...READ_ONLY, resourceUnavailable2.id, resourceStillAvailable2.id, updateNotApplied2.id, updateSideEffect2.id]
+    };
+    RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
+  }
+});
+
 // src/drift/suggest.ts
 function intentOf(finding) {
   const { pointer: specPointer } = specLocation(finding);
@@ -23570,7 +25476,7 @@ function build(intent, evidence) {
       const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
       const properties = `${intent.object}/properties`;
       const patch = node(properties) === void 0 ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
-      return { text: `Document \`${intent.key}\` in ${describe(intent.object)} as ${describeSchema(schema)} (${seen}).`, patch };
+      return { text: `Document \`${intent.key}\` in ${describe2(intent.object)} as ${describeSchema(schema)} (${seen}).`, patch };
     }
     case "add-enum": {
       const schema = node(intent.schema);
@@ -23580,11 +25486,11 @@ function build(intent, evidence) {
         const known2 = new Set(schema.enum.map((v) => JSON.stringify(v)));
         const added = values.filter((v) => !known2.has(JSON.stringify(v)));
         if (added.length === 0) return void 0;
-        return { text: `Add ${list(added)} to the values of ${describe(intent.schema)} (${seen}).`, patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value })) };
+        return { text: `Add ${list(added)} to the values of ${describe2(intent.schema)} (${seen}).`, patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value })) };
       }
       if ("const" in schema) {
         return {
-          text: `Allow ${list(values)} besides ${JSON.stringify(schema.const)} in ${describe(intent.schema)} (${seen}).`,
+          text: `Allow ${list(values)} besides ${JSON.stringify(schema.const)} in ${describe2(intent.schema)} (${seen}).`,
           patch: [
             { op: "remove", path: `${intent.schema}/const` },
             { op: "add", path: `${intent.schema}/enum`, value: [schema.const, ...values] }
@@ -23597,21 +25503,21 @@ function build(intent, evidence) {
       const required = node(`${intent.object}/required`);
       const index = Array.isArray(required) ? required.indexOf(intent.key) : -1;
       if (index < 0) return void 0;
-      return { text: `Make \`${intent.key}\` optional in ${describe(intent.object)}: answers came without it (${seen}).`, patch: [{ op: "remove", path: `${intent.object}/required/${index}` }] };
+      return { text: `Make \`${intent.key}\` optional in ${describe2(intent.object)}: answers came without it (${seen}).`, patch: [{ op: "remove", path: `${intent.object}/required/${index}` }] };
     }
     case "widen":
       return widen(intent.schema, evidence, seen);
     case "drop-format": {
       const schema = node(intent.schema);
       if (!isPlainObject(schema) || typeof schema.format !== "string") return void 0;
-      return { text: `Drop \`format: ${schema.format}\` from ${describe(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`, patch: [{ op: "remove", path: `${intent.schema}/format` }] };
+      return { text: `Drop \`format: ${schema.format}\` from ${describe2(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`, patch: [{ op: "remove", path: `${intent.schema}/format` }] };
     }
     case "add-response": {
       const body = [...evidence.values.values()];
       const response = { description: `Observed from the live API (status ${intent.status}); describe when it is sent.` };
       const mediaType = (evidence.contentType ?? "").split(";")[0].trim().toLowerCase();
       if (body.length > 0 && mediaType) response.content = { [mediaType]: { schema: inferSchema(body, evidence) } };
-      return { text: `Document status ${intent.status} under ${describe(intent.responses)} (${seen}).`, patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }] };
+      return { text: `Document status ${intent.status} under ${describe2(intent.responses)} (${seen}).`, patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }] };
     }
   }
 }
@@ -23624,14 +25530,14 @@ function widen(schemaPointer, evidence, seen) {
   const what = onlyNull ? "nullable" : `also ${list(observed)}`;
   if (typeof schema.$ref === "string") {
     const other = inferSchema([...evidence.values.values()], evidence);
-    return { text: `Make ${describe(schemaPointer)} ${what} (${seen}).`, patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }] };
+    return { text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`, patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }] };
   }
   const declared = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
   const union = [...declared];
   for (const t of observed) if (!union.includes(t) && !(t === "integer" && union.includes("number"))) union.push(t);
   const patch = [{ op: declared.length > 0 ? "replace" : "add", path: `${schemaPointer}/type`, value: union.length === 1 ? union[0] : union }];
   if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null)) patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
-  return { text: `Make ${describe(schemaPointer)} ${what} (${seen}).`, patch };
+  return { text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`, patch };
 }
 function typeSchema(seen) {
   const types = new Set(seen);
@@ -23669,7 +25575,7 @@ function describeSchema(schema) {
   const extra = [typeof schema.format === "string" ? `format ${schema.format}` : "", Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""].filter(Boolean);
   return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
-function describe(specPointer) {
+function describe2(specPointer) {
   const tokens = splitPointer(specPointer);
   if (tokens[0] === "paths" && tokens.length >= 3) {
     const op = Object.entries(operations2).find(([, o]) => o.path === tokens[1] && o.method.toLowerCase() === tokens[2]);
@@ -23700,7 +25606,7 @@ var init_suggest = __esm({
 
 // src/drift/types.ts
 var EXIT_CODES;
-var init_types2 = __esm({
+var init_types4 = __esm({
   "src/drift/types.ts"() {
     "use strict";
     EXIT_CODES = { pass: 0, drift: 1, inconclusive: 2 };
@@ -23787,7 +25693,7 @@ var init_outcome = __esm({
     init_policy();
     init_judged();
     init_suggest();
-    init_types2();
+    init_types4();
     init_package();
   }
 });
@@ -24276,150 +26182,8 @@ var init_cleanup = __esm({
   }
 });
 
-// src/drift/fixtures.ts
-import { randomBytes, randomUUID } from "node:crypto";
-function newPassword() {
-  return `Dr1ft-${randomBytes(15).toString("base64url")}`;
-}
-function handlerKinds() {
-  const errors = validate(UPDATE, { call_handler: "\0" });
-  const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
-  return (enumError?.params?.allowedValues ?? []).filter((v) => typeof v === "string");
-}
-function companionOf(handler) {
-  const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
-  return errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty))[0];
-}
-function referenceFields() {
-  const found = /* @__PURE__ */ new Map();
-  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
-  for (const schema of Object.values(schemas)) {
-    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
-    for (const [field, property] of Object.entries(properties)) {
-      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
-    }
-  }
-  return found;
-}
-function handlerFields() {
-  const found = /* @__PURE__ */ new Map();
-  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
-  for (const schema of Object.values(schemas)) {
-    const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
-    for (const [field, property] of Object.entries(properties)) {
-      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== void 0 || isSecretField(field)) continue;
-      const fields = found.get(property["x-handler"]) ?? [];
-      if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
-    }
-  }
-  return found;
-}
-function companionFields() {
-  return [...new Set(handlerKinds().flatMap((handler) => companionOf(handler) ?? []))];
-}
-function fixtureProblem(field, value) {
-  const fields = companionFields();
-  if (!fields.includes(field)) return `${field} is no field a handler kind needs; give one of ${fields.join(", ")}`;
-  const errors = validate(CREATE, { username: "fixture", password: "fixture", [field]: value });
-  const problem2 = errors.find((e) => e.instancePath === `/${field}`);
-  if (!problem2) return void 0;
-  const given = isSecretField(field) ? `the value given for ${field} (write-only, so not shown)` : `${field} ${JSON.stringify(value)}`;
-  return `the spec refuses ${given}: it ${problem2.message ?? problem2.keyword}`;
-}
-function companionFor(handler, values) {
-  const field = companionOf(handler);
-  if (!field) return void 0;
-  const reference = referenceFields().get(field);
-  const given = values.given[field] ?? (reference !== void 0 ? values.seen.get(field) : void 0);
-  if (given !== void 0) return { field, value: given, ...reference !== void 0 ? { reference } : {} };
-  if (reference !== void 0 && !values.invent) return { field, missing: reference };
-  const body = { username: "probe", password: "probe", call_handler: handler };
-  const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
-  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0] };
-}
-function validCreateBodies(prefix, password, values = INVENTED) {
-  const cases = [];
-  for (const handler of ["none", ...handlerKinds()]) {
-    const companion = handler === "none" ? void 0 : companionFor(handler, values);
-    if (companion && "missing" in companion) continue;
-    const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
-    if (handler !== "none") body.call_handler = handler;
-    if (companion) body[companion.field] = companion.value;
-    for (const field of handlerFields().get(handler) ?? []) {
-      const candidates = [`https://example.com/drift/${handler}/${field}`, randomUUID()];
-      const value = candidates.find((v) => validate(CREATE, { ...body, [field]: v }).length === 0);
-      if (value !== void 0) body[field] = value;
-    }
-    const errors = validate(CREATE, body);
-    if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`);
-    cases.push({ handler, body, ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {} });
-  }
-  return cases;
-}
-function kindsWithoutReference(values) {
-  return handlerKinds().flatMap((handler) => {
-    const companion = companionFor(handler, values);
-    return companion && "missing" in companion ? [{ handler, field: companion.field, what: companion.missing }] : [];
-  });
-}
-function invalidCreateBodies(prefix, password) {
-  const withCompanion = handlerKinds().find((h) => companionOf(h) !== void 0);
-  const base = (n) => ({ username: `${prefix}invalid-${n}`, password: password() });
-  const candidates = [
-    { name: "a username with white space", body: { ...base(1), username: `${prefix}invalid 1` } },
-    { name: "no password", body: { username: `${prefix}invalid-2` } },
-    { name: "an encryption outside the enum", body: { ...base(3), encryption: "sometimes" } },
-    { name: "a caller_id that is not a string", body: { ...base(4), caller_id: 42 } },
-    ...withCompanion ? [{ name: `call_handler ${withCompanion} without its companion field`, body: { ...base(5), call_handler: withCompanion } }] : []
-  ];
-  return confirmInvalid(CREATE, candidates, "body");
-}
-function invalidUpdateBodies() {
-  return confirmInvalid(UPDATE, [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }], "body");
-}
-function invalidListQueries() {
-  const tooBig = validate(LIST_QUERY, { page_size: Number.MAX_SAFE_INTEGER }).find((e) => e.keyword === "maximum");
-  const limit = tooBig?.params?.limit;
-  const candidates = [
-    { name: "page_size 0", query: { page_size: 0 } },
-    ...typeof limit === "number" ? [{ name: `page_size ${limit + 1}`, query: { page_size: limit + 1 } }] : []
-  ];
-  return confirmInvalid(LIST_QUERY, candidates, "query");
-}
-function isValidListQuery(query) {
-  return validate(LIST_QUERY, query).length === 0;
-}
-function confirmInvalid(validator, candidates, key) {
-  const out = [];
-  for (const candidate of candidates) {
-    const problem2 = firstProblem(validate(validator, candidate[key]));
-    if (problem2) out.push({ ...candidate, ...problem2 });
-  }
-  return out;
-}
-function firstProblem(errors) {
-  const real = errors.find((e) => !isWrapperError(e)) ?? errors[0];
-  if (!real) return void 0;
-  return { pointer: errorPointer(real), rule: real.message ?? real.keyword };
-}
-var CREATE, UPDATE, LIST_QUERY, INVENTED;
-var init_fixtures = __esm({
-  "src/drift/fixtures.ts"() {
-    "use strict";
-    init_schema_error();
-    init_validators();
-    init_json_pointer();
-    init_spec_location();
-    init_secret_fields();
-    CREATE = "create_sip_endpoint_request";
-    UPDATE = "update_sip_endpoint_request";
-    LIST_QUERY = "list_sip_endpoints_query";
-    INVENTED = { given: {}, seen: /* @__PURE__ */ new Map(), invent: true };
-  }
-});
-
 // src/drift/scenarios/read-only.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 function notThisApi({ exchange, analysis }, baseUrl) {
   const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
   if (exchange.status === 404) return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
@@ -24528,7 +26292,7 @@ async function readOnlyScenario(session, config) {
     session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
   }
   await session.step("retrieve an unknown id (expect 404)", async () => {
-    const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID2() } });
+    const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID3() } });
     session.expectStatus(sent, [404], "retrieving an id nobody created");
   });
   await session.step("list without credentials and with wrong ones (expect 401)", async () => {
@@ -24775,7 +26539,7 @@ var init_read_write = __esm({
 });
 
 // src/drift/run.ts
-import { randomBytes as randomBytes2, randomUUID as randomUUID3 } from "node:crypto";
+import { randomBytes as randomBytes2, randomUUID as randomUUID4 } from "node:crypto";
 function newRunId(now = Date.now()) {
   return `${now.toString(36)}${randomBytes2(3).toString("hex")}`;
 }
@@ -24801,7 +26565,7 @@ async function runDrift(options) {
   session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
   const config = {
     baseUrl: options.target.baseUrl,
-    wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID3()}` },
+    wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID4()}` },
     pageSize: options.pageSize ?? DEFAULTS.pageSize,
     maxPages: options.maxPages ?? DEFAULTS.maxPages,
     sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
@@ -24897,1626 +26661,8 @@ var init_run = __esm({
     init_outcome();
     init_secret_fields();
     init_har();
-    init_types2();
-    DEFAULTS = { failOn: "warning", maxPages: 1e3, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 2e4 };
-  }
-});
-
-// src/mock/credentials.ts
-function resolveCredentials(options, env) {
-  const { projectId, apiToken } = options;
-  if (projectId !== void 0 || apiToken !== void 0) {
-    if (!projectId || !apiToken) throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
-    return { credentials: { projectId, apiToken }, source: "options" };
-  }
-  const envId = env.SIGNALWIRE_PROJECT_ID;
-  const envToken = env.SIGNALWIRE_API_TOKEN;
-  if (envId && envToken) return { credentials: { projectId: envId, apiToken: envToken }, source: "environment" };
-  if (envId || envToken) throw new MockConfigError(`${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`);
-  return { credentials: { ...DEMO_CREDENTIALS }, source: "demo" };
-}
-function createAuthCheck(credentials) {
-  const expected = basicAuthHeader(credentials.projectId, credentials.apiToken);
-  return (header) => {
-    if (header === void 0) return false;
-    if (header === expected) return true;
-    const match = /^\s*basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-    if (!match) return false;
-    const decoded = Buffer.from(match[1], "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    return colon >= 0 && decoded.slice(0, colon) === credentials.projectId && decoded.slice(colon + 1) === credentials.apiToken;
-  };
-}
-var DEMO_CREDENTIALS, MockConfigError;
-var init_credentials = __esm({
-  "src/mock/credentials.ts"() {
-    "use strict";
-    init_redact();
-    DEMO_CREDENTIALS = Object.freeze({
-      projectId: "demo-project",
-      apiToken: "PTdemo-mock-token-not-a-secret"
-    });
-    MockConfigError = class extends Error {
-      name = "MockConfigError";
-    };
-  }
-});
-
-// src/mock/endpoint.ts
-function blankEndpoint(id, username) {
-  return {
-    type: "sip_endpoint",
-    id,
-    username,
-    caller_id: null,
-    send_as: PROJECT_DEFAULTS.send_as,
-    ciphers: [...PROJECT_DEFAULTS.ciphers],
-    codecs: [...PROJECT_DEFAULTS.codecs],
-    encryption: PROJECT_DEFAULTS.encryption,
-    call_handler: null,
-    calling_handler_resource_id: null,
-    call_request_url: null,
-    call_request_method: PROJECT_DEFAULTS.webhook_method,
-    call_fallback_url: null,
-    call_fallback_method: PROJECT_DEFAULTS.webhook_method,
-    call_status_callback_url: null,
-    call_status_callback_method: PROJECT_DEFAULTS.webhook_method,
-    call_laml_application_id: null,
-    call_dialogflow_agent_id: null,
-    call_relay_topic: null,
-    call_relay_topic_status_callback_url: null,
-    call_relay_context: null,
-    call_relay_context_status_callback_url: null,
-    call_relay_application: null,
-    call_video_room_id: null,
-    call_relay_script_url: null
-  };
-}
-function applyChanges(current, input, newId) {
-  const next = { ...current };
-  for (const key of Object.keys(input)) {
-    if (!STORED_FIELDS.has(key)) continue;
-    const value = input[key];
-    const fallback = LIST_DEFAULTS[key];
-    next[key] = fallback && Array.isArray(value) && value.length === 0 ? [...fallback] : value;
-  }
-  if ("call_handler" in input && (input.call_handler !== current.call_handler || current.calling_handler_resource_id === null)) {
-    next.calling_handler_resource_id = input.call_handler == null ? null : newId();
-  }
-  return next;
-}
-var PROJECT_DEFAULTS, STORED_FIELDS, LIST_DEFAULTS;
-var init_endpoint = __esm({
-  "src/mock/endpoint.ts"() {
-    "use strict";
-    init_openapi();
-    PROJECT_DEFAULTS = {
-      send_as: "random",
-      ciphers: [],
-      codecs: ["OPUS", "G722", "PCMU", "PCMA"],
-      encryption: "default",
-      webhook_method: "POST"
-    };
-    STORED_FIELDS = new Set(
-      Object.keys(openapi_default.components.schemas.SipEndpointWritable.properties).filter((key) => key in blankEndpoint("", ""))
-    );
-    LIST_DEFAULTS = {
-      ciphers: PROJECT_DEFAULTS.ciphers,
-      codecs: PROJECT_DEFAULTS.codecs
-    };
-  }
-});
-
-// src/mock/responses.ts
-import { STATUS_CODES } from "node:http";
-function json(status, body, headers) {
-  return headers ? { status, body, headers } : { status, body };
-}
-function plainError(status, headers) {
-  return json(status, { error: STATUS_CODES[status] ?? "Error" }, headers);
-}
-function unprocessable(items) {
-  return json(422, { errors: items });
-}
-function validationItem(detail) {
-  return { detail, status: "422", title: "Invalid Attribute", code: "422" };
-}
-var noContent;
-var init_responses = __esm({
-  "src/mock/responses.ts"() {
-    "use strict";
-    noContent = () => ({ status: 204 });
-  }
-});
-
-// src/mock/request-body.ts
-function problem(detail) {
-  return { ok: false, response: unprocessable([validationItem(detail)]) };
-}
-function parseJsonBody(operationId, request) {
-  const accepted = operations2[operationId].requestBody?.contentTypes ?? [];
-  if (request.bodyText.trim() === "") return problem("The request body can't be blank");
-  const mediaType = mediaTypeOf(request.contentType);
-  if (!accepted.includes(mediaType)) {
-    return problem(`Content type ${mediaType || "(none)"} is not supported; send ${accepted.join(" or ")}`);
-  }
-  const parsed = parseJson(request.bodyText);
-  return parsed.ok ? parsed : problem(`The request body is ${parsed.error}`);
-}
-var init_request_body = __esm({
-  "src/mock/request-body.ts"() {
-    "use strict";
-    init_spec();
-    init_media_type();
-    init_json_text();
-    init_responses();
-  }
-});
-
-// src/mock/crud.ts
-function createEndpoint(deps, request) {
-  const parsed = parseJsonBody("create_sip_endpoint", request);
-  if (!parsed.ok) return parsed.response;
-  const problems = deps.validator.body("create_sip_endpoint", parsed.value);
-  if (problems.length > 0) return unprocessable(problems);
-  const input = asObject(parsed.value);
-  if (deps.store.usernameTaken(input.username)) return usernameTaken();
-  const endpoint = applyChanges(blankEndpoint(deps.newId(), input.username), input, deps.newId);
-  deps.store.insert(endpoint);
-  return json(200, endpoint);
-}
-function retrieveEndpoint(deps, id) {
-  const endpoint = deps.store.get(id);
-  return endpoint ? json(200, endpoint) : plainError(404);
-}
-function updateEndpoint(deps, id, request) {
-  const current = deps.store.get(id);
-  if (!current) return plainError(404);
-  const parsed = parseJsonBody("update_sip_endpoint", request);
-  if (!parsed.ok) return parsed.response;
-  const problems = deps.validator.body("update_sip_endpoint", parsed.value);
-  if (problems.length > 0) return unprocessable(problems);
-  const input = asObject(parsed.value);
-  if ("username" in input && deps.store.usernameTaken(input.username, id)) return usernameTaken();
-  const updated = applyChanges(current, input, deps.newId);
-  deps.store.replace(updated);
-  return json(200, updated);
-}
-function deleteEndpoint(deps, id) {
-  return deps.store.remove(id) ? noContent() : plainError(404);
-}
-var usernameTaken, asObject;
-var init_crud = __esm({
-  "src/mock/crud.ts"() {
-    "use strict";
-    init_endpoint();
-    init_request_body();
-    init_responses();
-    usernameTaken = () => unprocessable([validationItem("Username has already been taken")]);
-    asObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-  }
-});
-
-// src/mock/listing.ts
-function listEndpoints(deps, request) {
-  const raw = coerceQuery("list_sip_endpoints", new URLSearchParams(request.query));
-  const problems = deps.validator.query("list_sip_endpoints", raw);
-  if (problems.length > 0) return unprocessable(problems);
-  const query = normalise(raw);
-  let before = Number.POSITIVE_INFINITY;
-  if (query.page_token !== void 0) {
-    const position = tokenPosition(deps.store, query.page_token);
-    if (position === void 0) return unprocessable([validationItem("Page token is invalid")]);
-    before = position;
-  }
-  const match = filterOf(query);
-  const { items, more } = deps.store.olderThan(before, query.page_size, match);
-  const base = deps.publicUrl(request);
-  const link = (q) => `${base}${LIST_PATH}?${queryString(q)}`;
-  const links = { self: link(query), first: link({ ...query, page_number: 0, page_token: void 0 }) };
-  if (more) links.next = link({ ...query, page_number: query.page_number + 1, page_token: PAGE_TOKEN_PREFIX + items[items.length - 1].id });
-  if (query.page_token !== void 0) links.prev = link(previousPage(deps.store, query, before, match));
-  return json(200, { links, data: items });
-}
-function normalise(raw) {
-  const text = (v) => typeof v === "string" && v !== "" ? v : void 0;
-  const whole = (v, min) => typeof v === "number" && Number.isInteger(v) && v >= min ? v : void 0;
-  return {
-    filter_username: text(raw.filter_username),
-    filter_caller_id: text(raw.filter_caller_id),
-    page_number: whole(raw.page_number, 0) ?? 0,
-    page_size: whole(raw.page_size, 1) ?? DEFAULT_PAGE_SIZE,
-    page_token: text(raw.page_token)
-  };
-}
-function tokenPosition(store, token) {
-  return token.startsWith(PAGE_TOKEN_PREFIX) ? store.positionOf(token.slice(PAGE_TOKEN_PREFIX.length)) : void 0;
-}
-function filterOf({ filter_username: user, filter_caller_id: caller }) {
-  if (user === void 0 && caller === void 0) return void 0;
-  const contains2 = (value, part) => part === void 0 || typeof value === "string" && value.includes(part);
-  return (e) => contains2(e.username, user) && contains2(e.caller_id, caller);
-}
-function previousPage(store, query, before, match) {
-  const { beyond } = store.newerFrom(before, query.page_size, match);
-  const page_number = Math.max(0, query.page_number - 1);
-  if (page_number === 0 || beyond === void 0) return { ...query, page_number: 0, page_token: void 0 };
-  return { ...query, page_number, page_token: PAGE_TOKEN_PREFIX + beyond.id };
-}
-function queryString(q) {
-  const parts = [];
-  if (q.filter_username !== void 0) parts.push(`filter_username=${encodeURIComponent(q.filter_username)}`);
-  if (q.filter_caller_id !== void 0) parts.push(`filter_caller_id=${encodeURIComponent(q.filter_caller_id)}`);
-  parts.push(`page_number=${q.page_number}`, `page_size=${q.page_size}`);
-  if (q.page_token !== void 0) parts.push(`page_token=${encodeURIComponent(q.page_token)}`);
-  return parts.join("&");
-}
-var PAGE_TOKEN_PREFIX, DEFAULT_PAGE_SIZE, LIST_PATH;
-var init_listing = __esm({
-  "src/mock/listing.ts"() {
-    "use strict";
-    init_spec();
-    init_responses();
-    PAGE_TOKEN_PREFIX = "PA";
-    DEFAULT_PAGE_SIZE = Number(operations2.list_sip_endpoints.parameters.find((p) => p.name === "page_size")?.default);
-    LIST_PATH = operations2.list_sip_endpoints.path;
-  }
-});
-
-// src/mock/core.ts
-function createMockCore(deps) {
-  const authorized = createAuthCheck(deps.credentials);
-  return (request) => {
-    const match = matchOperation(request.method, request.path);
-    if (!("operationId" in match)) {
-      return match.pathAllowed.length > 0 ? plainError(405, { allow: match.pathAllowed.join(", ") }) : plainError(404);
-    }
-    if (!authorized(request.authorization)) return unauthorized();
-    return HANDLERS[match.operationId](deps, request, match.params.id ?? "");
-  };
-}
-var HANDLERS, unauthorized;
-var init_core = __esm({
-  "src/mock/core.ts"() {
-    "use strict";
-    init_spec();
-    init_credentials();
-    init_crud();
-    init_listing();
-    init_responses();
-    HANDLERS = {
-      list_sip_endpoints: (deps, request) => listEndpoints(deps, request),
-      create_sip_endpoint: (deps, request) => createEndpoint(deps, request),
-      retrieve_sip_endpoint: (deps, _request, id) => retrieveEndpoint(deps, id),
-      update_sip_endpoint: (deps, request, id) => updateEndpoint(deps, id, request),
-      delete_sip_endpoint: (deps, _request, id) => deleteEndpoint(deps, id)
-    };
-    unauthorized = () => plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
-  }
-});
-
-// src/mock/faults/accepts-invalid.ts
-var acceptsInvalid;
-var init_accepts_invalid = __esm({
-  "src/mock/faults/accepts-invalid.ts"() {
-    "use strict";
-    acceptsInvalid = {
-      description: "Request validation is off: invalid bodies and query parameters are accepted and stored as sent (store rules such as unique usernames still hold).",
-      operations: ["list_sip_endpoints", "create_sip_endpoint", "update_sip_endpoint"],
-      checks: ["invalid-input-accepted"],
-      configure: (deps) => ({ ...deps, validator: { query: () => [], body: () => [] } })
-    };
-  }
-});
-
-// src/mock/types.ts
-function isPromised(answer) {
-  return typeof answer.then === "function";
-}
-var init_types3 = __esm({
-  "src/mock/types.ts"() {
-    "use strict";
-  }
-});
-
-// src/mock/faults/support.ts
-function operationOf3(request) {
-  const match = matchOperation(request.method, request.path);
-  return "operationId" in match ? match.operationId : void 0;
-}
-function after(answer, fn) {
-  return isPromised(answer) ? answer.then(fn) : fn(answer);
-}
-function rewriteAnswers(operations3, rewrite) {
-  const affected = new Set(operations3);
-  return (next) => (request) => {
-    const operationId = operationOf3(request);
-    const answer = next(request);
-    return operationId && affected.has(operationId) ? after(answer, (response) => rewrite(response, request)) : answer;
-  };
-}
-function interceptRequests(operations3, intercept) {
-  const affected = new Set(operations3);
-  return (next) => (request) => {
-    const operationId = operationOf3(request);
-    return operationId && affected.has(operationId) && intercept(request) || next(request);
-  };
-}
-function mapEndpoints(response, fn) {
-  if (!isPlainObject(response.body)) return response;
-  const body = response.body;
-  if (Array.isArray(body.data)) return { ...response, body: { ...body, data: body.data.map(fn) } };
-  if (body.type === "sip_endpoint") return { ...response, body: fn(body) };
-  return response;
-}
-function withNewest(next, request, count, fn) {
-  return after(
-    next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}` }),
-    (page) => fn(page.status === 200 ? (page.body ?? {}).data ?? [] : [])
-  );
-}
-var ALL_OPERATIONS, ENDPOINT_OPERATIONS, everyEndpoint;
-var init_support = __esm({
-  "src/mock/faults/support.ts"() {
-    "use strict";
-    init_spec();
-    init_json_pointer();
-    init_types3();
-    ALL_OPERATIONS = [
-      "list_sip_endpoints",
-      "create_sip_endpoint",
-      "retrieve_sip_endpoint",
-      "update_sip_endpoint",
-      "delete_sip_endpoint"
-    ];
-    ENDPOINT_OPERATIONS = ["list_sip_endpoints", "create_sip_endpoint", "retrieve_sip_endpoint", "update_sip_endpoint"];
-    everyEndpoint = (fn) => (response) => mapEndpoints(response, fn);
-  }
-});
-
-// src/mock/faults/auth-ignored.ts
-var authIgnored;
-var init_auth_ignored = __esm({
-  "src/mock/faults/auth-ignored.ts"() {
-    "use strict";
-    init_redact();
-    init_support();
-    authIgnored = {
-      description: "Credentials are not checked: requests with wrong or missing credentials are served as if they were right.",
-      operations: ALL_OPERATIONS,
-      checks: ["auth-not-enforced"],
-      wrap: (next, { credentials }) => {
-        const valid = basicAuthHeader(credentials.projectId, credentials.apiToken);
-        return (request) => next({ ...request, authorization: valid });
-      }
-    };
-  }
-});
-
-// src/mock/faults/bad-format.ts
-var compactId, COMPACT_IN_PATH, rewriteIds, badFormat;
-var init_bad_format = __esm({
-  "src/mock/faults/bad-format.ts"() {
-    "use strict";
-    init_support();
-    compactId = (id) => id.replace(/-/g, "");
-    COMPACT_IN_PATH = /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
-    rewriteIds = rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })));
-    badFormat = {
-      description: 'Every SIP endpoint object in a successful answer has an "id" that is not a UUID (the UUID without dashes). Requests may use that id, so a client can carry on with the endpoints it was given.',
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["format-mismatch"],
-      wrap: (next) => {
-        const inner = rewriteIds(next);
-        return (request) => inner({ ...request, path: request.path.replace(COMPACT_IN_PATH, "$1$2-$3-$4-$5-$6$7") });
-      }
-    };
-  }
-});
-
-// src/mock/faults/broken-pagination.ts
-var brokenPagination;
-var init_broken_pagination = __esm({
-  "src/mock/faults/broken-pagination.ts"() {
-    "use strict";
-    init_support();
-    brokenPagination = {
-      description: 'Listing never sends "links.next", even when more pages exist, so a walk stops after the first page.',
-      operations: ["list_sip_endpoints"],
-      checks: ["pagination-inconsistent"],
-      wrap: rewriteAnswers(["list_sip_endpoints"], (response) => {
-        const body = response.body;
-        if (!body?.links) return response;
-        const { next: _dropped, ...links } = body.links;
-        return { ...response, body: { ...body, links } };
-      })
-    };
-  }
-});
-
-// src/mock/faults/created-201.ts
-var created201;
-var init_created_201 = __esm({
-  "src/mock/faults/created-201.ts"() {
-    "use strict";
-    init_support();
-    created201 = {
-      description: "Creating an endpoint answers 201 (the older documentation's status) instead of 200; documented, but not the status the spec expects first.",
-      operations: ["create_sip_endpoint"],
-      checks: ["status-code-alternative"],
-      wrap: rewriteAnswers(["create_sip_endpoint"], (response) => response.status === 200 ? { ...response, status: 201 } : response)
-    };
-  }
-});
-
-// src/mock/faults/extra-field.ts
-var EXTRA_FIELD, extraField;
-var init_extra_field = __esm({
-  "src/mock/faults/extra-field.ts"() {
-    "use strict";
-    init_support();
-    EXTRA_FIELD = "created_at";
-    extraField = {
-      description: `Every SIP endpoint object in a successful answer gains an undocumented key, "${EXTRA_FIELD}".`,
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["field-undocumented"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" })))
-    };
-  }
-});
-
-// src/mock/faults/flaky-500.ts
-var READS, flaky500;
-var init_flaky_500 = __esm({
-  "src/mock/faults/flaky-500.ts"() {
-    "use strict";
-    init_responses();
-    init_support();
-    READS = ["list_sip_endpoints", "retrieve_sip_endpoint"];
-    flaky500 = {
-      options: ["failEvery"],
-      description: "Reads fail in a fixed rhythm: the 1st, (1+n)th, (1+2n)th \u2026 list or retrieve request answers 500 (n = faultOptions.failEvery, default 2, so every other read), so a client that retries once always succeeds.",
-      operations: READS,
-      checks: [],
-      wrap: (next, { options }) => {
-        const every = Math.max(1, options.failEvery ?? 2);
-        let reads = 0;
-        return (request) => {
-          const operationId = operationOf3(request);
-          if (operationId && READS.includes(operationId) && reads++ % every === 0) return plainError(500);
-          return next(request);
-        };
-      }
-    };
-  }
-});
-
-// src/mock/faults/found-unknown-id.ts
-var foundUnknownId;
-var init_found_unknown_id = __esm({
-  "src/mock/faults/found-unknown-id.ts"() {
-    "use strict";
-    init_support();
-    foundUnknownId = {
-      description: "Retrieving an id that does not exist answers 200 with the newest endpoint instead of 404. Known ids answer as usual.",
-      operations: ["retrieve_sip_endpoint"],
-      checks: ["status-code-unexpected"],
-      wrap: (next) => (request) => {
-        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
-        return after(next(request), (found) => found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => first ? { status: 200, body: first } : found));
-      }
-    };
-  }
-});
-
-// src/mock/faults/html-error.ts
-var PAGE, htmlError;
-var init_html_error = __esm({
-  "src/mock/faults/html-error.ts"() {
-    "use strict";
-    init_support();
-    PAGE = "<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>\n<body><h1>Internal Server Error</h1><p>Something went wrong on our side.</p></body></html>\n";
-    htmlError = {
-      description: "Retrieving an endpoint answers 500 with an HTML error page, as a proxy in front of the API might, instead of the JSON error body.",
-      operations: ["retrieve_sip_endpoint"],
-      checks: ["content-type-mismatch", "body-not-json"],
-      wrap: interceptRequests(["retrieve_sip_endpoint"], () => ({ status: 500, headers: { "content-type": "text/html; charset=utf-8" }, text: PAGE }))
-    };
-  }
-});
-
-// src/mock/faults/ignores-filters.ts
-var ignoresFilters;
-var init_ignores_filters = __esm({
-  "src/mock/faults/ignores-filters.ts"() {
-    "use strict";
-    init_support();
-    ignoresFilters = {
-      description: "Listing ignores filter_username and filter_caller_id: a filtered list is the unfiltered one.",
-      operations: ["list_sip_endpoints"],
-      checks: ["filter-not-applied"],
-      wrap: (next) => interceptRequests(["list_sip_endpoints"], (request) => {
-        const query = new URLSearchParams(request.query);
-        if (!query.has("filter_username") && !query.has("filter_caller_id")) return void 0;
-        query.delete("filter_username");
-        query.delete("filter_caller_id");
-        return next({ ...request, query: query.toString() });
-      })(next)
-    };
-  }
-});
-
-// src/mock/faults/ignores-updates.ts
-var ignoresUpdates;
-var init_ignores_updates = __esm({
-  "src/mock/faults/ignores-updates.ts"() {
-    "use strict";
-    init_support();
-    ignoresUpdates = {
-      description: "Updating an endpoint answers 200 but changes nothing, valid body or not: the answer and every later retrieve show the old values. Unknown ids and bad credentials still get 404 and 401.",
-      operations: ["update_sip_endpoint"],
-      checks: ["update-not-applied", "invalid-input-accepted"],
-      wrap: (next) => (request) => {
-        if (operationOf3(request) !== "update_sip_endpoint") return next(request);
-        return after(next({ ...request, method: "GET" }), (stored) => stored);
-      }
-    };
-  }
-});
-
-// src/mock/faults/missing-field.ts
-var missingField;
-var init_missing_field = __esm({
-  "src/mock/faults/missing-field.ts"() {
-    "use strict";
-    init_support();
-    missingField = {
-      description: 'Every SIP endpoint object in a successful answer lacks the required key "caller_id".',
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["field-missing"],
-      wrap: rewriteAnswers(
-        ENDPOINT_OPERATIONS,
-        everyEndpoint(({ caller_id: _dropped, ...rest }) => rest)
-      )
-    };
-  }
-});
-
-// src/mock/faults/null-not-allowed.ts
-var nullNotAllowed;
-var init_null_not_allowed = __esm({
-  "src/mock/faults/null-not-allowed.ts"() {
-    "use strict";
-    init_support();
-    nullNotAllowed = {
-      description: 'Every SIP endpoint object in a successful answer has "send_as": null, a key the spec does not allow to be null.',
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["field-type-mismatch"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, send_as: null })))
-    };
-  }
-});
-
-// src/mock/faults/password-returned.ts
-var leakedPassword, passwordReturned;
-var init_password_returned = __esm({
-  "src/mock/faults/password-returned.ts"() {
-    "use strict";
-    init_support();
-    leakedPassword = (id) => `leaked-${id}`;
-    passwordReturned = {
-      description: 'Every SIP endpoint object in a successful answer carries "password", which the spec marks write-only, with a value the mock invents from the id.',
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["write-only-returned"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) })))
-    };
-  }
-});
-
-// src/mock/faults/rate-limit.ts
-var rateLimit;
-var init_rate_limit = __esm({
-  "src/mock/faults/rate-limit.ts"() {
-    "use strict";
-    init_responses();
-    init_support();
-    rateLimit = {
-      options: ["count", "retryAfterSeconds"],
-      description: "The first requests after start (faultOptions.count, default 2) answer 429 with Retry-After (faultOptions.retryAfterSeconds, default 1) and change nothing; every later request is served normally.",
-      operations: ALL_OPERATIONS,
-      checks: [],
-      wrap: (next, { options }) => {
-        let remaining = options.count ?? 2;
-        const retryAfter = String(options.retryAfterSeconds ?? 1);
-        return (request) => {
-          if (remaining > 0 && operationOf3(request)) {
-            remaining--;
-            return plainError(429, { "retry-after": retryAfter });
-          }
-          return next(request);
-        };
-      }
-    };
-  }
-});
-
-// src/mock/faults/retry-after-missing.ts
-var retryAfterMissing;
-var init_retry_after_missing = __esm({
-  "src/mock/faults/retry-after-missing.ts"() {
-    "use strict";
-    init_responses();
-    init_support();
-    retryAfterMissing = {
-      options: ["count"],
-      description: "The first requests after start (faultOptions.count, default 2) answer 429 without the Retry-After header the spec requires, and change nothing; every later request is served normally.",
-      operations: ALL_OPERATIONS,
-      checks: ["header-invalid"],
-      wrap: (next, { options }) => {
-        let remaining = options.count ?? 2;
-        return (request) => {
-          if (remaining <= 0 || !operationOf3(request)) return next(request);
-          remaining--;
-          return plainError(429);
-        };
-      }
-    };
-  }
-});
-
-// src/mock/faults/slow.ts
-import { setTimeout as sleep } from "node:timers/promises";
-var DEFAULT_SLOW_DELAY_MS, slow;
-var init_slow = __esm({
-  "src/mock/faults/slow.ts"() {
-    "use strict";
-    init_support();
-    DEFAULT_SLOW_DELAY_MS = 6e4;
-    slow = {
-      options: ["delayMs"],
-      description: `Retrieving an endpoint answers only after a delay (faultOptions.delayMs, default ${DEFAULT_SLOW_DELAY_MS / 1e3} s), longer than a client should wait.`,
-      operations: ["retrieve_sip_endpoint"],
-      checks: [],
-      wrap: (next, { options, signal }) => (request) => {
-        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
-        return sleep(options.delayMs ?? DEFAULT_SLOW_DELAY_MS, void 0, { signal, ref: false }).then(
-          () => next(request),
-          () => next(request)
-        );
-      }
-    };
-  }
-});
-
-// src/mock/faults/still-there-after-delete.ts
-var stillThereAfterDelete;
-var init_still_there_after_delete = __esm({
-  "src/mock/faults/still-there-after-delete.ts"() {
-    "use strict";
-    init_support();
-    stillThereAfterDelete = {
-      description: "Deleting an endpoint answers 204 but keeps it: it can still be retrieved and listed. Unknown ids and bad credentials still get 404 and 401.",
-      operations: ["delete_sip_endpoint"],
-      checks: ["resource-still-available"],
-      wrap: (next) => (request) => {
-        if (operationOf3(request) !== "delete_sip_endpoint") return next(request);
-        return after(next({ ...request, method: "GET" }), (found) => found.status === 200 ? { status: 204 } : found);
-      }
-    };
-  }
-});
-
-// src/mock/faults/truncated-json.ts
-var truncatedJson;
-var init_truncated_json = __esm({
-  "src/mock/faults/truncated-json.ts"() {
-    "use strict";
-    init_support();
-    truncatedJson = {
-      description: "Retrieving an endpoint answers with only the first half of its JSON body (Content-Length matches the cut body).",
-      operations: ["retrieve_sip_endpoint"],
-      checks: ["body-not-json"],
-      wrap: rewriteAnswers(["retrieve_sip_endpoint"], (response) => {
-        if (response.body === void 0) return response;
-        const whole = JSON.stringify(response.body);
-        return { ...response, headers: { ...response.headers, "content-type": "application/json; charset=utf-8" }, text: whole.slice(0, Math.floor(whole.length / 2)) };
-      })
-    };
-  }
-});
-
-// src/mock/faults/undocumented-status.ts
-var undocumentedStatus;
-var init_undocumented_status = __esm({
-  "src/mock/faults/undocumented-status.ts"() {
-    "use strict";
-    init_responses();
-    init_support();
-    undocumentedStatus = {
-      description: "Retrieving an endpoint answers 418 with a JSON error body, a status the spec does not document.",
-      operations: ["retrieve_sip_endpoint"],
-      checks: ["status-code-undocumented"],
-      wrap: interceptRequests(["retrieve_sip_endpoint"], () => plainError(418))
-    };
-  }
-});
-
-// src/mock/faults/unknown-enum.ts
-var UNKNOWN_CALL_HANDLER, unknownEnum;
-var init_unknown_enum = __esm({
-  "src/mock/faults/unknown-enum.ts"() {
-    "use strict";
-    init_support();
-    UNKNOWN_CALL_HANDLER = "default";
-    unknownEnum = {
-      description: `Every SIP endpoint object in a successful answer has "call_handler": "${UNKNOWN_CALL_HANDLER}", a value the spec does not list.`,
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["enum-value-unknown"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER })))
-    };
-  }
-});
-
-// src/mock/faults/wrong-content-type.ts
-var wrongContentType;
-var init_wrong_content_type = __esm({
-  "src/mock/faults/wrong-content-type.ts"() {
-    "use strict";
-    init_support();
-    wrongContentType = {
-      description: "Every JSON answer is labelled text/plain; the body itself is unchanged JSON.",
-      operations: ALL_OPERATIONS,
-      checks: ["content-type-mismatch"],
-      wrap: rewriteAnswers(
-        ALL_OPERATIONS,
-        (response) => response.body === void 0 && response.text === void 0 ? response : { ...response, headers: { ...response.headers, "content-type": "text/plain; charset=utf-8" } }
-      )
-    };
-  }
-});
-
-// src/mock/faults/wrong-id.ts
-var wrongId;
-var init_wrong_id = __esm({
-  "src/mock/faults/wrong-id.ts"() {
-    "use strict";
-    init_support();
-    wrongId = {
-      description: "Retrieving an endpoint answers 200 with another endpoint of the project (the newest one that is not it), whenever there is another.",
-      operations: ["retrieve_sip_endpoint"],
-      checks: ["resource-mismatch"],
-      wrap: (next) => (request) => {
-        if (operationOf3(request) !== "retrieve_sip_endpoint") return next(request);
-        return after(next(request), (found) => {
-          if (found.status !== 200) return found;
-          const asked = found.body.id;
-          return withNewest(next, request, 2, (newest) => {
-            const other = newest.find((e) => e.id !== asked);
-            return other ? { status: 200, body: other } : found;
-          });
-        });
-      }
-    };
-  }
-});
-
-// src/mock/faults/wrong-type.ts
-var wrongType;
-var init_wrong_type = __esm({
-  "src/mock/faults/wrong-type.ts"() {
-    "use strict";
-    init_support();
-    wrongType = {
-      description: 'Every SIP endpoint object in a successful answer has "codecs" as one comma-separated string instead of an array.',
-      operations: ENDPOINT_OPERATIONS,
-      checks: ["field-type-mismatch"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, codecs: endpoint.codecs.join(",") })))
-    };
-  }
-});
-
-// src/mock/faults/types.ts
-var FAULT_OPTION_NAMES;
-var init_types4 = __esm({
-  "src/mock/faults/types.ts"() {
-    "use strict";
-    FAULT_OPTION_NAMES = ["delayMs", "count", "retryAfterSeconds", "failEvery"];
-  }
-});
-
-// src/mock/faults/index.ts
-function isFaultName(name2) {
-  return Object.prototype.hasOwnProperty.call(FAULT_PROFILES, name2);
-}
-var FAULT_PROFILES, FAULT_NAMES;
-var init_faults = __esm({
-  "src/mock/faults/index.ts"() {
-    "use strict";
-    init_accepts_invalid();
-    init_auth_ignored();
-    init_bad_format();
-    init_broken_pagination();
-    init_created_201();
-    init_extra_field();
-    init_flaky_500();
-    init_found_unknown_id();
-    init_html_error();
-    init_ignores_filters();
-    init_ignores_updates();
-    init_missing_field();
-    init_null_not_allowed();
-    init_password_returned();
-    init_rate_limit();
-    init_retry_after_missing();
-    init_slow();
-    init_still_there_after_delete();
-    init_truncated_json();
-    init_undocumented_status();
-    init_unknown_enum();
-    init_wrong_content_type();
-    init_wrong_id();
-    init_wrong_type();
     init_types4();
-    FAULT_PROFILES = {
-      "extra-field": extraField,
-      "missing-field": missingField,
-      "wrong-type": wrongType,
-      "null-not-allowed": nullNotAllowed,
-      "unknown-enum": unknownEnum,
-      "bad-format": badFormat,
-      "password-returned": passwordReturned,
-      "undocumented-status": undocumentedStatus,
-      "wrong-content-type": wrongContentType,
-      "html-error": htmlError,
-      "truncated-json": truncatedJson,
-      slow,
-      "rate-limit": rateLimit,
-      "retry-after-missing": retryAfterMissing,
-      "flaky-500": flaky500,
-      "auth-ignored": authIgnored,
-      "accepts-invalid": acceptsInvalid,
-      "still-there-after-delete": stillThereAfterDelete,
-      "broken-pagination": brokenPagination,
-      "created-201": created201,
-      "found-unknown-id": foundUnknownId,
-      "wrong-id": wrongId,
-      "ignores-updates": ignoresUpdates,
-      "ignores-filters": ignoresFilters
-    };
-    FAULT_NAMES = Object.keys(FAULT_PROFILES);
-  }
-});
-
-// src/mock/generational-map.ts
-var GenerationalMap;
-var init_generational_map = __esm({
-  "src/mock/generational-map.ts"() {
-    "use strict";
-    GenerationalMap = class {
-      /** Holds at least `generationSize` and at most twice that many entries. */
-      constructor(generationSize) {
-        this.generationSize = generationSize;
-      }
-      generationSize;
-      young = /* @__PURE__ */ new Map();
-      old = /* @__PURE__ */ new Map();
-      get(key) {
-        const value = this.young.get(key);
-        if (value !== void 0) return value;
-        const older = this.old.get(key);
-        if (older !== void 0) this.set(key, older);
-        return older;
-      }
-      set(key, value) {
-        if (this.young.size >= this.generationSize && !this.young.has(key)) {
-          this.old = this.young;
-          this.young = /* @__PURE__ */ new Map();
-        }
-        this.young.set(key, value);
-      }
-    };
-  }
-});
-
-// src/mock/serialize.ts
-function createSerializer(generationSize = GENERATION_SIZE) {
-  const cache = new GenerationalMap(generationSize);
-  const item = (value) => {
-    if (value === null || typeof value !== "object") return encode(value);
-    let bytes = cache.get(value);
-    if (bytes === void 0) {
-      bytes = encode(value);
-      cache.set(value, bytes);
-    }
-    return bytes;
-  };
-  return (body) => {
-    if (isListEnvelope(body)) {
-      const parts = [Buffer.from(`{"links":${JSON.stringify(body.links)},"data":[`, "utf8")];
-      body.data.forEach((value, i) => {
-        if (i > 0) parts.push(COMMA);
-        parts.push(item(value));
-      });
-      parts.push(LIST_END);
-      return Buffer.concat(parts);
-    }
-    if (isEndpoint(body)) return item(body);
-    return encode(body);
-  };
-}
-function isListEnvelope(body) {
-  if (!isPlainObject(body)) return false;
-  const keys = Object.keys(body);
-  return keys.length === 2 && keys[0] === "links" && Array.isArray(body.data);
-}
-function isEndpoint(body) {
-  return isPlainObject(body) && body.type === "sip_endpoint";
-}
-var GENERATION_SIZE, COMMA, LIST_END, encode;
-var init_serialize = __esm({
-  "src/mock/serialize.ts"() {
-    "use strict";
-    init_json_pointer();
-    init_generational_map();
-    GENERATION_SIZE = 2048;
-    COMMA = Buffer.from(",");
-    LIST_END = Buffer.from("]}");
-    encode = (value) => Buffer.from(JSON.stringify(value) ?? "null", "utf8");
-  }
-});
-
-// src/mock/http.ts
-function createRequestListener(basePath, handler, onInternalError) {
-  const prefix = `${basePath}/`;
-  const serialize2 = createSerializer();
-  function send(res, response) {
-    if (res.headersSent || res.destroyed) return;
-    const { status, headers, body, text } = response;
-    const out = headers ? { ...headers } : {};
-    if (text === void 0 && body !== void 0 && out["content-type"] === void 0) out["content-type"] = JSON_TYPE;
-    const bytes = text !== void 0 ? Buffer.from(text, "utf8") : body === void 0 ? void 0 : serialize2(body);
-    if (bytes) out["content-length"] = bytes.length;
-    res.writeHead(status, out);
-    res.end(bytes);
-  }
-  function tooLarge(req, res, closeConnection) {
-    if (res.headersSent) return;
-    if (!closeConnection) return send(res, plainError(413));
-    req.removeAllListeners("data");
-    res.once("finish", () => req.socket.destroy());
-    send(res, plainError(413, { connection: "close" }));
-  }
-  function dispatch(req, res, bodyText) {
-    const url = req.url ?? "/";
-    const mark = url.indexOf("?");
-    const path = mark === -1 ? url : url.slice(0, mark);
-    if (!path.startsWith(prefix)) return send(res, plainError(404));
-    let answer;
-    try {
-      const request = {
-        method: req.method ?? "GET",
-        path: path.slice(basePath.length),
-        query: mark === -1 ? "" : url.slice(mark + 1),
-        authorization: req.headers.authorization,
-        contentType: req.headers["content-type"],
-        headers: req.headers,
-        bodyText
-      };
-      answer = handler(request);
-    } catch (error) {
-      onInternalError(error);
-      return send(res, plainError(500));
-    }
-    if (isPromised(answer))
-      answer.then(
-        (r) => send(res, r),
-        (error) => {
-          onInternalError(error);
-          send(res, plainError(500));
-        }
-      );
-    else send(res, answer);
-  }
-  return (req, res) => {
-    const declared = req.headers["content-length"];
-    const hasBody = declared !== void 0 ? declared !== "0" : req.headers["transfer-encoding"] !== void 0;
-    if (!hasBody) return dispatch(req, res, "");
-    if (declared !== void 0 && Number(declared) > DRAIN_LIMIT_BYTES) return tooLarge(req, res, true);
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
-    });
-    req.on("end", () => size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size))));
-    req.on("error", () => res.destroy());
-  };
-}
-var MAX_BODY_BYTES, DRAIN_LIMIT_BYTES, JSON_TYPE;
-var init_http = __esm({
-  "src/mock/http.ts"() {
-    "use strict";
-    init_utf8_text();
-    init_responses();
-    init_serialize();
-    init_types3();
-    MAX_BODY_BYTES = 1024 * 1024;
-    DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
-    JSON_TYPE = "application/json; charset=utf-8";
-  }
-});
-
-// src/mock/options.ts
-function isHttpUrl(value) {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
-  } catch {
-    return false;
-  }
-}
-function checkOptions(options) {
-  const { port, host, fault, faultOptions, seedCount, seed } = options;
-  if (port !== void 0 && !isWhole(port, 0, 65535)) throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
-  if (host !== void 0 && (typeof host !== "string" || host.trim() === "")) throw new MockConfigError("host must be a non-empty string");
-  if (fault !== void 0 && !isFaultName(String(fault))) {
-    throw new MockConfigError(`unknown fault "${String(fault)}"; known faults: ${FAULT_NAMES.join(", ")}`);
-  }
-  if (seedCount !== void 0 && !isWhole(seedCount, 0, 1e7)) {
-    throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
-  }
-  if (options.publicUrl !== void 0 && !isHttpUrl(options.publicUrl)) {
-    throw new MockConfigError(`publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`);
-  }
-  if (seed !== void 0 && !(typeof seed === "string" || typeof seed === "number" && Number.isFinite(seed))) {
-    throw new MockConfigError("seed must be a string or a finite number");
-  }
-  if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
-  checkFaultOptions(faultOptions, fault === void 0 ? void 0 : String(fault), fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : []);
-}
-function checkProfile(profile, options) {
-  if (profile.wrap === void 0 && profile.configure === void 0) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
-  for (const key of ["wrap", "configure"]) {
-    if (profile[key] !== void 0 && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
-  }
-  checkFaultOptions(options, "custom", profile.options ?? []);
-}
-function checkFaultOptions(faultOptions, fault, reads) {
-  for (const [name2, value] of Object.entries(faultOptions ?? {})) {
-    if (!FAULT_OPTION_NAMES.includes(name2)) {
-      throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
-    }
-    if (value !== void 0 && !isWhole(value, 0, 864e5)) throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
-    if (value !== void 0 && !reads.includes(name2)) {
-      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
-    }
-  }
-}
-var isWhole;
-var init_options = __esm({
-  "src/mock/options.ts"() {
-    "use strict";
-    init_faults();
-    init_credentials();
-    isWhole = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-  }
-});
-
-// src/mock/override.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-function checkOverride(given) {
-  if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
-  const known2 = Object.keys(operations2);
-  for (const key of Object.keys(given)) {
-    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key)) throw new MockConfigError(`override: unknown key "${key}"`);
-  }
-  if (!known2.includes(String(given.operationId))) throw new MockConfigError(`override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known2.join(", ")}`);
-  if (!isWhole2(given.status, 200, 599)) throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
-  if (given.times !== void 0 && !isWhole2(given.times, 1, Number.MAX_SAFE_INTEGER)) throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
-  if (given.delayMs !== void 0 && !isWhole2(given.delayMs, 0, 864e5)) throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
-  if (given.headers !== void 0) {
-    if (given.headers === null || typeof given.headers !== "object") throw new MockConfigError("override: headers must be an object of strings");
-    for (const [name2, value] of Object.entries(given.headers)) {
-      if (typeof value !== "string") throw new MockConfigError(`override: headers.${name2} must be a string`);
-    }
-  }
-  if (given.body !== void 0 && NULL_BODY2.has(given.status)) throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
-}
-function errorAnswer(status) {
-  if (status < 300) return void 0;
-  if (status === 401) return plainError(401, { "www-authenticate": 'Basic realm="SignalWire"' });
-  if (status === 422) return unprocessable([validationItem("is invalid")]);
-  if (status === 429) return plainError(429, { "retry-after": "1" });
-  return plainError(status);
-}
-async function answerOverride(given, operate, signal) {
-  if (given.delayMs) await sleep2(given.delayMs, void 0, { signal });
-  const base = given.body !== void 0 ? json(given.status, given.body) : errorAnswer(given.status) ?? { ...await operate(), status: given.status };
-  const headers = { ...base.headers, ...given.headers };
-  const answer = { ...base, status: given.status, headers };
-  if (NULL_BODY2.has(given.status)) {
-    delete answer.body;
-    delete answer.text;
-  }
-  return answer;
-}
-var NULL_BODY2, isWhole2, Overrides;
-var init_override = __esm({
-  "src/mock/override.ts"() {
-    "use strict";
-    init_spec();
-    init_credentials();
-    init_responses();
-    NULL_BODY2 = /* @__PURE__ */ new Set([204, 205, 304]);
-    isWhole2 = (value, min, max) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-    Overrides = class {
-      pending = [];
-      add(given) {
-        checkOverride(given);
-        this.pending.push({ given: { ...given, headers: given.headers ? { ...given.headers } : void 0 }, remaining: given.times ?? 1 });
-      }
-      clear() {
-        this.pending = [];
-      }
-      /** Takes one use of the oldest override for the operation, if any. */
-      take(operationId) {
-        const index = this.pending.findIndex((p) => p.given.operationId === operationId);
-        if (index === -1) return void 0;
-        const found = this.pending[index];
-        found.remaining -= 1;
-        if (found.remaining === 0) this.pending.splice(index, 1);
-        return found.given;
-      }
-    };
-  }
-});
-
-// src/mock/random.ts
-import { createHash as createHash2, randomUUID as randomUUID4 } from "node:crypto";
-function createIdSource(seed) {
-  if (seed === void 0) return randomUUID4;
-  const next = sfc32(seedWords(seed));
-  return () => formatUuid(next(), next(), next(), next());
-}
-function seedWords(seed) {
-  const digest = createHash2("sha256").update(`${typeof seed}:${seed}`).digest();
-  return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
-}
-function sfc32([a, b, c, d]) {
-  const next = () => {
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
-    a = b ^ b >>> 9;
-    b = c + (c << 3) | 0;
-    c = c << 21 | c >>> 11;
-    c = c + t | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) next();
-  return next;
-}
-function formatUuid(w0, w1, w2, w3) {
-  const version2 = w1 & 4294905855 | 16384;
-  const variant = w2 & 1073741823 | 2147483648;
-  return `${hex(w0, 0, 4)}-${hex(version2, 0, 2)}-${hex(version2, 2, 4)}-${hex(variant, 0, 2)}-${hex(variant, 2, 4)}${hex(w3, 0, 4)}`;
-}
-var HEX, hex;
-var init_random = __esm({
-  "src/mock/random.ts"() {
-    "use strict";
-    HEX = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
-    hex = (word, from, to) => {
-      let out = "";
-      for (let shift = 24 - 8 * from; shift >= 32 - 8 * to; shift -= 8) out += HEX[word >>> shift & 255];
-      return out;
-    };
-  }
-});
-
-// src/mock/seed.ts
-function seedUsername(n) {
-  return `${SEED_USERNAME_PREFIX}${String(n).padStart(5, "0")}`;
-}
-function seedRequest(n) {
-  const username = seedUsername(n);
-  switch (n % 4) {
-    case 1:
-      return { username, caller_id: `Seed ${n}` };
-    case 2:
-      return { username, call_handler: "relay_script", call_relay_script_url: `https://example.com/swml/${username}.json` };
-    case 3:
-      return { username, caller_id: `Desk ${n}`, call_handler: "laml_webhooks", call_request_url: `https://example.com/voice/${username}` };
-    default:
-      return { username, encryption: "required", codecs: ["OPUS", "PCMU"] };
-  }
-}
-function seedStore(store, count, newId) {
-  for (let n = 1; n <= count; n++) {
-    const request = seedRequest(n);
-    store.insert(applyChanges(blankEndpoint(newId(), request.username), request, newId));
-  }
-}
-function seedEndpoints(given) {
-  if (!Array.isArray(given)) throw new MockConfigError("endpoints must be an array of SIP endpoints");
-  const ids = /* @__PURE__ */ new Set();
-  const usernames = /* @__PURE__ */ new Set();
-  return given.map((endpoint, index) => {
-    const at2 = `endpoints[${index}]`;
-    const errors = validate("strict_schema_SipEndpoint", endpoint);
-    const first = errors[0];
-    if (first) {
-      const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
-      const path = [...field, ...extra].map((part) => /^\d+$/.test(part) ? `[${part}]` : `.${part}`).join("");
-      throw new MockConfigError(`${at2}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : first.message ?? "is invalid"}`);
-    }
-    if (ids.has(endpoint.id)) throw new MockConfigError(`${at2}.id ${endpoint.id} is used by an earlier endpoint`);
-    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at2}.username ${endpoint.username} is used by an earlier endpoint`);
-    ids.add(endpoint.id);
-    usernames.add(endpoint.username);
-    return structuredClone(endpoint);
-  });
-}
-var SEED_USERNAME_PREFIX;
-var init_seed = __esm({
-  "src/mock/seed.ts"() {
-    "use strict";
-    init_validators();
-    init_credentials();
-    init_endpoint();
-    SEED_USERNAME_PREFIX = "seed-";
-  }
-});
-
-// src/mock/store.ts
-var TOMBSTONE_GENERATION, SWEEP_THRESHOLD, EndpointStore;
-var init_store = __esm({
-  "src/mock/store.ts"() {
-    "use strict";
-    init_generational_map();
-    TOMBSTONE_GENERATION = 5e3;
-    SWEEP_THRESHOLD = 1024;
-    EndpointStore = class {
-      byId = /* @__PURE__ */ new Map();
-      byUsername = /* @__PURE__ */ new Map();
-      tombstones = new GenerationalMap(TOMBSTONE_GENERATION);
-      order = [];
-      dead = 0;
-      nextSeq = 1;
-      get size() {
-        return this.byId.size;
-      }
-      get(id) {
-        return this.byId.get(id)?.endpoint;
-      }
-      /** Whether another endpoint (not `exceptId`) already uses the username. */
-      usernameTaken(username, exceptId) {
-        const owner = this.byUsername.get(username);
-        return owner !== void 0 && owner.endpoint.id !== exceptId;
-      }
-      insert(endpoint) {
-        const entry = { seq: this.nextSeq++, endpoint, live: true };
-        this.order.push(entry);
-        this.byId.set(endpoint.id, entry);
-        this.byUsername.set(endpoint.username, entry);
-      }
-      replace(endpoint) {
-        const entry = this.byId.get(endpoint.id);
-        if (!entry) return;
-        this.byUsername.delete(entry.endpoint.username);
-        this.byUsername.set(endpoint.username, entry);
-        entry.endpoint = endpoint;
-      }
-      remove(id) {
-        const entry = this.byId.get(id);
-        if (!entry) return false;
-        entry.live = false;
-        this.byId.delete(id);
-        this.byUsername.delete(entry.endpoint.username);
-        this.tombstones.set(id, entry.seq);
-        if (++this.dead >= SWEEP_THRESHOLD && this.dead * 2 >= this.order.length) this.sweep();
-        return true;
-      }
-      /** The creation position of a live or recently deleted endpoint; what page tokens resolve to. */
-      positionOf(id) {
-        return this.byId.get(id)?.seq ?? this.tombstones.get(id);
-      }
-      /**
-       * Up to `limit` matching endpoints older than position `before`, newest first, and whether
-       * one more exists beyond them.
-       */
-      olderThan(before, limit, match) {
-        const items = [];
-        for (let i = this.indexAtOrAfter(before) - 1; i >= 0; i--) {
-          const entry = this.order[i];
-          if (!entry.live || match && !match(entry.endpoint)) continue;
-          if (items.length === limit) return { items, more: true };
-          items.push(entry.endpoint);
-        }
-        return { items, more: false };
-      }
-      /**
-       * Counts matching endpoints at or after position `from`, oldest first, up to `limit`, and gives
-       * the next newer match beyond them (undefined when the walk reached the newest endpoint).
-       */
-      newerFrom(from, limit, match) {
-        let count = 0;
-        for (let i = this.indexAtOrAfter(from); i < this.order.length; i++) {
-          const entry = this.order[i];
-          if (!entry.live || match && !match(entry.endpoint)) continue;
-          if (count === limit) return { count, beyond: entry.endpoint };
-          count++;
-        }
-        return { count, beyond: void 0 };
-      }
-      /** Every live endpoint, newest first. */
-      all() {
-        const out = [];
-        for (let i = this.order.length - 1; i >= 0; i--) if (this.order[i].live) out.push(this.order[i].endpoint);
-        return out;
-      }
-      /** Index of the first entry whose position is `seq` or later (binary search; positions only grow). */
-      indexAtOrAfter(seq) {
-        let lo = 0;
-        let hi = this.order.length;
-        while (lo < hi) {
-          const mid = lo + hi >>> 1;
-          if (this.order[mid].seq < seq) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      }
-      sweep() {
-        this.order = this.order.filter((entry) => entry.live);
-        this.dead = 0;
-      }
-    };
-  }
-});
-
-// src/mock/validation.ts
-function check(name2, data) {
-  return name2 ? toValidationItems(validate(name2, data)) : [];
-}
-function humanize(name2) {
-  const words = name2.replace(/_/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-function toValidationItems(errors) {
-  const chosen = /* @__PURE__ */ new Map();
-  for (const error of errors) {
-    if (isWrapperError(error)) continue;
-    const key = errorPointer(error);
-    const held = chosen.get(key);
-    if (!held || rank(error.keyword) < rank(held.keyword)) chosen.set(key, error);
-  }
-  if (chosen.size === 0 && errors.length > 0) return [validationItem("The request is invalid")];
-  return [...chosen.values()].map((error) => validationItem(describe2(error)));
-}
-function describe2(error) {
-  if (error.keyword === "required") return `${humanize(String(namedKey(error)))} can't be blank`;
-  const [field, ...rest] = error.instancePath.split("/").slice(1);
-  const subject = field === void 0 ? "The request body" : humanize(field) + (rest.length > 0 ? ` (item ${rest.join("/")})` : "");
-  const params = error.params;
-  switch (error.keyword) {
-    case "type": {
-      const types = [].concat(params.type).map((t) => `${/^[aeiou]/.test(String(t)) ? "an" : "a"} ${t}`);
-      return `${subject} must be ${types.join(" or ")}`;
-    }
-    case "minLength":
-      return params.limit === 1 ? `${subject} can't be blank` : `${subject} is too short (minimum is ${params.limit} characters)`;
-    case "maxLength":
-      return `${subject} is too long (maximum is ${params.limit} characters)`;
-    case "enum":
-    case "const": {
-      const allowed = [].concat(params.allowedValues ?? params.allowedValue).filter((v) => v !== null);
-      return `${subject} is not included in the list (${allowed.join(", ")})`;
-    }
-    case "format":
-      return `${subject} is not a valid ${String(params.format).toUpperCase()}`;
-    case "minimum":
-      return `${subject} must be greater than or equal to ${params.limit}`;
-    case "exclusiveMinimum":
-      return `${subject} must be greater than ${params.limit}`;
-    case "maximum":
-      return `${subject} must be less than or equal to ${params.limit}`;
-    case "exclusiveMaximum":
-      return `${subject} must be less than ${params.limit}`;
-    default:
-      return `${subject} is invalid`;
-  }
-}
-var specValidator, PRECEDENCE, rank;
-var init_validation2 = __esm({
-  "src/mock/validation.ts"() {
-    "use strict";
-    init_spec();
-    init_schema_error();
-    init_validators();
-    init_responses();
-    specValidator = {
-      query: (operationId, query) => check(operations2[operationId].queryValidator, query),
-      body: (operationId, body) => check(operations2[operationId].requestBody?.validator ?? null, body)
-    };
-    PRECEDENCE = ["type", "minLength", "enum", "const", "format"];
-    rank = (keyword) => PRECEDENCE.includes(keyword) ? PRECEDENCE.indexOf(keyword) : PRECEDENCE.length;
-  }
-});
-
-// src/mock/mock.ts
-function openMock(options, fallbackUrl) {
-  checkOptions(options);
-  const { credentials, source } = resolveCredentials(options, options.env ?? process.env);
-  const seeded = options.endpoints ? seedEndpoints(options.endpoints) : [];
-  let newId = createIdSource(options.seed);
-  let store = new EndpointStore();
-  const fill = () => {
-    for (const endpoint of seeded) store.insert(structuredClone(endpoint));
-    seedStore(store, options.seedCount ?? 0, newId);
-  };
-  fill();
-  const received = [];
-  let next = 0;
-  const overrides = new Overrides();
-  const configured = options.publicUrl?.replace(/\/+$/, "");
-  const publicUrl = (request) => {
-    if (configured !== void 0) return configured;
-    const host = request.headers?.host;
-    return typeof host === "string" && AUTHORITY.test(host) ? `${request.scheme ?? "http"}://${host}${API_BASE_PATH}` : fallbackUrl();
-  };
-  let fault = options.fault;
-  let profile = options.fault ? FAULT_PROFILES[options.fault] : void 0;
-  let faultOptions = options.faultOptions ?? {};
-  let faultStop = new AbortController();
-  const closing = new AbortController();
-  let handler;
-  const install = () => {
-    faultStop.abort();
-    faultStop = new AbortController();
-    const honest = { store, credentials, newId, validator: specValidator, publicUrl };
-    const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
-    handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
-  };
-  install();
-  const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
-  const serve = (request) => {
-    received[next % RECORDED_REQUESTS] = request;
-    next += 1;
-    const match = matchOperation(request.method, request.path);
-    const overridden = "operationId" in match ? overrides.take(match.operationId) : void 0;
-    return overridden ? answerOverride(overridden, () => handler(request), closing.signal) : handler(request);
-  };
-  const mock = {
-    credentials: { ...credentials },
-    credentialSource: source,
-    get fault() {
-      return fault;
-    },
-    endpoints: () => structuredClone(store.all()),
-    count: () => store.size,
-    reset() {
-      newId = createIdSource(options.seed);
-      store = new EndpointStore();
-      fill();
-      received.length = 0;
-      next = 0;
-      overrides.clear();
-      install();
-    },
-    setFault(given, givenOptions) {
-      if (given !== null && typeof given === "object") {
-        checkProfile(given, givenOptions);
-        fault = "custom";
-        profile = given;
-      } else {
-        const name2 = given ?? void 0;
-        checkOptions({ fault: name2, faultOptions: givenOptions });
-        fault = name2;
-        profile = name2 ? FAULT_PROFILES[name2] : void 0;
-      }
-      faultOptions = givenOptions ?? {};
-      install();
-    },
-    override: (given) => overrides.add(given),
-    requests: () => {
-      const split = next % RECORDED_REQUESTS;
-      const oldestFirst = [...received.slice(split), ...received.slice(0, split)];
-      return oldestFirst.map((request) => recordOf(request, secrets));
-    },
-    close: async () => closing.abort()
-  };
-  return { mock, serve, closing: closing.signal };
-}
-function withGetters(source) {
-  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(source));
-}
-function recordOf(request, secrets) {
-  const query = {};
-  for (const [name2, value] of new URLSearchParams(request.query)) {
-    const held = query[name2];
-    query[name2] = held === void 0 ? value : [].concat(held, value);
-  }
-  const parsed = request.bodyText === "" ? void 0 : parseJson(request.bodyText);
-  const headers = {};
-  for (const [name2, value] of Object.entries(request.headers ?? {})) if (value !== void 0) headers[name2] = Array.isArray(value) ? value.join(", ") : value;
-  const body = parsed === void 0 ? void 0 : parsed.ok ? parsed.value : request.bodyText;
-  return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
-}
-function reportInternalError(error) {
-  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
-}
-var API_BASE_PATH, RECORDED_REQUESTS, AUTHORITY;
-var init_mock = __esm({
-  "src/mock/mock.ts"() {
-    "use strict";
-    init_spec_facts();
-    init_json_text();
-    init_redact();
-    init_spec();
-    init_core();
-    init_credentials();
-    init_faults();
-    init_options();
-    init_override();
-    init_random();
-    init_seed();
-    init_store();
-    init_validation2();
-    API_BASE_PATH = specFacts.basePath;
-    RECORDED_REQUESTS = 1e3;
-    AUTHORITY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-  }
-});
-
-// src/mock/server.ts
-import { createServer } from "node:http";
-async function startMockServer(options = {}) {
-  const host = options.host ?? "127.0.0.1";
-  let url = "";
-  const { mock, serve } = openMock(options, () => url);
-  const server2 = createServer(createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError));
-  await listen(server2, options.port ?? 0, host);
-  const port = server2.address().port;
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
-  return Object.assign(withGetters(mock), {
-    url,
-    port,
-    close: async () => {
-      await mock.close();
-      await new Promise((resolve2) => {
-        server2.close(() => resolve2());
-        server2.closeAllConnections();
-      });
-    }
-  });
-}
-function listen(server2, port, host) {
-  return new Promise((resolve2, reject) => {
-    server2.once(
-      "error",
-      (error) => reject(new MockConfigError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { cause: error }))
-    );
-    server2.listen(port, host, () => resolve2());
-  });
-}
-var init_server = __esm({
-  "src/mock/server.ts"() {
-    "use strict";
-    init_credentials();
-    init_http();
-    init_mock();
-  }
-});
-
-// src/mock/index.ts
-var init_mock2 = __esm({
-  "src/mock/index.ts"() {
-    "use strict";
-    init_server();
-    init_faults();
+    DEFAULTS = { failOn: "warning", maxPages: 1e3, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 2e4 };
   }
 });
 
@@ -26561,150 +26707,6 @@ var init_target = __esm({
     MOCK_SEED_COUNT = 120;
     MOCK_TIMEOUT_MS = 2e3;
     PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
-  }
-});
-
-// src/drift/cli-options.ts
-function oneOf(flag, value, allowed, fallback) {
-  if (value === void 0) return fallback;
-  if (allowed.includes(value)) return value;
-  throw new DriftUsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-}
-function resolvePlan(flags, env, defaults) {
-  if (flags.replay !== void 0) return replayPlan(flags, defaults);
-  const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
-  const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning");
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new DriftUsageError("--out must name a directory");
-  const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
-  const cleanup = flags.cleanup === true;
-  if (cleanup && flags.mode === "read-only") throw new DriftUsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
-  if (cleanup && flags["suggest-spec"]) throw new DriftUsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
-  let target;
-  if (kind === "mock") {
-    if (flags["base-url"] !== void 0) throw new DriftUsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
-    const fault = flags["mock-fault"];
-    if (fault !== void 0 && !isFaultName(fault)) throw new DriftUsageError(`--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`);
-    if (flags["allow-insecure-http"]) throw new DriftUsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
-    target = { kind, ...fault ? { fault } : {} };
-  } else {
-    if (flags["mock-fault"] !== void 0) throw new DriftUsageError("--mock-fault is only for --target mock");
-    const projectId = env.SIGNALWIRE_PROJECT_ID;
-    const apiToken = env.SIGNALWIRE_API_TOKEN;
-    const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
-    if (missing.length > 0) throw new DriftUsageError(`--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`);
-    const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || void 0);
-    const space = env.SIGNALWIRE_SPACE || void 0;
-    if (baseUrl === void 0 && space === void 0) throw new DriftUsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    const source = flags["base-url"] !== void 0 ? "--base-url" : baseUrl !== void 0 ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
-    const allowInsecureHttp = flags["allow-insecure-http"] === true;
-    if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
-      throw new DriftUsageError("--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)");
-    }
-    target = { kind, ...baseUrl !== void 0 ? { baseUrl } : { space }, credentials: { projectId, apiToken }, source, allowInsecureHttp };
-  }
-  const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
-  const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
-  const harPages = flags["har-pages"] === void 0 ? defaults.harPages : wholeNumber("har-pages", flags["har-pages"], 0);
-  const fixtures = fixturesOf(flags.fixture ?? []);
-  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
-    throw new DriftUsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
-  }
-  const spec2 = specFile(flags.spec);
-  if (spec2 !== void 0 && kind === "mock") throw new DriftUsageError("--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec");
-  return {
-    target,
-    mode,
-    failOn,
-    out,
-    maxPages,
-    ...timeoutMs !== void 0 ? { timeoutMs } : {},
-    ...maxDurationMs !== void 0 ? { maxDurationMs } : {},
-    cleanup,
-    json: flags.json === true,
-    harPages,
-    suggestSpec: flags["suggest-spec"] === true,
-    fixtures,
-    ...spec2 !== void 0 ? { spec: spec2 } : {},
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
-  };
-}
-function minCoverageOf(given) {
-  const required = {};
-  for (const pair of given) {
-    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
-    if (!match) throw new DriftUsageError(`--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`);
-    const [, name2, percent] = match;
-    if (!isCriterion(name2)) throw new DriftUsageError(`--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`);
-    if (Number(percent) > 100) throw new DriftUsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
-    if (name2 in required) throw new DriftUsageError(`--min-coverage ${name2} was given more than once; give it once`);
-    required[name2] = Number(percent);
-  }
-  return required;
-}
-function specFile(given) {
-  if (given !== void 0 && given.trim() === "") throw new DriftUsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
-  return given;
-}
-function fixturesOf(given) {
-  const fixtures = {};
-  for (const pair of given) {
-    const at2 = pair.indexOf("=");
-    if (at2 <= 0 || at2 === pair.length - 1) throw new DriftUsageError(`--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`);
-    const field = pair.slice(0, at2);
-    const value = pair.slice(at2 + 1);
-    if (field in fixtures) throw new DriftUsageError(`--fixture ${field} was given more than once; give it once`);
-    const problem2 = fixtureProblem(field, value);
-    if (problem2 !== void 0) throw new DriftUsageError(`--fixture ${problem2}`);
-    fixtures[field] = value;
-  }
-  return fixtures;
-}
-function replayPlan(flags, defaults) {
-  const path = flags.replay;
-  if (path.trim() === "") throw new DriftUsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
-  const given = [...TARGET_FLAGS.filter((flag) => flags[flag] !== void 0), ...flags.cleanup ? ["cleanup"] : [], ...flags["allow-insecure-http"] ? ["allow-insecure-http"] : []];
-  if (given.length > 0) throw new DriftUsageError(`${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`);
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new DriftUsageError("--out must name a directory");
-  return {
-    target: { kind: "replay", path },
-    mode: "read-only",
-    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning"),
-    out,
-    maxPages: defaults.maxPages,
-    cleanup: false,
-    json: flags.json === true,
-    harPages: defaults.harPages,
-    suggestSpec: flags["suggest-spec"] === true,
-    fixtures: {},
-    ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {},
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
-  };
-}
-function wholeNumber(flag, value, min) {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new DriftUsageError(`--${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
-  }
-  return Number(value);
-}
-function positiveInteger(flag, value, fallback) {
-  return value === void 0 ? fallback : wholeNumber(flag, value, 1);
-}
-var DriftUsageError, TARGET_FLAGS, SEVERITIES2, MODES;
-var init_cli_options = __esm({
-  "src/drift/cli-options.ts"() {
-    "use strict";
-    init_coverage();
-    init_mock2();
-    init_fixtures();
-    DriftUsageError = class extends Error {
-      name = "DriftUsageError";
-    };
-    TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"];
-    SEVERITIES2 = ["breaking", "warning", "info"];
-    MODES = ["read-only", "read-write"];
   }
 });
 
@@ -28561,10 +28563,9 @@ var init_drift = __esm({
     init_replay();
     init_run();
     init_target();
-    init_cli_options();
     init_write();
     init_text();
-    init_types2();
+    init_types4();
   }
 });
 
@@ -44458,7 +44459,7 @@ async function drift(flags, io) {
     }
     plan = { ...resolvePlan(flags, io.env, DEFAULTS), policy };
   } catch (error) {
-    if (error instanceof DriftUsageError || error instanceof DriftConfigError) throw new UsageError(error.message);
+    if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
   if (plan.timeoutMs !== void 0 && plan.maxDurationMs !== void 0 && plan.timeoutMs >= plan.maxDurationMs) {
@@ -44649,7 +44650,8 @@ var PACKAGE_SPEC, OPTIONS2, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
     "use strict";
-    init_config();
+    init_drift_config();
+    init_drift_plan();
     init_policy();
     init_coverage();
     init_client2();

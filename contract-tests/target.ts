@@ -7,7 +7,8 @@
  * `CONTRACT_MODE` (read-only | read-write) and `CONTRACT_FAIL_ON` (breaking | warning | info)
  * adjust the run; the defaults are those of the drift job.
  */
-import { connect, createDriftSend, DRIFT_DEFAULTS, MOCK_TIMEOUT_MS, resolvePlan, startEmbeddedMock, type DriftMode, type DriftPlan, type DriftRunOptions } from "../src/drift";
+import { resolvePlan, type DriftPlan } from "../src/cli/drift-plan";
+import { connect, createDriftSend, DRIFT_DEFAULTS, MOCK_TIMEOUT_MS, startEmbeddedMock, type DriftMode, type DriftRunOptions } from "../src/drift";
 
 export interface ContractTarget {
   description: string;

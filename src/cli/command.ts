@@ -53,6 +53,30 @@ export interface Command {
 }
 
 /** A mistake on the command line; `main` prints it with a pointer to `--help` and exits 2. */
+/**
+ * A whole number given on the command line, the one rule of every command: surrounding white
+ * space is ignored, then digits only (a minus sign only where `min` is below 0), no exponent,
+ * fraction or unit, within the safe integers and within `min`…`max`.
+ */
+export function wholeNumberOption(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
+  if (!pattern.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${flag} must be a whole number ${range}, not ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  return value;
+}
+
+/** A number of seconds given on the command line: digits with an optional fraction, above 0 and at most `max`. */
+export function secondsOption(flag: string, text: string, max: number): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^\d+(?:\.\d+)?$/.test(trimmed) || value <= 0 || value > max) throw new UsageError(`--${flag} must be a number of seconds above 0 and at most ${max}, not ${JSON.stringify(text.slice(0, 40))}`);
+  return value;
+}
+
 export class UsageError extends Error {
   override name = "UsageError";
 }

@@ -3,7 +3,8 @@
  * printing only; the work is `src/drift`. Exit codes: 0 pass, 1 drift, 2 inconclusive or unusable
  * arguments.
  */
-import { DriftConfigError, readDriftConfig } from "../drift/config";
+import { DriftConfigError, readDriftConfig } from "./drift-config";
+import { resolvePlan, type DriftFlags, type DriftPlan } from "./drift-plan";
 import { NO_POLICY } from "../drift/policy";
 import { CRITERIA } from "../drift/coverage";
 import { createHash } from "node:crypto";
@@ -16,12 +17,10 @@ import {
   connect,
   createDriftSend,
   DRIFT_DEFAULTS,
-  DriftUsageError,
   EXIT_CODES,
   formatSummary,
   MOCK_TIMEOUT_MS,
   renderJson,
-  resolvePlan,
   HAR_FILE,
   runCleanup,
   runDrift,
@@ -30,8 +29,6 @@ import {
   HarError,
   readHar,
   replayDrift,
-  type DriftFlags,
-  type DriftPlan,
   type DriftReport,
   type Har,
   type Outcome,
@@ -128,7 +125,7 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
     }
     plan = { ...resolvePlan(flags, io.env, DRIFT_DEFAULTS), policy };
   } catch (error) {
-    if (error instanceof DriftUsageError || error instanceof DriftConfigError) throw new UsageError(error.message);
+    if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
   if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {

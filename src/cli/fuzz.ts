@@ -4,15 +4,11 @@
  * bad usage.
  */
 import { runFuzz } from "../fuzz";
-import { defineCommand, UsageError } from "./command";
+import { defineCommand, UsageError, wholeNumberOption } from "./command";
 import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
-function whole(name: string, text: string | undefined, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${text}"`);
-  return Number(text);
-}
+const whole = (name: string, text: string | undefined, fallback: number, min: number): number => (text === undefined ? fallback : wholeNumberOption(name, text, min));
 
 export const fuzzCommand = defineCommand({
   invocation: "npm run fuzz --",

@@ -4,7 +4,7 @@
  * or after --help, 2 on a usage error.
  */
 import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, startMockServer, type FaultOptions, type MockOptions } from "../mock";
-import { defineCommand, UsageError, type OptionValues } from "./command";
+import { defineCommand, UsageError, wholeNumberOption, type OptionValues } from "./command";
 import { faultFlag } from "./fault-flag";
 
 export const DEFAULT_PORT = 4010;
@@ -19,10 +19,7 @@ const OPTIONS = {
   "fault-option": { type: "string", value: "K=V", multiple: true, help: `tune the fault; K is one of ${FAULT_OPTION_NAMES.join(", ")}` },
 } as const;
 
-function wholeNumber(flag: string, raw: string, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max}, not "${raw}"`);
-  return Number(raw);
-}
+const wholeNumber = (flag: string, raw: string, max: number): number => wholeNumberOption(flag, raw, 0, max);
 
 function faultOptions(pairs: string[]): FaultOptions {
   const options: Record<string, number> = {};

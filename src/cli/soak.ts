@@ -5,18 +5,11 @@
  * otherwise; 2 on bad usage.
  */
 import { formatSoak, runSoak } from "../load";
-import { defineCommand, UsageError } from "./command";
+import { defineCommand, secondsOption, wholeNumberOption } from "./command";
 import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
-function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || !check(value)) throw new UsageError(`--${name} must be ${rule}, not "${text}"`);
-  return value;
-}
-
-const whole = (n: number) => Number.isInteger(n) && n >= 1;
+const count = (name: string, text: string | undefined, fallback: number, min: number, max?: number): number => (text === undefined ? fallback : wholeNumberOption(name, text, min, max));
 
 export const soakCommand = defineCommand({
   invocation: "npm run soak --",
@@ -33,13 +26,12 @@ export const soakCommand = defineCommand({
   async run({ values }, io) {
     const fault = faultFlag(values.fault);
     const report = await runSoak({
-      durationMs: Math.round(number("duration", values.duration, 10, (n) => n > 0 && n <= 3600, "a number of seconds above 0 and at most 3600") * 1000),
-      concurrency: number("concurrency", values.concurrency, 200, (n) => whole(n) && n <= 10_000, "a whole number from 1 to 10000"),
-      seedCount: number("seed-count", values["seed-count"], 100, (n) => Number.isInteger(n) && n >= 0, "a whole number of at least 0"),
-      seed: number("seed", values.seed, 1, Number.isInteger, "a whole number"),
+      durationMs: Math.round((values.duration === undefined ? 10 : secondsOption("duration", values.duration, 3600)) * 1000),
+      concurrency: count("concurrency", values.concurrency, 200, 1, 10_000),
+      seedCount: count("seed-count", values["seed-count"], 100, 0),
+      seed: count("seed", values.seed, 1, Number.MIN_SAFE_INTEGER),
       fault,
-      memoryToleranceBytes:
-        values["memory-tolerance-mb"] === undefined ? undefined : number("memory-tolerance-mb", values["memory-tolerance-mb"], 16, (n) => n >= 0, "a number of at least 0") * 1024 * 1024,
+      memoryToleranceBytes: values["memory-tolerance-mb"] === undefined ? undefined : count("memory-tolerance-mb", values["memory-tolerance-mb"], 16, 0) * 1024 * 1024,
       credentials: credentialsFromEnv(io.env),
       password: io.env.SIP_TEST_PASSWORD || undefined,
     });

@@ -6,7 +6,6 @@ export { readHar, renderHar, HarError, HarRecorder, DEFAULT_HAR_PAGES, type Har,
 export { replayDrift, type ReplayOptions } from "./replay";
 export { runDrift, runCleanup, newRunId, DEFAULTS as DRIFT_DEFAULTS, type DriftRunOptions, type DriftResult, type CleanupResult } from "./run";
 export { startEmbeddedMock, connect, createDriftSend, MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, type DriftTarget, type SendOptions } from "./target";
-export { resolvePlan, DriftUsageError, type DriftFlags, type DriftPlan, type PlannedTarget } from "./cli-options";
 export { writeReports, renderJson, REPORT_FILES, REPORT_RENDERERS, HAR_FILE } from "./report/write";
 export { renderSarif } from "./report/sarif";
 export { renderMarkdown } from "./report/markdown";

@@ -9,12 +9,12 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { ALL_CHECKS } from "../../src/checks";
 import { CRITERIA } from "../../src/drift/coverage";
-import { DriftConfigError, readDriftConfig } from "../../src/drift/config";
+import { DriftConfigError, readDriftConfig } from "../../src/cli/drift-config";
 import { planIssues } from "../../src/drift/issues";
 import { operations } from "../../src/spec";
-import { aFinding, driftReport } from "./report-fixture";
+import { aFinding, driftReport } from "../drift/report-fixture";
 import type { DriftFinding } from "../../src/drift";
-import { runCliInProcess, tempDir } from "./harness";
+import { runCliInProcess, tempDir } from "../drift/harness";
 
 const schema = JSON.parse(readFileSync(join(__dirname, "../../drift-config.schema.json"), "utf8"));
 // strictRequired would refuse `anyOf: [{ required: [enabled] }, …]`, valid JSON Schema whose properties sit beside it.

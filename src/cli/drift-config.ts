@@ -9,9 +9,9 @@
 import { ALL_CHECKS, type Severity } from "../checks";
 import { operations } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
-import { CRITERIA, isCriterion } from "./coverage";
-import type { DriftFlags } from "./cli-options";
-import type { DriftPolicy } from "./policy";
+import { CRITERIA, isCriterion } from "../drift/coverage";
+import type { DriftFlags } from "./drift-plan";
+import type { DriftPolicy } from "../drift/policy";
 
 export class DriftConfigError extends Error {
   override name = "DriftConfigError";

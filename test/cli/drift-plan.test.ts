@@ -3,7 +3,8 @@
  * live target's address comes from, and the whole message of every refusal. (test/drift/cli.test.ts
  * runs the command itself: exit codes, and nothing of a refused run written.)
  */
-import { DriftUsageError, resolvePlan, type DriftFlags, type DriftPlan } from "../../src/drift/cli-options";
+import { UsageError } from "../../src/cli/command";
+import { resolvePlan, type DriftFlags, type DriftPlan } from "../../src/cli/drift-plan";
 import { FAULT_NAMES } from "../../src/mock";
 
 const DEFAULTS = { maxPages: 1000, harPages: 5 };
@@ -121,7 +122,7 @@ describe("refusals", () => {
     { name: "a replay's unknown --fail-on", flags: { replay: "x.har", "fail-on": "x" }, message: '--fail-on must be one of breaking, warning, info, not "x"' },
   ];
   it.each(cases)("$name", ({ flags, env, message }) => {
-    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(new DriftUsageError(message));
-    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(DriftUsageError);
+    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(new UsageError(message));
+    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(UsageError);
   });
 });

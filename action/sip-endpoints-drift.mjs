@@ -108,7 +108,10 @@ Run \`${spec2.invocation} --help\` for the options.
 }
 function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   const config = Object.fromEntries(
-    Object.entries(options).map(([name2, o]) => [name2, { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }])
+    Object.entries(options).map(([name2, o]) => [
+      name2,
+      { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }
+    ])
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
   const values = {};
@@ -135,7 +138,9 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
       continue;
     }
     if (token.value === void 0 || !token.inlineValue && token.value.startsWith("-") && token.value !== "-") {
-      throw new UsageError(`option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`);
+      throw new UsageError(
+        `option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`
+      );
     }
     if (spec2.multiple) {
       const list2 = values[token.name] ?? [];
@@ -149,7 +154,9 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   }
   const max = positionals?.max ?? 0;
   if (!help && !version2 && rest.length > max) {
-    throw new UsageError(max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`);
+    throw new UsageError(
+      max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`
+    );
   }
   return { values, positionals: rest, help, version: version2 };
 }
@@ -160,8 +167,11 @@ function helpText(spec2, options) {
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
     const head = labels[i].padEnd(width);
-    return [`  ${head}${labels[i].length >= width ? `
-  ${" ".repeat(width)}` : ""}${first}`, ...more.map((m) => `  ${" ".repeat(width)}${m}`)].join("\n");
+    return [
+      `  ${head}${labels[i].length >= width ? `
+  ${" ".repeat(width)}` : ""}${first}`,
+      ...more.map((m) => `  ${" ".repeat(width)}${m}`)
+    ].join("\n");
   });
   const positional = spec2.positionals ? ` [${spec2.positionals.placeholder}]` : "";
   const epilog = spec2.epilog ? `
@@ -196,7 +206,13 @@ ${name2} again: quitting at once
       if (!controller.signal.aborted) controller.abort("the output pipe closed");
     });
   }
-  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal
+  };
   command.main(argv, io).then(
     (code) => {
       process.exitCode = code;
@@ -18002,7 +18018,10 @@ function parseJson(text) {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)))})` };
+    return {
+      ok: false,
+      error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)))})`
+    };
   }
 }
 var init_json_text = __esm({
@@ -18170,7 +18189,8 @@ var init_facts = __esm({
 
 // src/checks/write-only-returned.ts
 function isWriteOnlyKey(key) {
-  if (known?.from !== specFacts2.writeOnlyProperties) known = { from: specFacts2.writeOnlyProperties, keys: new Set(specFacts2.writeOnlyProperties) };
+  if (known?.from !== specFacts2.writeOnlyProperties)
+    known = { from: specFacts2.writeOnlyProperties, keys: new Set(specFacts2.writeOnlyProperties) };
   return known.keys.has(key);
 }
 function writeOnlyPlaces(body) {
@@ -18239,13 +18259,25 @@ function classifySchemaErrors(errors, body) {
     switch (error.keyword) {
       case "required": {
         const missing = String(namedKey(error));
-        problems.push({ category: "field-missing", pointer: errorPointer(error), expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
+        problems.push({
+          category: "field-missing",
+          pointer: errorPointer(error),
+          expected: "present",
+          actual: "absent",
+          message: `required key "${missing}" is missing at ${ptr || "/"}`
+        });
         break;
       }
       case "type": {
         const want = error.params.type;
         const wanted = Array.isArray(want) ? want.join(" or ") : want;
-        problems.push({ category: "field-type-mismatch", pointer: ptr, expected: wanted, actual: jsonTypeOf(value), message: `${ptr || "/"} is ${jsonTypeOf(value)}, the spec says ${wanted}` });
+        problems.push({
+          category: "field-type-mismatch",
+          pointer: ptr,
+          expected: wanted,
+          actual: jsonTypeOf(value),
+          message: `${ptr || "/"} is ${jsonTypeOf(value)}, the spec says ${wanted}`
+        });
         break;
       }
       case "enum":
@@ -18253,12 +18285,24 @@ function classifySchemaErrors(errors, body) {
         if (typeErrorAt.has(ptr)) break;
         const allowed = error.keyword === "enum" ? error.params.allowedValues : [error.params.allowedValue];
         const expected = allowed.map((v) => describeValue(v)).join(" | ");
-        problems.push({ category: "enum-value-unknown", pointer: ptr, expected, actual: describeValue(value), message: `${ptr || "/"} is ${describeValue(value)}, not one of the documented values` });
+        problems.push({
+          category: "enum-value-unknown",
+          pointer: ptr,
+          expected,
+          actual: describeValue(value),
+          message: `${ptr || "/"} is ${describeValue(value)}, not one of the documented values`
+        });
         break;
       }
       case "format": {
         const format = error.params.format;
-        problems.push({ category: "format-mismatch", pointer: ptr, expected: `format ${format}`, actual: describeValue(value), message: `${ptr || "/"} is not a valid ${format}: ${describeValue(value)}` });
+        problems.push({
+          category: "format-mismatch",
+          pointer: ptr,
+          expected: `format ${format}`,
+          actual: describeValue(value),
+          message: `${ptr || "/"} is not a valid ${format}: ${describeValue(value)}`
+        });
         break;
       }
       case "unevaluatedProperties":
@@ -18266,12 +18310,25 @@ function classifySchemaErrors(errors, body) {
         const key = String(namedKey(error));
         if (isWriteOnlyKey(key)) break;
         const keyValue = value && typeof value === "object" ? value[key] : void 0;
-        problems.push({ category: "field-undocumented", pointer: errorPointer(error), expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });
+        problems.push({
+          category: "field-undocumented",
+          pointer: errorPointer(error),
+          expected: "no such key",
+          actual: `key present (${jsonTypeOf(keyValue)})`,
+          message: `undocumented key "${key}" at ${ptr || "/"}`
+        });
         break;
       }
       default: {
-        if (isWrapperError(error) && errors.some((e) => e !== error && !isWrapperError(e) && e.instancePath.startsWith(ptr))) break;
-        problems.push({ category: "schema-violation", pointer: ptr, expected: `${error.keyword}: ${error.message ?? "valid"}`, actual: describeValue(value), message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}` });
+        if (isWrapperError(error) && errors.some((e) => e !== error && !isWrapperError(e) && e.instancePath.startsWith(ptr)))
+          break;
+        problems.push({
+          category: "schema-violation",
+          pointer: ptr,
+          expected: `${error.keyword}: ${error.message ?? "valid"}`,
+          actual: describeValue(value),
+          message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}`
+        });
       }
     }
   }
@@ -18431,10 +18488,24 @@ var init_header_invalid = __esm({
       run: ({ documented, exchange }) => (documented?.headers ?? []).flatMap(({ name: name2, required, validator }) => {
         const value = exchange.headers[name2.toLowerCase()];
         if (value === void 0) {
-          return required ? [{ pointer: "", expected: `header ${name2}`, actual: "absent", message: `the ${exchange.status} answer has no ${name2} header, which the spec requires` }] : [];
+          return required ? [
+            {
+              pointer: "",
+              expected: `header ${name2}`,
+              actual: "absent",
+              message: `the ${exchange.status} answer has no ${name2} header, which the spec requires`
+            }
+          ] : [];
         }
         if (validator === null || validate(validator, value).length === 0) return [];
-        return [{ pointer: "", expected: `header ${name2} as the spec describes it`, actual: describeValue(value), message: `the ${name2} header of the ${exchange.status} answer is malformed: ${describeValue(value)}` }];
+        return [
+          {
+            pointer: "",
+            expected: `header ${name2} as the spec describes it`,
+            actual: describeValue(value),
+            message: `the ${name2} header of the ${exchange.status} answer is malformed: ${describeValue(value)}`
+          }
+        ];
       })
     };
   }
@@ -18554,7 +18625,14 @@ var init_pagination_inconsistent = __esm({
       run: (evidence) => {
         if (!isSuccess(evidence.exchange.status)) return [];
         if (evidence.kind === "link") {
-          return [{ pointer: "/links/next", expected: "a link to the next page of this list", actual: evidence.problem, message: `the walk cannot go on: ${evidence.problem}` }];
+          return [
+            {
+              pointer: "/links/next",
+              expected: "a link to the next page of this list",
+              actual: evidence.problem,
+              message: `the walk cannot go on: ${evidence.problem}`
+            }
+          ];
         }
         if (evidence.kind === "end") {
           return evidence.probeCount > evidence.walked ? [
@@ -18613,13 +18691,23 @@ var init_resource_mismatch = __esm({
         const got = body;
         const drafts = [];
         if (expectedId !== void 0 && got.id !== expectedId) {
-          drafts.push({ pointer: "/id", expected: expectedId, actual: describeValue(got.id), message: `asked for endpoint ${expectedId}, the answer is about ${describeValue(got.id)}` });
+          drafts.push({
+            pointer: "/id",
+            expected: expectedId,
+            actual: describeValue(got.id),
+            message: `asked for endpoint ${expectedId}, the answer is about ${describeValue(got.id)}`
+          });
         }
         for (const [field, value] of Object.entries(sent ?? {})) {
           if (field === "password" || !comparable(value) || !(field in got) || got[field] === value) continue;
           if (before && field in before && got[field] === before[field]) continue;
           if (invalidAt?.has(`/${escapePointerToken(field)}`)) continue;
-          drafts.push({ pointer: `/${escapePointerToken(field)}`, expected: describeValue(value), actual: describeValue(got[field]), message: `${field} was sent as ${describeValue(value)}, the answer shows ${describeValue(got[field])}` });
+          drafts.push({
+            pointer: `/${escapePointerToken(field)}`,
+            expected: describeValue(value),
+            actual: describeValue(got[field]),
+            message: `${field} was sent as ${describeValue(value)}, the answer shows ${describeValue(got[field])}`
+          });
         }
         return drafts;
       }
@@ -18799,9 +18887,17 @@ var init_status_code_unexpected = __esm({
       firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
       run: ({ exchange, expected, situation }) => {
         const { status, operationId } = exchange;
-        if (status >= 500 || status === 429 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status))) return [];
+        if (status >= 500 || status === 429 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status)))
+          return [];
         const wanted = expected === "2xx" ? "2xx" : expected.join(" or ");
-        return [{ pointer: "", expected: wanted, actual: String(status), message: `${situation} answered ${status}, where ${wanted} was expected` }];
+        return [
+          {
+            pointer: "",
+            expected: wanted,
+            actual: String(status),
+            message: `${situation} answered ${status}, where ${wanted} was expected`
+          }
+        ];
       }
     };
   }
@@ -18913,11 +19009,13 @@ var init_registry = __esm({
       updateSideEffect,
       filterNotApplied
     };
-    ALL_CHECKS = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(({ id, severity, firesWhen }) => ({
-      id,
-      severity,
-      firesWhen
-    }));
+    ALL_CHECKS = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(
+      ({ id, severity, firesWhen }) => ({
+        id,
+        severity,
+        firesWhen
+      })
+    );
   }
 });
 
@@ -19024,7 +19122,9 @@ function coverageShortfalls(criteria, required) {
     const min = required[c];
     if (min === void 0) return [];
     const got = percentCovered(criteria[c]);
-    return got >= min ? [] : [`coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`];
+    return got >= min ? [] : [
+      `coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`
+    ];
   });
 }
 function isCriterion(name2) {
@@ -19038,8 +19138,26 @@ var init_coverage = __esm({
     init_facts();
     init_media_type();
     init_json_pointer();
-    CRITERIA = ["paths", "operations", "contentTypes", "parameters", "parameterValues", "statusClasses", "statusCodes", "responseProperties", "flows"];
-    LEVELS = [["paths"], ["operations"], ["contentTypes"], ["parameters", "statusClasses"], ["parameterValues", "statusCodes"], ["responseProperties"], ["flows"]];
+    CRITERIA = [
+      "paths",
+      "operations",
+      "contentTypes",
+      "parameters",
+      "parameterValues",
+      "statusClasses",
+      "statusCodes",
+      "responseProperties",
+      "flows"
+    ];
+    LEVELS = [
+      ["paths"],
+      ["operations"],
+      ["contentTypes"],
+      ["parameters", "statusClasses"],
+      ["parameterValues", "statusCodes"],
+      ["responseProperties"],
+      ["flows"]
+    ];
     unprovokable = (status) => status === "429" || status.startsWith("5");
     READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
     EXPECTATIONS_KEPT = 1e3;
@@ -19062,16 +19180,20 @@ var init_coverage = __esm({
         const documented = documentedFor(op, exchange.status);
         if (!documented) return;
         const type = exchange.headers["content-type"];
-        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
+        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
+          this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
         if (!parsed.ok) return;
         for (const object of documented.info.objects) {
           const names = this.model.schemaProperties[object.schema] ?? [];
           for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
             if (!isPlainObject(value)) continue;
-            for (const name2 of names) if (value[name2] !== void 0 && value[name2] !== null) this.items.add(`responseProperties ${object.schema}.${name2}`);
+            for (const name2 of names)
+              if (value[name2] !== void 0 && value[name2] !== null)
+                this.items.add(`responseProperties ${object.schema}.${name2}`);
           }
         }
-        if (exchange.status >= 200 && exchange.status < 300) for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
+        if (exchange.status >= 200 && exchange.status < 300)
+          for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
       }
       /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
       recordRequest(exchange) {
@@ -19088,10 +19210,12 @@ var init_coverage = __esm({
           const value = sent[p.name];
           if (value === void 0) continue;
           this.items.add(`parameters ${op.operationId} ${p.name}`);
-          for (const v of p.valueClasses ?? []) if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
+          for (const v of p.valueClasses ?? [])
+            if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
         }
         const type = exchange.requestHeaders?.["content-type"];
-        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
+        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
+          this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
         for (const e of this.expected.get(op.operationId) ?? []) {
           if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
         }
@@ -19110,7 +19234,8 @@ var init_coverage = __esm({
           }
           let links = this.expectedUrls.get(href);
           if (!links) {
-            if (this.expectedUrls.size >= EXPECTATIONS_KEPT) this.expectedUrls.delete(this.expectedUrls.keys().next().value);
+            if (this.expectedUrls.size >= EXPECTATIONS_KEPT)
+              this.expectedUrls.delete(this.expectedUrls.keys().next().value);
             this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
           }
           links.add(name2);
@@ -19139,13 +19264,19 @@ var init_coverage = __esm({
           criteria[criterion] = {
             covered: all.length - missing.length,
             total: all.length,
-            missing: missing.map((i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name)
+            missing: missing.map(
+              (i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name
+            )
           };
         }
-        const excluded = ops.flatMap((op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`));
+        const excluded = ops.flatMap(
+          (op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`)
+        );
         const seenExcluded = excluded.filter((name2) => {
           const [id, status] = name2.split(" ");
-          return [...this.seen.get(id)?.keys() ?? []].some((code) => documentedFor(this.model.operations[id], code)?.key === status);
+          return [...this.seen.get(id)?.keys() ?? []].some(
+            (code) => documentedFor(this.model.operations[id], code)?.key === status
+          );
         });
         criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
         let level = 0;
@@ -19160,24 +19291,49 @@ var init_coverage = __esm({
         const ops = Object.values(this.model.operations);
         const paths = [...new Set(ops.map((op) => op.path))];
         const objects = /* @__PURE__ */ new Set();
-        for (const op of ops) for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
+        for (const op of ops)
+          for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
         return {
           // A path is read-write only when every operation on it is.
-          paths: paths.map((path) => ({ name: path, op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId })),
+          paths: paths.map((path) => ({
+            name: path,
+            op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId
+          })),
           operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
           contentTypes: ops.flatMap((op) => [
-            ...(op.requestBody?.contentTypes ?? []).map((t) => ({ name: `${op.operationId} request ${mediaTypeOf(t)}`, op: op.operationId })),
-            ...[...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
+            ...(op.requestBody?.contentTypes ?? []).map((t) => ({
+              name: `${op.operationId} request ${mediaTypeOf(t)}`,
+              op: op.operationId
+            })),
+            ...[
+              ...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))
+            ].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
           ]),
-          parameters: ops.flatMap((op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))),
-          parameterValues: ops.flatMap((op) => op.parameters.flatMap((p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })))),
-          statusClasses: ops.flatMap((op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))),
-          statusCodes: ops.flatMap((op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))),
-          responseProperties: [...objects].flatMap((schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))),
+          parameters: ops.flatMap(
+            (op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))
+          ),
+          parameterValues: ops.flatMap(
+            (op) => op.parameters.flatMap(
+              (p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId }))
+            )
+          ),
+          statusClasses: ops.flatMap(
+            (op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))
+          ),
+          statusCodes: ops.flatMap(
+            (op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))
+          ),
+          responseProperties: [...objects].flatMap(
+            (schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))
+          ),
           flows: ops.flatMap((op) => {
             const names = /* @__PURE__ */ new Map();
-            for (const r of Object.values(op.responses)) for (const link of r.links) names.set(flowName(op.operationId, link), link);
-            return [...names].map(([name2, link]) => ({ name: name2, op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId }));
+            for (const r of Object.values(op.responses))
+              for (const link of r.links) names.set(flowName(op.operationId, link), link);
+            return [...names].map(([name2, link]) => ({
+              name: name2,
+              op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId
+            }));
           })
         };
       }
@@ -19226,7 +19382,12 @@ function readDriftConfig(text, shownAs, given) {
     throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
   };
   if (!isPlainObject(raw)) return fail("", "must be an object");
-  for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`/${key}`, `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  for (const key of Object.keys(raw))
+    if (!KEYS.includes(key))
+      fail(
+        `/${key}`,
+        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`
+      );
   const flags = { ...given };
   for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
     const value = raw[key];
@@ -19238,8 +19399,10 @@ function readDriftConfig(text, shownAs, given) {
       if (typeof value !== "string") fail(`/${key}`, "must be a string");
       flags[flag] = value;
     } else {
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) fail(`/${key}`, "must be a whole number");
-      if (kind === "seconds" && value % 1e3 !== 0) fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+        fail(`/${key}`, "must be a whole number");
+      if (kind === "seconds" && value % 1e3 !== 0)
+        fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
       flags[flag] = String(kind === "seconds" ? value / 1e3 : value);
     }
   }
@@ -19253,12 +19416,17 @@ function readDriftConfig(text, shownAs, given) {
   if (raw.minCoverage !== void 0 && flags["min-coverage"] === void 0) {
     if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion \u2192 percent");
     flags["min-coverage"] = Object.entries(raw.minCoverage).map(([criterion, value]) => {
-      if (!isCriterion(criterion)) fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
-      if (typeof value !== "number" || value < 0 || value > 100) fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
+      if (!isCriterion(criterion))
+        fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
+      if (typeof value !== "number" || value < 0 || value > 100)
+        fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
       return `${criterion}=${value}`;
     });
   }
-  return { flags, policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) } };
+  return {
+    flags,
+    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) }
+  };
 }
 function checksOf(raw, fail) {
   if (raw === void 0) return {};
@@ -19271,14 +19439,20 @@ function checksOf(raw, fail) {
     if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
     if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
     const e = entry;
-    for (const key of Object.keys(e)) if (!["enabled", "severity", "operations"].includes(key)) fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    for (const key of Object.keys(e))
+      if (!["enabled", "severity", "operations"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
     if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
-    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity)) fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
-    if (e.enabled === void 0 && e.severity === void 0) fail(at2, "changes nothing: give enabled: false or a severity");
+    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity))
+      fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === void 0 && e.severity === void 0)
+      fail(at2, "changes nothing: give enabled: false or a severity");
     if (e.operations !== void 0) {
-      if (!Array.isArray(e.operations) || e.operations.length === 0) fail(`${at2}/operations`, "must be a non-empty list of operation ids");
+      if (!Array.isArray(e.operations) || e.operations.length === 0)
+        fail(`${at2}/operations`, "must be a non-empty list of operation ids");
       e.operations.forEach((op, i) => {
-        if (typeof op !== "string" || !ops.includes(op)) fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+        if (typeof op !== "string" || !ops.includes(op))
+          fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
       });
     }
     out[id] = {
@@ -19296,9 +19470,13 @@ function acknowledgedOf(raw, fail) {
     const at2 = `/acknowledged/${i}`;
     if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
     const e = entry;
-    for (const key of Object.keys(e)) if (!["finding", "reason", "until"].includes(key)) fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
-    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding)) fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
-    if (typeof e.reason !== "string" || e.reason.trim() === "") fail(`${at2}/reason`, "must say why (a ticket, a decision)");
+    for (const key of Object.keys(e))
+      if (!["finding", "reason", "until"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
+      fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "")
+      fail(`${at2}/reason`, "must say why (a ticket, a decision)");
     if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
     return { finding: e.finding, reason: e.reason, until: e.until };
   });
@@ -19375,7 +19553,8 @@ function redactAt(value, secrets, isSecret, depth) {
     const out = {};
     for (const [key, v] of Object.entries(value)) {
       const copy = isSecret(key) && v !== null && v !== void 0 ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
-      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
       else out[key] = copy;
     }
     return out;
@@ -19457,13 +19636,17 @@ var init_redact = __esm({
 function resolveCredentials(options, env) {
   const { projectId, apiToken } = options;
   if (projectId !== void 0 || apiToken !== void 0) {
-    if (!projectId || !apiToken) throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
+    if (!projectId || !apiToken)
+      throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
     return { credentials: { projectId, apiToken }, source: "options" };
   }
   const envId = env.SIGNALWIRE_PROJECT_ID;
   const envToken = env.SIGNALWIRE_API_TOKEN;
   if (envId && envToken) return { credentials: { projectId: envId, apiToken: envToken }, source: "environment" };
-  if (envId || envToken) throw new MockConfigError(`${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`);
+  if (envId || envToken)
+    throw new MockConfigError(
+      `${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`
+    );
   return { credentials: { ...DEMO_CREDENTIALS }, source: "demo" };
 }
 function createAuthCheck(credentials) {
@@ -21030,8 +21213,16 @@ function listEndpoints(deps, request) {
   const { items, more } = deps.store.olderThan(before, query.page_size, match);
   const base = deps.publicUrl(request);
   const link = (q) => `${base}${LIST_PATH}?${queryString(q)}`;
-  const links = { self: link(query), first: link({ ...query, page_number: 0, page_token: void 0 }) };
-  if (more) links.next = link({ ...query, page_number: query.page_number + 1, page_token: PAGE_TOKEN_PREFIX + items[items.length - 1].id });
+  const links = {
+    self: link(query),
+    first: link({ ...query, page_number: 0, page_token: void 0 })
+  };
+  if (more)
+    links.next = link({
+      ...query,
+      page_number: query.page_number + 1,
+      page_token: PAGE_TOKEN_PREFIX + items[items.length - 1].id
+    });
   if (query.page_token !== void 0) links.prev = link(previousPage(deps.store, query, before, match));
   return json(200, { links, data: items });
 }
@@ -21186,7 +21377,12 @@ var init_support = __esm({
       "update_sip_endpoint",
       "delete_sip_endpoint"
     ];
-    ENDPOINT_OPERATIONS = ["list_sip_endpoints", "create_sip_endpoint", "retrieve_sip_endpoint", "update_sip_endpoint"];
+    ENDPOINT_OPERATIONS = [
+      "list_sip_endpoints",
+      "create_sip_endpoint",
+      "retrieve_sip_endpoint",
+      "update_sip_endpoint"
+    ];
     everyEndpoint = (fn) => (response) => mapEndpoints(response, fn);
   }
 });
@@ -21218,7 +21414,10 @@ var init_bad_format = __esm({
     init_support();
     compactId = (id) => id.replace(/-/g, "");
     COMPACT_IN_PATH = /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
-    rewriteIds = rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })));
+    rewriteIds = rewriteAnswers(
+      ENDPOINT_OPERATIONS,
+      everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) }))
+    );
     badFormat = {
       description: 'Every SIP endpoint object in a successful answer has an "id" that is not a UUID (the UUID without dashes). Requests may use that id, so a client can carry on with the endpoints it was given.',
       operations: ENDPOINT_OPERATIONS,
@@ -21261,7 +21460,10 @@ var init_created_201 = __esm({
       description: "Creating an endpoint answers 201 (the older documentation's status) instead of 200; documented, but not the status the spec expects first.",
       operations: ["create_sip_endpoint"],
       checks: ["status-code-alternative"],
-      wrap: rewriteAnswers(["create_sip_endpoint"], (response) => response.status === 200 ? { ...response, status: 201 } : response)
+      wrap: rewriteAnswers(
+        ["create_sip_endpoint"],
+        (response) => response.status === 200 ? { ...response, status: 201 } : response
+      )
     };
   }
 });
@@ -21277,7 +21479,10 @@ var init_extra_field = __esm({
       description: `Every SIP endpoint object in a successful answer gains an undocumented key, "${EXTRA_FIELD}".`,
       operations: ENDPOINT_OPERATIONS,
       checks: ["field-undocumented"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" })))
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" }))
+      )
     };
   }
 });
@@ -21320,7 +21525,10 @@ var init_found_unknown_id = __esm({
       checks: ["status-code-unexpected"],
       wrap: (next) => (request) => {
         if (operationOf(request) !== "retrieve_sip_endpoint") return next(request);
-        return after(next(request), (found) => found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => first ? { status: 200, body: first } : found));
+        return after(
+          next(request),
+          (found) => found.status !== 404 ? found : withNewest(next, request, 1, ([first]) => first ? { status: 200, body: first } : found)
+        );
       }
     };
   }
@@ -21337,7 +21545,11 @@ var init_html_error = __esm({
       description: "Retrieving an endpoint answers 500 with an HTML error page, as a proxy in front of the API might, instead of the JSON error body.",
       operations: ["retrieve_sip_endpoint"],
       checks: ["content-type-mismatch", "body-not-json"],
-      wrap: interceptRequests(["retrieve_sip_endpoint"], () => ({ status: 500, headers: { "content-type": "text/html; charset=utf-8" }, text: PAGE }))
+      wrap: interceptRequests(["retrieve_sip_endpoint"], () => ({
+        status: 500,
+        headers: { "content-type": "text/html; charset=utf-8" },
+        text: PAGE
+      }))
     };
   }
 });
@@ -21409,7 +21621,10 @@ var init_null_not_allowed = __esm({
       description: 'Every SIP endpoint object in a successful answer has "send_as": null, a key the spec does not allow to be null.',
       operations: ENDPOINT_OPERATIONS,
       checks: ["field-type-mismatch"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, send_as: null })))
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint((endpoint) => ({ ...endpoint, send_as: null }))
+      )
     };
   }
 });
@@ -21425,7 +21640,10 @@ var init_password_returned = __esm({
       description: 'Every SIP endpoint object in a successful answer carries "password", which the spec marks write-only, with a value the mock invents from the id.',
       operations: ENDPOINT_OPERATIONS,
       checks: ["write-only-returned"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) })))
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) }))
+      )
     };
   }
 });
@@ -21536,7 +21754,11 @@ var init_truncated_json = __esm({
       wrap: rewriteAnswers(["retrieve_sip_endpoint"], (response) => {
         if (response.body === void 0) return response;
         const whole = JSON.stringify(response.body);
-        return { ...response, headers: { ...response.headers, "content-type": "application/json; charset=utf-8" }, text: whole.slice(0, Math.floor(whole.length / 2)) };
+        return {
+          ...response,
+          headers: { ...response.headers, "content-type": "application/json; charset=utf-8" },
+          text: whole.slice(0, Math.floor(whole.length / 2))
+        };
       })
     };
   }
@@ -21569,7 +21791,10 @@ var init_unknown_enum = __esm({
       description: `Every SIP endpoint object in a successful answer has "call_handler": "${UNKNOWN_CALL_HANDLER}", a value the spec does not list.`,
       operations: ENDPOINT_OPERATIONS,
       checks: ["enum-value-unknown"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER })))
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER }))
+      )
     };
   }
 });
@@ -21627,7 +21852,10 @@ var init_wrong_type = __esm({
       description: 'Every SIP endpoint object in a successful answer has "codecs" as one comma-separated string instead of an array.',
       operations: ENDPOINT_OPERATIONS,
       checks: ["field-type-mismatch"],
-      wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, codecs: endpoint.codecs.join(",") })))
+      wrap: rewriteAnswers(
+        ENDPOINT_OPERATIONS,
+        everyEndpoint((endpoint) => ({ ...endpoint, codecs: endpoint.codecs.join(",") }))
+      )
     };
   }
 });
@@ -21637,7 +21865,12 @@ var FAULT_OPTION_NAMES;
 var init_types3 = __esm({
   "src/mock/faults/types.ts"() {
     "use strict";
-    FAULT_OPTION_NAMES = ["delayMs", "count", "retryAfterSeconds", "failEvery"];
+    FAULT_OPTION_NAMES = [
+      "delayMs",
+      "count",
+      "retryAfterSeconds",
+      "failEvery"
+    ];
   }
 });
 
@@ -21903,7 +22136,10 @@ function createRequestListener(basePath, handler, onInternalError) {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
     });
-    req.on("end", () => size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size))));
+    req.on(
+      "end",
+      () => size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size)))
+    );
     req.on("error", () => res.destroy());
   };
 }
@@ -21933,8 +22169,10 @@ function isHttpUrl(value) {
 }
 function checkOptions(options) {
   const { port, host, fault, faultOptions, seedCount, seed } = options;
-  if (port !== void 0 && !isWhole(port, 0, 65535)) throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
-  if (host !== void 0 && (typeof host !== "string" || host.trim() === "")) throw new MockConfigError("host must be a non-empty string");
+  if (port !== void 0 && !isWhole(port, 0, 65535))
+    throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
+  if (host !== void 0 && (typeof host !== "string" || host.trim() === ""))
+    throw new MockConfigError("host must be a non-empty string");
   if (fault !== void 0 && !isFaultName(String(fault))) {
     throw new MockConfigError(`unknown fault "${String(fault)}"; known faults: ${FAULT_NAMES.join(", ")}`);
   }
@@ -21942,18 +22180,27 @@ function checkOptions(options) {
     throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
   }
   if (options.publicUrl !== void 0 && !isHttpUrl(options.publicUrl)) {
-    throw new MockConfigError(`publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`);
+    throw new MockConfigError(
+      `publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`
+    );
   }
   if (seed !== void 0 && !(typeof seed === "string" || typeof seed === "number" && Number.isFinite(seed))) {
     throw new MockConfigError("seed must be a string or a finite number");
   }
-  if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
-  checkFaultOptions(faultOptions, fault === void 0 ? void 0 : String(fault), fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : []);
+  if (options.onInternalError !== void 0 && typeof options.onInternalError !== "function")
+    throw new MockConfigError("onInternalError must be a function");
+  checkFaultOptions(
+    faultOptions,
+    fault === void 0 ? void 0 : String(fault),
+    fault !== void 0 ? FAULT_PROFILES[fault].options ?? [] : []
+  );
 }
 function checkProfile(profile, options) {
-  if (profile.wrap === void 0 && profile.configure === void 0) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
+  if (profile.wrap === void 0 && profile.configure === void 0)
+    throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
   for (const key of ["wrap", "configure"]) {
-    if (profile[key] !== void 0 && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
+    if (profile[key] !== void 0 && typeof profile[key] !== "function")
+      throw new MockConfigError(`the fault profile's ${key} must be a function`);
   }
   checkFaultOptions(options, "custom", profile.options ?? []);
 }
@@ -21962,9 +22209,12 @@ function checkFaultOptions(faultOptions, fault, reads) {
     if (!FAULT_OPTION_NAMES.includes(name2)) {
       throw new MockConfigError(`unknown fault option "${name2}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
-    if (value !== void 0 && !isWhole(value, 0, 864e5)) throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
+    if (value !== void 0 && !isWhole(value, 0, 864e5))
+      throw new MockConfigError(`faultOptions.${name2} must be a whole number of 0 or more, not ${String(value)}`);
     if (value !== void 0 && !reads.includes(name2)) {
-      throw new MockConfigError(`faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+      throw new MockConfigError(
+        `faultOptions.${name2} has no effect ${fault === void 0 ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`
+      );
     }
   }
 }
@@ -21981,22 +22231,32 @@ var init_options = __esm({
 // src/mock/override.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 function checkOverride(given) {
-  if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
+  if (given === null || typeof given !== "object")
+    throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
   const known2 = Object.keys(operations2);
   for (const key of Object.keys(given)) {
-    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key)) throw new MockConfigError(`override: unknown key "${key}"`);
+    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key))
+      throw new MockConfigError(`override: unknown key "${key}"`);
   }
-  if (!known2.includes(String(given.operationId))) throw new MockConfigError(`override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known2.join(", ")}`);
-  if (!isWhole2(given.status, 200, 599)) throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
-  if (given.times !== void 0 && !isWhole2(given.times, 1, Number.MAX_SAFE_INTEGER)) throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
-  if (given.delayMs !== void 0 && !isWhole2(given.delayMs, 0, 864e5)) throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
+  if (!known2.includes(String(given.operationId)))
+    throw new MockConfigError(
+      `override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known2.join(", ")}`
+    );
+  if (!isWhole2(given.status, 200, 599))
+    throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
+  if (given.times !== void 0 && !isWhole2(given.times, 1, Number.MAX_SAFE_INTEGER))
+    throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
+  if (given.delayMs !== void 0 && !isWhole2(given.delayMs, 0, 864e5))
+    throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
   if (given.headers !== void 0) {
-    if (given.headers === null || typeof given.headers !== "object") throw new MockConfigError("override: headers must be an object of strings");
+    if (given.headers === null || typeof given.headers !== "object")
+      throw new MockConfigError("override: headers must be an object of strings");
     for (const [name2, value] of Object.entries(given.headers)) {
       if (typeof value !== "string") throw new MockConfigError(`override: headers.${name2} must be a string`);
     }
   }
-  if (given.body !== void 0 && NULL_BODY.has(given.status)) throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
+  if (given.body !== void 0 && NULL_BODY.has(given.status))
+    throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
 }
 function errorAnswer(status) {
   if (status < 300) return void 0;
@@ -22029,7 +22289,10 @@ var init_override = __esm({
       pending = [];
       add(given) {
         checkOverride(given);
-        this.pending.push({ given: { ...given, headers: given.headers ? { ...given.headers } : void 0 }, remaining: given.times ?? 1 });
+        this.pending.push({
+          given: { ...given, headers: given.headers ? { ...given.headers } : void 0 },
+          remaining: given.times ?? 1
+        });
       }
       clear() {
         this.pending = [];
@@ -22099,9 +22362,18 @@ function seedRequest(n) {
     case 1:
       return { username, caller_id: `Seed ${n}` };
     case 2:
-      return { username, call_handler: "relay_script", call_relay_script_url: `https://example.com/swml/${username}.json` };
+      return {
+        username,
+        call_handler: "relay_script",
+        call_relay_script_url: `https://example.com/swml/${username}.json`
+      };
     case 3:
-      return { username, caller_id: `Desk ${n}`, call_handler: "laml_webhooks", call_request_url: `https://example.com/voice/${username}` };
+      return {
+        username,
+        caller_id: `Desk ${n}`,
+        call_handler: "laml_webhooks",
+        call_request_url: `https://example.com/voice/${username}`
+      };
     default:
       return { username, encryption: "required", codecs: ["OPUS", "PCMU"] };
   }
@@ -22124,10 +22396,13 @@ function seedEndpoints(given) {
       const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
       const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
       const path = [...field, ...extra].map((part) => /^\d+$/.test(part) ? `[${part}]` : `.${part}`).join("");
-      throw new MockConfigError(`${at2}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : first.message ?? "is invalid"}`);
+      throw new MockConfigError(
+        `${at2}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : first.message ?? "is invalid"}`
+      );
     }
     if (ids.has(endpoint.id)) throw new MockConfigError(`${at2}.id ${endpoint.id} is used by an earlier endpoint`);
-    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at2}.username ${endpoint.username} is used by an earlier endpoint`);
+    if (usernames.has(endpoint.username))
+      throw new MockConfigError(`${at2}.username ${endpoint.username} is used by an earlier endpoint`);
     ids.add(endpoint.id);
     usernames.add(endpoint.username);
     return structuredClone(endpoint);
@@ -22351,7 +22626,11 @@ function openMock(options, fallbackUrl) {
     faultStop = new AbortController();
     const honest = { store, credentials, newId, validator: specValidator, publicUrl };
     const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
-    handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
+    handler = profile?.wrap ? profile.wrap(core, {
+      options: faultOptions,
+      credentials,
+      signal: AbortSignal.any([closing.signal, faultStop.signal])
+    }) : core;
   };
   install();
   const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
@@ -22414,13 +22693,16 @@ function recordOf(request, secrets) {
   }
   const parsed = request.bodyText === "" ? void 0 : parseJson(request.bodyText);
   const headers = {};
-  for (const [name2, value] of Object.entries(request.headers ?? {})) if (value !== void 0) headers[name2] = Array.isArray(value) ? value.join(", ") : value;
+  for (const [name2, value] of Object.entries(request.headers ?? {}))
+    if (value !== void 0) headers[name2] = Array.isArray(value) ? value.join(", ") : value;
   const body = parsed === void 0 ? void 0 : parsed.ok ? parsed.value : request.bodyText;
   return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
 }
 function reportInternalError(error) {
-  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
-`);
+  process.stderr.write(
+    `sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`
+  );
 }
 var API_BASE_PATH, RECORDED_REQUESTS, AUTHORITY;
 var init_mock = __esm({
@@ -22451,7 +22733,9 @@ async function startMockServer(options = {}) {
   const host = options.host ?? "127.0.0.1";
   let url = "";
   const { mock, serve } = openMock(options, () => url);
-  const server2 = createServer(createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError));
+  const server2 = createServer(
+    createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError)
+  );
   await listen(server2, options.port ?? 0, host);
   const port = server2.address().port;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;
@@ -23011,8 +23295,10 @@ function childSchema(document, schemaPointer, token, depth) {
   if (depth > 20) return void 0;
   const node2 = at(document, schemaPointer);
   if (!isPlainObject(node2)) return void 0;
-  if (typeof node2.$ref === "string") return childSchema(document, resolvedIn(document, schemaPointer), token, depth + 1);
-  if (isPlainObject(node2.properties) && Object.prototype.hasOwnProperty.call(node2.properties, token)) return `${schemaPointer}${pointer("properties", token)}`;
+  if (typeof node2.$ref === "string")
+    return childSchema(document, resolvedIn(document, schemaPointer), token, depth + 1);
+  if (isPlainObject(node2.properties) && Object.prototype.hasOwnProperty.call(node2.properties, token))
+    return `${schemaPointer}${pointer("properties", token)}`;
   if (/^\d+$/.test(token) && isPlainObject(node2.items)) return `${schemaPointer}/items`;
   for (const combinator of ["allOf", "oneOf", "anyOf"]) {
     const branches = node2[combinator];
@@ -23068,7 +23354,9 @@ function newPassword() {
 function handlerKinds() {
   const errors = validate(UPDATE, { call_handler: "\0" });
   const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
-  return (enumError?.params?.allowedValues ?? []).filter((v) => typeof v === "string");
+  return (enumError?.params?.allowedValues ?? []).filter(
+    (v) => typeof v === "string"
+  );
 }
 function companionOf(handler) {
   const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
@@ -23080,7 +23368,8 @@ function referenceFields() {
   for (const schema of Object.values(schemas)) {
     const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
     for (const [field, property] of Object.entries(properties)) {
-      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
+      if (isPlainObject(property) && typeof property["x-reference"] === "string")
+        found.set(field, property["x-reference"]);
     }
   }
   return found;
@@ -23091,7 +23380,8 @@ function handlerFields() {
   for (const schema of Object.values(schemas)) {
     const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
     for (const [field, property] of Object.entries(properties)) {
-      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== void 0 || isSecretField(field)) continue;
+      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== void 0 || isSecretField(field))
+        continue;
       const fields = found.get(property["x-handler"]) ?? [];
       if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
     }
@@ -23119,14 +23409,21 @@ function companionFor(handler, values) {
   if (reference !== void 0 && !values.invent) return { field, missing: reference };
   const body = { username: "probe", password: "probe", call_handler: handler };
   const candidates = [randomUUID2(), `https://example.com/drift/${handler}`];
-  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0] };
+  return {
+    field,
+    value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0]
+  };
 }
 function validCreateBodies(prefix, password, values = INVENTED) {
   const cases = [];
   for (const handler of ["none", ...handlerKinds()]) {
     const companion = handler === "none" ? void 0 : companionFor(handler, values);
     if (companion && "missing" in companion) continue;
-    const body = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    const body = {
+      username: `${prefix}${handler}`,
+      password: password(),
+      caller_id: "drift check"
+    };
     if (handler !== "none") body.call_handler = handler;
     if (companion) body[companion.field] = companion.value;
     for (const field of handlerFields().get(handler) ?? []) {
@@ -23135,8 +23432,15 @@ function validCreateBodies(prefix, password, values = INVENTED) {
       if (value !== void 0) body[field] = value;
     }
     const errors = validate(CREATE, body);
-    if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`);
-    cases.push({ handler, body, ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {} });
+    if (errors.length > 0)
+      throw new Error(
+        `the spec refuses the generated create body for ${handler}: ${errors[0].message ?? errors[0].keyword}`
+      );
+    cases.push({
+      handler,
+      body,
+      ...companion?.reference !== void 0 ? { reference: { field: companion.field, what: companion.reference } } : {}
+    });
   }
   return cases;
 }
@@ -23154,12 +23458,21 @@ function invalidCreateBodies(prefix, password) {
     { name: "no password", body: { username: `${prefix}invalid-2` } },
     { name: "an encryption outside the enum", body: { ...base(3), encryption: "sometimes" } },
     { name: "a caller_id that is not a string", body: { ...base(4), caller_id: 42 } },
-    ...withCompanion ? [{ name: `call_handler ${withCompanion} without its companion field`, body: { ...base(5), call_handler: withCompanion } }] : []
+    ...withCompanion ? [
+      {
+        name: `call_handler ${withCompanion} without its companion field`,
+        body: { ...base(5), call_handler: withCompanion }
+      }
+    ] : []
   ];
   return confirmInvalid(CREATE, candidates, "body");
 }
 function invalidUpdateBodies() {
-  return confirmInvalid(UPDATE, [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }], "body");
+  return confirmInvalid(
+    UPDATE,
+    [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }],
+    "body"
+  );
 }
 function invalidListQueries() {
   const tooBig = validate(LIST_QUERY, { page_size: Number.MAX_SAFE_INTEGER }).find((e) => e.keyword === "maximum");
@@ -23217,40 +23530,64 @@ function resolvePlan(flags, env, defaults) {
   if (out.trim() === "") throw new UsageError("--out must name a directory");
   const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
   const cleanup = flags.cleanup === true;
-  if (cleanup && flags.mode === "read-only") throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
-  if (cleanup && flags["suggest-spec"]) throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
+  if (cleanup && flags.mode === "read-only")
+    throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
+  if (cleanup && flags["suggest-spec"])
+    throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
   let target;
   if (kind === "mock") {
-    if (flags["base-url"] !== void 0) throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
+    if (flags["base-url"] !== void 0)
+      throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
     const fault = flags["mock-fault"];
-    if (fault !== void 0 && !isFaultName(fault)) throw new UsageError(`--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`);
-    if (flags["allow-insecure-http"]) throw new UsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
+    if (fault !== void 0 && !isFaultName(fault))
+      throw new UsageError(
+        `--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`
+      );
+    if (flags["allow-insecure-http"])
+      throw new UsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
     target = { kind, ...fault ? { fault } : {} };
   } else {
     if (flags["mock-fault"] !== void 0) throw new UsageError("--mock-fault is only for --target mock");
     const projectId = env.SIGNALWIRE_PROJECT_ID;
     const apiToken = env.SIGNALWIRE_API_TOKEN;
     const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
-    if (missing.length > 0) throw new UsageError(`--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`);
+    if (missing.length > 0)
+      throw new UsageError(
+        `--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`
+      );
     const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || void 0);
     const space = env.SIGNALWIRE_SPACE || void 0;
-    if (baseUrl === void 0 && space === void 0) throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
+    if (baseUrl === void 0 && space === void 0)
+      throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
     const source = flags["base-url"] !== void 0 ? "--base-url" : baseUrl !== void 0 ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
     const allowInsecureHttp = flags["allow-insecure-http"] === true;
     if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
-      throw new UsageError("--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)");
+      throw new UsageError(
+        "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)"
+      );
     }
-    target = { kind, ...baseUrl !== void 0 ? { baseUrl } : { space }, credentials: { projectId, apiToken }, source, allowInsecureHttp };
+    target = {
+      kind,
+      ...baseUrl !== void 0 ? { baseUrl } : { space },
+      credentials: { projectId, apiToken },
+      source,
+      allowInsecureHttp
+    };
   }
   const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
   const harPages = flags["har-pages"] === void 0 ? defaults.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
   const fixtures = fixturesOf(flags.fixture ?? []);
   if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
-    throw new UsageError(`--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`);
+    throw new UsageError(
+      `--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`
+    );
   }
   const spec2 = specFile(flags.spec);
-  if (spec2 !== void 0 && kind === "mock") throw new UsageError("--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec");
+  if (spec2 !== void 0 && kind === "mock")
+    throw new UsageError(
+      "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec"
+    );
   return {
     target,
     mode,
@@ -23272,24 +23609,35 @@ function minCoverageOf(given) {
   const required = {};
   for (const pair of given) {
     const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
-    if (!match) throw new UsageError(`--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`);
+    if (!match)
+      throw new UsageError(
+        `--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`
+      );
     const [, name2, percent] = match;
-    if (!isCriterion(name2)) throw new UsageError(`--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`);
-    if (Number(percent) > 100) throw new UsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
+    if (!isCriterion(name2))
+      throw new UsageError(
+        `--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`
+      );
+    if (Number(percent) > 100)
+      throw new UsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
     if (name2 in required) throw new UsageError(`--min-coverage ${name2} was given more than once; give it once`);
     required[name2] = Number(percent);
   }
   return required;
 }
 function specFile(given) {
-  if (given !== void 0 && given.trim() === "") throw new UsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
+  if (given !== void 0 && given.trim() === "")
+    throw new UsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
   return given;
 }
 function fixturesOf(given) {
   const fixtures = {};
   for (const pair of given) {
     const at2 = pair.indexOf("=");
-    if (at2 <= 0 || at2 === pair.length - 1) throw new UsageError(`--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`);
+    if (at2 <= 0 || at2 === pair.length - 1)
+      throw new UsageError(
+        `--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`
+      );
     const field = pair.slice(0, at2);
     const value = pair.slice(at2 + 1);
     if (field in fixtures) throw new UsageError(`--fixture ${field} was given more than once; give it once`);
@@ -23302,8 +23650,15 @@ function fixturesOf(given) {
 function replayPlan(flags, defaults) {
   const path = flags.replay;
   if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
-  const given = [...TARGET_FLAGS.filter((flag) => flags[flag] !== void 0), ...flags.cleanup ? ["cleanup"] : [], ...flags["allow-insecure-http"] ? ["allow-insecure-http"] : []];
-  if (given.length > 0) throw new UsageError(`${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`);
+  const given = [
+    ...TARGET_FLAGS.filter((flag) => flags[flag] !== void 0),
+    ...flags.cleanup ? ["cleanup"] : [],
+    ...flags["allow-insecure-http"] ? ["allow-insecure-http"] : []
+  ];
+  if (given.length > 0)
+    throw new UsageError(
+      `${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`
+    );
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
   return {
@@ -23332,7 +23687,17 @@ var init_drift_plan = __esm({
     init_coverage();
     init_mock2();
     init_fixtures();
-    TARGET_FLAGS = ["target", "base-url", "mode", "max-pages", "mock-fault", "timeout", "max-duration", "har-pages", "fixture"];
+    TARGET_FLAGS = [
+      "target",
+      "base-url",
+      "mode",
+      "max-pages",
+      "mock-fault",
+      "timeout",
+      "max-duration",
+      "har-pages",
+      "fixture"
+    ];
     SEVERITIES2 = ["breaking", "warning", "info"];
     MODES = ["read-only", "read-write"];
   }
@@ -23355,10 +23720,19 @@ function applyPolicy(findings, policy, today) {
     const entry = policy.checks[f.check];
     const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
     const ack = byFinding.get(f.id);
-    out.push({ ...f, severity, ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {} });
+    out.push({
+      ...f,
+      severity,
+      ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {}
+    });
   }
   const seen = new Set(out.map((f) => f.id));
-  const acknowledgements = policy.acknowledged.map((a) => ({ ...a, status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active" }));
+  const acknowledgements = policy.acknowledged.map(
+    (a) => ({
+      ...a,
+      status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active"
+    })
+  );
   return { findings: out, acknowledgements };
 }
 function counts(f, failOn) {
@@ -23954,7 +24328,11 @@ var init_errors = __esm({
     };
     NetworkError = class extends CallError {
       constructor(facts, code, context = {}) {
-        super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
+        super(
+          facts,
+          `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`,
+          context
+        );
         this.code = code;
       }
       code;
@@ -24025,7 +24403,8 @@ async function createApiError(given) {
     return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
   }
   const detail = documented?.error;
-  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
+  if (status < 400)
+    return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
   if (status === 400) return new BadRequestError(source, detail);
   if (status === 401) return new UnauthorizedError(source, detail);
   if (status === 404) return new NotFoundError(source, detail);
@@ -24058,7 +24437,9 @@ var init_api_error = __esm({
         const { exchange, secrets } = source;
         const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
         const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, {
+          secrets
+        });
         this.operationId = exchange.operationId;
         this.method = exchange.method;
         this.url = exchange.url;
@@ -24113,7 +24494,10 @@ var init_api_error = __esm({
       constructor(exchange, findings, secrets, cause) {
         const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
         if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
+        super(
+          `${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`,
+          { secrets, cause }
+        );
         this.operationId = exchange.operationId;
         this.method = exchange.method;
         this.url = exchange.url;
@@ -24179,7 +24563,8 @@ function server(env, variable) {
   } catch {
     throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
   const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
   return { origin: url.origin, authorization, source: given.source };
 }
@@ -24281,7 +24666,10 @@ var init_body = __esm({
 function fetchWire(fetchImpl) {
   return (request) => {
     const controller = new AbortController();
-    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
+    return {
+      response: fetchAnswer(fetchImpl, request, controller.signal),
+      abort: (reason) => controller.abort(reason)
+    };
   };
 }
 async function fetchAnswer(fetchImpl, request, signal) {
@@ -24408,12 +24796,16 @@ function defaultWire(kind, proxies) {
 }
 async function load(kind, proxies) {
   if (kind === "undici") {
-    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(unloadable('the undici wire (wire: "undici")', "wire"));
+    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(
+      unloadable('the undici wire (wire: "undici")', "wire")
+    );
     return loadUndiciWire2(proxies);
   }
   hasGlobalFetch();
   const proxy = proxies?.https ?? proxies?.http;
-  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
+  const undici = await loadUndici().catch(
+    unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy")
+  );
   return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
 }
 function unloadable(what, option) {
@@ -24428,7 +24820,8 @@ function platformFetch(dispatcherFor) {
   };
 }
 function hasGlobalFetch() {
-  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+  if (typeof globalThis.fetch !== "function")
+    throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
 }
 var init_default_wire = __esm({
   "src/client/default-wire.ts"() {
@@ -24454,10 +24847,14 @@ function resolveRetryPolicy(input) {
     ...given
   };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
+    throw new ConfigError(
+      `retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`,
+      "retry"
+    );
   }
   for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
-    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
+    if (!(policy[key] >= 0))
+      throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
   }
   return policy;
 }
@@ -24519,17 +24916,25 @@ function resolveConfig(options = {}) {
   const baseUrl = resolveBaseUrl(options, env);
   const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
   const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
-  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
+  if (projectId.includes(":"))
+    throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
   const validateResponses = options.validateResponses ?? "off";
   if (!["off", "warn", "throw"].includes(validateResponses)) {
-    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
+    throw new ConfigError(
+      `validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`,
+      "validateResponses"
+    );
   }
   const userAgent = options.userAgent ?? `${name}/${version}`;
-  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  if (options.fetch !== void 0 && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  if (typeof userAgent !== "string" || CONTROL.test(userAgent))
+    throw new ConfigError("userAgent must be text without control characters", "userAgent");
+  if (options.fetch !== void 0 && typeof options.fetch !== "function")
+    throw new ConfigError("fetch must be a function", "fetch");
   const wire = options.wire ?? "fetch";
-  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
-  if (options.fetch && options.wire !== void 0) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  if (wire !== "fetch" && wire !== "undici")
+    throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== void 0)
+    throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
   const injected = options.fetch ? fetchWire(options.fetch) : void 0;
   const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
   return {
@@ -24551,12 +24956,16 @@ function resolveBaseUrl(options, env) {
     throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
   }
   const insecure = options.allowInsecureHttp ?? false;
-  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (typeof insecure !== "boolean")
+    throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
   if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
   if (options.space !== void 0) return spaceUrl(options.space, "space");
   if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
   if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
-  throw new ConfigError('no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE', "space");
+  throw new ConfigError(
+    'no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE',
+    "space"
+  );
 }
 function spaceUrl(space, source) {
   const match = typeof space === "string" ? SPACE.exec(space) : null;
@@ -24573,14 +24982,16 @@ function checkBaseUrl(value, source, allowInsecureHttp) {
   } catch {
     throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
   }
-  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
+  if (url.username || url.password)
+    throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new ConfigError(
       `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
       "baseUrl"
     );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
   if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
   return url.href.replace(/\/+$/, "");
 }
@@ -24591,7 +25002,8 @@ function isLoopback(hostname) {
 function credential(given, fromEnv, option, variable) {
   const value = given ?? fromEnv;
   const source = given !== void 0 ? `options.${option}` : variable;
-  if (value === void 0 || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
+  if (value === void 0 || value === "")
+    throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
   if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
   if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
   if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
@@ -24600,7 +25012,10 @@ function credential(given, fromEnv, option, variable) {
 function positive(value, fallback, option) {
   if (value === void 0) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
+    throw new ConfigError(
+      `${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+      option
+    );
   }
   return value;
 }
@@ -24640,7 +25055,13 @@ function observedExchange(exchange, secrets) {
     requestBody: redactValue(exchange.requestBody, secrets),
     headers: redactValue(exchange.headers, secrets),
     bodyText: redactText(exchange.bodyText, secrets),
-    ...exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}
+    ...exchange.retried ? {
+      retried: exchange.retried.map((answer) => ({
+        status: answer.status,
+        headers: redactValue(answer.headers, secrets),
+        bodyText: redactText(answer.bodyText, secrets)
+      }))
+    } : {}
   };
 }
 var init_exchange = __esm({
@@ -24659,7 +25080,8 @@ function judge(mode, performed, onFindings) {
   const { exchange, secrets } = performed;
   const analysis = analyseResponse(exchange);
   const findings = checkAnalysed(analysis);
-  if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
+  if (findings.length > 0 && onFindings)
+    onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
   if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
     throw new InvalidResponseError(exchange, findings, secrets);
   }
@@ -24693,7 +25115,8 @@ function warnOncePerFinding() {
       if (warned.has(f.id)) continue;
       warned.add(f.id);
       const text = `${f.method} ${f.path} \u2192 ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
-      if (typeof process === "object" && typeof process.emitWarning === "function") process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
+      if (typeof process === "object" && typeof process.emitWarning === "function")
+        process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
       else console.warn(text);
     }
   };
@@ -24753,7 +25176,12 @@ function createPipeline(config, transport, judge2) {
       const body = response.ok ? data : error;
       const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
       if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
-        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
+        throw new ResponseTooLargeError(
+          { method: op.method, url, attempts: sent?.exchange.attempts ?? 0 },
+          response.status,
+          config.maxResponseBytes,
+          { secrets }
+        );
       }
       const exchange = {
         ...requestSide(operationId, sent),
@@ -24770,12 +25198,21 @@ function createPipeline(config, transport, judge2) {
   };
 }
 function requestSide(operationId, sent) {
-  if (!sent) return { operationId, method: operations2[operationId].method, requestHeaders: {}, requestBody: void 0, durationMs: 0, attempts: 0 };
+  if (!sent)
+    return {
+      operationId,
+      method: operations2[operationId].method,
+      requestHeaders: {},
+      requestBody: void 0,
+      durationMs: 0,
+      attempts: 0
+    };
   const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
   return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
 }
 function operationOf2(operationId) {
-  if (!Object.prototype.hasOwnProperty.call(operations2, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  if (!Object.prototype.hasOwnProperty.call(operations2, operationId))
+    throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
   return operationId;
 }
 async function responseOf(received) {
@@ -24821,7 +25258,11 @@ function listUrlOf(baseUrl) {
 }
 function resolvePageLink(next, pageUrl, listUrl) {
   if (next === void 0 || next === null || next === "") return { kind: "none" };
-  if (typeof next !== "string") return { kind: "unusable", reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string` };
+  if (typeof next !== "string")
+    return {
+      kind: "unusable",
+      reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string`
+    };
   let target;
   try {
     target = new URL(next, pageUrl);
@@ -24829,8 +25270,13 @@ function resolvePageLink(next, pageUrl, listUrl) {
     return { kind: "unusable", reason: `links.next ${JSON.stringify(next.slice(0, 200))} is not a URL reference` };
   }
   const leadsTo = `${target.origin}${target.pathname}`;
-  if (target.username || target.password) return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
-  if (leadsTo !== listUrl) return { kind: "unusable", reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed` };
+  if (target.username || target.password)
+    return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
+  if (leadsTo !== listUrl)
+    return {
+      kind: "unusable",
+      reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed`
+    };
   return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
 }
 var init_page_link = __esm({
@@ -24852,7 +25298,8 @@ async function* walkPages(first, follow, listUrl, options = {}) {
     const url = link.url;
     if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
     if (options.maxPages !== void 0 && pages >= options.maxPages) {
-      if (options.atMaxPages === "throw") throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+      if (options.atMaxPages === "throw")
+        throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
       return;
     }
     seen.add(url);
@@ -24874,8 +25321,12 @@ function createSend(raw, pipeline) {
     const op = operations2[operationId];
     const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
     const { search, bodyText } = request;
-    if (search !== void 0 && request.query !== void 0) throw new ArgumentError("give either query or search, not both");
-    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
+    if (search !== void 0 && request.query !== void 0)
+      throw new ArgumentError("give either query or search, not both");
+    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search))
+      throw new ArgumentError(
+        `search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`
+      );
     const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
     const open = pipeline.open(call);
     const untyped = raw;
@@ -24893,7 +25344,8 @@ function createSend(raw, pipeline) {
   };
 }
 function pathSegment(value, name2 = "id") {
-  if (typeof value !== "string" || value === "") throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
+  if (typeof value !== "string" || value === "")
+    throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
   if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name2} must not be "${value}"`);
   return value;
 }
@@ -24926,7 +25378,13 @@ function expire(deadline) {
 }
 async function attempt(wire, request, limits, userSignal) {
   if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const deadline = { expired: false, inFlight: void 0, reject: noop, timeoutMs: limits.timeoutMs, response: void 0 };
+  const deadline = {
+    expired: false,
+    inFlight: void 0,
+    reject: noop,
+    timeoutMs: limits.timeoutMs,
+    response: void 0
+  };
   const ended = new Promise((_resolve, reject) => {
     deadline.reject = reject;
   });
@@ -24957,7 +25415,12 @@ async function sendAndRead(wire, request, maxBytes, deadline) {
   }
   deadline.response = response;
   try {
-    return { status: response.status, statusText: response.statusText, headers: response.headers, bodyText: await response.text(maxBytes) };
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bodyText: await response.text(maxBytes)
+    };
   } catch (error) {
     if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
     throw error;
@@ -24987,14 +25450,19 @@ var init_attempt = __esm({
 function createTransport(config, onExchange) {
   const { retry: policy } = config;
   let ready;
-  const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
+  const baseHeaders = {
+    accept: "application/json",
+    "accept-encoding": "gzip, deflate, br",
+    "user-agent": config.userAgent
+  };
   const sameOriginPrefix = `${config.origin}/`;
   return async function perform(request) {
     const { method, url } = request;
     const secrets = secretsOf(config.secrets, request);
     if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
     const operationId = request.operationId;
-    if (operationId === void 0) throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
+    if (operationId === void 0)
+      throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
     const headers = { ...baseHeaders, ...request.headers };
     const auth = request.auth ?? "default";
     if (auth === "default") headers.authorization = config.authorization;
@@ -25015,7 +25483,8 @@ function createTransport(config, onExchange) {
         outcome = { kind: "status", status: result2.status, retryAfter: result2.headers["retry-after"] ?? null };
       } catch (error) {
         if (!(error instanceof AttemptFailure)) throw error;
-        if (error.kind === "too-large") throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
+        if (error.kind === "too-large")
+          throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
         if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
         failure = error;
         outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
@@ -25023,7 +25492,8 @@ function createTransport(config, onExchange) {
       const delay = retryDelay(policy, method, outcome, attempts);
       if (delay === void 0) {
         if (result2) return finish(operationId, request, headers, result2, attempts, started, secrets, retried);
-        if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
+        if (failure?.kind === "timeout")
+          throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
         throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
       }
       if (result2) retried.push({ status: result2.status, headers: result2.headers, bodyText: result2.bodyText });
@@ -25058,9 +25528,15 @@ function createTransport(config, onExchange) {
 function refuseForeign(origin, url, secrets) {
   const target = new URL(url);
   if (target.username || target.password) {
-    throw new OriginRefusedError(`${target.protocol}//${target.host}${target.pathname}`, origin, "the URL carries credentials", { secrets });
+    throw new OriginRefusedError(
+      `${target.protocol}//${target.host}${target.pathname}`,
+      origin,
+      "the URL carries credentials",
+      { secrets }
+    );
   }
-  if (target.origin !== origin) throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
+  if (target.origin !== origin)
+    throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
 }
 function combine(a, b) {
   return a && b ? AbortSignal.any([a, b]) : a ?? b;
@@ -25107,7 +25583,11 @@ function createSipEndpointsClient(options = {}) {
     const received = await typed(
       "list_sip_endpoints",
       signal,
-      (init) => raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === void 0 ? void 0 : () => search })
+      (init) => raw.GET("/endpoints/sip", {
+        ...init,
+        params: { query },
+        querySerializer: search === void 0 ? void 0 : () => search
+      })
     );
     return { body: await listBody(received), url: received.performed.exchange.url };
   };
@@ -25122,11 +25602,31 @@ function createSipEndpointsClient(options = {}) {
       listUrl,
       opts
     ),
-    retrieve: async (id, opts) => endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
-    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
-    update: async (id, body, opts) => endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
+    retrieve: async (id, opts) => endpointBody(
+      await typed(
+        "retrieve_sip_endpoint",
+        opts?.signal,
+        (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
+      )
+    ),
+    create: async (body, opts) => endpointBody(
+      await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))
+    ),
+    update: async (id, body, opts) => endpointBody(
+      await typed(
+        "update_sip_endpoint",
+        opts?.signal,
+        (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body })
+      )
+    ),
     async delete(id, opts) {
-      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
+      await successBody(
+        await typed(
+          "delete_sip_endpoint",
+          opts?.signal,
+          (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
+        )
+      );
     }
   };
 }
@@ -25134,7 +25634,12 @@ async function successBody(receipt) {
   const { exchange, secrets } = receipt.performed;
   const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
   if (isSuccess(exchange.status)) return parsed;
-  throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
+  throw await createApiError({
+    exchange,
+    body: parsed.ok ? parsed.value : exchange.bodyText,
+    findings: receipt.findings,
+    secrets
+  });
 }
 async function endpointBody(receipt) {
   const parsed = await successBody(receipt);
@@ -25144,7 +25649,8 @@ async function endpointBody(receipt) {
 async function listBody(receipt) {
   const parsed = await successBody(receipt);
   const value = parsed.ok ? parsed.value : void 0;
-  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value;
+  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links))
+    return value;
   throw await unusable(receipt);
 }
 async function unusable(receipt) {
@@ -25197,7 +25703,9 @@ function toEntry(seen) {
   const url = new URL(exchange.url);
   const requestBody = (
     // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
-    exchange.requestBody === void 0 ? void 0 : scrubBodyText(typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody))
+    exchange.requestBody === void 0 ? void 0 : scrubBodyText(
+      typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody)
+    )
   );
   const responseBody = scrubBodyText(exchange.bodyText);
   const requestHeaders = exchange.requestHeaders ?? {};
@@ -25236,7 +25744,12 @@ function toEntry(seen) {
     _auth: authOf(request)
   };
   if (exchange.attempts !== void 0) entry._attempts = exchange.attempts;
-  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: scrubBodyText(answer.bodyText) }));
+  if (exchange.retried)
+    entry._retried = exchange.retried.map((answer) => ({
+      status: answer.status,
+      headers: headerList(answer.headers),
+      text: scrubBodyText(answer.bodyText)
+    }));
   if (exchange.requestId !== void 0) entry._requestId = exchange.requestId;
   if (seen.invalidInput) entry._invalidInput = true;
   if (seen.followsLink) entry._followsLink = true;
@@ -25252,8 +25765,12 @@ function readHar(text, source) {
   const parsed = parseJson(text);
   if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
   const log = isPlainObject(parsed.value) ? parsed.value.log : void 0;
-  if (!isPlainObject(log) || !Array.isArray(log.entries)) throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
-  if (log.version !== "1.2" && log.version !== "1.1") throw new HarError(`${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`);
+  if (!isPlainObject(log) || !Array.isArray(log.entries))
+    throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
+  if (log.version !== "1.2" && log.version !== "1.1")
+    throw new HarError(
+      `${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`
+    );
   const mode = log._mode === "read-write" ? "read-write" : "read-only";
   const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : void 0;
   const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
@@ -25271,8 +25788,10 @@ function readHar(text, source) {
 function readEntry(entry, where, baseUrl) {
   if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
   const { request, response } = entry;
-  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string") throw new HarError(`${where}: request.method and request.url must be strings`);
-  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status)) throw new HarError(`${where}: response.status must be a whole number`);
+  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string")
+    throw new HarError(`${where}: request.method and request.url must be strings`);
+  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status))
+    throw new HarError(`${where}: response.status must be a whole number`);
   let url;
   try {
     url = new URL(request.url);
@@ -25280,9 +25799,13 @@ function readEntry(entry, where, baseUrl) {
     throw new HarError(`${where}: request.url is not an absolute URL`);
   }
   const operationId = operationOf3(entry._operationId, request.method, url, baseUrl);
-  if (!operationId) throw new HarError(`${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`);
+  if (!operationId)
+    throw new HarError(
+      `${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`
+    );
   const content = isPlainObject(response.content) ? response.content : {};
-  if (content.encoding === "base64") throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
+  if (content.encoding === "base64")
+    throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
   const exchange = {
     operationId,
     method: request.method.toUpperCase(),
@@ -25291,7 +25814,8 @@ function readEntry(entry, where, baseUrl) {
     headers: headerRecord2(response.headers, `${where}: response.headers`),
     bodyText: typeof content.text === "string" ? content.text : ""
   };
-  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
+  if (Array.isArray(request.headers) && request.headers.length > 0)
+    exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
   const postData = isPlainObject(request.postData) ? request.postData : void 0;
   if (postData && typeof postData.text === "string") {
     const body = parseJson(postData.text);
@@ -25319,7 +25843,11 @@ function retriedAnswers(list2, where) {
     if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
       throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
     }
-    return { status: answer.status, headers: headerRecord2(answer.headers, `${where}: item ${index + 1}: headers`), bodyText: answer.text };
+    return {
+      status: answer.status,
+      headers: headerRecord2(answer.headers, `${where}: item ${index + 1}: headers`),
+      bodyText: answer.text
+    };
   });
 }
 function headerRecord2(list2, where) {
@@ -25327,7 +25855,8 @@ function headerRecord2(list2, where) {
   if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { name, value }`);
   const out = {};
   for (const header of list2) {
-    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string") throw new HarError(`${where} must be a list of { name, value }`);
+    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string")
+      throw new HarError(`${where} must be a list of { name, value }`);
     const name2 = header.name.toLowerCase();
     out[name2] = out[name2] === void 0 ? header.value : `${out[name2]}, ${header.value}`;
   }
@@ -25373,7 +25902,8 @@ var init_har = __esm({
       };
       toHar(meta) {
         const all = [...this.kept];
-        for (const { pending } of this.pages.values()) if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
+        for (const { pending } of this.pages.values())
+          if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
         const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
         const comment = this.omitted === 0 ? "every exchange of the run" : `every exchange of the run except ${this.omitted} page(s) followed through links.next: each step keeps the first ${this.maxListPages} it followed and the last`;
         return {
@@ -25409,11 +25939,36 @@ var init_judged = __esm({
   "src/drift/scenarios/judged.ts"() {
     "use strict";
     init_checks();
-    ({ authNotEnforced: authNotEnforced2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, statusCodeUnexpected: statusCodeUnexpected2, resourceMismatch: resourceMismatch2, filterNotApplied: filterNotApplied2, resourceUnavailable: resourceUnavailable2, resourceStillAvailable: resourceStillAvailable2, updateNotApplied: updateNotApplied2, updateSideEffect: updateSideEffect2 } = SCENARIO_CHECKS);
-    READ_ONLY = [...RESPONSE_CHECKS, authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2].map((c) => c.id);
+    ({
+      authNotEnforced: authNotEnforced2,
+      invalidInputAccepted: invalidInputAccepted2,
+      paginationInconsistent: paginationInconsistent2,
+      statusCodeUnexpected: statusCodeUnexpected2,
+      resourceMismatch: resourceMismatch2,
+      filterNotApplied: filterNotApplied2,
+      resourceUnavailable: resourceUnavailable2,
+      resourceStillAvailable: resourceStillAvailable2,
+      updateNotApplied: updateNotApplied2,
+      updateSideEffect: updateSideEffect2
+    } = SCENARIO_CHECKS);
+    READ_ONLY = [
+      ...RESPONSE_CHECKS,
+      authNotEnforced2,
+      invalidInputAccepted2,
+      paginationInconsistent2,
+      statusCodeUnexpected2,
+      resourceMismatch2,
+      filterNotApplied2
+    ].map((c) => c.id);
     CHECKS_JUDGED = {
       "read-only": READ_ONLY,
-      "read-write": [...READ_ONLY, resourceUnavailable2.id, resourceStillAvailable2.id, updateNotApplied2.id, updateSideEffect2.id]
+      "read-write": [
+        ...READ_ONLY,
+        resourceUnavailable2.id,
+        resourceStillAvailable2.id,
+        updateNotApplied2.id,
+        updateSideEffect2.id
+      ]
     };
     RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
   }
@@ -25432,7 +25987,10 @@ function intentOf(finding) {
     case "field-type-mismatch":
       return { kind: "widen", schema: specPointer };
     case "format-mismatch":
-      return { kind: "drop-format", schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer) };
+      return {
+        kind: "drop-format",
+        schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer)
+      };
     case "status-code-undocumented":
       return finding.status === null ? void 0 : { kind: "add-response", responses: specPointer, status: finding.status };
     default:
@@ -25476,7 +26034,10 @@ function build(intent, evidence) {
       const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
       const properties = `${intent.object}/properties`;
       const patch = node(properties) === void 0 ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
-      return { text: `Document \`${intent.key}\` in ${describe2(intent.object)} as ${describeSchema(schema)} (${seen}).`, patch };
+      return {
+        text: `Document \`${intent.key}\` in ${describe2(intent.object)} as ${describeSchema(schema)} (${seen}).`,
+        patch
+      };
     }
     case "add-enum": {
       const schema = node(intent.schema);
@@ -25486,7 +26047,10 @@ function build(intent, evidence) {
         const known2 = new Set(schema.enum.map((v) => JSON.stringify(v)));
         const added = values.filter((v) => !known2.has(JSON.stringify(v)));
         if (added.length === 0) return void 0;
-        return { text: `Add ${list(added)} to the values of ${describe2(intent.schema)} (${seen}).`, patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value })) };
+        return {
+          text: `Add ${list(added)} to the values of ${describe2(intent.schema)} (${seen}).`,
+          patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value }))
+        };
       }
       if ("const" in schema) {
         return {
@@ -25503,21 +26067,32 @@ function build(intent, evidence) {
       const required = node(`${intent.object}/required`);
       const index = Array.isArray(required) ? required.indexOf(intent.key) : -1;
       if (index < 0) return void 0;
-      return { text: `Make \`${intent.key}\` optional in ${describe2(intent.object)}: answers came without it (${seen}).`, patch: [{ op: "remove", path: `${intent.object}/required/${index}` }] };
+      return {
+        text: `Make \`${intent.key}\` optional in ${describe2(intent.object)}: answers came without it (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.object}/required/${index}` }]
+      };
     }
     case "widen":
       return widen(intent.schema, evidence, seen);
     case "drop-format": {
       const schema = node(intent.schema);
       if (!isPlainObject(schema) || typeof schema.format !== "string") return void 0;
-      return { text: `Drop \`format: ${schema.format}\` from ${describe2(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`, patch: [{ op: "remove", path: `${intent.schema}/format` }] };
+      return {
+        text: `Drop \`format: ${schema.format}\` from ${describe2(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.schema}/format` }]
+      };
     }
     case "add-response": {
       const body = [...evidence.values.values()];
-      const response = { description: `Observed from the live API (status ${intent.status}); describe when it is sent.` };
+      const response = {
+        description: `Observed from the live API (status ${intent.status}); describe when it is sent.`
+      };
       const mediaType = (evidence.contentType ?? "").split(";")[0].trim().toLowerCase();
       if (body.length > 0 && mediaType) response.content = { [mediaType]: { schema: inferSchema(body, evidence) } };
-      return { text: `Document status ${intent.status} under ${describe2(intent.responses)} (${seen}).`, patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }] };
+      return {
+        text: `Document status ${intent.status} under ${describe2(intent.responses)} (${seen}).`,
+        patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }]
+      };
     }
   }
 }
@@ -25530,13 +26105,23 @@ function widen(schemaPointer, evidence, seen) {
   const what = onlyNull ? "nullable" : `also ${list(observed)}`;
   if (typeof schema.$ref === "string") {
     const other = inferSchema([...evidence.values.values()], evidence);
-    return { text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`, patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }] };
+    return {
+      text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`,
+      patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }]
+    };
   }
   const declared = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
   const union = [...declared];
   for (const t of observed) if (!union.includes(t) && !(t === "integer" && union.includes("number"))) union.push(t);
-  const patch = [{ op: declared.length > 0 ? "replace" : "add", path: `${schemaPointer}/type`, value: union.length === 1 ? union[0] : union }];
-  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null)) patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
+  const patch = [
+    {
+      op: declared.length > 0 ? "replace" : "add",
+      path: `${schemaPointer}/type`,
+      value: union.length === 1 ? union[0] : union
+    }
+  ];
+  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null))
+    patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
   return { text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`, patch };
 }
 function typeSchema(seen) {
@@ -25561,8 +26146,11 @@ function inferSchema(values, evidence) {
     }
   } else if (nonNull[0] === "object") {
     const keys = /* @__PURE__ */ new Map();
-    for (const object of present) for (const [k, v] of Object.entries(object)) keys.set(k, [...keys.get(k) ?? [], v]);
-    schema.properties = Object.fromEntries([...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })]));
+    for (const object of present)
+      for (const [k, v] of Object.entries(object)) keys.set(k, [...keys.get(k) ?? [], v]);
+    schema.properties = Object.fromEntries(
+      [...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })])
+    );
   } else if (nonNull[0] === "array") {
     const items = present.flat();
     if (items.length > 0) schema.items = inferSchema(items, { more: true, occurrences: items.length });
@@ -25572,7 +26160,10 @@ function inferSchema(values, evidence) {
 function describeSchema(schema) {
   const type = Array.isArray(schema.type) ? schema.type.join(" or ") : typeof schema.type === "string" ? schema.type : void 0;
   const noun = type === void 0 ? "any value" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
-  const extra = [typeof schema.format === "string" ? `format ${schema.format}` : "", Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""].filter(Boolean);
+  const extra = [
+    typeof schema.format === "string" ? `format ${schema.format}` : "",
+    Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""
+  ].filter(Boolean);
   return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function describe2(specPointer) {
@@ -25620,14 +26211,17 @@ function decideOutcome(hasDrift, reasons) {
 }
 function unfinishedReasons(stopped, steps) {
   const reasons = stopped ? [stopped] : [];
-  for (const step of steps) if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
+  for (const step of steps)
+    if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
   return reasons;
 }
 function buildReport(input) {
   const { session, cleanup } = input;
   const reasons = unfinishedReasons(input.stopped, session.steps);
   if (cleanup && cleanup.leftovers.length > 0) {
-    reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
+    reasons.push(
+      `${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`
+    );
   }
   const coverage = session.coverage.summary();
   reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
@@ -25643,7 +26237,10 @@ function buildReport(input) {
     input.startedAt.slice(0, 10)
   );
   const findings = applied.findings;
-  const outcome = decideOutcome(findings.some((f) => counts(f, input.failOn)), reasons);
+  const outcome = decideOutcome(
+    findings.some((f) => counts(f, input.failOn)),
+    reasons
+  );
   const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
   const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
   return {
@@ -25733,7 +26330,9 @@ ${operationId}`, { check: check2, operationId });
         );
       }
       evaluatedPairs() {
-        return [...this.pairs.values()].sort((a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId));
+        return [...this.pairs.values()].sort(
+          (a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId)
+        );
       }
       countBySeverity() {
         const counts2 = { breaking: 0, warning: 0, info: 0 };
@@ -25769,7 +26368,8 @@ var init_evidence = __esm({
             this.byId.set(finding.id, evidence);
           }
           evidence.occurrences += 1;
-          if (finding.check === "status-code-undocumented") evidence.contentType ??= analysis.exchange.headers["content-type"];
+          if (finding.check === "status-code-undocumented")
+            evidence.contentType ??= analysis.exchange.headers["content-type"];
           if (!analysis.parsed.ok) continue;
           const value = at(analysis.parsed.value, finding.pointer);
           if (value === void 0) continue;
@@ -25790,7 +26390,8 @@ var init_evidence = __esm({
 
 // src/drift/session.ts
 function describeError(error) {
-  if (error instanceof Error) return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }
 var RunStopped, StepIncomplete, ECHO_CHECKS, DriftSession;
@@ -25821,7 +26422,14 @@ var init_session = __esm({
       }
       reason;
     };
-    ECHO_CHECKS = /* @__PURE__ */ new Set(["field-missing", "field-type-mismatch", "enum-value-unknown", "format-mismatch", "field-undocumented", "schema-violation"]);
+    ECHO_CHECKS = /* @__PURE__ */ new Set([
+      "field-missing",
+      "field-type-mismatch",
+      "enum-value-unknown",
+      "format-mismatch",
+      "field-undocumented",
+      "schema-violation"
+    ]);
     DriftSession = class {
       constructor(sendRequest, options) {
         this.sendRequest = sendRequest;
@@ -25880,7 +26488,8 @@ var init_session = __esm({
           exchange = await this.sendRequest(signal ? { ...request, signal } : request);
         } catch (error) {
           if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
-          if (options.cleanup && this.options.cleanupSignal?.aborted) throw new RunStopped(String(this.options.cleanupSignal.reason));
+          if (options.cleanup && this.options.cleanupSignal?.aborted)
+            throw new RunStopped(String(this.options.cleanupSignal.reason));
           const unsent = isArgumentError(error);
           if (!unsent) this.countRequest();
           const what = unsent ? "the request could not be sent" : "the target gave no answer";
@@ -25911,7 +26520,11 @@ var init_session = __esm({
         const elsewhere = options.notThisApi?.({ exchange, analysis });
         if (elsewhere !== void 0) throw new RunStopped(elsewhere);
         if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
-        this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });
+        this.options.onProgress?.({
+          step: this.current?.name ?? "",
+          requests: this.requests,
+          findings: this.findings.size
+        });
         const ownCredentials = request.auth === void 0 || request.auth === "default";
         if (ownCredentials && exchange.status === 401) {
           throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
@@ -25965,7 +26578,10 @@ var init_session = __esm({
       /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
       requireAnswer(sent, situation) {
         const { status, attempts, operationId } = sent.exchange;
-        if (status >= 500 || status === 429) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
+        if (status >= 500 || status === 429)
+          throw new StepIncomplete(
+            `${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`
+          );
       }
       /**
        * The step needs a 2xx JSON answer; returns the parsed body. A refusal the spec documents (a
@@ -25974,14 +26590,17 @@ var init_session = __esm({
        */
       expectJson(sent, what) {
         const { status } = sent.exchange;
-        if (!isSuccess(status) && status < 500 && status !== 429) this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
+        if (!isSuccess(status) && status < 500 && status !== 429)
+          this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
         return this.requireJson(sent, what);
       }
       /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
       requireJson(sent, what) {
         const { exchange, analysis } = sent;
-        if (!isSuccess(exchange.status)) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
-        if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
+        if (!isSuccess(exchange.status))
+          throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
+        if (!analysis.parsed.ok)
+          throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
         return analysis.parsed.value;
       }
       stopReason() {
@@ -26018,10 +26637,19 @@ var init_spec_info = __esm({
 });
 
 // src/drift/replay.ts
-async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.now }) {
+async function replayDrift({
+  recording,
+  failOn,
+  minCoverage,
+  policy,
+  now = Date.now
+}) {
   const started = now();
   let next = 0;
-  const session = new DriftSession(async () => recording.exchanges[next++].exchange, { failOn, readOnly: recording.mode === "read-only" });
+  const session = new DriftSession(async () => recording.exchanges[next++].exchange, {
+    failOn,
+    readOnly: recording.mode === "read-only"
+  });
   let stopped;
   try {
     let index = 0;
@@ -26031,7 +26659,10 @@ async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.
       await session.step(step, async () => {
         for (let i = index; i < end; i++) {
           const { exchange, auth, invalidInput, followsLink } = recording.exchanges[i];
-          const request = { operationId: exchange.operationId, auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth };
+          const request = {
+            operationId: exchange.operationId,
+            auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth
+          };
           await session.request(request, { invalidInput, followsLink });
         }
       });
@@ -26041,7 +26672,8 @@ async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.
     if (!(error instanceof RunStopped)) throw error;
     stopped = error.reason;
   }
-  if (stopped === void 0 && recording.stopped !== void 0) stopped = `the recorded run stopped early: ${recording.stopped}`;
+  if (stopped === void 0 && recording.stopped !== void 0)
+    stopped = `the recorded run stopped early: ${recording.stopped}`;
   const report = buildReport({
     session,
     runId: recording.runId,
@@ -26093,7 +26725,8 @@ async function walkPages2(session, options, onPage) {
       index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", search: next.search },
       { cleanup: options.cleanup, followsLink: index > 0 }
     );
-    if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next.url} answered 404`, index);
+    if (last && sent.exchange.status === 404)
+      return brokenLink(session, last, `links.next ${next.url} answered 404`, index);
     const body = session.expectJson(sent, `${options.what}, page ${index + 1}`);
     const items = body.data;
     const ids = idsOfEnvelope(body);
@@ -26133,33 +26766,55 @@ async function removeOwned(session, config, owned) {
     for (const { id, username } of await listOwned(session, config, owned)) leftovers.set(id, username);
     return [...leftovers].map(([id, username]) => ({ id, username }));
   } catch (error) {
-    if (error instanceof RunStopped || error instanceof StepIncomplete) throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
+    if (error instanceof RunStopped || error instanceof StepIncomplete)
+      throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
     throw error;
   }
 }
 async function listOwned(session, config, owned) {
   const found = [];
-  await walkPages2(session, { query: { filter_username: owned.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the cleanup list", cleanup: true }, ({ items }) => {
-    for (const item of items) {
-      const { id, username } = item ?? {};
-      if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
+  await walkPages2(
+    session,
+    {
+      query: { filter_username: owned.prefix },
+      maxPages: config.maxPages,
+      baseUrl: config.baseUrl,
+      what: "the cleanup list",
+      cleanup: true
+    },
+    ({ items }) => {
+      for (const item of items) {
+        const { id, username } = item ?? {};
+        if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
+      }
     }
-  });
+  );
   return found;
 }
 async function removeLeftovers(session, config) {
   const found = [];
   await session.step("find leftovers of earlier runs", async () => {
-    await walkPages2(session, { query: { filter_username: "drift-" }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the leftover list" }, ({ items }) => {
-      for (const item of items) {
-        const { id, username } = item ?? {};
-        if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username)) found.push({ id, username });
+    await walkPages2(
+      session,
+      {
+        query: { filter_username: "drift-" },
+        maxPages: config.maxPages,
+        baseUrl: config.baseUrl,
+        what: "the leftover list"
+      },
+      ({ items }) => {
+        for (const item of items) {
+          const { id, username } = item ?? {};
+          if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username))
+            found.push({ id, username });
+        }
       }
-    });
+    );
   });
   const remaining = [...found];
   await session.step(`delete ${found.length} leftover(s)`, async () => {
-    for (const leftover of found) await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
+    for (const leftover of found)
+      await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
   });
   return { found, remaining };
 }
@@ -26186,9 +26841,11 @@ var init_cleanup = __esm({
 import { randomUUID as randomUUID3 } from "node:crypto";
 function notThisApi({ exchange, analysis }, baseUrl) {
   const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
-  if (exchange.status === 404) return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
+  if (exchange.status === 404)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
   if (!isSuccess(exchange.status)) return void 0;
-  if (!analysis.parsed.ok) return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
+  if (!analysis.parsed.ok)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
   const body = analysis.parsed.value;
   const envelope = isPlainObject(body) && (Array.isArray(body.data) || isPlainObject(body.links));
   return envelope || holdsSipEndpoint(body, 0) ? void 0 : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with JSON that holds neither a page envelope nor a SIP endpoint; ${expected}`;
@@ -26221,37 +26878,57 @@ async function readOnlyScenario(session, config) {
   const references = /* @__PURE__ */ new Map();
   const referenceNames = [...referenceFields().keys()];
   await session.step("list the first page", async () => {
-    const sent = await session.request({ operationId: "list_sip_endpoints" }, { notThisApi: (answer) => notThisApi(answer, config.baseUrl) });
+    const sent = await session.request(
+      { operationId: "list_sip_endpoints" },
+      { notThisApi: (answer) => notThisApi(answer, config.baseUrl) }
+    );
     session.expectJson(sent, "the first page");
   });
   await session.step(`walk every page (page_size ${config.pageSize})`, async () => {
     const seen = /* @__PURE__ */ new Set();
     let withoutId = 0;
     const walked = () => seen.size + withoutId;
-    const walk = await walkPages2(session, { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" }, ({ sent, ids, items }) => {
-      session.judge(paginationInconsistent3, { kind: "page", exchange: sent.exchange, pageSize: config.pageSize, ids, seen });
-      for (const id of ids) {
-        if (id === "") withoutId++;
-        else seen.add(id);
-      }
-      for (const item of items) {
-        for (const field of referenceNames) {
-          const value = isPlainObject(item) ? item[field] : void 0;
-          if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+    const walk = await walkPages2(
+      session,
+      { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" },
+      ({ sent, ids, items }) => {
+        session.judge(paginationInconsistent3, {
+          kind: "page",
+          exchange: sent.exchange,
+          pageSize: config.pageSize,
+          ids,
+          seen
+        });
+        for (const id of ids) {
+          if (id === "") withoutId++;
+          else seen.add(id);
         }
-        if (samples.length >= config.sampleSize) continue;
-        const { id, username, caller_id } = item ?? {};
-        if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
+        for (const item of items) {
+          for (const field of referenceNames) {
+            const value = isPlainObject(item) ? item[field] : void 0;
+            if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+          }
+          if (samples.length >= config.sampleSize) continue;
+          const { id, username, caller_id } = item ?? {};
+          if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
+        }
       }
-    });
+    );
     const last = walk.last;
     const probeSize = walked() + 1;
     if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
       const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
       const what = `the probe for hidden pages (page_size ${probeSize})`;
       const probeIds = idsOfEnvelope(session.expectJson(probe, what));
-      if (!probeIds) throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
-      session.judge(paginationInconsistent3, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: probeIds.length });
+      if (!probeIds)
+        throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
+      session.judge(paginationInconsistent3, {
+        kind: "end",
+        exchange: last.sent.exchange,
+        walked: walked(),
+        probeSize,
+        probeCount: probeIds.length
+      });
     }
   });
   const bounds = listParameterBounds();
@@ -26259,7 +26936,10 @@ async function readOnlyScenario(session, config) {
     await session.step("list at each documented bound of its parameters", async () => {
       for (const query of bounds) {
         const sent = await session.request({ operationId: "list_sip_endpoints", query });
-        session.expectJson(sent, `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`);
+        session.expectJson(
+          sent,
+          `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`
+        );
       }
     });
   }
@@ -26271,13 +26951,30 @@ async function readOnlyScenario(session, config) {
     ];
     for (const { field, filter, knownMatch } of filters) {
       const items = [];
-      const walk = await walkPages2(session, { query: { [`filter_${field}`]: filter }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: `filter_${field}` }, ({ items: page }) => {
-        for (const item of page) {
-          const { id, [field]: value } = item ?? {};
-          items.push({ id: typeof id === "string" ? id : "", value });
+      const walk = await walkPages2(
+        session,
+        {
+          query: { [`filter_${field}`]: filter },
+          maxPages: config.maxPages,
+          baseUrl: config.baseUrl,
+          what: `filter_${field}`
+        },
+        ({ items: page }) => {
+          for (const item of page) {
+            const { id, [field]: value } = item ?? {};
+            items.push({ id: typeof id === "string" ? id : "", value });
+          }
         }
-      });
-      if (walk.last) session.judge(filterNotApplied3, { exchange: walk.last.sent.exchange, field, filter, items, knownMatch, complete: walk.complete });
+      );
+      if (walk.last)
+        session.judge(filterNotApplied3, {
+          exchange: walk.last.sent.exchange,
+          field,
+          filter,
+          items,
+          knownMatch,
+          complete: walk.complete
+        });
     }
   });
   if (samples.length > 0) {
@@ -26285,7 +26982,11 @@ async function readOnlyScenario(session, config) {
       for (const sample of samples) {
         const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
         session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
-        session.judge(resourceMismatch3, { exchange: sent.exchange, body: session.requireJson(sent, `retrieve ${sample.id}`), expectedId: sample.id });
+        session.judge(resourceMismatch3, {
+          exchange: sent.exchange,
+          body: session.requireJson(sent, `retrieve ${sample.id}`),
+          expectedId: sample.id
+        });
       }
     });
   } else {
@@ -26298,7 +26999,12 @@ async function readOnlyScenario(session, config) {
   await session.step("list without credentials and with wrong ones (expect 401)", async () => {
     const probe = async (request, credentials) => {
       const sent = await session.request(request);
-      session.expectRefusal(authNotEnforced3, { exchange: sent.exchange, credentials }, 401, `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`);
+      session.expectRefusal(
+        authNotEnforced3,
+        { exchange: sent.exchange, credentials },
+        401,
+        `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`
+      );
     };
     await probe({ operationId: "list_sip_endpoints", auth: "none" }, "none");
     await probe({ operationId: "list_sip_endpoints", auth: config.wrongCredentials }, "wrong");
@@ -26306,8 +27012,16 @@ async function readOnlyScenario(session, config) {
   });
   await session.step("list with an invalid page_size (expect 422)", async () => {
     for (const invalid of invalidListQueries()) {
-      const sent = await session.request({ operationId: "list_sip_endpoints", query: invalid.query }, { invalidInput: true });
-      session.expectRefusal(invalidInputAccepted3, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `a list whose ${invalid.pointer} ${invalid.rule}`);
+      const sent = await session.request(
+        { operationId: "list_sip_endpoints", query: invalid.query },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted3,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `a list whose ${invalid.pointer} ${invalid.rule}`
+      );
     }
   });
   return { references };
@@ -26405,17 +27119,28 @@ async function writeSteps(session, config, owned, password, values) {
   };
   const NONE_CREATED = "this run created no endpoint (see the create steps)";
   for (const { handler, field, what } of kindsWithoutReference(values)) {
-    session.skip(createStep(handler), `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`);
+    session.skip(
+      createStep(handler),
+      `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`
+    );
   }
   for (const { handler, body, reference } of validCreateBodies(config.prefix, password, values)) {
     await session.step(createStep(handler), async () => {
       const sent = await session.request({ operationId: "create_sip_endpoint", body });
       const refused = reference && refusalNaming(sent, reference.field);
-      if (refused !== void 0) throw new StepIncomplete(`the Space refused ${reference.field} ${JSON.stringify(body[reference.field])} (${refused}): give one it has with --fixture ${reference.field}=<id>`);
+      if (refused !== void 0)
+        throw new StepIncomplete(
+          `the Space refused ${reference.field} ${JSON.stringify(body[reference.field])} (${refused}): give one it has with --fixture ${reference.field}=<id>`
+        );
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
       const id = remember(answer);
-      session.judge(resourceMismatch4, { exchange: sent.exchange, body: answer, sent: body, invalidAt: schemaPointers(sent) });
+      session.judge(resourceMismatch4, {
+        exchange: sent.exchange,
+        body: answer,
+        sent: body,
+        invalidAt: schemaPointers(sent)
+      });
       if (id) {
         created.push(id);
         asCreated.set(id, answer);
@@ -26424,8 +27149,16 @@ async function writeSteps(session, config, owned, password, values) {
   }
   await session.step("create invalid endpoints (expect 422)", async () => {
     for (const invalid of invalidCreateBodies(config.prefix, password)) {
-      const sent = await session.request({ operationId: "create_sip_endpoint", body: invalid.body }, { invalidInput: true });
-      session.expectRefusal(invalidInputAccepted4, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `a create whose ${invalid.pointer} ${invalid.rule}`);
+      const sent = await session.request(
+        { operationId: "create_sip_endpoint", body: invalid.body },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted4,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `a create whose ${invalid.pointer} ${invalid.rule}`
+      );
       const id = sent.analysis.parsed.ok && isSuccess(sent.exchange.status) ? remember(sent.analysis.parsed.value) : void 0;
       if (id) await deleteOwn(session, owned, id);
     }
@@ -26438,7 +27171,14 @@ async function writeSteps(session, config, owned, password, values) {
       const before = asCreated.get(id) ?? {};
       session.judge(updateNotApplied3, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
       session.judge(updateSideEffect3, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
-      session.judge(resourceMismatch4, { exchange: sent.exchange, body: answer, expectedId: id, sent: UPDATE2, before, invalidAt: schemaPointers(sent) });
+      session.judge(resourceMismatch4, {
+        exchange: sent.exchange,
+        body: answer,
+        expectedId: id,
+        sent: UPDATE2,
+        before,
+        invalidAt: schemaPointers(sent)
+      });
       updated.add(id);
     }
   });
@@ -26461,28 +27201,58 @@ async function writeSteps(session, config, owned, password, values) {
   });
   await stepAbout(created, NONE_CREATED, "list and find the created endpoints", async () => {
     const listed = /* @__PURE__ */ new Set();
-    const walk = await walkPages2(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the filtered list" }, ({ ids }) => {
-      for (const id of ids) listed.add(id);
-    });
+    const walk = await walkPages2(
+      session,
+      {
+        query: { filter_username: config.prefix },
+        maxPages: config.maxPages,
+        baseUrl: config.baseUrl,
+        what: "the filtered list"
+      },
+      ({ ids }) => {
+        for (const id of ids) listed.add(id);
+      }
+    );
     const unseen = created.filter((id) => !listed.has(id));
-    if (unseen.length > 0 && !walk.complete) throw new StepIncomplete(`the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`);
-    if (walk.last) for (const id of created) session.judge(resourceUnavailable3, { exchange: walk.last.sent.exchange, createdId: id, listed });
+    if (unseen.length > 0 && !walk.complete)
+      throw new StepIncomplete(
+        `the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`
+      );
+    if (walk.last)
+      for (const id of created)
+        session.judge(resourceUnavailable3, { exchange: walk.last.sent.exchange, createdId: id, listed });
   });
   await stepAbout(created, NONE_CREATED, "update with an invalid body (expect 422)", async () => {
     for (const invalid of invalidUpdateBodies()) {
-      const sent = await session.request({ operationId: "update_sip_endpoint", params: { id: created[0] }, body: invalid.body }, { invalidInput: true });
-      session.expectRefusal(invalidInputAccepted4, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `an update whose ${invalid.pointer} ${invalid.rule}`);
+      const sent = await session.request(
+        { operationId: "update_sip_endpoint", params: { id: created[0] }, body: invalid.body },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted4,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `an update whose ${invalid.pointer} ${invalid.rule}`
+      );
     }
   });
   await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
     const target = created[0];
-    const refused = (sent, what) => session.expectRefusal(authNotEnforced4, { exchange: sent.exchange, credentials: "none" }, 401, `${what} with no credentials`);
+    const refused = (sent, what) => session.expectRefusal(
+      authNotEnforced4,
+      { exchange: sent.exchange, credentials: "none" },
+      401,
+      `${what} with no credentials`
+    );
     const create = validCreateBodies(`${config.prefix}no-auth-`, password, values)[0].body;
     const made = await session.request({ operationId: "create_sip_endpoint", body: create, auth: "none" });
     const id = made.analysis.parsed.ok && isSuccess(made.exchange.status) ? remember(made.analysis.parsed.value) : void 0;
     refused(made, "a create");
     if (id) await deleteOwn(session, owned, id);
-    refused(await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE2, auth: "none" }), "an update");
+    refused(
+      await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE2, auth: "none" }),
+      "an update"
+    );
     const removed = await session.request({ operationId: "delete_sip_endpoint", params: { id: target }, auth: "none" });
     if (isSuccess(removed.exchange.status)) owned.deleted(target);
     refused(removed, "a delete");
@@ -26491,18 +27261,35 @@ async function writeSteps(session, config, owned, password, values) {
     for (const id of created) if (!owned.isDeleted(id)) await deleteOwn(session, owned, id);
   });
   const deleted = created.filter((id) => owned.isDeleted(id));
-  await stepAbout(deleted, "no endpoint of this run was deleted (see the delete step)", "retrieve and list after delete (expect 404, not listed)", async () => {
-    for (const id of deleted) {
-      const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
-      session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
-      const stillThere = session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id }).length > 0;
-      if (!stillThere) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
+  await stepAbout(
+    deleted,
+    "no endpoint of this run was deleted (see the delete step)",
+    "retrieve and list after delete (expect 404, not listed)",
+    async () => {
+      for (const id of deleted) {
+        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+        session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
+        const stillThere = session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id }).length > 0;
+        if (!stillThere) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
+      }
+      const walk = await walkPages2(
+        session,
+        {
+          query: { filter_username: config.prefix },
+          maxPages: config.maxPages,
+          baseUrl: config.baseUrl,
+          what: "the list after delete"
+        },
+        ({ sent }) => {
+          for (const id of deleted) session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id });
+        }
+      );
+      if (!walk.complete)
+        throw new StepIncomplete(
+          `the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`
+        );
     }
-    const walk = await walkPages2(session, { query: { filter_username: config.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the list after delete" }, ({ sent }) => {
-      for (const id of deleted) session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id });
-    });
-    if (!walk.complete) throw new StepIncomplete(`the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`);
-  });
+  );
 }
 function refusalNaming(sent, field) {
   if (sent.exchange.status !== 422 || !sent.analysis.parsed.ok) return void 0;
@@ -26531,7 +27318,15 @@ var init_read_write = __esm({
     init_cleanup();
     init_owned();
     init_http_status();
-    ({ authNotEnforced: authNotEnforced4, invalidInputAccepted: invalidInputAccepted4, resourceMismatch: resourceMismatch4, resourceStillAvailable: resourceStillAvailable3, resourceUnavailable: resourceUnavailable3, updateNotApplied: updateNotApplied3, updateSideEffect: updateSideEffect3 } = SCENARIO_CHECKS);
+    ({
+      authNotEnforced: authNotEnforced4,
+      invalidInputAccepted: invalidInputAccepted4,
+      resourceMismatch: resourceMismatch4,
+      resourceStillAvailable: resourceStillAvailable3,
+      resourceUnavailable: resourceUnavailable3,
+      updateNotApplied: updateNotApplied3,
+      updateSideEffect: updateSideEffect3
+    } = SCENARIO_CHECKS);
     UPDATE2 = { caller_id: "drift check (updated)" };
     schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
     createStep = (handler) => `create one endpoint (handler ${handler})`;
@@ -26588,7 +27383,12 @@ async function runDrift(options) {
     failOn,
     stopped,
     cleanup,
-    target: { kind: options.target.kind, baseUrl: options.target.baseUrl, mode: options.mode, ...options.target.fault ? { fault: options.target.fault } : {} },
+    target: {
+      kind: options.target.kind,
+      baseUrl: options.target.baseUrl,
+      mode: options.mode,
+      ...options.target.fault ? { fault: options.target.fault } : {}
+    },
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
@@ -26598,7 +27398,11 @@ async function runDrift(options) {
   budget.release();
   const secrets = [...session.secrets];
   const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
-  return { report: redactValue(report, secrets, isSecretField), har: redactValue(har, secrets, isSecretField), secrets };
+  return {
+    report: redactValue(report, secrets, isSecretField),
+    har: redactValue(har, secrets, isSecretField),
+    secrets
+  };
 }
 function runBudget(maxDurationMs, signal, silence) {
   let answered = false;
@@ -26607,13 +27411,19 @@ function runBudget(maxDurationMs, signal, silence) {
   const hard = new AbortController();
   const timers = [];
   const firstAnswerMs = silence.firstAnswerMs;
-  const silent = firstAnswerMs === void 0 ? void 0 : setTimeout(() => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`), firstAnswerMs);
+  const silent = firstAnswerMs === void 0 ? void 0 : setTimeout(
+    () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`),
+    firstAnswerMs
+  );
   if (silent) timers.push(silent);
   if (maxDurationMs !== void 0) {
     const seconds = Math.round(maxDurationMs / 1e3);
     const reserve = Math.min(3e4, maxDurationMs / 4);
     timers.push(
-      setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`), maxDurationMs - reserve),
+      setTimeout(
+        () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
+        maxDurationMs - reserve
+      ),
       setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
     );
   }
@@ -26629,7 +27439,11 @@ function runBudget(maxDurationMs, signal, silence) {
   };
 }
 async function runCleanup(options) {
-  const session = new DriftSession(options.send, { failOn: "breaking", signal: options.signal, onProgress: options.onProgress });
+  const session = new DriftSession(options.send, {
+    failOn: "breaking",
+    signal: options.signal,
+    onProgress: options.onProgress
+  });
   const config = { baseUrl: options.target.baseUrl, maxPages: options.maxPages ?? DEFAULTS.maxPages };
   let stopped;
   let found = [];
@@ -26644,7 +27458,16 @@ async function runCleanup(options) {
   if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
   const outcome = reasons.length > 0 ? "inconclusive" : "pass";
   return redactValue(
-    { outcome, exitCode: EXIT_CODES[outcome], baseUrl: options.target.baseUrl, requests: session.requests, found: found.length, deleted: found.length - remaining.length, remaining, reasons },
+    {
+      outcome,
+      exitCode: EXIT_CODES[outcome],
+      baseUrl: options.target.baseUrl,
+      requests: session.requests,
+      found: found.length,
+      deleted: found.length - remaining.length,
+      remaining,
+      reasons
+    },
     [options.target.credentials.apiToken]
   );
 }
@@ -26662,7 +27485,14 @@ var init_run = __esm({
     init_secret_fields();
     init_har();
     init_types4();
-    DEFAULTS = { failOn: "warning", maxPages: 1e3, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 2e4 };
+    DEFAULTS = {
+      failOn: "warning",
+      maxPages: 1e3,
+      pageSize: 50,
+      sampleSize: 5,
+      harPages: DEFAULT_HAR_PAGES,
+      liveFirstAnswerMs: 2e4
+    };
   }
 });
 
@@ -26676,7 +27506,14 @@ async function startEmbeddedMock(options = {}) {
     // The mock's own demo credentials, never whatever SIGNALWIRE_* the environment holds.
     env: {}
   });
-  return { kind: "mock", baseUrl: mock.url, credentials: mock.credentials, fault: options.fault, mock, close: () => mock.close() };
+  return {
+    kind: "mock",
+    baseUrl: mock.url,
+    credentials: mock.credentials,
+    fault: options.fault,
+    mock,
+    close: () => mock.close()
+  };
 }
 function connect(where, credentials, options = {}) {
   const client = createSipEndpointsClient({
@@ -28242,7 +29079,18 @@ var init_fxp = __esm({
 
 // src/drift/report/junit.ts
 function describe3(f) {
-  return [...f.acknowledged ? [acknowledgedText(f.acknowledged)] : [], `check: ${f.check} (${f.severity})`, `operation: ${f.operationId} ${f.method} ${f.path}`, `status: ${f.status ?? ""}`, `pointer: ${f.pointer || "(whole body)"}`, `expected: ${f.expected}`, `actual: ${f.actual}`, `occurrences: ${f.occurrences}`, `id: ${f.id}`, `message: ${f.message}`].join("\n");
+  return [
+    ...f.acknowledged ? [acknowledgedText(f.acknowledged)] : [],
+    `check: ${f.check} (${f.severity})`,
+    `operation: ${f.operationId} ${f.method} ${f.path}`,
+    `status: ${f.status ?? ""}`,
+    `pointer: ${f.pointer || "(whole body)"}`,
+    `expected: ${f.expected}`,
+    `actual: ${f.actual}`,
+    `occurrences: ${f.occurrences}`,
+    `id: ${f.id}`,
+    `message: ${f.message}`
+  ].join("\n");
 }
 function renderJunit(report) {
   const checkCases = report.evaluated.map(({ check: check2, operationId }) => {
@@ -28251,16 +29099,27 @@ function renderJunit(report) {
     const quiet = found.filter((f) => !counts(f, report.failOn));
     const first = failing[0];
     const inner = {};
-    if (first) inner.failure = { "@_type": clean(check2), "@_message": clean(`${check2} at ${first.pointer || "(whole body)"}: ${first.message}`), "#text": clean(failing.map(describe3).join("\n\n")) };
+    if (first)
+      inner.failure = {
+        "@_type": clean(check2),
+        "@_message": clean(`${check2} at ${first.pointer || "(whole body)"}: ${first.message}`),
+        "#text": clean(failing.map(describe3).join("\n\n"))
+      };
     if (quiet.length) inner["system-out"] = clean(quiet.map(describe3).join("\n\n"));
     return { failed: !!first, node: testcase(`drift.checks.${check2}`, `${check2} \xB7 ${operationId}`, inner) };
   });
-  const unjudged = report.checks.filter((c) => !c.evaluated).map((c) => testcase(`drift.checks.${c.id}`, `${c.id} \xB7 not evaluated`, { skipped: { "@_message": clean(`not evaluated in this run: ${c.note ?? ""}`) } }));
+  const unjudged = report.checks.filter((c) => !c.evaluated).map(
+    (c) => testcase(`drift.checks.${c.id}`, `${c.id} \xB7 not evaluated`, {
+      skipped: { "@_message": clean(`not evaluated in this run: ${c.note ?? ""}`) }
+    })
+  );
   const stepCases = report.steps.map((step) => {
     const inner = {};
-    if (step.result === "incomplete") inner.error = { "@_type": "incomplete", "@_message": clean(step.note ?? "incomplete") };
+    if (step.result === "incomplete")
+      inner.error = { "@_type": "incomplete", "@_message": clean(step.note ?? "incomplete") };
     else if (step.result === "skipped") inner.skipped = { "@_message": clean(step.note ?? "skipped") };
-    else if (step.result === "failed") inner.failure = { "@_type": "drift", "@_message": clean(`findings: ${step.findings.join(", ")}`) };
+    else if (step.result === "failed")
+      inner.failure = { "@_type": "drift", "@_message": clean(`findings: ${step.findings.join(", ")}`) };
     return { result: step.result, node: testcase("drift.steps", step.name, inner) };
   });
   const seconds = (report.durationMs / 1e3).toFixed(3);
@@ -28276,7 +29135,10 @@ function renderJunit(report) {
     ["spec-sha256", report.spec.sha256],
     ...report.reasons.map((r) => ["reason", r]),
     ["coverage-level", `TCL${report.coverage.level}`],
-    ...CRITERIA.map((c) => [`coverage-${c}`, `${report.coverage.criteria[c].covered}/${report.coverage.criteria[c].total}`])
+    ...CRITERIA.map((c) => [
+      `coverage-${c}`,
+      `${report.coverage.criteria[c].covered}/${report.coverage.criteria[c].total}`
+    ])
   ].map(([name2, value]) => ({ "@_name": clean(name2), "@_value": clean(value) }));
   const document = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
@@ -28321,9 +29183,20 @@ var init_junit = __esm({
     init_coverage();
     init_fxp();
     init_policy();
-    builder = new json2xml_default({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true });
+    builder = new json2xml_default({
+      ignoreAttributes: false,
+      attributeNamePrefix: "@_",
+      format: true,
+      indentBy: "  ",
+      suppressEmptyNode: true
+    });
     clean = (text) => String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
-    testcase = (classname, name2, inner = {}) => ({ "@_classname": clean(classname), "@_name": clean(name2), "@_time": "0", ...inner });
+    testcase = (classname, name2, inner = {}) => ({
+      "@_classname": clean(classname),
+      "@_name": clean(name2),
+      "@_time": "0",
+      ...inner
+    });
   }
 });
 
@@ -28362,17 +29235,23 @@ function renderMarkdown(report) {
   lines.push("## Findings", "");
   if (report.findings.length === 0) lines.push("None.", "");
   else {
-    lines.push("| severity | check | operation | status | pointer (first) | expected | actual | seen | id |", "|---|---|---|---|---|---|---|---|---|");
+    lines.push(
+      "| severity | check | operation | status | pointer (first) | expected | actual | seen | id |",
+      "|---|---|---|---|---|---|---|---|---|"
+    );
     for (const f of report.findings) {
       const ack = f.acknowledged ? ` (${cell(acknowledgedText(f.acknowledged))})` : "";
-      lines.push(`| ${f.severity}${ack} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`);
+      lines.push(
+        `| ${f.severity}${ack} | \`${f.check}\` | ${f.method} ${cell(f.path)} | ${f.status ?? ""} | ${pointerCell(f.pointer)} | ${cell(f.expected)} | ${cell(f.actual)} | ${f.occurrences} | \`${f.id}\` |`
+      );
     }
     lines.push("");
   }
   const acknowledgements = report.acknowledgements ?? [];
   if (acknowledgements.length > 0) {
     lines.push("## Acknowledged findings", "", "| finding | until | status | reason |", "|---|---|---|---|");
-    for (const a of acknowledgements) lines.push(`| \`${cell(a.finding)}\` | ${cell(a.until)} | ${a.status} | ${cell(a.reason)} |`);
+    for (const a of acknowledgements)
+      lines.push(`| \`${cell(a.finding)}\` | ${cell(a.until)} | ${a.status} | ${cell(a.reason)} |`);
     lines.push("");
   }
   const unjudged = report.checks.filter((c) => !c.evaluated);
@@ -28380,9 +29259,18 @@ function renderMarkdown(report) {
     lines.push("## Checks not evaluated in this run", "", ...unjudged.map((c) => `- \`${c.id}\`: ${cell(c.note)}`), "");
   }
   lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
-  for (const s of report.steps) lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
+  for (const s of report.steps)
+    lines.push(`| ${cell(s.name)} | ${s.result} | ${s.requests} | ${s.findings.length} | ${cell(s.note)} |`);
   const { criteria, level } = report.coverage;
-  lines.push("", "## Coverage", "", `Test coverage level: **TCL${level}** of 7.`, "", "| criterion | covered | missing (first 5) |", "|---|---|---|");
+  lines.push(
+    "",
+    "## Coverage",
+    "",
+    `Test coverage level: **TCL${level}** of 7.`,
+    "",
+    "| criterion | covered | missing (first 5) |",
+    "|---|---|---|"
+  );
   for (const c of CRITERIA) {
     const { covered, total, missing } = criteria[c];
     const shown = missing.slice(0, 5).map((m) => `\`${cell(m)}\``).join(", ") + (missing.length > 5 ? ` and ${missing.length - 5} more` : "");
@@ -28391,11 +29279,18 @@ function renderMarkdown(report) {
   lines.push("", "| operation | statuses seen | documented, not exercised | undocumented seen |", "|---|---|---|---|");
   for (const op of report.coverage.operations) {
     const seen = Object.entries(op.exercised).map(([status, n]) => `${status}\xD7${n}`).join(", ");
-    lines.push(`| \`${op.operationId}\` | ${seen || "\u2014"} | ${op.notExercised.join(", ") || "\u2014"} | ${op.undocumented.join(", ") || "\u2014"} |`);
+    lines.push(
+      `| \`${op.operationId}\` | ${seen || "\u2014"} | ${op.notExercised.join(", ") || "\u2014"} | ${op.undocumented.join(", ") || "\u2014"} |`
+    );
   }
   if (report.cleanup) {
     const { created, deleted, leftovers } = report.cleanup;
-    lines.push("", "## Cleanup", "", `Created ${created}, deleted ${deleted}, left behind ${leftovers.length}${leftovers.length ? `: ${leftovers.map((e) => `\`${cell(e.username)}\``).join(", ")}` : "."}`);
+    lines.push(
+      "",
+      "## Cleanup",
+      "",
+      `Created ${created}, deleted ${deleted}, left behind ${leftovers.length}${leftovers.length ? `: ${leftovers.map((e) => `\`${cell(e.username)}\``).join(", ")}` : "."}`
+    );
   }
   lines.push("", "---", "", `Judged by ${report.tool} ${report.toolVersion}.`);
   return `${lines.join("\n")}
@@ -28408,7 +29303,11 @@ var init_markdown = __esm({
     init_coverage();
     init_policy();
     init_markdown_text();
-    TITLE = { pass: "PASS \u2014 the API matches the spec", drift: "DRIFT \u2014 the API no longer matches the spec", inconclusive: "INCONCLUSIVE \u2014 the API could not be fully exercised" };
+    TITLE = {
+      pass: "PASS \u2014 the API matches the spec",
+      drift: "DRIFT \u2014 the API no longer matches the spec",
+      inconclusive: "INCONCLUSIVE \u2014 the API could not be fully exercised"
+    };
   }
 });
 
@@ -28451,15 +29350,34 @@ function result(finding, specUri) {
     ruleId: finding.check,
     ruleIndex: ALL_CHECKS.findIndex((c) => c.id === finding.check),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` \u2192 ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}\xD7; spec: ${where})` },
+    message: {
+      text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` \u2192 ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}\xD7; spec: ${where})`
+    },
     locations: [
-      specUri === void 0 ? { logicalLocations } : { physicalLocation: { artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } }, logicalLocations }
+      specUri === void 0 ? { logicalLocations } : {
+        physicalLocation: {
+          artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" },
+          region: { startLine: location.line }
+        },
+        logicalLocations
+      }
     ],
     // Stable across runs (the finding id hashes check, operation and index-free pointer), so code
     // scanning keeps one alert per drift instead of a new one each night.
     partialFingerprints: { driftFinding: finding.id },
-    ...finding.acknowledged && !finding.acknowledged.expired ? { suppressions: [{ kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) }] } : {},
-    properties: { operationId: finding.operationId, status: finding.status, pointer: finding.pointer, expected: finding.expected, actual: finding.actual, occurrences: finding.occurrences }
+    ...finding.acknowledged && !finding.acknowledged.expired ? {
+      suppressions: [
+        { kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) }
+      ]
+    } : {},
+    properties: {
+      operationId: finding.operationId,
+      status: finding.status,
+      pointer: finding.pointer,
+      expected: finding.expected,
+      actual: finding.actual,
+      occurrences: finding.occurrences
+    }
   };
 }
 var LEVEL;
@@ -28531,14 +29449,25 @@ function formatSummary(report, options) {
   ];
   for (const f of report.findings) {
     const ack = f.acknowledged ? ` (${printable(acknowledgedText(f.acknowledged))})` : "";
-    lines.push(`  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}${ack}`);
+    lines.push(
+      `  ${f.severity.padEnd(8)} ${f.check} ${f.operationId} ${printable(f.pointer) || "(body)"}${f.occurrences > 1 ? ` \xD7${f.occurrences}` : ""}: expected ${printable(f.expected)}, got ${printable(f.actual)}${ack}`
+    );
   }
-  for (const a of report.acknowledgements ?? []) if (a.status === "not seen") lines.push(`  - acknowledged ${a.finding} was not seen in this run (until ${a.until}: ${printable(a.reason)})`);
+  for (const a of report.acknowledgements ?? [])
+    if (a.status === "not seen")
+      lines.push(`  - acknowledged ${a.finding} was not seen in this run (until ${a.until}: ${printable(a.reason)})`);
   for (const reason of report.reasons) lines.push(`  ${paint(ANSI.yellow, "!")} ${printable(reason)}`);
-  for (const step of report.steps) if (step.result === "skipped") lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
+  for (const step of report.steps)
+    if (step.result === "skipped")
+      lines.push(`  - skipped ${printable(step.name)}${step.note ? `: ${printable(step.note)}` : ""}`);
   const { criteria, level } = report.coverage;
-  lines.push(`  coverage: TCL${level}; ${CRITERIA.map((c) => `${c} ${criteria[c].covered}/${criteria[c].total}`).join(", ")}`);
-  if (report.cleanup) lines.push(`  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`);
+  lines.push(
+    `  coverage: TCL${level}; ${CRITERIA.map((c) => `${c} ${criteria[c].covered}/${criteria[c].total}`).join(", ")}`
+  );
+  if (report.cleanup)
+    lines.push(
+      `  cleanup: created ${report.cleanup.created}, deleted ${report.cleanup.deleted}, left ${report.cleanup.leftovers.length}`
+    );
   if (options.files?.length) lines.push(`  reports: ${options.files.join(", ")}`);
   return `${lines.join("\n")}
 `;
@@ -28551,7 +29480,10 @@ var init_text = __esm({
     init_policy();
     ANSI = { red: "\x1B[31m", yellow: "\x1B[33m", green: "\x1B[32m", bold: "\x1B[1m", reset: "\x1B[0m" };
     COLOR = { pass: ANSI.green, drift: ANSI.red, inconclusive: ANSI.yellow };
-    printable = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    printable = (text) => text.replace(
+      /[\u0000-\u001f\u007f-\u009f]/g,
+      (c) => c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    );
   }
 });
 
@@ -43884,7 +44816,14 @@ function operationSites(doc) {
     for (const method of HTTP_METHODS) {
       const op = resolved2.node[method];
       if (isPlainObject(op)) {
-        sites.push({ path, method, op, pointer: `${resolved2.pointer}/${method}`, item: resolved2.node, itemPointer: resolved2.pointer });
+        sites.push({
+          path,
+          method,
+          op,
+          pointer: `${resolved2.pointer}/${method}`,
+          item: resolved2.node,
+          itemPointer: resolved2.pointer
+        });
       }
     }
   }
@@ -43915,7 +44854,13 @@ function specFactsOf(spec2, source) {
   const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
   const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
   const writeOnly = writeOnlyProperties(spec2);
-  return { source, sha256: createHash3("sha256").update(spec2.text).digest("hex"), basePath, writeOnlyProperties: writeOnly, schemaProperties: schemaProperties(spec2, writeOnly) };
+  return {
+    source,
+    sha256: createHash3("sha256").update(spec2.text).digest("hex"),
+    basePath,
+    writeOnlyProperties: writeOnly,
+    schemaProperties: schemaProperties(spec2, writeOnly)
+  };
 }
 function schemaProperties(spec2, writeOnly) {
   const components = isPlainObject(spec2.doc.components) && isPlainObject(spec2.doc.components.schemas) ? spec2.doc.components.schemas : {};
@@ -44020,7 +44965,9 @@ function requestBodyInfo(doc, raw, operationId) {
   if (!isPlainObject(body)) return null;
   const content = isPlainObject(body.content) ? body.content : {};
   const contentTypes = Object.keys(content);
-  const hasJsonSchema = contentTypes.some((t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in content[t]);
+  const hasJsonSchema = contentTypes.some(
+    (t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in content[t]
+  );
   return {
     required: body.required === true,
     contentTypes,
@@ -44035,14 +44982,20 @@ function responsesInfo(doc, raw, operationId) {
     if (!isPlainObject(response)) continue;
     const content = isPlainObject(response.content) ? response.content : {};
     const contentTypes = Object.keys(content);
-    const hasJsonSchema = contentTypes.some((t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in content[t]);
+    const hasJsonSchema = contentTypes.some(
+      (t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in content[t]
+    );
     out[status] = {
       contentTypes,
       bodyValidator: hasJsonSchema ? validatorName.response(operationId, status) : null,
       headers: Object.entries(isPlainObject(response.headers) ? response.headers : {}).map(([name2, raw2]) => {
         const header = deref(doc, raw2)?.node;
         const documented = isPlainObject(header) ? header : {};
-        return { name: name2, required: documented.required === true, validator: documented.schema === void 0 ? null : validatorName.header(operationId, status, name2) };
+        return {
+          name: name2,
+          required: documented.required === true,
+          validator: documented.schema === void 0 ? null : validatorName.header(operationId, status, name2)
+        };
       }),
       links: linksOf(doc, response.links),
       objects: objectsOf(doc, jsonSchemaOf(content), "")
@@ -44055,8 +45008,17 @@ function linksOf(doc, raw) {
   return Object.entries(raw).flatMap(([name2, rawLink]) => {
     const link = deref(doc, rawLink)?.node;
     if (!isPlainObject(link) || typeof link.operationId !== "string") return [];
-    const parameters = isPlainObject(link.parameters) ? Object.fromEntries(Object.entries(link.parameters).filter((e) => typeof e[1] === "string")) : {};
-    return [{ name: name2, operationId: link.operationId, parameters, requestUrl: typeof link["x-request-url"] === "string" ? link["x-request-url"] : null }];
+    const parameters = isPlainObject(link.parameters) ? Object.fromEntries(
+      Object.entries(link.parameters).filter((e) => typeof e[1] === "string")
+    ) : {};
+    return [
+      {
+        name: name2,
+        operationId: link.operationId,
+        parameters,
+        requestUrl: typeof link["x-request-url"] === "string" ? link["x-request-url"] : null
+      }
+    ];
   });
 }
 function jsonSchemaOf(content) {
@@ -44075,7 +45037,8 @@ function objectsOf(doc, schema, at2, path = []) {
   const found = [];
   if (Array.isArray(schema.allOf)) for (const member of schema.allOf) found.push(...objectsOf(doc, member, at2, path));
   if (isPlainObject(schema.properties)) {
-    for (const [name2, child] of Object.entries(schema.properties)) found.push(...objectsOf(doc, child, `${at2}/${name2.replace(/~/g, "~0").replace(/\//g, "~1")}`, path));
+    for (const [name2, child] of Object.entries(schema.properties))
+      found.push(...objectsOf(doc, child, `${at2}/${name2.replace(/~/g, "~0").replace(/\//g, "~1")}`, path));
   }
   if (isPlainObject(schema.items)) found.push(...objectsOf(doc, schema.items, `${at2}/*`, path));
   return merge(found);
@@ -44160,7 +45123,8 @@ function buildSchemaDefs(doc) {
       const headers = isPlainObject(response) && isPlainObject(response.headers) ? response.headers : {};
       for (const [name2, raw] of Object.entries(headers)) {
         const header = deref(doc, raw)?.node;
-        if (isPlainObject(header) && header.schema !== void 0) add(validatorName.header(id, status, name2), header.schema);
+        if (isPlainObject(header) && header.schema !== void 0)
+          add(validatorName.header(id, status, name2), header.schema);
       }
     }
   }
@@ -44182,7 +45146,8 @@ function validatorRefs(defs) {
   const refs = {};
   for (const name2 of defs.validatorNames) {
     refs[name2] = `${SCHEMA_ID}#/$defs/${name2}`;
-    if (!name2.endsWith("_request") && !name2.endsWith("_query") && !name2.includes("_header_")) refs[validatorName.strict(name2)] = `${STRICT_SCHEMA_ID}#/$defs/${name2}`;
+    if (!name2.endsWith("_request") && !name2.endsWith("_query") && !name2.includes("_header_"))
+      refs[validatorName.strict(name2)] = `${STRICT_SCHEMA_ID}#/$defs/${name2}`;
   }
   for (const schemaName of defs.componentNames) {
     const name2 = validatorName.component(schemaName);
@@ -44287,7 +45252,8 @@ function apply(doc, operation) {
   const tokens = splitPointer(operation.path);
   const last = tokens.pop();
   const parent = nodeAt2(doc, tokens);
-  if (!(0, import_yaml2.isMap)(parent) && !(0, import_yaml2.isSeq)(parent)) throw new PatchError(`${operation.path}: no mapping or list at ${tokens.join(".") || "the root"}`);
+  if (!(0, import_yaml2.isMap)(parent) && !(0, import_yaml2.isSeq)(parent))
+    throw new PatchError(`${operation.path}: no mapping or list at ${tokens.join(".") || "the root"}`);
   if (operation.op === "remove") {
     const key = (0, import_yaml2.isSeq)(parent) ? Number(last) : last;
     if (!parent.has(key)) throw new PatchError(`${operation.path}: nothing to remove`);
@@ -44354,7 +45320,10 @@ function renderSuggestionsMarkdown(report, where) {
   ];
   for (const [i, s] of suggestions.entries()) {
     lines.push(`## ${i + 1}. ${s.text}`, "");
-    lines.push(`Answers: ${s.findings.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`, "");
+    lines.push(
+      `Answers: ${s.findings.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`,
+      ""
+    );
     lines.push("```json", JSON.stringify(s.patch, null, 2), "```", "");
   }
   if (suggestions.length === 0) lines.push("No finding of this run has a suggested spec change.", "");
@@ -44391,7 +45360,12 @@ function judgeBy(file, shownAs) {
     if (!theirs) return [`${id} (${op.method} ${op.path}) is missing`];
     return theirs.method === op.method && theirs.path === op.path ? [] : [`${id} is ${theirs.method} ${theirs.path}, not ${op.method} ${op.path}`];
   });
-  if (differences.length > 0) throw new SpecLoadError(file, void 0, `it must describe the operations the drift job drives, as they are: ${differences.join("; ")}`);
+  if (differences.length > 0)
+    throw new SpecLoadError(
+      file,
+      void 0,
+      `it must describe the operations the drift job drives, as they are: ${differences.join("; ")}`
+    );
   const before = {
     operations: setOperations(compiled2.operations),
     validators: setValidators(compiled2.validators),
@@ -44463,8 +45437,10 @@ async function drift(flags, io) {
     throw error;
   }
   if (plan.timeoutMs !== void 0 && plan.maxDurationMs !== void 0 && plan.timeoutMs >= plan.maxDurationMs) {
-    note(`note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1e3} s; the budget ends a stalled request first
-`);
+    note(
+      `note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1e3} s; the budget ends a stalled request first
+`
+    );
   }
   let restore = () => {
   };
@@ -44489,9 +45465,14 @@ async function runPlan(plan, io, out) {
   const { print, note, noColor, secrets } = out;
   if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, out);
   if (plan.target.kind === "mock") {
-    const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name2) => io.env[name2]);
-    if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space
-`);
+    const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter(
+      (name2) => io.env[name2]
+    );
+    if (ignored.length > 0)
+      note(
+        `note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space
+`
+      );
   }
   let send;
   let target;
@@ -44520,24 +45501,42 @@ async function runPlan(plan, io, out) {
   const progress = plan.json ? { onProgress: () => {
   }, done: () => {
   } } : progressPrinter(io.stderr, !!io.stderr.isTTY);
-  const onAbort = () => note(`
+  const onAbort = () => note(
+    `
 ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created (again to quit at once, then run --cleanup)
-`);
+`
+  );
   io.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    if (!plan.json) note(`drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}
-`);
+    if (!plan.json)
+      note(
+        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}
+`
+      );
     if (plan.cleanup) {
-      const result2 = await runCleanup({ target, send, maxPages: plan.maxPages, signal: io.signal, onProgress: progress.onProgress });
+      const result2 = await runCleanup({
+        target,
+        send,
+        maxPages: plan.maxPages,
+        signal: io.signal,
+        onProgress: progress.onProgress
+      });
       progress.done();
       if (plan.json) print(`${JSON.stringify(result2, null, 2)}
 `);
-      else print(`${result2.outcome.toUpperCase()}: found ${result2.found} leftover(s), deleted ${result2.deleted}${result2.reasons.map((r) => `
+      else
+        print(
+          `${result2.outcome.toUpperCase()}: found ${result2.found} leftover(s), deleted ${result2.deleted}${result2.reasons.map((r) => `
   ! ${r}`).join("")}
-`);
+`
+        );
       return tellStep(io, { print, note, noColor, secrets }, result2.exitCode);
     }
-    const { report, har, secrets: runSecrets } = await runDrift({
+    const {
+      report,
+      har,
+      secrets: runSecrets
+    } = await runDrift({
       target,
       send,
       mode: plan.mode,
@@ -44565,9 +45564,14 @@ async function deliver(report, har, plan, io, out) {
   let unwritten;
   try {
     const dir = resolve(io.cwd, plan.out);
-    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || void 0, har, specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256) });
+    files = await writeReports(report, dir, out.secrets, {
+      stepSummary: io.env.GITHUB_STEP_SUMMARY || void 0,
+      har,
+      specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256)
+    });
     const recording = plan.target.kind === "replay" ? plan.target.path : join2(plan.out, HAR_FILE);
-    if (plan.suggestSpec) files.push(...await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording }));
+    if (plan.suggestSpec)
+      files.push(...await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording }));
   } catch (error) {
     unwritten = error.message;
   }
@@ -44577,7 +45581,12 @@ async function deliver(report, har, plan, io, out) {
 `);
   const code = unwritten === void 0 ? report.exitCode : Math.max(report.exitCode, EXIT_CODES.inconclusive);
   const { breaking, warning, info } = report.summary.findings;
-  return tellStep(io, out, code, { "report-dir": resolve(io.cwd, plan.out), "findings-breaking": breaking, "findings-warning": warning, "findings-info": info });
+  return tellStep(io, out, code, {
+    "report-dir": resolve(io.cwd, plan.out),
+    "findings-breaking": breaking,
+    "findings-warning": warning,
+    "findings-info": info
+  });
 }
 async function tellStep(io, out, code, more = {}) {
   const file = io.env.GITHUB_OUTPUT;
@@ -44589,8 +45598,10 @@ async function tellStep(io, out, code, more = {}) {
     await appendFile2(file, lines.join(""), "utf8");
     return code;
   } catch (error) {
-    out.note(`error: the step outputs could not be written to $GITHUB_OUTPUT: ${error.code ?? error.message}
-`);
+    out.note(
+      `error: the step outputs could not be written to $GITHUB_OUTPUT: ${error.code ?? error.message}
+`
+    );
     return Math.max(code, EXIT_CODES.inconclusive);
   }
 }
@@ -44633,9 +45644,17 @@ async function replay(plan, path, io, out) {
 `);
     return 2;
   }
-  if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}
-`);
-  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage, policy: plan.policy });
+  if (!plan.json)
+    out.note(
+      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}
+`
+    );
+  const report = await replayDrift({
+    recording,
+    failOn: plan.failOn,
+    minCoverage: plan.minCoverage,
+    policy: plan.policy
+  });
   return deliver(report, void 0, plan, io, out);
 }
 async function readConfigText(cwd, file) {
@@ -44643,7 +45662,9 @@ async function readConfigText(cwd, file) {
   try {
     return await readFile(resolve(cwd, file), "utf8");
   } catch (error) {
-    throw new DriftConfigError(`cannot read --config ${file}: ${error.code ?? error.message}`);
+    throw new DriftConfigError(
+      `cannot read --config ${file}: ${error.code ?? error.message}`
+    );
   }
 }
 var PACKAGE_SPEC, OPTIONS2, EPILOG;
@@ -44662,21 +45683,56 @@ var init_drift2 = __esm({
     init_progress();
     PACKAGE_SPEC = "openapi/openapi.yaml";
     OPTIONS2 = {
-      target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
-      "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http" },
-      "allow-insecure-http": { type: "boolean", help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear" },
-      mode: { type: "string", value: "MODE", help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them" },
-      "fail-on": { type: "string", value: "SEVERITY", help: "breaking, warning (default) or info: findings at or above it mean drift" },
-      out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har" },
-      "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DEFAULTS.maxPages})` },
-      "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
+      target: {
+        type: "string",
+        value: "mock|live",
+        help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)"
+      },
+      "base-url": {
+        type: "string",
+        value: "URL",
+        help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http"
+      },
+      "allow-insecure-http": {
+        type: "boolean",
+        help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear"
+      },
+      mode: {
+        type: "string",
+        value: "MODE",
+        help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
+      },
+      "fail-on": {
+        type: "string",
+        value: "SEVERITY",
+        help: "breaking, warning (default) or info: findings at or above it mean drift"
+      },
+      out: {
+        type: "string",
+        value: "DIR",
+        help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har"
+      },
+      "max-pages": {
+        type: "string",
+        value: "N",
+        help: `upper bound of the pages any one walk reads (default ${DEFAULTS.maxPages})`
+      },
+      "mock-fault": {
+        type: "string",
+        value: "NAME",
+        help: "mock only: drift on purpose with a fault profile (e.g. extra-field)"
+      },
       fixture: {
         type: "string",
         value: "FIELD=VALUE",
         multiple: true,
         help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
       },
-      config: { type: "string", value: "FILE", help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins" },
+      config: {
+        type: "string",
+        value: "FILE",
+        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
+      },
       "min-coverage": {
         type: "string",
         value: "CRITERION=PERCENT",
@@ -44684,18 +45740,37 @@ var init_drift2 = __esm({
         help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
 Criteria: ${CRITERIA.join(", ")}`
       },
-      timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
-      "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
+      timeout: {
+        type: "string",
+        value: "MS",
+        help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)"
+      },
+      "max-duration": {
+        type: "string",
+        value: "S",
+        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
+      },
       cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
-      "suggest-spec": { type: "boolean", help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)" },
+      "suggest-spec": {
+        type: "boolean",
+        help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)"
+      },
       spec: {
         type: "string",
         value: "FILE",
         help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations"
       },
-      replay: { type: "string", value: "HAR", help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay" },
-      "har-pages": { type: "string", value: "N", help: `pages followed through links.next that exchanges.har keeps per step, besides the
-last one (default ${DEFAULTS.harPages}); every other request is always kept` },
+      replay: {
+        type: "string",
+        value: "HAR",
+        help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay"
+      },
+      "har-pages": {
+        type: "string",
+        value: "N",
+        help: `pages followed through links.next that exchanges.har keeps per step, besides the
+last one (default ${DEFAULTS.harPages}); every other request is always kept`
+      },
       json: { type: "boolean", help: "print report.json to stdout instead of the summary" }
     };
     EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL

@@ -67,7 +67,10 @@ Run \`${spec.invocation} --help\` for the options.
 }
 function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   const config = Object.fromEntries(
-    Object.entries(options).map(([name2, o]) => [name2, { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }])
+    Object.entries(options).map(([name2, o]) => [
+      name2,
+      { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }
+    ])
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
   const values = {};
@@ -94,7 +97,9 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
       continue;
     }
     if (token.value === void 0 || !token.inlineValue && token.value.startsWith("-") && token.value !== "-") {
-      throw new UsageError(`option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`);
+      throw new UsageError(
+        `option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`
+      );
     }
     if (spec.multiple) {
       const list = values[token.name] ?? [];
@@ -108,7 +113,9 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   }
   const max = positionals?.max ?? 0;
   if (!help && !version2 && rest.length > max) {
-    throw new UsageError(max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`);
+    throw new UsageError(
+      max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`
+    );
   }
   return { values, positionals: rest, help, version: version2 };
 }
@@ -119,8 +126,11 @@ function helpText(spec, options) {
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
     const head = labels[i].padEnd(width);
-    return [`  ${head}${labels[i].length >= width ? `
-  ${" ".repeat(width)}` : ""}${first}`, ...more.map((m) => `  ${" ".repeat(width)}${m}`)].join("\n");
+    return [
+      `  ${head}${labels[i].length >= width ? `
+  ${" ".repeat(width)}` : ""}${first}`,
+      ...more.map((m) => `  ${" ".repeat(width)}${m}`)
+    ].join("\n");
   });
   const positional = spec.positionals ? ` [${spec.positionals.placeholder}]` : "";
   const epilog = spec.epilog ? `
@@ -155,7 +165,13 @@ ${name2} again: quitting at once
       if (!controller.signal.aborted) controller.abort("the output pipe closed");
     });
   }
-  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal
+  };
   command.main(argv, io).then(
     (code) => {
       process.exitCode = code;
@@ -233,7 +249,9 @@ function issueTitle(f) {
 }
 function planIssues(report, openIssues, runUrl) {
   const plan = { open: [], refresh: [], close: [], keep: [], label: [] };
-  const acknowledged = new Map((report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a]));
+  const acknowledged = new Map(
+    (report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a])
+  );
   const threshold = SEVERITY_RANK[report.failOn];
   const seen = new Map(report.findings.map((f) => [f.id, f]));
   const evaluated = new Set(report.evaluated.map((p) => `${p.check} ${p.operationId}`));
@@ -246,22 +264,44 @@ function planIssues(report, openIssues, runUrl) {
     const finding = seen.get(findingId);
     const ack = acknowledged.get(findingId);
     if (ack) {
-      plan.label.push({ number: issue.number, findingId, label: ACKNOWLEDGED_LABEL, comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.` });
+      plan.label.push({
+        number: issue.number,
+        findingId,
+        label: ACKNOWLEDGED_LABEL,
+        comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.`
+      });
     } else if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
-      plan.refresh.push({ number: issue.number, findingId, body: issueBody(finding, runUrl), comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).` });
+      plan.refresh.push({
+        number: issue.number,
+        findingId,
+        body: issueBody(finding, runUrl),
+        comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).`
+      });
     } else if (finding) {
       plan.keep.push({ number: issue.number, findingId, reason: `still seen, below --fail-on ${report.failOn}` });
     } else if (!conclusive) {
       plan.keep.push({ number: issue.number, findingId, reason: `the run was ${report.outcome}` });
     } else {
       const check = CHECK_MARK.exec(issue.body);
-      if (!check) plan.keep.push({ number: issue.number, findingId, reason: "the issue does not say which check found it" });
-      else if (!evaluated.has(`${check[1]} ${check[2]}`)) plan.keep.push({ number: issue.number, findingId, reason: `${check[1]} was not evaluated on ${check[2]} in this run` });
-      else plan.close.push({ number: issue.number, findingId, comment: `Not seen in ${runUrl}, a conclusive run that evaluated ${check[1]} on ${check[2]}; closing. It comes back as a new issue if it returns.` });
+      if (!check)
+        plan.keep.push({ number: issue.number, findingId, reason: "the issue does not say which check found it" });
+      else if (!evaluated.has(`${check[1]} ${check[2]}`))
+        plan.keep.push({
+          number: issue.number,
+          findingId,
+          reason: `${check[1]} was not evaluated on ${check[2]} in this run`
+        });
+      else
+        plan.close.push({
+          number: issue.number,
+          findingId,
+          comment: `Not seen in ${runUrl}, a conclusive run that evaluated ${check[1]} on ${check[2]}; closing. It comes back as a new issue if it returns.`
+        });
     }
   }
   for (const finding of report.findings) {
-    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
+    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold)
+      continue;
     plan.open.push({ findingId: finding.id, title: issueTitle(finding), body: issueBody(finding, runUrl) });
   }
   return plan;
@@ -344,7 +384,12 @@ var init_redact = __esm({
 });
 
 // src/cli/github-issues.ts
-function githubTracker({ repository, token, apiUrl = "https://api.github.com", fetch: send = fetch }) {
+function githubTracker({
+  repository,
+  token,
+  apiUrl = "https://api.github.com",
+  fetch: send = fetch
+}) {
   const base = `${apiUrl.replace(/\/+$/, "")}/repos/${repository}`;
   const call = async (method, path, body, allowed = []) => {
     let response;
@@ -361,12 +406,18 @@ function githubTracker({ repository, token, apiUrl = "https://api.github.com", f
         body: body === void 0 ? void 0 : JSON.stringify(body)
       });
     } catch (error) {
-      throw new GitHubError(redactText(`${method} ${path}: no answer from ${apiUrl} (${error.message})`, [token]));
+      throw new GitHubError(
+        redactText(`${method} ${path}: no answer from ${apiUrl} (${error.message})`, [token])
+      );
     }
     const text = await response.text();
     if (!response.ok && !allowed.includes(response.status)) {
       const said = /"message"\s*:\s*"([^"]{0,200})"/.exec(text)?.[1];
-      throw new GitHubError(redactText(`${method} /repos/${repository}${path} answered ${response.status}${said ? `: ${said}` : ""}`, [token]));
+      throw new GitHubError(
+        redactText(`${method} /repos/${repository}${path} answered ${response.status}${said ? `: ${said}` : ""}`, [
+          token
+        ])
+      );
     }
     return text === "" ? void 0 : JSON.parse(text);
   };
@@ -374,8 +425,12 @@ function githubTracker({ repository, token, apiUrl = "https://api.github.com", f
     async openIssues(label) {
       const found = [];
       for (let page = 1; ; page++) {
-        const items = await call("GET", `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=${PAGE}&page=${page}`);
-        for (const item of items) if (item.pull_request === void 0) found.push({ number: item.number, body: item.body ?? "" });
+        const items = await call(
+          "GET",
+          `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=${PAGE}&page=${page}`
+        );
+        for (const item of items)
+          if (item.pull_request === void 0) found.push({ number: item.number, body: item.body ?? "" });
         if (items.length < PAGE) return found;
       }
     },
@@ -420,8 +475,16 @@ function syncIssuesCommand(invocation, tracker = githubTracker) {
     summary: "Opens, refreshes and closes the repository's drift issues (one per finding id) from a run's report.json, through GitHub's REST API.",
     options: {
       report: { type: "string", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
-      "run-url": { type: "string", value: "URL", help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)" },
-      repo: { type: "string", value: "OWNER/NAME", help: "the repository whose issues to keep (default GITHUB_REPOSITORY)" },
+      "run-url": {
+        type: "string",
+        value: "URL",
+        help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)"
+      },
+      repo: {
+        type: "string",
+        value: "OWNER/NAME",
+        help: "the repository whose issues to keep (default GITHUB_REPOSITORY)"
+      },
       apply: { type: "boolean", help: "carry the plan out (default: print it only)" }
     },
     epilog: () => `Environment: GITHUB_TOKEN (or GH_TOKEN; in a workflow, with \`permissions: issues: write\`),
@@ -435,14 +498,25 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
       } catch (error) {
         throw new UsageError(`cannot read the report ${file}: ${error.message}`);
       }
-      if (report.tool !== "sip-endpoints-drift" || !Array.isArray(report.findings)) throw new UsageError(`${file} is not a drift report`);
+      if (report.tool !== "sip-endpoints-drift" || !Array.isArray(report.findings))
+        throw new UsageError(`${file} is not a drift report`);
       const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-      if (!token) throw new UsageError("needs GITHUB_TOKEN (or GH_TOKEN) in the environment, a token that may read and write the repository's issues");
+      if (!token)
+        throw new UsageError(
+          "needs GITHUB_TOKEN (or GH_TOKEN) in the environment, a token that may read and write the repository's issues"
+        );
       const repository = values.repo ?? io.env.GITHUB_REPOSITORY;
-      if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new UsageError(`needs the repository as OWNER/NAME: --repo, or GITHUB_REPOSITORY${repository ? ` (not "${repository}")` : ""}`);
+      if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        throw new UsageError(
+          `needs the repository as OWNER/NAME: --repo, or GITHUB_REPOSITORY${repository ? ` (not "${repository}")` : ""}`
+        );
       const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = io.env;
       const runUrl = values["run-url"] ?? (server && runId ? `${server}/${repository}/actions/runs/${runId}` : "(run URL not given)");
-      const issues = tracker({ repository, token, ...io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {} });
+      const issues = tracker({
+        repository,
+        token,
+        ...io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}
+      });
       try {
         const plan = planIssues(report, await issues.openIssues(LABEL.name), runUrl);
         io.stdout.write(`${JSON.stringify(plan, null, 2)}
@@ -453,7 +527,8 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.edit(issue.number, issue.body);
           await issues.comment(issue.number, issue.comment);
         }
-        for (const issue of plan.open) await issues.create({ title: issue.title, body: issue.body, labels: [LABEL.name] });
+        for (const issue of plan.open)
+          await issues.create({ title: issue.title, body: issue.body, labels: [LABEL.name] });
         for (const issue of plan.close) {
           await issues.comment(issue.number, issue.comment);
           await issues.close(issue.number);
@@ -463,8 +538,10 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.addLabels(issue.number, [issue.label]);
           await issues.comment(issue.number, issue.comment);
         }
-        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}
-`);
+        io.stderr.write(
+          `sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}
+`
+        );
         return 0;
       } catch (error) {
         if (!(error instanceof GitHubError)) throw error;
@@ -484,7 +561,11 @@ var init_sync_issues = __esm({
     init_command();
     init_github_issues();
     LABEL = { name: "drift", color: "B60205", description: "The live API drifted from the spec" };
-    ACKNOWLEDGED = { name: ACKNOWLEDGED_LABEL, color: "FBCA04", description: "Known drift, acknowledged in the drift job's configuration until a date" };
+    ACKNOWLEDGED = {
+      name: ACKNOWLEDGED_LABEL,
+      color: "FBCA04",
+      description: "Known drift, acknowledged in the drift job's configuration until a date"
+    };
   }
 });
 

@@ -23,7 +23,10 @@ function describeFindings(check: string): string[] {
   const threshold = SEVERITY_RANK[report.failOn];
   return report.findings
     .filter((f) => f.check === check && SEVERITY_RANK[f.severity] >= threshold)
-    .map((f) => `${f.check} (${f.severity}) ${f.operationId} ${f.status ?? ""} at ${f.pointer || "(whole body)"}: expected ${f.expected}, actual ${f.actual}${f.occurrences > 1 ? ` (×${f.occurrences})` : ""}`);
+    .map(
+      (f) =>
+        `${f.check} (${f.severity}) ${f.operationId} ${f.status ?? ""} at ${f.pointer || "(whole body)"}: expected ${f.expected}, actual ${f.actual}${f.occurrences > 1 ? ` (×${f.occurrences})` : ""}`,
+    );
 }
 
 describe("SIP endpoints API contract", () => {
@@ -34,7 +37,8 @@ describe("SIP endpoints API contract", () => {
   // A check this mode cannot judge is reported as such, never as a pass.
   const mode = contractMode(process.env);
   const judged = ALL_CHECKS.filter((c) => CHECKS_JUDGED[mode].includes(c.id));
-  for (const c of ALL_CHECKS.filter((x) => !judged.includes(x))) test.skip(`${c.id} (not judged by ${mode} runs)`, () => {});
+  for (const c of ALL_CHECKS.filter((x) => !judged.includes(x)))
+    test.skip(`${c.id} (not judged by ${mode} runs)`, () => {});
 
   test.each(judged.map((c) => [c.id, c] as const))("%s", (id) => {
     const entry = report.checks.find((c) => c.id === id)!;

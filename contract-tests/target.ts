@@ -8,7 +8,15 @@
  * adjust the run; the defaults are those of the drift job.
  */
 import { resolvePlan, type DriftPlan } from "../src/cli/drift-plan";
-import { connect, createDriftSend, DRIFT_DEFAULTS, MOCK_TIMEOUT_MS, startEmbeddedMock, type DriftMode, type DriftRunOptions } from "../src/drift";
+import {
+  connect,
+  createDriftSend,
+  DRIFT_DEFAULTS,
+  MOCK_TIMEOUT_MS,
+  startEmbeddedMock,
+  type DriftMode,
+  type DriftRunOptions,
+} from "../src/drift";
 
 export interface ContractTarget {
   description: string;
@@ -20,19 +28,31 @@ export interface ContractTarget {
 export function contractMode(env: Record<string, string | undefined>): DriftMode {
   const kind = env.CONTRACT_TARGET ?? "mock";
   const mode = env.CONTRACT_MODE || (kind === "live" ? "read-only" : "read-write");
-  if (mode !== "read-only" && mode !== "read-write") throw new Error(`CONTRACT_MODE must be "read-only" or "read-write", not ${JSON.stringify(mode)}`);
+  if (mode !== "read-only" && mode !== "read-write")
+    throw new Error(`CONTRACT_MODE must be "read-only" or "read-write", not ${JSON.stringify(mode)}`);
   return mode;
 }
 
 export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
   const kind = env.CONTRACT_TARGET ?? "mock";
-  if (kind !== "mock" && kind !== "live") throw new Error(`CONTRACT_TARGET must be "mock" or "live", not ${JSON.stringify(kind)}`);
-  const plan: DriftPlan = resolvePlan({ target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined }, env, DRIFT_DEFAULTS);
+  if (kind !== "mock" && kind !== "live")
+    throw new Error(`CONTRACT_TARGET must be "mock" or "live", not ${JSON.stringify(kind)}`);
+  const plan: DriftPlan = resolvePlan(
+    { target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined },
+    env,
+    DRIFT_DEFAULTS,
+  );
   if (plan.target.kind === "mock") {
     const mock = await startEmbeddedMock();
     return {
       description: `the embedded mock (${plan.mode})`,
-      run: { target: mock, send: createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS }), mode: plan.mode, failOn: plan.failOn, maxPages: plan.maxPages },
+      run: {
+        target: mock,
+        send: createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS }),
+        mode: plan.mode,
+        failOn: plan.failOn,
+        maxPages: plan.maxPages,
+      },
       close: () => mock.close(),
     };
   }
@@ -41,7 +61,13 @@ export async function startContractTarget(env: Record<string, string | undefined
   const connected = connect({ baseUrl, space }, credentials, { proxyEnv: env });
   return {
     description: `${connected.baseUrl} (${plan.mode})`,
-    run: { target: { kind: "live", baseUrl: connected.baseUrl, credentials }, send: connected.send, mode: plan.mode, failOn: plan.failOn, maxPages: plan.maxPages },
+    run: {
+      target: { kind: "live", baseUrl: connected.baseUrl, credentials },
+      send: connected.send,
+      mode: plan.mode,
+      failOn: plan.failOn,
+      maxPages: plan.maxPages,
+    },
     close: async () => {},
   };
 }

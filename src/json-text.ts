@@ -15,6 +15,9 @@ export function parseJson(text: string): ParsedJson {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)!))})` };
+    return {
+      ok: false,
+      error: `not valid JSON (it starts with ${JSON.stringify(String.fromCodePoint(start.codePointAt(0)!))})`,
+    };
   }
 }

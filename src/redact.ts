@@ -39,7 +39,11 @@ export function valuesUnderKeys(body: unknown, isSecret: (key: string) => boolea
  * and known secret values scrubbed from strings.
  */
 // Stryker disable next-line ArrayDeclaration: a default list holding some other text scrubs nothing the tests could see
-export function redactValue<T>(value: T, secrets: readonly string[] = [], isSecret: (key: string) => boolean = isSecretKey): T {
+export function redactValue<T>(
+  value: T,
+  secrets: readonly string[] = [],
+  isSecret: (key: string) => boolean = isSecretKey,
+): T {
   return redactAt(value, secrets, isSecret, 0);
 }
 
@@ -50,10 +54,12 @@ function redactAt<T>(value: T, secrets: readonly string[], isSecret: (key: strin
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      const copy = isSecret(key) && v !== null && v !== undefined ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
+      const copy =
+        isSecret(key) && v !== null && v !== undefined ? REDACTED : redactAt(v, secrets, isSecret, depth + 1);
       // Defined, not assigned: assigning a `__proto__` key (own data in parsed JSON) would set the
       // copy's prototype to a server's value and drop the key.
-      if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
       else out[key] = copy;
     }
     return out as T;

@@ -58,7 +58,8 @@ export function exceedsUtf8Bytes(text: string, maxBytes: number): boolean {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const pair =
+      unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     // A surrogate pair is four bytes; any other unit one below U+0080, two below U+0800, else three.
     bytes += pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
     if (pair) i++;

@@ -3,11 +3,24 @@
  * secrets, in their Basic and URL-encoded forms), the 4-character minimum, and the longest secret
  * replaced first.
  */
-import { basicAuthHeader, credentialSecrets, isSecretKey, redactText, redactValue, valuesUnderKeys } from "../src/redact";
+import {
+  basicAuthHeader,
+  credentialSecrets,
+  isSecretKey,
+  redactText,
+  redactValue,
+  valuesUnderKeys,
+} from "../src/redact";
 
 describe("valuesUnderKeys", () => {
   it("gives every scalar under a named key at any depth, as text, and nothing else", () => {
-    const body = { data: [{ id: "a", password: "pw-one" }, { id: "b", nested: { password: ["pw-two", 4711, { deep: "pw-three" }, null, true] } }], password_hint: "shown" };
+    const body = {
+      data: [
+        { id: "a", password: "pw-one" },
+        { id: "b", nested: { password: ["pw-two", 4711, { deep: "pw-three" }, null, true] } },
+      ],
+      password_hint: "shown",
+    };
     expect(valuesUnderKeys(body, isSecretKey)).toEqual(["pw-one", "pw-two", "4711", "pw-three"]);
   });
 
@@ -20,8 +33,18 @@ describe("valuesUnderKeys", () => {
 
 describe("redactValue", () => {
   it("scrubs a secret-named key by its name, even when its value was never registered", () => {
-    const scrubbed = redactValue({ password: "never-registered-1", Authorization: "Token abc", api_token: "x-y-z-1", nested: { cookie: "c=1", keep: "visible" } });
-    expect(scrubbed).toEqual({ password: "[REDACTED]", Authorization: "[REDACTED]", api_token: "[REDACTED]", nested: { cookie: "[REDACTED]", keep: "visible" } });
+    const scrubbed = redactValue({
+      password: "never-registered-1",
+      Authorization: "Token abc",
+      api_token: "x-y-z-1",
+      nested: { cookie: "c=1", keep: "visible" },
+    });
+    expect(scrubbed).toEqual({
+      password: "[REDACTED]",
+      Authorization: "[REDACTED]",
+      api_token: "[REDACTED]",
+      nested: { cookie: "[REDACTED]", keep: "visible" },
+    });
   });
 
   it("leaves a secret-named key that holds null or nothing as it is", () => {
@@ -29,7 +52,10 @@ describe("redactValue", () => {
   });
 
   it("scrubs registered secrets inside other values, arrays included", () => {
-    expect(redactValue({ note: "token PTsecret-9 here", list: ["PTsecret-9"] }, ["PTsecret-9"])).toEqual({ note: "token [REDACTED] here", list: ["[REDACTED]"] });
+    expect(redactValue({ note: "token PTsecret-9 here", list: ["PTsecret-9"] }, ["PTsecret-9"])).toEqual({
+      note: "token [REDACTED] here",
+      list: ["[REDACTED]"],
+    });
   });
 });
 
@@ -57,11 +83,15 @@ describe("redactText", () => {
 
   it("scrubs a secret's URL-encoded and base64 forms", () => {
     const secret = "p@ss word/1";
-    expect(redactText(`q=${encodeURIComponent(secret)} b=${Buffer.from(secret).toString("base64")}`, [secret])).toBe("q=[REDACTED] b=[REDACTED]");
+    expect(redactText(`q=${encodeURIComponent(secret)} b=${Buffer.from(secret).toString("base64")}`, [secret])).toBe(
+      "q=[REDACTED] b=[REDACTED]",
+    );
   });
 
   it("scrubs any Basic or Bearer credential, registered or not", () => {
-    expect(redactText(`auth: ${basicAuthHeader("p", "unregistered-token")}; Bearer abcdefgh1234`, [])).toBe("auth: Basic [REDACTED]; Bearer [REDACTED]");
+    expect(redactText(`auth: ${basicAuthHeader("p", "unregistered-token")}; Bearer abcdefgh1234`, [])).toBe(
+      "auth: Basic [REDACTED]; Bearer [REDACTED]",
+    );
   });
 
   it("credentialSecrets covers the token and the Basic payload of the pair", () => {
@@ -104,7 +134,12 @@ describe("redactValue's limits", () => {
 
   it("keeps a __proto__ key as an ordinary, enumerable and writable own key", () => {
     const copy = redactValue(JSON.parse('{"__proto__":{"a":1},"b":2}') as Record<string, unknown>);
-    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")).toEqual({ value: { a: 1 }, enumerable: true, writable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")).toEqual({
+      value: { a: 1 },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     expect(Object.keys(copy)).toEqual(["__proto__", "b"]);
   });
 });
@@ -112,4 +147,3 @@ describe("redactValue's limits", () => {
 it("scrubs a Basic or Bearer credential after any run of white space", () => {
   expect(redactText("Authorization: Bearer \t  abcdefgh12345", [])).toBe("Authorization: Bearer [REDACTED]");
 });
-

@@ -11,12 +11,24 @@ import { decodeBody } from "../../src/utf8-text";
 import fc from "fast-check";
 
 const page = (username: Buffer) =>
-  Buffer.concat([Buffer.from('{"links":{"self":"http://127.0.0.1/x","first":"http://127.0.0.1/x"},"data":[{"username":"'), username, Buffer.from('"}]}')]);
+  Buffer.concat([
+    Buffer.from('{"links":{"self":"http://127.0.0.1/x","first":"http://127.0.0.1/x"},"data":[{"username":"'),
+    username,
+    Buffer.from('"}]}'),
+  ]);
 const BROKEN = page(Buffer.from([0x61, 0xc3, 0x28, 0xff, 0x62]));
 
 const cases = [
-  { given: "with a Content-Length", headers: { "content-length": String(BROKEN.length) } as Record<string, string>, body: () => BROKEN },
-  { given: "chunked", headers: {} as Record<string, string>, body: () => new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(BROKEN)), c.close()) }) },
+  {
+    given: "with a Content-Length",
+    headers: { "content-length": String(BROKEN.length) } as Record<string, string>,
+    body: () => BROKEN,
+  },
+  {
+    given: "chunked",
+    headers: {} as Record<string, string>,
+    body: () => new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(BROKEN)), c.close()) }),
+  },
 ];
 
 describe.each(cases)("a 200 list page with invalid UTF-8, $given", ({ headers, body }) => {
@@ -26,11 +38,14 @@ describe.each(cases)("a 200 list page with invalid UTF-8, $given", ({ headers, b
       projectId: "p",
       apiToken: "token-for-the-test",
       env: {},
-      fetch: async () => new Response(body(), { status: 200, headers: { "content-type": "application/json", ...headers } }),
+      fetch: async () =>
+        new Response(body(), { status: 200, headers: { "content-type": "application/json", ...headers } }),
     });
 
   test("list() refuses it as a response that is not JSON", async () => {
-    const error = await client().list().catch((e: unknown) => e);
+    const error = await client()
+      .list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).findings.map((f) => f.check)).toContain("body-not-json");
   });
@@ -49,14 +64,18 @@ test("valid multi-byte UTF-8 still decodes as text", async () => {
     projectId: "p",
     apiToken: "token-for-the-test",
     env: {},
-    fetch: async () => new Response(new Uint8Array(ok), { status: 200, headers: { "content-type": "application/json" } }),
+    fetch: async () =>
+      new Response(new Uint8Array(ok), { status: 200, headers: { "content-type": "application/json" } }),
   });
   const exchange = await client.send({ operationId: "list_sip_endpoints" });
   expect(JSON.parse(exchange.bodyText).data[0].username).toBe("Zoë 名前 🎧");
 });
 
 test("any valid UTF-8 decodes unchanged; any byte string decodes without throwing", () => {
-  fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => decodeBody(new TextEncoder().encode(text)) === text), { seed: 1, numRuns: 500 });
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme" }), (text) => decodeBody(new TextEncoder().encode(text)) === text),
+    { seed: 1, numRuns: 500 },
+  );
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
       const text = decodeBody(bytes);

@@ -22,8 +22,17 @@ afterAll(() => new Promise((r) => server.close(r)));
 test("every attempt fails as a NetworkError without waiting for the deadline", async () => {
   const { port } = server.address() as AddressInfo;
   // A deadline far beyond jest's test timeout: waiting for it would fail this test.
-  const client = createSipEndpointsClient({ baseUrl: `http://127.0.0.1:${port}/api/relay/rest`, projectId: "p", apiToken: "PTclosed-at-once", timeoutMs: 120_000, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
-  const error = await client.list().then(() => undefined, (e: unknown) => e);
+  const client = createSipEndpointsClient({
+    baseUrl: `http://127.0.0.1:${port}/api/relay/rest`,
+    projectId: "p",
+    apiToken: "PTclosed-at-once",
+    timeoutMs: 120_000,
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+  });
+  const error = await client.list().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isNetworkError(error)).toBe(true);
   expect(error).toMatchObject({ attempts: 3 });
   expect(connections).toBeGreaterThanOrEqual(3);

@@ -14,15 +14,27 @@ test.each([
 ])("a create with %s in the username → 422, nothing stored", async (_what, bad) => {
   const mock = await startMockServer({ port: 0, env: {} });
   try {
-    const body = Buffer.concat([Buffer.from('{"username":"a'), Buffer.from(bad), Buffer.from('b","password":"pw-123456"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"username":"a'),
+      Buffer.from(bad),
+      Buffer.from('b","password":"pw-123456"}'),
+    ]);
     const response = await fetch(`${mock.url}/endpoints/sip`, {
       method: "POST",
-      headers: { authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken), "content-type": "application/json" },
+      headers: {
+        authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken),
+        "content-type": "application/json",
+      },
       body,
     });
     expect(response.status).toBe(422);
     const answer = (await response.json()) as { errors: Array<{ detail: string; title: string }> };
-    expect(answer.errors).toEqual([expect.objectContaining({ title: "Invalid Attribute", detail: expect.stringMatching(/^The request body is not valid JSON/) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        title: "Invalid Attribute",
+        detail: expect.stringMatching(/^The request body is not valid JSON/),
+      }),
+    ]);
     expect(mock.endpoints()).toEqual([]);
   } finally {
     await mock.close();

@@ -27,13 +27,15 @@ function startupBytes(meta: Metafile, entryOut: string): number {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const imported of meta.outputs[file]?.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+    for (const imported of meta.outputs[file]?.imports ?? [])
+      if (imported.kind === "import-statement") visit(imported.path);
   };
   visit(entryOut);
   return [...seen].reduce((sum, file) => sum + (meta.outputs[file]?.bytes ?? 0), 0);
 }
 
-const totalBytes = (meta: Metafile) => Object.entries(meta.outputs).reduce((sum, [file, out]) => sum + (file.endsWith(".map") ? 0 : out.bytes), 0);
+const totalBytes = (meta: Metafile) =>
+  Object.entries(meta.outputs).reduce((sum, [file, out]) => sum + (file.endsWith(".map") ? 0 : out.bytes), 0);
 
 export async function measureBundleSize(root: string): Promise<BundleSizeMeasurement> {
   execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "ignore" });
@@ -43,11 +45,29 @@ export async function measureBundleSize(root: string): Promise<BundleSizeMeasure
     const bare = join(dir, "openapi-fetch-app.mjs");
     writeFileSync(app, CLIENT_APP(join(root, "dist/index.mjs")));
     writeFileSync(bare, OPENAPI_FETCH_APP);
-    const common = { bundle: true, minify: true, platform: "node" as const, metafile: true, write: true, logLevel: "silent" as const, absWorkingDir: root };
+    const common = {
+      bundle: true,
+      minify: true,
+      platform: "node" as const,
+      metafile: true,
+      write: true,
+      logLevel: "silent" as const,
+      absWorkingDir: root,
+    };
     // `metafile: true` is set above, so esbuild always returns one.
-    const esm = (await build({ ...common, entryPoints: { app }, format: "esm", splitting: true, outdir: join(dir, "esm") })).metafile!;
+    const esm = (
+      await build({ ...common, entryPoints: { app }, format: "esm", splitting: true, outdir: join(dir, "esm") })
+    ).metafile!;
     const cjs = (await build({ ...common, entryPoints: { app }, format: "cjs", outdir: join(dir, "cjs") })).metafile!;
-    const plain = (await build({ ...common, entryPoints: { app: bare }, format: "esm", outdir: join(dir, "bare"), nodePaths: [join(root, "node_modules")] })).metafile!;
+    const plain = (
+      await build({
+        ...common,
+        entryPoints: { app: bare },
+        format: "esm",
+        outdir: join(dir, "bare"),
+        nodePaths: [join(root, "node_modules")],
+      })
+    ).metafile!;
     const entryOut = Object.keys(esm.outputs).find((file) => esm.outputs[file]!.entryPoint !== undefined)!;
     return {
       esm_startup_bytes: startupBytes(esm, entryOut),

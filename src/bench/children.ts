@@ -84,7 +84,11 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<voi
 }
 
 /** Starts a server child and waits until it listens. */
-export async function startServerChild<T>(entry: ChildEntry, init: unknown, timeoutMs = 60_000): Promise<RunningChild<T>> {
+export async function startServerChild<T>(
+  entry: ChildEntry,
+  init: unknown,
+  timeoutMs = 60_000,
+): Promise<RunningChild<T>> {
   const child = forkChild(entry);
   child.send({ type: "init", ...(init as object) });
   try {

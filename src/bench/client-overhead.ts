@@ -68,8 +68,17 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
       const samples = cpu[name].slice(plan.warmupRounds);
       return { median: median(samples), spread: spread(samples), samples };
     };
-    const wall = Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary[v]!])) as Record<ClientVariant, (typeof summary)[string] & object>;
-    return { ...wall, cpu: Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, cpuSummary(v)])) as Record<ClientVariant, ReturnType<typeof cpuSummary>> };
+    const wall = Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary[v]!])) as Record<
+      ClientVariant,
+      (typeof summary)[string] & object
+    >;
+    return {
+      ...wall,
+      cpu: Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, cpuSummary(v)])) as Record<
+        ClientVariant,
+        ReturnType<typeof cpuSummary>
+      >,
+    };
   } finally {
     await mock.stop();
   }

@@ -26,7 +26,10 @@ async function measureDriftRun(endpoints: number): Promise<DriftRunMeasurement &
     await waitForExit(child, 10_000);
     const wall_ms = performance.now() - started;
     const expectedPages = Math.max(1, Math.ceil(endpoints / DRIFT_PAGE_SIZE));
-    if (done.pages !== expectedPages) throw new Error(`the drift run read ${done.pages} pages of ${expectedPages} (outcome ${done.outcome}: ${done.reasons.join("; ") || "no reason given"})`);
+    if (done.pages !== expectedPages)
+      throw new Error(
+        `the drift run read ${done.pages} pages of ${expectedPages} (outcome ${done.outcome}: ${done.reasons.join("; ") || "no reason given"})`,
+      );
     return {
       endpoints,
       wall_ms,
@@ -42,7 +45,11 @@ async function measureDriftRun(endpoints: number): Promise<DriftRunMeasurement &
   }
 }
 
-export async function measureDriftScale(plan: BenchPlan, progress: (message: string) => void, notes: string[]): Promise<DriftRunMeasurement[]> {
+export async function measureDriftScale(
+  plan: BenchPlan,
+  progress: (message: string) => void,
+  notes: string[],
+): Promise<DriftRunMeasurement[]> {
   const runs: DriftRunMeasurement[] = [];
   for (const endpoints of plan.driftSizes) {
     progress(`drift: read-only run over ${endpoints.toLocaleString("en-US")} endpoints`);

@@ -20,13 +20,18 @@ export async function measureGen(root: string, runs: number, notes: string[]): P
     const runs_ms: number[] = [];
     for (let i = 0; i < runs; i++) {
       const result = await runCommand(command, args, { cwd: scratch, timeoutMs: 5 * 60_000 });
-      if (result.code !== 0) throw new Error(`npm run gen failed (exit ${result.code ?? "none"}): ${result.tail.trim().slice(-300)}`);
+      if (result.code !== 0)
+        throw new Error(`npm run gen failed (exit ${result.code ?? "none"}): ${result.tail.trim().slice(-300)}`);
       runs_ms.push(result.ms);
     }
     const differing = readdirSync(join(root, "generated")).filter(
-      (name) => readFileSync(join(root, "generated", name), "utf8") !== readFileSync(join(scratch, "generated", name), "utf8"),
+      (name) =>
+        readFileSync(join(root, "generated", name), "utf8") !== readFileSync(join(scratch, "generated", name), "utf8"),
     );
-    if (differing.length > 0) notes.push(`npm run gen wrote files that differ from the committed generated/ (${differing.join(", ")}): is generated/ stale?`);
+    if (differing.length > 0)
+      notes.push(
+        `npm run gen wrote files that differ from the committed generated/ (${differing.join(", ")}): is generated/ stale?`,
+      );
     return { runs_ms };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

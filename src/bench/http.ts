@@ -20,7 +20,9 @@ export async function getText(url: string, credentials: Credentials): Promise<st
 
 /** The id of the newest endpoint of a seeded mock. */
 export async function firstEndpointId(baseUrl: string, credentials: Credentials): Promise<string> {
-  const page = JSON.parse(await getText(`${baseUrl}/endpoints/sip?page_size=1`, credentials)) as { data?: Array<{ id?: unknown }> };
+  const page = JSON.parse(await getText(`${baseUrl}/endpoints/sip?page_size=1`, credentials)) as {
+    data?: Array<{ id?: unknown }>;
+  };
   const id = page.data?.[0]?.id;
   if (typeof id !== "string") throw new Error("the mock listed no endpoint");
   return id;

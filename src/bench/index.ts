@@ -40,16 +40,28 @@ export async function runBench(plan: BenchPlan, options: BenchOptions): Promise<
     }
   };
 
-  await attempt("validate_page50", "validation: strict 50-item page, ours vs openapi-response-validator", () => measureValidation(plan));
-  await attempt("client_overhead", "client overhead: raw fetch vs client vs client with validation", () => measureClientOverhead(plan));
-  await attempt("mock_throughput", "mock throughput", () => measureThroughput(plan, { root: options.root, progress, notes }));
+  await attempt("validate_page50", "validation: strict 50-item page, ours vs openapi-response-validator", () =>
+    measureValidation(plan),
+  );
+  await attempt("client_overhead", "client overhead: raw fetch vs client vs client with validation", () =>
+    measureClientOverhead(plan),
+  );
+  await attempt("mock_throughput", "mock throughput", () =>
+    measureThroughput(plan, { root: options.root, progress, notes }),
+  );
   await attempt("drift_scale", "drift job at scale", () => measureDriftScale(plan, progress, notes));
-  await attempt("bundle_size", "bundle size: a client-only app bundled with esbuild, vs openapi-fetch alone", () => measureBundleSize(options.root));
-  await attempt("gen", `npm run gen (${plan.genRuns} run${plan.genRuns === 1 ? "" : "s"}, in a scratch copy)`, () => measureGen(options.root, plan.genRuns, notes));
+  await attempt("bundle_size", "bundle size: a client-only app bundled with esbuild, vs openapi-fetch alone", () =>
+    measureBundleSize(options.root),
+  );
+  await attempt("gen", `npm run gen (${plan.genRuns} run${plan.genRuns === 1 ? "" : "s"}, in a scratch copy)`, () =>
+    measureGen(options.root, plan.genRuns, notes),
+  );
 
   const va = measured.validate_page50;
   if (va && (va.found.ours !== va.found.planted || va.found.openapi_response_validator !== va.found.planted)) {
-    notes.push(`validation: ${va.found.planted} undocumented keys planted; ours found ${va.found.ours}, openapi-response-validator ${va.found.openapi_response_validator}`);
+    notes.push(
+      `validation: ${va.found.planted} undocumented keys planted; ours found ${va.found.ours}, openapi-response-validator ${va.found.openapi_response_validator}`,
+    );
   }
   return buildReport(measured, plan, notes);
 }

@@ -31,7 +31,10 @@ export function roundOrder<T>(variants: readonly T[], round: number): T[] {
 }
 
 /** Runs the rounds and returns, per variant name, the samples of the measured rounds and their median. */
-export async function interleaved(variants: readonly Variant[], options: RoundOptions): Promise<Record<string, VariantSummary>> {
+export async function interleaved(
+  variants: readonly Variant[],
+  options: RoundOptions,
+): Promise<Record<string, VariantSummary>> {
   const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
     for (const variant of roundOrder(variants, round)) {

@@ -33,7 +33,16 @@ export async function ensurePrism(root: string, onInstall?: (message: string) =>
   const found = installed(root);
   if (found) return found;
   onInstall?.(`installing ${PRISM_PACKAGE}@${PRISM_VERSION} into ${TOOLS_DIR}/ (once; reused by later runs)`);
-  const [command, args] = npmCommand(["install", "--prefix", TOOLS_DIR, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", `${PRISM_PACKAGE}@${PRISM_VERSION}`]);
+  const [command, args] = npmCommand([
+    "install",
+    "--prefix",
+    TOOLS_DIR,
+    "--no-save",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    `${PRISM_PACKAGE}@${PRISM_VERSION}`,
+  ]);
   const result = await runCommand(command, args, { cwd: root, timeoutMs: 5 * 60_000 });
   const after = installed(root);
   if (result.code === 0 && after) return after;
@@ -43,7 +52,10 @@ export async function ensurePrism(root: string, onInstall?: (message: string) =>
     .slice(0, 4)
     .join(" | ")
     .slice(0, 400);
-  return { available: false, reason: `npm install of ${PRISM_PACKAGE}@${PRISM_VERSION} failed (exit ${result.code ?? "none"}): ${said || "no output"}` };
+  return {
+    available: false,
+    reason: `npm install of ${PRISM_PACKAGE}@${PRISM_VERSION} failed (exit ${result.code ?? "none"}): ${said || "no output"}`,
+  };
 }
 
 /** A free port on 127.0.0.1 (Prism wants a number; it cannot report an ephemeral one back). */
@@ -68,9 +80,17 @@ export interface RunningPrism {
  * Starts `prism mock` on a spec file, logging errors only (its default logs every request, which
  * would measure its logging rather than its mocking), and waits until `probeUrl`'s path answers.
  */
-export async function startPrism(script: string, specPath: string, probe: (baseUrl: string) => Promise<boolean>): Promise<RunningPrism> {
+export async function startPrism(
+  script: string,
+  specPath: string,
+  probe: (baseUrl: string) => Promise<boolean>,
+): Promise<RunningPrism> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "error", specPath], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [script, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "error", specPath],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {

@@ -9,10 +9,18 @@ export interface Finished {
   tail: string;
 }
 
-export function runCommand(command: string, args: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<Finished> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<Finished> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let head = "";
     let tail = "";
     const keep = (chunk: Buffer) => {
@@ -28,7 +36,12 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
     }, options.timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
-      resolve({ code: null, ms: performance.now() - started, head: head || error.message, tail: `${tail}\n${error.message}` });
+      resolve({
+        code: null,
+        ms: performance.now() - started,
+        head: head || error.message,
+        tail: `${tail}\n${error.message}`,
+      });
     });
     child.once("close", (code) => {
       clearTimeout(timer);

@@ -9,9 +9,16 @@ import { pairedRatio, round } from "./stats";
 import { judgeTargets } from "./targets";
 
 const summary = (s: VariantSummary | undefined, digits: number) =>
-  s ? { median: round(s.median, digits), spread: round(s.spread, 3), samples: s.samples.map((v) => round(v, digits)) } : null;
+  s
+    ? { median: round(s.median, digits), spread: round(s.spread, 3), samples: s.samples.map((v) => round(v, digits)) }
+    : null;
 
-export function buildReport(measured: Measurements, plan: BenchPlan, notes: string[], node = process.version): BenchReport {
+export function buildReport(
+  measured: Measurements,
+  plan: BenchPlan,
+  notes: string[],
+  node = process.version,
+): BenchReport {
   const results = buildResults(measured, plan);
   const { client_overhead: co, validate_page50: va, mock_throughput: mt } = measured;
   const routes = Object.fromEntries(
@@ -20,7 +27,17 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
       Object.fromEntries(
         SERVERS.map((server) => {
           const load = mt?.routes[route]?.[server];
-          return [server, load ? { rps: summary(load.rps, 0), bytes_per_response: Math.round(load.bytes_per_response), non_2xx: load.non_2xx, errors: load.errors } : null];
+          return [
+            server,
+            load
+              ? {
+                  rps: summary(load.rps, 0),
+                  bytes_per_response: Math.round(load.bytes_per_response),
+                  non_2xx: load.non_2xx,
+                  errors: load.errors,
+                }
+              : null,
+          ];
         }),
       ),
     ]),
@@ -60,7 +77,9 @@ export function buildReport(measured: Measurements, plan: BenchPlan, notes: stri
             found: va.found,
           }
         : null,
-      mock_throughput: mt ? { connections: mt.connections, duration_sec: mt.duration_sec, prism: mt.prism, routes } : null,
+      mock_throughput: mt
+        ? { connections: mt.connections, duration_sec: mt.duration_sec, prism: mt.prism, routes }
+        : null,
       drift_scale: measured.drift_scale ?? null,
       gen_runs_ms: measured.gen?.runs_ms.map((v) => Math.round(v)) ?? null,
     },

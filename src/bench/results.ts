@@ -83,17 +83,41 @@ export interface BenchResults {
 /** The keys of `results` and of each of its objects, as the issue lists them. */
 export const RESULT_KEYS = {
   results: ["client_overhead", "validate_page50", "mock_throughput", "drift_scale", "gen_ms", "bundle_size"],
-  client_overhead: ["raw_us", "client_us", "client_validate_us", "client_fast_wire_us", "openapi_fetch_us", "undici_us", "ratio", "ratio_validate", "ratio_fast_wire", "ratio_vs_openapi_fetch"],
+  client_overhead: [
+    "raw_us",
+    "client_us",
+    "client_validate_us",
+    "client_fast_wire_us",
+    "openapi_fetch_us",
+    "undici_us",
+    "ratio",
+    "ratio_validate",
+    "ratio_fast_wire",
+    "ratio_vs_openapi_fetch",
+  ],
   validate_page50: ["ours_us", "openapi_response_validator_us", "ratio"],
   mock_throughput: ["ours_rps", "prism_rps", "node_http_rps", "ratio_vs_prism", "ratio_vs_node_http"],
   drift_scale: ["endpoints", "wall_ms", "peak_rss_mb"],
-  bundle_size: ["client_esm_kb", "client_esm_with_validation_kb", "client_cjs_kb", "openapi_fetch_kb", "ratio_vs_openapi_fetch"],
+  bundle_size: [
+    "client_esm_kb",
+    "client_esm_with_validation_kb",
+    "client_cjs_kb",
+    "openapi_fetch_kb",
+    "ratio_vs_openapi_fetch",
+  ],
 } as const;
 
 // ---- what the measuring modules hand over ----
 
 /** The ways the bench makes the same request, side by side. */
-export const CLIENT_VARIANTS = ["raw", "client", "client_validate", "client_fast_wire", "openapi_fetch", "undici"] as const;
+export const CLIENT_VARIANTS = [
+  "raw",
+  "client",
+  "client_validate",
+  "client_fast_wire",
+  "openapi_fetch",
+  "undici",
+] as const;
 export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
 
 export type ClientOverheadMeasurement = Record<ClientVariant, VariantSummary> & {
@@ -195,7 +219,9 @@ function serverRps(m: ThroughputMeasurement | undefined, server: ServerName): nu
 
 /** Ours against another server: the per-route paired ratios, combined by geometric mean as the rps are. */
 function serverRatio(m: ThroughputMeasurement | undefined, other: ServerName): number | null {
-  const ratios = ROUTES.map((route) => pairedRatio(cleanLoad(m, route, "ours")?.rps.samples, cleanLoad(m, route, other)?.rps.samples));
+  const ratios = ROUTES.map((route) =>
+    pairedRatio(cleanLoad(m, route, "ours")?.rps.samples, cleanLoad(m, route, other)?.rps.samples),
+  );
   return ratios.every(isMeasured) ? round(geometricMean(ratios as number[]), 3) : null;
 }
 
@@ -242,8 +268,9 @@ export function buildResults(m: Measurements, plan: BenchPlan): BenchResults {
       client_esm_with_validation_kb: kb(m.bundle_size?.esm_total_bytes),
       client_cjs_kb: kb(m.bundle_size?.cjs_bytes),
       openapi_fetch_kb: kb(m.bundle_size?.openapi_fetch_bytes),
-      ratio_vs_openapi_fetch: m.bundle_size ? round(m.bundle_size.esm_startup_bytes / m.bundle_size.openapi_fetch_bytes, 2) : null,
+      ratio_vs_openapi_fetch: m.bundle_size
+        ? round(m.bundle_size.esm_startup_bytes / m.bundle_size.openapi_fetch_bytes, 2)
+        : null,
     },
   };
 }
-

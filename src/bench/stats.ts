@@ -41,7 +41,10 @@ export function ratio(numerator: number | null | undefined, denominator: number 
  * measured in the same round, moments apart, so a disturbance that slows the whole round cancels
  * out; this is steadier on a busy machine than the quotient of two medians. Null without pairs.
  */
-export function pairedRatio(numerators: readonly number[] | undefined, denominators: readonly number[] | undefined): number | null {
+export function pairedRatio(
+  numerators: readonly number[] | undefined,
+  denominators: readonly number[] | undefined,
+): number | null {
   if (!numerators || !denominators) return null;
   const ratios: number[] = [];
   for (let i = 0; i < Math.min(numerators.length, denominators.length); i++) {

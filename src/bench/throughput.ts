@@ -26,13 +26,19 @@ interface LoadResult {
   errors: number;
   timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<LoadResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}) => Promise<LoadResult>;
 // autocannon ships no types; this is the part of its API the bench uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as Autocannon;
 
 /** Paths of the two routes below a server's base URL (Prism serves the spec's paths at its root). */
-const routePath = (route: RouteName, id: string) => (route === "retrieve" ? `/endpoints/sip/${id}` : "/endpoints/sip?page_size=50");
+const routePath = (route: RouteName, id: string) =>
+  route === "retrieve" ? `/endpoints/sip/${id}` : "/endpoints/sip?page_size=50";
 
 export interface ThroughputContext {
   root: string;
@@ -63,7 +69,12 @@ export function prismSpec(bodies: Record<RouteName, string>): unknown {
   return copy;
 }
 
-async function load(url: string, headers: Record<string, string>, connections: number, durationSec: number): Promise<LoadResult> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  durationSec: number,
+): Promise<LoadResult> {
   return autocannon({ url, connections, duration: durationSec, headers });
 }
 
@@ -82,18 +93,28 @@ export async function measureThroughput(plan: BenchPlan, context: ThroughputCont
       retrieve: await getText(ours.payload.url + routePath("retrieve", id), credentials),
       list_page50: await getText(ours.payload.url + routePath("list_page50", id), credentials),
     };
-    const ceiling: RunningChild<{ url: string }> = await startServerChild("fixed-http", { itemPrefix: `${API_BASE_PATH}/endpoints/sip/`, item: bodies.retrieve, list: bodies.list_page50 });
+    const ceiling: RunningChild<{ url: string }> = await startServerChild("fixed-http", {
+      itemPrefix: `${API_BASE_PATH}/endpoints/sip/`,
+      item: bodies.retrieve,
+      list: bodies.list_page50,
+    });
     started.push(ceiling);
 
-    const bases: Partial<Record<ServerName, string>> = { ours: ours.payload.url, node_http: `${ceiling.payload.url}${API_BASE_PATH}` };
+    const bases: Partial<Record<ServerName, string>> = {
+      ours: ours.payload.url,
+      node_http: `${ceiling.payload.url}${API_BASE_PATH}`,
+    };
     const install = await ensurePrism(context.root, context.progress);
-    let prism: ThroughputMeasurement["prism"] = install.available ? { available: true, version: install.version } : install;
+    let prism: ThroughputMeasurement["prism"] = install.available
+      ? { available: true, version: install.version }
+      : install;
     if (install.available) {
       try {
         context.progress(`throughput: starting Prism ${install.version}`);
         const specPath = join(scratch, "openapi.json");
         writeFileSync(specPath, JSON.stringify(prismSpec(bodies)));
-        const probe = async (base: string) => (await fetch(base + routePath("retrieve", id), { headers })).status === 200;
+        const probe = async (base: string) =>
+          (await fetch(base + routePath("retrieve", id), { headers })).status === 200;
         const running: RunningPrism = await startPrism(install.script, specPath, probe);
         started.push(running);
         bases.prism = running.url;
@@ -140,7 +161,10 @@ export async function measureThroughput(plan: BenchPlan, context: ThroughputCont
         errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
       };
       routes[route][server] = entry;
-      if (entry.non_2xx > 0 || entry.errors > 0) context.notes.push(`${server} ${route}: ${entry.non_2xx} non-2xx answers and ${entry.errors} errors under load; its rps is not reported`);
+      if (entry.non_2xx > 0 || entry.errors > 0)
+        context.notes.push(
+          `${server} ${route}: ${entry.non_2xx} non-2xx answers and ${entry.errors} errors under load; its rps is not reported`,
+        );
     }
     return { connections, duration_sec: durationSec, routes, prism };
   } finally {

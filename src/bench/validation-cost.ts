@@ -23,7 +23,9 @@ export const PLANTED_KEY = "project_id";
 export async function plantedPage(): Promise<{ page: unknown; planted: number }> {
   const mock = await startMockServer({ port: 0, seedCount: 50, seed: "bench", env: {} });
   try {
-    const page = JSON.parse(await getText(`${mock.url}/endpoints/sip?page_size=50`, mock.credentials)) as { data: Array<Record<string, unknown>> };
+    const page = JSON.parse(await getText(`${mock.url}/endpoints/sip?page_size=50`, mock.credentials)) as {
+      data: Array<Record<string, unknown>>;
+    };
     for (const item of page.data) item[PLANTED_KEY] = "d5b2c6a0-0000-4000-8000-000000000000";
     return { page, planted: page.data.length };
   } finally {
@@ -42,10 +44,13 @@ export function sealForDraft07(node: unknown): unknown {
   if (node === null || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = ["example", "examples", "enum", "const", "default", "if", "not"].includes(key) ? value : sealForDraft07(value);
+    out[key] = ["example", "examples", "enum", "const", "default", "if", "not"].includes(key)
+      ? value
+      : sealForDraft07(value);
   }
   const schema = node as Record<string, unknown>;
-  if (schema.properties && typeof schema.properties === "object" && !("additionalProperties" in schema)) out.additionalProperties = false;
+  if (schema.properties && typeof schema.properties === "object" && !("additionalProperties" in schema))
+    out.additionalProperties = false;
   return out;
 }
 
@@ -56,7 +61,8 @@ export function sealForDraft07(node: unknown): unknown {
  */
 export function theirValidatorFactory(): () => OpenAPIResponseValidator {
   const sealed = sealForDraft07(spec) as typeof spec;
-  const asFunction = (format: unknown) => (value: string) => (format instanceof RegExp ? format.test(value) : typeof format === "function" ? Boolean(format(value)) : true);
+  const asFunction = (format: unknown) => (value: string) =>
+    format instanceof RegExp ? format.test(value) : typeof format === "function" ? Boolean(format(value)) : true;
   const args = {
     responses: sealed.paths["/endpoints/sip"].get.responses as never,
     components: sealed.components as never,
@@ -74,8 +80,14 @@ export async function measureValidation(plan: BenchPlan): Promise<ValidationMeas
   const theirsPerResponse = () => create().validateResponse(200, page);
 
   const found = {
-    ours: ours().filter((e) => e.keyword === "unevaluatedProperties" && (e.params as { unevaluatedProperty?: string }).unevaluatedProperty === PLANTED_KEY).length,
-    openapi_response_validator: ((theirsPerResponse()?.errors ?? []) as Array<{ errorCode?: string }>).filter((e) => e.errorCode?.startsWith("additionalProperties")).length,
+    ours: ours().filter(
+      (e) =>
+        e.keyword === "unevaluatedProperties" &&
+        (e.params as { unevaluatedProperty?: string }).unevaluatedProperty === PLANTED_KEY,
+    ).length,
+    openapi_response_validator: ((theirsPerResponse()?.errors ?? []) as Array<{ errorCode?: string }>).filter((e) =>
+      e.errorCode?.startsWith("additionalProperties"),
+    ).length,
     planted,
   };
   // Few calls suffice for the slow variant: one call compiles the schemas and takes tens of ms.

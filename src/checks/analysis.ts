@@ -49,7 +49,9 @@ export function analyseResponse(exchange: HttpExchange): ResponseAnalysis {
   const parsed = parseJson(exchange.bodyText);
   const validator = documented?.bodyValidator as ValidatorName | null | undefined;
   const schemaProblems =
-    validator && parsed.ok ? classifySchemaErrors(validate(strictValidatorName(validator) ?? validator, parsed.value), parsed.value) : [];
+    validator && parsed.ok
+      ? classifySchemaErrors(validate(strictValidatorName(validator) ?? validator, parsed.value), parsed.value)
+      : [];
   return {
     exchange,
     documented,
@@ -75,26 +77,53 @@ export function classifySchemaErrors(errors: SchemaError[], body: unknown): Sche
     switch (error.keyword) {
       case "required": {
         const missing = String(namedKey(error));
-        problems.push({ category: "field-missing", pointer: errorPointer(error), expected: "present", actual: "absent", message: `required key "${missing}" is missing at ${ptr || "/"}` });
+        problems.push({
+          category: "field-missing",
+          pointer: errorPointer(error),
+          expected: "present",
+          actual: "absent",
+          message: `required key "${missing}" is missing at ${ptr || "/"}`,
+        });
         break;
       }
       case "type": {
         const want = (error.params as { type: string | string[] }).type;
         const wanted = Array.isArray(want) ? want.join(" or ") : want;
-        problems.push({ category: "field-type-mismatch", pointer: ptr, expected: wanted, actual: jsonTypeOf(value), message: `${ptr || "/"} is ${jsonTypeOf(value)}, the spec says ${wanted}` });
+        problems.push({
+          category: "field-type-mismatch",
+          pointer: ptr,
+          expected: wanted,
+          actual: jsonTypeOf(value),
+          message: `${ptr || "/"} is ${jsonTypeOf(value)}, the spec says ${wanted}`,
+        });
         break;
       }
       case "enum":
       case "const": {
         if (typeErrorAt.has(ptr)) break;
-        const allowed = error.keyword === "enum" ? (error.params as { allowedValues: unknown[] }).allowedValues : [(error.params as { allowedValue: unknown }).allowedValue];
+        const allowed =
+          error.keyword === "enum"
+            ? (error.params as { allowedValues: unknown[] }).allowedValues
+            : [(error.params as { allowedValue: unknown }).allowedValue];
         const expected = allowed.map((v) => describeValue(v)).join(" | ");
-        problems.push({ category: "enum-value-unknown", pointer: ptr, expected, actual: describeValue(value), message: `${ptr || "/"} is ${describeValue(value)}, not one of the documented values` });
+        problems.push({
+          category: "enum-value-unknown",
+          pointer: ptr,
+          expected,
+          actual: describeValue(value),
+          message: `${ptr || "/"} is ${describeValue(value)}, not one of the documented values`,
+        });
         break;
       }
       case "format": {
         const format = (error.params as { format: string }).format;
-        problems.push({ category: "format-mismatch", pointer: ptr, expected: `format ${format}`, actual: describeValue(value), message: `${ptr || "/"} is not a valid ${format}: ${describeValue(value)}` });
+        problems.push({
+          category: "format-mismatch",
+          pointer: ptr,
+          expected: `format ${format}`,
+          actual: describeValue(value),
+          message: `${ptr || "/"} is not a valid ${format}: ${describeValue(value)}`,
+        });
         break;
       }
       case "unevaluatedProperties":
@@ -105,12 +134,28 @@ export function classifySchemaErrors(errors: SchemaError[], body: unknown): Sche
         // Only the type of an undocumented value is reported: it might be a secret the server leaks.
         // Stryker disable next-line ConditionalExpression,LogicalOperator: the validator reports an undocumented key only on an object; the guard is for a hand-made error
         const keyValue = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-        problems.push({ category: "field-undocumented", pointer: errorPointer(error), expected: "no such key", actual: `key present (${jsonTypeOf(keyValue)})`, message: `undocumented key "${key}" at ${ptr || "/"}` });
+        problems.push({
+          category: "field-undocumented",
+          pointer: errorPointer(error),
+          expected: "no such key",
+          actual: `key present (${jsonTypeOf(keyValue)})`,
+          message: `undocumented key "${key}" at ${ptr || "/"}`,
+        });
         break;
       }
       default: {
-        if (isWrapperError(error) && errors.some((e) => e !== error && !isWrapperError(e) && e.instancePath.startsWith(ptr))) break;
-        problems.push({ category: "schema-violation", pointer: ptr, expected: `${error.keyword}: ${error.message ?? "valid"}`, actual: describeValue(value), message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}` });
+        if (
+          isWrapperError(error) &&
+          errors.some((e) => e !== error && !isWrapperError(e) && e.instancePath.startsWith(ptr))
+        )
+          break;
+        problems.push({
+          category: "schema-violation",
+          pointer: ptr,
+          expected: `${error.keyword}: ${error.message ?? "valid"}`,
+          actual: describeValue(value),
+          message: `${ptr || "/"} ${error.message ?? "breaks a schema rule"}`,
+        });
       }
     }
   }

@@ -18,7 +18,8 @@ export interface FilterEvidence {
 }
 
 /** The API's matching is a substring test; its case rule is undocumented, so either case is taken as a match. */
-const contains = (value: unknown, part: string) => typeof value === "string" && value.toLowerCase().includes(part.toLowerCase());
+const contains = (value: unknown, part: string) =>
+  typeof value === "string" && value.toLowerCase().includes(part.toLowerCase());
 
 export const filterNotApplied: ScenarioCheck<FilterEvidence, "filter-not-applied"> = {
   id: "filter-not-applied",

@@ -9,7 +9,11 @@ export function stableFindingId(check: string, operationId: string, pointer: str
   return createHash("sha256").update(`${check}\n${operationId}\n${shape}`).digest("hex").slice(0, 16);
 }
 
-export function makeFinding(check: CheckInfo<CheckId>, exchange: Pick<HttpExchange, "operationId" | "method"> & { status: number | null }, draft: FindingDraft): Finding {
+export function makeFinding(
+  check: CheckInfo<CheckId>,
+  exchange: Pick<HttpExchange, "operationId" | "method"> & { status: number | null },
+  draft: FindingDraft,
+): Finding {
   return {
     id: stableFindingId(check.id, exchange.operationId, draft.pointer),
     check: check.id,

@@ -34,6 +34,9 @@ export function checkAnalysed(analysis: ResponseAnalysis): Finding[] {
 }
 
 /** Runs one scenario check on its evidence. */
-export function runScenarioCheck<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E, CheckId>, evidence: E): Finding[] {
+export function runScenarioCheck<E extends { exchange: HttpExchange }>(
+  check: ScenarioCheck<E, CheckId>,
+  evidence: E,
+): Finding[] {
   return check.run(evidence).map((draft) => makeFinding(check, evidence.exchange, draft));
 }

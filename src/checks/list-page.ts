@@ -16,5 +16,7 @@ export function idsOfEnvelope(body: unknown): string[] | undefined {
   const data = body && typeof body === "object" ? (body as { data?: unknown }).data : undefined;
   if (!Array.isArray(data)) return undefined;
   // Stryker disable next-line ConditionalExpression: a string or number item has no id either
-  return data.map((item) => (item && typeof item === "object" ? (item as { id?: unknown }).id : undefined)).map((id) => (typeof id === "string" ? id : ""));
+  return data
+    .map((item) => (item && typeof item === "object" ? (item as { id?: unknown }).id : undefined))
+    .map((id) => (typeof id === "string" ? id : ""));
 }

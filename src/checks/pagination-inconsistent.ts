@@ -18,11 +18,19 @@ export type PaginationEvidence =
 export const paginationInconsistent: ScenarioCheck<PaginationEvidence, "pagination-inconsistent"> = {
   id: "pagination-inconsistent",
   severity: "warning",
-  firesWhen: "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
+  firesWhen:
+    "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
   run: (evidence) => {
     if (!isSuccess(evidence.exchange.status)) return [];
     if (evidence.kind === "link") {
-      return [{ pointer: "/links/next", expected: "a link to the next page of this list", actual: evidence.problem, message: `the walk cannot go on: ${evidence.problem}` }];
+      return [
+        {
+          pointer: "/links/next",
+          expected: "a link to the next page of this list",
+          actual: evidence.problem,
+          message: `the walk cannot go on: ${evidence.problem}`,
+        },
+      ];
     }
     if (evidence.kind === "end") {
       return evidence.probeCount > evidence.walked

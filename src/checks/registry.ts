@@ -57,11 +57,15 @@ export const SCENARIO_CHECKS = {
 } as const;
 
 /** Every check id of the catalogue, as a type: a misspelt id does not compile. */
-export type CheckId = (typeof RESPONSE_CHECKS)[number]["id"] | (typeof SCENARIO_CHECKS)[keyof typeof SCENARIO_CHECKS]["id"];
+export type CheckId =
+  | (typeof RESPONSE_CHECKS)[number]["id"]
+  | (typeof SCENARIO_CHECKS)[keyof typeof SCENARIO_CHECKS]["id"];
 
 /** The whole catalogue (id, severity, when it fires), in report order. */
-export const ALL_CHECKS: readonly CheckInfo<CheckId>[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(({ id, severity, firesWhen }) => ({
-  id,
-  severity,
-  firesWhen,
-}));
+export const ALL_CHECKS: readonly CheckInfo<CheckId>[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(
+  ({ id, severity, firesWhen }) => ({
+    id,
+    severity,
+    firesWhen,
+  }),
+);

@@ -26,19 +26,30 @@ const comparable = (value: unknown) => value === null || ["string", "number", "b
 export const resourceMismatch: ScenarioCheck<ResourceEvidence, "resource-mismatch"> = {
   id: "resource-mismatch",
   severity: "breaking",
-  firesWhen: "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
+  firesWhen:
+    "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
   run: ({ exchange, body, expectedId, sent, before, invalidAt }) => {
     if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
     const got = body as Record<string, unknown>;
     const drafts = [];
     if (expectedId !== undefined && got.id !== expectedId) {
-      drafts.push({ pointer: "/id", expected: expectedId, actual: describeValue(got.id), message: `asked for endpoint ${expectedId}, the answer is about ${describeValue(got.id)}` });
+      drafts.push({
+        pointer: "/id",
+        expected: expectedId,
+        actual: describeValue(got.id),
+        message: `asked for endpoint ${expectedId}, the answer is about ${describeValue(got.id)}`,
+      });
     }
     for (const [field, value] of Object.entries(sent ?? {})) {
       if (field === "password" || !comparable(value) || !(field in got) || got[field] === value) continue;
       if (before && field in before && got[field] === before[field]) continue;
       if (invalidAt?.has(`/${escapePointerToken(field)}`)) continue;
-      drafts.push({ pointer: `/${escapePointerToken(field)}`, expected: describeValue(value), actual: describeValue(got[field]), message: `${field} was sent as ${describeValue(value)}, the answer shows ${describeValue(got[field])}` });
+      drafts.push({
+        pointer: `/${escapePointerToken(field)}`,
+        expected: describeValue(value),
+        actual: describeValue(got[field]),
+        message: `${field} was sent as ${describeValue(value)}, the answer shows ${describeValue(got[field])}`,
+      });
     }
     return drafts;
   },

@@ -19,7 +19,10 @@ export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence, "resourc
       // A 2xx about another endpoint is not this one still being there (`status-code-unexpected`).
       const parsed = parseJson(exchange.bodyText);
       // Stryker disable next-line ConditionalExpression: a string or number has no id either; the typeof test says what is meant
-      const id = parsed.ok && parsed.value !== null && typeof parsed.value === "object" ? (parsed.value as { id?: unknown }).id : undefined;
+      const id =
+        parsed.ok && parsed.value !== null && typeof parsed.value === "object"
+          ? (parsed.value as { id?: unknown }).id
+          : undefined;
       if (id !== undefined && id !== deletedId) return [];
       return [
         {

@@ -5,7 +5,8 @@ import type { CheckInfo, FindingDraft, HttpExchange } from "./types";
  * walk over many pages), not one response on its own. Its evidence always names the exchange that
  * shows the problem, so the finding gets that exchange's operation, method and status.
  */
-export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }, Id extends string = string> extends CheckInfo<Id> {
+export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }, Id extends string = string>
+  extends CheckInfo<Id> {
   run(evidence: Evidence): FindingDraft[];
 }
 

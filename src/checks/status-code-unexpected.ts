@@ -15,16 +15,31 @@ export interface StatusEvidence {
   situation: string;
 }
 
-const matches = (status: number, expected: StatusEvidence["expected"]) => (expected === "2xx" ? isSuccess(status) : expected.includes(status));
+const matches = (status: number, expected: StatusEvidence["expected"]) =>
+  expected === "2xx" ? isSuccess(status) : expected.includes(status);
 
 export const statusCodeUnexpected: ScenarioCheck<StatusEvidence, "status-code-unexpected"> = {
   id: "status-code-unexpected",
   severity: "breaking",
-  firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
+  firesWhen:
+    "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
   run: ({ exchange, expected, situation }) => {
     const { status, operationId } = exchange;
-    if (status >= 500 || status === 429 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status))) return [];
+    if (
+      status >= 500 ||
+      status === 429 ||
+      matches(status, expected) ||
+      !documentedStatuses(operationId).includes(String(status))
+    )
+      return [];
     const wanted = expected === "2xx" ? "2xx" : expected.join(" or ");
-    return [{ pointer: "", expected: wanted, actual: String(status), message: `${situation} answered ${status}, where ${wanted} was expected` }];
+    return [
+      {
+        pointer: "",
+        expected: wanted,
+        actual: String(status),
+        message: `${situation} answered ${status}, where ${wanted} was expected`,
+      },
+    ];
   },
 };

@@ -7,7 +7,8 @@ let known: { from: readonly string[]; keys: ReadonlySet<string> } | undefined;
 
 /** Whether some schema of the spec the run judges by marks the property `writeOnly` (`password`, the request-only ids). */
 export function isWriteOnlyKey(key: string): boolean {
-  if (known?.from !== specFacts.writeOnlyProperties) known = { from: specFacts.writeOnlyProperties, keys: new Set(specFacts.writeOnlyProperties) };
+  if (known?.from !== specFacts.writeOnlyProperties)
+    known = { from: specFacts.writeOnlyProperties, keys: new Set(specFacts.writeOnlyProperties) };
   return known.keys.has(key);
 }
 

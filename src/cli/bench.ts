@@ -10,7 +10,8 @@ import { ROOT } from "./repository";
 
 export const benchCommand = defineCommand({
   invocation: "npm run bench --",
-  summary: "Measures ours against raw fetch, openapi-fetch, Prism and the other tools a user would pick, side by side in one run.",
+  summary:
+    "Measures ours against raw fetch, openapi-fetch, Prism and the other tools a user would pick, side by side in one run.",
   options: {
     quick: { type: "boolean", help: "the same measurements, smaller and shorter (a smoke run)" },
     out: { type: "string", value: "FILE", help: "where the JSON results go (default bench-results.json)" },
@@ -19,7 +20,10 @@ export const benchCommand = defineCommand({
     const started = Date.now();
     const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     const out = values.out ?? "bench-results.json";
-    const report = await runBench(values.quick ? QUICK_PLAN : FULL_PLAN, { root: ROOT, progress: (message) => io.stderr.write(`bench [${elapsed()}]: ${message}\n`) });
+    const report = await runBench(values.quick ? QUICK_PLAN : FULL_PLAN, {
+      root: ROOT,
+      progress: (message) => io.stderr.write(`bench [${elapsed()}]: ${message}\n`),
+    });
     io.stdout.write(`${formatTable(report)}\n`);
     writeFileSync(resolve(io.cwd, out), JSON.stringify(report, null, 2) + "\n");
     io.stderr.write(`bench: wrote ${out} after ${elapsed()}\n`);

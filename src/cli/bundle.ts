@@ -7,7 +7,12 @@ import { fromRoot, ROOT } from "./repository";
 /** The bundler is loaded when a command runs, not when it is declared: `--help` needs none of it. */
 async function bundles(): Promise<Array<{ file: string; text: string }>> {
   const { ACTION_BUNDLES, buildActionBundle } = await import("../codegen/action-bundle");
-  return Promise.all((Object.keys(ACTION_BUNDLES) as Array<keyof typeof ACTION_BUNDLES>).map(async (file) => ({ file, text: await buildActionBundle(ROOT, file) })));
+  return Promise.all(
+    (Object.keys(ACTION_BUNDLES) as Array<keyof typeof ACTION_BUNDLES>).map(async (file) => ({
+      file,
+      text: await buildActionBundle(ROOT, file),
+    })),
+  );
 }
 
 export const bundleCommand = defineCommand({
@@ -26,7 +31,8 @@ export const bundleCommand = defineCommand({
 
 export const bundleCheckCommand = defineCommand({
   invocation: "npm run bundle:check --",
-  summary: "Fails when a committed action/*.mjs is not what npm run bundle makes of src/ today. Exit 0 when fresh, 1 when stale.",
+  summary:
+    "Fails when a committed action/*.mjs is not what npm run bundle makes of src/ today. Exit 0 when fresh, 1 when stale.",
   options: {},
   async run(_args, io) {
     let stale = 0;
@@ -39,7 +45,10 @@ export const bundleCheckCommand = defineCommand({
       }
       if (committed === text) continue;
       stale++;
-      const where = committed === undefined ? "it is missing" : `from line ${firstDifference(committed, text)} on, it differs from what src/ makes`;
+      const where =
+        committed === undefined
+          ? "it is missing"
+          : `from line ${firstDifference(committed, text)} on, it differs from what src/ makes`;
       io.stderr.write(`bundle:check: ${file} is out of date: ${where}.\n`);
     }
     if (stale === 0) {

@@ -29,7 +29,11 @@ interface OptionSpec {
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
-type ValueOf<O extends OptionSpec> = O["type"] extends "boolean" ? boolean : O["multiple"] extends true ? string[] : string;
+type ValueOf<O extends OptionSpec> = O["type"] extends "boolean"
+  ? boolean
+  : O["multiple"] extends true
+    ? string[]
+    : string;
 export type OptionValues<O extends OptionSpecs> = { [K in keyof O]?: ValueOf<O[K]> };
 
 export interface CommandSpec<O extends OptionSpecs> {
@@ -73,7 +77,10 @@ export function wholeNumberOption(flag: string, text: string, min: number, max =
 export function secondsOption(flag: string, text: string, max: number): number {
   const trimmed = text.trim();
   const value = Number(trimmed);
-  if (!/^\d+(?:\.\d+)?$/.test(trimmed) || value <= 0 || value > max) throw new UsageError(`--${flag} must be a number of seconds above 0 and at most ${max}, not ${JSON.stringify(text.slice(0, 40))}`);
+  if (!/^\d+(?:\.\d+)?$/.test(trimmed) || value <= 0 || value > max)
+    throw new UsageError(
+      `--${flag} must be a number of seconds above 0 and at most ${max}, not ${JSON.stringify(text.slice(0, 40))}`,
+    );
   return value;
 }
 
@@ -128,7 +135,10 @@ function parseCommandLine<O extends OptionSpecs>(
   { positionals, unknownOptionHint }: Pick<CommandSpec<O>, "positionals" | "unknownOptionHint">,
 ): { values: OptionValues<O>; positionals: string[]; help: boolean; version: boolean } {
   const config = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), multiple: true }]),
+    Object.entries(options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), multiple: true },
+    ]),
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, string | boolean | string[]> = {};
@@ -155,7 +165,9 @@ function parseCommandLine<O extends OptionSpecs>(
       continue;
     }
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-") && token.value !== "-")) {
-      throw new UsageError(`option ${flag} needs a value${token.value !== undefined ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`);
+      throw new UsageError(
+        `option ${flag} needs a value${token.value !== undefined ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`,
+      );
     }
     if (spec.multiple) {
       const list = (values[token.name] as string[] | undefined) ?? [];
@@ -169,19 +181,27 @@ function parseCommandLine<O extends OptionSpecs>(
   }
   const max = positionals?.max ?? 0;
   if (!help && !version && rest.length > max) {
-    throw new UsageError(max === 0 ? "unexpected argument: this command takes options only" : `at most ${max} ${positionals!.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`);
+    throw new UsageError(
+      max === 0
+        ? "unexpected argument: this command takes options only"
+        : `at most ${max} ${positionals!.placeholder} argument${max === 1 ? "" : "s"} expected, got ${rest.length}`,
+    );
   }
   return { values: values as OptionValues<O>, positionals: rest, help, version };
 }
 
 function helpText(spec: CommandSpec<OptionSpecs>, options: OptionSpecs): string {
-  const label = (name: string, o: OptionSpec) => `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
+  const label = (name: string, o: OptionSpec) =>
+    `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
   const labels = Object.entries(options).map(([name, o]) => label(name, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
     const head = labels[i]!.padEnd(width);
-    return [`  ${head}${labels[i]!.length >= width ? `\n  ${" ".repeat(width)}` : ""}${first}`, ...more.map((m) => `  ${" ".repeat(width)}${m}`)].join("\n");
+    return [
+      `  ${head}${labels[i]!.length >= width ? `\n  ${" ".repeat(width)}` : ""}${first}`,
+      ...more.map((m) => `  ${" ".repeat(width)}${m}`),
+    ].join("\n");
   });
   const positional = spec.positionals ? ` [${spec.positionals.placeholder}]` : "";
   const epilog = spec.epilog ? `\n${spec.epilog().trimEnd()}\n` : "";
@@ -214,7 +234,13 @@ export function runCommand(command: Command, argv: string[] = process.argv.slice
       if (!controller.signal.aborted) controller.abort("the output pipe closed");
     });
   }
-  const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
+  const io: CommandIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  };
   command.main(argv, io).then(
     (code) => {
       process.exitCode = code;

@@ -56,7 +56,12 @@ export function readDriftConfig(text: string, shownAs: string, given: DriftFlags
     throw new DriftConfigError(`${shownAs}: ${pointer || "the top level"} ${problem}`);
   };
   if (!isPlainObject(raw)) return fail("", "must be an object");
-  for (const key of Object.keys(raw)) if (!KEYS.includes(key)) fail(`/${key}`, `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  for (const key of Object.keys(raw))
+    if (!KEYS.includes(key))
+      fail(
+        `/${key}`,
+        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`,
+      );
 
   const flags: DriftFlags = { ...given };
   for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
@@ -69,8 +74,10 @@ export function readDriftConfig(text: string, shownAs: string, given: DriftFlags
       if (typeof value !== "string") fail(`/${key}`, "must be a string");
       (flags as Record<string, unknown>)[flag] = value;
     } else {
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) fail(`/${key}`, "must be a whole number");
-      if (kind === "seconds" && (value as number) % 1000 !== 0) fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+        fail(`/${key}`, "must be a whole number");
+      if (kind === "seconds" && (value as number) % 1000 !== 0)
+        fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
       (flags as Record<string, unknown>)[flag] = String(kind === "seconds" ? (value as number) / 1000 : value);
     }
   }
@@ -84,12 +91,17 @@ export function readDriftConfig(text: string, shownAs: string, given: DriftFlags
   if (raw.minCoverage !== undefined && flags["min-coverage"] === undefined) {
     if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion → percent");
     flags["min-coverage"] = Object.entries(raw.minCoverage as Record<string, unknown>).map(([criterion, value]) => {
-      if (!isCriterion(criterion)) fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
-      if (typeof value !== "number" || value < 0 || value > 100) fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
+      if (!isCriterion(criterion))
+        fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
+      if (typeof value !== "number" || value < 0 || value > 100)
+        fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
       return `${criterion}=${value as number}`;
     });
   }
-  return { flags, policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) } };
+  return {
+    flags,
+    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) },
+  };
 }
 
 type Fail = (pointer: string, problem: string) => never;
@@ -105,14 +117,20 @@ function checksOf(raw: unknown, fail: Fail): DriftPolicy["checks"] {
     if (!known.includes(id)) fail(at, `is no check id; the checks are ${known.join(", ")}`);
     if (!isPlainObject(entry)) fail(at, "must be an object: { enabled?, severity?, operations? }");
     const e = entry as Record<string, unknown>;
-    for (const key of Object.keys(e)) if (!["enabled", "severity", "operations"].includes(key)) fail(`${at}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    for (const key of Object.keys(e))
+      if (!["enabled", "severity", "operations"].includes(key))
+        fail(`${at}/${key}`, "is no setting of a check; give enabled, severity or operations");
     if (e.enabled !== undefined && typeof e.enabled !== "boolean") fail(`${at}/enabled`, "must be true or false");
-    if (e.severity !== undefined && !SEVERITIES.includes(e.severity as Severity)) fail(`${at}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
-    if (e.enabled === undefined && e.severity === undefined) fail(at, "changes nothing: give enabled: false or a severity");
+    if (e.severity !== undefined && !SEVERITIES.includes(e.severity as Severity))
+      fail(`${at}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === undefined && e.severity === undefined)
+      fail(at, "changes nothing: give enabled: false or a severity");
     if (e.operations !== undefined) {
-      if (!Array.isArray(e.operations) || e.operations.length === 0) fail(`${at}/operations`, "must be a non-empty list of operation ids");
+      if (!Array.isArray(e.operations) || e.operations.length === 0)
+        fail(`${at}/operations`, "must be a non-empty list of operation ids");
       (e.operations as unknown[]).forEach((op, i) => {
-        if (typeof op !== "string" || !ops.includes(op)) fail(`${at}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+        if (typeof op !== "string" || !ops.includes(op))
+          fail(`${at}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
       });
     }
     out[id] = {
@@ -134,9 +152,13 @@ function acknowledgedOf(raw: unknown, fail: Fail): DriftPolicy["acknowledged"] {
     const at = `/acknowledged/${i}`;
     if (!isPlainObject(entry)) fail(at, "must be an object: { finding, reason, until }");
     const e = entry as Record<string, unknown>;
-    for (const key of Object.keys(e)) if (!["finding", "reason", "until"].includes(key)) fail(`${at}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
-    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding)) fail(`${at}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
-    if (typeof e.reason !== "string" || e.reason.trim() === "") fail(`${at}/reason`, "must say why (a ticket, a decision)");
+    for (const key of Object.keys(e))
+      if (!["finding", "reason", "until"].includes(key))
+        fail(`${at}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
+      fail(`${at}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "")
+      fail(`${at}/reason`, "must say why (a ticket, a decision)");
     if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at}/until`, "must be a date, YYYY-MM-DD");
     return { finding: e.finding as string, reason: e.reason as string, until: e.until as string };
   });

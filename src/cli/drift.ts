@@ -44,38 +44,92 @@ import { progressPrinter } from "./progress";
 const PACKAGE_SPEC = "openapi/openapi.yaml";
 
 const OPTIONS = {
-  target: { type: "string", value: "mock|live", help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)" },
-  "base-url": { type: "string", value: "URL", help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http" },
-  "allow-insecure-http": { type: "boolean", help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear" },
-  mode: { type: "string", value: "MODE", help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them" },
-  "fail-on": { type: "string", value: "SEVERITY", help: "breaking, warning (default) or info: findings at or above it mean drift" },
-  out: { type: "string", value: "DIR", help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har" },
-  "max-pages": { type: "string", value: "N", help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})` },
-  "mock-fault": { type: "string", value: "NAME", help: "mock only: drift on purpose with a fault profile (e.g. extra-field)" },
+  target: {
+    type: "string",
+    value: "mock|live",
+    help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)",
+  },
+  "base-url": {
+    type: "string",
+    value: "URL",
+    help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http",
+  },
+  "allow-insecure-http": {
+    type: "boolean",
+    help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear",
+  },
+  mode: {
+    type: "string",
+    value: "MODE",
+    help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them",
+  },
+  "fail-on": {
+    type: "string",
+    value: "SEVERITY",
+    help: "breaking, warning (default) or info: findings at or above it mean drift",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har",
+  },
+  "max-pages": {
+    type: "string",
+    value: "N",
+    help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})`,
+  },
+  "mock-fault": {
+    type: "string",
+    value: "NAME",
+    help: "mock only: drift on purpose with a fault profile (e.g. extra-field)",
+  },
   fixture: {
     type: "string",
     value: "FIELD=VALUE",
     multiple: true,
     help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know",
   },
-  config: { type: "string", value: "FILE", help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins" },
+  config: {
+    type: "string",
+    value: "FILE",
+    help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins",
+  },
   "min-coverage": {
     type: "string",
     value: "CRITERION=PERCENT",
     multiple: true,
     help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.\nCriteria: ${CRITERIA.join(", ")}`,
   },
-  timeout: { type: "string", value: "MS", help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)" },
-  "max-duration": { type: "string", value: "S", help: "the whole run, cleanup included; a stalled target ends inconclusive within it" },
+  timeout: {
+    type: "string",
+    value: "MS",
+    help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)",
+  },
+  "max-duration": {
+    type: "string",
+    value: "S",
+    help: "the whole run, cleanup included; a stalled target ends inconclusive within it",
+  },
   cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
-  "suggest-spec": { type: "boolean", help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)" },
+  "suggest-spec": {
+    type: "boolean",
+    help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)",
+  },
   spec: {
     type: "string",
     value: "FILE",
     help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations",
   },
-  replay: { type: "string", value: "HAR", help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay" },
-  "har-pages": { type: "string", value: "N", help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept` },
+  replay: {
+    type: "string",
+    value: "HAR",
+    help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay",
+  },
+  "har-pages": {
+    type: "string",
+    value: "N",
+    help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept`,
+  },
   json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
 } as const;
 
@@ -96,7 +150,10 @@ export function driftCommand(invocation: string, { precondition }: DriftCommandO
     summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
     options: OPTIONS,
     epilog: () => EPILOG,
-    unknownOptionHint: (name) => (/token|password|secret|project|user/i.test(name) ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN" : undefined),
+    unknownOptionHint: (name) =>
+      /token|password|secret|project|user/i.test(name)
+        ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN"
+        : undefined,
     run: async ({ values }, io) => {
       const refused = precondition?.();
       if (refused !== undefined) {
@@ -129,7 +186,9 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
     throw error;
   }
   if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
-    note(`note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`);
+    note(
+      `note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`,
+    );
   }
   // Another copy of the spec (--spec) is loaded only when given, and the package's own is back after the run.
   let restore = () => {};
@@ -155,12 +214,23 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
   const { print, note, noColor, secrets } = out;
   if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, out);
   if (plan.target.kind === "mock") {
-    const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter((name) => io.env[name]);
-    if (ignored.length > 0) note(`note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`);
+    const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter(
+      (name) => io.env[name],
+    );
+    if (ignored.length > 0)
+      note(
+        `note: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} not used with --target mock (the mock has its own credentials); add --target live to check a Space\n`,
+      );
   }
 
   let send: SendFn;
-  let target: { kind: "mock" | "live"; baseUrl: string; credentials: { projectId: string; apiToken: string }; fault?: string; close(): Promise<void> };
+  let target: {
+    kind: "mock" | "live";
+    baseUrl: string;
+    credentials: { projectId: string; apiToken: string };
+    fault?: string;
+    close(): Promise<void>;
+  };
   try {
     if (plan.target.kind === "mock") {
       const mock = await startEmbeddedMock({ fault: plan.target.fault });
@@ -183,18 +253,37 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
   }
 
   const progress = plan.json ? { onProgress: () => {}, done: () => {} } : progressPrinter(io.stderr, !!io.stderr.isTTY);
-  const onAbort = () => note(`\n${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created (again to quit at once, then run --cleanup)\n`);
+  const onAbort = () =>
+    note(
+      `\n${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created (again to quit at once, then run --cleanup)\n`,
+    );
   io.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    if (!plan.json) note(`drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}\n`);
+    if (!plan.json)
+      note(
+        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}\n`,
+      );
     if (plan.cleanup) {
-      const result = await runCleanup({ target, send, maxPages: plan.maxPages, signal: io.signal, onProgress: progress.onProgress });
+      const result = await runCleanup({
+        target,
+        send,
+        maxPages: plan.maxPages,
+        signal: io.signal,
+        onProgress: progress.onProgress,
+      });
       progress.done();
       if (plan.json) print(`${JSON.stringify(result, null, 2)}\n`);
-      else print(`${result.outcome.toUpperCase()}: found ${result.found} leftover(s), deleted ${result.deleted}${result.reasons.map((r) => `\n  ! ${r}`).join("")}\n`);
+      else
+        print(
+          `${result.outcome.toUpperCase()}: found ${result.found} leftover(s), deleted ${result.deleted}${result.reasons.map((r) => `\n  ! ${r}`).join("")}\n`,
+        );
       return tellStep(io, { print, note, noColor, secrets }, result.exitCode);
     }
-    const { report, har, secrets: runSecrets } = await runDrift({
+    const {
+      report,
+      har,
+      secrets: runSecrets,
+    } = await runDrift({
       target,
       send,
       mode: plan.mode,
@@ -226,14 +315,25 @@ interface Output {
 }
 
 /** Writes the reports and tells the verdict; the exit code says whether all of it was done. */
-async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPlan, io: CommandIo, out: Output): Promise<number> {
+async function deliver(
+  report: DriftReport,
+  har: Har | undefined,
+  plan: DriftPlan,
+  io: CommandIo,
+  out: Output,
+): Promise<number> {
   let files: string[] = [];
   let unwritten: string | undefined;
   try {
     const dir = resolve(io.cwd, plan.out);
-    files = await writeReports(report, dir, out.secrets, { stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined, har, specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256) });
+    files = await writeReports(report, dir, out.secrets, {
+      stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined,
+      har,
+      specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256),
+    });
     const recording = plan.target.kind === "replay" ? plan.target.path : join(plan.out, HAR_FILE);
-    if (plan.suggestSpec) files.push(...(await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording })));
+    if (plan.suggestSpec)
+      files.push(...(await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording })));
   } catch (error) {
     // The verdict is still told; the exit code says the job was not done in full.
     unwritten = (error as Error).message;
@@ -243,7 +343,12 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
   if (unwritten !== undefined) out.note(`error: the reports could not be written to ${plan.out}: ${unwritten}\n`);
   const code = unwritten === undefined ? report.exitCode : Math.max(report.exitCode, EXIT_CODES.inconclusive);
   const { breaking, warning, info } = report.summary.findings;
-  return tellStep(io, out, code, { "report-dir": resolve(io.cwd, plan.out), "findings-breaking": breaking, "findings-warning": warning, "findings-info": info });
+  return tellStep(io, out, code, {
+    "report-dir": resolve(io.cwd, plan.out),
+    "findings-breaking": breaking,
+    "findings-warning": warning,
+    "findings-info": info,
+  });
 }
 
 /**
@@ -252,7 +357,12 @@ async function deliver(report: DriftReport, har: Har | undefined, plan: DriftPla
  * The outcome is the one its exit code stands for. Returns the exit code (2 when the outputs
  * could not be written: the job was not done in full).
  */
-async function tellStep(io: CommandIo, out: Output, code: number, more: Record<string, string | number> = {}): Promise<number> {
+async function tellStep(
+  io: CommandIo,
+  out: Output,
+  code: number,
+  more: Record<string, string | number> = {},
+): Promise<number> {
   const file = io.env.GITHUB_OUTPUT;
   if (!file) return code;
   const outcome = (Object.keys(EXIT_CODES) as Outcome[]).find((o) => EXIT_CODES[o] === code) ?? "inconclusive";
@@ -261,7 +371,9 @@ async function tellStep(io: CommandIo, out: Output, code: number, more: Record<s
     await appendFile(file, lines.join(""), "utf8");
     return code;
   } catch (error) {
-    out.note(`error: the step outputs could not be written to $GITHUB_OUTPUT: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    out.note(
+      `error: the step outputs could not be written to $GITHUB_OUTPUT: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return Math.max(code, EXIT_CODES.inconclusive);
   }
 }
@@ -275,21 +387,31 @@ async function tellStep(io: CommandIo, out: Output, code: number, more: Record<s
 function repositorySpecUri(cwd: string, given: string | undefined, sha256: string): string | undefined {
   let spec: string;
   try {
-    spec = given !== undefined ? resolve(cwd, given) : join(dirname(createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`)), PACKAGE_SPEC);
+    spec =
+      given !== undefined
+        ? resolve(cwd, given)
+        : join(dirname(createRequire(join(cwd, "package.json")).resolve(`${packageName}/package.json`)), PACKAGE_SPEC);
   } catch {
     return undefined;
   }
   const rel = relative(cwd, spec);
   if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep).includes("node_modules")) return undefined;
   try {
-    return createHash("sha256").update(readFileSync(spec)).digest("hex") === sha256 ? rel.split(sep).join("/") : undefined;
+    return createHash("sha256").update(readFileSync(spec)).digest("hex") === sha256
+      ? rel.split(sep).join("/")
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** `--suggest-spec`: the suggested spec and its list, beside the reports (the yaml library loads only here). */
-async function writeSuggestions(report: DriftReport, dir: string, secrets: readonly string[], where: { out: string; recording: string }): Promise<string[]> {
+async function writeSuggestions(
+  report: DriftReport,
+  dir: string,
+  secrets: readonly string[],
+  where: { out: string; recording: string },
+): Promise<string[]> {
   const { suggestedSpec, renderSuggestionsMarkdown } = await import("../drift/suggested-spec");
   const written: string[] = [];
   for (const [file, text] of [
@@ -313,8 +435,16 @@ async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output)
     else out.note(`error: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return 2;
   }
-  if (!plan.json) out.note(`drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`);
-  const report = await replayDrift({ recording, failOn: plan.failOn, minCoverage: plan.minCoverage, policy: plan.policy });
+  if (!plan.json)
+    out.note(
+      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`,
+    );
+  const report = await replayDrift({
+    recording,
+    failOn: plan.failOn,
+    minCoverage: plan.minCoverage,
+    policy: plan.policy,
+  });
   return deliver(report, undefined, plan, io, out);
 }
 
@@ -323,6 +453,8 @@ async function readConfigText(cwd: string, file: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, file), "utf8");
   } catch (error) {
-    throw new DriftConfigError(`cannot read --config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DriftConfigError(
+      `cannot read --config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }

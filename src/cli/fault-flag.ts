@@ -4,6 +4,7 @@ import { UsageError } from "./command";
 
 export function faultFlag(value: string | undefined, flag = "--fault"): FaultName | undefined {
   if (value === undefined) return undefined;
-  if (!isFaultName(value)) throw new UsageError(`unknown fault "${value}" for ${flag}; known faults: ${FAULT_NAMES.join(", ")}`);
+  if (!isFaultName(value))
+    throw new UsageError(`unknown fault "${value}" for ${flag}; known faults: ${FAULT_NAMES.join(", ")}`);
   return value;
 }

@@ -8,7 +8,8 @@ import { defineCommand, UsageError, wholeNumberOption } from "./command";
 import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
-const whole = (name: string, text: string | undefined, fallback: number, min: number): number => (text === undefined ? fallback : wholeNumberOption(name, text, min));
+const whole = (name: string, text: string | undefined, fallback: number, min: number): number =>
+  text === undefined ? fallback : wholeNumberOption(name, text, min);
 
 export const fuzzCommand = defineCommand({
   invocation: "npm run fuzz --",
@@ -25,8 +26,10 @@ export const fuzzCommand = defineCommand({
     "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD, when set, is the password of every endpoint created.",
   async run({ values }, io) {
     const fault = faultFlag(values.fault);
-    if (values.path !== undefined && values.seed === undefined) throw new UsageError("--path replays a failure of one seed; it needs --seed");
-    if (values["replay-path"] !== undefined && values.path === undefined) throw new UsageError("--replay-path needs --path (and --seed)");
+    if (values.path !== undefined && values.seed === undefined)
+      throw new UsageError("--path replays a failure of one seed; it needs --seed");
+    if (values["replay-path"] !== undefined && values.path === undefined)
+      throw new UsageError("--replay-path needs --path (and --seed)");
     const seed = whole("seed", values.seed, Math.floor(Math.random() * 2 ** 31), -(2 ** 31));
     const report = await runFuzz({
       runs: whole("runs", values.runs, 200, 1),
@@ -47,7 +50,9 @@ export const fuzzCommand = defineCommand({
     line(`fuzz: FAILED on run ${report.runs} against ${against} (seed ${report.seed}, ${report.shrinks} shrinks)`);
     line(`  ${report.failure}`);
     line(`  counterexample: ${report.counterexample}`);
-    line(`  replay: npm run fuzz -- --seed ${report.seed} --path "${report.path}" --replay-path "${report.replayPath ?? ""}"${fault ? ` --fault ${fault}` : ""}`);
+    line(
+      `  replay: npm run fuzz -- --seed ${report.seed} --path "${report.path}" --replay-path "${report.replayPath ?? ""}"${fault ? ` --fault ${fault}` : ""}`,
+    );
     return 1;
   },
 });

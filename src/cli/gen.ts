@@ -8,7 +8,10 @@ const MAX_DIFF_LINES = 200;
 
 /** The generator is loaded when a command runs, not when it is declared: `--help` needs none of it. */
 async function generateFromSpec() {
-  const [{ generateArtefacts }, { loadSpec }] = await Promise.all([import("../codegen/generate"), import("../spec-build/load")]);
+  const [{ generateArtefacts }, { loadSpec }] = await Promise.all([
+    import("../codegen/generate"),
+    import("../spec-build/load"),
+  ]);
   return generateArtefacts(loadSpec(fromRoot(SPEC_PATH)), SPEC_PATH);
 }
 
@@ -23,7 +26,9 @@ export const genCommand = defineCommand({
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const [name, content] of Object.entries(artefacts)) writeFileSync(join(dir, name), content);
-    io.stdout.write(`gen: wrote ${Object.keys(artefacts).length} files to ${GENERATED_DIR}/ in ${Date.now() - started} ms\n`);
+    io.stdout.write(
+      `gen: wrote ${Object.keys(artefacts).length} files to ${GENERATED_DIR}/ in ${Date.now() - started} ms\n`,
+    );
     return 0;
   },
 });
@@ -43,9 +48,12 @@ export const genCheckCommand = defineCommand({
     for (const file of stale) {
       const lines = file.diff.split("\n");
       io.stderr.write(`${lines.slice(0, MAX_DIFF_LINES).join("\n")}\n`);
-      if (lines.length > MAX_DIFF_LINES) io.stderr.write(`… ${lines.length - MAX_DIFF_LINES} more diff lines in ${file.file}\n`);
+      if (lines.length > MAX_DIFF_LINES)
+        io.stderr.write(`… ${lines.length - MAX_DIFF_LINES} more diff lines in ${file.file}\n`);
     }
-    io.stderr.write(`\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH}: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`);
+    io.stderr.write(
+      `\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH}: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`,
+    );
     io.stderr.write("Fix: run `npm run gen` and commit generated/.\n");
     return 1;
   },

@@ -35,9 +35,19 @@ interface Options {
 
 const PAGE = 100;
 
-export function githubTracker({ repository, token, apiUrl = "https://api.github.com", fetch: send = fetch }: Options): IssueTracker {
+export function githubTracker({
+  repository,
+  token,
+  apiUrl = "https://api.github.com",
+  fetch: send = fetch,
+}: Options): IssueTracker {
   const base = `${apiUrl.replace(/\/+$/, "")}/repos/${repository}`;
-  const call = async (method: string, path: string, body?: unknown, allowed: readonly number[] = []): Promise<unknown> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    allowed: readonly number[] = [],
+  ): Promise<unknown> => {
     let response: Response;
     try {
       response = await send(`${base}${path}`, {
@@ -52,12 +62,18 @@ export function githubTracker({ repository, token, apiUrl = "https://api.github.
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      throw new GitHubError(redactText(`${method} ${path}: no answer from ${apiUrl} (${(error as Error).message})`, [token]));
+      throw new GitHubError(
+        redactText(`${method} ${path}: no answer from ${apiUrl} (${(error as Error).message})`, [token]),
+      );
     }
     const text = await response.text();
     if (!response.ok && !allowed.includes(response.status)) {
       const said = /"message"\s*:\s*"([^"]{0,200})"/.exec(text)?.[1];
-      throw new GitHubError(redactText(`${method} /repos/${repository}${path} answered ${response.status}${said ? `: ${said}` : ""}`, [token]));
+      throw new GitHubError(
+        redactText(`${method} /repos/${repository}${path} answered ${response.status}${said ? `: ${said}` : ""}`, [
+          token,
+        ]),
+      );
     }
     return text === "" ? undefined : (JSON.parse(text) as unknown);
   };
@@ -65,8 +81,12 @@ export function githubTracker({ repository, token, apiUrl = "https://api.github.
     async openIssues(label) {
       const found: OpenIssue[] = [];
       for (let page = 1; ; page++) {
-        const items = (await call("GET", `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=${PAGE}&page=${page}`)) as Array<{ number: number; body: string | null; pull_request?: unknown }>;
-        for (const item of items) if (item.pull_request === undefined) found.push({ number: item.number, body: item.body ?? "" });
+        const items = (await call(
+          "GET",
+          `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=${PAGE}&page=${page}`,
+        )) as Array<{ number: number; body: string | null; pull_request?: unknown }>;
+        for (const item of items)
+          if (item.pull_request === undefined) found.push({ number: item.number, body: item.body ?? "" });
         if (items.length < PAGE) return found;
       }
     },

@@ -25,7 +25,9 @@ export const lintSpecCommand = defineCommand({
     for (const problem of problems) io.stderr.write(`${formatProblem(name, problem)}\n`);
     const ms = Math.round(performance.now() - started);
     if (errorCount > 0) {
-      io.stderr.write(`lint:spec: ${name}: ${count(errorCount, "error")}, ${count(warningCount, "warning")} (${ms} ms)\n`);
+      io.stderr.write(
+        `lint:spec: ${name}: ${count(errorCount, "error")}, ${count(warningCount, "warning")} (${ms} ms)\n`,
+      );
       return 1;
     }
     const warnings = warningCount > 0 ? `, ${count(warningCount, "warning")}` : "";

@@ -3,7 +3,15 @@
  * SIP endpoint API and keeps it running until the process is asked to stop. Exit 0 on a clean stop
  * or after --help, 2 on a usage error.
  */
-import { DEMO_CREDENTIALS, FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, startMockServer, type FaultOptions, type MockOptions } from "../mock";
+import {
+  DEMO_CREDENTIALS,
+  FAULT_NAMES,
+  FAULT_OPTION_NAMES,
+  FAULT_PROFILES,
+  startMockServer,
+  type FaultOptions,
+  type MockOptions,
+} from "../mock";
 import { defineCommand, UsageError, wholeNumberOption, type OptionValues } from "./command";
 import { faultFlag } from "./fault-flag";
 
@@ -12,11 +20,20 @@ export const DEFAULT_PORT = 4010;
 const OPTIONS = {
   port: { type: "string", value: "N", help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
   host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
-  "public-url": { type: "string", value: "URL", help: "the API base URL as clients reach it (a proxy, a port mapping);\npage links start with it (default: from each request's Host header)" },
+  "public-url": {
+    type: "string",
+    value: "URL",
+    help: "the API base URL as clients reach it (a proxy, a port mapping);\npage links start with it (default: from each request's Host header)",
+  },
   "seed-count": { type: "string", value: "N", help: "pre-fill N endpoints (seed-00001, seed-00002, …)" },
   seed: { type: "string", value: "S", help: "fix the randomness, so ids repeat from run to run" },
   fault: { type: "string", value: "NAME", help: "drift from the spec on purpose in one named way (see below)" },
-  "fault-option": { type: "string", value: "K=V", multiple: true, help: `tune the fault; K is one of ${FAULT_OPTION_NAMES.join(", ")}` },
+  "fault-option": {
+    type: "string",
+    value: "K=V",
+    multiple: true,
+    help: `tune the fault; K is one of ${FAULT_OPTION_NAMES.join(", ")}`,
+  },
 } as const;
 
 const wholeNumber = (flag: string, raw: string, max: number): number => wholeNumberOption(flag, raw, 0, max);
@@ -26,7 +43,9 @@ function faultOptions(pairs: string[]): FaultOptions {
   for (const pair of pairs) {
     const [key = "", value = ""] = pair.split("=", 2);
     if (!(FAULT_OPTION_NAMES as readonly string[]).includes(key)) {
-      throw new UsageError(`unknown fault option "${key}" in --fault-option ${pair}; known: ${FAULT_OPTION_NAMES.join(", ")}`);
+      throw new UsageError(
+        `unknown fault option "${key}" in --fault-option ${pair}; known: ${FAULT_OPTION_NAMES.join(", ")}`,
+      );
     }
     options[key] = wholeNumber(`fault-option ${key}`, value, 86_400_000);
   }
@@ -36,11 +55,15 @@ function faultOptions(pairs: string[]): FaultOptions {
 /** The command line's values as mock options. Throws UsageError. */
 export function mockOptions(values: OptionValues<typeof OPTIONS>): MockOptions {
   const fault = faultFlag(values.fault);
-  if (values["fault-option"] && values.fault === undefined) throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
-  const options: MockOptions = { port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535) };
+  if (values["fault-option"] && values.fault === undefined)
+    throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
+  const options: MockOptions = {
+    port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535),
+  };
   if (values.host !== undefined) options.host = values.host;
   if (values["public-url"] !== undefined) options.publicUrl = values["public-url"];
-  if (values["seed-count"] !== undefined) options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
+  if (values["seed-count"] !== undefined)
+    options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
   // A numeric seed means the same as that number given in code, so CLI and tests can share fixtures.
   if (values.seed !== undefined) options.seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;
   if (fault !== undefined) options.fault = fault;
@@ -77,11 +100,14 @@ export function mockCommand(invocation: string) {
         line(`  api token    ${apiToken}   (demo credentials, not a secret)`);
       } else {
         // A token from the environment is a real secret: say where the credentials come from, never print it.
-        line(`  credentials  from SIGNALWIRE_PROJECT_ID / SIGNALWIRE_API_TOKEN (project ${projectId}; token not shown)`);
+        line(
+          `  credentials  from SIGNALWIRE_PROJECT_ID / SIGNALWIRE_API_TOKEN (project ${projectId}; token not shown)`,
+        );
       }
       line(`  endpoints    ${mock.count()} seeded${options.seed !== undefined ? ` (seed ${options.seed})` : ""}`);
       line(`  fault        ${mock.fault ?? "none (honest)"}`);
-      if (mock.credentialSource === "demo" && projectId === DEMO_CREDENTIALS.projectId) line(`Try: curl -u ${projectId}:${apiToken} ${mock.url}/endpoints/sip`);
+      if (mock.credentialSource === "demo" && projectId === DEMO_CREDENTIALS.projectId)
+        line(`Try: curl -u ${projectId}:${apiToken} ${mock.url}/endpoints/sip`);
       line("Stop with Ctrl-C.");
       const reason = await stopped(io.signal);
       await mock.close();

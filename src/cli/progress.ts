@@ -9,7 +9,11 @@ import type { CommandIo } from "./command";
 /** How long without a step or an answer before the printer says it is still waiting, and again after each as long. */
 export const WAIT_NOTE_MS = 5_000;
 
-export function progressPrinter(stream: CommandIo["stderr"], tty: boolean, now: () => number = Date.now): { onProgress: (event: ProgressEvent) => void; done: () => void } {
+export function progressPrinter(
+  stream: CommandIo["stderr"],
+  tty: boolean,
+  now: () => number = Date.now,
+): { onProgress: (event: ProgressEvent) => void; done: () => void } {
   let lastStep = "";
   let drawn = false;
   let lastEvent = now();

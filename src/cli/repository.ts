@@ -15,12 +15,16 @@ export const GENERATED_DIR = "generated";
 export const fromRoot = (relative: string) => resolve(ROOT, relative);
 
 /** Both variables, or neither; one alone is a half-done setup and is refused, never ignored. */
-export function credentialsFromEnv(env: Record<string, string | undefined>): { projectId: string; apiToken: string } | undefined {
+export function credentialsFromEnv(
+  env: Record<string, string | undefined>,
+): { projectId: string; apiToken: string } | undefined {
   const projectId = env.SIGNALWIRE_PROJECT_ID || undefined;
   const apiToken = env.SIGNALWIRE_API_TOKEN || undefined;
   if (projectId && apiToken) return { projectId, apiToken };
   if (projectId || apiToken) {
-    throw new UsageError(`${projectId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${projectId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the mock's demo pair`);
+    throw new UsageError(
+      `${projectId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${projectId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the mock's demo pair`,
+    );
   }
   return undefined;
 }

@@ -9,7 +9,8 @@ import { defineCommand, secondsOption, wholeNumberOption } from "./command";
 import { faultFlag } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
 
-const count = (name: string, text: string | undefined, fallback: number, min: number, max?: number): number => (text === undefined ? fallback : wholeNumberOption(name, text, min, max));
+const count = (name: string, text: string | undefined, fallback: number, min: number, max?: number): number =>
+  text === undefined ? fallback : wholeNumberOption(name, text, min, max);
 
 export const soakCommand = defineCommand({
   invocation: "npm run soak --",
@@ -22,16 +23,22 @@ export const soakCommand = defineCommand({
     fault: { type: "string", value: "NAME", help: "run the load with a fault profile on" },
     "memory-tolerance-mb": { type: "string", value: "N", help: "heap growth allowed after GC (default 16)" },
   },
-  epilog: () => "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD for the endpoints created.",
+  epilog: () =>
+    "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD for the endpoints created.",
   async run({ values }, io) {
     const fault = faultFlag(values.fault);
     const report = await runSoak({
-      durationMs: Math.round((values.duration === undefined ? 10 : secondsOption("duration", values.duration, 3600)) * 1000),
+      durationMs: Math.round(
+        (values.duration === undefined ? 10 : secondsOption("duration", values.duration, 3600)) * 1000,
+      ),
       concurrency: count("concurrency", values.concurrency, 200, 1, 10_000),
       seedCount: count("seed-count", values["seed-count"], 100, 0),
       seed: count("seed", values.seed, 1, Number.MIN_SAFE_INTEGER),
       fault,
-      memoryToleranceBytes: values["memory-tolerance-mb"] === undefined ? undefined : count("memory-tolerance-mb", values["memory-tolerance-mb"], 16, 0) * 1024 * 1024,
+      memoryToleranceBytes:
+        values["memory-tolerance-mb"] === undefined
+          ? undefined
+          : count("memory-tolerance-mb", values["memory-tolerance-mb"], 16, 0) * 1024 * 1024,
       credentials: credentialsFromEnv(io.env),
       password: io.env.SIP_TEST_PASSWORD || undefined,
     });

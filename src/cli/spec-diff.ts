@@ -20,14 +20,21 @@ export const specDiffCommand = defineCommand({
   options: {
     base: { type: "string", value: "REF", help: "the git ref to compare with (default HEAD: the uncommitted edit)" },
     format: { type: "string", value: "FORMAT", help: "table (default), markdown (for a pull-request comment) or json" },
-    "fail-on": { type: "string", value: "CLASS", help: "breaking: exit 1 when any change is breaking (default: never fail)" },
+    "fail-on": {
+      type: "string",
+      value: "CLASS",
+      help: "breaking: exit 1 when any change is breaking (default: never fail)",
+    },
   },
   async run({ values }, io) {
     const format = values.format ?? "table";
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(format)}`);
-    if (values["fail-on"] !== undefined && values["fail-on"] !== "breaking") throw new UsageError(`--fail-on takes only breaking, not ${JSON.stringify(values["fail-on"])}`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(format)}`);
+    if (values["fail-on"] !== undefined && values["fail-on"] !== "breaking")
+      throw new UsageError(`--fail-on takes only breaking, not ${JSON.stringify(values["fail-on"])}`);
     const ref = values.base ?? "HEAD";
-    if (ref.startsWith("-") || ref.trim() === "") throw new UsageError(`--base ${JSON.stringify(ref)} is not a git ref`);
+    if (ref.startsWith("-") || ref.trim() === "")
+      throw new UsageError(`--base ${JSON.stringify(ref)} is not a git ref`);
 
     let root: string;
     let baseText: string;
@@ -35,7 +42,9 @@ export const specDiffCommand = defineCommand({
       root = git(io.cwd, ["rev-parse", "--show-toplevel"]).trim();
       baseText = git(root, ["show", `${ref}:${SPEC_PATH}`]);
     } catch (error) {
-      io.stderr.write(`error: git cannot show ${ref}:${SPEC_PATH} from ${io.cwd} (${(error as Error & { stderr?: string }).stderr?.trim() || (error as Error).message})\n`);
+      io.stderr.write(
+        `error: git cannot show ${ref}:${SPEC_PATH} from ${io.cwd} (${(error as Error & { stderr?: string }).stderr?.trim() || (error as Error).message})\n`,
+      );
       return 2;
     }
     let changes: SpecChange[];
@@ -48,13 +57,24 @@ export const specDiffCommand = defineCommand({
       io.stderr.write(`error: ${error.message}\n`);
       return 2;
     }
-    io.stdout.write(format === "json" ? `${JSON.stringify(changes, null, 2)}\n` : format === "markdown" ? markdown(changes, ref) : table(changes, ref));
+    io.stdout.write(
+      format === "json"
+        ? `${JSON.stringify(changes, null, 2)}\n`
+        : format === "markdown"
+          ? markdown(changes, ref)
+          : table(changes, ref),
+    );
     return values["fail-on"] === "breaking" && changes.some((c) => c.class === "breaking") ? 1 : 0;
   },
 });
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function summary(changes: readonly SpecChange[], ref: string): string {
@@ -77,7 +97,10 @@ function markdown(changes: readonly SpecChange[], ref: string): string {
   const lines = [`### Spec changes for code using the client`, "", summary(changes, ref), ""];
   if (changes.length > 0) {
     lines.push("| | rule | operation | where | detail |", "|---|---|---|---|---|");
-    for (const c of changes) lines.push(`| ${c.class === "breaking" ? "**breaking**" : "non-breaking"} | \`${c.rule}\` | \`${escape(c.operation)}\` | ${escape(c.where)} | ${escape(c.detail)} |`);
+    for (const c of changes)
+      lines.push(
+        `| ${c.class === "breaking" ? "**breaking**" : "non-breaking"} | \`${c.rule}\` | \`${escape(c.operation)}\` | ${escape(c.where)} | ${escape(c.detail)} |`,
+      );
     lines.push("");
   }
   return `${lines.join("\n")}\n`;

@@ -13,18 +13,31 @@ import { defineCommand, UsageError } from "./command";
 import { GitHubError, githubTracker, type IssueTracker } from "./github-issues";
 
 const LABEL = { name: "drift", color: "B60205", description: "The live API drifted from the spec" };
-const ACKNOWLEDGED = { name: ACKNOWLEDGED_LABEL, color: "FBCA04", description: "Known drift, acknowledged in the drift job's configuration until a date" };
+const ACKNOWLEDGED = {
+  name: ACKNOWLEDGED_LABEL,
+  color: "FBCA04",
+  description: "Known drift, acknowledged in the drift job's configuration until a date",
+};
 
 export type TrackerFactory = (where: { repository: string; token: string; apiUrl?: string }) => IssueTracker;
 
 export function syncIssuesCommand(invocation: string, tracker: TrackerFactory = githubTracker) {
   return defineCommand({
     invocation,
-    summary: "Opens, refreshes and closes the repository's drift issues (one per finding id) from a run's report.json, through GitHub's REST API.",
+    summary:
+      "Opens, refreshes and closes the repository's drift issues (one per finding id) from a run's report.json, through GitHub's REST API.",
     options: {
       report: { type: "string", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
-      "run-url": { type: "string", value: "URL", help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)" },
-      repo: { type: "string", value: "OWNER/NAME", help: "the repository whose issues to keep (default GITHUB_REPOSITORY)" },
+      "run-url": {
+        type: "string",
+        value: "URL",
+        help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)",
+      },
+      repo: {
+        type: "string",
+        value: "OWNER/NAME",
+        help: "the repository whose issues to keep (default GITHUB_REPOSITORY)",
+      },
       apply: { type: "boolean", help: "carry the plan out (default: print it only)" },
     },
     epilog: () => `Environment: GITHUB_TOKEN (or GH_TOKEN; in a workflow, with \`permissions: issues: write\`),
@@ -38,14 +51,27 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
       } catch (error) {
         throw new UsageError(`cannot read the report ${file}: ${(error as Error).message}`);
       }
-      if (report.tool !== "sip-endpoints-drift" || !Array.isArray(report.findings)) throw new UsageError(`${file} is not a drift report`);
+      if (report.tool !== "sip-endpoints-drift" || !Array.isArray(report.findings))
+        throw new UsageError(`${file} is not a drift report`);
       const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-      if (!token) throw new UsageError("needs GITHUB_TOKEN (or GH_TOKEN) in the environment, a token that may read and write the repository's issues");
+      if (!token)
+        throw new UsageError(
+          "needs GITHUB_TOKEN (or GH_TOKEN) in the environment, a token that may read and write the repository's issues",
+        );
       const repository = values.repo ?? io.env.GITHUB_REPOSITORY;
-      if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new UsageError(`needs the repository as OWNER/NAME: --repo, or GITHUB_REPOSITORY${repository ? ` (not "${repository}")` : ""}`);
+      if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        throw new UsageError(
+          `needs the repository as OWNER/NAME: --repo, or GITHUB_REPOSITORY${repository ? ` (not "${repository}")` : ""}`,
+        );
       const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = io.env;
-      const runUrl = values["run-url"] ?? (server && runId ? `${server}/${repository}/actions/runs/${runId}` : "(run URL not given)");
-      const issues = tracker({ repository, token, ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}) });
+      const runUrl =
+        values["run-url"] ??
+        (server && runId ? `${server}/${repository}/actions/runs/${runId}` : "(run URL not given)");
+      const issues = tracker({
+        repository,
+        token,
+        ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+      });
       try {
         const plan = planIssues(report, await issues.openIssues(LABEL.name), runUrl);
         io.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
@@ -55,7 +81,8 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.edit(issue.number, issue.body);
           await issues.comment(issue.number, issue.comment);
         }
-        for (const issue of plan.open) await issues.create({ title: issue.title, body: issue.body, labels: [LABEL.name] });
+        for (const issue of plan.open)
+          await issues.create({ title: issue.title, body: issue.body, labels: [LABEL.name] });
         for (const issue of plan.close) {
           await issues.comment(issue.number, issue.comment);
           await issues.close(issue.number);
@@ -65,7 +92,9 @@ Exit codes: 0 done (or planned), 2 bad usage or a GitHub call that failed.`,
           await issues.addLabels(issue.number, [issue.label]);
           await issues.comment(issue.number, issue.comment);
         }
-        io.stderr.write(`sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}\n`);
+        io.stderr.write(
+          `sync-issues: opened ${plan.open.length}, refreshed ${plan.refresh.length}, closed ${plan.close.length}, labelled ${plan.label.length} acknowledged, kept ${plan.keep.length}\n`,
+        );
         return 0;
       } catch (error) {
         if (!(error instanceof GitHubError)) throw error;

@@ -41,7 +41,9 @@ export class ApiError extends SipEndpointsError {
     const { exchange, secrets } = source;
     const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
     const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
-    super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, { secrets });
+    super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, {
+      secrets,
+    });
     this.operationId = exchange.operationId;
     this.method = exchange.method;
     this.url = exchange.url;
@@ -106,7 +108,10 @@ export class InvalidResponseError extends SipEndpointsError {
   constructor(exchange: ClientExchange, findings: Finding[], secrets: readonly string[], cause?: unknown) {
     const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
     if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
-    super(`${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`, { secrets, cause });
+    super(
+      `${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`,
+      { secrets, cause },
+    );
     this.operationId = exchange.operationId;
     this.method = exchange.method;
     this.url = exchange.url;
@@ -121,7 +126,11 @@ export class InvalidResponseError extends SipEndpointsError {
  * loaded on the first error status only, so a client without validation that sees no error never
  * loads them.
  */
-async function documentedBody(operationId: OperationId, status: number, body: unknown): Promise<ApiErrorSource["documented"]> {
+async function documentedBody(
+  operationId: OperationId,
+  status: number,
+  body: unknown,
+): Promise<ApiErrorSource["documented"]> {
   const responses = operations[operationId].responses as Record<string, { bodyValidator: string | null } | undefined>;
   const name = responses[String(status)]?.bodyValidator;
   if (!name) return undefined;
@@ -140,7 +149,8 @@ export async function createApiError(given: ApiErrorSource): Promise<ApiError> {
   }
   const detail = documented?.error;
   // Below 400 a failure can only be a redirect the client did not follow (fetch hands over no 1xx).
-  if (status < 400) return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
+  if (status < 400)
+    return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
   if (status === 400) return new BadRequestError(source, detail);
   if (status === 401) return new UnauthorizedError(source, detail);
   if (status === 404) return new NotFoundError(source, detail);

@@ -52,7 +52,13 @@ export async function attempt(
   userSignal: AbortSignal | undefined,
 ): Promise<Attempted> {
   if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const deadline: Deadline = { expired: false, inFlight: undefined, reject: noop, timeoutMs: limits.timeoutMs, response: undefined };
+  const deadline: Deadline = {
+    expired: false,
+    inFlight: undefined,
+    reject: noop,
+    timeoutMs: limits.timeoutMs,
+    response: undefined,
+  };
   const ended = new Promise<never>((_resolve, reject) => {
     deadline.reject = reject;
   });
@@ -86,7 +92,12 @@ async function sendAndRead(wire: Wire, request: WireRequest, maxBytes: number, d
   }
   deadline.response = response;
   try {
-    return { status: response.status, statusText: response.statusText, headers: response.headers, bodyText: await response.text(maxBytes) };
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bodyText: await response.text(maxBytes),
+    };
   } catch (error) {
     if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
     throw error;

@@ -13,12 +13,20 @@ export class BodyTooLarge extends Error {}
  * the body is compressed: then it counts the compressed bytes. No length reads as 0 or NaN, never
  * above the (positive) cap.
  */
-export function declaresTooMuch(contentLength: string | null | undefined, contentEncoding: string | null | undefined, maxBytes: number): boolean {
+export function declaresTooMuch(
+  contentLength: string | null | undefined,
+  contentEncoding: string | null | undefined,
+  maxBytes: number,
+): boolean {
   return Number(contentLength) > maxBytes && !contentEncoding;
 }
 
 /** The chunks of a body as text; `stop` is called (and `BodyTooLarge` thrown) once they pass `maxBytes`. */
-export async function collectText(chunks: AsyncIterable<Uint8Array>, maxBytes: number, stop: () => void): Promise<string> {
+export async function collectText(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  stop: () => void,
+): Promise<string> {
   const kept: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {

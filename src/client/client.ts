@@ -16,7 +16,18 @@ import { listUrlOf } from "./page-link";
 import { walkPages, type FetchedPage } from "./pagination";
 import { createSend, pathSegment } from "./send";
 import { createTransport } from "./transport";
-import type { CallOptions, ClientExchange, ListAllOptions, ListQuery, SendRequest, SipEndpoint, SipEndpointCreate, SipEndpointList, SipEndpointUpdate, SipEndpointsClientOptions } from "./types";
+import type {
+  CallOptions,
+  ClientExchange,
+  ListAllOptions,
+  ListQuery,
+  SendRequest,
+  SipEndpoint,
+  SipEndpointCreate,
+  SipEndpointList,
+  SipEndpointUpdate,
+  SipEndpointsClientOptions,
+} from "./types";
 import { createJudge, findingsOf, type Received } from "./validation";
 import { isSuccess } from "../http-status";
 
@@ -61,16 +72,28 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
    * call's own fetch; openapi-fetch reads the body (`parseAs: "text"`) and the typed layer parses it
    * once.
    */
-  const typed = async (operationId: OperationId, signal: AbortSignal | undefined, send: (init: { parseAs: "text"; fetch: OpenCall["fetch"] }) => Promise<CallResult>): Promise<Received> => {
+  const typed = async (
+    operationId: OperationId,
+    signal: AbortSignal | undefined,
+    send: (init: { parseAs: "text"; fetch: OpenCall["fetch"] }) => Promise<CallResult>,
+  ): Promise<Received> => {
     const call: Call = { signal, judged: true };
     const open = pipeline.open(call);
     const result = await send({ parseAs: "text", fetch: open.fetch });
     return pipeline.receive(operationId, call, result, open.sent());
   };
 
-  const page = async (signal: AbortSignal | undefined, search: string | undefined, query?: ListQuery): Promise<FetchedPage> => {
+  const page = async (
+    signal: AbortSignal | undefined,
+    search: string | undefined,
+    query?: ListQuery,
+  ): Promise<FetchedPage> => {
     const received = await typed("list_sip_endpoints", signal, (init) =>
-      raw.GET("/endpoints/sip", { ...init, params: { query }, querySerializer: search === undefined ? undefined : () => search }),
+      raw.GET("/endpoints/sip", {
+        ...init,
+        params: { query },
+        querySerializer: search === undefined ? undefined : () => search,
+      }),
     );
     return { body: await listBody(received), url: received.performed.exchange.url };
   };
@@ -88,12 +111,27 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
         opts,
       ),
     retrieve: async (id, opts) =>
-      endpointBody(await typed("retrieve_sip_endpoint", opts?.signal, (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }))),
-    create: async (body, opts) => endpointBody(await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))),
+      endpointBody(
+        await typed("retrieve_sip_endpoint", opts?.signal, (init) =>
+          raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }),
+        ),
+      ),
+    create: async (body, opts) =>
+      endpointBody(
+        await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body })),
+      ),
     update: async (id, body, opts) =>
-      endpointBody(await typed("update_sip_endpoint", opts?.signal, (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }))),
+      endpointBody(
+        await typed("update_sip_endpoint", opts?.signal, (init) =>
+          raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body }),
+        ),
+      ),
     async delete(id, opts) {
-      await successBody(await typed("delete_sip_endpoint", opts?.signal, (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })));
+      await successBody(
+        await typed("delete_sip_endpoint", opts?.signal, (init) =>
+          raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } }),
+        ),
+      );
     },
   };
 }
@@ -106,7 +144,12 @@ async function successBody(receipt: Received): Promise<Parsed> {
   const { exchange, secrets } = receipt.performed;
   const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
   if (isSuccess(exchange.status)) return parsed;
-  throw await createApiError({ exchange, body: parsed.ok ? parsed.value : exchange.bodyText, findings: receipt.findings, secrets });
+  throw await createApiError({
+    exchange,
+    body: parsed.ok ? parsed.value : exchange.bodyText,
+    findings: receipt.findings,
+    secrets,
+  });
 }
 
 async function endpointBody(receipt: Received): Promise<SipEndpoint> {
@@ -118,7 +161,8 @@ async function endpointBody(receipt: Received): Promise<SipEndpoint> {
 async function listBody(receipt: Received): Promise<SipEndpointList> {
   const parsed = await successBody(receipt);
   const value = parsed.ok ? parsed.value : undefined;
-  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links)) return value as unknown as SipEndpointList;
+  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links))
+    return value as unknown as SipEndpointList;
   throw await unusable(receipt);
 }
 
@@ -136,4 +180,3 @@ function parseOnce(text: string): Parsed {
     return NOT_JSON;
   }
 }
-

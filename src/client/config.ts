@@ -42,17 +42,25 @@ export function resolveConfig(options: SipEndpointsClientOptions = {}): ClientCo
   const baseUrl = resolveBaseUrl(options, env);
   const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
   const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
-  if (projectId.includes(":")) throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
+  if (projectId.includes(":"))
+    throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
   const validateResponses = options.validateResponses ?? "off";
   if (!["off", "warn", "throw"].includes(validateResponses)) {
-    throw new ConfigError(`validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`, "validateResponses");
+    throw new ConfigError(
+      `validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`,
+      "validateResponses",
+    );
   }
   const userAgent = options.userAgent ?? `${packageName}/${packageVersion}`;
-  if (typeof userAgent !== "string" || CONTROL.test(userAgent)) throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function", "fetch");
+  if (typeof userAgent !== "string" || CONTROL.test(userAgent))
+    throw new ConfigError("userAgent must be text without control characters", "userAgent");
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new ConfigError("fetch must be a function", "fetch");
   const wire = options.wire ?? "fetch";
-  if (wire !== "fetch" && wire !== "undici") throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
-  if (options.fetch && options.wire !== undefined) throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  if (wire !== "fetch" && wire !== "undici")
+    throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== undefined)
+    throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
   // Proxies apply to the default wires only: an injected fetch routes its own traffic.
   const injected = options.fetch ? fetchWire(options.fetch) : undefined;
   const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
@@ -77,12 +85,16 @@ function resolveBaseUrl(options: SipEndpointsClientOptions, env: Record<string, 
     throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
   }
   const insecure = options.allowInsecureHttp ?? false;
-  if (typeof insecure !== "boolean") throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (typeof insecure !== "boolean")
+    throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
   if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
   if (options.space !== undefined) return spaceUrl(options.space, "space");
   if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
   if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
-  throw new ConfigError("no Space: pass options.space (e.g. \"example\") or options.baseUrl, or set SIGNALWIRE_SPACE", "space");
+  throw new ConfigError(
+    'no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE',
+    "space",
+  );
 }
 
 function spaceUrl(space: string, source: string): string {
@@ -102,14 +114,16 @@ function checkBaseUrl(value: string, source: string, allowInsecureHttp: boolean)
     throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
   }
   // The URL may hold a password, so messages show the origin at most.
-  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
+  if (url.username || url.password)
+    throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     throw new ConfigError(
       `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
       "baseUrl",
     );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
   if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
   return url.href.replace(/\/+$/, "");
 }
@@ -123,7 +137,8 @@ function isLoopback(hostname: string): boolean {
 function credential(given: string | undefined, fromEnv: string | undefined, option: string, variable: string): string {
   const value = given ?? fromEnv;
   const source = given !== undefined ? `options.${option}` : variable;
-  if (value === undefined || value === "") throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
+  if (value === undefined || value === "")
+    throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
   if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
   if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
   if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
@@ -133,7 +148,10 @@ function credential(given: string | undefined, fromEnv: string | undefined, opti
 function positive(value: number | undefined, fallback: number, option: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`, option);
+    throw new ConfigError(
+      `${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+      option,
+    );
   }
   return value;
 }

@@ -25,12 +25,16 @@ export function defaultWire(kind: WireKind, proxies: ProxySettings | undefined):
 
 async function load(kind: WireKind, proxies: ProxySettings | undefined): Promise<Wire> {
   if (kind === "undici") {
-    const { loadUndiciWire } = await import("./undici-wire").catch(unloadable("the undici wire (wire: \"undici\")", "wire"));
+    const { loadUndiciWire } = await import("./undici-wire").catch(
+      unloadable('the undici wire (wire: "undici")', "wire"),
+    );
     return loadUndiciWire(proxies);
   }
   hasGlobalFetch();
   const proxy = proxies?.https ?? proxies?.http;
-  const undici = await loadUndici().catch(unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"));
+  const undici = await loadUndici().catch(
+    unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy"),
+  );
   return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
 }
 
@@ -50,5 +54,6 @@ function platformFetch(dispatcherFor: DispatcherFor | undefined): FetchLike {
 }
 
 function hasGlobalFetch(): void {
-  if (typeof globalThis.fetch !== "function") throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+  if (typeof globalThis.fetch !== "function")
+    throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
 }

@@ -129,7 +129,11 @@ abstract class CallError extends SipEndpointsError {
 /** No complete answer arrived within `timeoutMs` (per attempt, body included). */
 export class TimeoutError extends CallError {
   static override readonly kind: string = "TimeoutError";
-  constructor(facts: CallFacts, readonly timeoutMs: number, context: ErrorContext = {}) {
+  constructor(
+    facts: CallFacts,
+    readonly timeoutMs: number,
+    context: ErrorContext = {},
+  ) {
     super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
   }
 }
@@ -137,15 +141,28 @@ export class TimeoutError extends CallError {
 /** The request did not get an HTTP answer at all: refused connection, reset, DNS failure… */
 export class NetworkError extends CallError {
   static override readonly kind: string = "NetworkError";
-  constructor(facts: CallFacts, readonly code: string | undefined, context: ErrorContext = {}) {
-    super(facts, `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`, context);
+  constructor(
+    facts: CallFacts,
+    readonly code: string | undefined,
+    context: ErrorContext = {},
+  ) {
+    super(
+      facts,
+      `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`,
+      context,
+    );
   }
 }
 
 /** The response body exceeded `maxResponseBytes`; reading stopped there. */
 export class ResponseTooLargeError extends CallError {
   static override readonly kind: string = "ResponseTooLargeError";
-  constructor(facts: CallFacts, readonly status: number, readonly limitBytes: number, context: ErrorContext = {}) {
+  constructor(
+    facts: CallFacts,
+    readonly status: number,
+    readonly limitBytes: number,
+    context: ErrorContext = {},
+  ) {
     super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
   }
 }
@@ -166,7 +183,12 @@ export class OriginRefusedError extends SipEndpointsError {
   static override readonly kind: string = "OriginRefusedError";
   readonly url: string;
 
-  constructor(url: string, readonly expectedOrigin: string, reason: string, context: ErrorContext = {}) {
+  constructor(
+    url: string,
+    readonly expectedOrigin: string,
+    reason: string,
+    context: ErrorContext = {},
+  ) {
     super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
     this.url = redactText(url, context.secrets ?? []);
   }
@@ -175,7 +197,11 @@ export class OriginRefusedError extends SipEndpointsError {
 /** `listAll` met a page walk that cannot end well, e.g. a `links.next` it has already followed. */
 export class PaginationError extends SipEndpointsError {
   static override readonly kind: string = "PaginationError";
-  constructor(readonly url: string, readonly pages: number, reason: string) {
+  constructor(
+    readonly url: string,
+    readonly pages: number,
+    reason: string,
+  ) {
     super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
   }
 }

@@ -9,7 +9,10 @@ import type { ClientExchange, SendAuth } from "./types";
  * The config's secrets plus those of one request: a custom token, a `password` in the body. The
  * config's own list when the request adds none: most requests do not, and this runs for each.
  */
-export function secretsOf(base: readonly string[], request: { auth?: SendAuth; requestBody?: unknown }): readonly string[] {
+export function secretsOf(
+  base: readonly string[],
+  request: { auth?: SendAuth; requestBody?: unknown },
+): readonly string[] {
   const auth = request.auth;
   // Any JSON value may be the body; only an object can hold a password, the others read as undefined.
   const password = (request.requestBody as { password?: unknown } | null | undefined)?.password;
@@ -28,6 +31,14 @@ export function observedExchange(exchange: ClientExchange, secrets: readonly str
     requestBody: redactValue(exchange.requestBody, secrets),
     headers: redactValue(exchange.headers, secrets),
     bodyText: redactText(exchange.bodyText, secrets),
-    ...(exchange.retried ? { retried: exchange.retried.map((answer) => ({ status: answer.status, headers: redactValue(answer.headers, secrets), bodyText: redactText(answer.bodyText, secrets) })) } : {}),
+    ...(exchange.retried
+      ? {
+          retried: exchange.retried.map((answer) => ({
+            status: answer.status,
+            headers: redactValue(answer.headers, secrets),
+            bodyText: redactText(answer.bodyText, secrets),
+          })),
+        }
+      : {}),
   };
 }

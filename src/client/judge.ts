@@ -17,11 +17,16 @@ import { isSuccess } from "../http-status";
  * finding raises `InvalidResponseError` (error statuses still raise their `ApiError`, which carries
  * the findings, since the status is the more useful fact).
  */
-export function judge(mode: Exclude<ValidationMode, "off">, performed: Performed, onFindings: FindingsHook | undefined): Received {
+export function judge(
+  mode: Exclude<ValidationMode, "off">,
+  performed: Performed,
+  onFindings: FindingsHook | undefined,
+): Received {
   const { exchange, secrets } = performed;
   const analysis = analyseResponse(exchange);
   const findings = checkAnalysed(analysis);
-  if (findings.length > 0 && onFindings) onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
+  if (findings.length > 0 && onFindings)
+    onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
   if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
     throw new InvalidResponseError(exchange, findings, secrets);
   }

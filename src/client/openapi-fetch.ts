@@ -9,4 +9,6 @@ import createClientExport from "openapi-fetch";
 type CreateClient = typeof createClientExport;
 
 export const createClient: CreateClient =
-  typeof createClientExport === "function" ? createClientExport : (createClientExport as unknown as { default: CreateClient }).default;
+  typeof createClientExport === "function"
+    ? createClientExport
+    : (createClientExport as unknown as { default: CreateClient }).default;

@@ -8,7 +8,7 @@ import { operations } from "../spec";
 
 export type PageLink =
   | { kind: "none" }
-  | { kind: "page"; url: string; /** The link's query, verbatim, `?` included ("" for none). */ search: string }
+  | { kind: "page"; url: string /** The link's query, verbatim, `?` included ("" for none). */; search: string }
   | { kind: "unusable"; reason: string };
 
 /** The URL of the list operation under a base URL, without query: what every `links.next` must lead to. */
@@ -18,7 +18,11 @@ export function listUrlOf(baseUrl: string): string {
 
 export function resolvePageLink(next: unknown, pageUrl: string, listUrl: string): PageLink {
   if (next === undefined || next === null || next === "") return { kind: "none" };
-  if (typeof next !== "string") return { kind: "unusable", reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string` };
+  if (typeof next !== "string")
+    return {
+      kind: "unusable",
+      reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string`,
+    };
   let target: URL;
   try {
     target = new URL(next, pageUrl);
@@ -27,7 +31,12 @@ export function resolvePageLink(next: unknown, pageUrl: string, listUrl: string)
   }
   const leadsTo = `${target.origin}${target.pathname}`;
   // Only origin and path are named: the link's user info may hold a password.
-  if (target.username || target.password) return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
-  if (leadsTo !== listUrl) return { kind: "unusable", reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed` };
+  if (target.username || target.password)
+    return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
+  if (leadsTo !== listUrl)
+    return {
+      kind: "unusable",
+      reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed`,
+    };
   return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
 }

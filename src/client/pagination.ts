@@ -30,7 +30,8 @@ export async function* walkPages(
     const url = link.url;
     if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
     if (options.maxPages !== undefined && pages >= options.maxPages) {
-      if (options.atMaxPages === "throw") throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+      if (options.atMaxPages === "throw")
+        throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
       return;
     }
     seen.add(url);

@@ -104,7 +104,12 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
       // The transport keeps the server's answers under the cap as it reads them; an answer
       // middleware substituted is held to it here.
       if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
-        throw new ResponseTooLargeError({ method: op.method, url, attempts: sent?.exchange.attempts ?? 0 }, response.status, config.maxResponseBytes, { secrets });
+        throw new ResponseTooLargeError(
+          { method: op.method, url, attempts: sent?.exchange.attempts ?? 0 },
+          response.status,
+          config.maxResponseBytes,
+          { secrets },
+        );
       }
       const exchange: ClientExchange = {
         ...requestSide(operationId, sent),
@@ -122,15 +127,27 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
 }
 
 /** The request's side of an exchange: as sent, or nothing when middleware answered before anything was sent. */
-function requestSide(operationId: OperationId, sent: Performed | undefined): Omit<ClientExchange, "url" | "status" | "headers" | "bodyText"> {
-  if (!sent) return { operationId, method: operations[operationId].method, requestHeaders: {}, requestBody: undefined, durationMs: 0, attempts: 0 };
+function requestSide(
+  operationId: OperationId,
+  sent: Performed | undefined,
+): Omit<ClientExchange, "url" | "status" | "headers" | "bodyText"> {
+  if (!sent)
+    return {
+      operationId,
+      method: operations[operationId].method,
+      requestHeaders: {},
+      requestBody: undefined,
+      durationMs: 0,
+      attempts: 0,
+    };
   const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
   return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...(retried ? { retried } : {}) };
 }
 
 /** The operation a typed call or `send` addresses, refused before anything is built when the spec has none. */
 export function operationOf(operationId: string): OperationId {
-  if (!Object.prototype.hasOwnProperty.call(operations, operationId)) throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  if (!Object.prototype.hasOwnProperty.call(operations, operationId))
+    throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
   return operationId as OperationId;
 }
 

@@ -28,7 +28,10 @@ export function proxySettings(env: Record<string, string | undefined>): ProxySet
   if (!http && !https) return undefined;
   const noProxy = pick(env, "no_proxy");
   // Stryker disable next-line Regex,MethodExpression,StringLiteral: an empty entry matches no host, so runs of separators, the filter and the fallback text only spare work
-  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const bypass = (noProxy?.value ?? "")
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return { http, https, bypass };
 }
 
@@ -78,7 +81,8 @@ function server(env: Record<string, string | undefined>, variable: string): Prox
     // The value may hold a proxy password: the message names the variable only.
     throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
   const authorization = url.username
     ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}`
     : undefined;

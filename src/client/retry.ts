@@ -47,10 +47,14 @@ export function resolveRetryPolicy(input: Partial<RetryPolicy> | false | undefin
     ...given,
   };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError(`retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`, "retry");
+    throw new ConfigError(
+      `retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`,
+      "retry",
+    );
   }
   for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
-    if (!(policy[key] >= 0)) throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
+    if (!(policy[key] >= 0))
+      throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
   }
   return policy;
 }
@@ -59,7 +63,12 @@ export function resolveRetryPolicy(input: Partial<RetryPolicy> | false | undefin
  * The wait before the next attempt, or undefined when the request must not be tried again.
  * `attempt` counts the attempts made so far (1 after the first).
  */
-export function retryDelay(policy: RetryPolicy, method: string, outcome: AttemptOutcome, attempt: number): number | undefined {
+export function retryDelay(
+  policy: RetryPolicy,
+  method: string,
+  outcome: AttemptOutcome,
+  attempt: number,
+): number | undefined {
   if (attempt >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return undefined;
   if (outcome.kind === "status" && outcome.retryAfter !== null) {
     const asked = parseRetryAfter(outcome.retryAfter, policy.now());

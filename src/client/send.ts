@@ -30,8 +30,12 @@ export function createSend(raw: Client<paths>, pipeline: Pipeline) {
     const op = operations[operationId];
     const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : undefined;
     const { search, bodyText } = request;
-    if (search !== undefined && request.query !== undefined) throw new ArgumentError("give either query or search, not both");
-    if (search !== undefined && !/^(\?[^#]*)?$/.test(search)) throw new ArgumentError(`search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`);
+    if (search !== undefined && request.query !== undefined)
+      throw new ArgumentError("give either query or search, not both");
+    if (search !== undefined && !/^(\?[^#]*)?$/.test(search))
+      throw new ArgumentError(
+        `search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`,
+      );
     const call: Call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
     const open = pipeline.open(call);
     // Any operation, any body: `send` probes the API, so its path and body are the spec's only as far as the caller chose.
@@ -55,7 +59,8 @@ export function createSend(raw: Client<paths>, pipeline: Pipeline) {
  * list) and not a dot segment (which URL resolution would turn into a step up the path).
  */
 export function pathSegment(value: unknown, name = "id"): string {
-  if (typeof value !== "string" || value === "") throw new ArgumentError(`path parameter ${name} must be a non-empty string`);
+  if (typeof value !== "string" || value === "")
+    throw new ArgumentError(`path parameter ${name} must be a non-empty string`);
   if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name} must not be "${value}"`);
   return value;
 }

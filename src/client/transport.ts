@@ -8,7 +8,15 @@ import { basicAuthHeader } from "../redact";
 import type { OperationId } from "../spec";
 import { attempt, AttemptFailure, type Attempted } from "./attempt";
 import type { ClientConfig } from "./config";
-import { AbortedError, ArgumentError, NetworkError, OriginRefusedError, ResponseTooLargeError, TimeoutError, type CallFacts } from "./errors";
+import {
+  AbortedError,
+  ArgumentError,
+  NetworkError,
+  OriginRefusedError,
+  ResponseTooLargeError,
+  TimeoutError,
+  type CallFacts,
+} from "./errors";
 import { observedExchange, secretsOf } from "./exchange";
 import { retryDelay, type AttemptOutcome } from "./retry";
 import type { ClientExchange, RetriedAnswer, SendAuth } from "./types";
@@ -43,7 +51,11 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
   const { retry: policy } = config;
   // A wire still to load (undici's, on the first request) is loaded before any deadline starts.
   let ready: Wire | undefined;
-  const baseHeaders = { accept: "application/json", "accept-encoding": "gzip, deflate, br", "user-agent": config.userAgent };
+  const baseHeaders = {
+    accept: "application/json",
+    "accept-encoding": "gzip, deflate, br",
+    "user-agent": config.userAgent,
+  };
   const sameOriginPrefix = `${config.origin}/`;
 
   return async function perform(request) {
@@ -52,7 +64,8 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
     // Stryker disable next-line ConditionalExpression,MethodExpression,BooleanLiteral: a fast path; refuseForeign passes every URL it skips.
     if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
     const operationId = request.operationId;
-    if (operationId === undefined) throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
+    if (operationId === undefined)
+      throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
     const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
     const auth = request.auth ?? "default";
     if (auth === "default") headers.authorization = config.authorization;
@@ -74,16 +87,21 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
         outcome = { kind: "status", status: result.status, retryAfter: result.headers["retry-after"] ?? null };
       } catch (error) {
         if (!(error instanceof AttemptFailure)) throw error;
-        if (error.kind === "too-large") throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
+        if (error.kind === "too-large")
+          throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
         if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
         failure = error;
         // Stryker disable next-line ConditionalExpression: the policy retries a timeout as it does an unrefused network failure today; they stay apart for it.
-        outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
+        outcome =
+          error.kind === "timeout"
+            ? { kind: "timeout" }
+            : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
       }
       const delay = retryDelay(policy, method, outcome, attempts);
       if (delay === undefined) {
         if (result) return finish(operationId, request, headers, result, attempts, started, secrets, retried);
-        if (failure?.kind === "timeout") throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
+        if (failure?.kind === "timeout")
+          throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
         throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
       }
       if (result) retried.push({ status: result.status, headers: result.headers, bodyText: result.bodyText });
@@ -131,9 +149,15 @@ export function createTransport(config: ClientConfig, onExchange?: (exchange: Cl
 function refuseForeign(origin: string, url: string, secrets: readonly string[]): void {
   const target = new URL(url);
   if (target.username || target.password) {
-    throw new OriginRefusedError(`${target.protocol}//${target.host}${target.pathname}`, origin, "the URL carries credentials", { secrets });
+    throw new OriginRefusedError(
+      `${target.protocol}//${target.host}${target.pathname}`,
+      origin,
+      "the URL carries credentials",
+      { secrets },
+    );
   }
-  if (target.origin !== origin) throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
+  if (target.origin !== origin)
+    throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
 }
 
 function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {

@@ -83,7 +83,11 @@ function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
 function decodersFor(encoding: string | undefined): Transform[] {
   if (!encoding) return [];
   const decoders: Transform[] = [];
-  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
+  for (const coding of encoding
+    .toLowerCase()
+    .split(",")
+    .map((c) => c.trim())
+    .reverse()) {
     if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
     else if (coding === "deflate") decoders.push(createInflate());
     else if (coding === "br") decoders.push(createBrotliDecompress());

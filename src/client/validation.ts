@@ -43,7 +43,8 @@ function warnOncePerFinding(): FindingsHook {
       if (warned.has(f.id)) continue;
       warned.add(f.id);
       const text = `${f.method} ${f.path} → ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
-      if (typeof process === "object" && typeof process.emitWarning === "function") process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
+      if (typeof process === "object" && typeof process.emitWarning === "function")
+        process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
       else console.warn(text);
     }
   };

@@ -43,7 +43,10 @@ export type Wire = (request: WireRequest) => InFlight;
 export function fetchWire(fetchImpl: FetchLike): Wire {
   return (request) => {
     const controller = new AbortController();
-    return { response: fetchAnswer(fetchImpl, request, controller.signal), abort: (reason) => controller.abort(reason) };
+    return {
+      response: fetchAnswer(fetchImpl, request, controller.signal),
+      abort: (reason) => controller.abort(reason),
+    };
   };
 }
 

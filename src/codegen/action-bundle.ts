@@ -18,7 +18,8 @@ export const ACTION_BUNDLES = {
 export type ActionBundle = keyof typeof ACTION_BUNDLES;
 
 /** esbuild's CommonJS shims need a `require` inside an ES module (yaml and fast-xml-parser use it). */
-const REQUIRE_SHIM = 'import { createRequire as __bundleRequire } from "node:module";\nconst require = __bundleRequire(import.meta.url);';
+const REQUIRE_SHIM =
+  'import { createRequire as __bundleRequire } from "node:module";\nconst require = __bundleRequire(import.meta.url);';
 
 export async function buildActionBundle(root: string, file: ActionBundle): Promise<string> {
   const result = await build({

@@ -23,17 +23,29 @@ export function findStaleFiles(dir: string, expected: Artefacts): StaleFile[] {
     const path = join(dir, name);
     const shown = `generated/${name}`;
     if (!onDisk.includes(name)) {
-      stale.push({ file: shown, kind: "missing", diff: createTwoFilesPatch("/dev/null", shown, "", want, "", "", { context: 3 }) });
+      stale.push({
+        file: shown,
+        kind: "missing",
+        diff: createTwoFilesPatch("/dev/null", shown, "", want, "", "", { context: 3 }),
+      });
       continue;
     }
     const have = normalise(readFileSync(path, "utf8"));
     if (have !== want) {
-      stale.push({ file: shown, kind: "changed", diff: createTwoFilesPatch(shown, shown, have, want, "committed", "from the spec", { context: 3 }) });
+      stale.push({
+        file: shown,
+        kind: "changed",
+        diff: createTwoFilesPatch(shown, shown, have, want, "committed", "from the spec", { context: 3 }),
+      });
     }
   }
   for (const name of onDisk) {
     if (!(name in expected)) {
-      stale.push({ file: `generated/${name}`, kind: "extra", diff: `generated/${name} is not produced by the generator any more\n` });
+      stale.push({
+        file: `generated/${name}`,
+        kind: "extra",
+        diff: `generated/${name} is not produced by the generator any more\n`,
+      });
     }
   }
   return stale;

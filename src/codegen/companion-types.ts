@@ -24,7 +24,8 @@ export function readCompanionRules(schema: Json): { property: string; rules: Com
     const names = Object.keys(props);
     const name = names[0];
     const condition = name === undefined ? undefined : props[name];
-    if (names.length !== 1 || name === undefined || !isPlainObject(condition) || typeof condition.const !== "string") return undefined;
+    if (names.length !== 1 || name === undefined || !isPlainObject(condition) || typeof condition.const !== "string")
+      return undefined;
     if (property !== undefined && property !== name) return undefined;
     property = name;
     const required = item.then.required;
@@ -42,7 +43,8 @@ function siblingEnum(doc: JsonObject, rulesRef: string, property: string): strin
     if (!schema.allOf.some((m) => isPlainObject(m) && m.$ref === rulesRef)) continue;
     for (const member of schema.allOf) {
       const resolved = deref(doc, member)?.node;
-      const prop = isPlainObject(resolved) && isPlainObject(resolved.properties) ? resolved.properties[property] : undefined;
+      const prop =
+        isPlainObject(resolved) && isPlainObject(resolved.properties) ? resolved.properties[property] : undefined;
       const values = enumOf(doc, prop);
       if (values) return values;
     }

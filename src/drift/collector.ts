@@ -43,7 +43,9 @@ export class FindingCollector {
   }
 
   evaluatedPairs(): Array<{ check: string; operationId: string }> {
-    return [...this.pairs.values()].sort((a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId));
+    return [...this.pairs.values()].sort(
+      (a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId),
+    );
   }
 
   countBySeverity(): Record<Severity, number> {

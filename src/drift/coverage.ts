@@ -17,7 +17,17 @@ import type { HttpExchange } from "../checks/types";
 import type { ParsedJson } from "../json-text";
 import type { OperationCoverage } from "./types";
 
-export const CRITERIA = ["paths", "operations", "contentTypes", "parameters", "parameterValues", "statusClasses", "statusCodes", "responseProperties", "flows"] as const;
+export const CRITERIA = [
+  "paths",
+  "operations",
+  "contentTypes",
+  "parameters",
+  "parameterValues",
+  "statusClasses",
+  "statusCodes",
+  "responseProperties",
+  "flows",
+] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
 export interface CriterionCoverage {
@@ -38,7 +48,15 @@ export interface CoverageReport {
 }
 
 /** TCL1 … TCL7: the criteria each level adds. */
-const LEVELS: readonly (readonly Criterion[])[] = [["paths"], ["operations"], ["contentTypes"], ["parameters", "statusClasses"], ["parameterValues", "statusCodes"], ["responseProperties"], ["flows"]];
+const LEVELS: readonly (readonly Criterion[])[] = [
+  ["paths"],
+  ["operations"],
+  ["contentTypes"],
+  ["parameters", "statusClasses"],
+  ["parameterValues", "statusCodes"],
+  ["responseProperties"],
+  ["flows"],
+];
 
 /** What coverage reads of an operation of the index. */
 interface CoveredOperation {
@@ -87,16 +105,20 @@ export class CoverageTracker {
     const documented = documentedFor(op, exchange.status);
     if (!documented) return;
     const type = exchange.headers["content-type"];
-    if (type !== undefined && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
+    if (type !== undefined && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
+      this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
     if (!parsed.ok) return;
     for (const object of documented.info.objects) {
       const names = this.model.schemaProperties[object.schema] ?? [];
       for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
         if (!isPlainObject(value)) continue;
-        for (const name of names) if (value[name] !== undefined && value[name] !== null) this.items.add(`responseProperties ${object.schema}.${name}`);
+        for (const name of names)
+          if (value[name] !== undefined && value[name] !== null)
+            this.items.add(`responseProperties ${object.schema}.${name}`);
       }
     }
-    if (exchange.status >= 200 && exchange.status < 300) for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
+    if (exchange.status >= 200 && exchange.status < 300)
+      for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
   }
 
   /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
@@ -114,10 +136,16 @@ export class CoverageTracker {
       const value = sent[p.name];
       if (value === undefined) continue;
       this.items.add(`parameters ${op.operationId} ${p.name}`);
-      for (const v of p.valueClasses ?? []) if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
+      for (const v of p.valueClasses ?? [])
+        if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
     }
     const type = exchange.requestHeaders?.["content-type"];
-    if (op.requestBody && type !== undefined && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))) this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
+    if (
+      op.requestBody &&
+      type !== undefined &&
+      op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type))
+    )
+      this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
     for (const e of this.expected.get(op.operationId) ?? []) {
       if (Object.entries(e.params).every(([name, value]) => sent[name] === value)) this.items.add(`flows ${e.link}`);
     }
@@ -137,7 +165,8 @@ export class CoverageTracker {
       }
       let links = this.expectedUrls.get(href);
       if (!links) {
-        if (this.expectedUrls.size >= EXPECTATIONS_KEPT) this.expectedUrls.delete(this.expectedUrls.keys().next().value!);
+        if (this.expectedUrls.size >= EXPECTATIONS_KEPT)
+          this.expectedUrls.delete(this.expectedUrls.keys().next().value!);
         this.expectedUrls.set(href, (links = new Set()));
       }
       links.add(name);
@@ -158,7 +187,8 @@ export class CoverageTracker {
   summary(): CoverageReport {
     const statuses = this.operationSummary();
     const ops = Object.values(this.model.operations);
-    const readWriteOnly = (op: CoveredOperation | undefined) => this.model.readOnly && op !== undefined && !READ_METHODS.has(op.method.toUpperCase());
+    const readWriteOnly = (op: CoveredOperation | undefined) =>
+      this.model.readOnly && op !== undefined && !READ_METHODS.has(op.method.toUpperCase());
     const criteria = {} as Record<Criterion, CriterionCoverage>;
     const universe = this.universe();
     for (const criterion of CRITERIA) {
@@ -167,15 +197,25 @@ export class CoverageTracker {
       criteria[criterion] = {
         covered: all.length - missing.length,
         total: all.length,
-        missing: missing.map((i) => (readWriteOnly(i.op ? this.model.operations[i.op] : undefined) ? `${i.name} — read-write only` : i.name)),
+        missing: missing.map((i) =>
+          readWriteOnly(i.op ? this.model.operations[i.op] : undefined) ? `${i.name} — read-write only` : i.name,
+        ),
       };
     }
-    const excluded = ops.flatMap((op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`));
+    const excluded = ops.flatMap((op) =>
+      Object.keys(op.responses)
+        .filter(unprovokable)
+        .map((s) => `${op.operationId} ${s}`),
+    );
     const seenExcluded = excluded.filter((name) => {
       const [id, status] = name.split(" ") as [string, string];
-      return [...(this.seen.get(id)?.keys() ?? [])].some((code) => documentedFor(this.model.operations[id]!, code)?.key === status);
+      return [...(this.seen.get(id)?.keys() ?? [])].some(
+        (code) => documentedFor(this.model.operations[id]!, code)?.key === status,
+      );
     });
-    criteria.statusCodes.excluded = excluded.filter((name) => !seenExcluded.includes(name)).map((name) => `${name} (no client can provoke it)`);
+    criteria.statusCodes.excluded = excluded
+      .filter((name) => !seenExcluded.includes(name))
+      .map((name) => `${name} (no client can provoke it)`);
     let level = 0;
     for (const added of LEVELS) {
       if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
@@ -189,24 +229,53 @@ export class CoverageTracker {
     const ops = Object.values(this.model.operations);
     const paths = [...new Set(ops.map((op) => op.path))];
     const objects = new Set<string>();
-    for (const op of ops) for (const r of Object.values(op.responses) as ResponseInfo[]) for (const o of r.objects) objects.add(o.schema);
+    for (const op of ops)
+      for (const r of Object.values(op.responses) as ResponseInfo[]) for (const o of r.objects) objects.add(o.schema);
     return {
       // A path is read-write only when every operation on it is.
-      paths: paths.map((path) => ({ name: path, op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId })),
+      paths: paths.map((path) => ({
+        name: path,
+        op:
+          ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ??
+          ops.find((o) => o.path === path)?.operationId,
+      })),
       operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
       contentTypes: ops.flatMap((op) => [
-        ...(op.requestBody?.contentTypes ?? []).map((t) => ({ name: `${op.operationId} request ${mediaTypeOf(t)}`, op: op.operationId })),
-        ...[...new Set((Object.values(op.responses) as ResponseInfo[]).flatMap((r) => r.contentTypes.map(mediaTypeOf)))].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId })),
+        ...(op.requestBody?.contentTypes ?? []).map((t) => ({
+          name: `${op.operationId} request ${mediaTypeOf(t)}`,
+          op: op.operationId,
+        })),
+        ...[
+          ...new Set((Object.values(op.responses) as ResponseInfo[]).flatMap((r) => r.contentTypes.map(mediaTypeOf))),
+        ].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId })),
       ]),
-      parameters: ops.flatMap((op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))),
-      parameterValues: ops.flatMap((op) => op.parameters.flatMap((p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })))),
-      statusClasses: ops.flatMap((op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))),
-      statusCodes: ops.flatMap((op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))),
-      responseProperties: [...objects].flatMap((schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))),
+      parameters: ops.flatMap((op) =>
+        op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId })),
+      ),
+      parameterValues: ops.flatMap((op) =>
+        op.parameters.flatMap((p) =>
+          (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId })),
+        ),
+      ),
+      statusClasses: ops.flatMap((op) =>
+        ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId })),
+      ),
+      statusCodes: ops.flatMap((op) =>
+        Object.keys(op.responses)
+          .filter((s) => !unprovokable(s))
+          .map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId })),
+      ),
+      responseProperties: [...objects].flatMap((schema) =>
+        (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` })),
+      ),
       flows: ops.flatMap((op) => {
         const names = new Map<string, LinkInfo>();
-        for (const r of Object.values(op.responses) as ResponseInfo[]) for (const link of r.links) names.set(flowName(op.operationId, link), link);
-        return [...names].map(([name, link]) => ({ name, op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId }));
+        for (const r of Object.values(op.responses) as ResponseInfo[])
+          for (const link of r.links) names.set(flowName(op.operationId, link), link);
+        return [...names].map(([name, link]) => ({
+          name,
+          op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId,
+        }));
       }),
     };
   }
@@ -277,7 +346,9 @@ function evaluate(expression: string, body: unknown): unknown {
 /** Path parameter values of a request, by the operation's template. */
 function pathParameters(template: string, path: string): Record<string, string> {
   const names: string[] = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name: string) => (names.push(name), "([^/]+)"));
+  const pattern = template
+    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+    .replace(/\\?\{([^}]+)\\?\}/g, (_all, name: string) => (names.push(name), "([^/]+)"));
   const found = new RegExp(`^${pattern}$`).exec(path);
   if (!found) return {};
   const out: Record<string, string> = {};
@@ -302,12 +373,19 @@ function percentCovered(c: CriterionCoverage): number {
 }
 
 /** Why a run's coverage falls short of what was required, one reason per criterion below its minimum. */
-export function coverageShortfalls(criteria: Record<Criterion, CriterionCoverage>, required: Readonly<Partial<Record<Criterion, number>>>): string[] {
+export function coverageShortfalls(
+  criteria: Record<Criterion, CriterionCoverage>,
+  required: Readonly<Partial<Record<Criterion, number>>>,
+): string[] {
   return CRITERIA.flatMap((c) => {
     const min = required[c];
     if (min === undefined) return [];
     const got = percentCovered(criteria[c]);
-    return got >= min ? [] : [`coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`];
+    return got >= min
+      ? []
+      : [
+          `coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`,
+        ];
   });
 }
 

@@ -35,7 +35,8 @@ export class EvidenceCollector {
         this.byId.set(finding.id, evidence);
       }
       evidence.occurrences += 1;
-      if (finding.check === "status-code-undocumented") evidence.contentType ??= analysis.exchange.headers["content-type"];
+      if (finding.check === "status-code-undocumented")
+        evidence.contentType ??= analysis.exchange.headers["content-type"];
       if (!analysis.parsed.ok) continue;
       // A missing key's pointer leads to no value; an undocumented status's pointer ("") to the whole body.
       const value = at(analysis.parsed.value as Json, finding.pointer);

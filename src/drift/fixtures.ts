@@ -39,13 +39,17 @@ export function newPassword(): string {
 function handlerKinds(): string[] {
   const errors = validate(UPDATE, { call_handler: "\u0000" });
   const enumError = errors.find((e) => e.keyword === "enum" && e.instancePath === "/call_handler");
-  return ((enumError?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? []).filter((v): v is string => typeof v === "string");
+  return ((enumError?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? []).filter(
+    (v): v is string => typeof v === "string",
+  );
 }
 
 /** The field a handler needs alongside it, as the validator demands it; undefined when none. */
 function companionOf(handler: string): string | undefined {
   const errors = validate(CREATE, { username: "probe", password: "probe", call_handler: handler });
-  return errors.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: string }).missingProperty))[0];
+  return errors
+    .filter((e) => e.keyword === "required")
+    .map((e) => String((e.params as { missingProperty: string }).missingProperty))[0];
 }
 
 /**
@@ -54,11 +58,17 @@ function companionOf(handler: string): string | undefined {
  */
 export function referenceFields(): ReadonlyMap<string, string> {
   const found = new Map<string, string>();
-  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  const schemas =
+    isPlainObject(specDocument) &&
+    isPlainObject(specDocument.components) &&
+    isPlainObject(specDocument.components.schemas)
+      ? specDocument.components.schemas
+      : {};
   for (const schema of Object.values(schemas)) {
     const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
     for (const [field, property] of Object.entries(properties)) {
-      if (isPlainObject(property) && typeof property["x-reference"] === "string") found.set(field, property["x-reference"]);
+      if (isPlainObject(property) && typeof property["x-reference"] === "string")
+        found.set(field, property["x-reference"]);
     }
   }
   return found;
@@ -71,11 +81,22 @@ export function referenceFields(): ReadonlyMap<string, string> {
  */
 function handlerFields(): ReadonlyMap<string, string[]> {
   const found = new Map<string, string[]>();
-  const schemas = isPlainObject(specDocument) && isPlainObject(specDocument.components) && isPlainObject(specDocument.components.schemas) ? specDocument.components.schemas : {};
+  const schemas =
+    isPlainObject(specDocument) &&
+    isPlainObject(specDocument.components) &&
+    isPlainObject(specDocument.components.schemas)
+      ? specDocument.components.schemas
+      : {};
   for (const schema of Object.values(schemas)) {
     const properties = isPlainObject(schema) && isPlainObject(schema.properties) ? schema.properties : {};
     for (const [field, property] of Object.entries(properties)) {
-      if (!isPlainObject(property) || typeof property["x-handler"] !== "string" || property["x-reference"] !== undefined || isSecretField(field)) continue;
+      if (
+        !isPlainObject(property) ||
+        typeof property["x-handler"] !== "string" ||
+        property["x-reference"] !== undefined ||
+        isSecretField(field)
+      )
+        continue;
       const fields = found.get(property["x-handler"]) ?? [];
       if (!fields.includes(field)) found.set(property["x-handler"], [...fields, field]);
     }
@@ -108,7 +129,9 @@ export function fixtureProblem(field: string, value: string): string | undefined
   const problem = errors.find((e) => e.instancePath === `/${field}`);
   if (!problem) return undefined;
   // A write-only value (`call_flow_id`) is one the job never writes down, here either.
-  const given = isSecretField(field) ? `the value given for ${field} (write-only, so not shown)` : `${field} ${JSON.stringify(value)}`;
+  const given = isSecretField(field)
+    ? `the value given for ${field} (write-only, so not shown)`
+    : `${field} ${JSON.stringify(value)}`;
   return `the spec refuses ${given}: it ${problem.message ?? problem.keyword}`;
 }
 
@@ -123,7 +146,10 @@ function companionFor(handler: string, values: CompanionValues): Companion {
   if (reference !== undefined && !values.invent) return { field, missing: reference };
   const body = { username: "probe", password: "probe", call_handler: handler };
   const candidates = [randomUUID(), `https://example.com/drift/${handler}`];
-  return { field, value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0]! };
+  return {
+    field,
+    value: candidates.find((value) => validate(CREATE, { ...body, [field]: value }).length === 0) ?? candidates[0]!,
+  };
 }
 
 /**
@@ -132,12 +158,21 @@ function companionFor(handler: string, values: CompanionValues): Companion {
  * else the first candidate (a UUID, then a URL) the validator accepts — made up only where
  * `values.invent` allows it for a reference. `reference` says what the companion names, if anything.
  */
-export function validCreateBodies(prefix: string, password: () => string, values: CompanionValues = INVENTED): Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> {
-  const cases: Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> = [];
+export function validCreateBodies(
+  prefix: string,
+  password: () => string,
+  values: CompanionValues = INVENTED,
+): Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> {
+  const cases: Array<{ handler: string; body: Record<string, unknown>; reference?: { field: string; what: string } }> =
+    [];
   for (const handler of ["none", ...handlerKinds()]) {
     const companion = handler === "none" ? undefined : companionFor(handler, values);
     if (companion && "missing" in companion) continue;
-    const body: Record<string, unknown> = { username: `${prefix}${handler}`, password: password(), caller_id: "drift check" };
+    const body: Record<string, unknown> = {
+      username: `${prefix}${handler}`,
+      password: password(),
+      caller_id: "drift check",
+    };
     if (handler !== "none") body.call_handler = handler;
     if (companion) body[companion.field] = companion.value;
     // The handler's optional fields too, so every field an answer can hold is seen with a value.
@@ -147,14 +182,25 @@ export function validCreateBodies(prefix: string, password: () => string, values
       if (value !== undefined) body[field] = value;
     }
     const errors = validate(CREATE, body);
-    if (errors.length > 0) throw new Error(`the spec refuses the generated create body for ${handler}: ${errors[0]!.message ?? errors[0]!.keyword}`);
-    cases.push({ handler, body, ...(companion?.reference !== undefined ? { reference: { field: companion.field, what: companion.reference } } : {}) });
+    if (errors.length > 0)
+      throw new Error(
+        `the spec refuses the generated create body for ${handler}: ${errors[0]!.message ?? errors[0]!.keyword}`,
+      );
+    cases.push({
+      handler,
+      body,
+      ...(companion?.reference !== undefined
+        ? { reference: { field: companion.field, what: companion.reference } }
+        : {}),
+    });
   }
   return cases;
 }
 
 /** The handler kinds the run cannot create: their companion names a resource of the Space, and none is known. */
-export function kindsWithoutReference(values: CompanionValues): Array<{ handler: string; field: string; what: string }> {
+export function kindsWithoutReference(
+  values: CompanionValues,
+): Array<{ handler: string; field: string; what: string }> {
   return handlerKinds().flatMap((handler) => {
     const companion = companionFor(handler, values);
     return companion && "missing" in companion ? [{ handler, field: companion.field, what: companion.missing }] : [];
@@ -170,14 +216,25 @@ export function invalidCreateBodies(prefix: string, password: () => string): Inv
     { name: "no password", body: { username: `${prefix}invalid-2` } },
     { name: "an encryption outside the enum", body: { ...base(3), encryption: "sometimes" } },
     { name: "a caller_id that is not a string", body: { ...base(4), caller_id: 42 } },
-    ...(withCompanion ? [{ name: `call_handler ${withCompanion} without its companion field`, body: { ...base(5), call_handler: withCompanion } }] : []),
+    ...(withCompanion
+      ? [
+          {
+            name: `call_handler ${withCompanion} without its companion field`,
+            body: { ...base(5), call_handler: withCompanion },
+          },
+        ]
+      : []),
   ];
   return confirmInvalid(CREATE, candidates, "body");
 }
 
 /** Update bodies the spec forbids. */
 export function invalidUpdateBodies(): InvalidBody[] {
-  return confirmInvalid(UPDATE, [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }], "body");
+  return confirmInvalid(
+    UPDATE,
+    [{ name: "an encryption outside the enum", body: { encryption: "sometimes" } }],
+    "body",
+  );
 }
 
 /**
@@ -199,7 +256,11 @@ export function isValidListQuery(query: Record<string, unknown>): boolean {
   return validate(LIST_QUERY, query).length === 0;
 }
 
-function confirmInvalid<K extends "body" | "query", T extends { name: string } & Record<K, Record<string, unknown>>>(validator: ValidatorName, candidates: T[], key: K): Array<T & InvalidCase> {
+function confirmInvalid<K extends "body" | "query", T extends { name: string } & Record<K, Record<string, unknown>>>(
+  validator: ValidatorName,
+  candidates: T[],
+  key: K,
+): Array<T & InvalidCase> {
   const out: Array<T & InvalidCase> = [];
   for (const candidate of candidates) {
     const problem = firstProblem(validate(validator, candidate[key]));

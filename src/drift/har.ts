@@ -86,7 +86,10 @@ export class HarRecorder {
   /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
   private readonly kept: Array<{ order: number; entry: HarEntry }> = [];
   /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
-  private readonly pages = new Map<string, { followed: number; pending: { order: number; seen: SessionExchange } | undefined }>();
+  private readonly pages = new Map<
+    string,
+    { followed: number; pending: { order: number; seen: SessionExchange } | undefined }
+  >();
   private order = 0;
   private omitted = 0;
 
@@ -111,7 +114,8 @@ export class HarRecorder {
 
   toHar(meta: { runId: string; baseUrl: string; mode: DriftMode; stopped: string | undefined }): Har {
     const all = [...this.kept];
-    for (const { pending } of this.pages.values()) if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
+    for (const { pending } of this.pages.values())
+      if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
     const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
     const comment =
       this.omitted === 0
@@ -144,7 +148,9 @@ function toEntry(seen: SessionExchange): HarEntry {
     // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
     exchange.requestBody === undefined
       ? undefined
-      : scrubBodyText(typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody));
+      : scrubBodyText(
+          typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody),
+        );
   const responseBody = scrubBodyText(exchange.bodyText);
   const requestHeaders = exchange.requestHeaders ?? {};
   const responseType = exchange.headers["content-type"] ?? "";
@@ -159,7 +165,9 @@ function toEntry(seen: SessionExchange): HarEntry {
       cookies: [],
       headers: headerList(requestHeaders),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(requestBody === undefined ? {} : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } }),
+      ...(requestBody === undefined
+        ? {}
+        : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } }),
       headersSize: -1,
       bodySize: requestBody === undefined ? 0 : Buffer.byteLength(requestBody),
     },
@@ -182,7 +190,12 @@ function toEntry(seen: SessionExchange): HarEntry {
     _auth: authOf(request),
   };
   if (exchange.attempts !== undefined) entry._attempts = exchange.attempts;
-  if (exchange.retried) entry._retried = exchange.retried.map((answer) => ({ status: answer.status, headers: headerList(answer.headers), text: scrubBodyText(answer.bodyText) }));
+  if (exchange.retried)
+    entry._retried = exchange.retried.map((answer) => ({
+      status: answer.status,
+      headers: headerList(answer.headers),
+      text: scrubBodyText(answer.bodyText),
+    }));
   if (exchange.requestId !== undefined) entry._requestId = exchange.requestId;
   if (seen.invalidInput) entry._invalidInput = true;
   if (seen.followsLink) entry._followsLink = true;
@@ -190,7 +203,11 @@ function toEntry(seen: SessionExchange): HarEntry {
 }
 
 function authOf(request: Omit<DriftRequest, "signal">): HarEntry["_auth"] {
-  return request.auth === undefined || request.auth === "default" ? "default" : request.auth === "none" ? "none" : "other";
+  return request.auth === undefined || request.auth === "default"
+    ? "default"
+    : request.auth === "none"
+      ? "none"
+      : "other";
 }
 
 function headerList(headers: Record<string, string>): HarHeader[] {
@@ -226,8 +243,12 @@ export function readHar(text: string, source: string): Recording {
   const parsed = parseJson(text);
   if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
   const log = isPlainObject(parsed.value) ? parsed.value.log : undefined;
-  if (!isPlainObject(log) || !Array.isArray(log.entries)) throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
-  if (log.version !== "1.2" && log.version !== "1.1") throw new HarError(`${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`);
+  if (!isPlainObject(log) || !Array.isArray(log.entries))
+    throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
+  if (log.version !== "1.2" && log.version !== "1.1")
+    throw new HarError(
+      `${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`,
+    );
   const mode = log._mode === "read-write" ? "read-write" : "read-only";
   const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : undefined;
   const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
@@ -246,8 +267,10 @@ export function readHar(text: string, source: string): Recording {
 function readEntry(entry: unknown, where: string, baseUrl: string | undefined): RecordedExchange {
   if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
   const { request, response } = entry;
-  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string") throw new HarError(`${where}: request.method and request.url must be strings`);
-  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status)) throw new HarError(`${where}: response.status must be a whole number`);
+  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string")
+    throw new HarError(`${where}: request.method and request.url must be strings`);
+  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status))
+    throw new HarError(`${where}: response.status must be a whole number`);
   let url: URL;
   try {
     url = new URL(request.url);
@@ -255,9 +278,13 @@ function readEntry(entry: unknown, where: string, baseUrl: string | undefined): 
     throw new HarError(`${where}: request.url is not an absolute URL`);
   }
   const operationId = operationOf(entry._operationId, request.method, url, baseUrl);
-  if (!operationId) throw new HarError(`${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`);
+  if (!operationId)
+    throw new HarError(
+      `${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`,
+    );
   const content = isPlainObject(response.content) ? response.content : {};
-  if (content.encoding === "base64") throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
+  if (content.encoding === "base64")
+    throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
   const exchange: DriftExchange = {
     operationId,
     method: request.method.toUpperCase(),
@@ -267,7 +294,8 @@ function readEntry(entry: unknown, where: string, baseUrl: string | undefined): 
     bodyText: typeof content.text === "string" ? content.text : "",
   };
   // The request's headers as recorded (secrets scrubbed), for what coverage reads of them: the content type sent.
-  if (Array.isArray(request.headers) && request.headers.length > 0) exchange.requestHeaders = headerRecord(request.headers, `${where}: request.headers`);
+  if (Array.isArray(request.headers) && request.headers.length > 0)
+    exchange.requestHeaders = headerRecord(request.headers, `${where}: request.headers`);
   const postData = isPlainObject(request.postData) ? request.postData : undefined;
   if (postData && typeof postData.text === "string") {
     const body = parseJson(postData.text);
@@ -295,10 +323,19 @@ function operationOf(named: unknown, method: string, url: URL, baseUrl: string |
 function retriedAnswers(list: unknown, where: string): RetriedAnswer[] {
   if (!Array.isArray(list)) throw new HarError(`${where} must be a list of { status, headers, text }`);
   return list.map((answer, index) => {
-    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
+    if (
+      !isPlainObject(answer) ||
+      typeof answer.status !== "number" ||
+      !Number.isInteger(answer.status) ||
+      typeof answer.text !== "string"
+    ) {
       throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
     }
-    return { status: answer.status, headers: headerRecord(answer.headers, `${where}: item ${index + 1}: headers`), bodyText: answer.text };
+    return {
+      status: answer.status,
+      headers: headerRecord(answer.headers, `${where}: item ${index + 1}: headers`),
+      bodyText: answer.text,
+    };
   });
 }
 
@@ -307,7 +344,8 @@ function headerRecord(list: unknown, where: string): Record<string, string> {
   if (!Array.isArray(list)) throw new HarError(`${where} must be a list of { name, value }`);
   const out: Record<string, string> = {};
   for (const header of list) {
-    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string") throw new HarError(`${where} must be a list of { name, value }`);
+    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string")
+      throw new HarError(`${where} must be a list of { name, value }`);
     const name = header.name.toLowerCase();
     out[name] = out[name] === undefined ? header.value : `${out[name]}, ${header.value}`;
   }

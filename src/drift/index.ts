@@ -2,10 +2,35 @@
  * The drift job as a library: run the scenarios against a target, get a report as data, write it
  * as JSON, Markdown and JUnit. `npm run drift` and the contract suite are two front ends of it.
  */
-export { readHar, renderHar, HarError, HarRecorder, DEFAULT_HAR_PAGES, type Har, type HarEntry, type Recording } from "./har";
+export {
+  readHar,
+  renderHar,
+  HarError,
+  HarRecorder,
+  DEFAULT_HAR_PAGES,
+  type Har,
+  type HarEntry,
+  type Recording,
+} from "./har";
 export { replayDrift, type ReplayOptions } from "./replay";
-export { runDrift, runCleanup, newRunId, DEFAULTS as DRIFT_DEFAULTS, type DriftRunOptions, type DriftResult, type CleanupResult } from "./run";
-export { startEmbeddedMock, connect, createDriftSend, MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, type DriftTarget, type SendOptions } from "./target";
+export {
+  runDrift,
+  runCleanup,
+  newRunId,
+  DEFAULTS as DRIFT_DEFAULTS,
+  type DriftRunOptions,
+  type DriftResult,
+  type CleanupResult,
+} from "./run";
+export {
+  startEmbeddedMock,
+  connect,
+  createDriftSend,
+  MOCK_SEED_COUNT,
+  MOCK_TIMEOUT_MS,
+  type DriftTarget,
+  type SendOptions,
+} from "./target";
 export { writeReports, renderJson, REPORT_FILES, REPORT_RENDERERS, HAR_FILE } from "./report/write";
 export { renderSarif } from "./report/sarif";
 export { renderMarkdown } from "./report/markdown";

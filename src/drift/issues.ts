@@ -60,7 +60,9 @@ function issueTitle(f: DriftFinding): string {
 
 export function planIssues(report: DriftReport, openIssues: readonly OpenIssue[], runUrl: string): IssuePlan {
   const plan: IssuePlan = { open: [], refresh: [], close: [], keep: [], label: [] };
-  const acknowledged = new Map((report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a]));
+  const acknowledged = new Map(
+    (report.acknowledgements ?? []).filter((a) => a.status === "active").map((a) => [a.finding, a]),
+  );
   const threshold = SEVERITY_RANK[report.failOn];
   const seen = new Map(report.findings.map((f) => [f.id, f]));
   const evaluated = new Set(report.evaluated.map((p) => `${p.check} ${p.operationId}`));
@@ -74,22 +76,44 @@ export function planIssues(report: DriftReport, openIssues: readonly OpenIssue[]
     const finding = seen.get(findingId);
     const ack = acknowledged.get(findingId);
     if (ack) {
-      plan.label.push({ number: issue.number, findingId, label: ACKNOWLEDGED_LABEL, comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.` });
+      plan.label.push({
+        number: issue.number,
+        findingId,
+        label: ACKNOWLEDGED_LABEL,
+        comment: `Acknowledged until ${ack.until}: ${ack.reason}. Still seen in ${runUrl}.`,
+      });
     } else if (finding && SEVERITY_RANK[finding.severity] >= threshold) {
-      plan.refresh.push({ number: issue.number, findingId, body: issueBody(finding, runUrl), comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).` });
+      plan.refresh.push({
+        number: issue.number,
+        findingId,
+        body: issueBody(finding, runUrl),
+        comment: `Still seen in ${runUrl} (${finding.occurrences} occurrence${finding.occurrences === 1 ? "" : "s"}).`,
+      });
     } else if (finding) {
       plan.keep.push({ number: issue.number, findingId, reason: `still seen, below --fail-on ${report.failOn}` });
     } else if (!conclusive) {
       plan.keep.push({ number: issue.number, findingId, reason: `the run was ${report.outcome}` });
     } else {
       const check = CHECK_MARK.exec(issue.body);
-      if (!check) plan.keep.push({ number: issue.number, findingId, reason: "the issue does not say which check found it" });
-      else if (!evaluated.has(`${check[1]} ${check[2]}`)) plan.keep.push({ number: issue.number, findingId, reason: `${check[1]} was not evaluated on ${check[2]} in this run` });
-      else plan.close.push({ number: issue.number, findingId, comment: `Not seen in ${runUrl}, a conclusive run that evaluated ${check[1]} on ${check[2]}; closing. It comes back as a new issue if it returns.` });
+      if (!check)
+        plan.keep.push({ number: issue.number, findingId, reason: "the issue does not say which check found it" });
+      else if (!evaluated.has(`${check[1]} ${check[2]}`))
+        plan.keep.push({
+          number: issue.number,
+          findingId,
+          reason: `${check[1]} was not evaluated on ${check[2]} in this run`,
+        });
+      else
+        plan.close.push({
+          number: issue.number,
+          findingId,
+          comment: `Not seen in ${runUrl}, a conclusive run that evaluated ${check[1]} on ${check[2]}; closing. It comes back as a new issue if it returns.`,
+        });
     }
   }
   for (const finding of report.findings) {
-    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold) continue;
+    if (tracked.has(finding.id) || acknowledged.has(finding.id) || SEVERITY_RANK[finding.severity] < threshold)
+      continue;
     plan.open.push({ findingId: finding.id, title: issueTitle(finding), body: issueBody(finding, runUrl) });
   }
   return plan;

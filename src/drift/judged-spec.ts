@@ -19,9 +19,16 @@ export function judgeBy(file: string, shownAs: string): () => void {
   const differences = Object.entries(operations).flatMap(([id, op]) => {
     const theirs = compiled.operations[id];
     if (!theirs) return [`${id} (${op.method} ${op.path}) is missing`];
-    return theirs.method === op.method && theirs.path === op.path ? [] : [`${id} is ${theirs.method} ${theirs.path}, not ${op.method} ${op.path}`];
+    return theirs.method === op.method && theirs.path === op.path
+      ? []
+      : [`${id} is ${theirs.method} ${theirs.path}, not ${op.method} ${op.path}`];
   });
-  if (differences.length > 0) throw new SpecLoadError(file, undefined, `it must describe the operations the drift job drives, as they are: ${differences.join("; ")}`);
+  if (differences.length > 0)
+    throw new SpecLoadError(
+      file,
+      undefined,
+      `it must describe the operations the drift job drives, as they are: ${differences.join("; ")}`,
+    );
   const before = {
     operations: setOperations(compiled.operations as unknown as typeof operations),
     validators: setValidators(compiled.validators),

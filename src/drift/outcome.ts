@@ -40,7 +40,8 @@ export function decideOutcome(hasDrift: boolean, reasons: readonly string[]): Ou
 /** Why a run did not finish: the reason it stopped, then each incomplete step's note (the step it stopped in says it once). */
 export function unfinishedReasons(stopped: string | undefined, steps: readonly StepRecord[]): string[] {
   const reasons = stopped ? [stopped] : [];
-  for (const step of steps) if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
+  for (const step of steps)
+    if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
   return reasons;
 }
 
@@ -48,7 +49,9 @@ export function buildReport(input: ReportInput): DriftReport {
   const { session, cleanup } = input;
   const reasons = unfinishedReasons(input.stopped, session.steps);
   if (cleanup && cleanup.leftovers.length > 0) {
-    reasons.push(`${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`);
+    reasons.push(
+      `${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`,
+    );
   }
   const coverage = session.coverage.summary();
   reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
@@ -64,7 +67,10 @@ export function buildReport(input: ReportInput): DriftReport {
     input.startedAt.slice(0, 10),
   );
   const findings = applied.findings;
-  const outcome = decideOutcome(findings.some((f) => counts(f, input.failOn)), reasons);
+  const outcome = decideOutcome(
+    findings.some((f) => counts(f, input.failOn)),
+    reasons,
+  );
   const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
   const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
   return {
@@ -91,8 +97,13 @@ export function buildReport(input: ReportInput): DriftReport {
     checks: ALL_CHECKS.map(({ id, severity }) => {
       const evaluated = evaluatedIds.has(id);
       const count = findings.filter((f) => f.check === id).length;
-      const regraded = policy.checks[id]?.severity !== undefined && policy.checks[id]?.operations === undefined ? policy.checks[id]!.severity! : severity;
-      const note = isDisabledEverywhere(policy, id) ? `disabled by the configuration (checks.${id}.enabled: false)` : notEvaluatedReason(id, input.target.mode, input.target.kind);
+      const regraded =
+        policy.checks[id]?.severity !== undefined && policy.checks[id]?.operations === undefined
+          ? policy.checks[id]!.severity!
+          : severity;
+      const note = isDisabledEverywhere(policy, id)
+        ? `disabled by the configuration (checks.${id}.enabled: false)`
+        : notEvaluatedReason(id, input.target.mode, input.target.kind);
       return { id, severity: regraded, evaluated, findings: count, ...(evaluated ? {} : { note }) };
     }),
     acknowledgements: applied.acknowledgements,

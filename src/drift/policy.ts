@@ -33,7 +33,8 @@ export interface AcknowledgementStatus extends Acknowledgement {
   status: "active" | "expired" | "not seen";
 }
 
-const applies = (entry: CheckSwitch, operationId: string) => entry.operations === undefined || entry.operations.includes(operationId);
+const applies = (entry: CheckSwitch, operationId: string) =>
+  entry.operations === undefined || entry.operations.includes(operationId);
 
 /** Whether the policy switches a check off for an operation. */
 export function isDisabled(policy: DriftPolicy, check: string, operationId: string): boolean {
@@ -51,7 +52,11 @@ export function isDisabledEverywhere(policy: DriftPolicy, check: string): boolea
  * The findings as the policy has them: those of switched-off checks gone, severities replaced,
  * acknowledgements marked (expired ones too). `today` is the run's date, YYYY-MM-DD.
  */
-export function applyPolicy(findings: readonly DriftFinding[], policy: DriftPolicy, today: string): { findings: DriftFinding[]; acknowledgements: AcknowledgementStatus[] } {
+export function applyPolicy(
+  findings: readonly DriftFinding[],
+  policy: DriftPolicy,
+  today: string,
+): { findings: DriftFinding[]; acknowledgements: AcknowledgementStatus[] } {
   const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
   const out: DriftFinding[] = [];
   for (const f of findings) {
@@ -59,10 +64,19 @@ export function applyPolicy(findings: readonly DriftFinding[], policy: DriftPoli
     const entry = policy.checks[f.check];
     const severity = entry?.severity !== undefined && applies(entry, f.operationId) ? entry.severity : f.severity;
     const ack = byFinding.get(f.id);
-    out.push({ ...f, severity, ...(ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {}) });
+    out.push({
+      ...f,
+      severity,
+      ...(ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {}),
+    });
   }
   const seen = new Set(out.map((f) => f.id));
-  const acknowledgements = policy.acknowledged.map((a): AcknowledgementStatus => ({ ...a, status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active" }));
+  const acknowledgements = policy.acknowledged.map(
+    (a): AcknowledgementStatus => ({
+      ...a,
+      status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active",
+    }),
+  );
   return { findings: out, acknowledgements };
 }
 

@@ -25,11 +25,20 @@ export interface ReplayOptions {
   now?: () => number;
 }
 
-export async function replayDrift({ recording, failOn, minCoverage, policy, now = Date.now }: ReplayOptions): Promise<DriftReport> {
+export async function replayDrift({
+  recording,
+  failOn,
+  minCoverage,
+  policy,
+  now = Date.now,
+}: ReplayOptions): Promise<DriftReport> {
   const started = now();
   let next = 0;
   // Answers in recorded order; the replay asks for exactly those, one by one.
-  const session = new DriftSession(async () => recording.exchanges[next++]!.exchange, { failOn, readOnly: recording.mode === "read-only" });
+  const session = new DriftSession(async () => recording.exchanges[next++]!.exchange, {
+    failOn,
+    readOnly: recording.mode === "read-only",
+  });
   let stopped: string | undefined;
   try {
     let index = 0;
@@ -40,7 +49,10 @@ export async function replayDrift({ recording, failOn, minCoverage, policy, now 
         for (let i = index; i < end; i++) {
           const { exchange, auth, invalidInput, followsLink } = recording.exchanges[i]!;
           // Stryker disable next-line StringLiteral: the session asks only whether a request used the run's own credentials; other credentials' values are never read
-          const request: DriftRequest = { operationId: exchange.operationId, auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth };
+          const request: DriftRequest = {
+            operationId: exchange.operationId,
+            auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth,
+          };
           await session.request(request, { invalidInput, followsLink });
         }
       });
@@ -51,7 +63,8 @@ export async function replayDrift({ recording, failOn, minCoverage, policy, now 
     stopped = error.reason;
   }
   // A run that stopped early recorded only part of what the API answers: its replay cannot pass.
-  if (stopped === undefined && recording.stopped !== undefined) stopped = `the recorded run stopped early: ${recording.stopped}`;
+  if (stopped === undefined && recording.stopped !== undefined)
+    stopped = `the recorded run stopped early: ${recording.stopped}`;
   const report = buildReport({
     session,
     runId: recording.runId,

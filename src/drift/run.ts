@@ -17,7 +17,14 @@ import { specInfo } from "./spec-info";
 import { buildReport, unfinishedReasons } from "./outcome";
 import { isSecretField } from "./secret-fields";
 import { DEFAULT_HAR_PAGES, HarRecorder, type Har } from "./har";
-import { EXIT_CODES, type DriftCredentials, type DriftMode, type DriftReport, type SendFn, type TargetKind } from "./types";
+import {
+  EXIT_CODES,
+  type DriftCredentials,
+  type DriftMode,
+  type DriftReport,
+  type SendFn,
+  type TargetKind,
+} from "./types";
 
 export interface DriftRunOptions {
   target: { kind: TargetKind; baseUrl: string; credentials: DriftCredentials; fault?: string };
@@ -72,7 +79,14 @@ export interface DriftResult {
   secrets: string[];
 }
 
-export const DEFAULTS = { failOn: "warning" as Severity, maxPages: 1000, pageSize: 50, sampleSize: 5, harPages: DEFAULT_HAR_PAGES, liveFirstAnswerMs: 20_000 };
+export const DEFAULTS = {
+  failOn: "warning" as Severity,
+  maxPages: 1000,
+  pageSize: 50,
+  sampleSize: 5,
+  harPages: DEFAULT_HAR_PAGES,
+  liveFirstAnswerMs: 20_000,
+};
 
 /** A run id: lower-case base 36, time first so prefixes sort by age. */
 export function newRunId(now = Date.now()): string {
@@ -84,7 +98,8 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const started = now();
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
-  const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : undefined);
+  const firstAnswerMs =
+    options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : undefined);
   const budget = runBudget(options.maxDurationMs, options.signal, { firstAnswerMs, baseUrl: options.target.baseUrl });
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
@@ -126,7 +141,12 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
     failOn,
     stopped,
     cleanup,
-    target: { kind: options.target.kind, baseUrl: options.target.baseUrl, mode: options.mode, ...(options.target.fault ? { fault: options.target.fault } : {}) },
+    target: {
+      kind: options.target.kind,
+      baseUrl: options.target.baseUrl,
+      mode: options.mode,
+      ...(options.target.fault ? { fault: options.target.fault } : {}),
+    },
     spec: specInfo(),
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, now() - started),
@@ -136,27 +156,44 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   budget.release();
   const secrets = [...session.secrets];
   const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
-  return { report: redactValue(report, secrets, isSecretField), har: redactValue(har, secrets, isSecretField), secrets };
+  return {
+    report: redactValue(report, secrets, isSecretField),
+    har: redactValue(har, secrets, isSecretField),
+    secrets,
+  };
 }
 
 /**
  * The signals a time budget gives: one for the scenarios, one for everything (cleanup included).
  * Until the target's first answer, a stop says that it never answered.
  */
-function runBudget(maxDurationMs: number | undefined, signal: AbortSignal | undefined, silence: { firstAnswerMs: number | undefined; baseUrl: string }) {
+function runBudget(
+  maxDurationMs: number | undefined,
+  signal: AbortSignal | undefined,
+  silence: { firstAnswerMs: number | undefined; baseUrl: string },
+) {
   let answered = false;
   const never = () => (answered ? "" : `: ${silence.baseUrl} never answered`);
   const soft = new AbortController();
   const hard = new AbortController();
   const timers: NodeJS.Timeout[] = [];
   const firstAnswerMs = silence.firstAnswerMs;
-  const silent = firstAnswerMs === undefined ? undefined : setTimeout(() => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1000)} s of its start${never()}`), firstAnswerMs);
+  const silent =
+    firstAnswerMs === undefined
+      ? undefined
+      : setTimeout(
+          () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1000)} s of its start${never()}`),
+          firstAnswerMs,
+        );
   if (silent) timers.push(silent);
   if (maxDurationMs !== undefined) {
     const seconds = Math.round(maxDurationMs / 1000);
     const reserve = Math.min(30_000, maxDurationMs / 4);
     timers.push(
-      setTimeout(() => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`), maxDurationMs - reserve),
+      setTimeout(
+        () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
+        maxDurationMs - reserve,
+      ),
       setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs),
     );
   }
@@ -189,8 +226,14 @@ export interface CleanupResult {
  * `--cleanup`: removes what earlier runs left behind (usernames `drift-<run id>-…`) and nothing
  * else. `pass` when every leftover found is gone; `inconclusive` otherwise.
  */
-export async function runCleanup(options: Pick<DriftRunOptions, "target" | "send" | "maxPages" | "signal" | "onProgress">): Promise<CleanupResult> {
-  const session = new DriftSession(options.send, { failOn: "breaking", signal: options.signal, onProgress: options.onProgress });
+export async function runCleanup(
+  options: Pick<DriftRunOptions, "target" | "send" | "maxPages" | "signal" | "onProgress">,
+): Promise<CleanupResult> {
+  const session = new DriftSession(options.send, {
+    failOn: "breaking",
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
   const config = { baseUrl: options.target.baseUrl, maxPages: options.maxPages ?? DEFAULTS.maxPages };
   let stopped: string | undefined;
   let found: Array<{ id: string; username: string }> = [];
@@ -205,7 +248,16 @@ export async function runCleanup(options: Pick<DriftRunOptions, "target" | "send
   if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
   const outcome = reasons.length > 0 ? "inconclusive" : "pass";
   return redactValue(
-    { outcome, exitCode: EXIT_CODES[outcome], baseUrl: options.target.baseUrl, requests: session.requests, found: found.length, deleted: found.length - remaining.length, remaining, reasons },
+    {
+      outcome,
+      exitCode: EXIT_CODES[outcome],
+      baseUrl: options.target.baseUrl,
+      requests: session.requests,
+      found: found.length,
+      deleted: found.length - remaining.length,
+      remaining,
+      reasons,
+    },
     [options.target.credentials.apiToken],
   );
 }

@@ -4,7 +4,20 @@
  * exchange and files the findings under the current step. Scenario checks are run through
  * `judge`. Nothing of the exchange is kept beyond the call, so long walks stay small.
  */
-import { analyseResponse, checkAnalysed, RESPONSE_CHECKS, runScenarioCheck, SCENARIO_CHECKS, SEVERITY_RANK, type CheckId, type Finding, type HttpExchange, type ResponseAnalysis, type ScenarioCheck, type Severity } from "../checks";
+import {
+  analyseResponse,
+  checkAnalysed,
+  RESPONSE_CHECKS,
+  runScenarioCheck,
+  SCENARIO_CHECKS,
+  SEVERITY_RANK,
+  type CheckId,
+  type Finding,
+  type HttpExchange,
+  type ResponseAnalysis,
+  type ScenarioCheck,
+  type Severity,
+} from "../checks";
 import { isArgumentError } from "../client";
 import { FindingCollector } from "./collector";
 import { CoverageTracker, currentCoverageModel } from "./coverage";
@@ -57,7 +70,14 @@ export interface RequestOptions {
 }
 
 /** The checks that judge the body's content (not its status or media type). */
-const ECHO_CHECKS = new Set<string>(["field-missing", "field-type-mismatch", "enum-value-unknown", "format-mismatch", "field-undocumented", "schema-violation"]);
+const ECHO_CHECKS = new Set<string>([
+  "field-missing",
+  "field-type-mismatch",
+  "enum-value-unknown",
+  "format-mismatch",
+  "field-undocumented",
+  "schema-violation",
+]);
 
 export interface ProgressEvent {
   step: string;
@@ -156,7 +176,8 @@ export class DriftSession {
       exchange = await this.sendRequest(signal ? { ...request, signal } : request);
     } catch (error) {
       if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
-      if (options.cleanup && this.options.cleanupSignal?.aborted) throw new RunStopped(String(this.options.cleanupSignal.reason));
+      if (options.cleanup && this.options.cleanupSignal?.aborted)
+        throw new RunStopped(String(this.options.cleanupSignal.reason));
       // An argument error means the request could not even be built (say, an id of ".." from a list).
       const unsent = isArgumentError(error);
       // A request that got no answer was still made: the summary must not say "0 requests".
@@ -190,7 +211,11 @@ export class DriftSession {
     const elsewhere = options.notThisApi?.({ exchange, analysis });
     if (elsewhere !== undefined) throw new RunStopped(elsewhere);
     if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
-    this.options.onProgress?.({ step: this.current?.name ?? "", requests: this.requests, findings: this.findings.size });
+    this.options.onProgress?.({
+      step: this.current?.name ?? "",
+      requests: this.requests,
+      findings: this.findings.size,
+    });
     const ownCredentials = request.auth === undefined || request.auth === "default";
     if (ownCredentials && exchange.status === 401) {
       throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
@@ -202,7 +227,10 @@ export class DriftSession {
   private judgeAnswer(analysis: ResponseAnalysis, options: RequestOptions): void {
     const { exchange } = analysis;
     const accepted = isSuccess(exchange.status);
-    const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
+    const found =
+      options.invalidInput && accepted
+        ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check))
+        : checkAnalysed(analysis);
     this.evidence.add(found, analysis);
     this.file(found);
     for (const check of RESPONSE_CHECKS) this.findings.evaluated(check.id, exchange.operationId);
@@ -246,14 +274,25 @@ export class DriftSession {
    * an invalid body): `check` judges an acceptance; a refusal with another status is judged as
    * `status-code-unexpected` (or, undocumented, by the response checks), never passed as "not 2xx".
    */
-  expectRefusal<E extends { exchange: HttpExchange }>(check: ScenarioCheck<E, CheckId>, evidence: E, status: number, situation: string): void {
+  expectRefusal<E extends { exchange: HttpExchange }>(
+    check: ScenarioCheck<E, CheckId>,
+    evidence: E,
+    status: number,
+    situation: string,
+  ): void {
     if (this.judge(check, evidence).length === 0) this.expectStatus(evidence, [status], situation);
   }
 
   /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
-  requireAnswer(sent: { exchange: Pick<DriftExchange, "status" | "attempts" | "operationId"> }, situation: string): void {
+  requireAnswer(
+    sent: { exchange: Pick<DriftExchange, "status" | "attempts" | "operationId"> },
+    situation: string,
+  ): void {
     const { status, attempts, operationId } = sent.exchange;
-    if (status >= 500 || status === 429) throw new StepIncomplete(`${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`);
+    if (status >= 500 || status === 429)
+      throw new StepIncomplete(
+        `${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`,
+      );
   }
 
   /**
@@ -263,15 +302,18 @@ export class DriftSession {
    */
   expectJson(sent: Sent, what: string): unknown {
     const { status } = sent.exchange;
-    if (!isSuccess(status) && status < 500 && status !== 429) this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
+    if (!isSuccess(status) && status < 500 && status !== 429)
+      this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
     return this.requireJson(sent, what);
   }
 
   /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
   requireJson(sent: Sent, what: string): unknown {
     const { exchange, analysis } = sent;
-    if (!isSuccess(exchange.status)) throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
-    if (!analysis.parsed.ok) throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
+    if (!isSuccess(exchange.status))
+      throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
+    if (!analysis.parsed.ok)
+      throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
     return analysis.parsed.value;
   }
 
@@ -292,11 +334,14 @@ export class DriftSession {
 
   private stepFailed(record: StepRecord): boolean {
     const threshold = SEVERITY_RANK[this.options.failOn];
-    return this.findings.findings().some((f) => record.findings.includes(f.id) && SEVERITY_RANK[f.severity] >= threshold);
+    return this.findings
+      .findings()
+      .some((f) => record.findings.includes(f.id) && SEVERITY_RANK[f.severity] >= threshold);
   }
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }

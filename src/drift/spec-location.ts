@@ -17,7 +17,10 @@ let spec = specDocument as JsonObject;
 let specLines: Readonly<Record<string, number>> = generatedLines;
 
 /** Locates findings in another spec document, whose source has these lines, from here on; returns the ones before. */
-export function setSpecDocument(document: JsonObject, lines: Readonly<Record<string, number>>): { document: JsonObject; lines: Readonly<Record<string, number>> } {
+export function setSpecDocument(
+  document: JsonObject,
+  lines: Readonly<Record<string, number>>,
+): { document: JsonObject; lines: Readonly<Record<string, number>> } {
   const before = { document: spec, lines: specLines };
   specDocument = document;
   spec = document;
@@ -41,7 +44,9 @@ function specPointerOf(finding: Located): string {
   // The refused request, not a response: its body schema (or the operation, for a query).
   if (finding.check === "invalid-input-accepted") {
     const bodySchema = descend(operation, "requestBody", "content", "application/json", "schema");
-    return finding.pointer.startsWith("/body") && bodySchema !== undefined ? schemaOf(spec, bodySchema, finding.pointer.slice("/body".length)) : operation;
+    return finding.pointer.startsWith("/body") && bodySchema !== undefined
+      ? schemaOf(spec, bodySchema, finding.pointer.slice("/body".length))
+      : operation;
   }
   if (finding.status === null) return operation;
   const documented = documentedResponse(operationId, finding.status);
@@ -96,8 +101,10 @@ function childSchema(document: JsonObject, schemaPointer: string, token: string,
   const node = at(document, schemaPointer);
   if (!isPlainObject(node)) return undefined;
   // An external or dangling reference resolves to itself, so the depth limit ends it too.
-  if (typeof node.$ref === "string") return childSchema(document, resolvedIn(document, schemaPointer), token, depth + 1);
-  if (isPlainObject(node.properties) && Object.prototype.hasOwnProperty.call(node.properties, token)) return `${schemaPointer}${pointer("properties", token)}`;
+  if (typeof node.$ref === "string")
+    return childSchema(document, resolvedIn(document, schemaPointer), token, depth + 1);
+  if (isPlainObject(node.properties) && Object.prototype.hasOwnProperty.call(node.properties, token))
+    return `${schemaPointer}${pointer("properties", token)}`;
   if (/^\d+$/.test(token) && isPlainObject(node.items)) return `${schemaPointer}/items`;
   for (const combinator of ["allOf", "oneOf", "anyOf"] as const) {
     const branches = node[combinator];

@@ -35,7 +35,10 @@ type Intent =
 
 const node = (p: string) => at(specDocument, p);
 const lastToken = (p: string) => splitPointer(p).at(-1) ?? "";
-const parentOf = (p: string, levels = 1) => splitPointer(p).slice(0, -levels).reduce((acc, t) => acc + pointer(t), "");
+const parentOf = (p: string, levels = 1) =>
+  splitPointer(p)
+    .slice(0, -levels)
+    .reduce((acc, t) => acc + pointer(t), "");
 
 function intentOf(finding: Finding): Intent | undefined {
   const { pointer: specPointer } = specLocation(finding);
@@ -45,13 +48,23 @@ function intentOf(finding: Finding): Intent | undefined {
     case "enum-value-unknown":
       return { kind: "add-enum", schema: resolved(specPointer) };
     case "field-missing":
-      return lastToken(parentOf(specPointer)) === "properties" ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) } : undefined;
+      return lastToken(parentOf(specPointer)) === "properties"
+        ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) }
+        : undefined;
     case "field-type-mismatch":
       return { kind: "widen", schema: specPointer };
     case "format-mismatch":
-      return { kind: "drop-format", schema: isPlainObject(node(specPointer)) && "format" in (node(specPointer) as object) ? specPointer : resolved(specPointer) };
+      return {
+        kind: "drop-format",
+        schema:
+          isPlainObject(node(specPointer)) && "format" in (node(specPointer) as object)
+            ? specPointer
+            : resolved(specPointer),
+      };
     case "status-code-undocumented":
-      return finding.status === null ? undefined : { kind: "add-response", responses: specPointer, status: finding.status };
+      return finding.status === null
+        ? undefined
+        : { kind: "add-response", responses: specPointer, status: finding.status };
     default:
       return undefined;
   }
@@ -60,7 +73,10 @@ function intentOf(finding: Finding): Intent | undefined {
 const intentKey = (i: Intent) => JSON.stringify(i);
 
 /** The suggestion for each finding that has one, by finding id. */
-export function suggestChanges(findings: readonly Finding[], evidence: Pick<EvidenceCollector, "get">): Map<string, Suggestion> {
+export function suggestChanges(
+  findings: readonly Finding[],
+  evidence: Pick<EvidenceCollector, "get">,
+): Map<string, Suggestion> {
   const groups = new Map<string, { intent: Intent; findings: Finding[] }>();
   for (const finding of findings) {
     const intent = intentOf(finding);
@@ -97,11 +113,17 @@ function build(intent: Intent, evidence: Evidence): Suggestion | undefined {
   switch (intent.kind) {
     case "add-property": {
       // A secret's values are never kept (evidence.ts): its types are all a suggestion can say of it.
-      const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
+      const schema =
+        evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
       const properties = `${intent.object}/properties`;
       const patch: JsonPatchOperation[] =
-        node(properties) === undefined ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
-      return { text: `Document \`${intent.key}\` in ${describe(intent.object)} as ${describeSchema(schema)} (${seen}).`, patch };
+        node(properties) === undefined
+          ? [{ op: "add", path: properties, value: { [intent.key]: schema } }]
+          : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
+      return {
+        text: `Document \`${intent.key}\` in ${describe(intent.object)} as ${describeSchema(schema)} (${seen}).`,
+        patch,
+      };
     }
     case "add-enum": {
       const schema = node(intent.schema);
@@ -111,7 +133,10 @@ function build(intent: Intent, evidence: Evidence): Suggestion | undefined {
         const known = new Set(schema.enum.map((v) => JSON.stringify(v)));
         const added = values.filter((v) => !known.has(JSON.stringify(v)));
         if (added.length === 0) return undefined;
-        return { text: `Add ${list(added)} to the values of ${describe(intent.schema)} (${seen}).`, patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value })) };
+        return {
+          text: `Add ${list(added)} to the values of ${describe(intent.schema)} (${seen}).`,
+          patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value })),
+        };
       }
       if ("const" in schema) {
         return {
@@ -128,21 +153,32 @@ function build(intent: Intent, evidence: Evidence): Suggestion | undefined {
       const required = node(`${intent.object}/required`);
       const index = Array.isArray(required) ? required.indexOf(intent.key) : -1;
       if (index < 0) return undefined;
-      return { text: `Make \`${intent.key}\` optional in ${describe(intent.object)}: answers came without it (${seen}).`, patch: [{ op: "remove", path: `${intent.object}/required/${index}` }] };
+      return {
+        text: `Make \`${intent.key}\` optional in ${describe(intent.object)}: answers came without it (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.object}/required/${index}` }],
+      };
     }
     case "widen":
       return widen(intent.schema, evidence, seen);
     case "drop-format": {
       const schema = node(intent.schema);
       if (!isPlainObject(schema) || typeof schema.format !== "string") return undefined;
-      return { text: `Drop \`format: ${schema.format}\` from ${describe(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`, patch: [{ op: "remove", path: `${intent.schema}/format` }] };
+      return {
+        text: `Drop \`format: ${schema.format}\` from ${describe(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.schema}/format` }],
+      };
     }
     case "add-response": {
       const body = [...evidence.values.values()];
-      const response: { [key: string]: Json } = { description: `Observed from the live API (status ${intent.status}); describe when it is sent.` };
+      const response: { [key: string]: Json } = {
+        description: `Observed from the live API (status ${intent.status}); describe when it is sent.`,
+      };
       const mediaType = (evidence.contentType ?? "").split(";")[0]!.trim().toLowerCase();
       if (body.length > 0 && mediaType) response.content = { [mediaType]: { schema: inferSchema(body, evidence) } };
-      return { text: `Document status ${intent.status} under ${describe(intent.responses)} (${seen}).`, patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }] };
+      return {
+        text: `Document status ${intent.status} under ${describe(intent.responses)} (${seen}).`,
+        patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }],
+      };
     }
   }
 }
@@ -158,13 +194,27 @@ function widen(schemaPointer: string, evidence: Evidence, seen: string): Suggest
   // A reference is shared: the change goes beside it here, not into the component.
   if (typeof schema.$ref === "string") {
     const other = inferSchema([...evidence.values.values()], evidence);
-    return { text: `Make ${describe(schemaPointer)} ${what} (${seen}).`, patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }] };
+    return {
+      text: `Make ${describe(schemaPointer)} ${what} (${seen}).`,
+      patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }],
+    };
   }
-  const declared = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
+  const declared = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : [];
   const union = [...declared];
   for (const t of observed) if (!union.includes(t) && !(t === "integer" && union.includes("number"))) union.push(t);
-  const patch: JsonPatchOperation[] = [{ op: declared.length > 0 ? "replace" : "add", path: `${schemaPointer}/type`, value: union.length === 1 ? union[0]! : union }];
-  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null)) patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
+  const patch: JsonPatchOperation[] = [
+    {
+      op: declared.length > 0 ? "replace" : "add",
+      path: `${schemaPointer}/type`,
+      value: union.length === 1 ? union[0]! : union,
+    },
+  ];
+  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null))
+    patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
   return { text: `Make ${describe(schemaPointer)} ${what} (${seen}).`, patch };
 }
 
@@ -182,7 +232,10 @@ function typeSchema(seen: ReadonlySet<string>): { [key: string]: Json } {
 }
 
 /** A schema for the values seen: their types, a format every string has, a closed set of few short values. */
-function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | "occurrences">): { [key: string]: Json } {
+function inferSchema(
+  values: readonly Json[],
+  evidence: Pick<Evidence, "more" | "occurrences">,
+): { [key: string]: Json } {
   const types = new Set(values.map(jsonTypeOf));
   const schema = typeSchema(types);
   const nonNull = [...types].filter((t) => t !== "null" && !(t === "integer" && types.has("number")));
@@ -192,13 +245,21 @@ function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | 
     const strings = present as string[];
     if (strings.every((s) => DATE_TIME.test(s))) schema.format = "date-time";
     else if (strings.every((s) => UUID.test(s))) schema.format = "uuid";
-    else if (!evidence.more && strings.length <= 3 && evidence.occurrences >= 2 * strings.length && strings.every((s) => IDENTIFIER.test(s))) {
+    else if (
+      !evidence.more &&
+      strings.length <= 3 &&
+      evidence.occurrences >= 2 * strings.length &&
+      strings.every((s) => IDENTIFIER.test(s))
+    ) {
       schema.enum = types.has("null") ? [...strings, null] : strings;
     }
   } else if (nonNull[0] === "object") {
     const keys = new Map<string, Json[]>();
-    for (const object of present as Array<{ [key: string]: Json }>) for (const [k, v] of Object.entries(object)) keys.set(k, [...(keys.get(k) ?? []), v]);
-    schema.properties = Object.fromEntries([...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })]));
+    for (const object of present as Array<{ [key: string]: Json }>)
+      for (const [k, v] of Object.entries(object)) keys.set(k, [...(keys.get(k) ?? []), v]);
+    schema.properties = Object.fromEntries(
+      [...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })]),
+    );
   } else if (nonNull[0] === "array") {
     const items = (present as Json[][]).flat();
     if (items.length > 0) schema.items = inferSchema(items, { more: true, occurrences: items.length });
@@ -207,9 +268,16 @@ function inferSchema(values: readonly Json[], evidence: Pick<Evidence, "more" | 
 }
 
 function describeSchema(schema: { [key: string]: Json }): string {
-  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : typeof schema.type === "string" ? schema.type : undefined;
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(" or ")
+    : typeof schema.type === "string"
+      ? schema.type
+      : undefined;
   const noun = type === undefined ? "any value" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
-  const extra = [typeof schema.format === "string" ? `format ${schema.format}` : "", Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""].filter(Boolean);
+  const extra = [
+    typeof schema.format === "string" ? `format ${schema.format}` : "",
+    Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : "",
+  ].filter(Boolean);
   return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 

@@ -17,7 +17,9 @@ export class PatchError extends Error {
 }
 
 /** The distinct suggestions of a report, in report order, with the findings each answers. */
-function distinctSuggestions(report: DriftReport): Array<{ text: string; patch: Operation[]; findings: DriftFinding[] }> {
+function distinctSuggestions(
+  report: DriftReport,
+): Array<{ text: string; patch: Operation[]; findings: DriftFinding[] }> {
   const byText = new Map<string, { text: string; patch: Operation[]; findings: DriftFinding[] }>();
   for (const finding of report.findings) {
     const s = finding.suggestion;
@@ -35,7 +37,9 @@ export function applyPatches(text: string, operations: readonly Operation[]): st
   const doc = parseDocument(text);
   // The suggestions' removals are indices of the spec as it is (a key's place in `required`):
   // they go last, highest index of a list first, so one removal never shifts what another addresses.
-  const removals = operations.filter((o) => o.op === "remove").sort((a, b) => b.path.localeCompare(a.path, "en", { numeric: true }));
+  const removals = operations
+    .filter((o) => o.op === "remove")
+    .sort((a, b) => b.path.localeCompare(a.path, "en", { numeric: true }));
   for (const operation of [...operations.filter((o) => o.op !== "remove"), ...removals]) apply(doc, operation);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -44,7 +48,8 @@ function apply(doc: Document, operation: Operation): void {
   const tokens = splitPointer(operation.path);
   const last = tokens.pop()!;
   const parent = nodeAt(doc, tokens);
-  if (!isMap(parent) && !isSeq(parent)) throw new PatchError(`${operation.path}: no mapping or list at ${tokens.join(".") || "the root"}`);
+  if (!isMap(parent) && !isSeq(parent))
+    throw new PatchError(`${operation.path}: no mapping or list at ${tokens.join(".") || "the root"}`);
   if (operation.op === "remove") {
     // Stryker disable next-line ConditionalExpression: yaml's lists also take an index written as a string, but only a number is documented
     const key = isSeq(parent) ? Number(last) : last;
@@ -129,7 +134,10 @@ export function renderSuggestionsMarkdown(report: DriftReport, where: { out: str
   ];
   for (const [i, s] of suggestions.entries()) {
     lines.push(`## ${i + 1}. ${s.text}`, "");
-    lines.push(`Answers: ${s.findings.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`, "");
+    lines.push(
+      `Answers: ${s.findings.map((f) => `\`${f.check}\` ${f.operationId} \`${f.pointer || "/"}\` (${f.id})`).join("; ")}`,
+      "",
+    );
     lines.push("```json", JSON.stringify(s.patch, null, 2), "```", "");
   }
   if (suggestions.length === 0) lines.push("No finding of this run has a suggested spec change.", "");

@@ -22,7 +22,9 @@ export const MOCK_SEED_COUNT = 120;
 /** A local mock answers in milliseconds; waiting longer only delays the verdict on `slow`. */
 export const MOCK_TIMEOUT_MS = 2_000;
 
-export async function startEmbeddedMock(options: { fault?: FaultName; faultOptions?: FaultOptions; seedCount?: number } = {}): Promise<DriftTarget> {
+export async function startEmbeddedMock(
+  options: { fault?: FaultName; faultOptions?: FaultOptions; seedCount?: number } = {},
+): Promise<DriftTarget> {
   const mock = await startMockServer({
     port: 0,
     fault: options.fault,
@@ -31,7 +33,14 @@ export async function startEmbeddedMock(options: { fault?: FaultName; faultOptio
     // The mock's own demo credentials, never whatever SIGNALWIRE_* the environment holds.
     env: {},
   });
-  return { kind: "mock", baseUrl: mock.url, credentials: mock.credentials, fault: options.fault, mock, close: () => mock.close() };
+  return {
+    kind: "mock",
+    baseUrl: mock.url,
+    credentials: mock.credentials,
+    fault: options.fault,
+    mock,
+    close: () => mock.close(),
+  };
 }
 
 export interface SendOptions {
@@ -51,7 +60,11 @@ const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY
  * transient failure is not drift. Throws the client's `ConfigError` for an unusable URL or
  * credentials, before any request.
  */
-export function connect(where: { baseUrl?: string; space?: string }, credentials: DriftCredentials, options: SendOptions = {}): { send: SendFn; baseUrl: string } {
+export function connect(
+  where: { baseUrl?: string; space?: string },
+  credentials: DriftCredentials,
+  options: SendOptions = {},
+): { send: SendFn; baseUrl: string } {
   const client = createSipEndpointsClient({
     ...(where.baseUrl !== undefined ? { baseUrl: where.baseUrl } : { space: where.space }),
     projectId: credentials.projectId,
@@ -70,6 +83,9 @@ export function connect(where: { baseUrl?: string; space?: string }, credentials
 }
 
 /** `connect` for a target that already knows its base URL (the embedded mock, a test's server). */
-export function createDriftSend(target: Pick<DriftTarget, "baseUrl" | "credentials">, options: SendOptions = {}): SendFn {
+export function createDriftSend(
+  target: Pick<DriftTarget, "baseUrl" | "credentials">,
+  options: SendOptions = {},
+): SendFn {
   return connect({ baseUrl: target.baseUrl }, target.credentials, options).send;
 }

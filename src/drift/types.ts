@@ -35,7 +35,13 @@ export interface DriftRequest {
 }
 
 /** What the client's `send` gives back: an exchange, never an exception for an HTTP status. */
-export type DriftExchange = HttpExchange & { requestHeaders?: Record<string, string>; durationMs?: number; attempts?: number; requestId?: string; retried?: RetriedAnswer[] };
+export type DriftExchange = HttpExchange & {
+  requestHeaders?: Record<string, string>;
+  durationMs?: number;
+  attempts?: number;
+  requestId?: string;
+  retried?: RetriedAnswer[];
+};
 
 export type SendFn = (request: DriftRequest) => Promise<DriftExchange>;
 

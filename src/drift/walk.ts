@@ -31,7 +31,13 @@ export interface WalkResult {
  */
 export async function walkPages(
   session: DriftSession,
-  options: { query: Record<string, string | number>; maxPages: number; baseUrl: string; what: string; cleanup?: boolean },
+  options: {
+    query: Record<string, string | number>;
+    maxPages: number;
+    baseUrl: string;
+    what: string;
+    cleanup?: boolean;
+  },
   onPage: (page: PageSeen) => void | Promise<void>,
 ): Promise<WalkResult> {
   let next: { url: string; search: string } | undefined;
@@ -39,10 +45,13 @@ export async function walkPages(
   let last: PageSeen | undefined;
   for (let index = 0; index < options.maxPages; index++) {
     const sent = await session.request(
-      index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", search: next!.search },
+      index === 0
+        ? { operationId: "list_sip_endpoints", query: options.query }
+        : { operationId: "list_sip_endpoints", search: next!.search },
       { cleanup: options.cleanup, followsLink: index > 0 },
     );
-    if (last && sent.exchange.status === 404) return brokenLink(session, last, `links.next ${next!.url} answered 404`, index);
+    if (last && sent.exchange.status === 404)
+      return brokenLink(session, last, `links.next ${next!.url} answered 404`, index);
     const body = session.expectJson(sent, `${options.what}, page ${index + 1}`);
     const items = (body as { data?: unknown }).data;
     const ids = idsOfEnvelope(body);

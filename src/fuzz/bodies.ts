@@ -63,9 +63,13 @@ function missingCompanions(validator: ValidatorName, value: Record<string, unkno
 export function validObjectArb(validator: ValidatorName, options: GeneratorOptions = {}): Arbitrary<ValidCase> {
   const shape = objectShape(validatorSchema(validator));
   const arbs = Object.fromEntries(
-    Object.entries(shape.properties).map(([name, schema]) => [name, isSecretKey(name) && options.password !== undefined ? fc.constant(options.password) : valueArb(schema)]),
+    Object.entries(shape.properties).map(([name, schema]) => [
+      name,
+      isSecretKey(name) && options.password !== undefined ? fc.constant(options.password) : valueArb(schema),
+    ]),
   );
-  const recordOf = (keys: string[]) => fc.record(Object.fromEntries(keys.filter((k) => k in arbs).map((k) => [k, arbs[k]!])));
+  const recordOf = (keys: string[]) =>
+    fc.record(Object.fromEntries(keys.filter((k) => k in arbs).map((k) => [k, arbs[k]!])));
   const optional = Object.keys(shape.properties).filter((name) => !shape.required.includes(name));
   return fc
     .subarray(optional)
@@ -73,7 +77,9 @@ export function validObjectArb(validator: ValidatorName, options: GeneratorOptio
     .chain((value) => {
       const companions = missingCompanions(validator, value);
       if (companions.length === 0) return fc.constant<ValidCase>({ kind: "valid", value, companions });
-      return recordOf(companions).map((extra): ValidCase => ({ kind: "valid", value: { ...value, ...extra }, companions }));
+      return recordOf(companions).map(
+        (extra): ValidCase => ({ kind: "valid", value: { ...value, ...extra }, companions }),
+      );
     })
     .filter((c) => validate(validator, c.value).length === 0);
 }
@@ -88,13 +94,24 @@ export function brokenObjectArb(validator: ValidatorName, options: GeneratorOpti
       const ways: Array<fc.WeightedArbitrary<BrokenCase>> = [
         {
           weight: 4,
-          arbitrary: fc.constantFrom(...fields).chain((field) =>
-            fc.oneof(...brokenValueArbs(shape.properties[field])).map(({ rule, value }) => ({ kind: "broken" as const, value: { ...valid.value, [field]: value }, field, rule })),
-          ),
+          arbitrary: fc
+            .constantFrom(...fields)
+            .chain((field) =>
+              fc
+                .oneof(...brokenValueArbs(shape.properties[field]))
+                .map(({ rule, value }) => ({
+                  kind: "broken" as const,
+                  value: { ...valid.value, [field]: value },
+                  field,
+                  rule,
+                })),
+            ),
         },
         {
           weight: 1,
-          arbitrary: fc.oneof(fc.array(anyJson, { maxLength: 2 }), anyText(), fc.integer(), fc.boolean(), fc.constant(null)).map((value) => ({ kind: "broken" as const, value, field: null, rule: "type" })),
+          arbitrary: fc
+            .oneof(fc.array(anyJson, { maxLength: 2 }), anyText(), fc.integer(), fc.boolean(), fc.constant(null))
+            .map((value) => ({ kind: "broken" as const, value, field: null, rule: "type" })),
         },
       ];
       const present = (keys: string[]) => keys.filter((key) => key in valid.value);
@@ -103,7 +120,8 @@ export function brokenObjectArb(validator: ValidatorName, options: GeneratorOpti
           const { [field]: _dropped, ...rest } = valid.value;
           return { kind: "broken" as const, value: rest, field, rule };
         });
-      if (present(shape.required).length > 0) ways.push({ weight: 1, arbitrary: drop(present(shape.required), "required") });
+      if (present(shape.required).length > 0)
+        ways.push({ weight: 1, arbitrary: drop(present(shape.required), "required") });
       if (valid.companions.length > 0) ways.push({ weight: 1, arbitrary: drop(valid.companions, "required") });
       return fc.oneof(...ways);
     })
@@ -117,32 +135,54 @@ function rawBodyArb(operationId: OperationId, options: GeneratorOptions = {}): A
   const jsonType = JSON_TYPE(operationId);
   const accepted = operations[operationId].requestBody!.contentTypes as readonly string[];
   const valid = validObjectArb(requestValidator(operationId), options).map((c) => c.value);
-  const raw = (what: string, contentType: string | null = jsonType) => (text: string | Uint8Array) => ({
-    kind: "raw" as const,
-    what,
-    bytes: typeof text === "string" ? utf8(text) : text,
-    contentType,
-  });
-  const otherTypes = fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data", "text/html").filter((t) => !accepted.includes(t));
+  const raw =
+    (what: string, contentType: string | null = jsonType) =>
+    (text: string | Uint8Array) => ({
+      kind: "raw" as const,
+      what,
+      bytes: typeof text === "string" ? utf8(text) : text,
+      contentType,
+    });
+  const otherTypes = fc
+    .constantFrom(
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "application/xml",
+      "multipart/form-data",
+      "text/html",
+    )
+    .filter((t) => !accepted.includes(t));
   return fc.oneof(
     anyJson.map((v) => JSON.stringify(v)).map(raw("random JSON")),
     fc
-      .tuple(valid, fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype"), anyJson, { minKeys: 1, maxKeys: 3 }))
+      .tuple(
+        valid,
+        fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype"), anyJson, { minKeys: 1, maxKeys: 3 }),
+      )
       .map(([body, odd]) => JSON.stringify(Object.assign(Object.create(null), body, odd)))
       .map(raw("prototype keys")),
-    fc.tuple(valid, fc.nat()).map(([body, cut]) => {
-      const text = JSON.stringify(body);
-      return text.slice(0, cut % text.length);
-    }).map(raw("truncated JSON")),
+    fc
+      .tuple(valid, fc.nat())
+      .map(([body, cut]) => {
+        const text = JSON.stringify(body);
+        return text.slice(0, cut % text.length);
+      })
+      .map(raw("truncated JSON")),
     anyText().map(raw("random text")),
     fc.uint8Array({ maxLength: 24 }).map(raw("random bytes")),
-    fc.tuple(valid, fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80])).map(([body, bad]) => {
-      // Bytes that are not UTF-8 inside the first string value: still JSON in shape, but not JSON text (RFC 8259 8.1).
-      const text = utf8(JSON.stringify(body));
-      const at = text.indexOf(0x22, text.indexOf(0x3a)) + 1;
-      return raw("a string that is not UTF-8")(new Uint8Array([...text.subarray(0, at), ...bad, ...text.subarray(at)]));
-    }),
-    fc.tuple(valid, otherTypes).map(([body, type]) => raw("a JSON body of another media type", type)(JSON.stringify(body))),
+    fc
+      .tuple(valid, fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]))
+      .map(([body, bad]) => {
+        // Bytes that are not UTF-8 inside the first string value: still JSON in shape, but not JSON text (RFC 8259 8.1).
+        const text = utf8(JSON.stringify(body));
+        const at = text.indexOf(0x22, text.indexOf(0x3a)) + 1;
+        return raw("a string that is not UTF-8")(
+          new Uint8Array([...text.subarray(0, at), ...bad, ...text.subarray(at)]),
+        );
+      }),
+    fc
+      .tuple(valid, otherTypes)
+      .map(([body, type]) => raw("a JSON body of another media type", type)(JSON.stringify(body))),
     valid.map((body) => raw("no content type", null)(JSON.stringify(body))),
     fc.constant(raw("an empty body")("")),
   );
@@ -160,8 +200,14 @@ export function acceptedValue(operationId: OperationId, body: RawCase): { value:
   } catch {
     return undefined;
   }
-  return validate(requestValidator(operationId), value).length === 0 ? { value: value as Record<string, unknown> } : undefined;
+  return validate(requestValidator(operationId), value).length === 0
+    ? { value: value as Record<string, unknown> }
+    : undefined;
 }
 
 export const bodyArb = (operationId: OperationId, options: GeneratorOptions = {}): Arbitrary<BodyCase> =>
-  fc.oneof(validObjectArb(requestValidator(operationId), options), brokenObjectArb(requestValidator(operationId), options), rawBodyArb(operationId, options));
+  fc.oneof(
+    validObjectArb(requestValidator(operationId), options),
+    brokenObjectArb(requestValidator(operationId), options),
+    rawBodyArb(operationId, options),
+  );

@@ -26,13 +26,17 @@ function show(value: unknown, max = 240): string {
 }
 
 function showBody(body: BodyCase): string {
-  if (body.kind === "raw") return `raw ${body.what} (${body.bytes.byteLength} bytes, ${body.contentType ?? "no content type"})`;
+  if (body.kind === "raw")
+    return `raw ${body.what} (${body.bytes.byteLength} bytes, ${body.contentType ?? "no content type"})`;
   if (body.kind === "broken") return `broken ${body.field ?? "body"}/${body.rule} ${show(body.value)}`;
   return `valid ${show(body.value)}`;
 }
 
 /** The request a body case stands for, when the spec accepts it. */
-function acceptedBody(operationId: "create_sip_endpoint" | "update_sip_endpoint", body: BodyCase): Record<string, unknown> | undefined {
+function acceptedBody(
+  operationId: "create_sip_endpoint" | "update_sip_endpoint",
+  body: BodyCase,
+): Record<string, unknown> | undefined {
   if (body.kind === "valid") return body.value;
   if (body.kind === "raw") return acceptedValue(operationId, body)?.value;
   return undefined;
@@ -62,7 +66,10 @@ class Create implements Command {
 }
 
 class Update implements Command {
-  constructor(readonly target: IdChoice, readonly body: BodyCase) {}
+  constructor(
+    readonly target: IdChoice,
+    readonly body: BodyCase,
+  ) {}
   check = () => true as const;
   async run(model: StoreModel, target: FuzzTarget): Promise<void> {
     const id = model.pick(this.target);
@@ -79,7 +86,8 @@ class Update implements Command {
     expectStatus(target, answer, successStatuses("update_sip_endpoint"), "a valid update");
     model.live.set(id, expectStored(target, answer, sent, before));
   }
-  toString = () => `update(${this.target.kind}#${this.target.index}/${show(this.target.stranger, 40)}, ${showBody(this.body)})`;
+  toString = () =>
+    `update(${this.target.kind}#${this.target.index}/${show(this.target.stranger, 40)}, ${showBody(this.body)})`;
 }
 
 class Retrieve implements Command {
@@ -91,7 +99,8 @@ class Retrieve implements Command {
     const known = model.live.get(id);
     if (!known) return expectStatus(target, answer, UUID.test(id) ? [404] : [404, 422], "an id that is not stored");
     expectStatus(target, answer, [200], "a stored endpoint");
-    if (!isDeepStrictEqual(answer.json, known)) fail(target, `${answer.what}: differs from the endpoint's last reported state`);
+    if (!isDeepStrictEqual(answer.json, known))
+      fail(target, `${answer.what}: differs from the endpoint's last reported state`);
   }
   toString = () => `retrieve(${this.target.kind}#${this.target.index}/${show(this.target.stranger, 40)})`;
 }
@@ -102,7 +111,8 @@ class Delete implements Command {
   async run(model: StoreModel, target: FuzzTarget): Promise<void> {
     const id = model.pick(this.target);
     const answer = await call(target, "DELETE", ONE(id));
-    if (!model.live.has(id)) return expectStatus(target, answer, UUID.test(id) ? [404] : [400, 404], "an id that is not stored");
+    if (!model.live.has(id))
+      return expectStatus(target, answer, UUID.test(id) ? [404] : [400, 404], "an id that is not stored");
     expectStatus(target, answer, successStatuses("delete_sip_endpoint"), "a stored endpoint");
     model.remove(id);
   }
@@ -112,15 +122,24 @@ class Delete implements Command {
 /** Wrong `Authorization` headers; none of them may contain the real token. */
 const WRONG_AUTH: Arbitrary<{ what: string; header: string | null }> = fc.oneof(
   fc.constant({ what: "none", header: null }),
-  fc.tuple(fc.string({ maxLength: 12 }), fc.nat()).map(([user, n]) => ({ what: "a wrong token", header: basicAuthHeader(user, `wrong-token-${n}`) })),
+  fc
+    .tuple(fc.string({ maxLength: 12 }), fc.nat())
+    .map(([user, n]) => ({ what: "a wrong token", header: basicAuthHeader(user, `wrong-token-${n}`) })),
   fc.string({ maxLength: 30 }).map((text) => ({ what: "garbage", header: text })),
   fc.base64String({ maxLength: 24 }).map((b64) => ({ what: "Basic without a colon", header: `Basic ${b64}` })),
-  fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 8, maxLength: 24 }).map((token) => ({ what: "a bearer token", header: `Bearer ${token}` })),
+  fc
+    .string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 8, maxLength: 24 })
+    .map((token) => ({ what: "a bearer token", header: `Bearer ${token}` })),
 );
 
 /** Any operation of the spec without valid credentials: 401 (every operation requires basic auth), and nothing changes. */
 class Unauthorized implements Command {
-  constructor(readonly operationId: OperationId, readonly target: IdChoice, readonly auth: { what: string; header: string | null }, readonly body: BodyCase) {}
+  constructor(
+    readonly operationId: OperationId,
+    readonly target: IdChoice,
+    readonly auth: { what: string; header: string | null },
+    readonly body: BodyCase,
+  ) {}
   check = () => true as const;
   async run(model: StoreModel, target: FuzzTarget): Promise<void> {
     const op = operations[this.operationId];
@@ -134,7 +153,10 @@ class Unauthorized implements Command {
 const idChoice: Arbitrary<IdChoice> = fc.record({
   kind: fc.constantFrom("live", "live", "live", "gone", "stranger"),
   index: fc.nat(),
-  stranger: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s !== "." && s !== "..")),
+  stranger: fc.oneof(
+    fc.uuid(),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s !== "." && s !== ".."),
+  ),
 }) as Arbitrary<IdChoice>;
 
 /** Every command, with generators derived from the spec. */
@@ -147,7 +169,12 @@ export function commandArbs(options: GeneratorOptions): Array<Arbitrary<Command>
     fc.tuple(queryArb("list_sip_endpoints"), fc.option(fc.nat(), { nil: null })).map(([q, t]) => new List(q, t)),
     fc.nat().map((i) => new FollowLink(i)),
     fc
-      .tuple(fc.constantFrom(...(Object.keys(operations) as OperationId[])), idChoice, WRONG_AUTH, bodyArb("create_sip_endpoint", options))
+      .tuple(
+        fc.constantFrom(...(Object.keys(operations) as OperationId[])),
+        idChoice,
+        WRONG_AUTH,
+        bodyArb("create_sip_endpoint", options),
+      )
       .map(([op, t, auth, b]) => new Unauthorized(op, t, auth, b)),
   ];
 }

@@ -13,7 +13,9 @@ const endpointSchema = validatorSchema(operations.retrieve_sip_endpoint.response
 /** Keys of the endpoint object as the server returns it. */
 const RESPONSE_KEYS = Object.keys(objectShape(endpointSchema).properties);
 /** Keys a request may set. */
-const WRITABLE_KEYS = Object.keys(objectShape(validatorSchema(operations.update_sip_endpoint.requestBody.validator)).properties);
+const WRITABLE_KEYS = Object.keys(
+  objectShape(validatorSchema(operations.update_sip_endpoint.requestBody.validator)).properties,
+);
 /** Request-only keys (the password among them): they must never come back. */
 const WRITE_ONLY_KEYS = WRITABLE_KEYS.filter((key) => !RESPONSE_KEYS.includes(key));
 
@@ -23,17 +25,25 @@ const DEFAULT_PAGE_SIZE = Number(listQuery.properties.page_size?.default);
 /** `filter_username` → `username`: each filter is a substring match on the field it names. */
 const FILTERS = Object.keys(listQuery.properties).filter((name) => name.startsWith("filter_"));
 
-export const successStatuses = (operationId: OperationId) => documentedStatuses(operationId).filter((s) => s.startsWith("2")).map(Number);
+export const successStatuses = (operationId: OperationId) =>
+  documentedStatuses(operationId)
+    .filter((s) => s.startsWith("2"))
+    .map(Number);
 
 export function expectStatus(target: FuzzTarget, answer: Answer, allowed: readonly number[], why: string): void {
-  if (!allowed.includes(answer.status)) fail(target, `${answer.what}: expected ${allowed.join(" or ")} for ${why}, got ${answer.status}: ${answer.bodyText.slice(0, 300)}`);
+  if (!allowed.includes(answer.status))
+    fail(
+      target,
+      `${answer.what}: expected ${allowed.join(" or ")} for ${why}, got ${answer.status}: ${answer.bodyText.slice(0, 300)}`,
+    );
 }
 
 /** A 422 must say what is wrong: one of its items names the field (or the body, for a body that is wrong as a whole). */
 export function expectNamed(target: FuzzTarget, answer: Answer, field: string | null): void {
   const wanted = field === null ? "request body" : field.replace(/_/g, " ").toLowerCase();
   const details: string[] = (answer.json?.errors ?? []).map((e: { detail: string }) => String(e.detail));
-  if (!details.some((d) => d.toLowerCase().includes(wanted))) fail(target, `${answer.what}: no 422 item names "${wanted}": ${JSON.stringify(details)}`);
+  if (!details.some((d) => d.toLowerCase().includes(wanted)))
+    fail(target, `${answer.what}: no 422 item names "${wanted}": ${JSON.stringify(details)}`);
 }
 
 /**
@@ -41,17 +51,30 @@ export function expectNamed(target: FuzzTarget, answer: Answer, field: string | 
  * restores the project's defaults, which the spec leaves to the project), every writable key not
  * sent is unchanged, and no request-only key comes back.
  */
-export function expectStored(target: FuzzTarget, answer: Answer, sent: Record<string, unknown>, before: SipEndpoint | undefined): SipEndpoint {
+export function expectStored(
+  target: FuzzTarget,
+  answer: Answer,
+  sent: Record<string, unknown>,
+  before: SipEndpoint | undefined,
+): SipEndpoint {
   const after = answer.json as Record<string, unknown>;
   for (const key of RESPONSE_KEYS) {
     const isSent = Object.prototype.hasOwnProperty.call(sent, key);
     if (isSent && Array.isArray(sent[key]) && (sent[key] as unknown[]).length === 0) continue;
-    const want = isSent ? sent[key] : before && WRITABLE_KEYS.includes(key) ? (before as Record<string, unknown>)[key] : undefined;
+    const want = isSent
+      ? sent[key]
+      : before && WRITABLE_KEYS.includes(key)
+        ? (before as Record<string, unknown>)[key]
+        : undefined;
     if ((isSent || want !== undefined) && !isDeepStrictEqual(after[key], want)) {
-      fail(target, `${answer.what}: ${key} is ${JSON.stringify(after[key])}, expected ${JSON.stringify(want)} (${isSent ? "as sent" : "unchanged"})`);
+      fail(
+        target,
+        `${answer.what}: ${key} is ${JSON.stringify(after[key])}, expected ${JSON.stringify(want)} (${isSent ? "as sent" : "unchanged"})`,
+      );
     }
   }
-  if (before && after.id !== before.id) fail(target, `${answer.what}: the id changed from ${before.id} to ${String(after.id)}`);
+  if (before && after.id !== before.id)
+    fail(target, `${answer.what}: the id changed from ${before.id} to ${String(after.id)}`);
   const leaked = WRITE_ONLY_KEYS.filter((key) => key in after);
   if (leaked.length > 0) fail(target, `${answer.what}: request-only keys came back: ${leaked.join(", ")}`);
   return after as unknown as SipEndpoint;
@@ -70,7 +93,12 @@ const matches = (query: Record<string, unknown>) => (endpoint: SipEndpoint) =>
  * matching the filters, newest first. A first page (no token) must be exactly the newest matches,
  * with a `next` link exactly when more exist.
  */
-export function expectPage(target: FuzzTarget, model: StoreModel, answer: Answer, query: Record<string, unknown>): void {
+export function expectPage(
+  target: FuzzTarget,
+  model: StoreModel,
+  answer: Answer,
+  query: Record<string, unknown>,
+): void {
   const data: SipEndpoint[] = answer.json.data;
   const size = typeof query.page_size === "number" ? query.page_size : DEFAULT_PAGE_SIZE;
   if (data.length > size) fail(target, `${answer.what}: ${data.length} endpoints on a page of ${size}`);
@@ -79,7 +107,8 @@ export function expectPage(target: FuzzTarget, model: StoreModel, answer: Answer
     const known = model.live.get(endpoint.id);
     if (!known) fail(target, `${answer.what}: lists ${endpoint.id}, which is not (or no longer) stored`);
     if (!isDeepStrictEqual(endpoint, known)) fail(target, `${answer.what}: lists ${endpoint.id} unlike its last state`);
-    if (!matches(query)(endpoint)) fail(target, `${answer.what}: lists ${endpoint.id}, which does not match the filters`);
+    if (!matches(query)(endpoint))
+      fail(target, `${answer.what}: lists ${endpoint.id}, which does not match the filters`);
     const position = model.position(endpoint.id);
     if (position >= last) fail(target, `${answer.what}: not newest first at ${endpoint.id}`);
     last = position;
@@ -87,8 +116,21 @@ export function expectPage(target: FuzzTarget, model: StoreModel, answer: Answer
   if (query.page_token !== undefined) return;
   const expected = model.newestFirst().filter(matches(query));
   const ids = data.map((e) => e.id);
-  if (!isDeepStrictEqual(ids, expected.slice(0, size).map((e) => e.id))) fail(target, `${answer.what}: the first page holds ${ids.length} endpoints, expected the newest ${Math.min(size, expected.length)}`);
-  if ((answer.json.links.next !== undefined) !== expected.length > size) fail(target, `${answer.what}: links.next is ${answer.json.links.next === undefined ? "absent" : "present"} with ${expected.length} matches on pages of ${size}`);
+  if (
+    !isDeepStrictEqual(
+      ids,
+      expected.slice(0, size).map((e) => e.id),
+    )
+  )
+    fail(
+      target,
+      `${answer.what}: the first page holds ${ids.length} endpoints, expected the newest ${Math.min(size, expected.length)}`,
+    );
+  if ((answer.json.links.next !== undefined) !== expected.length > size)
+    fail(
+      target,
+      `${answer.what}: links.next is ${answer.json.links.next === undefined ? "absent" : "present"} with ${expected.length} matches on pages of ${size}`,
+    );
 }
 
 /** Remembers the neighbour links of a page and their tokens. */

@@ -45,7 +45,8 @@ export function createSender(timeoutMs = 10_000): HttpSender {
           res.on("error", reject);
           res.on("end", () => {
             const out: Record<string, string> = {};
-            for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+            for (const [name, value] of Object.entries(res.headers))
+              if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
             resolve({ status: res.statusCode ?? 0, headers: out, bodyText: Buffer.concat(chunks).toString("utf8") });
           });
         });
@@ -57,8 +58,21 @@ export function createSender(timeoutMs = 10_000): HttpSender {
 }
 
 /** The exchange record of a reply, for `checkResponse`; undefined when no operation of the spec matches. */
-export function toExchange(basePath: string, req: RawRequest, reply: RawReply, requestBody?: unknown): (HttpExchange & { operationId: OperationId }) | undefined {
+export function toExchange(
+  basePath: string,
+  req: RawRequest,
+  reply: RawReply,
+  requestBody?: unknown,
+): (HttpExchange & { operationId: OperationId }) | undefined {
   const operationId = operationAt(req.method, new URL(req.url).pathname, basePath);
   if (operationId === undefined) return undefined;
-  return { operationId, method: req.method, url: req.url, requestBody, status: reply.status, headers: reply.headers, bodyText: reply.bodyText };
+  return {
+    operationId,
+    method: req.method,
+    url: req.url,
+    requestBody,
+    status: reply.status,
+    headers: reply.headers,
+    bodyText: reply.bodyText,
+  };
 }

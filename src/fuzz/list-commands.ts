@@ -13,7 +13,10 @@ const LIST = operations.list_sip_endpoints.path;
 
 export class List implements Command {
   /** `useToken`: swap the query's page token for one the server handed out, when there is one. */
-  constructor(readonly query: QueryCase, readonly useToken: number | null) {}
+  constructor(
+    readonly query: QueryCase,
+    readonly useToken: number | null,
+  ) {}
   check = () => true as const;
   async run(model: StoreModel, target: FuzzTarget): Promise<void> {
     let text = this.query.text;
@@ -25,7 +28,8 @@ export class List implements Command {
     const answer = await call(target, "GET", `${LIST}${text ? `?${text}` : ""}`);
     judgePage(target, model, answer, new URL(`http://x/?${text}`).search.slice(1), this.query);
   }
-  toString = () => `list(${this.query.kind} "${this.query.text}"${this.useToken === null ? "" : `, seen token #${this.useToken}`})`;
+  toString = () =>
+    `list(${this.query.kind} "${this.query.text}"${this.useToken === null ? "" : `, seen token #${this.useToken}`})`;
 }
 
 export class FollowLink implements Command {

@@ -42,36 +42,58 @@ async function verifyStore(target: FuzzTarget, model: StoreModel, pageSize: numb
   const ids = listed.map((e) => e.id);
   if (new Set(ids).size !== ids.length) fail(target, "the full walk lists an endpoint twice");
   const expected = model.newestFirst();
-  if (!isDeepStrictEqual(ids, expected.map((e) => e.id))) fail(target, `the full walk lists ${ids.length} endpoints, the model holds ${expected.length} (or in another order)`);
+  if (
+    !isDeepStrictEqual(
+      ids,
+      expected.map((e) => e.id),
+    )
+  )
+    fail(
+      target,
+      `the full walk lists ${ids.length} endpoints, the model holds ${expected.length} (or in another order)`,
+    );
   const count = model.initial + model.creates - model.deletes;
-  if (target.mock.endpoints().length !== count) fail(target, `the store holds ${target.mock.endpoints().length} endpoints, not ${model.initial} + ${model.creates} created - ${model.deletes} deleted`);
+  if (target.mock.endpoints().length !== count)
+    fail(
+      target,
+      `the store holds ${target.mock.endpoints().length} endpoints, not ${model.initial} + ${model.creates} created - ${model.deletes} deleted`,
+    );
   for (const endpoint of listed) {
-    if (!isDeepStrictEqual(endpoint, model.live.get(endpoint.id))) fail(target, `the full walk lists ${endpoint.id} unlike its last state`);
+    if (!isDeepStrictEqual(endpoint, model.live.get(endpoint.id)))
+      fail(target, `the full walk lists ${endpoint.id} unlike its last state`);
     const answer = await call(target, "GET", operations.retrieve_sip_endpoint.path.replace("{id}", endpoint.id));
     expectStatus(target, answer, [200], "a listed endpoint");
-    if (!isDeepStrictEqual(answer.json, endpoint)) fail(target, `${endpoint.id} retrieves differently from how it is listed`);
+    if (!isDeepStrictEqual(answer.json, endpoint))
+      fail(target, `${endpoint.id} retrieves differently from how it is listed`);
   }
 }
 
 /** The property fast-check runs: one fresh mock per run. */
 export function mockProperty(options: FuzzOptions = {}) {
-  return fc.asyncProperty(fc.commands(commandArbs(options), { maxCommands: options.maxCommands ?? 12, ...(options.replayPath ? { replayPath: options.replayPath } : {}) }), fc.integer({ min: 1, max: 6 }), async (commands, pageSize) => {
-    const mock = await startMockServer({
-      port: 0,
-      seedCount: options.seedCount ?? 3,
-      // Fixed ids make a replay of a seed exact.
-      seed: 1,
-      fault: options.fault,
-      env: {},
-      ...(options.credentials ?? {}),
-    });
-    const target = openTarget(mock, options.password);
-    try {
-      const model = StoreModel.of(mock.endpoints());
-      await fc.asyncModelRun(() => ({ model, real: target }), commands);
-      await verifyStore(target, model, pageSize);
-    } finally {
-      await closeTarget(target);
-    }
-  });
+  return fc.asyncProperty(
+    fc.commands(commandArbs(options), {
+      maxCommands: options.maxCommands ?? 12,
+      ...(options.replayPath ? { replayPath: options.replayPath } : {}),
+    }),
+    fc.integer({ min: 1, max: 6 }),
+    async (commands, pageSize) => {
+      const mock = await startMockServer({
+        port: 0,
+        seedCount: options.seedCount ?? 3,
+        // Fixed ids make a replay of a seed exact.
+        seed: 1,
+        fault: options.fault,
+        env: {},
+        ...(options.credentials ?? {}),
+      });
+      const target = openTarget(mock, options.password);
+      try {
+        const model = StoreModel.of(mock.endpoints());
+        await fc.asyncModelRun(() => ({ model, real: target }), commands);
+        await verifyStore(target, model, pageSize);
+      } finally {
+        await closeTarget(target);
+      }
+    },
+  );
 }

@@ -44,7 +44,8 @@ export function objectShape(schema: JsonObject): ObjectShape {
     if (isPlainObject(node.properties)) {
       for (const [name, sub] of Object.entries(node.properties)) shape.properties[name] = resolve(sub);
     }
-    if (Array.isArray(node.required)) for (const name of node.required) if (!shape.required.includes(String(name))) shape.required.push(String(name));
+    if (Array.isArray(node.required))
+      for (const name of node.required) if (!shape.required.includes(String(name))) shape.required.push(String(name));
     // Conditions (`if`/`then`) only add `required`; the repair step in the generators honours them.
     if (Array.isArray(node.allOf)) for (const branch of node.allOf) visit(resolve(branch));
   };
@@ -69,7 +70,20 @@ export function listedValues(schema: JsonObject): Json[] | undefined {
   const types = allowedTypes(schema);
   for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
     const values = listedValues(resolve(member));
-    if (values) return types.length === 0 ? values : values.filter((v) => types.includes(v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && Number.isInteger(v) ? "integer" : typeof v));
+    if (values)
+      return types.length === 0
+        ? values
+        : values.filter((v) =>
+            types.includes(
+              v === null
+                ? "null"
+                : Array.isArray(v)
+                  ? "array"
+                  : typeof v === "number" && Number.isInteger(v)
+                    ? "integer"
+                    : typeof v,
+            ),
+          );
   }
   return undefined;
 }

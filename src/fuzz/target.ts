@@ -45,17 +45,29 @@ export function fail(target: FuzzTarget, message: string): never {
   throw new FuzzFailure(redactText(message, target.secrets));
 }
 
-const bodyBytes = (body: BodyCase | undefined): { bytes?: Uint8Array; contentType?: string | null; value?: unknown } => {
+const bodyBytes = (
+  body: BodyCase | undefined,
+): { bytes?: Uint8Array; contentType?: string | null; value?: unknown } => {
   if (!body) return {};
   if (body.kind === "raw") return { bytes: body.bytes, contentType: body.contentType, value: "(raw bytes)" };
-  return { bytes: new TextEncoder().encode(JSON.stringify(body.value)), contentType: "application/json", value: body.value };
+  return {
+    bytes: new TextEncoder().encode(JSON.stringify(body.value)),
+    contentType: "application/json",
+    value: body.value,
+  };
 };
 
 /**
  * Sends one request to the target (a path below the API base, or an absolute URL) and checks the
  * invariants. `authorization` defaults to the target's credentials; null sends none.
  */
-export async function call(target: FuzzTarget, method: string, pathOrUrl: string, body?: BodyCase, authorization: string | null = target.authorization): Promise<Answer> {
+export async function call(
+  target: FuzzTarget,
+  method: string,
+  pathOrUrl: string,
+  body?: BodyCase,
+  authorization: string | null = target.authorization,
+): Promise<Answer> {
   const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : target.mock.url + pathOrUrl;
   const what = `${method} ${new URL(url).pathname.slice(API_BASE_PATH.length)}`;
   const { bytes, contentType, value } = bodyBytes(body);
@@ -69,13 +81,19 @@ export async function call(target: FuzzTarget, method: string, pathOrUrl: string
   const exchange = toExchange(API_BASE_PATH, request, reply, value);
   const findings = exchange ? checkResponse(exchange).map((f) => `${f.check} ${f.pointer || "/"}: ${f.message}`) : [];
   if (reply.status >= 500 || findings.length > 0) {
-    const why = findings.length > 0 ? `, which breaks the spec: ${findings.join("; ")}` : `: ${reply.bodyText.slice(0, 200)}`;
+    const why =
+      findings.length > 0 ? `, which breaks the spec: ${findings.join("; ")}` : `: ${reply.bodyText.slice(0, 200)}`;
     fail(target, `${what} answered ${reply.status}${why}`);
   }
   const echoed = [reply.bodyText, ...Object.values(reply.headers)].join("\n");
-  if (target.secrets.some((secret) => echoed.includes(secret))) fail(target, `${what} answered ${reply.status} with a secret in it`);
+  if (target.secrets.some((secret) => echoed.includes(secret)))
+    fail(target, `${what} answered ${reply.status} with a secret in it`);
   const names = Object.getOwnPropertyNames(Object.prototype);
-  if (names.length !== target.prototypeNames.length) fail(target, `${what} changed Object.prototype: ${names.filter((n) => !target.prototypeNames.includes(n)).join(", ")}`);
+  if (names.length !== target.prototypeNames.length)
+    fail(
+      target,
+      `${what} changed Object.prototype: ${names.filter((n) => !target.prototypeNames.includes(n)).join(", ")}`,
+    );
   return { ...reply, json: parse(reply.bodyText), what };
 }
 

@@ -8,19 +8,49 @@ import { jsonTypeOf } from "../checks/finding";
 import type { JsonObject } from "../spec/json-pointer";
 import { allowedTypes, FuzzSpecError, listedValues, objectShape, resolve } from "./schema";
 
-const ANNOTATIONS = new Set(["description", "title", "default", "examples", "example", "writeOnly", "readOnly", "deprecated"]);
-const UNDERSTOOD = new Set(["$ref", "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "items", "properties", "required", "allOf"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "title",
+  "default",
+  "examples",
+  "example",
+  "writeOnly",
+  "readOnly",
+  "deprecated",
+]);
+const UNDERSTOOD = new Set([
+  "$ref",
+  "type",
+  "enum",
+  "const",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "items",
+  "properties",
+  "required",
+  "allOf",
+]);
 
 /** Any JSON value, small: the raw material of wrong-type values and random bodies. */
 export const anyJson: Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
 
 /** Text of every kind: printable ASCII most of the time, any Unicode (astral planes included) otherwise. */
 export const anyText = (constraints: { minLength?: number; maxLength?: number } = {}): Arbitrary<string> =>
-  fc.oneof({ weight: 3, arbitrary: fc.string(constraints) }, { weight: 1, arbitrary: fc.string({ ...constraints, unit: "grapheme" }) });
+  fc.oneof(
+    { weight: 3, arbitrary: fc.string(constraints) },
+    { weight: 1, arbitrary: fc.string({ ...constraints, unit: "grapheme" }) },
+  );
 
 function checkKeywords(schema: JsonObject): void {
   for (const key of Object.keys(schema)) {
-    if (!ANNOTATIONS.has(key) && !UNDERSTOOD.has(key)) throw new FuzzSpecError(`the fuzzer does not understand the schema keyword "${key}"`);
+    if (!ANNOTATIONS.has(key) && !UNDERSTOOD.has(key))
+      throw new FuzzSpecError(`the fuzzer does not understand the schema keyword "${key}"`);
   }
 }
 
@@ -39,7 +69,10 @@ function integerBounds(schema: JsonObject): { min: number | undefined; max: numb
 function integerArb(schema: JsonObject): Arbitrary<number> {
   const { min = -1_000_000, max = 1_000_000 } = integerBounds(schema);
   // Small values near the lower bound are the interesting ones (page numbers, sizes): favour them.
-  return fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 5) }) }, { weight: 1, arbitrary: fc.integer({ min, max }) });
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 5) }) },
+    { weight: 1, arbitrary: fc.integer({ min, max }) },
+  );
 }
 
 function stringArb(schema: JsonObject): Arbitrary<string> {
@@ -115,14 +148,25 @@ export function brokenValueArbs(raw: unknown): Array<Arbitrary<BrokenValue>> {
   const out: Array<Arbitrary<BrokenValue>> = [];
   const add = (rule: string, arb: Arbitrary<unknown>) => out.push(arb.map((value) => ({ rule, value })));
   const types = allowedTypes(schema);
-  if (types.length > 0) add("type", anyJson.filter((v) => !types.includes(jsonTypeOf(v))));
+  if (types.length > 0)
+    add(
+      "type",
+      anyJson.filter((v) => !types.includes(jsonTypeOf(v))),
+    );
   const enumerated = listedValues(schema);
   const listed = enumerated ?? ("const" in schema ? [schema.const] : undefined);
-  if (listed) add(enumerated ? "enum" : "const", anyText().filter((v) => !listed.includes(v)));
+  if (listed)
+    add(
+      enumerated ? "enum" : "const",
+      anyText().filter((v) => !listed.includes(v)),
+    );
   if (typeof schema.format === "string") add("format", anyText({ maxLength: 12 }));
   if (typeof schema.pattern === "string") {
     const pattern = new RegExp(schema.pattern, "u");
-    add("pattern", anyText().filter((v) => !pattern.test(v)));
+    add(
+      "pattern",
+      anyText().filter((v) => !pattern.test(v)),
+    );
   }
   const minLength = num(schema.minLength);
   if (minLength !== undefined && minLength > 0) add("minLength", fc.string({ maxLength: minLength - 1 }));

@@ -23,13 +23,26 @@ export interface ExampleInventory {
   unchecked: Array<{ pointer: string; reason: string }>;
 }
 
-const SUBSCHEMA_ONE = ["items", "not", "if", "then", "else", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "contentSchema"];
+const SUBSCHEMA_ONE = [
+  "items",
+  "not",
+  "if",
+  "then",
+  "else",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contains",
+  "propertyNames",
+  "contentSchema",
+];
 const SUBSCHEMA_LIST = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const SUBSCHEMA_MAP = ["properties", "patternProperties", "$defs", "dependentSchemas"];
 
 function schemaLevelSites(node: Json, at: string, sites: ExampleSite[]): void {
   if (!isPlainObject(node)) return;
-  if (Array.isArray(node.examples)) node.examples.forEach((data, i) => sites.push({ data, dataPointer: `${at}/examples/${i}`, schemaPointer: at }));
+  if (Array.isArray(node.examples))
+    node.examples.forEach((data, i) => sites.push({ data, dataPointer: `${at}/examples/${i}`, schemaPointer: at }));
   if (node.example !== undefined) sites.push({ data: node.example, dataPointer: `${at}/example`, schemaPointer: at });
   for (const key of SUBSCHEMA_ONE) if (node[key] !== undefined) schemaLevelSites(node[key], `${at}/${key}`, sites);
   for (const key of SUBSCHEMA_LIST) {
@@ -38,7 +51,8 @@ function schemaLevelSites(node: Json, at: string, sites: ExampleSite[]): void {
   }
   for (const key of SUBSCHEMA_MAP) {
     const map = node[key];
-    if (isPlainObject(map)) for (const [name, s] of Object.entries(map)) schemaLevelSites(s, `${at}/${key}${pointer(name)}`, sites);
+    if (isPlainObject(map))
+      for (const [name, s] of Object.entries(map)) schemaLevelSites(s, `${at}/${key}${pointer(name)}`, sites);
   }
 }
 
@@ -57,12 +71,17 @@ function exampleHolders(doc: JsonObject): Map<string, JsonObject> {
     if (!found || !isPlainObject(found.node)) return;
     const node = found.node;
     if (kind === "carrier") holders.set(found.pointer, node);
-    if (isPlainObject(node.content)) for (const type of Object.keys(node.content)) add(node.content[type], `${found.pointer}/content${pointer(type)}`, "carrier");
-    if (kind === "response" && isPlainObject(node.headers)) for (const [name, h] of Object.entries(node.headers)) add(h, `${found.pointer}/headers${pointer(name)}`, "carrier");
+    if (isPlainObject(node.content))
+      for (const type of Object.keys(node.content))
+        add(node.content[type], `${found.pointer}/content${pointer(type)}`, "carrier");
+    if (kind === "response" && isPlainObject(node.headers))
+      for (const [name, h] of Object.entries(node.headers))
+        add(h, `${found.pointer}/headers${pointer(name)}`, "carrier");
   };
   const each = (container: Json | undefined, where: string, kind: Kind) => {
     if (Array.isArray(container)) container.forEach((v, i) => add(v, `${where}/${i}`, kind));
-    else if (isPlainObject(container)) for (const [k, v] of Object.entries(container)) add(v, `${where}${pointer(k)}`, kind);
+    else if (isPlainObject(container))
+      for (const [k, v] of Object.entries(container)) add(v, `${where}${pointer(k)}`, kind);
   };
   const components = isPlainObject(doc.components) ? doc.components : {};
   each(components.requestBodies, "/components/requestBodies", "body");
@@ -98,7 +117,8 @@ export function findExamples(doc: JsonObject): ExampleInventory {
         const example = deref(doc, raw, `${where}/examples${pointer(name)}`);
         if (!example || !isPlainObject(example.node)) continue;
         usedComponentExamples.add(example.pointer);
-        if (example.node.value !== undefined) found.push({ data: example.node.value, dataPointer: `${example.pointer}/value` });
+        if (example.node.value !== undefined)
+          found.push({ data: example.node.value, dataPointer: `${example.pointer}/value` });
       }
     }
     for (const f of found) {
@@ -108,13 +128,19 @@ export function findExamples(doc: JsonObject): ExampleInventory {
   }
 
   const schemas = at(doc, "/components/schemas");
-  if (isPlainObject(schemas)) for (const name of Object.keys(schemas)) schemaLevelSites(schemas[name]!, `/components/schemas${pointer(name)}`, sites);
+  if (isPlainObject(schemas))
+    for (const name of Object.keys(schemas))
+      schemaLevelSites(schemas[name]!, `/components/schemas${pointer(name)}`, sites);
 
   const examples = at(doc, "/components/examples");
   if (isPlainObject(examples)) {
     for (const name of Object.keys(examples)) {
       const where = `/components/examples${pointer(name)}`;
-      if (!usedComponentExamples.has(where)) unchecked.push({ pointer: where, reason: "is not used by any media type, parameter or header, so no schema checks it" });
+      if (!usedComponentExamples.has(where))
+        unchecked.push({
+          pointer: where,
+          reason: "is not used by any media type, parameter or header, so no schema checks it",
+        });
     }
   }
   const seen = new Set<string>();

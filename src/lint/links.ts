@@ -17,7 +17,14 @@ import { problemAt, type LintProblem } from "./problem";
 export function checkLinks(spec: SpecSource): LintProblem[] {
   const doc = spec.doc;
   const sites = operationSites(doc);
-  const parametersOf = new Map(sites.filter((s) => typeof s.op.operationId === "string").map((s) => [s.op.operationId as string, mergeParameters(doc, s.item.parameters, s.op.parameters).map((p) => p.info)]));
+  const parametersOf = new Map(
+    sites
+      .filter((s) => typeof s.op.operationId === "string")
+      .map((s) => [
+        s.op.operationId as string,
+        mergeParameters(doc, s.item.parameters, s.op.parameters).map((p) => p.info),
+      ]),
+  );
   const problems: LintProblem[] = [];
   for (const site of sites) {
     const own = mergeParameters(doc, site.item.parameters, site.op.parameters).map((p) => p.info);
@@ -32,22 +39,50 @@ export function checkLinks(spec: SpecSource): LintProblem[] {
         if (!isPlainObject(link)) continue;
         const target = typeof link.operationId === "string" ? parametersOf.get(link.operationId) : undefined;
         if (target === undefined) {
-          problems.push(problemAt(spec, "link-operation-unknown", at, `link ${name} names ${typeof link.operationId === "string" ? `the operation "${link.operationId}", which the spec does not have` : "no operationId"}`));
+          problems.push(
+            problemAt(
+              spec,
+              "link-operation-unknown",
+              at,
+              `link ${name} names ${typeof link.operationId === "string" ? `the operation "${link.operationId}", which the spec does not have` : "no operationId"}`,
+            ),
+          );
           continue;
         }
         const given = isPlainObject(link.parameters) ? link.parameters : {};
         for (const [param, expression] of Object.entries(given)) {
-          if (!target.some((p) => p.name === param)) problems.push(problemAt(spec, "link-parameter-unknown", `${at}/parameters/${param}`, `link ${name}: ${String(link.operationId)} has no parameter "${param}"`));
+          if (!target.some((p) => p.name === param))
+            problems.push(
+              problemAt(
+                spec,
+                "link-parameter-unknown",
+                `${at}/parameters/${param}`,
+                `link ${name}: ${String(link.operationId)} has no parameter "${param}"`,
+              ),
+            );
           const why = unresolvable(doc, expression, body, own);
-          if (why) problems.push(problemAt(spec, "link-expression-unresolvable", `${at}/parameters/${param}`, `link ${name}: ${why}`));
+          if (why)
+            problems.push(
+              problemAt(spec, "link-expression-unresolvable", `${at}/parameters/${param}`, `link ${name}: ${why}`),
+            );
         }
         const url = link["x-request-url"];
         if (url !== undefined) {
           const why = unresolvable(doc, url, body, own);
-          if (why) problems.push(problemAt(spec, "link-expression-unresolvable", `${at}/x-request-url`, `link ${name}: ${why}`));
+          if (why)
+            problems.push(
+              problemAt(spec, "link-expression-unresolvable", `${at}/x-request-url`, `link ${name}: ${why}`),
+            );
         } else {
           for (const p of target.filter((p) => p.in === "path" && !(p.name in given))) {
-            problems.push(problemAt(spec, "link-parameter-unknown", at, `link ${name} leaves the path parameter "${p.name}" of ${String(link.operationId)} unfilled`));
+            problems.push(
+              problemAt(
+                spec,
+                "link-parameter-unknown",
+                at,
+                `link ${name} leaves the path parameter "${p.name}" of ${String(link.operationId)} unfilled`,
+              ),
+            );
           }
         }
       }
@@ -64,15 +99,26 @@ function bodySchema(response: JsonObject): Json | undefined {
 }
 
 /** Why an expression cannot be evaluated against this response and request, or undefined when it can. */
-function unresolvable(doc: JsonObject, expression: Json, body: Json | undefined, own: { name: string; in: string }[]): string | undefined {
+function unresolvable(
+  doc: JsonObject,
+  expression: Json,
+  body: Json | undefined,
+  own: { name: string; in: string }[],
+): string | undefined {
   if (typeof expression !== "string") return "an expression must be a string";
   const request = /^\$request\.(path|query)\.(.+)$/.exec(expression);
-  if (request) return own.some((p) => p.in === request[1] && p.name === request[2]) ? undefined : `${expression} names no ${request[1]} parameter of the linking operation`;
+  if (request)
+    return own.some((p) => p.in === request[1] && p.name === request[2])
+      ? undefined
+      : `${expression} names no ${request[1]} parameter of the linking operation`;
   const response = /^\$response\.body#(.*)$/.exec(expression);
-  if (!response) return `${expression} is no expression this spec's links may use ($response.body#/…, $request.path.…, $request.query.…)`;
+  if (!response)
+    return `${expression} is no expression this spec's links may use ($response.body#/…, $request.path.…, $request.query.…)`;
   // A body schema behind a dangling $ref is ref-unresolved's to report; nothing here can be judged.
   if (body !== undefined && deref(doc, body) === undefined) return undefined;
-  return describes(doc, body, splitPointer(response[1]!)) ? undefined : `${expression} points at nothing the response's schema describes`;
+  return describes(doc, body, splitPointer(response[1]!))
+    ? undefined
+    : `${expression} points at nothing the response's schema describes`;
 }
 
 /** Whether a schema describes the place a pointer names (array indexes through `items`). */
@@ -83,5 +129,7 @@ function describes(doc: JsonObject, schema: Json | undefined, tokens: readonly s
   const [head, ...rest] = tokens as [string, ...string[]];
   if (Array.isArray(node.allOf) && node.allOf.some((member) => describes(doc, member, tokens, depth + 1))) return true;
   if (/^\d+$/.test(head) && node.items !== undefined) return describes(doc, node.items, rest, depth + 1);
-  return isPlainObject(node.properties) && head in node.properties && describes(doc, node.properties[head], rest, depth + 1);
+  return (
+    isPlainObject(node.properties) && head in node.properties && describes(doc, node.properties[head], rest, depth + 1)
+  );
 }

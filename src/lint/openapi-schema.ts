@@ -30,7 +30,11 @@ interface RefParserError {
  * rejects a correct `description` (APIDevTools/swagger-cli#83, fixed upstream in the OAI schema).
  */
 function isKnownFalsePositive(e: SchemaError): boolean {
-  return e.keyword === "unevaluatedProperties" && e.params.unevaluatedProperty === "description" && /\/servers\/\d+\/variables\/[^/]+$/.test(e.instancePath);
+  return (
+    e.keyword === "unevaluatedProperties" &&
+    e.params.unevaluatedProperty === "description" &&
+    /\/servers\/\d+\/variables\/[^/]+$/.test(e.instancePath)
+  );
 }
 
 function fromSchemaError(spec: SpecSource, e: SchemaError): LintProblem | undefined {
@@ -38,7 +42,8 @@ function fromSchemaError(spec: SpecSource, e: SchemaError): LintProblem | undefi
   if (e.keyword === "if" || isKnownFalsePositive(e)) return undefined;
   const at = sourcePointer(spec.doc, e.instancePath);
   const key = namedKey(e);
-  if (key !== undefined && e.keyword === "required") return problemAt(spec, "oas-schema", at, `missing required key "${key}"`);
+  if (key !== undefined && e.keyword === "required")
+    return problemAt(spec, "oas-schema", at, `missing required key "${key}"`);
   if (key !== undefined) return problemAt(spec, "oas-schema", `${at}${pointer(key)}`, `unknown key "${key}"`);
   return problemAt(spec, "oas-schema", at, e.message ?? e.keyword);
 }
@@ -54,7 +59,9 @@ function fromRefError(spec: SpecSource, e: RefParserError): LintProblem {
 
 export async function checkWithSwaggerParser(spec: SpecSource, absoluteFile: string): Promise<LintProblem[]> {
   if (typeof spec.doc.openapi !== "string") {
-    return [problemAt(spec, "oas-schema", "", 'not an OpenAPI document: the top-level "openapi" version string is missing')];
+    return [
+      problemAt(spec, "oas-schema", "", 'not an OpenAPI document: the top-level "openapi" version string is missing'),
+    ];
   }
   try {
     // A copy: swagger-parser dereferences in place. External refs are not followed (codegen reads

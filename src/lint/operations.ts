@@ -20,7 +20,15 @@ export function checkOperations(spec: SpecSource): LintProblem[] {
     } else {
       const earlier = firstSeen.get(id);
       if (earlier === undefined) firstSeen.set(id, label);
-      else problems.push(problemAt(spec, "operation-id-duplicate", `${at}/operationId`, `operationId "${id}" of ${label} is already used by ${earlier}`));
+      else
+        problems.push(
+          problemAt(
+            spec,
+            "operation-id-duplicate",
+            `${at}/operationId`,
+            `operationId "${id}" of ${label} is already used by ${earlier}`,
+          ),
+        );
     }
     const name = typeof id === "string" && id !== "" ? id : label;
     if (typeof op.summary !== "string" || op.summary.trim() === "") {
@@ -31,7 +39,14 @@ export function checkOperations(spec: SpecSource): LintProblem[] {
     }
     const statuses = op.responses !== null && typeof op.responses === "object" ? Object.keys(op.responses) : [];
     if (!statuses.some((s) => CLIENT_ERROR_STATUS.test(s))) {
-      problems.push(problemAt(spec, "operation-4xx-missing", `${at}/responses`, `${name} documents no 4xx response (has: ${statuses.join(", ") || "none"})`));
+      problems.push(
+        problemAt(
+          spec,
+          "operation-4xx-missing",
+          `${at}/responses`,
+          `${name} documents no 4xx response (has: ${statuses.join(", ") || "none"})`,
+        ),
+      );
     }
   }
   return problems;

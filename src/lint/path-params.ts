@@ -41,13 +41,27 @@ export function checkPathParameters(spec: SpecSource): LintProblem[] {
     const name = typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`;
     for (const param of inTemplate) {
       if (!declared.has(param)) {
-        problems.push(problemAt(spec, "path-param-undeclared", at, `{${param}} in ${path} is not declared as a path parameter of ${name} (path item or operation)`));
+        problems.push(
+          problemAt(
+            spec,
+            "path-param-undeclared",
+            at,
+            `{${param}} in ${path} is not declared as a path parameter of ${name} (path item or operation)`,
+          ),
+        );
       }
     }
     // A path-item declaration is checked once per operation; tidyProblems keeps a single report.
     for (const d of [...atItem, ...atOperation]) {
       if (!inTemplate.has(d.name)) {
-        problems.push(problemAt(spec, "path-param-unused", d.pointer, `path parameter "${d.name}" does not appear in the template ${path}`));
+        problems.push(
+          problemAt(
+            spec,
+            "path-param-unused",
+            d.pointer,
+            `path parameter "${d.name}" does not appear in the template ${path}`,
+          ),
+        );
       }
     }
   }

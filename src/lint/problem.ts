@@ -19,7 +19,13 @@ export interface LintProblem {
 
 /** Builds a problem; a pointer to a key that is absent takes the line of its nearest present ancestor. */
 export function problemAt(spec: SpecSource | undefined, rule: LintRuleId, at: string, message: string): LintProblem {
-  return { rule, pointer: at, line: spec ? nearestLine(spec, at) : undefined, message, severity: LINT_RULES[rule].severity };
+  return {
+    rule,
+    pointer: at,
+    line: spec ? nearestLine(spec, at) : undefined,
+    message,
+    severity: LINT_RULES[rule].severity,
+  };
 }
 
 function nearestLine(spec: SpecSource, at: string): number | undefined {
@@ -48,12 +54,17 @@ export function sourcePointer(doc: JsonObject, at: string): string {
   let real: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const target: { node: Json; pointer: string } | undefined = token === "$ref" ? undefined : deref(doc, node, pointer(...real));
+    const target: { node: Json; pointer: string } | undefined =
+      token === "$ref" ? undefined : deref(doc, node, pointer(...real));
     if (target && target.node !== node) {
       node = target.node;
       real = splitPointer(target.pointer);
     }
-    const child: Json | undefined = Array.isArray(node) ? node[Number(token)] : isPlainObject(node) ? node[token] : undefined;
+    const child: Json | undefined = Array.isArray(node)
+      ? node[Number(token)]
+      : isPlainObject(node)
+        ? node[token]
+        : undefined;
     if (child === undefined) return pointer(...real, ...tokens.slice(i));
     node = child;
     real.push(token);
@@ -71,5 +82,7 @@ export function tidyProblems(problems: LintProblem[]): LintProblem[] {
     seen.add(key);
     return true;
   });
-  return unique.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.pointer.localeCompare(b.pointer) || a.rule.localeCompare(b.rule));
+  return unique.sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || a.pointer.localeCompare(b.pointer) || a.rule.localeCompare(b.rule),
+  );
 }

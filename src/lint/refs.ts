@@ -12,7 +12,14 @@ export function checkExternalRefs(spec: SpecSource): LintProblem[] {
   visitObjects(spec.doc, "", (obj, at) => {
     const ref = obj.$ref;
     if (typeof ref === "string" && !ref.startsWith("#")) {
-      problems.push(problemAt(spec, "ref-unresolved", at, `$ref ${ref} points outside this file; the generator reads only this file, so keep the definition in it`));
+      problems.push(
+        problemAt(
+          spec,
+          "ref-unresolved",
+          at,
+          `$ref ${ref} points outside this file; the generator reads only this file, so keep the definition in it`,
+        ),
+      );
     }
   });
   return problems;

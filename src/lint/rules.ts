@@ -17,7 +17,10 @@ export const LINT_RULES = {
     severity: "error",
     firesWhen: "swagger-parser finds the document breaks the OpenAPI 3.1 schema (a wrong key, type or version)",
   },
-  "ref-unresolved": { severity: "error", firesWhen: "a $ref points at nothing, or outside the file (codegen reads one file)" },
+  "ref-unresolved": {
+    severity: "error",
+    firesWhen: "a $ref points at nothing, or outside the file (codegen reads one file)",
+  },
   "schema-invalid": { severity: "error", firesWhen: "a schema is not one the shared ajv configuration can compile" },
   "operation-id-missing": { severity: "error", firesWhen: "an operation has no operationId" },
   "operation-id-duplicate": { severity: "error", firesWhen: "two operations share an operationId" },
@@ -28,15 +31,20 @@ export const LINT_RULES = {
     severity: "error",
     firesWhen: "a {name} in a path template is not declared as a path parameter of an operation",
   },
-  "path-param-unused": { severity: "error", firesWhen: "a declared path parameter does not appear in the path template" },
+  "path-param-unused": {
+    severity: "error",
+    firesWhen: "a declared path parameter does not appear in the path template",
+  },
   "link-operation-unknown": { severity: "error", firesWhen: "a response link names no operation of the spec" },
   "link-parameter-unknown": {
     severity: "error",
-    firesWhen: "a response link fills a parameter its operation does not have, or leaves one of its path parameters unfilled",
+    firesWhen:
+      "a response link fills a parameter its operation does not have, or leaves one of its path parameters unfilled",
   },
   "link-expression-unresolvable": {
     severity: "error",
-    firesWhen: "a link's runtime expression points at nothing the response's schema or the request's parameters describe",
+    firesWhen:
+      "a link's runtime expression points at nothing the response's schema or the request's parameters describe",
   },
   "example-invalid": { severity: "error", firesWhen: "an example does not validate against its schema" },
   "example-unchecked": {

@@ -6,7 +6,15 @@
 import type Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { createAjv } from "../spec-build/ajv";
-import { at, escapePointerToken, isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
+import {
+  at,
+  escapePointerToken,
+  isPlainObject,
+  pointer,
+  splitPointer,
+  type Json,
+  type JsonObject,
+} from "../spec/json-pointer";
 import { type SpecSource } from "../spec-build/load";
 import { buildSchemaDefs, rewriteRefs, SCHEMA_ID } from "../spec-build/schema-defs";
 import { problemAt, type LintProblem } from "./problem";
@@ -42,7 +50,8 @@ export function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
       out.push(e);
       continue;
     }
-    const within = (b: ErrorObject) => b.instancePath === e.instancePath || b.instancePath.startsWith(e.instancePath + "/");
+    const within = (b: ErrorObject) =>
+      b.instancePath === e.instancePath || b.instancePath.startsWith(e.instancePath + "/");
     let first = out.length;
     while (first > 0 && within(out[first - 1]!)) first--;
     const branches = out.splice(first);
@@ -110,7 +119,15 @@ export function compileSchemas(spec: SpecSource, inline: Map<string, Json>): Com
       const source = sourceOf.get(name);
       const message = describeError(e, schemaDocument);
       if (source !== undefined) problems.push(problemAt(spec, "schema-invalid", source + pointer(...rest), message));
-      else elsewhere.push(problemAt(spec, "schema-invalid", "", `in the schema of validator ${name}, at ${pointer(...rest)}: ${message}`));
+      else
+        elsewhere.push(
+          problemAt(
+            spec,
+            "schema-invalid",
+            "",
+            `in the schema of validator ${name}, at ${pointer(...rest)}: ${message}`,
+          ),
+        );
     }
     return { problems: problems.length > 0 ? problems : elsewhere, validatorAt: () => undefined };
   }
@@ -128,7 +145,8 @@ export function compileSchemas(spec: SpecSource, inline: Map<string, Json>): Com
   };
   for (const [name, error] of broken) {
     // Report the schema that is itself wrong, not each one referring to it; bad refs are the ref rule's.
-    if (!("missingRef" in error) && refsOf(defs[name]).every(healthyRef)) problems.push(problemAt(spec, "schema-invalid", sourceOf.get(name)!, error.message));
+    if (!("missingRef" in error) && refsOf(defs[name]).every(healthyRef))
+      problems.push(problemAt(spec, "schema-invalid", sourceOf.get(name)!, error.message));
   }
 
   const roots = [...rootOf.keys()].sort((a, b) => b.length - a.length);

@@ -1,4 +1,3 @@
 /** Load testing of the mock through the client: `runSoak` returns figures, `formatSoak` renders them. */
 export { runSoak } from "./soak";
 export { formatSoak } from "./report";
-

@@ -50,15 +50,29 @@ export interface SoakReport {
   duplicated: number;
   /** Listed, but no client created it and it was not seeded (or it was deleted). */
   unexpected: number;
-  memory: { baselineBytes: number; peakBytes: number; afterBytes: number; retainedBytes: number; toleranceBytes: number };
+  memory: {
+    baselineBytes: number;
+    peakBytes: number;
+    afterBytes: number;
+    retainedBytes: number;
+    toleranceBytes: number;
+  };
   ok: boolean;
 }
 
 /** Walks every page and compares the ids with `expected`. */
-async function verify(client: SipEndpointsClient, expected: Set<string>, tally: Tally): Promise<{ listed: number; lost: number; duplicated: number; unexpected: number }> {
+async function verify(
+  client: SipEndpointsClient,
+  expected: Set<string>,
+  tally: Tally,
+): Promise<{ listed: number; lost: number; duplicated: number; unexpected: number }> {
   const listed: string[] = [];
   try {
-    for await (const endpoint of client.listAll({ page_size: 1000 }, { maxPages: Math.ceil((expected.size * 2 + 10) / 1000) + 1, atMaxPages: "throw" })) listed.push(endpoint.id);
+    for await (const endpoint of client.listAll(
+      { page_size: 1000 },
+      { maxPages: Math.ceil((expected.size * 2 + 10) / 1000) + 1, atMaxPages: "throw" },
+    ))
+      listed.push(endpoint.id);
   } catch (error) {
     tally.errors.push(`final walk: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -76,9 +90,20 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const concurrency = options.concurrency ?? 200;
   const toleranceBytes = options.memoryToleranceBytes ?? 16 * 1024 * 1024;
   const password = options.password ?? `soak-${randomUUID()}`;
-  const mock = await startMockServer({ port: 0, seedCount: options.seedCount ?? 100, fault: options.fault, env: {}, ...(options.credentials ?? {}) });
+  const mock = await startMockServer({
+    port: 0,
+    seedCount: options.seedCount ?? 100,
+    fault: options.fault,
+    env: {},
+    ...(options.credentials ?? {}),
+  });
   const secrets = [...credentialSecrets(mock.credentials.projectId, mock.credentials.apiToken), password];
-  const tally: Tally = { byOperation: { create: 0, retrieve: 0, update: 0, list: 0, delete: 0 }, errors: [], created: new Set(), deleted: new Set() };
+  const tally: Tally = {
+    byOperation: { create: 0, retrieve: 0, update: 0, list: 0, delete: 0 },
+    errors: [],
+    created: new Set(),
+    deleted: new Set(),
+  };
   try {
     const seeded = mock.endpoints().map((e) => e.id);
     const clients = Array.from({ length: concurrency }, () => clientFor(mock));
@@ -90,7 +115,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     const deadline = Date.now() + durationMs;
     const seed = options.seed ?? 1;
     const until = { deadline, minOperations: options.minOperationsPerClient ?? 0 };
-    await Promise.all(clients.map((client, i) => runClient(i, client, until, tally, password, random(seed * 7919 + i))));
+    await Promise.all(
+      clients.map((client, i) => runClient(i, client, until, tally, password, random(seed * 7919 + i))),
+    );
     clearInterval(sampler);
 
     const expected = new Set([...seeded, ...tally.created].filter((id) => !tally.deleted.has(id)));
@@ -120,7 +147,12 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       expected: seeded.length + created - deleted,
       ...walk,
       memory: { baselineBytes, peakBytes, afterBytes, retainedBytes, toleranceBytes },
-      ok: errors === 0 && walk.lost === 0 && walk.duplicated === 0 && walk.unexpected === 0 && retainedBytes <= toleranceBytes,
+      ok:
+        errors === 0 &&
+        walk.lost === 0 &&
+        walk.duplicated === 0 &&
+        walk.unexpected === 0 &&
+        retainedBytes <= toleranceBytes,
     };
   } finally {
     await mock.close();

@@ -27,11 +27,24 @@ export interface Tally {
 }
 
 export function clientFor(mock: MockServer): SipEndpointsClient {
-  return createSipEndpointsClient({ baseUrl: mock.url, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {}, timeoutMs: 10_000 });
+  return createSipEndpointsClient({
+    baseUrl: mock.url,
+    projectId: mock.credentials.projectId,
+    apiToken: mock.credentials.apiToken,
+    env: {},
+    timeoutMs: 10_000,
+  });
 }
 
 /** One client's loop until the deadline: mostly its own endpoints, sometimes the shared list. */
-export async function runClient(index: number, client: SipEndpointsClient, until: { deadline: number; minOperations: number }, tally: Tally, password: string, roll: () => number): Promise<void> {
+export async function runClient(
+  index: number,
+  client: SipEndpointsClient,
+  until: { deadline: number; minOperations: number },
+  tally: Tally,
+  password: string,
+  roll: () => number,
+): Promise<void> {
   const own: SipEndpoint[] = [];
   let made = 0;
   let operations = 0;
@@ -39,11 +52,16 @@ export async function runClient(index: number, client: SipEndpointsClient, until
   while (Date.now() < until.deadline || operations < until.minOperations) {
     operations++;
     const r = roll();
-    const operation: SoakOperation = own.length === 0 || r < 0.3 ? "create" : r < 0.55 ? "retrieve" : r < 0.7 ? "update" : r < 0.9 ? "list" : "delete";
+    const operation: SoakOperation =
+      own.length === 0 || r < 0.3 ? "create" : r < 0.55 ? "retrieve" : r < 0.7 ? "update" : r < 0.9 ? "list" : "delete";
     tally.byOperation[operation]++;
     try {
       if (operation === "create") {
-        const endpoint = await client.create({ username: `soak-${index}-${made++}`, password, caller_id: `client ${index}` });
+        const endpoint = await client.create({
+          username: `soak-${index}-${made++}`,
+          password,
+          caller_id: `client ${index}`,
+        });
         tally.created.add(endpoint.id);
         own.push(endpoint);
       } else if (operation === "retrieve") {
@@ -54,9 +72,13 @@ export async function runClient(index: number, client: SipEndpointsClient, until
         const known = pick();
         const caller_id = `client ${index} at ${made}`;
         const endpoint = await client.update(known.id, { caller_id });
-        if (endpoint.caller_id !== caller_id || endpoint.id !== known.id) throw new Error(`update ${known.id} did not take`);
+        if (endpoint.caller_id !== caller_id || endpoint.id !== known.id)
+          throw new Error(`update ${known.id} did not take`);
       } else if (operation === "list") {
-        const page = await client.list({ page_size: 20, ...(roll() < 0.5 ? { filter_username: `soak-${index}-` } : {}) });
+        const page = await client.list({
+          page_size: 20,
+          ...(roll() < 0.5 ? { filter_username: `soak-${index}-` } : {}),
+        });
         if (page.data.length > 20) throw new Error(`a page of 20 held ${page.data.length}`);
       } else {
         const known = own.splice(Math.floor(roll() * own.length), 1)[0]!;
@@ -70,7 +92,12 @@ export async function runClient(index: number, client: SipEndpointsClient, until
 }
 
 /** Deletes `ids` with `concurrency` requests in flight. */
-export async function deleteAll(client: SipEndpointsClient, ids: string[], concurrency: number, tally: Tally): Promise<void> {
+export async function deleteAll(
+  client: SipEndpointsClient,
+  ids: string[],
+  concurrency: number,
+  tally: Tally,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < ids.length) {

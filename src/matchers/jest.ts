@@ -8,7 +8,15 @@
  */
 import type { SpecMatchers } from "./matchers";
 
-export { matchers, MatcherUsageError, type MatchProblem, type MatchSchemaOptions, type MatchSpecOptions, type SchemaName, type SpecMatchers } from "./matchers";
+export {
+  matchers,
+  MatcherUsageError,
+  type MatchProblem,
+  type MatchSchemaOptions,
+  type MatchSpecOptions,
+  type SchemaName,
+  type SpecMatchers,
+} from "./matchers";
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -63,32 +63,52 @@ interface OpenapiFetchResult {
 }
 
 function isResponse(value: unknown): value is Response {
-  return typeof value === "object" && value !== null && typeof (value as Response).clone === "function" && typeof (value as Response).status === "number" && typeof (value as Response).headers?.get === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Response).clone === "function" &&
+    typeof (value as Response).status === "number" &&
+    typeof (value as Response).headers?.get === "function"
+  );
 }
 
 function isOpenapiFetchResult(value: unknown): value is OpenapiFetchResult {
-  return isPlainObject(value as never) && isResponse((value as { response?: unknown }).response) && ("data" in (value as object) || "error" in (value as object));
+  return (
+    isPlainObject(value as never) &&
+    isResponse((value as { response?: unknown }).response) &&
+    ("data" in (value as object) || "error" in (value as object))
+  );
 }
 
 function isExchange(value: unknown): value is HttpExchange {
   const v = value as Partial<HttpExchange> | null;
-  return typeof v === "object" && v !== null && typeof v.operationId === "string" && typeof v.status === "number" && typeof v.bodyText === "string" && typeof v.method === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.operationId === "string" &&
+    typeof v.status === "number" &&
+    typeof v.bodyText === "string" &&
+    typeof v.method === "string"
+  );
 }
-
 
 /** The operation a method and URL address; the URL may carry the API's base path or not. */
 function operationOf(method: string, url: string, given: OperationId | undefined): OperationId {
   if (given !== undefined) {
-    if (!(given in operations)) throw new MatcherUsageError(`unknown operationId "${given}"; the spec has ${Object.keys(operations).join(", ")}`);
+    if (!(given in operations))
+      throw new MatcherUsageError(`unknown operationId "${given}"; the spec has ${Object.keys(operations).join(", ")}`);
     return given;
   }
-  if (url === "") throw new MatcherUsageError("the response has no URL, so its operation is unknown: pass { operationId }");
+  if (url === "")
+    throw new MatcherUsageError("the response has no URL, so its operation is unknown: pass { operationId }");
   const pathname = new URL(url, "http://relative.invalid").pathname;
   const at = pathname.indexOf(`${specFacts.basePath}/`);
   const path = at >= 0 ? pathname.slice(at + specFacts.basePath.length) : pathname;
   const match = matchOperation(method, path);
   if ("operationId" in match) return match.operationId;
-  throw new MatcherUsageError(`${method} ${pathname} is no operation of the spec${match.pathAllowed.length > 0 ? ` (that path takes ${match.pathAllowed.join(", ")}; pass { method })` : ""}`);
+  throw new MatcherUsageError(
+    `${method} ${pathname} is no operation of the spec${match.pathAllowed.length > 0 ? ` (that path takes ${match.pathAllowed.join(", ")}; pass { method })` : ""}`,
+  );
 }
 
 /** Turns what the matcher was given into the exchange the checks judge. */
@@ -99,35 +119,68 @@ async function exchangeOf(received: unknown, options: MatchSpecOptions): Promise
     const { response, data, error, request } = received;
     const method = (options.method ?? request?.method ?? "GET").toUpperCase();
     const body = data !== undefined ? data : error;
-    const bodyText = body === undefined || response.status === 204 ? "" : typeof body === "string" ? body : JSON.stringify(body);
-    return { operationId: operationOf(method, response.url, options.operationId), method, url: response.url, status: response.status, headers: headerRecord(response.headers), bodyText };
+    const bodyText =
+      body === undefined || response.status === 204 ? "" : typeof body === "string" ? body : JSON.stringify(body);
+    return {
+      operationId: operationOf(method, response.url, options.operationId),
+      method,
+      url: response.url,
+      status: response.status,
+      headers: headerRecord(response.headers),
+      bodyText,
+    };
   }
   if (isResponse(received)) {
     const method = (options.method ?? "GET").toUpperCase();
-    if (received.bodyUsed) throw new MatcherUsageError("the response body was already read; match before reading it, or match the openapi-fetch result or the parsed value");
+    if (received.bodyUsed)
+      throw new MatcherUsageError(
+        "the response body was already read; match before reading it, or match the openapi-fetch result or the parsed value",
+      );
     const bodyText = await received.clone().text();
-    return { operationId: operationOf(method, received.url, options.operationId), method, url: received.url, status: received.status, headers: headerRecord(received.headers), bodyText };
+    return {
+      operationId: operationOf(method, received.url, options.operationId),
+      method,
+      url: received.url,
+      status: received.status,
+      headers: headerRecord(received.headers),
+      bodyText,
+    };
   }
-  throw new MatcherUsageError("toMatchSpec takes a fetch Response, an openapi-fetch result ({ data, error, response }) or the client's exchange record");
+  throw new MatcherUsageError(
+    "toMatchSpec takes a fetch Response, an openapi-fetch result ({ data, error, response }) or the client's exchange record",
+  );
 }
 
 /** The secrets every message is scrubbed of: the environment's credentials and the caller's own. */
 function secretsFor(extra: readonly string[] | undefined): string[] {
   const env = typeof process === "object" ? process.env : {};
   const secrets = [...(extra ?? [])];
-  if (env.SIGNALWIRE_API_TOKEN) secrets.push(...credentialSecrets(env.SIGNALWIRE_PROJECT_ID ?? "", env.SIGNALWIRE_API_TOKEN));
+  if (env.SIGNALWIRE_API_TOKEN)
+    secrets.push(...credentialSecrets(env.SIGNALWIRE_PROJECT_ID ?? "", env.SIGNALWIRE_API_TOKEN));
   return secrets;
 }
 
-const asProblem = ({ id, check, pointer, expected, actual, message }: Finding): MatchProblem => ({ id, check, pointer, expected, actual, message });
+const asProblem = ({ id, check, pointer, expected, actual, message }: Finding): MatchProblem => ({
+  id,
+  check,
+  pointer,
+  expected,
+  actual,
+  message,
+});
 
 /** Judges a response against the spec: status, content type and body, with the check catalogue. */
 export async function judgeResponse(received: unknown, options: MatchSpecOptions = {}): Promise<Verdict> {
   const exchange = await exchangeOf(received, options);
   // An info finding (a documented alternative, such as 201 for a create) is something the spec allows.
-  const findings = checkResponse(exchange).filter((f) => f.severity !== "info" && (options.strict || f.check !== "field-undocumented"));
+  const findings = checkResponse(exchange).filter(
+    (f) => f.severity !== "info" && (options.strict || f.check !== "field-undocumented"),
+  );
   const op = operations[exchange.operationId];
-  const verdict = { subject: `${op.method} ${op.path} (${exchange.operationId}) → ${exchange.status}`, problems: findings.map(asProblem) };
+  const verdict = {
+    subject: `${op.method} ${op.path} (${exchange.operationId}) → ${exchange.status}`,
+    problems: findings.map(asProblem),
+  };
   return redactValue(verdict, secretsFor(options.secrets));
 }
 
@@ -137,8 +190,18 @@ export function judgeValue(value: unknown, name: SchemaName, options: MatchSchem
   const chosen = options.strict ? validatorName.strict(lax) : lax;
   if (!hasValidator(chosen)) throw new MatcherUsageError(`"${String(name)}" is not a schema of the spec's components`);
   const errors = validate(chosen, value);
-  const problems = classifySchemaErrors(errors, value).map(({ category, pointer, expected, actual, message }) => ({ id: stableFindingId(category, `schema ${name}`, pointer), check: category, pointer, expected, actual, message }));
-  return redactValue({ subject: `schema ${name}${options.strict ? " (strict)" : ""}`, problems }, secretsFor(options.secrets));
+  const problems = classifySchemaErrors(errors, value).map(({ category, pointer, expected, actual, message }) => ({
+    id: stableFindingId(category, `schema ${name}`, pointer),
+    check: category,
+    pointer,
+    expected,
+    actual,
+    message,
+  }));
+  return redactValue(
+    { subject: `schema ${name}${options.strict ? " (strict)" : ""}`, problems },
+    secretsFor(options.secrets),
+  );
 }
 
 /** Findings a failure message lists at most, and the characters their lines take at most; the rest are counted. */

@@ -3,7 +3,15 @@
  * matcher returns `{ pass, message }`, and the runner handles `.not` by inverting `pass` and
  * showing the message. Only `this.isNot` of the runner's context is read, and only for wording.
  */
-import { describeProblems, judgeResponse, judgeValue, type MatchSchemaOptions, type MatchSpecOptions, type SchemaName, type Verdict } from "./judge";
+import {
+  describeProblems,
+  judgeResponse,
+  judgeValue,
+  type MatchSchemaOptions,
+  type MatchSpecOptions,
+  type SchemaName,
+  type Verdict,
+} from "./judge";
 
 interface MatcherContext {
   isNot?: boolean;
@@ -28,10 +36,18 @@ function result(verdict: Verdict, what: string): MatcherResult {
 export const matchers = {
   /** The status, content type and body of a response against the spec (async: reads a clone of the body). */
   async toMatchSpec(this: MatcherContext, received: unknown, options?: MatchSpecOptions): Promise<MatcherResult> {
-    return result(await judgeResponse(received, options), options?.strict ? "the spec (strict: no undocumented keys)" : "the spec");
+    return result(
+      await judgeResponse(received, options),
+      options?.strict ? "the spec (strict: no undocumented keys)" : "the spec",
+    );
   },
   /** A plain value against one of the spec's component schemas. */
-  toMatchSchema(this: MatcherContext, received: unknown, name: SchemaName, options?: MatchSchemaOptions): MatcherResult {
+  toMatchSchema(
+    this: MatcherContext,
+    received: unknown,
+    name: SchemaName,
+    options?: MatchSchemaOptions,
+  ): MatcherResult {
     return result(judgeValue(received, name, options), "it");
   },
 };
@@ -44,4 +60,10 @@ export interface SpecMatchers<R> {
   toMatchSchema(name: SchemaName, options?: MatchSchemaOptions): R;
 }
 
-export { MatcherUsageError, type MatchProblem, type MatchSchemaOptions, type MatchSpecOptions, type SchemaName } from "./judge";
+export {
+  MatcherUsageError,
+  type MatchProblem,
+  type MatchSchemaOptions,
+  type MatchSpecOptions,
+  type SchemaName,
+} from "./judge";

@@ -7,7 +7,15 @@
  */
 import type { SpecMatchers } from "./matchers";
 
-export { matchers, MatcherUsageError, type MatchProblem, type MatchSchemaOptions, type MatchSpecOptions, type SchemaName, type SpecMatchers } from "./matchers";
+export {
+  matchers,
+  MatcherUsageError,
+  type MatchProblem,
+  type MatchSchemaOptions,
+  type MatchSpecOptions,
+  type SchemaName,
+  type SpecMatchers,
+} from "./matchers";
 
 declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -28,14 +28,18 @@ export function resolveCredentials(
 ): { credentials: Credentials; source: CredentialSource } {
   const { projectId, apiToken } = options;
   if (projectId !== undefined || apiToken !== undefined) {
-    if (!projectId || !apiToken) throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
+    if (!projectId || !apiToken)
+      throw new MockConfigError("projectId and apiToken must be given together, and neither may be empty");
     return { credentials: { projectId, apiToken }, source: "options" };
   }
   const envId = env.SIGNALWIRE_PROJECT_ID;
   const envToken = env.SIGNALWIRE_API_TOKEN;
   if (envId && envToken) return { credentials: { projectId: envId, apiToken: envToken }, source: "environment" };
   // One of the two alone is a half-done setup; falling back to the demo pair would hide it.
-  if (envId || envToken) throw new MockConfigError(`${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`);
+  if (envId || envToken)
+    throw new MockConfigError(
+      `${envId ? "SIGNALWIRE_PROJECT_ID" : "SIGNALWIRE_API_TOKEN"} is set but ${envId ? "SIGNALWIRE_API_TOKEN" : "SIGNALWIRE_PROJECT_ID"} is not: set both, or neither for the demo pair`,
+    );
   return { credentials: { ...DEMO_CREDENTIALS }, source: "demo" };
 }
 
@@ -50,6 +54,10 @@ export function createAuthCheck(credentials: Credentials): (header: string | und
     if (!match) return false;
     const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    return colon >= 0 && decoded.slice(0, colon) === credentials.projectId && decoded.slice(colon + 1) === credentials.apiToken;
+    return (
+      colon >= 0 &&
+      decoded.slice(0, colon) === credentials.projectId &&
+      decoded.slice(colon + 1) === credentials.apiToken
+    );
   };
 }

@@ -77,7 +77,10 @@ export function applyChanges(current: SipEndpoint, input: Record<string, unknown
     const fallback = LIST_DEFAULTS[key];
     next[key] = fallback && Array.isArray(value) && value.length === 0 ? [...fallback] : value;
   }
-  if ("call_handler" in input && (input.call_handler !== current.call_handler || current.calling_handler_resource_id === null)) {
+  if (
+    "call_handler" in input &&
+    (input.call_handler !== current.call_handler || current.calling_handler_resource_id === null)
+  ) {
     next.calling_handler_resource_id = input.call_handler == null ? null : newId();
   }
   return next as unknown as SipEndpoint;

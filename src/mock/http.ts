@@ -21,7 +21,11 @@ const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** `onInternalError` is told of every error the handler threw, which the client gets as a 500. */
-export function createRequestListener(basePath: string, handler: MockHandler, onInternalError: (error: unknown) => void): RequestListener {
+export function createRequestListener(
+  basePath: string,
+  handler: MockHandler,
+  onInternalError: (error: unknown) => void,
+): RequestListener {
   const prefix = `${basePath}/`;
   const serialize = createSerializer();
 
@@ -89,7 +93,9 @@ export function createRequestListener(basePath: string, handler: MockHandler, on
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) tooLarge(req, res, true);
     });
-    req.on("end", () => (size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size)))));
+    req.on("end", () =>
+      size > MAX_BODY_BYTES ? tooLarge(req, res, false) : dispatch(req, res, decodeBody(Buffer.concat(chunks, size))),
+    );
     req.on("error", () => res.destroy());
   };
 }

@@ -9,7 +9,15 @@ export { startMockServer, type MockServer } from "./server";
 export type { MockOverride } from "./override";
 export type { MockOptions } from "./options";
 export { DEMO_CREDENTIALS, MockConfigError, type CredentialSource } from "./credentials";
-export { FAULT_PROFILES, FAULT_NAMES, FAULT_OPTION_NAMES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";
+export {
+  FAULT_PROFILES,
+  FAULT_NAMES,
+  FAULT_OPTION_NAMES,
+  isFaultName,
+  type FaultName,
+  type FaultOptions,
+  type FaultProfile,
+} from "./faults";
 export type { Credentials, SipEndpoint } from "./types";
 // A fault profile names the checks it breaks (FaultProfile.breaks); their types are part of its shape.
 export type { CheckInfo, FindingDraft } from "../checks/types";

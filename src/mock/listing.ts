@@ -37,8 +37,16 @@ export function listEndpoints(deps: CoreDeps, request: MockRequest): MockRespons
   const { items, more } = deps.store.olderThan(before, query.page_size, match);
   const base = deps.publicUrl(request);
   const link = (q: ListQuery) => `${base}${LIST_PATH}?${queryString(q)}`;
-  const links: Record<string, string> = { self: link(query), first: link({ ...query, page_number: 0, page_token: undefined }) };
-  if (more) links.next = link({ ...query, page_number: query.page_number + 1, page_token: PAGE_TOKEN_PREFIX + items[items.length - 1]!.id });
+  const links: Record<string, string> = {
+    self: link(query),
+    first: link({ ...query, page_number: 0, page_token: undefined }),
+  };
+  if (more)
+    links.next = link({
+      ...query,
+      page_number: query.page_number + 1,
+      page_token: PAGE_TOKEN_PREFIX + items[items.length - 1]!.id,
+    });
   if (query.page_token !== undefined) links.prev = link(previousPage(deps.store, query, before, match));
   return json(200, { links, data: items });
 }
@@ -65,7 +73,8 @@ function tokenPosition(store: EndpointStore, token: string): number | undefined 
 
 function filterOf({ filter_username: user, filter_caller_id: caller }: ListQuery): EndpointFilter | undefined {
   if (user === undefined && caller === undefined) return undefined;
-  const contains = (value: unknown, part: string | undefined) => part === undefined || (typeof value === "string" && value.includes(part));
+  const contains = (value: unknown, part: string | undefined) =>
+    part === undefined || (typeof value === "string" && value.includes(part));
   return (e: SipEndpoint) => contains(e.username, user) && contains(e.caller_id, caller);
 }
 
@@ -73,7 +82,12 @@ function filterOf({ filter_username: user, filter_caller_id: caller }: ListQuery
  * The page before: the `page_size` matches just newer than this page. Its token names the match
  * beyond them; when there is none (or it would be page 0) the link is the first page itself.
  */
-function previousPage(store: EndpointStore, query: ListQuery, before: number, match: EndpointFilter | undefined): ListQuery {
+function previousPage(
+  store: EndpointStore,
+  query: ListQuery,
+  before: number,
+  match: EndpointFilter | undefined,
+): ListQuery {
   const { beyond } = store.newerFrom(before, query.page_size, match);
   const page_number = Math.max(0, query.page_number - 1);
   if (page_number === 0 || beyond === undefined) return { ...query, page_number: 0, page_token: undefined };

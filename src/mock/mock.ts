@@ -17,7 +17,14 @@ import { answerOverride, Overrides, type MockOverride } from "./override";
 import { createIdSource } from "./random";
 import { seedEndpoints, seedStore } from "./seed";
 import { EndpointStore } from "./store";
-import { isPromised, type Credentials, type MockHandler, type MockRequest, type MockResponse, type SipEndpoint } from "./types";
+import {
+  isPromised,
+  type Credentials,
+  type MockHandler,
+  type MockRequest,
+  type MockResponse,
+  type SipEndpoint,
+} from "./types";
 import { specValidator } from "./validation";
 
 /** The path every operation lives under, taken from the spec's server URL (`/api/relay/rest`). */
@@ -112,7 +119,9 @@ export function openMock(options: MockOptions, fallbackUrl: () => string): Opene
   const publicUrl = (request: MockRequest): string => {
     if (configured !== undefined) return configured;
     const host = request.headers?.host;
-    return typeof host === "string" && AUTHORITY.test(host) ? `${request.scheme ?? "http"}://${host}${API_BASE_PATH}` : fallbackUrl();
+    return typeof host === "string" && AUTHORITY.test(host)
+      ? `${request.scheme ?? "http"}://${host}${API_BASE_PATH}`
+      : fallbackUrl();
   };
 
   let fault: FaultName | "custom" | undefined = options.fault;
@@ -126,7 +135,13 @@ export function openMock(options: MockOptions, fallbackUrl: () => string): Opene
     faultStop = new AbortController();
     const honest: CoreDeps = { store, credentials, newId, validator: specValidator, publicUrl };
     const core = createMockCore(profile?.configure ? profile.configure(honest) : honest);
-    handler = profile?.wrap ? profile.wrap(core, { options: faultOptions, credentials, signal: AbortSignal.any([closing.signal, faultStop.signal]) }) : core;
+    handler = profile?.wrap
+      ? profile.wrap(core, {
+          options: faultOptions,
+          credentials,
+          signal: AbortSignal.any([closing.signal, faultStop.signal]),
+        })
+      : core;
   };
   install();
   const secrets = credentialSecrets(credentials.projectId, credentials.apiToken);
@@ -189,13 +204,15 @@ export function openMock(options: MockOptions, fallbackUrl: () => string): Opene
  */
 export function createMock(options: Omit<MockOptions, "port" | "host"> = {}): Mock {
   for (const key of ["port", "host"] as const) {
-    if ((options as MockOptions)[key] !== undefined) throw new MockConfigError(`${key} is an option of startMockServer; createMock opens no port`);
+    if ((options as MockOptions)[key] !== undefined)
+      throw new MockConfigError(`${key} is an option of startMockServer; createMock opens no port`);
   }
   const url = options.publicUrl?.replace(/\/+$/, "") ?? `${IN_PROCESS_ORIGIN}${API_BASE_PATH}`;
   const { mock, serve, closing } = openMock(options, () => url);
   return Object.assign(withGetters(mock), {
     url,
-    fetch: (input: string | URL | Request, init?: RequestInit) => answerFetch(new Request(input, init), serve, closing, options.onInternalError ?? reportInternalError),
+    fetch: (input: string | URL | Request, init?: RequestInit) =>
+      answerFetch(new Request(input, init), serve, closing, options.onInternalError ?? reportInternalError),
   });
 }
 
@@ -204,7 +221,12 @@ export function withGetters<T extends object>(source: T): T {
   return Object.defineProperties({}, Object.getOwnPropertyDescriptors(source)) as T;
 }
 
-async function answerFetch(request: Request, serve: MockHandler, closing: AbortSignal, onInternalError: (error: unknown) => void): Promise<Response> {
+async function answerFetch(
+  request: Request,
+  serve: MockHandler,
+  closing: AbortSignal,
+  onInternalError: (error: unknown) => void,
+): Promise<Response> {
   const signal = request.signal;
   signal.throwIfAborted();
   if (closing.aborted) throw new TypeError("fetch failed: the mock is closed");
@@ -244,12 +266,15 @@ function recordOf(request: MockRequest, secrets: readonly string[]): RecordedReq
   }
   const parsed = request.bodyText === "" ? undefined : parseJson(request.bodyText);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  for (const [name, value] of Object.entries(request.headers ?? {}))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   const body = parsed === undefined ? undefined : parsed.ok ? parsed.value : request.bodyText;
   return redactValue({ method: request.method, path: request.path, query, body, headers }, secrets);
 }
 
 /** A bug in the mock is answered as a documented 500, and never swallowed: its stack goes to stderr. Exported for its test. */
 export function reportInternalError(error: unknown): void {
-  process.stderr.write(`sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `sip-endpoints-mock: an internal error was answered as 500: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }

@@ -2,7 +2,15 @@
  * The options of `startMockServer`, checked up front so a typo fails with a message naming the
  * option instead of surfacing later as odd behaviour.
  */
-import { FAULT_NAMES, FAULT_OPTION_NAMES, FAULT_PROFILES, isFaultName, type FaultName, type FaultOptions, type FaultProfile } from "./faults";
+import {
+  FAULT_NAMES,
+  FAULT_OPTION_NAMES,
+  FAULT_PROFILES,
+  isFaultName,
+  type FaultName,
+  type FaultOptions,
+  type FaultProfile,
+} from "./faults";
 import { MockConfigError } from "./credentials";
 import type { SipEndpoint } from "./types";
 
@@ -52,13 +60,16 @@ function isHttpUrl(value: unknown): boolean {
   }
 }
 
-const isWhole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+const isWhole = (value: unknown, min: number, max: number) =>
+  typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 
 /** Throws `MockConfigError` naming the first bad option. */
 export function checkOptions(options: MockOptions): void {
   const { port, host, fault, faultOptions, seedCount, seed } = options;
-  if (port !== undefined && !isWhole(port, 0, 65535)) throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
-  if (host !== undefined && (typeof host !== "string" || host.trim() === "")) throw new MockConfigError("host must be a non-empty string");
+  if (port !== undefined && !isWhole(port, 0, 65535))
+    throw new MockConfigError(`port must be a whole number from 0 to 65535, not ${String(port)}`);
+  if (host !== undefined && (typeof host !== "string" || host.trim() === ""))
+    throw new MockConfigError("host must be a non-empty string");
   if (fault !== undefined && !isFaultName(String(fault))) {
     throw new MockConfigError(`unknown fault "${String(fault)}"; known faults: ${FAULT_NAMES.join(", ")}`);
   }
@@ -66,32 +77,48 @@ export function checkOptions(options: MockOptions): void {
     throw new MockConfigError(`seedCount must be a whole number from 0 to 10000000, not ${String(seedCount)}`);
   }
   if (options.publicUrl !== undefined && !isHttpUrl(options.publicUrl)) {
-    throw new MockConfigError(`publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`);
+    throw new MockConfigError(
+      `publicUrl must be an absolute http:// or https:// URL, not ${JSON.stringify(String(options.publicUrl))}`,
+    );
   }
   if (seed !== undefined && !(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
     throw new MockConfigError("seed must be a string or a finite number");
   }
-  if (options.onInternalError !== undefined && typeof options.onInternalError !== "function") throw new MockConfigError("onInternalError must be a function");
-  checkFaultOptions(faultOptions, fault === undefined ? undefined : String(fault), fault !== undefined ? (FAULT_PROFILES[fault as FaultName].options ?? []) : []);
+  if (options.onInternalError !== undefined && typeof options.onInternalError !== "function")
+    throw new MockConfigError("onInternalError must be a function");
+  checkFaultOptions(
+    faultOptions,
+    fault === undefined ? undefined : String(fault),
+    fault !== undefined ? (FAULT_PROFILES[fault as FaultName].options ?? []) : [],
+  );
 }
 
 /** A profile object of the caller's own: its functions and the options it reads. */
 export function checkProfile(profile: FaultProfile, options: FaultOptions | undefined): void {
-  if (profile.wrap === undefined && profile.configure === undefined) throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
+  if (profile.wrap === undefined && profile.configure === undefined)
+    throw new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both");
   for (const key of ["wrap", "configure"] as const) {
-    if (profile[key] !== undefined && typeof profile[key] !== "function") throw new MockConfigError(`the fault profile's ${key} must be a function`);
+    if (profile[key] !== undefined && typeof profile[key] !== "function")
+      throw new MockConfigError(`the fault profile's ${key} must be a function`);
   }
   checkFaultOptions(options, "custom", profile.options ?? []);
 }
 
-function checkFaultOptions(faultOptions: FaultOptions | undefined, fault: string | undefined, reads: readonly string[]): void {
+function checkFaultOptions(
+  faultOptions: FaultOptions | undefined,
+  fault: string | undefined,
+  reads: readonly string[],
+): void {
   for (const [name, value] of Object.entries(faultOptions ?? {})) {
     if (!(FAULT_OPTION_NAMES as readonly string[]).includes(name)) {
       throw new MockConfigError(`unknown fault option "${name}"; known options: ${FAULT_OPTION_NAMES.join(", ")}`);
     }
-    if (value !== undefined && !isWhole(value, 0, 86_400_000)) throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
+    if (value !== undefined && !isWhole(value, 0, 86_400_000))
+      throw new MockConfigError(`faultOptions.${name} must be a whole number of 0 or more, not ${String(value)}`);
     if (value !== undefined && !reads.includes(name)) {
-      throw new MockConfigError(`faultOptions.${name} has no effect ${fault === undefined ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`);
+      throw new MockConfigError(
+        `faultOptions.${name} has no effect ${fault === undefined ? "without a fault" : `on the ${fault} fault, which reads ${reads.length > 0 ? reads.join(", ") : "no option"}`}`,
+      );
     }
   }
 }

@@ -33,25 +33,36 @@ interface Pending {
 /** Statuses whose answers cannot carry a body. */
 const NULL_BODY = new Set([204, 205, 304]);
 
-const isWhole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+const isWhole = (value: unknown, min: number, max: number) =>
+  typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 
 function checkOverride(given: MockOverride): void {
-  if (given === null || typeof given !== "object") throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
+  if (given === null || typeof given !== "object")
+    throw new MockConfigError("override needs an object: { operationId, status, body?, headers?, delayMs?, times? }");
   const known = Object.keys(operations);
   for (const key of Object.keys(given)) {
-    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key)) throw new MockConfigError(`override: unknown key "${key}"`);
+    if (!["operationId", "status", "body", "headers", "delayMs", "times"].includes(key))
+      throw new MockConfigError(`override: unknown key "${key}"`);
   }
-  if (!known.includes(String(given.operationId))) throw new MockConfigError(`override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known.join(", ")}`);
-  if (!isWhole(given.status, 200, 599)) throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
-  if (given.times !== undefined && !isWhole(given.times, 1, Number.MAX_SAFE_INTEGER)) throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
-  if (given.delayMs !== undefined && !isWhole(given.delayMs, 0, 86_400_000)) throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
+  if (!known.includes(String(given.operationId)))
+    throw new MockConfigError(
+      `override: unknown operationId ${JSON.stringify(String(given.operationId))}; known: ${known.join(", ")}`,
+    );
+  if (!isWhole(given.status, 200, 599))
+    throw new MockConfigError(`override: status must be a whole number from 200 to 599, not ${String(given.status)}`);
+  if (given.times !== undefined && !isWhole(given.times, 1, Number.MAX_SAFE_INTEGER))
+    throw new MockConfigError(`override: times must be a whole number of 1 or more, not ${String(given.times)}`);
+  if (given.delayMs !== undefined && !isWhole(given.delayMs, 0, 86_400_000))
+    throw new MockConfigError(`override: delayMs must be a whole number of 0 or more, not ${String(given.delayMs)}`);
   if (given.headers !== undefined) {
-    if (given.headers === null || typeof given.headers !== "object") throw new MockConfigError("override: headers must be an object of strings");
+    if (given.headers === null || typeof given.headers !== "object")
+      throw new MockConfigError("override: headers must be an object of strings");
     for (const [name, value] of Object.entries(given.headers)) {
       if (typeof value !== "string") throw new MockConfigError(`override: headers.${name} must be a string`);
     }
   }
-  if (given.body !== undefined && NULL_BODY.has(given.status)) throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
+  if (given.body !== undefined && NULL_BODY.has(given.status))
+    throw new MockConfigError(`override: a ${given.status} answer cannot carry a body`);
 }
 
 /** The documented error answer for a status, or undefined for a success (the operation answers it). */
@@ -68,7 +79,10 @@ export class Overrides {
 
   add(given: MockOverride): void {
     checkOverride(given);
-    this.pending.push({ given: { ...given, headers: given.headers ? { ...given.headers } : undefined }, remaining: given.times ?? 1 });
+    this.pending.push({
+      given: { ...given, headers: given.headers ? { ...given.headers } : undefined },
+      remaining: given.times ?? 1,
+    });
   }
 
   clear(): void {
@@ -90,9 +104,16 @@ export class Overrides {
  * The answer of an override. `operate` is the operation's own answer, asked for only when the
  * override leaves the body to it (a success without a body).
  */
-export async function answerOverride(given: MockOverride, operate: () => MockResponse | Promise<MockResponse>, signal: AbortSignal): Promise<MockResponse> {
+export async function answerOverride(
+  given: MockOverride,
+  operate: () => MockResponse | Promise<MockResponse>,
+  signal: AbortSignal,
+): Promise<MockResponse> {
   if (given.delayMs) await sleep(given.delayMs, undefined, { signal });
-  const base = given.body !== undefined ? json(given.status, given.body) : (errorAnswer(given.status) ?? { ...(await operate()), status: given.status });
+  const base =
+    given.body !== undefined
+      ? json(given.status, given.body)
+      : (errorAnswer(given.status) ?? { ...(await operate()), status: given.status });
   const headers = { ...base.headers, ...given.headers };
   const answer: MockResponse = { ...base, status: given.status, headers };
   if (NULL_BODY.has(given.status)) {

@@ -16,7 +16,9 @@ export function createIdSource(seed?: number | string): IdSource {
 
 /** Four 32-bit words from any seed; hashing spreads similar seeds (1, 2, "1") far apart. */
 function seedWords(seed: number | string): [number, number, number, number] {
-  const digest = createHash("sha256").update(`${typeof seed}:${seed}`).digest();
+  const digest = createHash("sha256")
+    .update(`${typeof seed}:${seed}`)
+    .digest();
   return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
 }
 

@@ -24,9 +24,18 @@ function seedRequest(n: number): Record<string, unknown> {
     case 1:
       return { username, caller_id: `Seed ${n}` };
     case 2:
-      return { username, call_handler: "relay_script", call_relay_script_url: `https://example.com/swml/${username}.json` };
+      return {
+        username,
+        call_handler: "relay_script",
+        call_relay_script_url: `https://example.com/swml/${username}.json`,
+      };
     case 3:
-      return { username, caller_id: `Desk ${n}`, call_handler: "laml_webhooks", call_request_url: `https://example.com/voice/${username}` };
+      return {
+        username,
+        caller_id: `Desk ${n}`,
+        call_handler: "laml_webhooks",
+        call_request_url: `https://example.com/voice/${username}`,
+      };
     default:
       return { username, encryption: "required", codecs: ["OPUS", "PCMU"] };
   }
@@ -54,13 +63,22 @@ export function seedEndpoints(given: readonly SipEndpoint[]): SipEndpoint[] {
     const errors = validate("strict_schema_SipEndpoint", endpoint);
     const first = errors[0];
     if (first) {
-      const field = first.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const extra = first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties" ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)] : [];
+      const field = first.instancePath
+        .split("/")
+        .slice(1)
+        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const extra =
+        first.keyword === "additionalProperties" || first.keyword === "unevaluatedProperties"
+          ? [String(first.params.additionalProperty ?? first.params.unevaluatedProperty)]
+          : [];
       const path = [...field, ...extra].map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join("");
-      throw new MockConfigError(`${at}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : (first.message ?? "is invalid")}`);
+      throw new MockConfigError(
+        `${at}${path} ${extra.length > 0 ? "is not a field of SipEndpoint" : (first.message ?? "is invalid")}`,
+      );
     }
     if (ids.has(endpoint.id)) throw new MockConfigError(`${at}.id ${endpoint.id} is used by an earlier endpoint`);
-    if (usernames.has(endpoint.username)) throw new MockConfigError(`${at}.username ${endpoint.username} is used by an earlier endpoint`);
+    if (usernames.has(endpoint.username))
+      throw new MockConfigError(`${at}.username ${endpoint.username} is used by an earlier endpoint`);
     ids.add(endpoint.id);
     usernames.add(endpoint.username);
     return structuredClone(endpoint);

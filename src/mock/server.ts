@@ -21,7 +21,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const host = options.host ?? "127.0.0.1";
   let url = "";
   const { mock, serve } = openMock(options, () => url);
-  const server = createServer(createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError));
+  const server = createServer(
+    createRequestListener(API_BASE_PATH, serve, options.onInternalError ?? reportInternalError),
+  );
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}${API_BASE_PATH}`;

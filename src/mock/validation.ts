@@ -58,7 +58,8 @@ function describe(error: SchemaError): string {
   if (error.keyword === "required") return `${humanize(String(namedKey(error)))} can't be blank`;
   const [field, ...rest] = error.instancePath.split("/").slice(1);
   // A problem with the whole body (an array where an object belongs) names the body itself.
-  const subject = field === undefined ? "The request body" : humanize(field) + (rest.length > 0 ? ` (item ${rest.join("/")})` : "");
+  const subject =
+    field === undefined ? "The request body" : humanize(field) + (rest.length > 0 ? ` (item ${rest.join("/")})` : "");
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type": {

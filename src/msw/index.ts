@@ -23,6 +23,9 @@ export function mswHandlers(mock: Pick<Mock, "fetch" | "url">, options: MswHandl
   } catch {
     throw new MockConfigError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
   }
-  if (!parsed.pathname.endsWith(API_BASE_PATH)) throw new MockConfigError(`baseUrl must end with the API's base path ${API_BASE_PATH}, e.g. https://example.signalwire.com${API_BASE_PATH}`);
+  if (!parsed.pathname.endsWith(API_BASE_PATH))
+    throw new MockConfigError(
+      `baseUrl must end with the API's base path ${API_BASE_PATH}, e.g. https://example.signalwire.com${API_BASE_PATH}`,
+    );
   return [http.all(`${baseUrl}/*`, ({ request }) => mock.fetch(request))];
 }

@@ -20,16 +20,25 @@ export function specFactsOf(spec: SpecSource, source: string): SpecFacts {
   const url = isPlainObject(first) && typeof first.url === "string" ? first.url : "/";
   const basePath = new URL(url.replace(/\{[^}]+\}/g, "x"), "http://x").pathname.replace(/\/$/, "");
   const writeOnly = writeOnlyProperties(spec);
-  return { source, sha256: createHash("sha256").update(spec.text).digest("hex"), basePath, writeOnlyProperties: writeOnly, schemaProperties: schemaProperties(spec, writeOnly) };
+  return {
+    source,
+    sha256: createHash("sha256").update(spec.text).digest("hex"),
+    basePath,
+    writeOnlyProperties: writeOnly,
+    schemaProperties: schemaProperties(spec, writeOnly),
+  };
 }
 
 /** Each component schema with properties (its `allOf` members' included), in the order written. */
 function schemaProperties(spec: SpecSource, writeOnly: readonly string[]): Record<string, string[]> {
-  const components = isPlainObject(spec.doc.components) && isPlainObject(spec.doc.components.schemas) ? spec.doc.components.schemas : {};
+  const components =
+    isPlainObject(spec.doc.components) && isPlainObject(spec.doc.components.schemas) ? spec.doc.components.schemas : {};
   const namesOf = (schema: unknown, depth: number): string[] => {
     if (!isPlainObject(schema) || depth > 16) return [];
     const own = isPlainObject(schema.properties) ? Object.keys(schema.properties) : [];
-    const members = Array.isArray(schema.allOf) ? schema.allOf.flatMap((m) => namesOf(deref(spec.doc, m)?.node, depth + 1)) : [];
+    const members = Array.isArray(schema.allOf)
+      ? schema.allOf.flatMap((m) => namesOf(deref(spec.doc, m)?.node, depth + 1))
+      : [];
     return [...new Set([...own, ...members])];
   };
   const out: Record<string, string[]> = {};

@@ -66,7 +66,10 @@ export function parseSpec(file: string, text: string): SpecSource {
 }
 
 /** The node at a pointer, and the key it sits under when its parent is a mapping. */
-function nodeAt(yamlDoc: Document, pointer: string): { node: YamlNode | undefined; key: YamlNode | undefined } | undefined {
+function nodeAt(
+  yamlDoc: Document,
+  pointer: string,
+): { node: YamlNode | undefined; key: YamlNode | undefined } | undefined {
   let node: unknown = yamlDoc.contents;
   let key: YamlNode | undefined;
   for (const token of splitPointer(pointer)) {

@@ -5,7 +5,14 @@
  */
 import { isPlainObject, type Json, type JsonObject } from "../spec/json-pointer";
 import { isJsonMediaType } from "../spec/media-type";
-import { validatorName, type BodyObject, type LinkInfo, type OperationInfo, type ParameterInfo, type ResponseInfo } from "../spec/operation-info";
+import {
+  validatorName,
+  type BodyObject,
+  type LinkInfo,
+  type OperationInfo,
+  type ParameterInfo,
+  type ResponseInfo,
+} from "../spec/operation-info";
 import { deref } from "../spec/deref";
 import { operationSites } from "./walk";
 
@@ -34,7 +41,11 @@ export interface ResolvedParameter {
 }
 
 /** Path-item parameters apply unless the operation redefines the same name and location. */
-export function mergeParameters(doc: JsonObject, pathLevel: Json | undefined, opLevel: Json | undefined): ResolvedParameter[] {
+export function mergeParameters(
+  doc: JsonObject,
+  pathLevel: Json | undefined,
+  opLevel: Json | undefined,
+): ResolvedParameter[] {
   const byKey = new Map<string, ResolvedParameter>();
   for (const list of [pathLevel, opLevel]) {
     if (!Array.isArray(list)) continue;
@@ -50,7 +61,9 @@ export function mergeParameters(doc: JsonObject, pathLevel: Json | undefined, op
           name: param.name,
           in: param.in as ParameterInfo["in"],
           required: param.required === true,
-          type: (["string", "integer", "number", "boolean", "array"].includes(type as string) ? type : "string") as ParameterInfo["type"],
+          type: (["string", "integer", "number", "boolean", "array"].includes(type as string)
+            ? type
+            : "string") as ParameterInfo["type"],
           ...(isPlainObject(resolved) && isScalar(resolved.default) ? { default: resolved.default } : {}),
           ...valueClassesOf(resolved),
         },
@@ -79,7 +92,9 @@ function requestBodyInfo(doc: JsonObject, raw: Json | undefined, operationId: st
   if (!isPlainObject(body)) return null;
   const content = isPlainObject(body.content) ? body.content : {};
   const contentTypes = Object.keys(content);
-  const hasJsonSchema = contentTypes.some((t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in (content[t] as JsonObject));
+  const hasJsonSchema = contentTypes.some(
+    (t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in (content[t] as JsonObject),
+  );
   return {
     required: body.required === true,
     contentTypes,
@@ -95,14 +110,20 @@ function responsesInfo(doc: JsonObject, raw: Json | undefined, operationId: stri
     if (!isPlainObject(response)) continue;
     const content = isPlainObject(response.content) ? response.content : {};
     const contentTypes = Object.keys(content);
-    const hasJsonSchema = contentTypes.some((t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in (content[t] as JsonObject));
+    const hasJsonSchema = contentTypes.some(
+      (t) => isJsonMediaType(t) && isPlainObject(content[t]) && "schema" in (content[t] as JsonObject),
+    );
     out[status] = {
       contentTypes,
       bodyValidator: hasJsonSchema ? validatorName.response(operationId, status) : null,
       headers: Object.entries(isPlainObject(response.headers) ? response.headers : {}).map(([name, raw]) => {
         const header = deref(doc, raw)?.node;
         const documented = isPlainObject(header) ? header : {};
-        return { name, required: documented.required === true, validator: documented.schema === undefined ? null : validatorName.header(operationId, status, name) };
+        return {
+          name,
+          required: documented.required === true,
+          validator: documented.schema === undefined ? null : validatorName.header(operationId, status, name),
+        };
       }),
       links: linksOf(doc, response.links),
       objects: objectsOf(doc, jsonSchemaOf(content), ""),
@@ -117,8 +138,19 @@ function linksOf(doc: JsonObject, raw: Json | undefined): LinkInfo[] {
   return Object.entries(raw).flatMap(([name, rawLink]) => {
     const link = deref(doc, rawLink)?.node;
     if (!isPlainObject(link) || typeof link.operationId !== "string") return [];
-    const parameters = isPlainObject(link.parameters) ? Object.fromEntries(Object.entries(link.parameters).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
-    return [{ name, operationId: link.operationId, parameters, requestUrl: typeof link["x-request-url"] === "string" ? link["x-request-url"] : null }];
+    const parameters = isPlainObject(link.parameters)
+      ? Object.fromEntries(
+          Object.entries(link.parameters).filter((e): e is [string, string] => typeof e[1] === "string"),
+        )
+      : {};
+    return [
+      {
+        name,
+        operationId: link.operationId,
+        parameters,
+        requestUrl: typeof link["x-request-url"] === "string" ? link["x-request-url"] : null,
+      },
+    ];
   });
 }
 
@@ -145,7 +177,8 @@ function objectsOf(doc: JsonObject, schema: Json | undefined, at: string, path: 
   const found: BodyObject[] = [];
   if (Array.isArray(schema.allOf)) for (const member of schema.allOf) found.push(...objectsOf(doc, member, at, path));
   if (isPlainObject(schema.properties)) {
-    for (const [name, child] of Object.entries(schema.properties)) found.push(...objectsOf(doc, child, `${at}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, path));
+    for (const [name, child] of Object.entries(schema.properties))
+      found.push(...objectsOf(doc, child, `${at}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, path));
   }
   if (isPlainObject(schema.items)) found.push(...objectsOf(doc, schema.items, `${at}/*`, path));
   return merge(found);

@@ -52,7 +52,8 @@ function jsonSchemaOf(rawContent: Json | undefined): Json | undefined {
 
 export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
   const defs: JsonObject = {};
-  const components = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
+  const components =
+    isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
   for (const [name, schema] of Object.entries(components)) defs[name] = rewriteRefs(schema);
 
   const validatorNames: string[] = [];
@@ -87,7 +88,8 @@ export function buildSchemaDefs(doc: JsonObject): SchemaDefs {
       const headers = isPlainObject(response) && isPlainObject(response.headers) ? response.headers : {};
       for (const [name, raw] of Object.entries(headers)) {
         const header = deref(doc, raw)?.node;
-        if (isPlainObject(header) && header.schema !== undefined) add(validatorName.header(id, status, name), header.schema);
+        if (isPlainObject(header) && header.schema !== undefined)
+          add(validatorName.header(id, status, name), header.schema);
       }
     }
   }
@@ -122,7 +124,8 @@ export function validatorRefs(defs: SchemaDefs): Record<string, string> {
   const refs: Record<string, string> = {};
   for (const name of defs.validatorNames) {
     refs[name] = `${SCHEMA_ID}#/$defs/${name}`;
-    if (!name.endsWith("_request") && !name.endsWith("_query") && !name.includes("_header_")) refs[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
+    if (!name.endsWith("_request") && !name.endsWith("_query") && !name.includes("_header_"))
+      refs[validatorName.strict(name)] = `${STRICT_SCHEMA_ID}#/$defs/${name}`;
   }
   for (const schemaName of defs.componentNames) {
     const name = validatorName.component(schemaName);

@@ -28,7 +28,14 @@ export function operationSites(doc: JsonObject): OperationSite[] {
     for (const method of HTTP_METHODS) {
       const op = resolved.node[method];
       if (isPlainObject(op)) {
-        sites.push({ path, method, op, pointer: `${resolved.pointer}/${method}`, item: resolved.node, itemPointer: resolved.pointer });
+        sites.push({
+          path,
+          method,
+          op,
+          pointer: `${resolved.pointer}/${method}`,
+          item: resolved.node,
+          itemPointer: resolved.pointer,
+        });
       }
     }
   }

@@ -44,10 +44,25 @@ export function compareSpecs(base: JsonObject, head: JsonObject): SpecChange[] {
   const baseOps = operationsOf(base);
   const headOps = operationsOf(head);
   for (const [key, op] of baseOps) {
-    if (!headOps.has(key)) changes.push({ class: "breaking", rule: "endpoint-removed", operation: key, where: "", detail: "the operation is gone" });
+    if (!headOps.has(key))
+      changes.push({
+        class: "breaking",
+        rule: "endpoint-removed",
+        operation: key,
+        where: "",
+        detail: "the operation is gone",
+      });
     else compareOperation(base, head, key, op, headOps.get(key)!, changes);
   }
-  for (const key of headOps.keys()) if (!baseOps.has(key)) changes.push({ class: "non-breaking", rule: "endpoint-added", operation: key, where: "", detail: "a new operation" });
+  for (const key of headOps.keys())
+    if (!baseOps.has(key))
+      changes.push({
+        class: "non-breaking",
+        rule: "endpoint-added",
+        operation: key,
+        where: "",
+        detail: "a new operation",
+      });
   return changes;
 }
 
@@ -57,8 +72,16 @@ function operationsOf(doc: JsonObject): Map<string, OperationSite> {
   return out;
 }
 
-function compareOperation(base: JsonObject, head: JsonObject, operation: string, siteBefore: OperationSite, siteAfter: OperationSite, changes: SpecChange[]): void {
-  const add = (cls: ChangeClass, rule: string, where: string, detail: string) => changes.push({ class: cls, rule, operation, where, detail });
+function compareOperation(
+  base: JsonObject,
+  head: JsonObject,
+  operation: string,
+  siteBefore: OperationSite,
+  siteAfter: OperationSite,
+  changes: SpecChange[],
+): void {
+  const add = (cls: ChangeClass, rule: string, where: string, detail: string) =>
+    changes.push({ class: cls, rule, operation, where, detail });
   const before = siteBefore.op;
   const after = siteAfter.op;
 
@@ -71,22 +94,28 @@ function compareOperation(base: JsonObject, head: JsonObject, operation: string,
       add("breaking", "request-parameter-removed", `parameter ${name}`, "calls that pass it no longer compile");
       continue;
     }
-    if (!p.required && q.required) add("breaking", "request-parameter-became-required", `parameter ${name}`, "calls without it no longer compile");
-    if (p.required && !q.required) add("non-breaking", "request-parameter-became-optional", `parameter ${name}`, "it may be left out");
+    if (!p.required && q.required)
+      add("breaking", "request-parameter-became-required", `parameter ${name}`, "calls without it no longer compile");
+    if (p.required && !q.required)
+      add("non-breaking", "request-parameter-became-optional", `parameter ${name}`, "it may be left out");
     compareSchemas(base, head, "request", `parameter ${name}`, p.schema, q.schema, add, 0);
   }
   for (const [name, q] of paramsAfter) {
     if (paramsBefore.has(name)) continue;
-    if (q.required) add("breaking", "new-required-request-parameter", `parameter ${name}`, "calls without it no longer compile");
+    if (q.required)
+      add("breaking", "new-required-request-parameter", `parameter ${name}`, "calls without it no longer compile");
     else add("non-breaking", "new-optional-request-parameter", `parameter ${name}`, "a new optional parameter");
   }
 
   // Request body.
   const bodyBefore = jsonSchema(base, before.requestBody);
   const bodyAfter = jsonSchema(head, after.requestBody);
-  if (bodyBefore !== undefined && bodyAfter !== undefined) compareSchemas(base, head, "request", "request body", bodyBefore, bodyAfter, add, 0);
-  else if (bodyBefore === undefined && bodyAfter !== undefined) add("breaking", "request-body-added", "request body", "calls without a body no longer compile");
-  else if (bodyBefore !== undefined && bodyAfter === undefined) add("breaking", "request-body-removed", "request body", "calls that send one no longer compile");
+  if (bodyBefore !== undefined && bodyAfter !== undefined)
+    compareSchemas(base, head, "request", "request body", bodyBefore, bodyAfter, add, 0);
+  else if (bodyBefore === undefined && bodyAfter !== undefined)
+    add("breaking", "request-body-added", "request body", "calls without a body no longer compile");
+  else if (bodyBefore !== undefined && bodyAfter === undefined)
+    add("breaking", "request-body-removed", "request body", "calls that send one no longer compile");
 
   // Responses, by status.
   const responsesBefore = isPlainObject(before.responses) ? before.responses : {};
@@ -94,19 +123,33 @@ function compareOperation(base: JsonObject, head: JsonObject, operation: string,
   for (const status of Object.keys(responsesBefore)) {
     const success = status.startsWith("2");
     if (!(status in responsesAfter)) {
-      if (success) add("breaking", "response-success-status-removed", `response ${status}`, "code that handles it expects it");
-      else add("non-breaking", "response-non-success-status-removed", `response ${status}`, "an error status no longer documented");
+      if (success)
+        add("breaking", "response-success-status-removed", `response ${status}`, "code that handles it expects it");
+      else
+        add(
+          "non-breaking",
+          "response-non-success-status-removed",
+          `response ${status}`,
+          "an error status no longer documented",
+        );
       continue;
     }
     const a = jsonSchema(base, responsesBefore[status]);
     const b = jsonSchema(head, responsesAfter[status]);
     if (a !== undefined && b !== undefined) compareSchemas(base, head, "response", `response ${status}`, a, b, add, 0);
-    else if (a !== undefined && b === undefined) add("breaking", "response-body-removed", `response ${status}`, "the body the types promise is gone");
-    else if (a === undefined && b !== undefined) add("non-breaking", "response-body-added", `response ${status}`, "a body is now documented");
+    else if (a !== undefined && b === undefined)
+      add("breaking", "response-body-removed", `response ${status}`, "the body the types promise is gone");
+    else if (a === undefined && b !== undefined)
+      add("non-breaking", "response-body-added", `response ${status}`, "a body is now documented");
   }
   for (const status of Object.keys(responsesAfter)) {
     if (status in responsesBefore) continue;
-    add("non-breaking", status.startsWith("2") ? "response-success-status-added" : "response-non-success-status-added", `response ${status}`, "a status is now documented");
+    add(
+      "non-breaking",
+      status.startsWith("2") ? "response-success-status-added" : "response-non-success-status-added",
+      `response ${status}`,
+      "a status is now documented",
+    );
   }
 }
 
@@ -133,7 +176,17 @@ function jsonSchema(doc: JsonObject, holder: Json | undefined): Json | undefined
 
 type Add = (cls: ChangeClass, rule: string, where: string, detail: string) => void;
 
-function compareSchemas(base: JsonObject, head: JsonObject, side: Side, context: string, before: Json, after: Json, add: Add, depth: number, path = ""): void {
+function compareSchemas(
+  base: JsonObject,
+  head: JsonObject,
+  side: Side,
+  context: string,
+  before: Json,
+  after: Json,
+  add: Add,
+  depth: number,
+  path = "",
+): void {
   if (depth > 12) return;
   const where = path === "" ? context : `${context} ${path}`;
   const a = view(base, before);
@@ -144,14 +197,31 @@ function compareSchemas(base: JsonObject, head: JsonObject, side: Side, context:
   if (a.types && b.types) {
     const nullBefore = a.types.has("null");
     const nullAfter = b.types.has("null");
-    if (!nullBefore && nullAfter) add(response ? "breaking" : "non-breaking", rule("became-nullable"), where, response ? "code must now handle null" : "null may now be sent");
-    if (nullBefore && !nullAfter) add(response ? "non-breaking" : "breaking", rule("became-not-nullable"), where, response ? "null is no longer sent" : "calls that send null no longer compile");
+    if (!nullBefore && nullAfter)
+      add(
+        response ? "breaking" : "non-breaking",
+        rule("became-nullable"),
+        where,
+        response ? "code must now handle null" : "null may now be sent",
+      );
+    if (nullBefore && !nullAfter)
+      add(
+        response ? "non-breaking" : "breaking",
+        rule("became-not-nullable"),
+        where,
+        response ? "null is no longer sent" : "calls that send null no longer compile",
+      );
     const plain = (s: Set<string>) => [...s].filter((t) => t !== "null").sort();
     const [pa, pb] = [plain(a.types), plain(b.types)];
     if (pa.join() !== pb.join()) {
       const widened = pa.every((t) => pb.includes(t) || (t === "integer" && pb.includes("number")));
       const cls = response ? "breaking" : widened ? "non-breaking" : "breaking";
-      add(cls, rule(widened && !response ? "type-generalized" : "type-changed"), where, `${pa.join(" | ") || "any"} → ${pb.join(" | ") || "any"}`);
+      add(
+        cls,
+        rule(widened && !response ? "type-generalized" : "type-changed"),
+        where,
+        `${pa.join(" | ") || "any"} → ${pb.join(" | ") || "any"}`,
+      );
     }
   } else if (a.types && !b.types) {
     add(response ? "breaking" : "non-breaking", rule("type-changed"), where, `${[...a.types].join(" | ")} → any`);
@@ -163,8 +233,15 @@ function compareSchemas(base: JsonObject, head: JsonObject, side: Side, context:
     const key = (v: Json) => JSON.stringify(v);
     const added = b.enum.filter((v) => !a.enum!.some((w) => key(w) === key(v)));
     const removed = a.enum.filter((v) => !b.enum!.some((w) => key(w) === key(v)));
-    if (added.length > 0) add(response ? "breaking" : "non-breaking", rule("enum-value-added"), where, `${list(added)}${response ? ": an exhaustive switch misses it" : ""}`);
-    if (removed.length > 0) add(response ? "non-breaking" : "breaking", rule("enum-value-removed"), where, list(removed));
+    if (added.length > 0)
+      add(
+        response ? "breaking" : "non-breaking",
+        rule("enum-value-added"),
+        where,
+        `${list(added)}${response ? ": an exhaustive switch misses it" : ""}`,
+      );
+    if (removed.length > 0)
+      add(response ? "non-breaking" : "breaking", rule("enum-value-removed"), where, list(removed));
   } else if (a.enum && !b.enum) {
     add(response ? "breaking" : "non-breaking", rule("enum-removed"), where, "any value may now appear");
   } else if (!a.enum && b.enum) {
@@ -173,35 +250,77 @@ function compareSchemas(base: JsonObject, head: JsonObject, side: Side, context:
 
   if (a.format !== b.format) {
     const stricter = b.format !== undefined;
-    add(response || !stricter ? "non-breaking" : "breaking", rule(a.format === undefined ? "format-added" : b.format === undefined ? "format-removed" : "format-changed"), where, `${a.format ?? "none"} → ${b.format ?? "none"}`);
+    add(
+      response || !stricter ? "non-breaking" : "breaking",
+      rule(a.format === undefined ? "format-added" : b.format === undefined ? "format-removed" : "format-changed"),
+      where,
+      `${a.format ?? "none"} → ${b.format ?? "none"}`,
+    );
   }
 
   for (const [name, schema] of a.properties) {
     const at = `${context} ${path}${pointer(name)}`;
     const next = b.properties.get(name);
     if (next === undefined) {
-      add("breaking", rule("removed"), at, response ? "code that reads it no longer compiles" : "calls that send it no longer compile");
+      add(
+        "breaking",
+        rule("removed"),
+        at,
+        response ? "code that reads it no longer compiles" : "calls that send it no longer compile",
+      );
       continue;
     }
     const wasRequired = a.required.has(name);
     const isRequired = b.required.has(name);
-    if (wasRequired && !isRequired) add(response ? "breaking" : "non-breaking", rule("became-optional"), at, response ? "code must now handle it missing" : "it may be left out");
-    if (!wasRequired && isRequired) add(response ? "non-breaking" : "breaking", rule("became-required"), at, response ? "it is now always sent" : "calls without it no longer compile");
+    if (wasRequired && !isRequired)
+      add(
+        response ? "breaking" : "non-breaking",
+        rule("became-optional"),
+        at,
+        response ? "code must now handle it missing" : "it may be left out",
+      );
+    if (!wasRequired && isRequired)
+      add(
+        response ? "non-breaking" : "breaking",
+        rule("became-required"),
+        at,
+        response ? "it is now always sent" : "calls without it no longer compile",
+      );
     compareSchemas(base, head, side, context, schema, next, add, depth + 1, `${path}${pointer(name)}`);
   }
   for (const name of b.properties.keys()) {
     if (a.properties.has(name)) continue;
     const at = `${context} ${path}${pointer(name)}`;
     const required = b.required.has(name);
-    if (response) add("non-breaking", required ? "response-required-property-added" : "response-optional-property-added", at, "a new field");
-    else add(required ? "breaking" : "non-breaking", required ? "new-required-request-property" : "new-optional-request-property", at, required ? "calls without it no longer compile" : "a new optional field");
+    if (response)
+      add(
+        "non-breaking",
+        required ? "response-required-property-added" : "response-optional-property-added",
+        at,
+        "a new field",
+      );
+    else
+      add(
+        required ? "breaking" : "non-breaking",
+        required ? "new-required-request-property" : "new-optional-request-property",
+        at,
+        required ? "calls without it no longer compile" : "a new optional field",
+      );
   }
-  if (a.items !== undefined && b.items !== undefined) compareSchemas(base, head, side, context, a.items, b.items, add, depth + 1, `${path}[]`);
+  if (a.items !== undefined && b.items !== undefined)
+    compareSchemas(base, head, side, context, a.items, b.items, add, depth + 1, `${path}[]`);
 }
 
 /** A schema as the client's types see it. */
 function view(doc: JsonObject, schema: Json, depth = 0): View {
-  const out: View = { types: undefined, properties: new Map(), required: new Set(), enum: undefined, format: undefined, items: undefined };
+  const out: View = {
+    types: undefined,
+    properties: new Map(),
+    required: new Set(),
+    enum: undefined,
+    format: undefined,
+    items: undefined,
+  };
   const node = resolve(doc, schema);
   if (!isPlainObject(node) || depth > 12) return out;
   if (typeof node.type === "string") out.types = new Set([node.type]);

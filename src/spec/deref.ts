@@ -5,7 +5,11 @@ import { at, isPlainObject, type Json, type JsonObject } from "./json-pointer";
  * Follows a chain of internal `$ref`s. Returns the target and the pointer it lives at, or
  * undefined for a dangling or external reference (lint reports those; nothing else relies on them).
  */
-export function deref(doc: JsonObject, node: Json | undefined, where = ""): { node: Json; pointer: string } | undefined {
+export function deref(
+  doc: JsonObject,
+  node: Json | undefined,
+  where = "",
+): { node: Json; pointer: string } | undefined {
   let current = node;
   let ptr = where;
   for (let hops = 0; hops < 32; hops++) {

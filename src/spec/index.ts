@@ -110,7 +110,10 @@ export function coerceQuery(operationId: OperationId, query: URLSearchParams): R
  * The response the spec documents for a status: the exact code, else its range (`4XX`), else
  * `default`. `key` is the spec's own key for it, as written under `responses`.
  */
-export function documentedResponse(operationId: OperationId, status: number): { key: string; info: ResponseInfo } | undefined {
+export function documentedResponse(
+  operationId: OperationId,
+  status: number,
+): { key: string; info: ResponseInfo } | undefined {
   const responses = operations[operationId].responses as Record<string, ResponseInfo>;
   const code = String(status);
   for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {

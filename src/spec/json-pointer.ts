@@ -45,4 +45,3 @@ export function at(doc: Json, ptr: string): Json | undefined {
   }
   return node;
 }
-

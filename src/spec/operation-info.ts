@@ -69,7 +69,8 @@ export const validatorName = {
   request: (operationId: string) => `${operationId}_request`,
   query: (operationId: string) => `${operationId}_query`,
   strict: (name: string) => `strict_${name}`,
-  header: (operationId: string, status: string, header: string) => `${operationId}_${status}_header_${header.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`,
+  header: (operationId: string, status: string, header: string) =>
+    `${operationId}_${status}_header_${header.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`,
   /** A component schema validated on its own (`toMatchSchema`). */
   component: (schemaName: string) => `schema_${schemaName}`,
 };

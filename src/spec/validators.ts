@@ -32,4 +32,3 @@ export function strictValidatorName(name: ValidatorName): ValidatorName | undefi
   const strict = `strict_${name}`;
   return hasValidator(strict) ? strict : undefined;
 }
-

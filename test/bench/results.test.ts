@@ -4,12 +4,30 @@ import type { VariantSummary } from "../../src/bench/interleave";
 import type { Measurements, RouteLoad } from "../../src/bench/results";
 
 const s = (median: number): VariantSummary => ({ median, spread: 0, samples: [median] });
-const load = (rps: number, extra: Partial<RouteLoad> = {}): RouteLoad => ({ rps: s(rps), bytes_per_response: 900, non_2xx: 0, errors: 0, ...extra });
+const load = (rps: number, extra: Partial<RouteLoad> = {}): RouteLoad => ({
+  rps: s(rps),
+  bytes_per_response: 900,
+  non_2xx: 0,
+  errors: 0,
+  ...extra,
+});
 
 function measurements(driftSizes: number[]): Measurements {
   return {
-    client_overhead: { raw: s(200), client: s(210), client_validate: s(250), client_fast_wire: s(110), openapi_fetch: s(300), undici: s(100) },
-    validate_page50: { ours: s(50), openapi_response_validator: s(40_000), openapi_response_validator_kept: s(75), found: { ours: 50, openapi_response_validator: 50, planted: 50 } },
+    client_overhead: {
+      raw: s(200),
+      client: s(210),
+      client_validate: s(250),
+      client_fast_wire: s(110),
+      openapi_fetch: s(300),
+      undici: s(100),
+    },
+    validate_page50: {
+      ours: s(50),
+      openapi_response_validator: s(40_000),
+      openapi_response_validator_kept: s(75),
+      found: { ours: 50, openapi_response_validator: 50, planted: 50 },
+    },
     mock_throughput: {
       connections: 10,
       duration_sec: 1,
@@ -19,7 +37,15 @@ function measurements(driftSizes: number[]): Measurements {
         list_page50: { ours: load(2000), prism: load(100), node_http: load(4000) },
       },
     },
-    drift_scale: driftSizes.map((endpoints, i) => ({ endpoints, wall_ms: 1000 * (i + 1), run_ms: 500, peak_rss_mb: 100 + i, pages: 1, requests: 10, outcome: "pass" })),
+    drift_scale: driftSizes.map((endpoints, i) => ({
+      endpoints,
+      wall_ms: 1000 * (i + 1),
+      run_ms: 500,
+      peak_rss_mb: 100 + i,
+      pages: 1,
+      requests: 10,
+      outcome: "pass",
+    })),
     gen: { runs_ms: [5000, 4000, 6000] },
   };
 }
@@ -27,7 +53,8 @@ function measurements(driftSizes: number[]): Measurements {
 /** Every key path of a value (array items by "[]"), to compare shapes without values. */
 function shape(value: unknown, prefix = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => shape(item, `${prefix}[]`));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [`${prefix}.${k}`, ...shape(v, `${prefix}.${k}`)]);
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => [`${prefix}.${k}`, ...shape(v, `${prefix}.${k}`)]);
   return [];
 }
 
@@ -59,7 +86,13 @@ describe("bench results", () => {
     });
     expect(full.results.validate_page50).toEqual({ ours_us: 50, openapi_response_validator_us: 40_000, ratio: 800 });
     // Geometric means over the two routes: ours √(8000·2000) = 4000, Prism √(400·100) = 200, node:http √(10000·4000) ≈ 6325.
-    expect(full.results.mock_throughput).toEqual({ ours_rps: 4000, prism_rps: 200, node_http_rps: 6325, ratio_vs_prism: 20, ratio_vs_node_http: 0.632 });
+    expect(full.results.mock_throughput).toEqual({
+      ours_rps: 4000,
+      prism_rps: 200,
+      node_http_rps: 6325,
+      ratio_vs_prism: 20,
+      ratio_vs_node_http: 0.632,
+    });
     expect(full.results.gen_ms).toBe(5000);
   });
 
@@ -81,19 +114,37 @@ describe("bench results", () => {
     delete m.mock_throughput!.routes.list_page50.prism;
     m.mock_throughput!.prism = { available: false, reason: "npm install failed" };
     const { mock_throughput } = buildReport(m, FULL_PLAN, [], "v20.0.0").results;
-    expect(mock_throughput).toEqual({ ours_rps: null, prism_rps: null, node_http_rps: 6325, ratio_vs_prism: null, ratio_vs_node_http: null });
+    expect(mock_throughput).toEqual({
+      ours_rps: null,
+      prism_rps: null,
+      node_http_rps: 6325,
+      ratio_vs_prism: null,
+      ratio_vs_node_http: null,
+    });
   });
 
   it("judges every target: met, missed by how much, or not measured", () => {
     const verdicts = Object.fromEntries(full.targets.map((t) => [t.target, t]));
-    expect(verdicts["client ≤ 1.1× a bare fetch (validation off, every guarantee on)"]).toMatchObject({ met: true, measured: "1.05×" });
-    expect(verdicts["client ≤ 1.15× a bare fetch (validation on)"]).toMatchObject({ met: false, missed_by: "0.10× (8.7%) over the bound" });
+    expect(verdicts["client ≤ 1.1× a bare fetch (validation off, every guarantee on)"]).toMatchObject({
+      met: true,
+      measured: "1.05×",
+    });
+    expect(verdicts["client ≤ 1.15× a bare fetch (validation on)"]).toMatchObject({
+      met: false,
+      missed_by: "0.10× (8.7%) over the bound",
+    });
     expect(verdicts["client ≤ 1.05× a plain openapi-fetch client"]).toMatchObject({ met: true, measured: "0.70×" });
     expect(verdicts["client on the fast wire ≤ 0.6× a bare fetch"]).toMatchObject({ met: true, measured: "0.55×" });
     expect(verdicts["mock ≥ 50% of the bare node:http ceiling"]).toMatchObject({ met: true, measured: "63%" });
-    expect(verdicts["drift, 100,000 endpoints read-only, under 60 s"]).toMatchObject({ met: true, measured: "3000 ms" });
+    expect(verdicts["drift, 100,000 endpoints read-only, under 60 s"]).toMatchObject({
+      met: true,
+      measured: "3000 ms",
+    });
     const quick = buildReport(measurements(QUICK_PLAN.driftSizes), QUICK_PLAN, [], "v20.0.0");
-    expect(quick.targets.find((t) => t.target.startsWith("drift, 100,000 endpoints read-only, under"))).toMatchObject({ met: null, measured: "not measured" });
+    expect(quick.targets.find((t) => t.target.startsWith("drift, 100,000 endpoints read-only, under"))).toMatchObject({
+      met: null,
+      measured: "not measured",
+    });
   });
 
   it("prints a table with a line per target and the notes", () => {
@@ -112,7 +163,12 @@ describe("bench arguments", () => {
     { argv: ["results.json"], message: "error: unexpected argument" },
   ])("refuses $argv with exit 2, before measuring anything", async ({ argv, message }) => {
     let err = "";
-    const code = await benchCommand.main(argv, { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: {}, cwd: process.cwd() });
+    const code = await benchCommand.main(argv, {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (err += t) },
+      env: {},
+      cwd: process.cwd(),
+    });
     expect(code).toBe(2);
     expect(err).toContain(message);
     expect(err).not.toContain("bench [");

@@ -75,7 +75,11 @@ describe("interleaved rounds", () => {
   it("timePerCall keeps going until both the time and the call count are reached (fake clock)", async () => {
     let clock = 0;
     let calls = 0;
-    const perCall = await timePerCall(async () => ((clock += 2), calls++), { minMs: 10, minCalls: 3, now: () => clock });
+    const perCall = await timePerCall(async () => ((clock += 2), calls++), {
+      minMs: 10,
+      minCalls: 3,
+      now: () => clock,
+    });
     expect(calls).toBe(5);
     expect(perCall).toBe(2000);
     clock = 0;

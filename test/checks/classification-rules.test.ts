@@ -7,7 +7,8 @@
 import { checkResponse } from "../../src/checks";
 import { exchange, listBody, validEndpoint } from "./exchanges";
 
-const judged = (e: ReturnType<typeof exchange>) => checkResponse(e).map((f) => ({ check: f.check, pointer: f.pointer, expected: f.expected, actual: f.actual }));
+const judged = (e: ReturnType<typeof exchange>) =>
+  checkResponse(e).map((f) => ({ check: f.check, pointer: f.pointer, expected: f.expected, actual: f.actual }));
 
 it.each([
   {
@@ -25,13 +26,21 @@ it.each([
     exchange: () => exchange("retrieve_sip_endpoint", 404, { error: "Gone" }),
     want: [{ check: "enum-value-unknown", pointer: "/error", expected: '"Not Found"', actual: '"Gone"' }],
   },
-  { given: "the pinned error string", exchange: () => exchange("retrieve_sip_endpoint", 404, { error: "Not Found" }), want: [] },
+  {
+    given: "the pinned error string",
+    exchange: () => exchange("retrieve_sip_endpoint", 404, { error: "Not Found" }),
+    want: [],
+  },
   {
     given: "a null item in a list",
     exchange: () => exchange("list_sip_endpoints", 200, listBody([validEndpoint(), null as never])),
     want: [{ check: "field-type-mismatch", pointer: "/data/1", expected: "object", actual: "null" }],
   },
-  { given: "a null list body", exchange: () => exchange("list_sip_endpoints", 200, "null"), want: [{ check: "field-type-mismatch", pointer: "", expected: "object", actual: "null" }] },
+  {
+    given: "a null list body",
+    exchange: () => exchange("list_sip_endpoints", 200, "null"),
+    want: [{ check: "field-type-mismatch", pointer: "", expected: "object", actual: "null" }],
+  },
 ])("$given", ({ exchange: make, want }) => {
   expect(judged(make())).toEqual(want);
 });

@@ -21,7 +21,12 @@ export function listBody(items: Endpoint[], next?: string): unknown {
 }
 
 /** An exchange for an operation; `body` is serialised unless it is already text. */
-export function exchange(operationId: OperationId, status: number, body?: unknown, headers: Record<string, string> = {}): HttpExchange {
+export function exchange(
+  operationId: OperationId,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): HttpExchange {
   const op = operations[operationId];
   const bodyText = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
   return {

@@ -40,7 +40,11 @@ describe.each([
 
 describe("a body that does not parse", () => {
   it.each([
-    { given: "HTML with a secret in it", text: "<html>session=SECRET-123</html>", want: 'not valid JSON (it starts with "<")' },
+    {
+      given: "HTML with a secret in it",
+      text: "<html>session=SECRET-123</html>",
+      want: 'not valid JSON (it starts with "<")',
+    },
     { given: "a cut-off object", text: '{"password":"SECRET-123",', want: 'not valid JSON (it starts with "{")' },
     { given: "a body cut short", text: '  {"password":"SECRET-123"', want: 'not valid JSON (it starts with "{")' },
     { given: "a trailing comma", text: '["SECRET-123",]', want: 'not valid JSON (it starts with "[")' },
@@ -56,32 +60,93 @@ describe("a body that does not parse", () => {
 
 describe("the rest of the classification", () => {
   it("reads an additionalProperties error like an unevaluatedProperties one, giving only the value's type", () => {
-    const error: ErrorObject = { keyword: "additionalProperties", instancePath: "", schemaPath: "#/additionalProperties", params: { additionalProperty: "leak" } };
+    const error: ErrorObject = {
+      keyword: "additionalProperties",
+      instancePath: "",
+      schemaPath: "#/additionalProperties",
+      params: { additionalProperty: "leak" },
+    };
     expect(classifySchemaErrors([error], { leak: [1, 2] })).toEqual([
-      { category: "field-undocumented", pointer: "/leak", expected: "no such key", actual: "key present (array)", message: 'undocumented key "leak" at /' },
+      {
+        category: "field-undocumented",
+        pointer: "/leak",
+        expected: "no such key",
+        actual: "key present (array)",
+        message: 'undocumented key "leak" at /',
+      },
     ]);
   });
 
   it("leaves out a combinator's error when an error inside it says what broke, and keeps it when none does", () => {
-    const wrapper: ErrorObject = { keyword: "anyOf", instancePath: "/send_as", schemaPath: "#/properties/send_as/anyOf", params: {}, message: "must match a schema in anyOf" };
-    const inner: ErrorObject = { keyword: "type", instancePath: "/send_as", schemaPath: "#/properties/send_as/anyOf/0/type", params: { type: "string" }, message: "must be string" };
+    const wrapper: ErrorObject = {
+      keyword: "anyOf",
+      instancePath: "/send_as",
+      schemaPath: "#/properties/send_as/anyOf",
+      params: {},
+      message: "must match a schema in anyOf",
+    };
+    const inner: ErrorObject = {
+      keyword: "type",
+      instancePath: "/send_as",
+      schemaPath: "#/properties/send_as/anyOf/0/type",
+      params: { type: "string" },
+      message: "must be string",
+    };
     const elsewhere: ErrorObject = { ...inner, instancePath: "/caller_id", schemaPath: "#/properties/caller_id/type" };
     const body = { send_as: 5, caller_id: 6 };
-    expect(classifySchemaErrors([wrapper, inner], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["field-type-mismatch /send_as"]);
-    expect(classifySchemaErrors([wrapper, elsewhere], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["schema-violation /send_as", "field-type-mismatch /caller_id"]);
+    expect(classifySchemaErrors([wrapper, inner], body).map((p) => `${p.category} ${p.pointer}`)).toEqual([
+      "field-type-mismatch /send_as",
+    ]);
+    expect(classifySchemaErrors([wrapper, elsewhere], body).map((p) => `${p.category} ${p.pointer}`)).toEqual([
+      "schema-violation /send_as",
+      "field-type-mismatch /caller_id",
+    ]);
     // An error below the combinator's value explains it too; another combinator at the same place does not.
-    const below: ErrorObject = { ...inner, instancePath: "/send_as/0", schemaPath: "#/properties/send_as/anyOf/1/items/type" };
-    expect(classifySchemaErrors([wrapper, below], { send_as: [5] }).map((p) => `${p.category} ${p.pointer}`)).toEqual(["field-type-mismatch /send_as/0"]);
-    const other: ErrorObject = { ...wrapper, keyword: "oneOf", schemaPath: "#/properties/send_as/oneOf", message: "must match exactly one schema in oneOf" };
-    expect(classifySchemaErrors([wrapper, other], body).map((p) => `${p.category} ${p.pointer}`)).toEqual(["schema-violation /send_as", "schema-violation /send_as"]);
+    const below: ErrorObject = {
+      ...inner,
+      instancePath: "/send_as/0",
+      schemaPath: "#/properties/send_as/anyOf/1/items/type",
+    };
+    expect(classifySchemaErrors([wrapper, below], { send_as: [5] }).map((p) => `${p.category} ${p.pointer}`)).toEqual([
+      "field-type-mismatch /send_as/0",
+    ]);
+    const other: ErrorObject = {
+      ...wrapper,
+      keyword: "oneOf",
+      schemaPath: "#/properties/send_as/oneOf",
+      message: "must match exactly one schema in oneOf",
+    };
+    expect(classifySchemaErrors([wrapper, other], body).map((p) => `${p.category} ${p.pointer}`)).toEqual([
+      "schema-violation /send_as",
+      "schema-violation /send_as",
+    ]);
     expect(classifySchemaErrors([wrapper], body)).toEqual([
-      { category: "schema-violation", pointer: "/send_as", expected: "anyOf: must match a schema in anyOf", actual: "5", message: "/send_as must match a schema in anyOf" },
+      {
+        category: "schema-violation",
+        pointer: "/send_as",
+        expected: "anyOf: must match a schema in anyOf",
+        actual: "5",
+        message: "/send_as must match a schema in anyOf",
+      },
     ]);
   });
 
   it("says what it can of a rule that comes without a message, at the root too", () => {
-    const error: ErrorObject = { keyword: "minProperties", instancePath: "", schemaPath: "#/minProperties", params: { limit: 1 } };
-    expect(classifySchemaErrors([error], {})).toEqual([{ category: "schema-violation", pointer: "", expected: "minProperties: valid", actual: "{}", message: "/ breaks a schema rule" }]);
+    const error: ErrorObject = {
+      keyword: "minProperties",
+      instancePath: "",
+      schemaPath: "#/minProperties",
+      params: { limit: 1 },
+    };
+    expect(classifySchemaErrors([error], {})).toEqual([
+      {
+        category: "schema-violation",
+        pointer: "",
+        expected: "minProperties: valid",
+        actual: "{}",
+        message: "/ breaks a schema rule",
+      },
+    ]);
   });
 
   it("names the root as / in every category's message", () => {
@@ -91,11 +156,18 @@ describe("the rest of the classification", () => {
       { keyword: "enum", instancePath: "", schemaPath: "#/enum", params: { allowedValues: ["a", 1] } },
       { keyword: "format", instancePath: "", schemaPath: "#/format", params: { format: "uuid" } },
     ];
-    expect(classifySchemaErrors(errors, body).map(({ expected, actual, message }) => ({ expected, actual, message }))).toEqual([
+    expect(
+      classifySchemaErrors(errors, body).map(({ expected, actual, message }) => ({ expected, actual, message })),
+    ).toEqual([
       { expected: "object or null", actual: "string", message: "/ is string, the spec says object or null" },
       { expected: "format uuid", actual: '"x"', message: '/ is not a valid uuid: "x"' },
     ]);
     const [unknown] = classifySchemaErrors([errors[1]!], body);
-    expect(unknown).toMatchObject({ category: "enum-value-unknown", expected: '"a" | 1', actual: '"x"', message: '/ is "x", not one of the documented values' });
+    expect(unknown).toMatchObject({
+      category: "enum-value-unknown",
+      expected: '"a" | 1',
+      actual: '"x"',
+      message: '/ is "x", not one of the documented values',
+    });
   });
 });

@@ -22,11 +22,26 @@ it("counts 200 to 299 as success, and nothing either side", () => {
 
 describe("the ids of a list page", () => {
   it("are read in order, with an empty id for an item without a string id", () => {
-    expect(idsOfEnvelope({ data: [{ id: "a" }, null, 5, "b", { id: 7 }, {}, { id: "c" }] })).toEqual(["a", "", "", "", "", "", "c"]);
+    expect(idsOfEnvelope({ data: [{ id: "a" }, null, 5, "b", { id: 7 }, {}, { id: "c" }] })).toEqual([
+      "a",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "c",
+    ]);
   });
 
   it("are undefined for a body that is no list envelope", () => {
-    expect([null, "data", 5, {}, { data: "x" }, { data: null }].map(idsOfEnvelope)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect([null, "data", 5, {}, { data: "x" }, { data: null }].map(idsOfEnvelope)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("are read from the raw text, and undefined when it is not JSON", () => {

@@ -22,7 +22,12 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as 
 
 function capture(env: Record<string, string | undefined> = {}) {
   const out = { stdout: "", stderr: "" };
-  const io: CommandIo = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env, cwd: process.cwd() };
+  const io: CommandIo = {
+    stdout: { write: (t: string) => (out.stdout += t) },
+    stderr: { write: (t: string) => (out.stderr += t) },
+    env,
+    cwd: process.cwd(),
+  };
   return { io, out };
 }
 
@@ -90,7 +95,10 @@ describe("the rules every command gets", () => {
   it.each([
     { argv: ["--name", "a", "--name", "b"], error: "option --name was given more than once; give it once" },
     { argv: ["--name"], error: "option --name needs a value" },
-    { argv: ["--name", "-x"], error: 'option --name needs a value (write --name=VALUE for a value that starts with "-")' },
+    {
+      argv: ["--name", "-x"],
+      error: 'option --name needs a value (write --name=VALUE for a value that starts with "-")',
+    },
     { argv: ["--loud=yes"], error: "option --loud takes no value" },
     { argv: ["a.yaml", "b.yaml"], error: "at most 1 FILE argument expected, got 2" },
     { argv: ["-q"], error: "unknown option -q" },
@@ -118,9 +126,23 @@ describe("the rules every command gets", () => {
 describe("ineffective input is refused, never ignored", () => {
   it.each([
     { command: fuzzCommand, argv: ["--path", "1:2"], error: "--path replays a failure of one seed; it needs --seed" },
-    { command: fuzzCommand, argv: [], env: { SIGNALWIRE_PROJECT_ID: "p" }, error: "SIGNALWIRE_PROJECT_ID is set but SIGNALWIRE_API_TOKEN is not" },
-    { command: soakCommand, argv: ["--duration", "1"], env: { SIGNALWIRE_API_TOKEN: "SECRET-TOKEN" }, error: "SIGNALWIRE_API_TOKEN is set but SIGNALWIRE_PROJECT_ID is not" },
-    { command: mockCommand("m"), argv: ["--fault-option", "delayMs=1"], error: "--fault-option tunes a fault; it needs --fault NAME" },
+    {
+      command: fuzzCommand,
+      argv: [],
+      env: { SIGNALWIRE_PROJECT_ID: "p" },
+      error: "SIGNALWIRE_PROJECT_ID is set but SIGNALWIRE_API_TOKEN is not",
+    },
+    {
+      command: soakCommand,
+      argv: ["--duration", "1"],
+      env: { SIGNALWIRE_API_TOKEN: "SECRET-TOKEN" },
+      error: "SIGNALWIRE_API_TOKEN is set but SIGNALWIRE_PROJECT_ID is not",
+    },
+    {
+      command: mockCommand("m"),
+      argv: ["--fault-option", "delayMs=1"],
+      error: "--fault-option tunes a fault; it needs --fault NAME",
+    },
   ])("$argv $env", async ({ command, argv, env, error }) => {
     const { io, out } = capture(env);
     expect(await command.main(argv, io)).toBe(2);
@@ -147,7 +169,9 @@ describe("npm run drift on a spec edited without npm run gen", () => {
   it("an edited spec is refused before any request: exit 2, naming npm run gen", async () => {
     const edited = copy((t) => t.replace("Returns one SIP endpoint", "Returns a SIP endpoint"));
     try {
-      expect(staleGenerated(edited)).toMatch(/generated\/ was generated from another version of openapi\/openapi.yaml .*run `npm run gen` first/);
+      expect(staleGenerated(edited)).toMatch(
+        /generated\/ was generated from another version of openapi\/openapi.yaml .*run `npm run gen` first/,
+      );
       const { io, out } = capture();
       const command = driftCommand("npm run drift --", { precondition: () => staleGenerated(edited) });
       expect(await command.main(["--out", join(edited, "report")], io)).toBe(2);

@@ -23,7 +23,10 @@ addFormats(ajv);
 const schemaAccepts = ajv.compile(schema);
 
 const FULL = {
-  checks: { "field-undocumented": { severity: "info", operations: ["list_sip_endpoints"] }, "filter-not-applied": { enabled: false } },
+  checks: {
+    "field-undocumented": { severity: "info", operations: ["list_sip_endpoints"] },
+    "filter-not-applied": { enabled: false },
+  },
   acknowledged: [{ finding: "0123456789abcdef", reason: "ticket 12: the API adds created_at", until: "2027-01-31" }],
   fixtures: { call_video_room_id: "6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11" },
   minCoverage: { responseProperties: 80 },
@@ -55,7 +58,10 @@ describe("reading a configuration", () => {
   });
 
   it("a flag on the command line wins over the file", () => {
-    const { flags } = readDriftConfig(JSON.stringify(FULL), "drift.json", { "fail-on": "info", fixture: ["call_relay_script_url=https://a.example/x"] });
+    const { flags } = readDriftConfig(JSON.stringify(FULL), "drift.json", {
+      "fail-on": "info",
+      fixture: ["call_relay_script_url=https://a.example/x"],
+    });
     expect(flags["fail-on"]).toBe("info");
     expect(flags.fixture).toEqual(["call_relay_script_url=https://a.example/x"]);
   });
@@ -63,14 +69,35 @@ describe("reading a configuration", () => {
   it.each([
     [{ nightly: true }, "/nightly is no setting of the drift job"],
     [{ checks: { "field-undocumentd": { enabled: false } } }, "/checks/field-undocumentd is no check id"],
-    [{ checks: { "field-undocumented": { severity: "fatal" } } }, "/checks/field-undocumented/severity must be one of breaking, warning, info"],
-    [{ checks: { "field-undocumented": { enabled: "no" } } }, "/checks/field-undocumented/enabled must be true or false"],
+    [
+      { checks: { "field-undocumented": { severity: "fatal" } } },
+      "/checks/field-undocumented/severity must be one of breaking, warning, info",
+    ],
+    [
+      { checks: { "field-undocumented": { enabled: "no" } } },
+      "/checks/field-undocumented/enabled must be true or false",
+    ],
     [{ checks: { "field-undocumented": {} } }, "/checks/field-undocumented changes nothing"],
-    [{ checks: { "field-undocumented": { enabled: false, operations: ["list_endpoints"] } } }, "/checks/field-undocumented/operations/0 is no operation id"],
-    [{ acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "2027-02-30" }] }, "/acknowledged/0/until must be a date, YYYY-MM-DD"],
-    [{ acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "31.01.2027" }] }, "/acknowledged/0/until must be a date, YYYY-MM-DD"],
-    [{ acknowledged: [{ finding: "xyz", reason: "r", until: "2027-01-31" }] }, "/acknowledged/0/finding must be a finding id"],
-    [{ acknowledged: [{ finding: "0123456789abcdef", reason: " ", until: "2027-01-31" }] }, "/acknowledged/0/reason must say why"],
+    [
+      { checks: { "field-undocumented": { enabled: false, operations: ["list_endpoints"] } } },
+      "/checks/field-undocumented/operations/0 is no operation id",
+    ],
+    [
+      { acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "2027-02-30" }] },
+      "/acknowledged/0/until must be a date, YYYY-MM-DD",
+    ],
+    [
+      { acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "31.01.2027" }] },
+      "/acknowledged/0/until must be a date, YYYY-MM-DD",
+    ],
+    [
+      { acknowledged: [{ finding: "xyz", reason: "r", until: "2027-01-31" }] },
+      "/acknowledged/0/finding must be a finding id",
+    ],
+    [
+      { acknowledged: [{ finding: "0123456789abcdef", reason: " ", until: "2027-01-31" }] },
+      "/acknowledged/0/reason must say why",
+    ],
     [{ maxPages: "20" }, "/maxPages must be a whole number"],
     [{ maxDurationMs: 1500 }, "/maxDurationMs must be whole seconds"],
     [{ minCoverage: { links: 50 } }, "/minCoverage/links is no criterion"],
@@ -90,7 +117,9 @@ describe("reading a configuration", () => {
 
   it("the schema lists exactly the catalogue's checks, the spec's operations and the coverage criteria", () => {
     expect(schema.properties.checks.propertyNames.enum).toEqual(ALL_CHECKS.map((c) => c.id));
-    expect(schema.properties.checks.additionalProperties.properties.operations.items.enum).toEqual(Object.keys(operations));
+    expect(schema.properties.checks.additionalProperties.properties.operations.items.enum).toEqual(
+      Object.keys(operations),
+    );
     expect(schema.properties.minCoverage.propertyNames.enum).toEqual([...CRITERIA]);
   });
 });
@@ -103,14 +132,19 @@ describe("a run under a configuration: the embedded mock with extra-field", () =
   beforeAll(async () => {
     const run = await runCliInProcess(["--mock-fault", "extra-field", "--out", join(dir.path, "plain"), "--json"], {});
     expect(run.code).toBe(1);
-    findingIds = (JSON.parse(run.stdout) as { findings: Array<{ id: string; check: string }> }).findings.filter((f) => f.check === "field-undocumented").map((f) => f.id);
+    findingIds = (JSON.parse(run.stdout) as { findings: Array<{ id: string; check: string }> }).findings
+      .filter((f) => f.check === "field-undocumented")
+      .map((f) => f.id);
     expect(findingIds.length).toBeGreaterThan(0);
   });
 
   const runWith = async (name: string, config: unknown, flags: string[] = []) => {
     const file = join(dir.path, `${name}.json`);
     writeFileSync(file, JSON.stringify(config));
-    const run = await runCliInProcess(["--mock-fault", "extra-field", "--config", file, "--out", join(dir.path, name), ...flags], {});
+    const run = await runCliInProcess(
+      ["--mock-fault", "extra-field", "--config", file, "--out", join(dir.path, name), ...flags],
+      {},
+    );
     const report = JSON.parse(readFileSync(join(dir.path, name, "report.json"), "utf8"));
     return { run, report, markdown: readFileSync(join(dir.path, name, "report.md"), "utf8") };
   };
@@ -118,7 +152,10 @@ describe("a run under a configuration: the embedded mock with extra-field", () =
   it("the check switched off: pass, and the report says the configuration did it", async () => {
     const { run, report } = await runWith("disabled", { checks: { "field-undocumented": { enabled: false } } });
     expect({ code: run.code, outcome: report.outcome }).toEqual({ code: 0, outcome: "pass" });
-    expect(report.checks.find((c: { id: string }) => c.id === "field-undocumented")).toMatchObject({ evaluated: false, note: "disabled by the configuration (checks.field-undocumented.enabled: false)" });
+    expect(report.checks.find((c: { id: string }) => c.id === "field-undocumented")).toMatchObject({
+      evaluated: false,
+      note: "disabled by the configuration (checks.field-undocumented.enabled: false)",
+    });
   });
 
   it("the check lowered to info: pass, the findings kept at info", async () => {
@@ -138,20 +175,36 @@ describe("a run under a configuration: the embedded mock with extra-field", () =
 
   it("acknowledged until 2020: drift, saying the acknowledgement expired", async () => {
     const acknowledged = findingIds.map((finding) => ({ finding, reason: "ticket 12", until: "2020-01-31" }));
-    const { run, report } = await runWith("expired", { acknowledged: [...acknowledged, { finding: "0123456789abcdef", reason: "gone", until: "2099-01-01" }] });
+    const { run, report } = await runWith("expired", {
+      acknowledged: [...acknowledged, { finding: "0123456789abcdef", reason: "gone", until: "2099-01-01" }],
+    });
     expect({ code: run.code, outcome: report.outcome }).toEqual({ code: 1, outcome: "drift" });
     expect(run.stdout).toContain("(acknowledgement expired on 2020-01-31: ticket 12)");
-    expect(report.acknowledgements.map((a: { status: string }) => a.status)).toEqual([...findingIds.map(() => "expired"), "not seen"]);
+    expect(report.acknowledgements.map((a: { status: string }) => a.status)).toEqual([
+      ...findingIds.map(() => "expired"),
+      "not seen",
+    ]);
   });
 
   it("a flag overrides the file", async () => {
-    const { run, report } = await runWith("overridden", { checks: { "field-undocumented": { severity: "info" } }, failOn: "breaking" }, ["--fail-on", "info"]);
-    expect({ code: run.code, outcome: report.outcome, failOn: report.failOn }).toEqual({ code: 1, outcome: "drift", failOn: "info" });
+    const { run, report } = await runWith(
+      "overridden",
+      { checks: { "field-undocumented": { severity: "info" } }, failOn: "breaking" },
+      ["--fail-on", "info"],
+    );
+    expect({ code: run.code, outcome: report.outcome, failOn: report.failOn }).toEqual({
+      code: 1,
+      outcome: "drift",
+      failOn: "info",
+    });
   });
 
   it("a bad file: exit 2, naming the key, before any request", async () => {
     const file = join(dir.path, "bad.json");
-    writeFileSync(file, JSON.stringify({ acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "soon" }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ acknowledged: [{ finding: "0123456789abcdef", reason: "r", until: "soon" }] }),
+    );
     const run = await runCliInProcess(["--config", file, "--out", join(dir.path, "bad")], {});
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${file}: /acknowledged/0/until must be a date, YYYY-MM-DD`);
@@ -163,7 +216,12 @@ describe("a run under a configuration: the embedded mock with extra-field", () =
 
 describe("the issue plan", () => {
   it("labels the issue of an acknowledged finding instead of refreshing or closing it, and opens none for one", () => {
-    const finding = (id: string, reason: string): DriftFinding => ({ ...aFinding({ id }), occurrences: 1, step: "s", acknowledged: { reason, until: "2099-12-31", expired: false } });
+    const finding = (id: string, reason: string): DriftFinding => ({
+      ...aFinding({ id }),
+      occurrences: 1,
+      step: "s",
+      acknowledged: { reason, until: "2099-12-31", expired: false },
+    });
     const seen = finding("aaaaaaaaaaaaaaaa", "ticket 12");
     const fresh = finding("bbbbbbbbbbbbbbbb", "ticket 13");
     const report = driftReport({
@@ -173,8 +231,24 @@ describe("the issue plan", () => {
         { finding: fresh.id, reason: "ticket 13", until: "2099-12-31", status: "active" },
       ],
     });
-    const plan = planIssues(report, [{ number: 7, body: `<!-- drift-finding:${seen.id} -->\n<!-- drift-check:${seen.check} ${seen.operationId} -->` }], "https://ci.example/run/1");
-    expect(plan.label).toEqual([{ number: 7, findingId: seen.id, label: "drift-acknowledged", comment: "Acknowledged until 2099-12-31: ticket 12. Still seen in https://ci.example/run/1." }]);
+    const plan = planIssues(
+      report,
+      [
+        {
+          number: 7,
+          body: `<!-- drift-finding:${seen.id} -->\n<!-- drift-check:${seen.check} ${seen.operationId} -->`,
+        },
+      ],
+      "https://ci.example/run/1",
+    );
+    expect(plan.label).toEqual([
+      {
+        number: 7,
+        findingId: seen.id,
+        label: "drift-acknowledged",
+        comment: "Acknowledged until 2099-12-31: ticket 12. Still seen in https://ci.example/run/1.",
+      },
+    ]);
     expect([plan.open, plan.refresh, plan.close]).toEqual([[], [], []]);
   });
 });

@@ -32,8 +32,13 @@ describe("whole numbers", () => {
 });
 
 describe("seconds", () => {
-  it.each([["1.5", 1.5], [" 10 ", 10]])("%j is %d", (text, want) => expect(secondsOption("d", text, 3600)).toBe(want));
-  it.each(["0", "1e2", "-1", "3601", "10s"])("%j is refused", (text) => expect(() => secondsOption("d", text, 3600)).toThrow(UsageError));
+  it.each([
+    ["1.5", 1.5],
+    [" 10 ", 10],
+  ])("%j is %d", (text, want) => expect(secondsOption("d", text, 3600)).toBe(want));
+  it.each(["0", "1e2", "-1", "3601", "10s"])("%j is refused", (text) =>
+    expect(() => secondsOption("d", text, 3600)).toThrow(UsageError),
+  );
 });
 
 it("the mock's --port follows the same rule as the drift job's counts", async () => {

@@ -18,7 +18,10 @@ describe("secretsOf", () => {
   });
 
   it("adds a password sent in the body", () => {
-    expect(secretsOf(BASE, { requestBody: { username: "alice", password: CANARY.password } })).toEqual([...BASE, CANARY.password]);
+    expect(secretsOf(BASE, { requestBody: { username: "alice", password: CANARY.password } })).toEqual([
+      ...BASE,
+      CANARY.password,
+    ]);
   });
 
   it("adds other credentials and their Basic form, then the password", () => {

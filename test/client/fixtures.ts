@@ -43,7 +43,8 @@ export function scriptedFetch(...replies: Reply[]) {
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): () => Response {
-  return () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  return () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
 /** A response object as the spec describes it: the spec's own named example, with the test's id. */
@@ -65,7 +66,10 @@ export function testClient(fetch: SipEndpointsClientOptions["fetch"], options: S
     env: {},
     fetch,
     ...options,
-    retry: options.retry === false ? false : { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), ...options.retry },
+    retry:
+      options.retry === false
+        ? false
+        : { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), ...options.retry },
   });
   return { client, sleeps };
 }

@@ -13,7 +13,14 @@ import { BASE, endpoint, ID } from "./fixtures";
 const ORIGIN = new URL(BASE).origin;
 const PATH = `${new URL(BASE).pathname}/endpoints/sip/${ID}`;
 
-const defaultClient = () => createSipEndpointsClient({ baseUrl: BASE, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+const defaultClient = () =>
+  createSipEndpointsClient({
+    baseUrl: BASE,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+    retry: false,
+  });
 
 test("the global fetch is looked up at each request: one installed after the client was created answers it", async () => {
   const client = defaultClient();
@@ -35,7 +42,10 @@ test("nock answers a client created before nock was loaded", async () => {
   const client = defaultClient();
   const { default: nock } = await import("nock");
   nock.disableNetConnect();
-  const scope = nock(ORIGIN).get(PATH).basicAuth({ user: CANARY.projectId, pass: CANARY.apiToken }).reply(200, endpoint({ username: "from-nock" }));
+  const scope = nock(ORIGIN)
+    .get(PATH)
+    .basicAuth({ user: CANARY.projectId, pass: CANARY.apiToken })
+    .reply(200, endpoint({ username: "from-nock" }));
   try {
     expect((await client.retrieve(ID)).username).toBe("from-nock");
     expect(scope.isDone()).toBe(true);
@@ -60,9 +70,19 @@ describe("undici's MockAgent, installed after the client was created", () => {
   });
 
   it("answers the undici wire", async () => {
-    const client = createSipEndpointsClient({ baseUrl: BASE, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false, wire: "undici" });
+    const client = createSipEndpointsClient({
+      baseUrl: BASE,
+      projectId: CANARY.projectId,
+      apiToken: CANARY.apiToken,
+      env: {},
+      retry: false,
+      wire: "undici",
+    });
     setGlobalDispatcher(agent);
-    agent.get(ORIGIN).intercept({ path: PATH, method: "GET" }).reply(200, endpoint({ username: "from-mock-agent" }), { headers: { "content-type": "application/json" } });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: PATH, method: "GET" })
+      .reply(200, endpoint({ username: "from-mock-agent" }), { headers: { "content-type": "application/json" } });
     expect((await client.retrieve(ID)).username).toBe("from-mock-agent");
     agent.assertNoPendingInterceptors();
   });

@@ -26,7 +26,13 @@ const MISSING = "7b0c9a8e-0000-4000-8000-00000000dead";
 const opened: MockServer[] = [];
 
 async function mockWith(options: MockOptions = {}): Promise<MockServer> {
-  const mock = await startMockServer({ port: 0, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, ...options });
+  const mock = await startMockServer({
+    port: 0,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+    ...options,
+  });
   opened.push(mock);
   return mock;
 }
@@ -60,23 +66,46 @@ describe("every operation against the honest mock", () => {
   });
 
   it("create, retrieve, list, update and delete a SIP endpoint", async () => {
-    const created = await client.create({ username: "alice", password: CANARY.password, call_handler: "relay_script", call_relay_script_url: "https://example.com/swml" });
-    expect(created).toMatchObject({ type: "sip_endpoint", username: "alice", call_handler: "relay_script", call_relay_script_url: "https://example.com/swml" });
+    const created = await client.create({
+      username: "alice",
+      password: CANARY.password,
+      call_handler: "relay_script",
+      call_relay_script_url: "https://example.com/swml",
+    });
+    expect(created).toMatchObject({
+      type: "sip_endpoint",
+      username: "alice",
+      call_handler: "relay_script",
+      call_relay_script_url: "https://example.com/swml",
+    });
     expect("password" in created).toBe(false);
 
     expect(await client.retrieve(created.id)).toEqual(created);
     const listed = await client.list({ filter_username: "ali" });
     expect(listed.data.map((e) => e.id)).toEqual([created.id]);
 
-    const updated = await client.update(created.id, { caller_id: "Alice", call_handler: "laml_webhooks", call_request_url: "https://example.com/voice" });
-    expect(updated).toMatchObject({ id: created.id, caller_id: "Alice", call_handler: "laml_webhooks", username: "alice" });
+    const updated = await client.update(created.id, {
+      caller_id: "Alice",
+      call_handler: "laml_webhooks",
+      call_request_url: "https://example.com/voice",
+    });
+    expect(updated).toMatchObject({
+      id: created.id,
+      caller_id: "Alice",
+      call_handler: "laml_webhooks",
+      username: "alice",
+    });
 
     await expect(client.delete(created.id)).resolves.toBeUndefined();
     expect(isNotFoundError(await rejection(client.retrieve(created.id)))).toBe(true);
   });
 
   it("404 on retrieve, update and delete of an unknown id", async () => {
-    for (const call of [() => client.retrieve(MISSING), () => client.update(MISSING, { caller_id: "x" }), () => client.delete(MISSING)]) {
+    for (const call of [
+      () => client.retrieve(MISSING),
+      () => client.update(MISSING, { caller_id: "x" }),
+      () => client.delete(MISSING),
+    ]) {
       const error = await rejection(call());
       expect(isNotFoundError(error)).toBe(true);
       expect(error).toMatchObject({ status: 404, error: "Not Found", attempts: 1 });
@@ -85,7 +114,9 @@ describe("every operation against the honest mock", () => {
 
   it("422 with typed items on a duplicate username, an invalid update and a bad page size", async () => {
     await client.create({ username: "taken", password: "pw-123456" });
-    const duplicate = (await rejection(client.create({ username: "taken", password: "pw-123456" }))) as UnprocessableEntityError;
+    const duplicate = (await rejection(
+      client.create({ username: "taken", password: "pw-123456" }),
+    )) as UnprocessableEntityError;
     expect(isUnprocessableEntityError(duplicate)).toBe(true);
     expect(duplicate.errors.map((e) => e.detail)).toEqual(["Username has already been taken"]);
 
@@ -99,8 +130,19 @@ describe("every operation against the honest mock", () => {
   });
 
   it("401 for every operation with a wrong token", async () => {
-    const wrong = createSipEndpointsClient({ baseUrl: mock.url, projectId: CANARY.projectId, apiToken: "PTwrong-token-0000", env: {} });
-    const calls = [() => wrong.list(), () => wrong.retrieve(MISSING), () => wrong.create({ username: "x", password: "y" }), () => wrong.update(MISSING, {}), () => wrong.delete(MISSING)];
+    const wrong = createSipEndpointsClient({
+      baseUrl: mock.url,
+      projectId: CANARY.projectId,
+      apiToken: "PTwrong-token-0000",
+      env: {},
+    });
+    const calls = [
+      () => wrong.list(),
+      () => wrong.retrieve(MISSING),
+      () => wrong.create({ username: "x", password: "y" }),
+      () => wrong.update(MISSING, {}),
+      () => wrong.delete(MISSING),
+    ];
     for (const call of calls) expect(isUnauthorizedError(await rejection(call()))).toBe(true);
   });
 
@@ -134,7 +176,11 @@ describe("page walks", () => {
 
 describe("fault profiles", () => {
   it("rate-limit: retries after Retry-After and succeeds", async () => {
-    const mock = await mockWith({ fault: "rate-limit", faultOptions: { count: 2, retryAfterSeconds: 3 }, seedCount: 1 });
+    const mock = await mockWith({
+      fault: "rate-limit",
+      faultOptions: { count: 2, retryAfterSeconds: 3 },
+      seedCount: 1,
+    });
     const { client, sleeps, exchanges } = clientFor(mock);
     const [only] = mock.endpoints();
     expect((await client.retrieve(only!.id)).id).toBe(only!.id);
@@ -194,17 +240,29 @@ it("the canary secrets appear in no error, exchange or finding on any error path
   const mock = await mockWith({ seedCount: 1 });
   const findings: unknown[] = [];
   const { client, exchanges } = clientFor(mock, { onFindings: (f) => findings.push(f) });
-  const wrongPassword = createSipEndpointsClient({ baseUrl: mock.url, projectId: CANARY.projectId, apiToken: `${CANARY.apiToken}x`, env: {} });
+  const wrongPassword = createSipEndpointsClient({
+    baseUrl: mock.url,
+    projectId: CANARY.projectId,
+    apiToken: `${CANARY.apiToken}x`,
+    env: {},
+  });
   const errors = [
     await rejection(client.retrieve(MISSING)),
     await rejection(client.update(MISSING, { password: CANARY.password })),
     await rejection(client.create({ username: "has space", password: CANARY.password })),
-    await rejection(client.create({ username: "dup", password: CANARY.password }).then(() => client.create({ username: "dup", password: CANARY.password }))),
+    await rejection(
+      client
+        .create({ username: "dup", password: CANARY.password })
+        .then(() => client.create({ username: "dup", password: CANARY.password })),
+    ),
     await rejection(client.list({ page_size: 0 })),
     await rejection(wrongPassword.delete(MISSING)),
   ];
   for (const error of errors) {
-    expectNoCanary(`${String(error)}\n${JSON.stringify(error)}\n${inspect(error, { depth: 8, showHidden: true })}`, (error as Error).name);
+    expectNoCanary(
+      `${String(error)}\n${JSON.stringify(error)}\n${inspect(error, { depth: 8, showHidden: true })}`,
+      (error as Error).name,
+    );
   }
   expectNoCanary(JSON.stringify(exchanges) + JSON.stringify(findings), "exchanges and findings");
   expect(exchanges.some((e) => (JSON.stringify(e.requestBody) ?? "").includes("[REDACTED]"))).toBe(true);

@@ -6,7 +6,10 @@
 import { isPaginationError, type SipEndpoint } from "../../src/client";
 import { BASE, endpoint, json, page, rejection, scriptedFetch, testClient } from "./fixtures";
 
-const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => endpoint({ id: `00000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`, username: `u${from + i}` }));
+const ids = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) =>
+    endpoint({ id: `00000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`, username: `u${from + i}` }),
+  );
 
 async function collect(iterable: AsyncIterable<SipEndpoint>): Promise<string[]> {
   const out: string[] = [];
@@ -35,12 +38,17 @@ describe("walking pages", () => {
 
   it("passes the filter and page_size up to 1000 on the first request", async () => {
     const { fetch, requests } = scriptedFetch(json(200, page(ids(3))));
-    expect(await collect(testClient(fetch).client.listAll({ filter_username: "ali", page_size: 1000 }))).toHaveLength(3);
+    expect(await collect(testClient(fetch).client.listAll({ filter_username: "ali", page_size: 1000 }))).toHaveLength(
+      3,
+    );
     expect(requests[0]!.url).toBe(`${BASE}/endpoints/sip?filter_username=ali&page_size=1000`);
   });
 
   it("fetches the next page only when the consumer gets there", async () => {
-    const { fetch, requests } = scriptedFetch(json(200, page(ids(2), { next: `${BASE}/endpoints/sip?page_number=1` })), json(200, page(ids(2, 2))));
+    const { fetch, requests } = scriptedFetch(
+      json(200, page(ids(2), { next: `${BASE}/endpoints/sip?page_number=1` })),
+      json(200, page(ids(2, 2))),
+    );
     const iterator = testClient(fetch).client.listAll()[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.username).toBe("u0");
     expect((await iterator.next()).value?.username).toBe("u1");
@@ -59,7 +67,10 @@ describe("walking pages", () => {
 describe("links that would never end or would leak", () => {
   it("refuses a link it has already followed", async () => {
     const loop = `${BASE}/endpoints/sip?page_number=1&page_token=PA1`;
-    const { fetch, requests } = scriptedFetch(json(200, page(ids(1), { next: loop })), json(200, page(ids(1, 1), { next: loop })));
+    const { fetch, requests } = scriptedFetch(
+      json(200, page(ids(1), { next: loop })),
+      json(200, page(ids(1, 1), { next: loop })),
+    );
     const error = await rejection(collect(testClient(fetch).client.listAll()));
     expect(isPaginationError(error)).toBe(true);
     expect((error as Error).message).toContain("repeats a page already fetched");
@@ -82,11 +93,27 @@ describe("links that would never end or would leak", () => {
   });
 
   it.each([
-    ["another host", "https://evil.example/api/relay/rest/endpoints/sip?page_number=1", /leads to https:\/\/evil\.example\/api\/relay\/rest\/endpoints\/sip, not to the list/],
-    ["plain http", "http://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1", /leads to http:\/\/example/],
-    ["credentials in the link", "https://u:secret-in-link@example.signalwire.com/api/relay/rest/endpoints/sip", /carries credentials/],
+    [
+      "another host",
+      "https://evil.example/api/relay/rest/endpoints/sip?page_number=1",
+      /leads to https:\/\/evil\.example\/api\/relay\/rest\/endpoints\/sip, not to the list/,
+    ],
+    [
+      "plain http",
+      "http://example.signalwire.com/api/relay/rest/endpoints/sip?page_number=1",
+      /leads to http:\/\/example/,
+    ],
+    [
+      "credentials in the link",
+      "https://u:secret-in-link@example.signalwire.com/api/relay/rest/endpoints/sip",
+      /carries credentials/,
+    ],
     ["a protocol-relative link", "//evil.example/api/relay/rest/endpoints/sip", /leads to https:\/\/evil\.example/],
-    ["another path on the same origin", "/api/relay/rest/endpoints/sip/extra?page_number=1", /leads to .*\/endpoints\/sip\/extra, not to the list/],
+    [
+      "another path on the same origin",
+      "/api/relay/rest/endpoints/sip/extra?page_number=1",
+      /leads to .*\/endpoints\/sip\/extra, not to the list/,
+    ],
     ["another resource", "../phone_numbers?page_number=1", /leads to .*\/api\/relay\/rest\/phone_numbers, not/],
   ])("refuses a next link to %s without requesting it", async (_name, next, reason) => {
     const { fetch, requests } = scriptedFetch(json(200, page(ids(2), { next })));
@@ -105,7 +132,9 @@ describe("links that would never end or would leak", () => {
 
   it("stops at maxPages, quietly, having yielded those pages' endpoints", async () => {
     let n = 0;
-    const { fetch, requests } = scriptedFetch(() => json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))());
+    const { fetch, requests } = scriptedFetch(() =>
+      json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))(),
+    );
     const seen = await collect(testClient(fetch).client.listAll(undefined, { maxPages: 5 }));
     expect(seen).toHaveLength(5);
     expect(requests).toHaveLength(5);
@@ -113,11 +142,14 @@ describe("links that would never end or would leak", () => {
 
   it("throws at maxPages when asked to, after yielding those pages' endpoints", async () => {
     let n = 0;
-    const { fetch } = scriptedFetch(() => json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))());
+    const { fetch } = scriptedFetch(() =>
+      json(200, page(ids(1, n), { next: `${BASE}/endpoints/sip?page_number=${++n}` }))(),
+    );
     const seen: unknown[] = [];
     const error = await rejection(
       (async () => {
-        for await (const endpoint of testClient(fetch).client.listAll(undefined, { maxPages: 5, atMaxPages: "throw" })) seen.push(endpoint);
+        for await (const endpoint of testClient(fetch).client.listAll(undefined, { maxPages: 5, atMaxPages: "throw" }))
+          seen.push(endpoint);
       })(),
     );
     expect(isPaginationError(error)).toBe(true);
@@ -126,7 +158,12 @@ describe("links that would never end or would leak", () => {
   });
 
   it("raises the page's ApiError when a later page fails", async () => {
-    const { fetch } = scriptedFetch(json(200, page(ids(1), { next: `${BASE}/endpoints/sip?page_number=1` })), json(422, { errors: [{ detail: "page_token is invalid", status: "422", title: "Invalid Parameter", code: "x" }] }));
+    const { fetch } = scriptedFetch(
+      json(200, page(ids(1), { next: `${BASE}/endpoints/sip?page_number=1` })),
+      json(422, {
+        errors: [{ detail: "page_token is invalid", status: "422", title: "Invalid Parameter", code: "x" }],
+      }),
+    );
     const error = await rejection(collect(testClient(fetch).client.listAll()));
     expect(error).toMatchObject({ status: 422, url: `${BASE}/endpoints/sip?page_number=1` });
   });

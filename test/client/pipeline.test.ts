@@ -46,12 +46,48 @@ function observer(seen: Seen[]): Middleware {
 
 describe("middleware registered on raw sees every request", () => {
   const created = { username: "alice", password: CANARY.password };
-  const cases: { name: string; call: (c: SipEndpointsClient) => Promise<unknown>; method: string; url: string; schemaPath: string }[] = [
-    { name: "list", call: (c) => c.list({ page_size: 5 }), method: "GET", url: `${BASE}/endpoints/sip?page_size=5`, schemaPath: "/endpoints/sip" },
-    { name: "retrieve", call: (c) => c.retrieve(ID), method: "GET", url: `${BASE}/endpoints/sip/${ID}`, schemaPath: "/endpoints/sip/{id}" },
-    { name: "create", call: (c) => c.create(created), method: "POST", url: `${BASE}/endpoints/sip`, schemaPath: "/endpoints/sip" },
-    { name: "update", call: (c) => c.update(ID, { caller_id: "A" }), method: "PUT", url: `${BASE}/endpoints/sip/${ID}`, schemaPath: "/endpoints/sip/{id}" },
-    { name: "delete", call: (c) => c.delete(ID), method: "DELETE", url: `${BASE}/endpoints/sip/${ID}`, schemaPath: "/endpoints/sip/{id}" },
+  const cases: {
+    name: string;
+    call: (c: SipEndpointsClient) => Promise<unknown>;
+    method: string;
+    url: string;
+    schemaPath: string;
+  }[] = [
+    {
+      name: "list",
+      call: (c) => c.list({ page_size: 5 }),
+      method: "GET",
+      url: `${BASE}/endpoints/sip?page_size=5`,
+      schemaPath: "/endpoints/sip",
+    },
+    {
+      name: "retrieve",
+      call: (c) => c.retrieve(ID),
+      method: "GET",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      schemaPath: "/endpoints/sip/{id}",
+    },
+    {
+      name: "create",
+      call: (c) => c.create(created),
+      method: "POST",
+      url: `${BASE}/endpoints/sip`,
+      schemaPath: "/endpoints/sip",
+    },
+    {
+      name: "update",
+      call: (c) => c.update(ID, { caller_id: "A" }),
+      method: "PUT",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      schemaPath: "/endpoints/sip/{id}",
+    },
+    {
+      name: "delete",
+      call: (c) => c.delete(ID),
+      method: "DELETE",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      schemaPath: "/endpoints/sip/{id}",
+    },
     {
       name: "send",
       call: (c) => c.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } }),
@@ -61,7 +97,10 @@ describe("middleware registered on raw sees every request", () => {
     },
   ];
   it.each(cases)("$name", async ({ name, call, method, url, schemaPath }) => {
-    const reply = name === "delete" ? () => new Response(null, { status: 204 }) : json(200, name === "list" ? page([endpoint()]) : endpoint());
+    const reply =
+      name === "delete"
+        ? () => new Response(null, { status: 204 })
+        : json(200, name === "list" ? page([endpoint()]) : endpoint());
     const { fetch } = scriptedFetch(reply);
     const { client } = testClient(fetch);
     const seen: Seen[] = [];
@@ -74,12 +113,18 @@ describe("middleware registered on raw sees every request", () => {
   });
 
   it("sees each page listAll follows, with the link's query", async () => {
-    const { fetch } = scriptedFetch(json(200, page([endpoint()], { next: `${BASE}/endpoints/sip?page_number=1&page_token=PA%2Bx` })), json(200, page([endpoint()])));
+    const { fetch } = scriptedFetch(
+      json(200, page([endpoint()], { next: `${BASE}/endpoints/sip?page_number=1&page_token=PA%2Bx` })),
+      json(200, page([endpoint()])),
+    );
     const { client } = testClient(fetch);
     const seen: Seen[] = [];
     client.raw.use(observer(seen));
     for await (const _ of client.listAll()) void _;
-    expect(seen.filter((s) => s.hook === "request").map((s) => s.url)).toEqual([`${BASE}/endpoints/sip`, `${BASE}/endpoints/sip?page_number=1&page_token=PA%2Bx`]);
+    expect(seen.filter((s) => s.hook === "request").map((s) => s.url)).toEqual([
+      `${BASE}/endpoints/sip`,
+      `${BASE}/endpoints/sip?page_number=1&page_token=PA%2Bx`,
+    ]);
   });
 
   it("sees a failure of the transport in onError, as the client's typed error", async () => {
@@ -151,7 +196,9 @@ describe("what middleware changes is what the typed methods act on", () => {
     client.raw.use({ onResponse: () => Response.json({ ...endpoint(), send_as: 42 }) });
     const error = await rejection(client.retrieve(ID));
     expect(isInvalidResponseError(error)).toBe(true);
-    expect(error).toMatchObject({ findings: [expect.objectContaining({ check: "field-type-mismatch", pointer: "/send_as" })] });
+    expect(error).toMatchObject({
+      findings: [expect.objectContaining({ check: "field-type-mismatch", pointer: "/send_as" })],
+    });
   });
 
   it("an error answer substituted by onResponse keeps its body, as JSON or as text, and the URL that was asked", async () => {
@@ -204,14 +251,22 @@ describe("what middleware changes is what the typed methods act on", () => {
     client.raw.use({ onRequest: () => new Response("x".repeat(101), { status: 200 }) });
     const error = await rejection(client.retrieve(ID));
     expect(isResponseTooLargeError(error)).toBe(true);
-    expect(error).toMatchObject({ method: "GET", url: `${BASE}/endpoints/sip/{id}`, status: 200, limitBytes: 100, attempts: 0 });
+    expect(error).toMatchObject({
+      method: "GET",
+      url: `${BASE}/endpoints/sip/{id}`,
+      status: 200,
+      limitBytes: 100,
+      attempts: 0,
+    });
   });
 
   it("a substituted body that fails while it is read fails the call with that failure", async () => {
     const { fetch } = scriptedFetch(json(200, endpoint()));
     const { client } = testClient(fetch);
     const broken = new Error("the middleware's stream broke");
-    client.raw.use({ onRequest: () => new Response(new ReadableStream({ pull: (c) => c.error(broken) }), { status: 200 }) });
+    client.raw.use({
+      onRequest: () => new Response(new ReadableStream({ pull: (c) => c.error(broken) }), { status: 200 }),
+    });
     expect(await rejection(client.retrieve(ID))).toBe(broken);
   });
 });
@@ -252,7 +307,9 @@ describe("raw keeps the transport's rules", () => {
   it("refuses a path no operation of the spec has, without sending anything", async () => {
     const { fetch, requests } = scriptedFetch(json(200, page([])));
     const { client } = testClient(fetch);
-    const error = await rejection(client.raw.GET("/endpoints/sip/{id}/calls" as "/endpoints/sip/{id}", { params: { path: { id: ID } } }));
+    const error = await rejection(
+      client.raw.GET("/endpoints/sip/{id}/calls" as "/endpoints/sip/{id}", { params: { path: { id: ID } } }),
+    );
     expect(isArgumentError(error)).toBe(true);
     expect((error as Error).message).toBe(`no operation of the spec is GET /api/relay/rest/endpoints/sip/${ID}/calls`);
     expect(requests).toHaveLength(0);
@@ -299,7 +356,13 @@ describe("what the default wire hands over from the status line", () => {
   it.each([700, 999])("a status of %i, which no Response can carry, is an InvalidResponseError", async (status) => {
     const server = await byteRecorder(() => httpAnswer(status, "{}"));
     try {
-      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      const client = createSipEndpointsClient({
+        baseUrl: server.baseUrl,
+        projectId: CANARY.projectId,
+        apiToken: CANARY.apiToken,
+        env: {},
+        retry: false,
+      });
       const error = await rejection(client.retrieve(ID));
       expect(isInvalidResponseError(error)).toBe(true);
       expect(error).toMatchObject({ status });
@@ -311,7 +374,13 @@ describe("what the default wire hands over from the status line", () => {
   it("599 is still a status: a ServerError, with the reason phrase on raw's Response", async () => {
     const server = await byteRecorder(() => httpAnswer(599, '{"error":"odd"}', "Network Connect Timeout"));
     try {
-      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      const client = createSipEndpointsClient({
+        baseUrl: server.baseUrl,
+        projectId: CANARY.projectId,
+        apiToken: CANARY.apiToken,
+        env: {},
+        retry: false,
+      });
       expect(isServerError(await rejection(client.retrieve(ID)))).toBe(true);
       const { response } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
       expect([response.status, response.statusText]).toEqual([599, "Network Connect Timeout"]);
@@ -324,10 +393,20 @@ describe("what the default wire hands over from the status line", () => {
     const answer = JSON.stringify(endpoint());
     const server = await byteRecorder(() => httpAnswer(200, answer, "O\u0001K"));
     try {
-      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false });
+      const client = createSipEndpointsClient({
+        baseUrl: server.baseUrl,
+        projectId: CANARY.projectId,
+        apiToken: CANARY.apiToken,
+        env: {},
+        retry: false,
+      });
       expect(await client.retrieve(ID)).toEqual(endpoint());
       const { response, data } = await client.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } });
-      expect([response.status, response.statusText, response.headers.get("content-type")]).toEqual([200, "", "application/json"]);
+      expect([response.status, response.statusText, response.headers.get("content-type")]).toEqual([
+        200,
+        "",
+        "application/json",
+      ]);
       expect(data).toEqual(endpoint());
     } finally {
       await server.close();
@@ -336,22 +415,52 @@ describe("what the default wire hands over from the status line", () => {
 });
 
 describe("typed methods and raw send byte-identical requests", () => {
-  const body = { username: "alice", password: CANARY.password, call_handler: "relay_script" as const, call_relay_script_url: "https://example.com/s" };
-  const pairs: { name: string; typed: (c: SipEndpointsClient) => Promise<unknown>; raw: (c: SipEndpointsClient) => Promise<unknown> }[] = [
-    { name: "list", typed: (c) => c.list({ filter_username: "al ice" }), raw: (c) => c.raw.GET("/endpoints/sip", { params: { query: { filter_username: "al ice" } } }) },
-    { name: "retrieve", typed: (c) => c.retrieve(ID), raw: (c) => c.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } }) },
+  const body = {
+    username: "alice",
+    password: CANARY.password,
+    call_handler: "relay_script" as const,
+    call_relay_script_url: "https://example.com/s",
+  };
+  const pairs: {
+    name: string;
+    typed: (c: SipEndpointsClient) => Promise<unknown>;
+    raw: (c: SipEndpointsClient) => Promise<unknown>;
+  }[] = [
+    {
+      name: "list",
+      typed: (c) => c.list({ filter_username: "al ice" }),
+      raw: (c) => c.raw.GET("/endpoints/sip", { params: { query: { filter_username: "al ice" } } }),
+    },
+    {
+      name: "retrieve",
+      typed: (c) => c.retrieve(ID),
+      raw: (c) => c.raw.GET("/endpoints/sip/{id}", { params: { path: { id: ID } } }),
+    },
     { name: "create", typed: (c) => c.create(body), raw: (c) => c.raw.POST("/endpoints/sip", { body }) },
-    { name: "update", typed: (c) => c.update(ID, { caller_id: "A" }), raw: (c) => c.raw.PUT("/endpoints/sip/{id}", { params: { path: { id: ID } }, body: { caller_id: "A" } }) },
+    {
+      name: "update",
+      typed: (c) => c.update(ID, { caller_id: "A" }),
+      raw: (c) => c.raw.PUT("/endpoints/sip/{id}", { params: { path: { id: ID } }, body: { caller_id: "A" } }),
+    },
   ];
   it.each(pairs)("$name", async ({ name, typed, raw }) => {
     const answer = JSON.stringify(name === "list" ? page([endpoint()]) : endpoint());
     const server = await byteRecorder(() => httpAnswer(200, answer));
     try {
-      const client = createSipEndpointsClient({ baseUrl: server.baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {} });
+      const client = createSipEndpointsClient({
+        baseUrl: server.baseUrl,
+        projectId: CANARY.projectId,
+        apiToken: CANARY.apiToken,
+        env: {},
+      });
       await typed(client);
       await raw(client);
       expect(server.requests).toHaveLength(2);
-      expect(server.requests[0]).toContain(name === "list" ? "GET /api/relay/rest/endpoints/sip?filter_username=al%20ice " : " /api/relay/rest/endpoints/sip");
+      expect(server.requests[0]).toContain(
+        name === "list"
+          ? "GET /api/relay/rest/endpoints/sip?filter_username=al%20ice "
+          : " /api/relay/rest/endpoints/sip",
+      );
       expect(server.requests[1]).toBe(server.requests[0]);
     } finally {
       await server.close();

@@ -72,19 +72,51 @@ describe("which proxy a target uses", () => {
     { env: { HTTPS_PROXY: "http://p:3128" }, target: "http://127.0.0.1:8080/", via: undefined },
     { env: { HTTP_PROXY: "http://p:3128" }, target: "https://example.signalwire.com/", via: "http://p:3128" },
     { env: { HTTP_PROXY: "p:3128" }, target: "http://127.0.0.1:8080/", via: "http://p:3128" },
-    { env: { https_proxy: "http://lower:1", HTTPS_PROXY: "http://upper:2" }, target: "https://a.example/", via: "http://lower:1" },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "signalwire.com" }, target: "https://example.signalwire.com/", via: undefined },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: ".signalwire.com" }, target: "https://example.signalwire.com/", via: undefined },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "*.signalwire.com" }, target: "https://example.signalwire.com/", via: undefined },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "ample.signalwire.com" }, target: "https://example.signalwire.com/", via: "http://p:1" },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "localhost, example.signalwire.com:443" }, target: "https://example.signalwire.com/", via: undefined },
-    { env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com:8443" }, target: "https://example.signalwire.com/", via: "http://p:1" },
+    {
+      env: { https_proxy: "http://lower:1", HTTPS_PROXY: "http://upper:2" },
+      target: "https://a.example/",
+      via: "http://lower:1",
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "signalwire.com" },
+      target: "https://example.signalwire.com/",
+      via: undefined,
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: ".signalwire.com" },
+      target: "https://example.signalwire.com/",
+      via: undefined,
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "*.signalwire.com" },
+      target: "https://example.signalwire.com/",
+      via: undefined,
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "ample.signalwire.com" },
+      target: "https://example.signalwire.com/",
+      via: "http://p:1",
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "localhost, example.signalwire.com:443" },
+      target: "https://example.signalwire.com/",
+      via: undefined,
+    },
+    {
+      env: { HTTPS_PROXY: "http://p:1", NO_PROXY: "example.signalwire.com:8443" },
+      target: "https://example.signalwire.com/",
+      via: "http://p:1",
+    },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "*" }, target: "http://mock:8080/", via: undefined },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "[::1]:8080" }, target: "http://[::1]:8080/", via: undefined },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "::1" }, target: "http://[::1]:8080/", via: undefined },
     { env: { HTTP_PROXY: "http://p:1", no_proxy: "127.0.0.1" }, target: "http://127.0.0.1:9/", via: undefined },
     { env: { HTTP_PROXY: "  " }, target: "http://127.0.0.1:9/", via: undefined },
-    { env: { HTTPS_PROXY: "https://secure-proxy:8443" }, target: "https://example.signalwire.com/", via: "https://secure-proxy:8443" },
+    {
+      env: { HTTPS_PROXY: "https://secure-proxy:8443" },
+      target: "https://example.signalwire.com/",
+      via: "https://secure-proxy:8443",
+    },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "mock:80" }, target: "http://mock/", via: undefined },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "mock:443" }, target: "http://mock/", via: "http://p:1" },
     { env: { HTTP_PROXY: "http://p:1", NO_PROXY: "[::1]" }, target: "http://[::1]:8080/", via: undefined },
@@ -101,7 +133,10 @@ describe("which proxy a target uses", () => {
 
   it("has no settings at all without a proxy variable, whatever NO_PROXY says", () => {
     expect(proxySettings({ NO_PROXY: "example.com" })).toBeUndefined();
-    expect(proxySettings({ HTTPS_PROXY: "http://p:1" })).toMatchObject({ http: undefined, https: { origin: "http://p:1" } });
+    expect(proxySettings({ HTTPS_PROXY: "http://p:1" })).toMatchObject({
+      http: undefined,
+      https: { origin: "http://p:1" },
+    });
   });
 
   it("sends a proxy's user and password as Proxy-Authorization, and keeps them out of its origin", () => {
@@ -116,7 +151,12 @@ describe("which proxy a target uses", () => {
   ])("refuses a proxy variable that is %s, naming it without its value", (_name, env, message) => {
     let thrown: unknown;
     try {
-      createSipEndpointsClient({ baseUrl: "https://example.signalwire.com/api/relay/rest", projectId: "p", apiToken: CANARY.apiToken, env });
+      createSipEndpointsClient({
+        baseUrl: "https://example.signalwire.com/api/relay/rest",
+        projectId: "p",
+        apiToken: CANARY.apiToken,
+        env,
+      });
     } catch (error) {
       thrown = error;
     }
@@ -131,14 +171,26 @@ describe("the client through a CONNECT proxy", () => {
   let mock: MockServer;
   let proxy: ConnectProxy;
   beforeEach(async () => {
-    mock = await startMockServer({ port: 0, seedCount: 2, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {} });
+    mock = await startMockServer({
+      port: 0,
+      seedCount: 2,
+      projectId: CANARY.projectId,
+      apiToken: CANARY.apiToken,
+      env: {},
+    });
   });
   afterEach(async () => {
     await proxy?.close();
     await mock.close();
   });
   const clientWith = (env: Record<string, string>) =>
-    createSipEndpointsClient({ baseUrl: mock.url, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env, retry: false });
+    createSipEndpointsClient({
+      baseUrl: mock.url,
+      projectId: CANARY.projectId,
+      apiToken: CANARY.apiToken,
+      env,
+      retry: false,
+    });
   const mockHost = () => new URL(mock.url).host;
 
   it("tunnels every request through HTTP_PROXY, over tunnels kept open for the next", async () => {
@@ -171,7 +223,9 @@ describe("the client through a CONNECT proxy", () => {
 
   it("reports a proxy that refuses the tunnel as a NetworkError, with no secret in it", async () => {
     proxy = await startConnectProxy("Basic something-else");
-    const error = await rejection(clientWith({ HTTP_PROXY: proxy.url.replace("//", `//u:${CANARY.password}@`) }).list());
+    const error = await rejection(
+      clientWith({ HTTP_PROXY: proxy.url.replace("//", `//u:${CANARY.password}@`) }).list(),
+    );
     expect(isNetworkError(error)).toBe(true);
     expectNoCanary(`${String(error)} ${JSON.stringify(error)}`, "the proxy failure");
     expect(mock.requests()).toHaveLength(0);
@@ -184,7 +238,11 @@ describe("the drift job through a CONNECT proxy", () => {
     const proxy = await startConnectProxy();
     const out = tempDir("drift-proxy");
     try {
-      const env = { SIGNALWIRE_PROJECT_ID: mock.credentials.projectId, SIGNALWIRE_API_TOKEN: mock.credentials.apiToken, HTTP_PROXY: proxy.url };
+      const env = {
+        SIGNALWIRE_PROJECT_ID: mock.credentials.projectId,
+        SIGNALWIRE_API_TOKEN: mock.credentials.apiToken,
+        HTTP_PROXY: proxy.url,
+      };
       const run = await runCliInProcess(["--target", "live", "--base-url", mock.url, "--out", out.path], env);
       const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8"));
       expect(report.outcome).toBe("pass");
@@ -203,13 +261,20 @@ describe("the drift job through a CONNECT proxy", () => {
     const proxy = await startConnectProxy(undefined, { "sip-mock": Number(new URL(mock.url).port) });
     const out = tempDir("drift-insecure");
     try {
-      const env = { SIGNALWIRE_PROJECT_ID: mock.credentials.projectId, SIGNALWIRE_API_TOKEN: mock.credentials.apiToken, HTTP_PROXY: proxy.url };
+      const env = {
+        SIGNALWIRE_PROJECT_ID: mock.credentials.projectId,
+        SIGNALWIRE_API_TOKEN: mock.credentials.apiToken,
+        HTTP_PROXY: proxy.url,
+      };
       const baseUrl = "http://sip-mock/api/relay/rest";
       const refused = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--out", out.path], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/http:\/\/ for sip-mock; only https:\/\/ is allowed.*--allow-insecure-http/);
       expect(proxy.tunnels).toEqual([]);
-      const run = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--allow-insecure-http", "--out", out.path], env);
+      const run = await runCliInProcess(
+        ["--target", "live", "--base-url", baseUrl, "--allow-insecure-http", "--out", out.path],
+        env,
+      );
       expect(JSON.parse(readFileSync(join(out.path, "report.json"), "utf8")).outcome).toBe("pass");
       expect(run.code).toBe(0);
       expect(new Set(proxy.tunnels.map((t) => t.target))).toEqual(new Set(["sip-mock:80"]));
@@ -224,7 +289,10 @@ describe("the drift job through a CONNECT proxy", () => {
     const proxy = await startConnectProxy();
     const out = tempDir("drift-proxy-mock");
     try {
-      const run = await runCliInProcess(["--out", out.path, "--mode", "read-only"], { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
+      const run = await runCliInProcess(["--out", out.path, "--mode", "read-only"], {
+        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: proxy.url,
+      });
       expect(run.code).toBe(0);
       expect(proxy.tunnels).toEqual([]);
     } finally {

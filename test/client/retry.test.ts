@@ -5,13 +5,28 @@
 import { parseRetryAfter } from "../../src/client";
 import { resolveRetryPolicy, retryDelay, type AttemptOutcome } from "../../src/client/retry";
 
-const policy = resolveRetryPolicy({ maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 10_000, random: () => 0.5, now: () => Date.parse("2030-01-01T00:00:00Z") });
-const status = (code: number, retryAfter: string | null = null): AttemptOutcome => ({ kind: "status", status: code, retryAfter });
+const policy = resolveRetryPolicy({
+  maxAttempts: 4,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  maxRetryAfterMs: 10_000,
+  random: () => 0.5,
+  now: () => Date.parse("2030-01-01T00:00:00Z"),
+});
+const status = (code: number, retryAfter: string | null = null): AttemptOutcome => ({
+  kind: "status",
+  status: code,
+  retryAfter,
+});
 
 describe("which outcomes are retried", () => {
   const cases: { method: string; outcome: AttemptOutcome; retried: boolean }[] = [
     ...[429, 502, 503, 504].map((code) => ({ method: "GET", outcome: status(code), retried: true })),
-    ...[200, 201, 204, 301, 400, 401, 404, 422, 500].map((code) => ({ method: "GET", outcome: status(code), retried: false })),
+    ...[200, 201, 204, 301, 400, 401, 404, 422, 500].map((code) => ({
+      method: "GET",
+      outcome: status(code),
+      retried: false,
+    })),
     { method: "PUT", outcome: status(502), retried: true },
     { method: "DELETE", outcome: status(504), retried: true },
     // POST only when the server cannot have acted.
@@ -39,8 +54,18 @@ describe("how long the client waits", () => {
     { name: "no attempt after the last one", outcome: status(503), attempt: 4, want: undefined },
     { name: "Retry-After in seconds", outcome: status(429, "3"), attempt: 1, want: 3_000 },
     { name: "Retry-After of zero", outcome: status(429, "0"), attempt: 1, want: 0 },
-    { name: "Retry-After as an HTTP date", outcome: status(429, "Tue, 01 Jan 2030 00:00:07 GMT"), attempt: 1, want: 7_000 },
-    { name: "Retry-After date in the past", outcome: status(503, "Mon, 31 Dec 2029 23:00:00 GMT"), attempt: 1, want: 0 },
+    {
+      name: "Retry-After as an HTTP date",
+      outcome: status(429, "Tue, 01 Jan 2030 00:00:07 GMT"),
+      attempt: 1,
+      want: 7_000,
+    },
+    {
+      name: "Retry-After date in the past",
+      outcome: status(503, "Mon, 31 Dec 2029 23:00:00 GMT"),
+      attempt: 1,
+      want: 0,
+    },
     { name: "Retry-After above the cap ends the retries", outcome: status(429, "11"), attempt: 1, want: undefined },
     { name: "Retry-After exactly at the cap", outcome: status(429, "10"), attempt: 1, want: 10_000 },
     { name: "unreadable Retry-After falls back to backoff", outcome: status(429, "soon"), attempt: 1, want: 50 },

@@ -9,7 +9,12 @@
 import { getEventListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { createSipEndpointsClient, isAbortedError, isNetworkError, type SipEndpointsClientOptions } from "../../src/client";
+import {
+  createSipEndpointsClient,
+  isAbortedError,
+  isNetworkError,
+  type SipEndpointsClientOptions,
+} from "../../src/client";
 import { CANARY } from "../support/canary";
 import { activeTimers } from "../support/timers";
 import { rejection, scriptedFetch } from "./fixtures";
@@ -23,7 +28,8 @@ let reply: "stall" | "503" = "stall";
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push(req.method ?? "");
-    if (reply === "503") res.writeHead(503, { "content-type": "application/json" }).end('{"error":"Service Unavailable"}');
+    if (reply === "503")
+      res.writeHead(503, { "content-type": "application/json" }).end('{"error":"Service Unavailable"}');
   });
   server.on("connection", (s) => {
     sockets.add(s);
@@ -42,7 +48,13 @@ afterAll(async () => {
 });
 
 const client = (options: SipEndpointsClientOptions = {}) =>
-  createSipEndpointsClient({ baseUrl: `http://127.0.0.1:${port}/api/relay/rest`, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, ...options });
+  createSipEndpointsClient({
+    baseUrl: `http://127.0.0.1:${port}/api/relay/rest`,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+    ...options,
+  });
 const untilRequests = async (n: number) => {
   for (let i = 0; i < 200 && requests.length < n; i++) await new Promise((r) => setTimeout(r, 5));
 };
@@ -60,7 +72,10 @@ describe("aborting", () => {
 
   it("a POST aborted in flight is not sent again", async () => {
     const controller = new AbortController();
-    const pending = client({ retry: { maxAttempts: 3, baseDelayMs: 1 } }).create({ username: "alice", password: CANARY.password }, { signal: controller.signal });
+    const pending = client({ retry: { maxAttempts: 3, baseDelayMs: 1 } }).create(
+      { username: "alice", password: CANARY.password },
+      { signal: controller.signal },
+    );
     await untilRequests(1);
     controller.abort(new Error("stop"));
     const error = await rejection(pending);
@@ -74,7 +89,9 @@ describe("aborting", () => {
 describe("the default sleep between retries", () => {
   it("waits, then tries again", async () => {
     reply = "503";
-    const exchange = await client({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }).send({ operationId: "list_sip_endpoints" });
+    const exchange = await client({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }).send({
+      operationId: "list_sip_endpoints",
+    });
     expect(exchange).toMatchObject({ status: 503, attempts: 2 });
     expect(requests).toHaveLength(2);
   });
@@ -83,7 +100,10 @@ describe("the default sleep between retries", () => {
     reply = "503";
     const before = activeTimers();
     const controller = new AbortController();
-    const pending = client({ signal: controller.signal, retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 } }).list();
+    const pending = client({
+      signal: controller.signal,
+      retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 },
+    }).list();
     await untilRequests(1);
     await new Promise((r) => setTimeout(r, 20));
     controller.abort(new Error("stop"));
@@ -98,11 +118,16 @@ describe("the default sleep and the caller's signal", () => {
   it("leaves no abort listener on it, whether the wait ends or is aborted", async () => {
     reply = "503";
     const done = new AbortController();
-    await client({ signal: done.signal, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }).send({ operationId: "list_sip_endpoints" });
+    await client({ signal: done.signal, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }).send({
+      operationId: "list_sip_endpoints",
+    });
     expect(getEventListeners(done.signal, "abort")).toHaveLength(0);
 
     const stopped = new AbortController();
-    const pending = client({ signal: stopped.signal, retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 } }).list();
+    const pending = client({
+      signal: stopped.signal,
+      retry: { maxAttempts: 2, baseDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0.99 },
+    }).list();
     await untilRequests(3);
     await new Promise((r) => setTimeout(r, 20));
     stopped.abort(new Error("stop"));
@@ -121,27 +146,40 @@ describe("a refused connection", () => {
   });
 
   it("wrapped as Node's fetch wraps it for localhost, is still ECONNREFUSED, and a POST tries it again", async () => {
-    const refusal = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED" });
-    const wrapped = new TypeError("fetch failed", { cause: new AggregateError([refusal("::1:9"), refusal("127.0.0.1:9")], "all addresses refused") });
+    const refusal = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED" });
+    const wrapped = new TypeError("fetch failed", {
+      cause: new AggregateError([refusal("::1:9"), refusal("127.0.0.1:9")], "all addresses refused"),
+    });
     const { fetch, requests: sent } = scriptedFetch(wrapped);
-    const viaFetch = createSipEndpointsClient({ baseUrl: "https://example.signalwire.com/api/relay/rest", projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, fetch, retry: { maxAttempts: 2, sleep: async () => undefined } });
+    const viaFetch = createSipEndpointsClient({
+      baseUrl: "https://example.signalwire.com/api/relay/rest",
+      projectId: CANARY.projectId,
+      apiToken: CANARY.apiToken,
+      env: {},
+      fetch,
+      retry: { maxAttempts: 2, sleep: async () => undefined },
+    });
     const error = await rejection(viaFetch.create({ username: "alice", password: CANARY.password }));
     expect(isNetworkError(error)).toBe(true);
     expect(error).toMatchObject({ code: "ECONNREFUSED", attempts: 2 });
     expect(sent).toHaveLength(2);
   });
 
-  it.each(["127.0.0.1", "localhost"])("to %s is a NetworkError with code ECONNREFUSED, and a POST may try it again", async (host) => {
-    const refused = createSipEndpointsClient({
-      baseUrl: `http://${host}:${closedPort}/api/relay/rest`,
-      projectId: CANARY.projectId,
-      apiToken: CANARY.apiToken,
-      env: {},
-      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
-    });
-    const error = await rejection(refused.create({ username: "alice", password: CANARY.password }));
-    expect(isNetworkError(error)).toBe(true);
-    // Nothing reached a server, so even a POST was tried again.
-    expect(error).toMatchObject({ code: "ECONNREFUSED", attempts: 2 });
-  });
+  it.each(["127.0.0.1", "localhost"])(
+    "to %s is a NetworkError with code ECONNREFUSED, and a POST may try it again",
+    async (host) => {
+      const refused = createSipEndpointsClient({
+        baseUrl: `http://${host}:${closedPort}/api/relay/rest`,
+        projectId: CANARY.projectId,
+        apiToken: CANARY.apiToken,
+        env: {},
+        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      });
+      const error = await rejection(refused.create({ username: "alice", password: CANARY.password }));
+      expect(isNetworkError(error)).toBe(true);
+      // Nothing reached a server, so even a POST was tried again.
+      expect(error).toMatchObject({ code: "ECONNREFUSED", attempts: 2 });
+    },
+  );
 });

@@ -17,14 +17,26 @@ function recordingWire(answer: () => Promise<{ headers?: Record<string, string> 
   const sent: WireRequest[] = [];
   const wire: Wire = (request) => {
     sent.push(request);
-    const response = answer().then(({ headers = {} }) => ({ status: 200, statusText: "OK", headers, text: async () => "{}", cancel: () => undefined }));
+    const response = answer().then(({ headers = {} }) => ({
+      status: 200,
+      statusText: "OK",
+      headers,
+      text: async () => "{}",
+      cancel: () => undefined,
+    }));
     return { response, abort: () => undefined };
   };
   return { wire, sent };
 }
 
 function transportOver(wire: Wire, maxAttempts = 1) {
-  const config = resolveConfig({ baseUrl: BASE, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: { maxAttempts, sleep: async () => undefined } });
+  const config = resolveConfig({
+    baseUrl: BASE,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+    retry: { maxAttempts, sleep: async () => undefined },
+  });
   return createTransport({ ...config, loadWire: () => wire });
 }
 
@@ -46,7 +58,9 @@ describe("where credentials may go", () => {
     const { wire, sent } = recordingWire();
     const error = await failure(transportOver(wire)({ operationId: "list_sip_endpoints", method: "GET", url }));
     expect(isOriginRefusedError(error)).toBe(true);
-    expect((error as Error).message).toBe(`refused to request ${LIST}: the URL carries credentials (the client only sends credentials to ${new URL(BASE).origin})`);
+    expect((error as Error).message).toBe(
+      `refused to request ${LIST}: the URL carries credentials (the client only sends credentials to ${new URL(BASE).origin})`,
+    );
     expectNoCanary(JSON.stringify(error), "the refusal");
     expect(sent).toHaveLength(0);
   });
@@ -54,7 +68,13 @@ describe("where credentials may go", () => {
   it("refuses another origin, and sends to its own", async () => {
     const { wire, sent } = recordingWire();
     const transport = transportOver(wire);
-    const error = await failure(transport({ operationId: "list_sip_endpoints", method: "GET", url: "https://example.signalwire.com.evil.example/endpoints/sip" }));
+    const error = await failure(
+      transport({
+        operationId: "list_sip_endpoints",
+        method: "GET",
+        url: "https://example.signalwire.com.evil.example/endpoints/sip",
+      }),
+    );
     expect(isOriginRefusedError(error)).toBe(true);
     expect((error as Error).message).toContain("https://example.signalwire.com.evil.example is another origin");
     await transport({ operationId: "list_sip_endpoints", method: "GET", url: LIST });
@@ -63,12 +83,17 @@ describe("where credentials may go", () => {
 
   it("names no secret of a refused URL's path", async () => {
     const transport = transportOver(recordingWire().wire);
-    for (const url of [`https://someone@example.signalwire.com/api/relay/rest/endpoints/sip/${CANARY.apiToken}`, `https://example.signalwire.com.evil.example/endpoints/sip/${CANARY.apiToken}`]) {
+    for (const url of [
+      `https://someone@example.signalwire.com/api/relay/rest/endpoints/sip/${CANARY.apiToken}`,
+      `https://example.signalwire.com.evil.example/endpoints/sip/${CANARY.apiToken}`,
+    ]) {
       const error = await failure(transport({ operationId: "retrieve_sip_endpoint", method: "GET", url }));
       expect(isOriginRefusedError(error)).toBe(true);
       expectNoCanary(`${String(error)} ${JSON.stringify(error)}`, "the refusal");
     }
-    const unknown = await failure(transport({ operationId: undefined, method: "GET", url: `${LIST}/${CANARY.apiToken}/calls` }));
+    const unknown = await failure(
+      transport({ operationId: undefined, method: "GET", url: `${LIST}/${CANARY.apiToken}/calls` }),
+    );
     expect(isArgumentError(unknown)).toBe(true);
     expectNoCanary(`${String(unknown)} ${JSON.stringify(unknown)}`, "the refusal");
   });
@@ -76,7 +101,10 @@ describe("where credentials may go", () => {
   it("sends to its own origin however the URL spells it", async () => {
     const { wire, sent } = recordingWire();
     const transport = transportOver(wire);
-    for (const url of ["https://EXAMPLE.signalwire.com/api/relay/rest/endpoints/sip", "https://example.signalwire.com:443/api/relay/rest/endpoints/sip"]) {
+    for (const url of [
+      "https://EXAMPLE.signalwire.com/api/relay/rest/endpoints/sip",
+      "https://example.signalwire.com:443/api/relay/rest/endpoints/sip",
+    ]) {
       await transport({ operationId: "list_sip_endpoints", method: "GET", url });
     }
     expect(sent).toHaveLength(2);
@@ -96,7 +124,13 @@ describe("what the transport adds to a request", () => {
     const { wire, sent } = recordingWire();
     const transport = transportOver(wire);
     await transport({ operationId: "create_sip_endpoint", method: "POST", url: LIST, bodyText: "{}" });
-    await transport({ operationId: "create_sip_endpoint", method: "POST", url: LIST, bodyText: "x", headers: { "content-type": "text/plain" } });
+    await transport({
+      operationId: "create_sip_endpoint",
+      method: "POST",
+      url: LIST,
+      bodyText: "x",
+      headers: { "content-type": "text/plain" },
+    });
     await transport({ operationId: "list_sip_endpoints", method: "GET", url: LIST });
     expect(sent.map((r) => r.headers["content-type"])).toEqual(["application/json", "text/plain", undefined]);
   });
@@ -132,12 +166,25 @@ describe("the error code of a failure without an answer", () => {
     return all;
   };
   /** `error` wrapped in `levels` causes without a code. */
-  const wrapped = (error: unknown, levels: number): unknown => (levels === 0 ? error : new Error(`level ${levels}`, { cause: wrapped(error, levels - 1) }));
+  const wrapped = (error: unknown, levels: number): unknown =>
+    levels === 0 ? error : new Error(`level ${levels}`, { cause: wrapped(error, levels - 1) });
   it.each([
     ["the failure's own", coded("ECONNRESET"), "ECONNRESET"],
-    ["its cause's, as Node's fetch wraps it", new TypeError("fetch failed", { cause: coded("ECONNRESET") }), "ECONNRESET"],
-    ["the first coded error of an AggregateError", new TypeError("fetch failed", { cause: new AggregateError([new Error("no code"), coded("EHOSTUNREACH")]) }), "EHOSTUNREACH"],
-    ["a cause's, when an AggregateError has none", Object.assign(new AggregateError([new Error("no code")]), { cause: coded("ETIMEDOUT") }), "ETIMEDOUT"],
+    [
+      "its cause's, as Node's fetch wraps it",
+      new TypeError("fetch failed", { cause: coded("ECONNRESET") }),
+      "ECONNRESET",
+    ],
+    [
+      "the first coded error of an AggregateError",
+      new TypeError("fetch failed", { cause: new AggregateError([new Error("no code"), coded("EHOSTUNREACH")]) }),
+      "EHOSTUNREACH",
+    ],
+    [
+      "a cause's, when an AggregateError has none",
+      Object.assign(new AggregateError([new Error("no code")]), { cause: coded("ETIMEDOUT") }),
+      "ETIMEDOUT",
+    ],
     ["none, in a cycle of causes", cyclic(), undefined],
     ["none, for an AggregateError that holds itself", selfHolding(), undefined],
     ["none, for a thrown string", "socket closed", undefined],
@@ -152,10 +199,14 @@ describe("the error code of a failure without an answer", () => {
   });
 
   it("a refusal found inside an AggregateError lets a POST try again", async () => {
-    const refused = new TypeError("fetch failed", { cause: new AggregateError([new Error("no code"), coded("ECONNREFUSED")]) });
+    const refused = new TypeError("fetch failed", {
+      cause: new AggregateError([new Error("no code"), coded("ECONNREFUSED")]),
+    });
     let attempts = 0;
     const wire: Wire = () => (attempts++, { response: Promise.reject(refused), abort: () => undefined });
-    await failure(transportOver(wire, 2)({ operationId: "create_sip_endpoint", method: "POST", url: LIST, bodyText: "{}" }));
+    await failure(
+      transportOver(wire, 2)({ operationId: "create_sip_endpoint", method: "POST", url: LIST, bodyText: "{}" }),
+    );
     expect(attempts).toBe(2);
   });
 });

@@ -23,16 +23,48 @@ import { BASE, endpoint, ID, json, page, rejection, scriptedFetch, testClient } 
 const AUTH = `Basic ${Buffer.from(`${CANARY.projectId}:${CANARY.apiToken}`).toString("base64")}`;
 
 describe("the requests the typed methods send", () => {
-  const body = { username: "alice", password: CANARY.password, call_handler: "relay_script" as const, call_relay_script_url: "https://example.com/s" };
+  const body = {
+    username: "alice",
+    password: CANARY.password,
+    call_handler: "relay_script" as const,
+    call_relay_script_url: "https://example.com/s",
+  };
   const cases = [
-    { name: "list", call: (c: Client) => c.list({ filter_username: "al ice", page_size: 1000 }), method: "GET", url: `${BASE}/endpoints/sip?filter_username=al%20ice&page_size=1000`, sent: undefined },
-    { name: "retrieve", call: (c: Client) => c.retrieve(ID), method: "GET", url: `${BASE}/endpoints/sip/${ID}`, sent: undefined },
+    {
+      name: "list",
+      call: (c: Client) => c.list({ filter_username: "al ice", page_size: 1000 }),
+      method: "GET",
+      url: `${BASE}/endpoints/sip?filter_username=al%20ice&page_size=1000`,
+      sent: undefined,
+    },
+    {
+      name: "retrieve",
+      call: (c: Client) => c.retrieve(ID),
+      method: "GET",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      sent: undefined,
+    },
     { name: "create", call: (c: Client) => c.create(body), method: "POST", url: `${BASE}/endpoints/sip`, sent: body },
-    { name: "update", call: (c: Client) => c.update(ID, { caller_id: "Alice" }), method: "PUT", url: `${BASE}/endpoints/sip/${ID}`, sent: { caller_id: "Alice" } },
-    { name: "delete", call: (c: Client) => c.delete(ID), method: "DELETE", url: `${BASE}/endpoints/sip/${ID}`, sent: undefined },
+    {
+      name: "update",
+      call: (c: Client) => c.update(ID, { caller_id: "Alice" }),
+      method: "PUT",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      sent: { caller_id: "Alice" },
+    },
+    {
+      name: "delete",
+      call: (c: Client) => c.delete(ID),
+      method: "DELETE",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      sent: undefined,
+    },
   ];
   it.each(cases)("$name", async ({ name, call, method, url, sent }) => {
-    const reply = name === "delete" ? () => new Response(null, { status: 204 }) : json(200, name === "list" ? page([endpoint()]) : endpoint());
+    const reply =
+      name === "delete"
+        ? () => new Response(null, { status: 204 })
+        : json(200, name === "list" ? page([endpoint()]) : endpoint());
     const { fetch, requests } = scriptedFetch(reply);
     await call(testClient(fetch).client);
     expect(requests).toHaveLength(1);
@@ -85,14 +117,24 @@ describe("onExchange", () => {
   it("sees each final exchange once, after retries, with timing, attempts and request id", async () => {
     const seen: ClientExchange[] = [];
     let clock = 1_000;
-    const { fetch } = scriptedFetch(json(503, { error: "Service Unavailable" }), json(200, endpoint(), { "x-request-id": "req-42" }));
+    const { fetch } = scriptedFetch(
+      json(503, { error: "Service Unavailable" }),
+      json(200, endpoint(), { "x-request-id": "req-42" }),
+    );
     const { client } = testClient(fetch, {
       onExchange: (e) => seen.push(e),
       retry: { now: () => (clock += 7) },
     });
     await client.retrieve(ID);
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ operationId: "retrieve_sip_endpoint", method: "GET", url: `${BASE}/endpoints/sip/${ID}`, status: 200, attempts: 2, requestId: "req-42" });
+    expect(seen[0]).toMatchObject({
+      operationId: "retrieve_sip_endpoint",
+      method: "GET",
+      url: `${BASE}/endpoints/sip/${ID}`,
+      status: 200,
+      attempts: 2,
+      requestId: "req-42",
+    });
     expect(seen[0]!.durationMs).toBe(7);
     expect(JSON.parse(seen[0]!.bodyText)).toEqual(endpoint());
   });
@@ -116,14 +158,21 @@ describe("onExchange", () => {
   it("gets the request body with the password scrubbed", async () => {
     const seen: ClientExchange[] = [];
     const { fetch } = scriptedFetch(json(200, endpoint()));
-    await testClient(fetch, { onExchange: (e) => seen.push(e) }).client.create({ username: "bob", password: CANARY.password });
+    await testClient(fetch, { onExchange: (e) => seen.push(e) }).client.create({
+      username: "bob",
+      password: CANARY.password,
+    });
     expect(seen[0]!.requestBody).toEqual({ username: "bob", password: "[REDACTED]" });
   });
 });
 
 describe("retries", () => {
   it("retries a GET on 503 with growing backoff and returns the success", async () => {
-    const { fetch, requests } = scriptedFetch(json(503, { error: "x" }), json(502, { error: "x" }), json(200, endpoint()));
+    const { fetch, requests } = scriptedFetch(
+      json(503, { error: "x" }),
+      json(502, { error: "x" }),
+      json(200, endpoint()),
+    );
     const { client, sleeps } = testClient(fetch);
     expect((await client.retrieve(ID)).id).toBe(ID);
     expect(requests).toHaveLength(3);
@@ -131,7 +180,10 @@ describe("retries", () => {
   });
 
   it("waits what Retry-After asks on 429", async () => {
-    const { fetch, requests } = scriptedFetch(json(429, { error: "Too Many Requests" }, { "retry-after": "2" }), json(200, endpoint()));
+    const { fetch, requests } = scriptedFetch(
+      json(429, { error: "Too Many Requests" }, { "retry-after": "2" }),
+      json(200, endpoint()),
+    );
     const { client, sleeps } = testClient(fetch);
     await client.retrieve(ID);
     expect(requests).toHaveLength(2);
@@ -165,8 +217,12 @@ describe("retries", () => {
   });
 
   it("retries a POST whose connection was refused, not one that was reset", async () => {
-    const refused = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
-    const reset = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+    const refused = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+    const reset = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+    });
     const first = scriptedFetch(refused, json(200, endpoint()));
     expect((await testClient(first.fetch).client.create({ username: "a", password: CANARY.password })).id).toBe(ID);
     expect(first.requests).toHaveLength(2);
@@ -185,7 +241,9 @@ describe("retries", () => {
     const error = await rejection(testClient(fetch).client.retrieve(ID));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ attempts: 3, url: `${BASE}/endpoints/sip/${ID}` });
-    expect((error as Error).message).toBe(`GET ${BASE}/endpoints/sip/${ID} failed without an HTTP answer after 3 attempts`);
+    expect((error as Error).message).toBe(
+      `GET ${BASE}/endpoints/sip/${ID} failed without an HTTP answer after 3 attempts`,
+    );
     expect(requests).toHaveLength(3);
   });
 
@@ -214,17 +272,24 @@ describe("timeouts", () => {
     let cancelled = false;
     const late = () =>
       new Promise<Response>((resolve) =>
-        setTimeout(() => resolve(new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { status: 200 })), 30),
+        setTimeout(
+          () => resolve(new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { status: 200 })),
+          30,
+        ),
       );
     const { fetch } = scriptedFetch(late);
-    expect(isTimeoutError(await rejection(testClient(fetch, { timeoutMs: 5, retry: false }).client.retrieve(ID)))).toBe(true);
+    expect(isTimeoutError(await rejection(testClient(fetch, { timeoutMs: 5, retry: false }).client.retrieve(ID)))).toBe(
+      true,
+    );
     for (let i = 0; i < 100 && !cancelled; i++) await new Promise((r) => setTimeout(r, 5));
     expect(cancelled).toBe(true);
   });
 
   it("does not retry a POST that timed out", async () => {
     const { fetch, requests } = scriptedFetch(never);
-    const error = await rejection(testClient(fetch, { timeoutMs: 15 }).client.create({ username: "a", password: CANARY.password }));
+    const error = await rejection(
+      testClient(fetch, { timeoutMs: 15 }).client.create({ username: "a", password: CANARY.password }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(requests).toHaveLength(1);
   });
@@ -234,7 +299,8 @@ describe("timeouts", () => {
     const endless = async () =>
       new Response(
         new ReadableStream({
-          pull: (c) => new Promise<void>((r) => setTimeout(() => (cancelled || c.enqueue(new Uint8Array([32])), r()), 1)),
+          pull: (c) =>
+            new Promise<void>((r) => setTimeout(() => (cancelled || c.enqueue(new Uint8Array([32])), r()), 1)),
           cancel: () => void (cancelled = true),
         }),
         { status: 200, headers: { "content-length": "100" } },
@@ -291,7 +357,9 @@ describe("aborting", () => {
   it("ends the call as aborted when the retry wait fails, with the wait's failure as the cause", async () => {
     const broken = new Error("the timer broke");
     const { fetch, requests } = scriptedFetch(json(503, { error: "Service Unavailable" }));
-    const error = await rejection(testClient(fetch, { retry: { sleep: async () => Promise.reject(broken) } }).client.retrieve(ID));
+    const error = await rejection(
+      testClient(fetch, { retry: { sleep: async () => Promise.reject(broken) } }).client.retrieve(ID),
+    );
     expect(isAbortedError(error)).toBe(true);
     expect((error as AbortedError).cause).toBe(broken);
     expect(requests).toHaveLength(1);
@@ -313,7 +381,10 @@ describe("the response size cap", () => {
     let pulled = 0;
     let cancelled = false;
     const chunk = new Uint8Array(1_024).fill(32);
-    const source = { pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(chunk)), cancel: () => void (cancelled = true) };
+    const source = {
+      pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(chunk)),
+      cancel: () => void (cancelled = true),
+    };
     const { fetch } = scriptedFetch(async () => new Response(new ReadableStream(source), { status: 200 }));
     const error = await rejection(testClient(fetch, { maxResponseBytes: 10_000 }).client.list());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
@@ -324,8 +395,17 @@ describe("the response size cap", () => {
   it("refuses a declared length above the cap before reading a byte, and cancels the body", async () => {
     let pulled = 0;
     let cancelled = false;
-    const source = { pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(new Uint8Array(100))), cancel: () => void (cancelled = true) };
-    const { fetch } = scriptedFetch(() => new Response(new ReadableStream(source, { highWaterMark: 0 }), { status: 200, headers: { "content-length": "2000" } }));
+    const source = {
+      pull: (c: ReadableStreamDefaultController) => void (pulled++, c.enqueue(new Uint8Array(100))),
+      cancel: () => void (cancelled = true),
+    };
+    const { fetch } = scriptedFetch(
+      () =>
+        new Response(new ReadableStream(source, { highWaterMark: 0 }), {
+          status: 200,
+          headers: { "content-length": "2000" },
+        }),
+    );
     const error = await rejection(testClient(fetch, { maxResponseBytes: 1_000 }).client.retrieve(ID));
     expect(isResponseTooLargeError(error)).toBe(true);
     expect(pulled).toBe(0);
@@ -348,7 +428,9 @@ describe("the response size cap", () => {
     const text = JSON.stringify(endpoint({ caller_id: "Zoë" }));
     const cap = new TextEncoder().encode(text).length;
     const { fetch } = scriptedFetch(chunked(text, 64, declared));
-    expect(await testClient(fetch, { maxResponseBytes: cap }).client.retrieve(ID)).toEqual(endpoint({ caller_id: "Zoë" }));
+    expect(await testClient(fetch, { maxResponseBytes: cap }).client.retrieve(ID)).toEqual(
+      endpoint({ caller_id: "Zoë" }),
+    );
     const error = await rejection(testClient(fetch, { maxResponseBytes: cap - 1 }).client.retrieve(ID));
     expect(error).toMatchObject({ status: 200, limitBytes: cap - 1 });
   });
@@ -369,7 +451,9 @@ describe("the response size cap", () => {
 
 describe("redirects are never followed", () => {
   it("a typed method raises an ApiError for a 3xx and sends one request", async () => {
-    const { fetch, requests } = scriptedFetch(() => new Response(null, { status: 302, headers: { location: "https://elsewhere.example/steal" } }));
+    const { fetch, requests } = scriptedFetch(
+      () => new Response(null, { status: 302, headers: { location: "https://elsewhere.example/steal" } }),
+    );
     const error = await rejection(testClient(fetch).client.retrieve(ID));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(302);

@@ -3,7 +3,13 @@
  * through the hook, `throw` raises InvalidResponseError with JSON pointers. A success the typed
  * methods cannot return at all is an InvalidResponseError in every mode.
  */
-import { InvalidResponseError, isInvalidResponseError, isNotFoundError, type ClientExchange, type ValidationMode } from "../../src/client";
+import {
+  InvalidResponseError,
+  isInvalidResponseError,
+  isNotFoundError,
+  type ClientExchange,
+  type ValidationMode,
+} from "../../src/client";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +20,10 @@ import { endpoint, ID, json, page, rejection, scriptedFetch, testClient } from "
 function validating(mode: ValidationMode, reply: ReturnType<typeof json>) {
   const reports: { findings: Finding[]; exchange: ClientExchange }[] = [];
   const { fetch } = scriptedFetch(reply);
-  const { client } = testClient(fetch, { validateResponses: mode, onFindings: (findings, exchange) => reports.push({ findings, exchange }) });
+  const { client } = testClient(fetch, {
+    validateResponses: mode,
+    onFindings: (findings, exchange) => reports.push({ findings, exchange }),
+  });
   return { client, reports };
 }
 
@@ -48,8 +57,12 @@ describe("a response that breaks the spec", () => {
     expect(isInvalidResponseError(error)).toBe(true);
     const invalid = error as InvalidResponseError;
     expect(invalid).toMatchObject({ operationId: "retrieve_sip_endpoint", method: "GET", status: 200 });
-    expect(invalid.findings.map((f) => f.pointer)).toEqual(expect.arrayContaining(["/caller_id", "/encryption", "/surprise"]));
-    expect(invalid.message).toMatch(/^GET \S+ answered 200 with a response that breaks the spec: .*\/caller_id field-type-mismatch/);
+    expect(invalid.findings.map((f) => f.pointer)).toEqual(
+      expect.arrayContaining(["/caller_id", "/encryption", "/surprise"]),
+    );
+    expect(invalid.message).toMatch(
+      /^GET \S+ answered 200 with a response that breaks the spec: .*\/caller_id field-type-mismatch/,
+    );
     expect(reports).toHaveLength(1);
   });
 
@@ -67,9 +80,15 @@ describe("a response that breaks the spec", () => {
   });
 
   it("throw: validates pages of a list, too", async () => {
-    const { client } = validating("throw", json(200, page([endpoint(), { ...endpoint(), call_handler: "default" as never }])));
+    const { client } = validating(
+      "throw",
+      json(200, page([endpoint(), { ...endpoint(), call_handler: "default" as never }])),
+    );
     const error = (await rejection(client.list())) as InvalidResponseError;
-    expect(error.findings.map((f) => [f.check, f.pointer])).toContainEqual(["enum-value-unknown", "/data/1/call_handler"]);
+    expect(error.findings.map((f) => [f.check, f.pointer])).toContainEqual([
+      "enum-value-unknown",
+      "/data/1/call_handler",
+    ]);
   });
 });
 
@@ -83,8 +102,16 @@ it("a conforming response gives no findings in any mode", async () => {
 
 describe("a success the typed methods cannot use is an InvalidResponseError even with validation off", () => {
   const cases = [
-    { name: "not JSON", reply: () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }), check: "body-not-json" },
-    { name: "empty", reply: () => new Response("", { status: 200, headers: { "content-type": "application/json" } }), check: "body-not-json" },
+    {
+      name: "not JSON",
+      reply: () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }),
+      check: "body-not-json",
+    },
+    {
+      name: "empty",
+      reply: () => new Response("", { status: 200, headers: { "content-type": "application/json" } }),
+      check: "body-not-json",
+    },
     { name: "an array", reply: json(200, [endpoint()]), check: "field-type-mismatch" },
   ];
   it.each(cases)("retrieve answering $name", async ({ reply, check }) => {
@@ -114,7 +141,11 @@ describe('validateResponses: "warn" without onFindings', () => {
     const dir = mkdtempSync(join(tmpdir(), "warn-"));
     const file = join(dir, "warn.mts");
     writeFileSync(file, script);
-    const run = spawnSync(process.execPath, ["--import", "tsx", file], { cwd: resolve(__dirname, "../.."), encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", file], {
+      cwd: resolve(__dirname, "../.."),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     rmSync(dir, { recursive: true, force: true });
     expect(run.status).toBe(0);
     const count = (text: string) => run.stderr.split(text).length - 1;
@@ -129,11 +160,14 @@ describe("throw mode and error statuses", () => {
   it.each([
     { status: 300, body: { surprise: 1 }, kind: "ApiError" },
     { status: 404, body: { error: 5 }, kind: "NotFoundError" },
-  ])("a $status breaking the spec is still its status's error ($kind), carrying the findings", async ({ status, body, kind }) => {
-    const { client, reports } = validating("throw", json(status, body));
-    const error = await rejection(client.retrieve(ID));
-    expect(isInvalidResponseError(error)).toBe(false);
-    expect((error as Error).name).toBe(kind);
-    expect(reports[0]!.findings.some((f) => f.severity === "breaking")).toBe(true);
-  });
+  ])(
+    "a $status breaking the spec is still its status's error ($kind), carrying the findings",
+    async ({ status, body, kind }) => {
+      const { client, reports } = validating("throw", json(status, body));
+      const error = await rejection(client.retrieve(ID));
+      expect(isInvalidResponseError(error)).toBe(false);
+      expect((error as Error).name).toBe(kind);
+      expect(reports[0]!.findings.some((f) => f.severity === "breaking")).toBe(true);
+    },
+  );
 });

@@ -23,7 +23,9 @@ beforeAll(async () => {
     req.resume();
     req.on("end", () => {
       const { headers, body } = answer(req.headers);
-      res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length), ...headers }).end(body);
+      res
+        .writeHead(200, { "content-type": "application/json", "content-length": String(body.length), ...headers })
+        .end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -35,7 +37,15 @@ beforeEach(() => {
 });
 
 const client = (options: SipEndpointsClientOptions = {}) =>
-  createSipEndpointsClient({ baseUrl, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {}, retry: false, wire: "undici", ...options });
+  createSipEndpointsClient({
+    baseUrl,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+    retry: false,
+    wire: "undici",
+    ...options,
+  });
 
 const text = JSON.stringify(endpoint({ caller_id: "ünïcødé" }));
 

@@ -29,7 +29,10 @@ test("a stalled target ends inconclusive within --max-duration, even with a long
   const out = tempDir("budget");
   try {
     const started = Date.now();
-    const run = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--timeout", "60000", "--max-duration", "2", "--out", out.path], env);
+    const run = await runCliInProcess(
+      ["--target", "live", "--base-url", baseUrl, "--timeout", "60000", "--max-duration", "2", "--out", out.path],
+      env,
+    );
     const elapsed = Date.now() - started;
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^INCONCLUSIVE/);

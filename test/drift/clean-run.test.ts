@@ -6,10 +6,17 @@ import { FAST_SEND, runEngine } from "./harness";
 describe("a clean mock", () => {
   it("read-write: pass, exit 0, no finding, every operation and every check exercised", async () => {
     const { report } = await runEngine({ mode: "read-write" });
-    expect({ outcome: report.outcome, exitCode: report.exitCode, reasons: report.reasons, findings: report.findings }).toEqual({ outcome: "pass", exitCode: 0, reasons: [], findings: [] });
+    expect({
+      outcome: report.outcome,
+      exitCode: report.exitCode,
+      reasons: report.reasons,
+      findings: report.findings,
+    }).toEqual({ outcome: "pass", exitCode: 0, reasons: [], findings: [] });
     expect(report.summary.findings).toEqual({ breaking: 0, warning: 0, info: 0 });
     expect(report.steps.filter((s) => s.result !== "passed")).toEqual([]);
-    const seen = Object.fromEntries(report.coverage.operations.map((op) => [op.operationId, Object.keys(op.exercised)]));
+    const seen = Object.fromEntries(
+      report.coverage.operations.map((op) => [op.operationId, Object.keys(op.exercised)]),
+    );
     expect(seen).toEqual({
       list_sip_endpoints: ["200", "401", "422"],
       create_sip_endpoint: ["200", "401", "422"],
@@ -18,7 +25,10 @@ describe("a clean mock", () => {
       delete_sip_endpoint: ["204", "401"],
     });
     expect(report.coverage.operationsNotExercised).toEqual([]);
-    expect(report.coverage.operations.find((op) => op.operationId === "list_sip_endpoints")!.notExercised).toEqual(["429", "500"]);
+    expect(report.coverage.operations.find((op) => op.operationId === "list_sip_endpoints")!.notExercised).toEqual([
+      "429",
+      "500",
+    ]);
     expect(new Set(report.evaluated.map((e) => e.check))).toEqual(new Set(ALL_CHECKS.map((c) => c.id)));
     expect(report.spec).toEqual({ path: "openapi/openapi.yaml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
@@ -26,7 +36,11 @@ describe("a clean mock", () => {
   it("read-only: pass, and no write request at all", async () => {
     const { report, mock } = await runEngine({ mode: "read-only" });
     expect(report.outcome).toBe("pass");
-    expect(report.coverage.operationsNotExercised).toEqual(["create_sip_endpoint", "update_sip_endpoint", "delete_sip_endpoint"]);
+    expect(report.coverage.operationsNotExercised).toEqual([
+      "create_sip_endpoint",
+      "update_sip_endpoint",
+      "delete_sip_endpoint",
+    ]);
     expect(report.cleanup).toBeUndefined();
     expect(mock.endpoints()).toHaveLength(12);
   });
@@ -40,7 +54,13 @@ describe("the page walk", () => {
   ])("$given → $pages requests, pass", async ({ seedCount, maxPages, pages }) => {
     const target = await startEmbeddedMock({ seedCount });
     try {
-      const { report } = await runDrift({ target, send: createDriftSend(target, FAST_SEND), mode: "read-only", pageSize: 5, maxPages });
+      const { report } = await runDrift({
+        target,
+        send: createDriftSend(target, FAST_SEND),
+        mode: "read-only",
+        pageSize: 5,
+        maxPages,
+      });
       expect(report.outcome).toBe("pass");
       expect(report.steps.find((s) => s.name.startsWith("walk every page"))!.requests).toBe(pages);
     } finally {

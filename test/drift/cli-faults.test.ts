@@ -17,8 +17,15 @@ test.each(DRIFTING)("--mock-fault %s: DRIFT, exit 1, found by exactly its profil
   const out = tempDir(`cli-${fault}`);
   try {
     const run = await runCliInProcess(["--mock-fault", fault, "--mode", modeFor(fault), "--out", out.path], {});
-    const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8")) as { outcome: string; findings: Array<{ check: string }> };
-    expect({ code: run.code, outcome: report.outcome, first: run.stdout.split(/\s/)[0] }).toEqual({ code: EXIT_CODES.drift, outcome: "drift", first: "DRIFT:" });
+    const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8")) as {
+      outcome: string;
+      findings: Array<{ check: string }>;
+    };
+    expect({ code: run.code, outcome: report.outcome, first: run.stdout.split(/\s/)[0] }).toEqual({
+      code: EXIT_CODES.drift,
+      outcome: "drift",
+      first: "DRIFT:",
+    });
     expect([...new Set(report.findings.map((f) => f.check))].sort()).toEqual([...FAULT_PROFILES[fault].checks].sort());
   } finally {
     out.remove();

@@ -13,7 +13,14 @@ const ROOT = resolve(__dirname, "..", "..");
 let mock: MockServer;
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, seedCount: 8, fault: "auth-ignored", projectId: "contract-project", apiToken: "contract-token-value", env: {} });
+  mock = await startMockServer({
+    port: 0,
+    seedCount: 8,
+    fault: "auth-ignored",
+    projectId: "contract-project",
+    apiToken: "contract-token-value",
+    env: {},
+  });
 });
 afterAll(() => mock.close());
 
@@ -21,16 +28,20 @@ test("CONTRACT_TARGET=live runs the suite against SIGNALWIRE_BASE_URL and report
   const before = mock.endpoints();
   // spawn, not spawnSync: the mock in this process must keep answering.
   const { status, output } = await new Promise<{ status: number | null; output: string }>((done) => {
-    const child = spawn(process.execPath, [resolve(ROOT, "node_modules/jest/bin/jest.js"), "--ci", "--colors=false", "contract-tests/contract.test.ts"], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        CONTRACT_TARGET: "live",
-        SIGNALWIRE_BASE_URL: mock.url,
-        SIGNALWIRE_PROJECT_ID: "contract-project",
-        SIGNALWIRE_API_TOKEN: "contract-token-value",
+    const child = spawn(
+      process.execPath,
+      [resolve(ROOT, "node_modules/jest/bin/jest.js"), "--ci", "--colors=false", "contract-tests/contract.test.ts"],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          CONTRACT_TARGET: "live",
+          SIGNALWIRE_BASE_URL: mock.url,
+          SIGNALWIRE_PROJECT_ID: "contract-project",
+          SIGNALWIRE_API_TOKEN: "contract-token-value",
+        },
       },
-    });
+    );
     let text = "";
     child.stdout.on("data", (chunk) => (text += chunk));
     child.stderr.on("data", (chunk) => (text += chunk));
@@ -40,11 +51,15 @@ test("CONTRACT_TARGET=live runs the suite against SIGNALWIRE_BASE_URL and report
   // One test says the target could be exercised, one per check; auth-not-enforced fails, and those only read-write runs judge are skipped.
   const readWriteOnly = ALL_CHECKS.length - CHECKS_JUDGED["read-only"].length;
   expect(readWriteOnly).toBeGreaterThan(0);
-  expect(output).toContain(`jest: ${1 + ALL_CHECKS.length - 1 - readWriteOnly} passed, 1 failed, ${readWriteOnly} skipped`);
+  expect(output).toContain(
+    `jest: ${1 + ALL_CHECKS.length - 1 - readWriteOnly} passed, 1 failed, ${readWriteOnly} skipped`,
+  );
   // What a read-only run cannot judge is said to be so, not shown as passed.
   expect(output).toMatch(/○ skipped update-not-applied \(not judged by read-only runs\)/);
   expect(output).toMatch(/✕ auth-not-enforced/);
-  expect(output).toContain("auth-not-enforced (breaking) list_sip_endpoints 200 at (whole body): expected 401, actual 200");
+  expect(output).toContain(
+    "auth-not-enforced (breaking) list_sip_endpoints 200 at (whole body): expected 401, actual 200",
+  );
   expect(output).not.toContain("contract-token-value");
   // Read-only is the default against a live target: nothing was written.
   expect(mock.endpoints()).toEqual(before);

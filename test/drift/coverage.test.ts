@@ -60,12 +60,25 @@ components:
 function smallModel(readOnly = false): CoverageModel {
   const spec = parseSpec("small.yaml", SMALL);
   const index = Object.fromEntries(buildOperationIndex(spec.doc).map((op) => [op.operationId, op]));
-  return { operations: index, schemaProperties: specFactsOf(spec, "small.yaml").schemaProperties, basePath: "/v1", readOnly };
+  return {
+    operations: index,
+    schemaProperties: specFactsOf(spec, "small.yaml").schemaProperties,
+    basePath: "/v1",
+    readOnly,
+  };
 }
 
 const BASE = "https://api.example.test/v1";
 let sent: HttpExchange[] = [];
-function answer(coverage: CoverageTracker, operationId: string, method: string, path: string, status: number, body: unknown, requestType?: string): void {
+function answer(
+  coverage: CoverageTracker,
+  operationId: string,
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  requestType?: string,
+): void {
   const exchange = {
     operationId,
     method,
@@ -102,9 +115,23 @@ describe("the criteria on a small spec", () => {
       responseProperties: 5,
       flows: 1,
     });
-    expect(criteria.statusCodes.excluded).toEqual(["create_thing 429 (no client can provoke it)", "create_thing 500 (no client can provoke it)"]);
-    expect(criteria.parameterValues.missing).toEqual(["list_things size=1", "list_things size=10", "list_things kind=a", "list_things kind=b"]);
-    expect(criteria.responseProperties.missing).toEqual(["Page.items", "Thing.id", "Thing.name", "Thing.note", "Error.error"]);
+    expect(criteria.statusCodes.excluded).toEqual([
+      "create_thing 429 (no client can provoke it)",
+      "create_thing 500 (no client can provoke it)",
+    ]);
+    expect(criteria.parameterValues.missing).toEqual([
+      "list_things size=1",
+      "list_things size=10",
+      "list_things kind=a",
+      "list_things kind=b",
+    ]);
+    expect(criteria.responseProperties.missing).toEqual([
+      "Page.items",
+      "Thing.id",
+      "Thing.name",
+      "Thing.note",
+      "Error.error",
+    ]);
     expect(criteria.flows.missing).toEqual(["list_things → get_thing (first_thing)"]);
   });
 
@@ -152,13 +179,19 @@ describe("the criteria on a small spec", () => {
 
   it("a required coverage falls short with the criterion and its numbers", () => {
     const { criteria } = new CoverageTracker(smallModel()).summary();
-    expect(coverageShortfalls(criteria, { responseProperties: 80, paths: 0 })).toEqual(["coverage of responseProperties is 0% (0 of 5), below the required 80%"]);
+    expect(coverageShortfalls(criteria, { responseProperties: 80, paths: 0 })).toEqual([
+      "coverage of responseProperties is 0% (0 of 5), below the required 80%",
+    ]);
   });
 });
 
 describe("runs against the mock", () => {
   const linksInSpec = new Set(
-    Object.values(operations).flatMap((op) => Object.values(op.responses as Record<string, { links: readonly { name: string }[] }>).flatMap((r) => r.links.map((l) => `${op.operationId} ${l.name}`))),
+    Object.values(operations).flatMap((op) =>
+      Object.values(op.responses as Record<string, { links: readonly { name: string }[] }>).flatMap((r) =>
+        r.links.map((l) => `${op.operationId} ${l.name}`),
+      ),
+    ),
   ).size;
 
   it("the default read-write run covers every operation, path, parameter, SIP endpoint property and link", async () => {
@@ -177,15 +210,24 @@ describe("runs against the mock", () => {
     const { report } = await runEngine({ mode: "read-only", seedCount: 0 });
     expect(report.outcome).toBe("pass");
     const missing = report.coverage.criteria.responseProperties.missing;
-    expect(missing).toEqual(expect.arrayContaining(["SipEndpoint.id", "SipEndpoint.username", "SipEndpoint.call_handler"]));
+    expect(missing).toEqual(
+      expect.arrayContaining(["SipEndpoint.id", "SipEndpoint.username", "SipEndpoint.call_handler"]),
+    );
   });
 
   it("with --min-coverage it is inconclusive, naming the criterion", async () => {
     const target = await startEmbeddedMock({ seedCount: 0 });
     try {
-      const { report } = await runDrift({ target, send: createDriftSend(target, FAST_SEND), mode: "read-only", minCoverage: { responseProperties: 80 } });
+      const { report } = await runDrift({
+        target,
+        send: createDriftSend(target, FAST_SEND),
+        mode: "read-only",
+        minCoverage: { responseProperties: 80 },
+      });
       expect({ outcome: report.outcome, exitCode: report.exitCode }).toEqual({ outcome: "inconclusive", exitCode: 2 });
-      expect(report.reasons).toEqual([expect.stringMatching(/^coverage of responseProperties is [\d.]+% \(\d+ of \d+\), below the required 80%$/)]);
+      expect(report.reasons).toEqual([
+        expect.stringMatching(/^coverage of responseProperties is [\d.]+% \(\d+ of \d+\), below the required 80%$/),
+      ]);
     } finally {
       await target.close();
     }
@@ -193,8 +235,14 @@ describe("runs against the mock", () => {
 
   it("a read-only run of endpoints covers list and retrieve and names the three write operations", async () => {
     const { report } = await runEngine({ mode: "read-only" });
-    expect(report.coverage.criteria.operations.missing).toEqual(["create_sip_endpoint — read-write only", "update_sip_endpoint — read-write only", "delete_sip_endpoint — read-write only"]);
-    expect(report.coverage.criteria.responseProperties.missing.filter((p) => p.startsWith("SipEndpoint."))).not.toContain("SipEndpoint.id");
+    expect(report.coverage.criteria.operations.missing).toEqual([
+      "create_sip_endpoint — read-write only",
+      "update_sip_endpoint — read-write only",
+      "delete_sip_endpoint — read-write only",
+    ]);
+    expect(
+      report.coverage.criteria.responseProperties.missing.filter((p) => p.startsWith("SipEndpoint.")),
+    ).not.toContain("SipEndpoint.id");
   });
 
   it("through the command line: the level in the summary, --min-coverage in force, and the replay counts the same", async () => {
@@ -205,7 +253,10 @@ describe("runs against the mock", () => {
       expect(run.stdout).toMatch(/^ {2}coverage: TCL\d; paths 2\/2, operations 5\/5, /m);
       expect(run.stdout).toMatch(/coverage of statusCodes is [\d.]+% \(\d+ of \d+\), below the required 100%/);
       const live = JSON.parse(readFileSync(join(dir.path, "report.json"), "utf8"));
-      const replay = await runCliInProcess(["--replay", join(dir.path, "exchanges.har"), "--out", join(dir.path, "replay"), "--json"], {});
+      const replay = await runCliInProcess(
+        ["--replay", join(dir.path, "exchanges.har"), "--out", join(dir.path, "replay"), "--json"],
+        {},
+      );
       expect(replay.code).toBe(0);
       expect(JSON.parse(replay.stdout).coverage).toEqual(live.coverage);
     } finally {

@@ -8,13 +8,23 @@ import { EvidenceCollector } from "../../src/drift/evidence";
 import { aFinding } from "./report-fixture";
 
 const analysis = (bodyText: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  analyseResponse({ operationId: "list_sip_endpoints", method: "GET", url: "https://example.signalwire.com/api/relay/rest/endpoints/sip", status: 200, headers, bodyText });
+  analyseResponse({
+    operationId: "list_sip_endpoints",
+    method: "GET",
+    url: "https://example.signalwire.com/api/relay/rest/endpoints/sip",
+    status: 200,
+    headers,
+    bodyText,
+  });
 const at = (pointer: string, over: Partial<Finding> = {}) => aFinding({ pointer, ...over });
 
 describe("EvidenceCollector", () => {
   it("counts every occurrence and keeps each distinct value once, objects compared by value", () => {
     const evidence = new EvidenceCollector();
-    evidence.add([at("/data/0/x"), at("/data/1/x"), at("/data/2/x")], analysis('{"data":[{"x":{"a":1}},{"x":{"a":1}},{"x":"text"}]}'));
+    evidence.add(
+      [at("/data/0/x"), at("/data/1/x"), at("/data/2/x")],
+      analysis('{"data":[{"x":{"a":1}},{"x":{"a":1}},{"x":"text"}]}'),
+    );
     evidence.add([at("/data/0/x")], analysis('{"data":[{"x":2.5}]}'));
     const seen = evidence.get(aFinding().id)!;
     expect(seen.occurrences).toBe(4);
@@ -26,7 +36,10 @@ describe("EvidenceCollector", () => {
 
   it("tells whole numbers from others, and null from objects", () => {
     const evidence = new EvidenceCollector();
-    evidence.add([at("/data/0/x"), at("/data/1/x"), at("/data/2/x")], analysis('{"data":[{"x":3},{"x":null},{"x":[1]}]}'));
+    evidence.add(
+      [at("/data/0/x"), at("/data/1/x"), at("/data/2/x")],
+      analysis('{"data":[{"x":3},{"x":null},{"x":[1]}]}'),
+    );
     expect([...evidence.get(aFinding().id)!.types].sort()).toEqual(["array", "integer", "null"]);
   });
 
@@ -59,7 +72,8 @@ describe("EvidenceCollector", () => {
     evidence.add([at("/data/0/x", { check: "field-missing" })], analysis('{"data":[{"y":"other"}]}'));
     evidence.add([at("/data/5/x", { id: "b" })], analysis('{"data":[]}'));
     evidence.add([at("/data/0/x", { id: "c" })], analysis("<html>"));
-    for (const id of [aFinding().id, "b", "c"]) expect(evidence.get(id)).toEqual({ occurrences: 1, types: new Set(), values: new Map(), more: false });
+    for (const id of [aFinding().id, "b", "c"])
+      expect(evidence.get(id)).toEqual({ occurrences: 1, types: new Set(), values: new Map(), more: false });
   });
 
   it("keeps the first content type of an undocumented status, even when its body is not JSON", () => {

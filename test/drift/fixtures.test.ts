@@ -3,7 +3,13 @@
  * which companion field each needs and what value fills it, and which invalid requests exist with
  * the pointer a finding will carry. The scenario tests count these; here they are pinned whole.
  */
-import { invalidCreateBodies, invalidListQueries, invalidUpdateBodies, isValidListQuery, validCreateBodies } from "../../src/drift/fixtures";
+import {
+  invalidCreateBodies,
+  invalidListQueries,
+  invalidUpdateBodies,
+  isValidListQuery,
+  validCreateBodies,
+} from "../../src/drift/fixtures";
 import { errorPointer } from "../../src/spec/schema-error";
 import { validate, type ValidatorName } from "../../src/spec/validators";
 
@@ -20,7 +26,12 @@ function messageAt(validator: ValidatorName, data: unknown, pointer: string): st
 describe("valid create bodies", () => {
   it("one with no handler, then one per handler kind of the spec's enum, each with its companion and the fields the spec marks x-handler for it", () => {
     const bodies = validCreateBodies("p-", () => "pw");
-    const companions = Object.fromEntries(bodies.map(({ handler, body }) => [handler, Object.keys(body).filter((k) => !["username", "password", "caller_id", "call_handler"].includes(k))]));
+    const companions = Object.fromEntries(
+      bodies.map(({ handler, body }) => [
+        handler,
+        Object.keys(body).filter((k) => !["username", "password", "caller_id", "call_handler"].includes(k)),
+      ]),
+    );
     expect(companions).toEqual({
       none: [],
       relay_context: ["call_relay_context", "call_relay_context_status_callback_url"],
@@ -68,17 +79,31 @@ describe("invalid requests", () => {
     expect(invalid.map(({ name, body, pointer }) => ({ name, body, pointer }))).toEqual([
       { name: "a username with white space", body: { username: "p-invalid 1", password: "pw" }, pointer: "/username" },
       { name: "no password", body: { username: "p-invalid-2" }, pointer: "/password" },
-      { name: "an encryption outside the enum", body: { username: "p-invalid-3", password: "pw", encryption: "sometimes" }, pointer: "/encryption" },
-      { name: "a caller_id that is not a string", body: { username: "p-invalid-4", password: "pw", caller_id: 42 }, pointer: "/caller_id" },
+      {
+        name: "an encryption outside the enum",
+        body: { username: "p-invalid-3", password: "pw", encryption: "sometimes" },
+        pointer: "/encryption",
+      },
+      {
+        name: "a caller_id that is not a string",
+        body: { username: "p-invalid-4", password: "pw", caller_id: 42 },
+        pointer: "/caller_id",
+      },
       // The `if`/`then` wrapper errors point at the body; the fixture names the missing field.
-      { name: "call_handler relay_context without its companion field", body: { username: "p-invalid-5", password: "pw", call_handler: "relay_context" }, pointer: "/call_relay_context" },
+      {
+        name: "call_handler relay_context without its companion field",
+        body: { username: "p-invalid-5", password: "pw", call_handler: "relay_context" },
+        pointer: "/call_relay_context",
+      },
     ]);
     for (const { body, pointer, rule } of invalid) expect(rule).toBe(messageAt(CREATE, body, pointer));
   });
 
   it("update bodies: an encryption outside the enum", () => {
     const invalid = invalidUpdateBodies();
-    expect(invalid.map(({ name, body, pointer }) => ({ name, body, pointer }))).toEqual([{ name: "an encryption outside the enum", body: { encryption: "sometimes" }, pointer: "/encryption" }]);
+    expect(invalid.map(({ name, body, pointer }) => ({ name, body, pointer }))).toEqual([
+      { name: "an encryption outside the enum", body: { encryption: "sometimes" }, pointer: "/encryption" },
+    ]);
     expect(invalid[0]!.rule).toBe(messageAt(UPDATE, invalid[0]!.body, "/encryption"));
   });
 

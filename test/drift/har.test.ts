@@ -10,7 +10,17 @@ import addFormats from "ajv-formats";
 import draft06 from "ajv/dist/refs/json-schema-draft-06.json";
 import harSchemas from "har-schema";
 import { RESPONSE_CHECKS } from "../../src/checks";
-import { createDriftSend, HAR_FILE, HarError, readHar, renderHar, replayDrift, runDrift, startEmbeddedMock, type DriftReport } from "../../src/drift";
+import {
+  createDriftSend,
+  HAR_FILE,
+  HarError,
+  readHar,
+  renderHar,
+  replayDrift,
+  runDrift,
+  startEmbeddedMock,
+  type DriftReport,
+} from "../../src/drift";
 import { FAULT_NAMES, type FaultName } from "../../src/mock";
 import { clock, modeFor, runCliInProcess, runEngine, tempDir, thrownBy } from "./harness";
 
@@ -25,7 +35,8 @@ function harValidator() {
   return ajv.compile(har!);
 }
 
-const findingKeys = (report: DriftReport) => report.findings.map((f) => `${f.id} ${f.check} ${f.operationId} ${f.pointer} ×${f.occurrences}`).sort();
+const findingKeys = (report: DriftReport) =>
+  report.findings.map((f) => `${f.id} ${f.check} ${f.operationId} ${f.pointer} ×${f.occurrences}`).sort();
 
 describe("exchanges.har", () => {
   it("is HAR 1.2 by the format's schema, and holds every exchange of a small run", async () => {
@@ -46,19 +57,30 @@ describe("exchanges.har", () => {
 describe("--replay judges a recording against the current spec", () => {
   const sendFor = (fault: FaultName) => (fault === "slow" ? { timeoutMs: 300, retry: { maxAttempts: 1 } } : undefined);
 
-  it.each(FAULT_NAMES.map((fault) => [fault]))("%s: the replay finds what the live run's response checks found", async (fault) => {
-    const mode = modeFor(fault);
-    const live = await runEngine({ fault, mode, send: sendFor(fault) });
-    const replayed = await replayDrift({ recording: readHar(renderHar(live.har), "exchanges.har"), failOn: live.report.failOn });
-    const liveResponseFindings = { ...live.report, findings: live.report.findings.filter((f) => RESPONSE_CHECK_IDS.has(f.check)) };
-    expect(findingKeys(replayed)).toEqual(findingKeys(liveResponseFindings));
-    expect(replayed.target).toEqual({ kind: "replay", baseUrl: live.report.target.baseUrl, mode });
-    // A request that got no answer (the `slow` run's last) has nothing to record.
-    expect(replayed.summary.requests).toBe(live.har.log.entries.length);
-    // A replay of a run that stopped early (the `slow` one) cannot pass either.
-    expect(replayed.reasons.some((r) => r.startsWith("the recorded run stopped early"))).toBe(live.har.log._stopped !== null);
-    if (live.har.log._stopped !== null) expect(live.report.reasons).toContain(live.har.log._stopped);
-  });
+  it.each(FAULT_NAMES.map((fault) => [fault]))(
+    "%s: the replay finds what the live run's response checks found",
+    async (fault) => {
+      const mode = modeFor(fault);
+      const live = await runEngine({ fault, mode, send: sendFor(fault) });
+      const replayed = await replayDrift({
+        recording: readHar(renderHar(live.har), "exchanges.har"),
+        failOn: live.report.failOn,
+      });
+      const liveResponseFindings = {
+        ...live.report,
+        findings: live.report.findings.filter((f) => RESPONSE_CHECK_IDS.has(f.check)),
+      };
+      expect(findingKeys(replayed)).toEqual(findingKeys(liveResponseFindings));
+      expect(replayed.target).toEqual({ kind: "replay", baseUrl: live.report.target.baseUrl, mode });
+      // A request that got no answer (the `slow` run's last) has nothing to record.
+      expect(replayed.summary.requests).toBe(live.har.log.entries.length);
+      // A replay of a run that stopped early (the `slow` one) cannot pass either.
+      expect(replayed.reasons.some((r) => r.startsWith("the recorded run stopped early"))).toBe(
+        live.har.log._stopped !== null,
+      );
+      if (live.har.log._stopped !== null) expect(live.report.reasons).toContain(live.har.log._stopped);
+    },
+  );
 
   it("lists the scenario checks as not evaluated, with why, and never as passed", async () => {
     const live = await runEngine({ mode: "read-write" });
@@ -66,15 +88,27 @@ describe("--replay judges a recording against the current spec", () => {
     expect(replayed.outcome).toBe("pass");
     for (const check of replayed.checks) {
       if (RESPONSE_CHECK_IDS.has(check.id)) expect(check.evaluated).toBe(true);
-      else expect(check).toMatchObject({ evaluated: false, note: expect.stringMatching(/a replay judges each recorded answer on its own/) });
+      else
+        expect(check).toMatchObject({
+          evaluated: false,
+          note: expect.stringMatching(/a replay judges each recorded answer on its own/),
+        });
     }
-    expect(replayed.steps.map((s) => s.name)).toEqual(live.report.steps.filter((s) => s.requests > 0).map((s) => s.name));
+    expect(replayed.steps.map((s) => s.name)).toEqual(
+      live.report.steps.filter((s) => s.requests > 0).map((s) => s.name),
+    );
   });
 
   it("says how many followed pages the recording left out", async () => {
     const target = await startEmbeddedMock({ seedCount: 40 });
     try {
-      const { har } = await runDrift({ target, send: createDriftSend(target), mode: "read-only", pageSize: 5, harPages: 1 });
+      const { har } = await runDrift({
+        target,
+        send: createDriftSend(target),
+        mode: "read-only",
+        pageSize: 5,
+        harPages: 1,
+      });
       const replayed = await replayDrift({ recording: readHar(renderHar(har), "x.har"), failOn: "warning" });
       expect(har.log._omittedListPages).toBeGreaterThan(0);
       expect(replayed.steps.at(-1)).toEqual({
@@ -89,23 +123,101 @@ describe("--replay judges a recording against the current spec", () => {
     }
   });
 
-  const entry = { request: { method: "GET", url: "https://example.signalwire.com/api/relay/rest/endpoints/sip" }, response: { status: 200, headers: [], content: { text: "{}" } } };
+  const entry = {
+    request: { method: "GET", url: "https://example.signalwire.com/api/relay/rest/endpoints/sip" },
+    response: { status: 200, headers: [], content: { text: "{}" } },
+  };
   it.each([
     ["not JSON", "{ log:", /x\.har is not JSON/],
     ["not a HAR", JSON.stringify({ entries: [] }), /is not a HAR file: it has no log\.entries list/],
     ["another version", JSON.stringify({ log: { version: "2.0", entries: [entry] } }), /log\.version "2\.0"/],
     ["empty", JSON.stringify({ log: { version: "1.2", entries: [] } }), /has no entries/],
-    ["a status that is no number", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: "200" } }] } }), /entry 1: response\.status must be a whole number/],
-    ["a relative URL", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, request: { method: "GET", url: "/endpoints/sip" } }] } }), /entry 1: request\.url is not an absolute URL/],
-    ["another API", JSON.stringify({ log: { version: "1.2", entries: [entry, { ...entry, request: { method: "GET", url: "https://example.com/api/relay/rest/phone_numbers" } }] } }), /entry 2: GET \/api\/relay\/rest\/phone_numbers is no operation of the spec/],
-    ["headers that are no list", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: { a: "b" } } }] } }), /entry 1: response\.headers must be a list/],
-    ["a header that is no pair", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: ["content-type"] } }] } }), /entry 1: response\.headers must be a list/],
-    ["a header without a name", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ value: "x" }] } }] } }), /entry 1: response\.headers must be a list/],
-    ["a header whose value is a number", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ name: "content-length", value: 2 }] } }] } }), /entry 1: response\.headers must be a list/],
-    ["retried answers that are no list", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: { status: 429 } }] } }), /entry 1: _retried must be a list of \{ status, headers, text \}/],
-    ["a retried answer without a text", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: [{ status: 429, headers: [] }] }] } }), /entry 1: _retried: item 1 must have a whole-number status and a text/],
-    ["a retried answer with a bad header", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: [{ status: 429, headers: [{ name: "x" }], text: "" }] }] } }), /entry 1: _retried: item 1: headers must be a list/],
-    ["a base64 body", JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, content: { text: "e30=", encoding: "base64" } } }] } }), /base64/],
+    [
+      "a status that is no number",
+      JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: "200" } }] } }),
+      /entry 1: response\.status must be a whole number/,
+    ],
+    [
+      "a relative URL",
+      JSON.stringify({
+        log: { version: "1.2", entries: [{ ...entry, request: { method: "GET", url: "/endpoints/sip" } }] },
+      }),
+      /entry 1: request\.url is not an absolute URL/,
+    ],
+    [
+      "another API",
+      JSON.stringify({
+        log: {
+          version: "1.2",
+          entries: [
+            entry,
+            { ...entry, request: { method: "GET", url: "https://example.com/api/relay/rest/phone_numbers" } },
+          ],
+        },
+      }),
+      /entry 2: GET \/api\/relay\/rest\/phone_numbers is no operation of the spec/,
+    ],
+    [
+      "headers that are no list",
+      JSON.stringify({
+        log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: { a: "b" } } }] },
+      }),
+      /entry 1: response\.headers must be a list/,
+    ],
+    [
+      "a header that is no pair",
+      JSON.stringify({
+        log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: ["content-type"] } }] },
+      }),
+      /entry 1: response\.headers must be a list/,
+    ],
+    [
+      "a header without a name",
+      JSON.stringify({
+        log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ value: "x" }] } }] },
+      }),
+      /entry 1: response\.headers must be a list/,
+    ],
+    [
+      "a header whose value is a number",
+      JSON.stringify({
+        log: {
+          version: "1.2",
+          entries: [{ ...entry, response: { status: 200, headers: [{ name: "content-length", value: 2 }] } }],
+        },
+      }),
+      /entry 1: response\.headers must be a list/,
+    ],
+    [
+      "retried answers that are no list",
+      JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: { status: 429 } }] } }),
+      /entry 1: _retried must be a list of \{ status, headers, text \}/,
+    ],
+    [
+      "a retried answer without a text",
+      JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, _retried: [{ status: 429, headers: [] }] }] } }),
+      /entry 1: _retried: item 1 must have a whole-number status and a text/,
+    ],
+    [
+      "a retried answer with a bad header",
+      JSON.stringify({
+        log: {
+          version: "1.2",
+          entries: [{ ...entry, _retried: [{ status: 429, headers: [{ name: "x" }], text: "" }] }],
+        },
+      }),
+      /entry 1: _retried: item 1: headers must be a list/,
+    ],
+    [
+      "a base64 body",
+      JSON.stringify({
+        log: {
+          version: "1.2",
+          entries: [{ ...entry, response: { status: 200, content: { text: "e30=", encoding: "base64" } } }],
+        },
+      }),
+      /base64/,
+    ],
   ])("refuses a recording that is %s, saying where", (_name, text, message) => {
     const refused = thrownBy(() => readHar(text, "x.har"));
     expect(refused).toBeInstanceOf(HarError);
@@ -120,8 +232,22 @@ describe("--replay judges a recording against the current spec", () => {
   });
 
   it("stops where the recording shows the run's own credentials refused, and says so rather than that the run stopped early", async () => {
-    const refused = { ...entry, _step: "walk every page", response: { status: 401, headers: [{ name: "Content-Type", value: "application/json" }], content: { text: '{"error":"Unauthorized"}' } } };
-    const text = JSON.stringify({ log: { version: "1.2", _stopped: "the recorded reason", entries: [refused, { ...entry, _step: "retrieve each listed endpoint" }] } });
+    const refused = {
+      ...entry,
+      _step: "walk every page",
+      response: {
+        status: 401,
+        headers: [{ name: "Content-Type", value: "application/json" }],
+        content: { text: '{"error":"Unauthorized"}' },
+      },
+    };
+    const text = JSON.stringify({
+      log: {
+        version: "1.2",
+        _stopped: "the recorded reason",
+        entries: [refused, { ...entry, _step: "retrieve each listed endpoint" }],
+      },
+    });
     const report = await replayDrift({ recording: readHar(text, "x.har"), failOn: "warning" });
     expect(report.outcome).toBe("inconclusive");
     expect(report.summary.requests).toBe(1);
@@ -131,10 +257,26 @@ describe("--replay judges a recording against the current spec", () => {
   });
 
   it("reads a HAR written by another tool, finding each operation by its path", async () => {
-    const text = JSON.stringify({ log: { version: "1.2", entries: [{ ...entry, response: { status: 200, headers: [{ name: "Content-Type", value: "application/json" }], content: { text: '{"links":{},"data":[{"id":1}]}' } } }] } });
+    const text = JSON.stringify({
+      log: {
+        version: "1.2",
+        entries: [
+          {
+            ...entry,
+            response: {
+              status: 200,
+              headers: [{ name: "Content-Type", value: "application/json" }],
+              content: { text: '{"links":{},"data":[{"id":1}]}' },
+            },
+          },
+        ],
+      },
+    });
     const report = await replayDrift({ recording: readHar(text, "browser.har"), failOn: "warning" });
     expect(report.target.baseUrl).toBe("https://example.signalwire.com/api/relay/rest");
-    expect(report.findings.map((f) => f.check)).toEqual(expect.arrayContaining(["field-missing", "field-type-mismatch"]));
+    expect(report.findings.map((f) => f.check)).toEqual(
+      expect.arrayContaining(["field-missing", "field-type-mismatch"]),
+    );
   });
 });
 
@@ -160,7 +302,10 @@ describe("the drift command with --replay", () => {
 
   it.each([
     [["--replay", "x.har", "--target", "live"], /--target has no effect with --replay/],
-    [["--replay", "x.har", "--mode", "read-write", "--har-pages", "3"], /--mode, --har-pages have no effect with --replay/],
+    [
+      ["--replay", "x.har", "--mode", "read-write", "--har-pages", "3"],
+      /--mode, --har-pages have no effect with --replay/,
+    ],
     [["--replay", ""], /--replay must name a HAR file/],
     [["--har-pages=-1"], /--har-pages must be a whole number of at least 0, not "-1"/],
     [["--har-pages", "all"], /--har-pages must be a whole number of at least 0, not "all"/],
@@ -173,7 +318,10 @@ describe("the drift command with --replay", () => {
   it("names a recording it cannot read, and what is wrong with it", async () => {
     const dir = tempDir("replay-bad");
     try {
-      writeFileSync(join(dir.path, "broken.har"), JSON.stringify({ log: { version: "1.2", entries: [{ request: {} }] } }));
+      writeFileSync(
+        join(dir.path, "broken.har"),
+        JSON.stringify({ log: { version: "1.2", entries: [{ request: {} }] } }),
+      );
       const broken = await runCliInProcess(["--replay", join(dir.path, "broken.har"), "--out", dir.path], {});
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(/broken\.har: entry 1: request\.method and request\.url must be strings/);

@@ -2,7 +2,16 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDriftSend, runDrift, startEmbeddedMock, type DriftExchange, type DriftMode, type DriftRequest, type DriftResult, type SendOptions } from "../../src/drift";
+import {
+  createDriftSend,
+  runDrift,
+  startEmbeddedMock,
+  type DriftExchange,
+  type DriftMode,
+  type DriftRequest,
+  type DriftResult,
+  type SendOptions,
+} from "../../src/drift";
 import { DriftSession } from "../../src/drift/session";
 import { FAULT_PROFILES, type FaultName, type FaultOptions, type MockServer } from "../../src/mock";
 import { driftCommand } from "../../src/cli/drift";
@@ -16,7 +25,9 @@ const FAST_FAULTS: FaultOptions = { retryAfterSeconds: 0, delayMs: 20_000 };
 /** Those of the fast knobs the fault reads (a knob it does not read is refused). */
 export function fastFaultOptions(fault: FaultName | undefined): FaultOptions {
   const reads = fault === undefined ? [] : (FAULT_PROFILES[fault].options ?? []);
-  return Object.fromEntries(Object.entries(FAST_FAULTS).filter(([name]) => (reads as readonly string[]).includes(name)));
+  return Object.fromEntries(
+    Object.entries(FAST_FAULTS).filter(([name]) => (reads as readonly string[]).includes(name)),
+  );
 }
 /** Client settings for the tests: short waits, since the mock answers in milliseconds. */
 export const FAST_SEND: SendOptions = { timeoutMs: 1_500, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
@@ -29,7 +40,12 @@ export interface EngineRun extends DriftResult {
  * The fault profiles that show only when the run creates, updates or deletes: the others drift
  * the same way in a read-only run, which costs a seventh of a read-write one.
  */
-export const WRITE_FAULTS: readonly FaultName[] = ["accepts-invalid", "created-201", "ignores-updates", "still-there-after-delete"];
+export const WRITE_FAULTS: readonly FaultName[] = [
+  "accepts-invalid",
+  "created-201",
+  "ignores-updates",
+  "still-there-after-delete",
+];
 
 /** The cheapest mode in which a fault profile shows. */
 export const modeFor = (fault: FaultName): DriftMode => (WRITE_FAULTS.includes(fault) ? "read-write" : "read-only");
@@ -44,11 +60,19 @@ export async function runEngine(options: {
   signal?: AbortSignal;
   onProgress?: Parameters<typeof runDrift>[0]["onProgress"];
 }): Promise<EngineRun> {
-  const target = await startEmbeddedMock({ fault: options.fault, faultOptions: fastFaultOptions(options.fault), seedCount: options.seedCount ?? 12 });
+  const target = await startEmbeddedMock({
+    fault: options.fault,
+    faultOptions: fastFaultOptions(options.fault),
+    seedCount: options.seedCount ?? 12,
+  });
   try {
     const result = await runDrift({
       target,
-      send: createDriftSend(target, { ...FAST_SEND, ...options.send, retry: { ...FAST_SEND.retry, ...options.send?.retry } }),
+      send: createDriftSend(target, {
+        ...FAST_SEND,
+        ...options.send,
+        retry: { ...FAST_SEND.retry, ...options.send?.retry },
+      }),
       mode: options.mode,
       pageSize: options.pageSize ?? 5,
       signal: options.signal,
@@ -67,7 +91,12 @@ export interface CliRun {
 }
 
 /** Runs the drift command in this process (`main` of scripts/drift.ts) with its own env. */
-export async function runCliInProcess(argv: string[], env: Record<string, string | undefined>, cwd = tmpdir(), signal?: AbortSignal): Promise<CliRun> {
+export async function runCliInProcess(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  cwd = tmpdir(),
+  signal?: AbortSignal,
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
@@ -113,7 +142,10 @@ export async function addForeignEndpoints(mock: MockServer): Promise<void> {
 
 /** A drift session whose every request gets `answer` (or throws what it throws); `asked` records the requests. */
 /** A clock for `now` options that reads the given times in turn. */
-export const clock = (...times: number[]) => () => times.shift()!;
+export const clock =
+  (...times: number[]) =>
+  () =>
+    times.shift()!;
 
 /** What a synchronous call threw (undefined when it returned). */
 export function thrownBy(call: () => unknown): unknown {
@@ -125,7 +157,10 @@ export function thrownBy(call: () => unknown): unknown {
   }
 }
 
-export function sessionAnswering(answer: (request: DriftRequest) => DriftExchange | Promise<DriftExchange>, options: Partial<ConstructorParameters<typeof DriftSession>[1]> = {}) {
+export function sessionAnswering(
+  answer: (request: DriftRequest) => DriftExchange | Promise<DriftExchange>,
+  options: Partial<ConstructorParameters<typeof DriftSession>[1]> = {},
+) {
   const asked: DriftRequest[] = [];
   const session = new DriftSession(
     async (request) => {

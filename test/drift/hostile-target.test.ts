@@ -6,7 +6,6 @@ import { createDriftSend, runDrift, startEmbeddedMock, type DriftMode } from "..
 import { FAST_SEND } from "./harness";
 import { isList, isRetrieve, rewritingFetch, type Rewrite } from "../support/stand-in";
 
-
 /** Pages of the walk (page_size 5) that repeat the previous page's last endpoint first. */
 function repeatAcrossPages(): Rewrite {
   let previousLast: unknown;
@@ -39,7 +38,12 @@ const rows: Row[] = [
     },
     findings: ["resource-unavailable list_sip_endpoints /data", "resource-unavailable retrieve_sip_endpoint "],
   },
-  { name: "the walk repeats an endpoint across pages", mode: "read-only", rewrite: repeatAcrossPages, findings: ["pagination-inconsistent list_sip_endpoints /data/0/id"] },
+  {
+    name: "the walk repeats an endpoint across pages",
+    mode: "read-only",
+    rewrite: repeatAcrossPages,
+    findings: ["pagination-inconsistent list_sip_endpoints /data/0/id"],
+  },
   {
     name: "pages larger than page_size",
     mode: "read-only",
@@ -56,40 +60,58 @@ const rows: Row[] = [
   {
     name: "deleting an endpoint the run created answers 404",
     mode: "read-write",
-    rewrite: () => (req, _body, status) => (req.method === "DELETE" && status === 204 ? { status: 404, body: { error: "Not Found" } } : undefined),
+    rewrite: () => (req, _body, status) =>
+      req.method === "DELETE" && status === 204 ? { status: 404, body: { error: "Not Found" } } : undefined,
     findings: ["status-code-unexpected delete_sip_endpoint "],
   },
   {
     name: "a 404 whose error string is not the one SignalWire's spec pins",
     mode: "read-only",
-    rewrite: () => (_req, _body, status) => (status === 404 ? { status, body: { error: "Endpoint not found" } } : undefined),
+    rewrite: () => (_req, _body, status) =>
+      status === 404 ? { status, body: { error: "Endpoint not found" } } : undefined,
     findings: ["enum-value-unknown retrieve_sip_endpoint /error"],
   },
   ...(
     [
-      ["a placeholder for links.next (\"string\")", () => "string"],
+      ['a placeholder for links.next ("string")', () => "string"],
       ["a links.next on another origin", () => "http://127.0.0.2:9/api/relay/rest/endpoints/sip?page_number=1"],
       ["a links.next that answers 404", (url: URL) => `${url.origin}/api/relay/rest/endpoints/sipx${url.search}`],
-      ["a links.next that is not a string (also a schema finding)", () => 42, ["field-type-mismatch list_sip_endpoints /links/next"]],
+      [
+        "a links.next that is not a string (also a schema finding)",
+        () => 42,
+        ["field-type-mismatch list_sip_endpoints /links/next"],
+      ],
     ] as Array<[string, (url: URL) => unknown, string[]?]>
-  ).map(([name, link, also = []]): Row => ({
-    name,
-    mode: "read-only",
-    rewrite: () => (req, body, status) => (isList(req) && status === 200 && body.links.next ? { status, body: { ...body, links: { ...body.links, next: link(req.url) } } } : undefined),
-    findings: [...also, "pagination-inconsistent list_sip_endpoints /links/next"].sort(),
-  })),
+  ).map(
+    ([name, link, also = []]): Row => ({
+      name,
+      mode: "read-only",
+      rewrite: () => (req, body, status) =>
+        isList(req) && status === 200 && body.links.next
+          ? { status, body: { ...body, links: { ...body.links, next: link(req.url) } } }
+          : undefined,
+      findings: [...also, "pagination-inconsistent list_sip_endpoints /links/next"].sort(),
+    }),
+  ),
 ];
 
 /** Answers as the mock does, with each `links.next` rewritten to a relative, query-only reference. */
 const queryOnlyLinks: Rewrite = (req, body, status) =>
-  isList(req) && status === 200 && typeof body.links.next === "string" ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } } : undefined;
+  isList(req) && status === 200 && typeof body.links.next === "string"
+    ? { status, body: { ...body, links: { ...body.links, next: new URL(body.links.next).search } } }
+    : undefined;
 
 describe("drift the mock's profiles do not make", () => {
   it.each(rows)("$name", async ({ mode, rewrite, findings }) => {
     const target = await startEmbeddedMock({ seedCount: 12 });
     const fetchRewriting = rewritingFetch(rewrite());
     try {
-      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
+      const { report } = await runDrift({
+        target,
+        send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }),
+        mode,
+        pageSize: 5,
+      });
       expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`).sort()).toEqual(findings);
       expect(report.outcome).toBe("drift");
     } finally {
@@ -110,7 +132,12 @@ describe("what the spec allows is no drift", () => {
     const target = await startEmbeddedMock({ seedCount: 12 });
     const fetchRewriting = rewritingFetch(rewrite);
     try {
-      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode, pageSize: 5 });
+      const { report } = await runDrift({
+        target,
+        send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }),
+        mode,
+        pageSize: 5,
+      });
       expect(report.findings.map((f) => `${f.check} ${f.operationId} ${f.pointer}`)).toEqual([]);
       expect(report.outcome).toBe("pass");
     } finally {
@@ -128,14 +155,28 @@ describe("no evidence, no pass", () => {
       const text = await response.text();
       if (init.method === "POST" && response.status === 200) owned.add(JSON.parse(text).id);
       const id = /\/endpoints\/sip\/([^/?]+)$/.exec(new URL(url).pathname)?.[1];
-      if (init.method === "GET" && id && owned.has(id)) return new Response(JSON.stringify({ error: "Internal Server Error" }), { status: 500, headers: { "content-type": "application/json" } });
-      return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+      if (init.method === "GET" && id && owned.has(id))
+        return new Response(JSON.stringify({ error: "Internal Server Error" }), {
+          status: 500,
+          headers: { "content-type": "application/json" },
+        });
+      return new Response(response.status === 204 ? null : text, {
+        status: response.status,
+        headers: response.headers,
+      });
     };
     try {
-      const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }), mode: "read-write", pageSize: 5 });
+      const { report } = await runDrift({
+        target,
+        send: createDriftSend(target, { ...FAST_SEND, fetch: fetchRewriting }),
+        mode: "read-write",
+        pageSize: 5,
+      });
       expect(report.outcome).toBe("inconclusive");
       expect(report.findings).toEqual([]);
-      expect(report.reasons.join("\n")).toMatch(/retrieve the created endpoints: retrieving created endpoint .* answered 500 after 3 attempts, so nothing could be judged/);
+      expect(report.reasons.join("\n")).toMatch(
+        /retrieve the created endpoints: retrieving created endpoint .* answered 500 after 3 attempts, so nothing could be judged/,
+      );
     } finally {
       await target.close();
     }

@@ -22,16 +22,42 @@ test("the suggested spec of a drifting run judges its recording as a pass, outsi
   const work = tempDir("judged-spec-loop");
   try {
     const out = join(work.path, "reports");
-    const live = await runCliInProcess(["--mock-fault", "extra-field", "--mode", "read-only", "--suggest-spec", "--out", out], {}, work.path);
+    const live = await runCliInProcess(
+      ["--mock-fault", "extra-field", "--mode", "read-only", "--suggest-spec", "--out", out],
+      {},
+      work.path,
+    );
     expect(live.code).toBe(1);
     const page = readFileSync(join(out, "spec-suggestions.md"), "utf8");
-    expect(page).toContain(`npx sip-endpoints-drift --replay ${join(out, "exchanges.har")} --spec ${join(out, "openapi.suggested.yaml")}`);
-    const judged = await runCliInProcess(["--replay", join(out, "exchanges.har"), "--spec", join(out, "openapi.suggested.yaml"), "--out", join(work.path, "judged"), "--json"], {}, work.path);
+    expect(page).toContain(
+      `npx sip-endpoints-drift --replay ${join(out, "exchanges.har")} --spec ${join(out, "openapi.suggested.yaml")}`,
+    );
+    const judged = await runCliInProcess(
+      [
+        "--replay",
+        join(out, "exchanges.har"),
+        "--spec",
+        join(out, "openapi.suggested.yaml"),
+        "--out",
+        join(work.path, "judged"),
+        "--json",
+      ],
+      {},
+      work.path,
+    );
     expect(judged.code).toBe(0);
     const report = JSON.parse(judged.stdout);
-    expect(report).toMatchObject({ outcome: "pass", findings: [], spec: { path: join(out, "openapi.suggested.yaml") } });
+    expect(report).toMatchObject({
+      outcome: "pass",
+      findings: [],
+      spec: { path: join(out, "openapi.suggested.yaml") },
+    });
     expect(report.spec.sha256).not.toBe(packageFacts.sha256);
-    const again = await runCliInProcess(["--replay", join(out, "exchanges.har"), "--out", join(work.path, "again")], {}, work.path);
+    const again = await runCliInProcess(
+      ["--replay", join(out, "exchanges.har"), "--out", join(work.path, "again")],
+      {},
+      work.path,
+    );
     expect(again.code).toBe(1);
   } finally {
     work.remove();
@@ -44,13 +70,22 @@ test("a live run judged by the caller's own copy: its findings, and SARIF locate
   try {
     mkdirSync(join(work.path, "specs"));
     // The caller's copy: ours with a comment line on top, so its lines differ from the package's.
-    writeFileSync(join(work.path, "specs", "sip.yaml"), `# our copy\n${readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8")}`);
-    const env = { SIGNALWIRE_BASE_URL: mock.url, SIGNALWIRE_PROJECT_ID: mock.credentials.projectId, SIGNALWIRE_API_TOKEN: mock.credentials.apiToken };
+    writeFileSync(
+      join(work.path, "specs", "sip.yaml"),
+      `# our copy\n${readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8")}`,
+    );
+    const env = {
+      SIGNALWIRE_BASE_URL: mock.url,
+      SIGNALWIRE_PROJECT_ID: mock.credentials.projectId,
+      SIGNALWIRE_API_TOKEN: mock.credentials.apiToken,
+    };
     const run = await runCliInProcess(["--target", "live", "--spec", "specs/sip.yaml", "--out", "out"], env, work.path);
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(join(work.path, "out", "report.json"), "utf8"));
     expect(report.spec.path).toBe("specs/sip.yaml");
-    expect(report.findings.map((f: { check: string; pointer: string }) => `${f.check} ${f.pointer}`)).toContain("field-type-mismatch /codecs");
+    expect(report.findings.map((f: { check: string; pointer: string }) => `${f.check} ${f.pointer}`)).toContain(
+      "field-type-mismatch /codecs",
+    );
     const sarif = JSON.parse(readFileSync(join(work.path, "out", "report.sarif"), "utf8"));
     const location = sarif.runs[0].results[0].locations[0].physicalLocation;
     expect(location.artifactLocation.uri).toBe("specs/sip.yaml");
@@ -63,11 +98,19 @@ test("a live run judged by the caller's own copy: its findings, and SARIF locate
 });
 
 describe("what --spec refuses, exit 2, naming the file and what is wrong", () => {
-  const env = { SIGNALWIRE_BASE_URL: "http://127.0.0.1:9/api/relay/rest", SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t0ken-refused" };
+  const env = {
+    SIGNALWIRE_BASE_URL: "http://127.0.0.1:9/api/relay/rest",
+    SIGNALWIRE_PROJECT_ID: "p",
+    SIGNALWIRE_API_TOKEN: "t0ken-refused",
+  };
   it.each([
     ["a file that is not there", null, /^error: --spec .*missing\.yaml: cannot read the spec/],
     ["YAML that does not parse", "openapi: [3.1\n", /^error: --spec .*bad\.yaml:\d+: not valid YAML/],
-    ["a spec without one of the operations", "drop-delete", /it must describe the operations the drift job drives, as they are: delete_sip_endpoint \(DELETE \/endpoints\/sip\/\{id\}\) is missing/],
+    [
+      "a spec without one of the operations",
+      "drop-delete",
+      /it must describe the operations the drift job drives, as they are: delete_sip_endpoint \(DELETE \/endpoints\/sip\/\{id\}\) is missing/,
+    ],
   ])("%s", async (_name, content, message) => {
     const work = tempDir("judged-spec-refused");
     try {
@@ -75,12 +118,19 @@ describe("what --spec refuses, exit 2, naming the file and what is wrong", () =>
       if (content === "drop-delete") {
         file = join(work.path, "no-delete.yaml");
         copyFileSync(join(ROOT, "openapi", "openapi.yaml"), file);
-        writeFileSync(file, readFileSync(file, "utf8").replace("operationId: delete_sip_endpoint", "operationId: remove_sip_endpoint"));
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace("operationId: delete_sip_endpoint", "operationId: remove_sip_endpoint"),
+        );
       } else if (content !== null) {
         file = join(work.path, "bad.yaml");
         writeFileSync(file, content);
       }
-      const run = await runCliInProcess(["--target", "live", "--spec", file, "--out", join(work.path, "out")], env, work.path);
+      const run = await runCliInProcess(
+        ["--target", "live", "--spec", file, "--out", join(work.path, "out")],
+        env,
+        work.path,
+      );
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(readAll(work.path).map((f) => f.file)).not.toContain(join(work.path, "out", "report.json"));
@@ -92,6 +142,8 @@ describe("what --spec refuses, exit 2, naming the file and what is wrong", () =>
   it("with the embedded mock, which serves the package's own spec", async () => {
     const run = await runCliInProcess(["--spec", "x.yaml"], {});
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec");
+    expect(run.stderr).toContain(
+      "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec",
+    );
   });
 });

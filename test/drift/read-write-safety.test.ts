@@ -22,7 +22,12 @@ const snapshot = () => target.mock!.endpoints();
 describe("read-write safety", () => {
   it("leaves the Space exactly as it found it after a full run", async () => {
     const before = snapshot();
-    const { report } = await runDrift({ target, send: createDriftSend(target, FAST_SEND), mode: "read-write", pageSize: 4 });
+    const { report } = await runDrift({
+      target,
+      send: createDriftSend(target, FAST_SEND),
+      mode: "read-write",
+      pageSize: 4,
+    });
     expect(report.outcome).toBe("pass");
     expect(report.cleanup).toEqual({ created: 12, deleted: 12, leftovers: [] });
     expect(snapshot()).toEqual(before);
@@ -41,7 +46,8 @@ describe("read-write safety", () => {
       signal: controller.signal,
       onProgress: (event) => {
         // One create step per handler kind: the fifth one's start stops the run after four creates.
-        if (event.step !== lastStep && event.step.startsWith("create one endpoint (") && ++createSteps === 5) controller.abort();
+        if (event.step !== lastStep && event.step.startsWith("create one endpoint (") && ++createSteps === 5)
+          controller.abort();
         lastStep = event.step;
       },
     });
@@ -55,16 +61,20 @@ describe("read-write safety", () => {
   it("removes what it created when the CLI gets SIGTERM", async () => {
     const before = snapshot();
     const out = tempDir("sigterm");
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/drift.ts", "--target", "live", "--mode", "read-write", "--out", out.path], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        SIGNALWIRE_BASE_URL: target.baseUrl,
-        SIGNALWIRE_PROJECT_ID: target.credentials.projectId,
-        SIGNALWIRE_API_TOKEN: target.credentials.apiToken,
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/drift.ts", "--target", "live", "--mode", "read-write", "--out", out.path],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          SIGNALWIRE_BASE_URL: target.baseUrl,
+          SIGNALWIRE_PROJECT_ID: target.credentials.projectId,
+          SIGNALWIRE_API_TOKEN: target.credentials.apiToken,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
@@ -86,7 +96,10 @@ describe("read-write safety", () => {
     expect(await exited).toBe(2);
     expect(snapshot()).toEqual(before);
     const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8"));
-    expect(report).toMatchObject({ outcome: "inconclusive", reasons: expect.arrayContaining(["the run was interrupted"]) });
+    expect(report).toMatchObject({
+      outcome: "inconclusive",
+      reasons: expect.arrayContaining(["the run was interrupted"]),
+    });
     expect(stdout).toMatch(/^INCONCLUSIVE/);
     out.remove();
   });

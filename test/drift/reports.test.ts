@@ -7,11 +7,22 @@ const finding = aFinding;
 
 function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): DriftReport {
   return driftReport({
-    summary: { requests: 3, retries: 0, findings: { breaking: 0, warning: findings.length, info: 0 }, occurrences: findings.length },
+    summary: {
+      requests: 3,
+      retries: 0,
+      findings: { breaking: 0, warning: findings.length, info: 0 },
+      occurrences: findings.length,
+    },
     findings,
     checks: [
       { id: "field-undocumented", severity: "warning", evaluated: true, findings: findings.length },
-      { id: "update-not-applied", severity: "breaking", evaluated: false, findings: 0, note: "read-only runs do not judge it" },
+      {
+        id: "update-not-applied",
+        severity: "breaking",
+        evaluated: false,
+        findings: 0,
+        note: "read-only runs do not judge it",
+      },
     ],
     evaluated: [
       { check: "field-undocumented", operationId: "list_sip_endpoints" },
@@ -19,7 +30,7 @@ function report(findings: DriftFinding[], over: Partial<DriftReport> = {}): Drif
       { check: "field-missing", operationId: "list_sip_endpoints" },
     ],
     steps: [
-      { name: "list <first> & \"page\"", result: "failed", requests: 1, findings: ["0123456789abcdef"] },
+      { name: 'list <first> & "page"', result: "failed", requests: 1, findings: ["0123456789abcdef"] },
       { name: "retrieve", result: "incomplete", requests: 1, findings: [], note: "retrieve answered 500" },
       { name: "retrieve listed", result: "skipped", requests: 0, findings: [], note: "nothing listed" },
     ],
@@ -31,7 +42,13 @@ describe("FindingCollector", () => {
   it("keeps one entry per stable id, with the first pointer and a count", () => {
     const collector = new FindingCollector();
     collector.add([finding({ pointer: "/data/3/x" }), finding({ pointer: "/data/7/x" })], "walk");
-    collector.add([finding({ pointer: "/data/0/x" }), finding({ id: "fedcba9876543210", check: "field-missing", severity: "breaking" })], "later");
+    collector.add(
+      [
+        finding({ pointer: "/data/0/x" }),
+        finding({ id: "fedcba9876543210", check: "field-missing", severity: "breaking" }),
+      ],
+      "later",
+    );
     expect(collector.findings().map((f) => [f.check, f.pointer, f.occurrences, f.step])).toEqual([
       ["field-missing", "/data/0/x", 1, "later"],
       ["field-undocumented", "/data/3/x", 3, "walk"],
@@ -66,7 +83,11 @@ describe("FindingCollector", () => {
   it("reaches a threshold at its own severity and above, not below", () => {
     const warnings = new FindingCollector();
     warnings.add([finding({ severity: "warning" })], "walk");
-    expect([warnings.hasAtLeast("info"), warnings.hasAtLeast("warning"), warnings.hasAtLeast("breaking")]).toEqual([true, true, false]);
+    expect([warnings.hasAtLeast("info"), warnings.hasAtLeast("warning"), warnings.hasAtLeast("breaking")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     const infos = new FindingCollector();
     infos.add([finding({ severity: "info" })], "walk");
     expect([infos.hasAtLeast("info"), infos.hasAtLeast("warning")]).toEqual([true, false]);
@@ -109,22 +130,38 @@ describe("renderings", () => {
   it("Markdown keeps table cells intact, and HTML in them as text", () => {
     const md = renderMarkdown(report([tricky]));
     const row = md.split("\n").find((line) => line.includes("`field-undocumented`"))!;
-    expect(row).toContain("a\\|b &lt;c&gt; &amp; \"d\"");
+    expect(row).toContain('a\\|b &lt;c&gt; &amp; "d"');
     expect(row.split(/(?<!\\)\|/).length).toBe(11);
     expect(md).toContain("| 50 |");
   });
 
   it("JUnit has a case per evaluated check × operation and per step, and is well-formed", () => {
-    const info = { ...finding({ id: "1111111111111111", check: "status-code-alternative", severity: "info", operationId: "create_sip_endpoint", pointer: "" }), occurrences: 1, step: "create" };
+    const info = {
+      ...finding({
+        id: "1111111111111111",
+        check: "status-code-alternative",
+        severity: "info",
+        operationId: "create_sip_endpoint",
+        pointer: "",
+      }),
+      occurrences: 1,
+      step: "create",
+    };
     const xml = renderJunit(report([tricky, info]));
     expect(xml.match(/<testcase /g)).toHaveLength(7);
     expect(xml).toMatch(/<testsuites name="sip-endpoints drift" tests="7" failures="2" errors="1" skipped="2"/);
     // A check the run did not evaluate is skipped with its reason, never a passing case.
-    expect(xml).toContain('<testcase classname="drift.checks.update-not-applied" name="update-not-applied · not evaluated" time="0">\n      <skipped message="not evaluated in this run: read-only runs do not judge it"/>');
-    expect(xml).toContain('<failure type="field-undocumented" message="field-undocumented at /data/0/x: undocumented key">');
+    expect(xml).toContain(
+      '<testcase classname="drift.checks.update-not-applied" name="update-not-applied · not evaluated" time="0">\n      <skipped message="not evaluated in this run: read-only runs do not judge it"/>',
+    );
+    expect(xml).toContain(
+      '<failure type="field-undocumented" message="field-undocumented at /data/0/x: undocumented key">',
+    );
     expect(xml).toContain("actual: a|b &lt;c&gt; &amp; &quot;d&quot;");
     // Below --fail-on: listed, not failed.
-    expect(xml).toMatch(/name="status-code-alternative · create_sip_endpoint" time="0">\s*<system-out>check: status-code-alternative \(info\)/);
+    expect(xml).toMatch(
+      /name="status-code-alternative · create_sip_endpoint" time="0">\s*<system-out>check: status-code-alternative \(info\)/,
+    );
     expect(xml).toContain('<error type="incomplete" message="retrieve answered 500"/>');
     expect(xml).toContain('name="list &lt;first&gt; &amp; &quot;page&quot;"');
     expectBalanced(xml);
@@ -134,7 +171,9 @@ describe("renderings", () => {
 /** Every element opened is closed in order (enough to catch a broken renderer without an XML parser). */
 function expectBalanced(xml: string): void {
   const stack: string[] = [];
-  for (const [, closing, name, selfClosing] of xml.replace(/<\?xml[^>]*\?>/, "").matchAll(/<(\/?)([a-z-]+)[^>]*?(\/?)>/g)) {
+  for (const [, closing, name, selfClosing] of xml
+    .replace(/<\?xml[^>]*\?>/, "")
+    .matchAll(/<(\/?)([a-z-]+)[^>]*?(\/?)>/g)) {
     if (selfClosing) continue;
     if (closing) expect(stack.pop()).toBe(name);
     else stack.push(name!);

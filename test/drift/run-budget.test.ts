@@ -2,7 +2,14 @@
  * The time budget of `runDrift` in-process: the scenarios stop when the budget less the time kept
  * for cleanup has passed, and the report says which limit was reached.
  */
-import { createDriftSend, runDrift, startEmbeddedMock, type DriftRequest, type DriftTarget, type SendFn } from "../../src/drift";
+import {
+  createDriftSend,
+  runDrift,
+  startEmbeddedMock,
+  type DriftRequest,
+  type DriftTarget,
+  type SendFn,
+} from "../../src/drift";
 import { activeTimers } from "../support/timers";
 import { fastFaultOptions, FAST_SEND } from "./harness";
 
@@ -21,8 +28,17 @@ function stalling(target: DriftTarget, stalled: ReadonlyArray<DriftRequest["oper
 test("a stalled run stops its scenarios at the budget less the time kept for cleanup, and says so", async () => {
   const target = await startEmbeddedMock({ fault: "slow", faultOptions: fastFaultOptions("slow"), seedCount: 2 });
   try {
-    const { report } = await runDrift({ target, send: createDriftSend(target, { ...FAST_SEND, timeoutMs: 10_000 }), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
-    expect(report).toMatchObject({ outcome: "inconclusive", reasons: ["the run reached --max-duration 2 s (less the time kept for cleanup)"] });
+    const { report } = await runDrift({
+      target,
+      send: createDriftSend(target, { ...FAST_SEND, timeoutMs: 10_000 }),
+      mode: "read-write",
+      pageSize: 5,
+      maxDurationMs: 2_000,
+    });
+    expect(report).toMatchObject({
+      outcome: "inconclusive",
+      reasons: ["the run reached --max-duration 2 s (less the time kept for cleanup)"],
+    });
     // It stopped in the read-only part (retrieving is what stalls), before creating anything.
     expect(report.steps.at(-1)).toMatchObject({ name: "retrieve 2 listed endpoint(s)", result: "incomplete" });
     expect(report.cleanup).toBeUndefined();
@@ -34,10 +50,20 @@ test("a stalled run stops its scenarios at the budget less the time kept for cle
 test("a run stalled after creating leaves cleanup its reserved time: everything it created is removed", async () => {
   const target = await startEmbeddedMock({ seedCount: 2 });
   try {
-    const { report } = await runDrift({ target, send: stalling(target, ["update_sip_endpoint"]), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
+    const { report } = await runDrift({
+      target,
+      send: stalling(target, ["update_sip_endpoint"]),
+      mode: "read-write",
+      pageSize: 5,
+      maxDurationMs: 2_000,
+    });
     expect(report.reasons).toEqual(["the run reached --max-duration 2 s (less the time kept for cleanup)"]);
     expect(report.cleanup!.created).toBeGreaterThan(0);
-    expect(report.cleanup).toEqual({ created: report.cleanup!.created, deleted: report.cleanup!.created, leftovers: [] });
+    expect(report.cleanup).toEqual({
+      created: report.cleanup!.created,
+      deleted: report.cleanup!.created,
+      leftovers: [],
+    });
   } finally {
     await target.close();
   }
@@ -46,10 +72,18 @@ test("a run stalled after creating leaves cleanup its reserved time: everything 
 test("cleanup that stalls too is cut at the budget itself, and what it could not remove is reported", async () => {
   const target = await startEmbeddedMock({ seedCount: 2 });
   try {
-    const { report } = await runDrift({ target, send: stalling(target, ["update_sip_endpoint", "delete_sip_endpoint"]), mode: "read-write", pageSize: 5, maxDurationMs: 2_000 });
+    const { report } = await runDrift({
+      target,
+      send: stalling(target, ["update_sip_endpoint", "delete_sip_endpoint"]),
+      mode: "read-write",
+      pageSize: 5,
+      maxDurationMs: 2_000,
+    });
     expect(report.outcome).toBe("inconclusive");
     expect(report.reasons[0]).toBe("the run reached --max-duration 2 s (less the time kept for cleanup)");
-    expect(report.reasons).toContainEqual(expect.stringMatching(/: cleanup could not list what is left: the run reached --max-duration 2 s$/));
+    expect(report.reasons).toContainEqual(
+      expect.stringMatching(/: cleanup could not list what is left: the run reached --max-duration 2 s$/),
+    );
     expect(report.cleanup!.leftovers).toHaveLength(report.cleanup!.created);
     expect(report.cleanup!.deleted).toBe(0);
   } finally {
@@ -61,7 +95,13 @@ test("with a budget, an interruption still stops the run; the budget's timers en
   const target = await startEmbeddedMock({ seedCount: 2 });
   try {
     const send = createDriftSend(target, FAST_SEND);
-    const interrupted = await runDrift({ target, send, mode: "read-only", signal: AbortSignal.abort("SIGINT"), maxDurationMs: 600_000 });
+    const interrupted = await runDrift({
+      target,
+      send,
+      mode: "read-only",
+      signal: AbortSignal.abort("SIGINT"),
+      maxDurationMs: 600_000,
+    });
     expect(interrupted.report.reasons).toEqual(["the run was interrupted"]);
     const before = activeTimers();
     const { report } = await runDrift({ target, send, mode: "read-only", maxDurationMs: 600_000 });

@@ -25,16 +25,32 @@ const ITEMS = [
 
 function exchange(request: DriftRequest, status: number, body: unknown): DriftExchange {
   const method = request.operationId === "delete_sip_endpoint" ? "DELETE" : "GET";
-  const url = request.params ? `${BASE}/endpoints/sip/${request.params.id}` : `${BASE}/endpoints/sip?filter_username=drift-`;
-  return { operationId: request.operationId, method, url, status, headers: body === undefined ? {} : { "content-type": "application/json" }, bodyText: body === undefined ? "" : JSON.stringify(body) };
+  const url = request.params
+    ? `${BASE}/endpoints/sip/${request.params.id}`
+    : `${BASE}/endpoints/sip?filter_username=drift-`;
+  return {
+    operationId: request.operationId,
+    method,
+    url,
+    status,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    bodyText: body === undefined ? "" : JSON.stringify(body),
+  };
 }
 
 /** A send that lists `ITEMS` on one page (or answers `list`) and deletes with `deletes[id]` (204 when unnamed). */
-function scripted(options: { list?: (request: DriftRequest) => DriftExchange; deletes?: Record<string, number | Error> } = {}) {
+function scripted(
+  options: { list?: (request: DriftRequest) => DriftExchange; deletes?: Record<string, number | Error> } = {},
+) {
   const deleted: string[] = [];
   const send = async (request: DriftRequest): Promise<DriftExchange> => {
     if (request.operationId !== "delete_sip_endpoint") {
-      return options.list ? options.list(request) : exchange(request, 200, { data: ITEMS, links: { self: `${BASE}/endpoints/sip?page_number=0`, first: `${BASE}/endpoints/sip?page_number=0` } });
+      return options.list
+        ? options.list(request)
+        : exchange(request, 200, {
+            data: ITEMS,
+            links: { self: `${BASE}/endpoints/sip?page_number=0`, first: `${BASE}/endpoints/sip?page_number=0` },
+          });
     }
     const id = request.params!.id;
     const answer = options.deletes?.[id] ?? 204;
@@ -47,7 +63,16 @@ function scripted(options: { list?: (request: DriftRequest) => DriftExchange; de
 
 it("deletes exactly the leftovers of earlier runs and passes", async () => {
   const { send, deleted } = scripted();
-  expect(await runCleanup({ target, send })).toEqual<CleanupResult>({ outcome: "pass", exitCode: EXIT_CODES.pass, baseUrl: BASE, requests: 3, found: 2, deleted: 2, remaining: [], reasons: [] });
+  expect(await runCleanup({ target, send })).toEqual<CleanupResult>({
+    outcome: "pass",
+    exitCode: EXIT_CODES.pass,
+    baseUrl: BASE,
+    requests: 3,
+    found: 2,
+    deleted: 2,
+    remaining: [],
+    reasons: [],
+  });
   expect(deleted).toEqual(["leftover-1", "leftover-2"]);
 });
 
@@ -69,13 +94,26 @@ it("goes on after a delete that got no answer", async () => {
   const { send, deleted } = scripted({ deletes: { "leftover-1": new Error("socket hang up") } });
   const result = await runCleanup({ target, send });
   expect(deleted).toEqual(["leftover-2"]);
-  expect(result).toMatchObject({ outcome: "inconclusive", found: 2, deleted: 1, remaining: [{ id: "leftover-1", username: "drift-a1b2c3d4-create" }], reasons: ["1 leftover(s) could not be deleted"] });
+  expect(result).toMatchObject({
+    outcome: "inconclusive",
+    found: 2,
+    deleted: 1,
+    remaining: [{ id: "leftover-1", username: "drift-a1b2c3d4-create" }],
+    reasons: ["1 leftover(s) could not be deleted"],
+  });
 });
 
 it("is inconclusive, with the step's reason, when the list cannot be read", async () => {
   const { send } = scripted({ list: (request) => exchange(request, 503, { errors: [] }) });
   const result = await runCleanup({ target, send });
-  expect(result).toMatchObject({ outcome: "inconclusive", exitCode: EXIT_CODES.inconclusive, requests: 1, found: 0, deleted: 0, remaining: [] });
+  expect(result).toMatchObject({
+    outcome: "inconclusive",
+    exitCode: EXIT_CODES.inconclusive,
+    requests: 1,
+    found: 0,
+    deleted: 0,
+    remaining: [],
+  });
   expect(result.reasons).toEqual([expect.stringMatching(/^find leftovers of earlier runs: .*503/)]);
 });
 
@@ -98,10 +136,20 @@ it("gives the reason a run stopped once, and secrets in it are scrubbed", async 
 });
 
 test("a bug met while deleting a leftover is thrown, not counted as a leftover the target kept", async () => {
-  const { session } = sessionAnswering((request) => exchange(request, request.operationId === "delete_sip_endpoint" ? 204 : 200, request.operationId === "delete_sip_endpoint" ? undefined : { data: ITEMS, links: { self: BASE, first: BASE } }), {
-    onExchange: ({ exchange: seen }) => {
-      if (seen.operationId === "delete_sip_endpoint") throw new TypeError("a bug in the recorder");
+  const { session } = sessionAnswering(
+    (request) =>
+      exchange(
+        request,
+        request.operationId === "delete_sip_endpoint" ? 204 : 200,
+        request.operationId === "delete_sip_endpoint" ? undefined : { data: ITEMS, links: { self: BASE, first: BASE } },
+      ),
+    {
+      onExchange: ({ exchange: seen }) => {
+        if (seen.operationId === "delete_sip_endpoint") throw new TypeError("a bug in the recorder");
+      },
     },
-  });
-  await expect(removeLeftovers(session, { baseUrl: BASE, maxPages: 5 })).rejects.toThrow(new TypeError("a bug in the recorder"));
+  );
+  await expect(removeLeftovers(session, { baseUrl: BASE, maxPages: 5 })).rejects.toThrow(
+    new TypeError("a bug in the recorder"),
+  );
 });

@@ -3,7 +3,17 @@
  * names what it creates, and the deliberately wrong credentials of its authentication probe.
  */
 import { version } from "../../package.json";
-import { createDriftSend, newRunId, renderMarkdown, renderSarif, runDrift, startEmbeddedMock, type DriftCredentials, type DriftTarget, type SendFn } from "../../src/drift";
+import {
+  createDriftSend,
+  newRunId,
+  renderMarkdown,
+  renderSarif,
+  runDrift,
+  startEmbeddedMock,
+  type DriftCredentials,
+  type DriftTarget,
+  type SendFn,
+} from "../../src/drift";
 import { LEFTOVER_PATTERN } from "../../src/drift/scenarios/cleanup";
 import { clock, FAST_SEND } from "./harness";
 

@@ -14,10 +14,22 @@ const PAGE = '{"links":{"self":"a","first":"a"},"data":[]}';
 const ODD_PAGE = '{"links":{"self":"a","first":"a"},"data":[],"x":1}';
 
 function exchange(over: Partial<DriftExchange> = {}): DriftExchange {
-  return { operationId: "list_sip_endpoints", method: "GET", url: URL_, status: 200, headers: { "content-type": "application/json" }, bodyText: PAGE, ...over };
+  return {
+    operationId: "list_sip_endpoints",
+    method: "GET",
+    url: URL_,
+    status: 200,
+    headers: { "content-type": "application/json" },
+    bodyText: PAGE,
+    ...over,
+  };
 }
 
-const failure = async (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
+const failure = async (work: Promise<unknown>) =>
+  work.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe("a request", () => {
   it("counts requests and retries, per run and per step, and records the statuses seen", async () => {
@@ -37,7 +49,9 @@ describe("a request", () => {
     });
     const stopped = await failure(session.request({ operationId: "retrieve_sip_endpoint", params: { id: "x" } }));
     expect(stopped).toBeInstanceOf(RunStopped);
-    expect((stopped as RunStopped).reason).toBe("retrieve_sip_endpoint: the target gave no answer (NetworkError: socket hang up)");
+    expect((stopped as RunStopped).reason).toBe(
+      "retrieve_sip_endpoint: the target gave no answer (NetworkError: socket hang up)",
+    );
     expect(session.requests).toBe(1);
   });
 
@@ -45,26 +59,38 @@ describe("a request", () => {
     const plain = sessionAnswering(() => {
       throw new Error("boom");
     }).session;
-    expect(((await failure(plain.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("list_sip_endpoints: the target gave no answer (boom)");
+    expect(((await failure(plain.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "list_sip_endpoints: the target gave no answer (boom)",
+    );
     const odd = sessionAnswering(() => {
       throw 42;
     }).session;
-    expect(((await failure(odd.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("list_sip_endpoints: the target gave no answer (42)");
+    expect(((await failure(odd.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "list_sip_endpoints: the target gave no answer (42)",
+    );
   });
 
   it("that could not be built stops the run as unsent, and is not counted", async () => {
     const { session } = sessionAnswering(() => {
       throw new ArgumentError("the id is empty");
     });
-    const stopped = (await failure(session.request({ operationId: "retrieve_sip_endpoint", params: { id: "" } }))) as RunStopped;
-    expect(stopped.reason).toBe("retrieve_sip_endpoint: the request could not be sent (ArgumentError: the id is empty)");
+    const stopped = (await failure(
+      session.request({ operationId: "retrieve_sip_endpoint", params: { id: "" } }),
+    )) as RunStopped;
+    expect(stopped.reason).toBe(
+      "retrieve_sip_endpoint: the request could not be sent (ArgumentError: the id is empty)",
+    );
     expect(session.requests).toBe(0);
   });
 
   it("answered 401 with the run's own credentials stops the run; with none or other ones it is judged", async () => {
     const { session } = sessionAnswering(() => exchange({ status: 401, bodyText: '{"errors":[]}' }));
-    expect(await session.request({ operationId: "list_sip_endpoints", auth: "none" })).toMatchObject({ exchange: { status: 401 } });
-    expect(await session.request({ operationId: "list_sip_endpoints", auth: { projectId: "p", apiToken: "wrong" } })).toMatchObject({ exchange: { status: 401 } });
+    expect(await session.request({ operationId: "list_sip_endpoints", auth: "none" })).toMatchObject({
+      exchange: { status: 401 },
+    });
+    expect(
+      await session.request({ operationId: "list_sip_endpoints", auth: { projectId: "p", apiToken: "wrong" } }),
+    ).toMatchObject({ exchange: { status: 401 } });
     for (const auth of [undefined, "default" as const]) {
       const stopped = (await failure(session.request({ operationId: "list_sip_endpoints", auth }))) as RunStopped;
       expect(stopped.reason).toBe("the target refused the given credentials (401 on list_sip_endpoints)");
@@ -75,17 +101,23 @@ describe("a request", () => {
     const controller = new AbortController();
     const { session, asked } = sessionAnswering(() => exchange(), { signal: controller.signal });
     controller.abort("the run reached --max-duration 60 s");
-    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("the run reached --max-duration 60 s");
+    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "the run reached --max-duration 60 s",
+    );
     expect(asked).toEqual([]);
     const other = new AbortController();
     const plain = sessionAnswering(() => exchange(), { signal: other.signal }).session;
     other.abort(new Error("SIGINT"));
-    expect(((await failure(plain.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("the run was interrupted");
+    expect(((await failure(plain.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "the run was interrupted",
+    );
     expect(plain.interrupted).toBe(true);
     const text = new AbortController();
     const withText = sessionAnswering(() => exchange(), { signal: text.signal }).session;
     text.abort("SIGTERM");
-    expect(((await failure(withText.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("the run was interrupted");
+    expect(((await failure(withText.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "the run was interrupted",
+    );
   });
 
   it("that fails because the run was interrupted meanwhile stops with the interruption, not the error", async () => {
@@ -97,7 +129,9 @@ describe("a request", () => {
       },
       { signal: controller.signal },
     );
-    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("the run reached --max-duration 1 s (less the time kept for cleanup)");
+    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "the run reached --max-duration 1 s (less the time kept for cleanup)",
+    );
   });
 
   it("for cleanup goes on after an interruption, carries the cleanup signal, and stops only when that one ends", async () => {
@@ -116,7 +150,13 @@ describe("a request", () => {
     expect(asked[0]!.signal).toBe(everything.signal);
     fail = true;
     everything.abort("the run reached --max-duration 60 s");
-    expect(((await failure(session.request({ operationId: "delete_sip_endpoint", params: { id: "a" } }, { cleanup: true }))) as RunStopped).reason).toBe("the run reached --max-duration 60 s");
+    expect(
+      (
+        (await failure(
+          session.request({ operationId: "delete_sip_endpoint", params: { id: "a" } }, { cleanup: true }),
+        )) as RunStopped
+      ).reason,
+    ).toBe("the run reached --max-duration 60 s");
   });
 
   it("outside cleanup, a failure is the target's even when the cleanup signal has ended", async () => {
@@ -128,7 +168,9 @@ describe("a request", () => {
       },
       { cleanupSignal: everything.signal },
     );
-    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe("list_sip_endpoints: the target gave no answer (reset)");
+    expect(((await failure(session.request({ operationId: "list_sip_endpoints" }))) as RunStopped).reason).toBe(
+      "list_sip_endpoints: the target gave no answer (reset)",
+    );
   });
 
   it("passes the run's signal on, and none when there is none", async () => {
@@ -142,16 +184,27 @@ describe("a request", () => {
   });
 
   it("of invalid input that is accepted files no echo of it, but what else is wrong with the answer", async () => {
-    const echoed = exchange({ operationId: "create_sip_endpoint", method: "POST", status: 201, bodyText: '{"extra":1}' });
+    const echoed = exchange({
+      operationId: "create_sip_endpoint",
+      method: "POST",
+      status: 201,
+      bodyText: '{"extra":1}',
+    });
     const { session } = sessionAnswering(() => echoed);
     await session.request({ operationId: "create_sip_endpoint", body: {} }, { invalidInput: true });
     expect(session.findings.findings().map((f) => f.check)).toEqual(["status-code-alternative"]);
     await session.request({ operationId: "create_sip_endpoint", body: {} });
-    expect([...new Set(session.findings.findings().map((f) => f.check))].sort()).toEqual(["field-missing", "field-undocumented", "status-code-alternative"]);
+    expect([...new Set(session.findings.findings().map((f) => f.check))].sort()).toEqual([
+      "field-missing",
+      "field-undocumented",
+      "status-code-alternative",
+    ]);
   });
 
   it("of invalid input that is refused is judged whole", async () => {
-    const { session } = sessionAnswering(() => exchange({ operationId: "create_sip_endpoint", method: "POST", status: 422, bodyText: '{"oops":1}' }));
+    const { session } = sessionAnswering(() =>
+      exchange({ operationId: "create_sip_endpoint", method: "POST", status: 422, bodyText: '{"oops":1}' }),
+    );
     await session.request({ operationId: "create_sip_endpoint", body: {} }, { invalidInput: true });
     expect(session.findings.findings().map((f) => f.check)).toContain("field-undocumented");
   });
@@ -180,16 +233,27 @@ describe("a request", () => {
 
   it("stops the run when the caller says the answer is from another API", async () => {
     const { session } = sessionAnswering(() => exchange({ status: 404 }));
-    const stopped = (await failure(session.request({ operationId: "list_sip_endpoints" }, { notThisApi: ({ exchange: e }) => (e.status === 404 ? "elsewhere" : undefined) }))) as RunStopped;
+    const stopped = (await failure(
+      session.request(
+        { operationId: "list_sip_endpoints" },
+        { notThisApi: ({ exchange: e }) => (e.status === 404 ? "elsewhere" : undefined) },
+      ),
+    )) as RunStopped;
     expect(stopped.reason).toBe("elsewhere");
     expect(session.findings.size).toBe(0);
   });
 
   it("tells every exchange that got an answer to the recorder, with its step and flags", async () => {
     const seen: Array<{ step: string; invalidInput: boolean; followsLink: boolean }> = [];
-    const { session } = sessionAnswering(() => exchange(), { onExchange: ({ step, invalidInput, followsLink }) => seen.push({ step, invalidInput, followsLink }) });
+    const { session } = sessionAnswering(() => exchange(), {
+      onExchange: ({ step, invalidInput, followsLink }) => seen.push({ step, invalidInput, followsLink }),
+    });
     await session.request({ operationId: "list_sip_endpoints" });
-    await session.step("walk", async () => void (await session.request({ operationId: "list_sip_endpoints" }, { followsLink: true, invalidInput: true })));
+    await session.step(
+      "walk",
+      async () =>
+        void (await session.request({ operationId: "list_sip_endpoints" }, { followsLink: true, invalidInput: true })),
+    );
     expect(seen).toEqual([
       { step: "", invalidInput: false, followsLink: false },
       { step: "walk", invalidInput: true, followsLink: true },
@@ -214,7 +278,10 @@ test("a stopped run and an incomplete step are errors named for what they are", 
 
 describe("what a step needs", () => {
   const sent = (over: Partial<DriftExchange>, parsed = true): Sent => {
-    return { exchange: exchange(over), analysis: { parsed: parsed ? { ok: true, value: {} } : { ok: false, error: "x" } } } as unknown as Sent;
+    return {
+      exchange: exchange(over),
+      analysis: { parsed: parsed ? { ok: true, value: {} } : { ok: false, error: "x" } },
+    } as unknown as Sent;
   };
   const { session } = sessionAnswering(() => exchange());
 
@@ -232,8 +299,12 @@ describe("what a step needs", () => {
 
   it("JSON from a 2xx", () => {
     expect(session.requireJson(sent({ status: 201 }), "the page")).toEqual({});
-    expect(() => session.requireJson(sent({ status: 302 }), "the page")).toThrow(new StepIncomplete("the page: list_sip_endpoints answered 302"));
-    expect(() => session.requireJson(sent({ status: 200 }, false), "the page")).toThrow(new StepIncomplete("the page: the 200 body of list_sip_endpoints is not JSON"));
+    expect(() => session.requireJson(sent({ status: 302 }), "the page")).toThrow(
+      new StepIncomplete("the page: list_sip_endpoints answered 302"),
+    );
+    expect(() => session.requireJson(sent({ status: 200 }, false), "the page")).toThrow(
+      new StepIncomplete("the page: the 200 body of list_sip_endpoints is not JSON"),
+    );
   });
 });
 
@@ -253,7 +324,9 @@ describe("a step", () => {
 
   it("that stops the run is recorded as incomplete, then the stop goes on; other errors go on unrecorded", async () => {
     const { session } = sessionAnswering(() => exchange());
-    await expect(session.step("a", async () => Promise.reject(new RunStopped("gone")))).rejects.toBeInstanceOf(RunStopped);
+    await expect(session.step("a", async () => Promise.reject(new RunStopped("gone")))).rejects.toBeInstanceOf(
+      RunStopped,
+    );
     await expect(session.step("b", async () => Promise.reject(new TypeError("bug")))).rejects.toBeInstanceOf(TypeError);
     expect(session.steps).toEqual([
       { name: "a", result: "incomplete", requests: 0, findings: [], note: "gone" },

@@ -22,7 +22,11 @@ beforeAll(async () => {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const upstream = await fetch(`${mock.url.replace(/\/api\/relay\/rest$/, "")}${req.url}`, {
       method: req.method,
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => ["authorization", "content-type"].includes(k)) as Array<[string, string]>),
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => ["authorization", "content-type"].includes(k)) as Array<
+          [string, string]
+        >,
+      ),
       body: chunks.length ? Buffer.concat(chunks) : undefined,
     });
     let text = await upstream.text();
@@ -37,7 +41,13 @@ beforeAll(async () => {
     }
     if (status === 204) return res.writeHead(204).end();
     const gz = gzipSync(text);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-encoding": "gzip", "content-length": gz.length }).end(gz);
+    res
+      .writeHead(status, {
+        "content-type": "application/json; charset=utf-8",
+        "content-encoding": "gzip",
+        "content-length": gz.length,
+      })
+      .end(gz);
   });
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
   baseUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/relay/rest`;
@@ -52,11 +62,19 @@ test.each(["read-only", "read-write"])("%s: pass, exit 0, nothing at warning or 
   const out = tempDir("letter");
   try {
     const env = { SIGNALWIRE_PROJECT_ID: mock.credentials.projectId, SIGNALWIRE_API_TOKEN: mock.credentials.apiToken };
-    const run = await runCliInProcess(["--target", "live", "--base-url", baseUrl, "--mode", mode, "--out", out.path], env);
+    const run = await runCliInProcess(
+      ["--target", "live", "--base-url", baseUrl, "--mode", mode, "--out", out.path],
+      env,
+    );
     const report = JSON.parse(readFileSync(join(out.path, "report.json"), "utf8"));
-    expect({ code: run.code, outcome: report.outcome, reasons: report.reasons }).toEqual({ code: 0, outcome: "pass", reasons: [] });
+    expect({ code: run.code, outcome: report.outcome, reasons: report.reasons }).toEqual({
+      code: 0,
+      outcome: "pass",
+      reasons: [],
+    });
     expect(report.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
-    if (mode === "read-write") expect(report.findings.map((f: { check: string }) => f.check)).toContain("status-code-alternative");
+    if (mode === "read-write")
+      expect(report.findings.map((f: { check: string }) => f.check)).toContain("status-code-alternative");
   } finally {
     out.remove();
   }

@@ -41,7 +41,9 @@ test("--max-duration that ends the run first says the target never answered too"
   const { result, elapsed } = await runUntilDone({ maxDurationMs: 8_000 }, 500);
   // A quarter of the budget is kept for cleanup.
   expect(elapsed).toBe(6_000);
-  expect(result.report.reasons[0]).toBe(`the run reached --max-duration 8 s (less the time kept for cleanup): ${BASE} never answered`);
+  expect(result.report.reasons[0]).toBe(
+    `the run reached --max-duration 8 s (less the time kept for cleanup): ${BASE} never answered`,
+  );
 });
 
 test("the wait for a first answer is the engine's option, and ends with the first answer", async () => {
@@ -50,7 +52,17 @@ test("the wait for a first answer is the engine's option, and ends with the firs
   expect(result.report.reasons[0]).toContain("within 3 s");
   let answered = 0;
   // One answer, then silence: the first-answer wait no longer applies (no budget either), so the run waits on.
-  const once: SendFn = async (request) => (answered++ === 0 ? { operationId: request.operationId, method: "GET", url: `${BASE}/endpoints/sip`, status: 200, headers: { "content-type": "application/json" }, bodyText: '{"data":[],"links":{}}' } : silent(request));
+  const once: SendFn = async (request) =>
+    answered++ === 0
+      ? {
+          operationId: request.operationId,
+          method: "GET",
+          url: `${BASE}/endpoints/sip`,
+          status: 200,
+          headers: { "content-type": "application/json" },
+          bodyText: '{"data":[],"links":{}}',
+        }
+      : silent(request);
   const controller = new AbortController();
   const running = runDrift({ target, send: once, mode: "read-only", firstAnswerMs: 3_000, signal: controller.signal });
   await jest.advanceTimersByTimeAsync(60_000);

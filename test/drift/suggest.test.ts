@@ -10,7 +10,12 @@ import { suggestChanges, type Suggestion } from "../../src/drift/suggest";
 import type { Json } from "../../src/spec/json-pointer";
 import { aFinding } from "./report-fixture";
 
-const RETRIEVE = { operationId: "retrieve_sip_endpoint", method: "GET", path: "/endpoints/sip/{id}", status: 200 } as const;
+const RETRIEVE = {
+  operationId: "retrieve_sip_endpoint",
+  method: "GET",
+  path: "/endpoints/sip/{id}",
+  status: 200,
+} as const;
 const SIP_ENDPOINT = "/components/schemas/SipEndpoint";
 const RETRIEVE_RESPONSES = "/paths/~1endpoints~1sip~1{id}/get/responses";
 
@@ -26,7 +31,12 @@ function seen(values: Json[], over: Partial<Evidence> = {}): Evidence {
 }
 
 /** The suggestion for one finding of a retrieve (or `over`'s operation) with this evidence. */
-function suggestFor(check: CheckId, pointer: string, evidence: Evidence | undefined, over: Partial<Finding> = {}): Suggestion | undefined {
+function suggestFor(
+  check: CheckId,
+  pointer: string,
+  evidence: Evidence | undefined,
+  over: Partial<Finding> = {},
+): Suggestion | undefined {
   const finding = aFinding({ ...RETRIEVE, id: "f1", check, pointer, ...over });
   const evidenceById = new Map(evidence ? [["f1", evidence]] : []);
   return suggestChanges([finding], evidenceById).get("f1");
@@ -36,10 +46,16 @@ describe("an undocumented key: a new property, typed from what was seen", () => 
   it("a few short names each seen at least twice make a closed set", () => {
     expect(suggestFor("field-undocumented", "/region", seen(["us-east", "eu"], { occurrences: 4 }))).toEqual({
       text: 'Document `region` in `components.schemas.SipEndpoint` as a string (one of "us-east", "eu") (seen 4 times).',
-      patch: [{ op: "add", path: `${SIP_ENDPOINT}/properties/region`, value: { type: "string", enum: ["us-east", "eu"] } }],
+      patch: [
+        { op: "add", path: `${SIP_ENDPOINT}/properties/region`, value: { type: "string", enum: ["us-east", "eu"] } },
+      ],
     });
-    expect(suggestFor("field-undocumented", "/region", seen(["a", "b", "c"], { occurrences: 6 }))?.patch[0]).toMatchObject({ value: { type: "string", enum: ["a", "b", "c"] } });
-    expect(suggestFor("field-undocumented", "/region", seen(["a", null], { occurrences: 2 }))?.patch[0]).toMatchObject({ value: { type: ["string", "null"], enum: ["a", null] } });
+    expect(
+      suggestFor("field-undocumented", "/region", seen(["a", "b", "c"], { occurrences: 6 }))?.patch[0],
+    ).toMatchObject({ value: { type: "string", enum: ["a", "b", "c"] } });
+    expect(suggestFor("field-undocumented", "/region", seen(["a", null], { occurrences: 2 }))?.patch[0]).toMatchObject({
+      value: { type: ["string", "null"], enum: ["a", null] },
+    });
   });
 
   it.each([
@@ -56,12 +72,27 @@ describe("an undocumented key: a new property, typed from what was seen", () => 
   });
 
   it.each<[string, Json[], Record<string, Json>, string]>([
-    ["date-times", ["2024-01-01T00:00:00Z", "2024-02-29T23:59:59.123+01:00", null], { type: ["string", "null"], format: "date-time" }, "a string or null (format date-time)"],
-    ["uuids", ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "3FA85F64-5717-4562-B3FC-2C963F66AFA7"], { type: "string", format: "uuid" }, "a string (format uuid)"],
+    [
+      "date-times",
+      ["2024-01-01T00:00:00Z", "2024-02-29T23:59:59.123+01:00", null],
+      { type: ["string", "null"], format: "date-time" },
+      "a string or null (format date-time)",
+    ],
+    [
+      "uuids",
+      ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "3FA85F64-5717-4562-B3FC-2C963F66AFA7"],
+      { type: "string", format: "uuid" },
+      "a string (format uuid)",
+    ],
     ["whole and other numbers", [1, 2.5], { type: "number" }, "a number"],
     ["whole numbers", [1, 2], { type: "integer" }, "an integer"],
     ["mixed types", ["a", 1], { type: ["string", "integer"] }, "a string or integer"],
-    ["objects, typed key by key but never as closed sets", [{ tier: "gold" }, { tier: "gold", n: 1 }], { type: "object", properties: { tier: { type: "string" }, n: { type: "integer" } } }, "an object"],
+    [
+      "objects, typed key by key but never as closed sets",
+      [{ tier: "gold" }, { tier: "gold", n: 1 }],
+      { type: "object", properties: { tier: { type: "string" }, n: { type: "integer" } } },
+      "an object",
+    ],
     ["lists, typed by their items", [[1], [2.5, 3]], { type: "array", items: { type: "number" } }, "an array"],
     ["empty lists", [[]], { type: "array" }, "an array"],
     ["only null", [null], { type: "null" }, "a null"],
@@ -128,7 +159,9 @@ describe("a missing key", () => {
       text: "Make `caller_id` optional in `components.schemas.SipEndpoint`: answers came without it (seen 2 times).",
       patch: [{ op: "remove", path: `${SIP_ENDPOINT}/required/3` }],
     });
-    expect(suggestFor("field-missing", "/type", seen([]))?.patch).toEqual([{ op: "remove", path: `${SIP_ENDPOINT}/required/0` }]);
+    expect(suggestFor("field-missing", "/type", seen([]))?.patch).toEqual([
+      { op: "remove", path: `${SIP_ENDPOINT}/required/0` },
+    ]);
   });
 
   it("has nothing to suggest for a key the spec does not require or does not know", () => {
@@ -154,13 +187,21 @@ describe("a type mismatch: the schema also allows what was seen", () => {
   });
 
   it("does not repeat a declared type", () => {
-    expect(suggestFor("field-type-mismatch", "/caller_id", seen(["x", 1]))?.patch).toEqual([{ op: "replace", path: `${SIP_ENDPOINT}/properties/caller_id/type`, value: ["string", "null", "integer"] }]);
+    expect(suggestFor("field-type-mismatch", "/caller_id", seen(["x", 1]))?.patch).toEqual([
+      { op: "replace", path: `${SIP_ENDPOINT}/properties/caller_id/type`, value: ["string", "null", "integer"] },
+    ]);
   });
 
   it("leaves a shared component alone: the property becomes anyOf the reference and what was seen", () => {
     expect(suggestFor("field-type-mismatch", "/encryption", seen([true]))).toEqual({
       text: 'Make `components.schemas.SipEndpoint.properties.encryption` also "boolean" (seen 1 time).',
-      patch: [{ op: "replace", path: `${SIP_ENDPOINT}/properties/encryption`, value: { anyOf: [{ $ref: "#/components/schemas/Encryption" }, { type: "boolean" }] } }],
+      patch: [
+        {
+          op: "replace",
+          path: `${SIP_ENDPOINT}/properties/encryption`,
+          value: { anyOf: [{ $ref: "#/components/schemas/Encryption" }, { type: "boolean" }] },
+        },
+      ],
     });
   });
 
@@ -194,7 +235,11 @@ describe("an undocumented status", () => {
           path: `${RETRIEVE_RESPONSES}/418`,
           value: {
             description: "Observed from the live API (status 418); describe when it is sent.",
-            content: { "application/problem+json": { schema: { type: "object", properties: { title: { type: "string" }, code: { type: "integer" } } } } },
+            content: {
+              "application/problem+json": {
+                schema: { type: "object", properties: { title: { type: "string" }, code: { type: "integer" } } },
+              },
+            },
           },
         },
       ],
@@ -202,9 +247,19 @@ describe("an undocumented status", () => {
   });
 
   it("without a body or a content type, is documented as a description only", () => {
-    const descriptionOnly = [{ op: "add", path: `${RETRIEVE_RESPONSES}/418`, value: { description: "Observed from the live API (status 418); describe when it is sent." } }];
-    expect(suggestFor("status-code-undocumented", "", seen([], { contentType: "text/plain" }), { status: 418 })?.patch).toEqual(descriptionOnly);
-    expect(suggestFor("status-code-undocumented", "", seen(["teapot"]), { status: 418 })?.patch).toEqual(descriptionOnly);
+    const descriptionOnly = [
+      {
+        op: "add",
+        path: `${RETRIEVE_RESPONSES}/418`,
+        value: { description: "Observed from the live API (status 418); describe when it is sent." },
+      },
+    ];
+    expect(
+      suggestFor("status-code-undocumented", "", seen([], { contentType: "text/plain" }), { status: 418 })?.patch,
+    ).toEqual(descriptionOnly);
+    expect(suggestFor("status-code-undocumented", "", seen(["teapot"]), { status: 418 })?.patch).toEqual(
+      descriptionOnly,
+    );
   });
 
   it("has nothing to suggest without a status", () => {

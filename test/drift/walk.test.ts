@@ -35,16 +35,22 @@ function scripted(answers: Answer[]) {
   return { session, asked, followed };
 }
 
-const page = (ids: number[], next?: unknown): Answer => ({ body: { data: ids.map((n) => ({ id: id(n) })), links: next === undefined ? {} : { next } } });
+const page = (ids: number[], next?: unknown): Answer => ({
+  body: { data: ids.map((n) => ({ id: id(n) })), links: next === undefined ? {} : { next } },
+});
 
 async function walk(answers: Answer[], maxPages = 10) {
   const { session, asked, followed } = scripted(answers);
   const pages: PageSeen[] = [];
   let result: Awaited<ReturnType<typeof walkPages>> | undefined;
   await session.step("walk", async () => {
-    result = await walkPages(session, { query: { page_size: 2 }, maxPages, baseUrl: BASE, what: "the walk" }, (seen) => {
-      pages.push(seen);
-    });
+    result = await walkPages(
+      session,
+      { query: { page_size: 2 }, maxPages, baseUrl: BASE, what: "the walk" },
+      (seen) => {
+        pages.push(seen);
+      },
+    );
   });
   const pagination = session.findings.findings().filter((f) => f.check === "pagination-inconsistent");
   return { result, pages, asked, followed, step: session.steps[0]!, pagination };
@@ -52,7 +58,11 @@ async function walk(answers: Answer[], maxPages = 10) {
 
 describe("walkPages", () => {
   it("follows links.next with its query verbatim until a page has none: complete", async () => {
-    const { result, pages, asked, followed } = await walk([page([1, 2], "?page=2&x=%20"), page([3, 4], `${LIST}?page=3`), page([5])]);
+    const { result, pages, asked, followed } = await walk([
+      page([1, 2], "?page=2&x=%20"),
+      page([3, 4], `${LIST}?page=3`),
+      page([5]),
+    ]);
     expect(followed).toEqual([false, true, true]);
     expect(asked).toEqual([
       { operationId: "list_sip_endpoints", query: { page_size: 2 } },
@@ -92,7 +102,10 @@ describe("walkPages", () => {
   });
 
   it("files a link to another place on the page that carried it, and ends there", async () => {
-    const { result, pages, asked, pagination } = await walk([page([1, 2], "?page=2"), page([3, 4], "https://elsewhere.example/endpoints/sip?page=3")]);
+    const { result, pages, asked, pagination } = await walk([
+      page([1, 2], "?page=2"),
+      page([3, 4], "https://elsewhere.example/endpoints/sip?page=3"),
+    ]);
     expect(asked).toHaveLength(2);
     expect(result).toEqual({ pages: 2, complete: false, last: pages[1] });
     expect(pagination).toHaveLength(1);
@@ -100,7 +113,10 @@ describe("walkPages", () => {
   });
 
   it("files a followed link that answers 404 on the page that carried it", async () => {
-    const { result, pages, step, pagination } = await walk([page([1, 2], "?page=2"), { status: 404, body: { errors: [] } }]);
+    const { result, pages, step, pagination } = await walk([
+      page([1, 2], "?page=2"),
+      { status: 404, body: { errors: [] } },
+    ]);
     expect(result).toEqual({ pages: 1, complete: false, last: pages[0] });
     expect(step.result).toBe("failed");
     expect(pagination).toHaveLength(1);
@@ -116,6 +132,9 @@ describe("walkPages", () => {
 
   it("names the page whose answer was no JSON", async () => {
     const { step } = await walk([page([1, 2], "?page=2"), { body: "<html>" }]);
-    expect(step).toMatchObject({ result: "incomplete", note: "the walk, page 2: the 200 body of list_sip_endpoints is not JSON" });
+    expect(step).toMatchObject({
+      result: "incomplete",
+      note: "the walk, page 2: the 200 body of list_sip_endpoints is not JSON",
+    });
   });
 });

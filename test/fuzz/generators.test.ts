@@ -10,7 +10,10 @@ import { operations } from "../../src/spec";
 import { validate, type ValidatorName } from "../../src/spec/validators";
 
 const SEED = 7;
-const BODIES: ValidatorName[] = [operations.create_sip_endpoint.requestBody.validator, operations.update_sip_endpoint.requestBody.validator];
+const BODIES: ValidatorName[] = [
+  operations.create_sip_endpoint.requestBody.validator,
+  operations.update_sip_endpoint.requestBody.validator,
+];
 
 describe.each(BODIES)("%s", (validator) => {
   const shape = objectShape(validatorSchema(validator));
@@ -29,12 +32,16 @@ describe.each(BODIES)("%s", (validator) => {
   });
 
   test("a companion added for a condition is exactly what the validator asks for without it", () => {
-    const sample = fc.sample(validObjectArb(validator), { numRuns: 300, seed: SEED }).filter((c) => c.companions.length > 0);
+    const sample = fc
+      .sample(validObjectArb(validator), { numRuns: 300, seed: SEED })
+      .filter((c) => c.companions.length > 0);
     expect(sample.length).toBeGreaterThan(0);
     for (const c of sample) {
       for (const companion of c.companions) {
         const { [companion]: _removed, ...without } = c.value;
-        const missing = validate(validator, without).filter((e) => e.keyword === "required").map((e) => (e.params as { missingProperty: string }).missingProperty);
+        const missing = validate(validator, without)
+          .filter((e) => e.keyword === "required")
+          .map((e) => (e.params as { missingProperty: string }).missingProperty);
         expect(missing).toContain(companion);
       }
     }
@@ -48,7 +55,10 @@ describe.each(BODIES)("%s", (validator) => {
       const errors = validate(validator, c.value).filter((e) => !["if", "then", "allOf"].includes(e.keyword));
       expect(errors.length).toBeGreaterThan(0);
       for (const e of errors) {
-        const at = e.keyword === "required" ? (e.params as { missingProperty: string }).missingProperty : e.instancePath.split("/")[1];
+        const at =
+          e.keyword === "required"
+            ? (e.params as { missingProperty: string }).missingProperty
+            : e.instancePath.split("/")[1];
         expect({ field: c.field, rule: c.rule, at: at ?? null }).toEqual({ field: c.field, rule: c.rule, at: c.field });
       }
     }
@@ -62,7 +72,9 @@ test("query cases: valid ones pass the query validator, broken ones fail it on t
     const problems = queryProblems("list_sip_endpoints", c.text);
     if (c.kind === "valid") expect(problems).toEqual([]);
     if (c.kind === "broken") {
-      const fields = problems.map((e) => (e.keyword === "required" ? (e.params as { missingProperty: string }).missingProperty : e.instancePath.slice(1)));
+      const fields = problems.map((e) =>
+        e.keyword === "required" ? (e.params as { missingProperty: string }).missingProperty : e.instancePath.slice(1),
+      );
       expect(fields).toContain(c.field);
     }
   }

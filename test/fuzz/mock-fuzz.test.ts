@@ -37,6 +37,13 @@ describe("every fault profile breaks a property", () => {
 test("a failure replays from the seed, path and replay path it prints", async () => {
   const found = await runFuzz({ ...options, fault: "accepts-invalid", runs: 100, seed: SEED });
   expect(found).toMatchObject({ ok: false, path: expect.any(String), replayPath: expect.any(String) });
-  const replayed = await runFuzz({ ...options, fault: "accepts-invalid", runs: 100, seed: found.seed, path: found.path, replayPath: found.replayPath });
+  const replayed = await runFuzz({
+    ...options,
+    fault: "accepts-invalid",
+    runs: 100,
+    seed: found.seed,
+    path: found.path,
+    replayPath: found.replayPath,
+  });
   expect(replayed).toMatchObject({ ok: false, runs: 1, failure: found.failure, counterexample: found.counterexample });
 });

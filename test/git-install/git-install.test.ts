@@ -16,11 +16,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test("a git dependency gets the built package and its bins, and imports under plain node", () => {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "git-consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", `git+file://${ROOT}`], { cwd: dir, stdio: "pipe", timeout: 170_000 });
+  execFileSync(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", `git+file://${ROOT}`],
+    { cwd: dir, stdio: "pipe", timeout: 170_000 },
+  );
   const installed = join(dir, "node_modules/signalwire-sip-endpoints-contract");
   expect(existsSync(join(installed, "dist/index.mjs"))).toBe(true);
   expect(existsSync(join(dir, "node_modules/.bin/sip-endpoints-drift"))).toBe(true);
-  const script = 'import { createSipEndpointsClient, isNotFoundError } from "signalwire-sip-endpoints-contract"; console.log(typeof createSipEndpointsClient, typeof isNotFoundError);';
+  const script =
+    'import { createSipEndpointsClient, isNotFoundError } from "signalwire-sip-endpoints-contract"; console.log(typeof createSipEndpointsClient, typeof isNotFoundError);';
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect(run.stdout.trim()).toBe("function function");

@@ -35,14 +35,26 @@ test("npm run fuzz: a failure prints the request that broke the mock, with the p
 });
 
 test("npm run soak: the figures, with canary credentials and password in use", async () => {
-  const { code, output } = await run("scripts/soak.ts", ["--duration", "0.25", "--concurrency", "4", "--seed-count", "3"]);
+  const { code, output } = await run("scripts/soak.ts", [
+    "--duration",
+    "0.25",
+    "--concurrency",
+    "4",
+    "--seed-count",
+    "3",
+  ]);
   expect({ code, output: code === 0 ? "" : output }).toEqual({ code: 0, output: "" });
   expect(output).toMatch(/^soak: 4 clients for 0\.25 s against the mock: OK/);
   expectNoCanary(output, "the soak output");
 });
 
 test("an API error built from a body that echoes the canary renders scrubbed everywhere (snapshot)", async () => {
-  const echo = JSON.stringify({ error: "Unauthorized", seen: basicAuthHeader(CANARY.projectId, CANARY.apiToken), password: CANARY.password, note: `token ${CANARY.apiToken}` });
+  const echo = JSON.stringify({
+    error: "Unauthorized",
+    seen: basicAuthHeader(CANARY.projectId, CANARY.apiToken),
+    password: CANARY.password,
+    note: `token ${CANARY.apiToken}`,
+  });
   const client = createSipEndpointsClient({
     baseUrl: "http://127.0.0.1:9/api/relay/rest",
     projectId: CANARY.projectId,
@@ -52,7 +64,11 @@ test("an API error built from a body that echoes the canary renders scrubbed eve
   });
   const error = await client.create({ username: "canary", password: CANARY.password }).catch((e: unknown) => e);
   expect(isApiError(error)).toBe(true);
-  const renderings = { message: (error as Error).message, json: JSON.parse(JSON.stringify(error)), string: String(error) };
+  const renderings = {
+    message: (error as Error).message,
+    json: JSON.parse(JSON.stringify(error)),
+    string: String(error),
+  };
   expect(renderings).toMatchSnapshot();
   expectNoCanary([JSON.stringify(renderings), inspect(error, { depth: 8 })].join("\n"), "the error renderings");
 });

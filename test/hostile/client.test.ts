@@ -90,7 +90,13 @@ interface Row {
   name: HostileName;
   call: (p: Probe) => Promise<unknown>;
   /** The typed error, and what else it must say. */
-  want: { error: new (...args: never[]) => SipEndpointsError; status?: number; attempts?: number; checks?: string[]; message?: RegExp };
+  want: {
+    error: new (...args: never[]) => SipEndpointsError;
+    status?: number;
+    attempts?: number;
+    checks?: string[];
+    message?: RegExp;
+  };
   also?: (p: Probe, server: HostileServer, error: unknown) => void | Promise<void>;
 }
 
@@ -99,7 +105,8 @@ interface Row {
  * the client's last act before it throws, but the server hears of it a few event-loop turns later.
  */
 async function hangUps(server: HostileServer): Promise<number> {
-  for (let waited = 0; server.sent.hungUp === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let waited = 0; server.sent.hungUp === 0 && waited < 2_000; waited += 10)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   return server.sent.hungUp;
 }
 
@@ -109,10 +116,18 @@ const hangsUp = async (_p: Probe, server: HostileServer) => expect(await hangUps
 const list = (p: Probe) => p.client.list();
 
 const ROWS: Row[] = [
-  { name: "html-error-page", call: list, want: { error: ServerError, status: 500, attempts: 1, checks: ["content-type-mismatch", "body-not-json"] } },
+  {
+    name: "html-error-page",
+    call: list,
+    want: { error: ServerError, status: 500, attempts: 1, checks: ["content-type-mismatch", "body-not-json"] },
+  },
   { name: "truncated-json", call: list, want: { error: InvalidResponseError, status: 200, checks: ["body-not-json"] } },
   { name: "empty-200", call: list, want: { error: InvalidResponseError, status: 200, checks: ["body-not-json"] } },
-  { name: "wrong-content-type", call: list, want: { error: InvalidResponseError, status: 200, checks: ["content-type-mismatch"] } },
+  {
+    name: "wrong-content-type",
+    call: list,
+    want: { error: InvalidResponseError, status: 200, checks: ["content-type-mismatch"] },
+  },
   {
     name: "huge-declared",
     call: list,
@@ -124,7 +139,12 @@ const ROWS: Row[] = [
     },
   },
   // Refused on the declared length alone: waiting for the body would end in a timeout instead.
-  { name: "huge-declared-then-silent", call: list, want: { error: ResponseTooLargeError, status: 200, attempts: 1 }, also: hangsUp },
+  {
+    name: "huge-declared-then-silent",
+    call: list,
+    want: { error: ResponseTooLargeError, status: 200, attempts: 1 },
+    also: hangsUp,
+  },
   {
     name: "huge-chunked",
     call: list,
@@ -146,7 +166,12 @@ const ROWS: Row[] = [
     want: { error: TimeoutError, attempts: LIMITS.maxAttempts },
     also: (_p, server) => expect(server.received).toHaveLength(LIMITS.maxAttempts),
   },
-  { name: "stall-after-headers", call: list, want: { error: TimeoutError, attempts: LIMITS.maxAttempts }, also: hangsUp },
+  {
+    name: "stall-after-headers",
+    call: list,
+    want: { error: TimeoutError, attempts: LIMITS.maxAttempts },
+    also: hangsUp,
+  },
   { name: "reset-mid-body", call: list, want: { error: NetworkError, attempts: LIMITS.maxAttempts } },
   { name: "invalid-utf8", call: list, want: { error: InvalidResponseError, status: 200, checks: ["body-not-json"] } },
   {
@@ -160,16 +185,39 @@ const ROWS: Row[] = [
   },
   // The client retries 429 and 502-504 only: a 500 may mean the request did harm, so it is reported at once.
   { name: "error-burst", call: list, want: { error: ServerError, status: 500, attempts: 1 } },
-  { name: "redirect-302", call: list, want: { error: ApiError, status: 302, message: /redirect to http:\/\/127\.0\.0\.1:\d+\/.* not followed/ } },
+  {
+    name: "redirect-302",
+    call: list,
+    want: { error: ApiError, status: 302, message: /redirect to http:\/\/127\.0\.0\.1:\d+\/.* not followed/ },
+  },
   {
     name: "redirect-307",
     call: (p) => p.client.create({ username: "hostile-307", password: CANARY.password }),
     want: { error: ApiError, status: 307, message: /not followed/ },
   },
-  { name: "next-loop", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next repeats a page already fetched/ } },
-  { name: "next-endless", call: (p) => collect(p.client.listAll({}, { maxPages: 10, atMaxPages: "throw" })), want: { error: PaginationError, message: /maxPages \(10\) reached/ } },
-  { name: "next-foreign", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next leads to http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest\/endpoints\/sip, not to the list/ } },
-  { name: "next-with-credentials", call: (p) => collect(p.client.listAll()), want: { error: PaginationError, message: /links\.next to .* carries credentials/ } },
+  {
+    name: "next-loop",
+    call: (p) => collect(p.client.listAll()),
+    want: { error: PaginationError, message: /links\.next repeats a page already fetched/ },
+  },
+  {
+    name: "next-endless",
+    call: (p) => collect(p.client.listAll({}, { maxPages: 10, atMaxPages: "throw" })),
+    want: { error: PaginationError, message: /maxPages \(10\) reached/ },
+  },
+  {
+    name: "next-foreign",
+    call: (p) => collect(p.client.listAll()),
+    want: {
+      error: PaginationError,
+      message: /links\.next leads to http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest\/endpoints\/sip, not to the list/,
+    },
+  },
+  {
+    name: "next-with-credentials",
+    call: (p) => collect(p.client.listAll()),
+    want: { error: PaginationError, message: /links\.next to .* carries credentials/ },
+  },
 ];
 
 let mock: MockServer;
@@ -177,7 +225,13 @@ let recorder: Recorder;
 let server: HostileServer | undefined;
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, seedCount: 3, projectId: CANARY.projectId, apiToken: CANARY.apiToken, env: {} });
+  mock = await startMockServer({
+    port: 0,
+    seedCount: 3,
+    projectId: CANARY.projectId,
+    apiToken: CANARY.apiToken,
+    env: {},
+  });
 });
 afterAll(() => mock.close());
 beforeEach(async () => {
@@ -206,7 +260,14 @@ describe.each(ROWS)("$name", ({ name, call, want, also }) => {
 
     expect(recorder.received).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
-    const rendered = [typed.message, String(error), JSON.stringify(error), inspect(error, { depth: 8 }), JSON.stringify(p.exchanges), JSON.stringify(p.findings)].join("\n");
+    const rendered = [
+      typed.message,
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 8 }),
+      JSON.stringify(p.exchanges),
+      JSON.stringify(p.findings),
+    ].join("\n");
     expectNoCanary(rendered, `the ${name} error and exchanges`);
   });
 });
@@ -215,7 +276,9 @@ describe("proto-keys", () => {
   test("pages come back as plain data with their odd keys as data, and nothing is polluted", async () => {
     server = await startHostile("proto-keys", mock, recorder);
     const p = probe(server);
-    const page = (await within(BOUND_MS, p.client.list(), "the client")) as unknown as Record<string, unknown> & { data: Array<Record<string, unknown>> };
+    const page = (await within(BOUND_MS, p.client.list(), "the client")) as unknown as Record<string, unknown> & {
+      data: Array<Record<string, unknown>>;
+    };
     for (const value of [page, ...page.data]) {
       expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
       expect(Object.keys(value)).toEqual(expect.arrayContaining(["__proto__", "constructor"]));

@@ -8,7 +8,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDriftSend, EXIT_CODES, formatSummary, REPORT_RENDERERS, runDrift, type DriftMode, type Outcome } from "../../src/drift";
+import {
+  createDriftSend,
+  EXIT_CODES,
+  formatSummary,
+  REPORT_RENDERERS,
+  runDrift,
+  type DriftMode,
+  type Outcome,
+} from "../../src/drift";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { CANARY, CANARY_ENV, expectNoCanary } from "../support/canary";
 import type { HostileName } from "../support/hostile-behaviours";
@@ -40,19 +48,37 @@ interface Row {
 const ROWS: Row[] = [
   { name: "html-error-page", outcome: "drift", checks: ["content-type-mismatch", "body-not-json"] },
   // A first list that is not JSON cannot be told from another service: no drift, no findings.
-  { name: "truncated-json", outcome: "inconclusive", reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/, mode: "read-write" },
-  { name: "empty-200", outcome: "inconclusive", reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/ },
+  {
+    name: "truncated-json",
+    outcome: "inconclusive",
+    reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/,
+    mode: "read-write",
+  },
+  {
+    name: "empty-200",
+    outcome: "inconclusive",
+    reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/,
+  },
   { name: "wrong-content-type", outcome: "drift", checks: ["content-type-mismatch"] },
   { name: "huge-declared", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
   { name: "huge-declared-then-silent", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
   { name: "huge-chunked", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
   { name: "gzip-endless", outcome: "inconclusive", reason: /ResponseTooLargeError/ },
   { name: "gzip-reset-mid-body", outcome: "inconclusive", reason: /NetworkError/ },
-  { name: "endless-body", outcome: "inconclusive", timesOut: true, reason: /TimeoutError: .* timed out after 150 ms \(3 attempts\)/ },
+  {
+    name: "endless-body",
+    outcome: "inconclusive",
+    timesOut: true,
+    reason: /TimeoutError: .* timed out after 150 ms \(3 attempts\)/,
+  },
   { name: "stall", outcome: "inconclusive", timesOut: true, reason: /TimeoutError/ },
   { name: "stall-after-headers", outcome: "inconclusive", timesOut: true, reason: /TimeoutError/ },
   { name: "reset-mid-body", outcome: "inconclusive", reason: /NetworkError/ },
-  { name: "invalid-utf8", outcome: "inconclusive", reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/ },
+  {
+    name: "invalid-utf8",
+    outcome: "inconclusive",
+    reason: /does not look like the SIP endpoint API: the list answered 200 with a body that is not JSON/,
+  },
   { name: "proto-keys", outcome: "drift", checks: ["field-undocumented"], mode: "read-write" },
   { name: "rate-limit-storm", outcome: "inconclusive", reason: /answered 429/ },
   // Two 500s, then honest: the job retries reads and writes it may retry, so a passing blip is no drift.
@@ -84,9 +110,25 @@ afterEach(async () => {
 describe("the engine in-process", () => {
   test.each(ROWS)("$name → $outcome", async ({ name, outcome, checks, reason, mode = "read-only", timesOut }) => {
     server = await startHostile(name, mock, recorder);
-    const send = createDriftSend({ baseUrl: server.baseUrl, credentials }, { timeoutMs: timesOut ? TIMEOUT_MS : GENEROUS_TIMEOUT_MS, retry: { maxAttempts: MAX_ATTEMPTS, sleep: async () => {}, baseDelayMs: 1, maxDelayMs: 1 } });
+    const send = createDriftSend(
+      { baseUrl: server.baseUrl, credentials },
+      {
+        timeoutMs: timesOut ? TIMEOUT_MS : GENEROUS_TIMEOUT_MS,
+        retry: { maxAttempts: MAX_ATTEMPTS, sleep: async () => {}, baseDelayMs: 1, maxDelayMs: 1 },
+      },
+    );
     // Generous: even a run whose every request times out on every attempt ends far sooner.
-    const { report } = await within(15_000, runDrift({ target: { kind: "live", baseUrl: server.baseUrl, credentials }, send, mode, maxPages: 10, pageSize: 2 }), "the drift run");
+    const { report } = await within(
+      15_000,
+      runDrift({
+        target: { kind: "live", baseUrl: server.baseUrl, credentials },
+        send,
+        mode,
+        maxPages: 10,
+        pageSize: 2,
+      }),
+      "the drift run",
+    );
 
     expect(report.outcome).toBe(outcome);
     expect(report.exitCode).toBe(EXIT_CODES[outcome]);
@@ -114,13 +156,28 @@ describe("the CLI as a child process", () => {
     server = await startHostile(name, mock, recorder);
     const out = mkdtempSync(join(tmpdir(), `hostile-${name}-`));
     try {
-      const run = await runScript("scripts/drift.ts", ["--target", "live", "--base-url", server.baseUrl, "--max-pages", "5", "--out", out], CANARY_ENV);
+      const run = await runScript(
+        "scripts/drift.ts",
+        ["--target", "live", "--base-url", server.baseUrl, "--max-pages", "5", "--out", out],
+        CANARY_ENV,
+      );
       expect({ code: run.code, stderr: run.code === code ? "" : run.stderr }).toEqual({ code, stderr: "" });
       expect(run.stdout).toMatch(first);
       const files = readdirSync(out).map((file) => ({ file, text: readFileSync(join(out, file), "utf8") }));
-      expect(files.map((f) => f.file).sort()).toEqual(["exchanges.har", "junit.xml", "report.json", "report.md", "report.sarif"]);
+      expect(files.map((f) => f.file).sort()).toEqual([
+        "exchanges.har",
+        "junit.xml",
+        "report.json",
+        "report.md",
+        "report.sarif",
+      ]);
       expect(recorder.received).toEqual([]);
-      for (const { file, text } of [...files, { file: "stdout", text: run.stdout }, { file: "stderr", text: run.stderr }]) expectNoCanary(text, `${name}: ${file}`);
+      for (const { file, text } of [
+        ...files,
+        { file: "stdout", text: run.stdout },
+        { file: "stderr", text: run.stderr },
+      ])
+        expectNoCanary(text, `${name}: ${file}`);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

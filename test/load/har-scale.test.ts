@@ -8,7 +8,13 @@ describe("exchanges.har at scale", () => {
   it("keeps a walk of 100,000 endpoints to its first --har-pages pages and its last", async () => {
     const target = await startEmbeddedMock({ seedCount: 100_000 });
     try {
-      const { har, report } = await runDrift({ target, send: createDriftSend(target), mode: "read-only", pageSize: 1000, harPages: 2 });
+      const { har, report } = await runDrift({
+        target,
+        send: createDriftSend(target),
+        mode: "read-only",
+        pageSize: 1000,
+        harPages: 2,
+      });
       expect(report.summary.requests).toBeGreaterThan(100);
       const followed = new Map<string, number>();
       for (const e of har.log.entries) if (e._followsLink) followed.set(e._step, (followed.get(e._step) ?? 0) + 1);

@@ -7,7 +7,14 @@
 import { formatSoak, runSoak } from "../../src/load";
 import { CANARY, expectNoCanary } from "../support/canary";
 
-const tiny = { durationMs: 150, minOperationsPerClient: 30, concurrency: 6, seedCount: 5, credentials: { projectId: CANARY.projectId, apiToken: CANARY.apiToken }, password: CANARY.password };
+const tiny = {
+  durationMs: 150,
+  minOperationsPerClient: 30,
+  concurrency: 6,
+  seedCount: 5,
+  credentials: { projectId: CANARY.projectId, apiToken: CANARY.apiToken },
+  password: CANARY.password,
+};
 
 test("the honest mock: every request answered, every endpoint accounted for, the heap measured", async () => {
   const report = await runSoak(tiny);
@@ -25,7 +32,11 @@ test("the honest mock: every request answered, every endpoint accounted for, the
 });
 
 test.each([
-  { fault: "still-there-after-delete" as const, want: { unexpected: expect.any(Number) }, why: "deleted endpoints are still listed" },
+  {
+    fault: "still-there-after-delete" as const,
+    want: { unexpected: expect.any(Number) },
+    why: "deleted endpoints are still listed",
+  },
   { fault: "flaky-500" as const, want: { errors: expect.any(Number) }, why: "reads fail" },
 ])("a mock where $why fails the soak", async ({ fault, want }) => {
   const report = await runSoak({ ...tiny, fault });

@@ -21,7 +21,10 @@ function session(mock: MockServer) {
   const call = (method: string, path: string, body?: unknown, auth = true) =>
     fetch(`${mock.url}${path}`, {
       method,
-      headers: { ...(auth ? { authorization } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        ...(auth ? { authorization } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return { call, authorization };
@@ -37,7 +40,10 @@ async function everyAnswer(mock: MockServer): Promise<Array<{ what: string; resp
     return response;
   };
   await add("list 200", "GET", "/endpoints/sip?page_size=2");
-  const created = await add("create 200", "POST", "/endpoints/sip", { username: `m-${Date.now()}`, password: PASSWORD });
+  const created = await add("create 200", "POST", "/endpoints/sip", {
+    username: `m-${Date.now()}`,
+    password: PASSWORD,
+  });
   const id = created.ok ? ((await created.clone().json()) as { id: string }).id : mock.endpoints()[0]!.id;
   await add("retrieve 200", "GET", `/endpoints/sip/${id}`);
   await add("update 200", "PUT", `/endpoints/sip/${id}`, { caller_id: "Matcher" });
@@ -80,7 +86,12 @@ describe("against the honest mock", () => {
   });
 
   it("takes the results of this package's own client.raw, as the README says (their Response carries the request's URL)", async () => {
-    const client = createSipEndpointsClient({ baseUrl: mock.url, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {} });
+    const client = createSipEndpointsClient({
+      baseUrl: mock.url,
+      projectId: mock.credentials.projectId,
+      apiToken: mock.credentials.apiToken,
+      env: {},
+    });
     const page = await client.raw.GET("/endpoints/sip", { params: { query: { page_size: 1 } } });
     expect(page.response.url).toBe(`${mock.url}/endpoints/sip?page_size=1`);
     await expect(page).toMatchSpec();
@@ -91,7 +102,12 @@ describe("against the honest mock", () => {
 
   it("takes the client's exchange record", async () => {
     const seen: ClientExchange[] = [];
-    const client = createSipEndpointsClient({ baseUrl: mock.url, projectId: "matcher-project", apiToken: TOKEN, onExchange: (e) => seen.push(e) });
+    const client = createSipEndpointsClient({
+      baseUrl: mock.url,
+      projectId: "matcher-project",
+      apiToken: TOKEN,
+      onExchange: (e) => seen.push(e),
+    });
     await client.create({ username: `x-${Date.now()}`, password: PASSWORD });
     await expect(seen[0]).toMatchSpec();
   });
@@ -103,7 +119,9 @@ describe("against the honest mock", () => {
     expect({ ...endpoint, surprise: 1 }).toMatchSchema("SipEndpoint");
     expect({ ...endpoint, surprise: 1 }).not.toMatchSchema("SipEndpoint", { strict: true });
     expect({ data: [endpoint], links: { self: "x" } }).not.toMatchSchema("SipEndpointList", { strict: true });
-    expect(() => expect(endpoint).not.toMatchSchema("SipEndpoint")).toThrow(/expected schema SipEndpoint not to match it, but it does/);
+    expect(() => expect(endpoint).not.toMatchSchema("SipEndpoint")).toThrow(
+      /expected schema SipEndpoint not to match it, but it does/,
+    );
   });
 
   it("a failure lists each finding with its check, pointer, expected and actual, and never a secret", () => {
@@ -121,7 +139,14 @@ describe("against the honest mock", () => {
   });
 
   it("one drift in every item of a 1,000-item page is one line with its count, and the message stays short", async () => {
-    const page = { data: Array.from({ length: 1000 }, (_, i) => ({ ...mock.endpoints()[0]!, id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, created_at: "2024-01-01T00:00:00Z" })), links: { self: "x", first: "x" } };
+    const page = {
+      data: Array.from({ length: 1000 }, (_, i) => ({
+        ...mock.endpoints()[0]!,
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+        created_at: "2024-01-01T00:00:00Z",
+      })),
+      links: { self: "x", first: "x" },
+    };
     let message = "";
     try {
       expect(page).toMatchSchema("SipEndpointList", { strict: true });
@@ -129,7 +154,9 @@ describe("against the honest mock", () => {
       message = (error as Error).message;
     }
     expect(message).toContain("1000 findings");
-    expect(message).toContain("field-undocumented at /data/0/created_at (×1000; the first shown): expected no such key, got key present (string)");
+    expect(message).toContain(
+      "field-undocumented at /data/0/created_at (×1000; the first shown): expected no such key, got key present (string)",
+    );
     expect(message.length).toBeLessThan(2_000);
   });
 
@@ -147,12 +174,19 @@ describe("against the honest mock", () => {
 
   it("stays a few thousand characters whatever the page holds: long keys, long values, 1,000 items", async () => {
     const item = { ...mock.endpoints()[0]!, caller_id: ["x".repeat(200)] };
-    const first = { ...item, caller_id: ["x".repeat(50_000)], ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${"k".repeat(2_000)}${i}`, "v".repeat(5_000)])) };
+    const first = {
+      ...item,
+      caller_id: ["x".repeat(50_000)],
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${"k".repeat(2_000)}${i}`, "v".repeat(5_000)])),
+    };
     const data = [first, ...Array.from({ length: 999 }, () => item)];
-    const res = new Response(JSON.stringify({ links: { self: `${mock.url}/endpoints/sip`, first: `${mock.url}/endpoints/sip` }, data }), {
-      status: 200,
-      headers: { "content-type": "application/json" },
-    });
+    const res = new Response(
+      JSON.stringify({ links: { self: `${mock.url}/endpoints/sip`, first: `${mock.url}/endpoints/sip` }, data }),
+      {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      },
+    );
     Object.defineProperty(res, "url", { value: `${mock.url}/endpoints/sip` });
     let message = "";
     try {
@@ -167,8 +201,12 @@ describe("against the honest mock", () => {
 
   it("refuses what it cannot judge, saying why", async () => {
     await expect(expect({ status: 200 }).toMatchSpec()).rejects.toThrow(MatcherUsageError);
-    await expect(expect(new Response("{}", { status: 200 })).toMatchSpec()).rejects.toThrow(/no URL.*pass \{ operationId \}/);
-    await expect(expect(new Response("{}", { status: 200 })).toMatchSpec({ operationId: "nope" as never })).rejects.toThrow(/unknown operationId "nope"/);
+    await expect(expect(new Response("{}", { status: 200 })).toMatchSpec()).rejects.toThrow(
+      /no URL.*pass \{ operationId \}/,
+    );
+    await expect(
+      expect(new Response("{}", { status: 200 })).toMatchSpec({ operationId: "nope" as never }),
+    ).rejects.toThrow(/unknown operationId "nope"/);
     expect(() => expect({}).toMatchSchema("Nope" as never)).toThrow(/"Nope" is not a schema/);
   });
 });
@@ -178,7 +216,9 @@ describe("with the secret in the environment", () => {
     const before = process.env.SIGNALWIRE_API_TOKEN;
     process.env.SIGNALWIRE_API_TOKEN = TOKEN;
     try {
-      expect(() => expect({ username: 7, note: TOKEN }).toMatchSchema("SipEndpointWritable", { strict: true })).toThrow();
+      expect(() =>
+        expect({ username: 7, note: TOKEN }).toMatchSchema("SipEndpointWritable", { strict: true }),
+      ).toThrow();
       try {
         expect({ username: TOKEN, password: 1 }).toMatchSchema("SipEndpointWritable");
       } catch (error) {
@@ -195,11 +235,16 @@ describe("with the secret in the environment", () => {
 const responseChecks = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));
 const RESPONSE_FAULTS = FAULT_NAMES.filter((name) => {
   const checks = FAULT_PROFILES[name].checks;
-  return checks.length > 0 && checks.every((c) => responseChecks.has(c)) && checks.some((c) => RESPONSE_CHECKS.find((r) => r.id === c)!.severity !== "info");
+  return (
+    checks.length > 0 &&
+    checks.every((c) => responseChecks.has(c)) &&
+    checks.some((c) => RESPONSE_CHECKS.find((r) => r.id === c)!.severity !== "info")
+  );
 });
 
 /** No real wait for a fault's 429s, where the fault sends them with a Retry-After. */
-const noWaits = (fault: FaultName) => (FAULT_PROFILES[fault].options?.includes("retryAfterSeconds") ? { faultOptions: { retryAfterSeconds: 0 } } : {});
+const noWaits = (fault: FaultName) =>
+  FAULT_PROFILES[fault].options?.includes("retryAfterSeconds") ? { faultOptions: { retryAfterSeconds: 0 } } : {};
 
 describe.each(RESPONSE_FAULTS.map((name) => [name] as [FaultName]))("against the mock with fault %s", (fault) => {
   it("some answer fails toMatchSpec with the fault's check id in the message", async () => {
@@ -214,7 +259,8 @@ describe.each(RESPONSE_FAULTS.map((name) => [name] as [FaultName]))("against the
         }
       }
       const all = messages.join("\n");
-      for (const check of FAULT_PROFILES[fault].checks) expect({ fault, check, named: all.includes(`${check} at `) }).toEqual({ fault, check, named: true });
+      for (const check of FAULT_PROFILES[fault].checks)
+        expect({ fault, check, named: all.includes(`${check} at `) }).toEqual({ fault, check, named: true });
     } finally {
       await mock.close();
     }

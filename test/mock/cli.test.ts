@@ -22,7 +22,13 @@ function fakeIo(env: Record<string, string | undefined> = {}) {
   const lines: string[] = [];
   const errors: string[] = [];
   const controller = new AbortController();
-  const io: CommandIo = { stdout: linesOf(lines), stderr: linesOf(errors), env, cwd: process.cwd(), signal: controller.signal };
+  const io: CommandIo = {
+    stdout: linesOf(lines),
+    stderr: linesOf(errors),
+    env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  };
   return { io, lines, errors, stop: (signal = "SIGINT") => controller.abort(signal) };
 }
 
@@ -35,10 +41,16 @@ describe("arguments", () => {
     [["--port"], /^error: option --port needs a value\n/],
     [["--port", "http"], /^error: --port must be a whole number from 0 to 65535, not "http"\n/],
     [["--port", "65536"], /^error: --port must be a whole number/],
-    [["--seed-count", "-1"], /^error: option --seed-count needs a value \(write --seed-count=VALUE for a value that starts with "-"\)\n/],
+    [
+      ["--seed-count", "-1"],
+      /^error: option --seed-count needs a value \(write --seed-count=VALUE for a value that starts with "-"\)\n/,
+    ],
     [["--seed-count=-1"], /^error: --seed-count must be a whole number from 0 to 10000000, not "-1"\n/],
     [["--help=yes"], /^error: option --help takes no value\n/],
-    [["--fault", "slow", "--fault-option", "jitter=1"], /^error: unknown fault option "jitter" in --fault-option jitter=1; known: delayMs, /],
+    [
+      ["--fault", "slow", "--fault-option", "jitter=1"],
+      /^error: unknown fault option "jitter" in --fault-option jitter=1; known: delayMs, /,
+    ],
     [["--fault", "slow", "--fault-option", "delayMs=soon"], /^error: --fault-option delayMs must be a whole number/],
     [["--fault-option", "delayMs=5"], /^error: --fault-option tunes a fault; it needs --fault NAME\n/],
     [["serve"], /^error: unexpected argument: this command takes options only\n/],
@@ -52,7 +64,9 @@ describe("arguments", () => {
 
   test("options map onto startMockServer's, with the CLI's default port", () => {
     expect(mockOptions({})).toEqual({ port: DEFAULT_PORT });
-    expect(mockOptions({ port: "0", "seed-count": "100000", seed: "42", fault: "slow", "fault-option": ["delayMs=5"] })).toEqual({
+    expect(
+      mockOptions({ port: "0", "seed-count": "100000", seed: "42", fault: "slow", "fault-option": ["delayMs=5"] }),
+    ).toEqual({
       port: 0,
       seedCount: 100000,
       seed: 42,
@@ -62,16 +76,19 @@ describe("arguments", () => {
     expect(mockOptions({ seed: "abc" })).toMatchObject({ seed: "abc" });
   });
 
-  test.each([["--help"], ["-h"], ["--port", "0", "-h"]])("%j prints usage and every fault with its description, and exits 0", async (...argv) => {
-    const { io, lines } = fakeIo();
-    expect(await mockCli(argv, io)).toBe(0);
-    expect(lines.join("\n") + "\n").toBe(usage());
-    const flat = usage().replace(/\s+/g, " ");
-    for (const name of FAULT_NAMES) {
-      expect(usage()).toContain(`\n  ${name}\n`);
-      expect(flat).toContain(FAULT_PROFILES[name].description.replace(/\s+/g, " "));
-    }
-  });
+  test.each([["--help"], ["-h"], ["--port", "0", "-h"]])(
+    "%j prints usage and every fault with its description, and exits 0",
+    async (...argv) => {
+      const { io, lines } = fakeIo();
+      expect(await mockCli(argv, io)).toBe(0);
+      expect(lines.join("\n") + "\n").toBe(usage());
+      const flat = usage().replace(/\s+/g, " ");
+      for (const name of FAULT_NAMES) {
+        expect(usage()).toContain(`\n  ${name}\n`);
+        expect(flat).toContain(FAULT_PROFILES[name].description.replace(/\s+/g, " "));
+      }
+    },
+  );
 });
 
 describe("running", () => {
@@ -82,7 +99,9 @@ describe("running", () => {
     const url = /base URL\s+(\S+)/.exec(lines.join("\n"))![1]!;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/relay\/rest$/);
     expect(lines.join("\n")).toContain(DEMO_CREDENTIALS.apiToken);
-    const reply = await fetch(`${url}/endpoints/sip`, { headers: { authorization: basicAuthHeader(DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken) } });
+    const reply = await fetch(`${url}/endpoints/sip`, {
+      headers: { authorization: basicAuthHeader(DEMO_CREDENTIALS.projectId, DEMO_CREDENTIALS.apiToken) },
+    });
     expect((await reply.json()).data).toHaveLength(2);
     stop("SIGTERM");
     expect(await done).toBe(0);
@@ -105,7 +124,9 @@ describe("running", () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const url = /base URL\s+(\S+)/.exec(output)![1]!;
-    const reply = await fetch(`${url}/endpoints/sip`, { headers: { authorization: basicAuthHeader("env-project", CANARY_TOKEN) } });
+    const reply = await fetch(`${url}/endpoints/sip`, {
+      headers: { authorization: basicAuthHeader("env-project", CANARY_TOKEN) },
+    });
     expect(reply.status).toBe(200);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
@@ -117,7 +138,10 @@ describe("running", () => {
 
 test("the real script stops quietly, exit 0, when the reader of its output goes away (`… | head`)", async () => {
   const root = resolve(__dirname, "../..");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], { cwd: root, env: { ...process.env, SIGNALWIRE_PROJECT_ID: "", SIGNALWIRE_API_TOKEN: "" } });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], {
+    cwd: root,
+    env: { ...process.env, SIGNALWIRE_PROJECT_ID: "", SIGNALWIRE_API_TOKEN: "" },
+  });
   let output = "";
   let errors = "";
   child.stderr.on("data", (c: Buffer) => (errors += c.toString()));

@@ -9,10 +9,25 @@ const basic = (text: string, scheme = "Basic") => `${scheme} ${Buffer.from(text,
 
 describe("resolveCredentials", () => {
   it.each([
-    ["options win over the environment", { projectId: "p", apiToken: "t" }, { SIGNALWIRE_PROJECT_ID: "ep", SIGNALWIRE_API_TOKEN: "et" }, { credentials: { projectId: "p", apiToken: "t" }, source: "options" }],
-    ["both environment variables", {}, { SIGNALWIRE_PROJECT_ID: "ep", SIGNALWIRE_API_TOKEN: "et" }, { credentials: { projectId: "ep", apiToken: "et" }, source: "environment" }],
+    [
+      "options win over the environment",
+      { projectId: "p", apiToken: "t" },
+      { SIGNALWIRE_PROJECT_ID: "ep", SIGNALWIRE_API_TOKEN: "et" },
+      { credentials: { projectId: "p", apiToken: "t" }, source: "options" },
+    ],
+    [
+      "both environment variables",
+      {},
+      { SIGNALWIRE_PROJECT_ID: "ep", SIGNALWIRE_API_TOKEN: "et" },
+      { credentials: { projectId: "ep", apiToken: "et" }, source: "environment" },
+    ],
     ["nothing: the demo pair", {}, {}, { credentials: DEMO_CREDENTIALS, source: "demo" }],
-    ["empty environment variables count as unset", {}, { SIGNALWIRE_PROJECT_ID: "", SIGNALWIRE_API_TOKEN: "" }, { credentials: DEMO_CREDENTIALS, source: "demo" }],
+    [
+      "empty environment variables count as unset",
+      {},
+      { SIGNALWIRE_PROJECT_ID: "", SIGNALWIRE_API_TOKEN: "" },
+      { credentials: DEMO_CREDENTIALS, source: "demo" },
+    ],
   ])("%s", (_name, options, env, want) => {
     expect(resolveCredentials(options, env)).toEqual(want);
   });
@@ -28,8 +43,16 @@ describe("resolveCredentials", () => {
     [{ apiToken: "t" }, {}, "projectId and apiToken must be given together, and neither may be empty"],
     [{ projectId: "", apiToken: "t" }, {}, "projectId and apiToken must be given together, and neither may be empty"],
     [{ projectId: "p", apiToken: "" }, {}, "projectId and apiToken must be given together, and neither may be empty"],
-    [{}, { SIGNALWIRE_PROJECT_ID: "ep" }, "SIGNALWIRE_PROJECT_ID is set but SIGNALWIRE_API_TOKEN is not: set both, or neither for the demo pair"],
-    [{}, { SIGNALWIRE_API_TOKEN: "et" }, "SIGNALWIRE_API_TOKEN is set but SIGNALWIRE_PROJECT_ID is not: set both, or neither for the demo pair"],
+    [
+      {},
+      { SIGNALWIRE_PROJECT_ID: "ep" },
+      "SIGNALWIRE_PROJECT_ID is set but SIGNALWIRE_API_TOKEN is not: set both, or neither for the demo pair",
+    ],
+    [
+      {},
+      { SIGNALWIRE_API_TOKEN: "et" },
+      "SIGNALWIRE_API_TOKEN is set but SIGNALWIRE_PROJECT_ID is not: set both, or neither for the demo pair",
+    ],
   ])("refuses %j with env %j", (options, env, message) => {
     expect(() => resolveCredentials(options, env)).toThrow(new MockConfigError(message));
   });

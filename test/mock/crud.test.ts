@@ -21,10 +21,18 @@ const REQUEST_ONLY = ["password", "call_flow_id", "call_flow_version", "call_ai_
 
 describe("create", () => {
   test("accepts a key the spec does not describe, and never stores or echoes it (the README's decision)", async () => {
-    const created = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-unknown-key", { nickname: "desk", call_handler: "relay_context", call_relay_context: "office" }) });
+    const created = await client.call("POST", "/endpoints/sip", {
+      body: newEndpointRequest("create-unknown-key", {
+        nickname: "desk",
+        call_handler: "relay_context",
+        call_relay_context: "office",
+      }),
+    });
     expect(created.status).toBe(200);
     expect(created.json).not.toHaveProperty("nickname");
-    const updated = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { nickname: "front", caller_id: "Front" } });
+    const updated = await client.call("PUT", `/endpoints/sip/${created.json.id}`, {
+      body: { nickname: "front", caller_id: "Front" },
+    });
     expect(updated.status).toBe(200);
     expect(updated.json).toMatchObject({ caller_id: "Front", call_relay_context: "office" });
     expect(updated.json).not.toHaveProperty("nickname");
@@ -33,7 +41,11 @@ describe("create", () => {
 
   test("answers 200 with all 25 keys, server-made fields and defaults, and never the request-only fields", async () => {
     const reply = await client.call("POST", "/endpoints/sip", {
-      body: newEndpointRequest("create-full", { call_handler: "call_flow", call_flow_id: "0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24", call_flow_version: "working_copy" }),
+      body: newEndpointRequest("create-full", {
+        call_handler: "call_flow",
+        call_flow_id: "0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24",
+        call_flow_version: "working_copy",
+      }),
     });
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.json)).toHaveLength(25);
@@ -64,12 +76,16 @@ describe("create", () => {
     await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-dup") });
     const reply = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-dup") });
     expect(reply.status).toBe(422);
-    expect(reply.json.errors).toEqual([expect.objectContaining({ detail: "Username has already been taken", status: "422" })]);
+    expect(reply.json.errors).toEqual([
+      expect.objectContaining({ detail: "Username has already been taken", status: "422" }),
+    ]);
     expect(mock.endpoints().filter((e) => e.username === "create-dup")).toHaveLength(1);
   });
 
   test("an empty codec or cipher list restores the project's defaults", async () => {
-    const given = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-codecs", { codecs: ["PCMU"], ciphers: ["AEAD_AES_256_GCM_8"] }) });
+    const given = await client.call("POST", "/endpoints/sip", {
+      body: newEndpointRequest("create-codecs", { codecs: ["PCMU"], ciphers: ["AEAD_AES_256_GCM_8"] }),
+    });
     expect(given.json).toMatchObject({ codecs: ["PCMU"], ciphers: ["AEAD_AES_256_GCM_8"] });
     const reverted = await client.call("PUT", `/endpoints/sip/${given.json.id}`, { body: { codecs: [], ciphers: [] } });
     const fresh = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("create-codecs-default") });
@@ -81,7 +97,9 @@ describe("create", () => {
 
 describe("retrieve", () => {
   test("answers 200 with the stored endpoint", async () => {
-    const created = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("retrieve-me", { caller_id: "Front desk" }) });
+    const created = await client.call("POST", "/endpoints/sip", {
+      body: newEndpointRequest("retrieve-me", { caller_id: "Front desk" }),
+    });
     const reply = await client.call("GET", `/endpoints/sip/${created.json.id}`);
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual(created.json);
@@ -100,7 +118,9 @@ describe("retrieve", () => {
 
 describe("update", () => {
   test("changes only the fields sent", async () => {
-    const created = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("update-me", { caller_id: "Old", send_as: "+15551234567" }) });
+    const created = await client.call("POST", "/endpoints/sip", {
+      body: newEndpointRequest("update-me", { caller_id: "Old", send_as: "+15551234567" }),
+    });
     const reply = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { caller_id: "New" } });
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ ...created.json, caller_id: "New" });
@@ -115,7 +135,9 @@ describe("update", () => {
     expect(withHandler.json.calling_handler_resource_id).toMatch(UUID);
     const renamed = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { caller_id: "x" } });
     expect(renamed.json.calling_handler_resource_id).toBe(withHandler.json.calling_handler_resource_id);
-    const switched = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { call_handler: "relay_connector" } });
+    const switched = await client.call("PUT", `/endpoints/sip/${created.json.id}`, {
+      body: { call_handler: "relay_connector" },
+    });
     expect(switched.json.calling_handler_resource_id).toMatch(UUID);
     expect(switched.json.calling_handler_resource_id).not.toBe(withHandler.json.calling_handler_resource_id);
   });
@@ -128,14 +150,20 @@ describe("update", () => {
     expect(clash.json.errors[0].detail).toBe("Username has already been taken");
     const same = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { username: "update-rename" } });
     expect(same.status).toBe(200);
-    const renamed = await client.call("PUT", `/endpoints/sip/${created.json.id}`, { body: { username: "update-renamed" } });
+    const renamed = await client.call("PUT", `/endpoints/sip/${created.json.id}`, {
+      body: { username: "update-renamed" },
+    });
     expect(renamed.json.username).toBe("update-renamed");
     // The old name is free again.
-    expect((await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("update-rename") })).status).toBe(200);
+    expect((await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("update-rename") })).status).toBe(
+      200,
+    );
   });
 
   test("an unknown id is 404, even with a valid body", async () => {
-    const reply = await client.call("PUT", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11", { body: { caller_id: "x" } });
+    const reply = await client.call("PUT", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11", {
+      body: { caller_id: "x" },
+    });
     expect(reply.status).toBe(404);
     expect(reply.json).toEqual({ error: "Not Found" });
   });
@@ -169,7 +197,9 @@ describe("auth", () => {
     ["a bearer token", () => `Bearer ${mock.credentials.apiToken}`],
     ["garbage", () => "Basic !!!"],
   ];
-  const cases = operations.flatMap(([method, path, body]) => wrong.map(([what, header]) => ({ method, path, body, what, header })));
+  const cases = operations.flatMap(([method, path, body]) =>
+    wrong.map(([what, header]) => ({ method, path, body, what, header })),
+  );
 
   test.each(cases)("$method $path with $what → 401 Unauthorized", async ({ method, path, body, header }) => {
     const reply = await client.call(method, path, { body, authorization: header() });

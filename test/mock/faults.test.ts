@@ -4,7 +4,14 @@
  * name stay honest.
  */
 import { checkResponse, runScenarioCheck, SCENARIO_CHECKS, type Finding, type HttpExchange } from "../../src/checks";
-import { FAULT_NAMES, FAULT_PROFILES, startMockServer, type FaultName, type FaultOptions, type MockServer } from "../../src/mock";
+import {
+  FAULT_NAMES,
+  FAULT_PROFILES,
+  startMockServer,
+  type FaultName,
+  type FaultOptions,
+  type MockServer,
+} from "../../src/mock";
 import type { OperationId } from "../../src/spec";
 import { mockClient, newEndpointRequest, type MockClient, type Reply } from "../support/mock";
 
@@ -119,8 +126,16 @@ const rows: Row[] = [
     fault: "rate-limit",
     faultOptions: { count: 2, retryAfterSeconds: 7 },
     run: async (c) => {
-      const limited = [await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") }), await retrieve(c)];
-      for (const reply of limited) expect(reply).toMatchObject({ status: 429, headers: { "retry-after": "7" }, json: { error: "Too Many Requests" } });
+      const limited = [
+        await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") }),
+        await retrieve(c),
+      ];
+      for (const reply of limited)
+        expect(reply).toMatchObject({
+          status: 429,
+          headers: { "retry-after": "7" },
+          json: { error: "Too Many Requests" },
+        });
       const findings = checked(c);
       expect(c.mock.endpoints().some((e) => e.username === "limited")).toBe(false);
       expect((await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") })).status).toBe(200);
@@ -132,7 +147,10 @@ const rows: Row[] = [
     fault: "retry-after-missing",
     faultOptions: { count: 2 },
     run: async (c) => {
-      const limited = [await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") }), await retrieve(c)];
+      const limited = [
+        await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("limited") }),
+        await retrieve(c),
+      ];
       for (const reply of limited) expect(reply).toMatchObject({ status: 429, json: { error: "Too Many Requests" } });
       for (const reply of limited) expect(reply.headers).not.toHaveProperty("retry-after");
       const findings = checked(c);
@@ -164,17 +182,25 @@ const rows: Row[] = [
     run: async (c) => {
       expect((await c.client.call("GET", "/endpoints/sip", { authorization: null })).status).toBe(200);
       const findings = runScenarioCheck(SCENARIO_CHECKS.authNotEnforced, { exchange: c.last(), credentials: "none" });
-      expect((await c.client.call("DELETE", `/endpoints/sip/${c.id}`, { authorization: "Basic d3Jvbmc6d3Jvbmc=" })).status).toBe(204);
+      expect(
+        (await c.client.call("DELETE", `/endpoints/sip/${c.id}`, { authorization: "Basic d3Jvbmc6d3Jvbmc=" })).status,
+      ).toBe(204);
       return findings;
     },
   },
   {
     fault: "accepts-invalid",
     run: async (c) => {
-      const reply = await c.client.call("POST", "/endpoints/sip", { body: { username: "has space", encryption: "never" } });
+      const reply = await c.client.call("POST", "/endpoints/sip", {
+        body: { username: "has space", encryption: "never" },
+      });
       expect(reply.status).toBe(200);
       expect(reply.json).toMatchObject({ username: "has space", encryption: "never" });
-      const findings = runScenarioCheck(SCENARIO_CHECKS.invalidInputAccepted, { exchange: c.last(), pointer: "/username", rule: "must match the username pattern" });
+      const findings = runScenarioCheck(SCENARIO_CHECKS.invalidInputAccepted, {
+        exchange: c.last(),
+        pointer: "/username",
+        rule: "must match the username pattern",
+      });
       expect((await c.client.call("GET", "/endpoints/sip?page_size=5000")).status).toBe(200);
       // Store rules still hold.
       expect((await c.client.call("POST", "/endpoints/sip", { body: { username: "has space" } })).status).toBe(422);
@@ -186,7 +212,10 @@ const rows: Row[] = [
     run: async (c) => {
       expect((await c.client.call("DELETE", `/endpoints/sip/${c.id}`)).status).toBe(204);
       expect((await retrieve(c)).status).toBe(200);
-      const findings = runScenarioCheck(SCENARIO_CHECKS.resourceStillAvailable, { exchange: c.last(), deletedId: c.id });
+      const findings = runScenarioCheck(SCENARIO_CHECKS.resourceStillAvailable, {
+        exchange: c.last(),
+        deletedId: c.id,
+      });
       expect((await c.client.call("DELETE", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11")).status).toBe(404);
       expect((await c.client.call("DELETE", `/endpoints/sip/${c.id}`, { authorization: null })).status).toBe(401);
       return findings;
@@ -199,7 +228,13 @@ const rows: Row[] = [
       expect(reply.json.data).toHaveLength(2);
       expect(reply.json.links).not.toHaveProperty("next");
       expect(c.mock.endpoints().length).toBeGreaterThan(2);
-      return runScenarioCheck(SCENARIO_CHECKS.paginationInconsistent, { kind: "end", exchange: c.last(), walked: 2, probeSize: 1000, probeCount: c.mock.endpoints().length });
+      return runScenarioCheck(SCENARIO_CHECKS.paginationInconsistent, {
+        kind: "end",
+        exchange: c.last(),
+        walked: 2,
+        probeSize: 1000,
+        probeCount: c.mock.endpoints().length,
+      });
     },
   },
   {
@@ -208,7 +243,11 @@ const rows: Row[] = [
       const reply = await c.client.call("GET", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11");
       expect(reply.status).toBe(200);
       expect(reply.json.id).toBe(c.mock.endpoints()[0]!.id);
-      const findings = runScenarioCheck(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: c.last(), expected: [404], situation: "retrieving an id nobody created" });
+      const findings = runScenarioCheck(SCENARIO_CHECKS.statusCodeUnexpected, {
+        exchange: c.last(),
+        expected: [404],
+        situation: "retrieving an id nobody created",
+      });
       expect((await retrieve(c)).json.id).toBe(c.id);
       // Only retrieve is affected: other operations on an unknown id still answer 404.
       expect((await c.client.call("DELETE", "/endpoints/sip/6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11")).status).toBe(404);
@@ -221,7 +260,11 @@ const rows: Row[] = [
       const reply = await retrieve(c);
       expect(reply.status).toBe(200);
       expect(reply.json.id).not.toBe(c.id);
-      return runScenarioCheck(SCENARIO_CHECKS.resourceMismatch, { exchange: c.last(), body: reply.json, expectedId: c.id });
+      return runScenarioCheck(SCENARIO_CHECKS.resourceMismatch, {
+        exchange: c.last(),
+        body: reply.json,
+        expectedId: c.id,
+      });
     },
   },
   {
@@ -230,11 +273,23 @@ const rows: Row[] = [
       const before = (await retrieve(c)).json;
       const reply = await c.client.call("PUT", `/endpoints/sip/${c.id}`, { body: { caller_id: "Changed" } });
       expect(reply.status).toBe(200);
-      const findings = runScenarioCheck(SCENARIO_CHECKS.updateNotApplied, { exchange: c.last(), body: reply.json, sent: { caller_id: "Changed" }, before });
+      const findings = runScenarioCheck(SCENARIO_CHECKS.updateNotApplied, {
+        exchange: c.last(),
+        body: reply.json,
+        sent: { caller_id: "Changed" },
+        before,
+      });
       expect((await retrieve(c)).json.caller_id).toBe(before.caller_id);
       const invalid = await c.client.call("PUT", `/endpoints/sip/${c.id}`, { body: { encryption: "never" } });
       expect(invalid.status).toBe(200);
-      return [...findings, ...runScenarioCheck(SCENARIO_CHECKS.invalidInputAccepted, { exchange: c.last(), pointer: "/encryption", rule: "must be one of the documented values" })];
+      return [
+        ...findings,
+        ...runScenarioCheck(SCENARIO_CHECKS.invalidInputAccepted, {
+          exchange: c.last(),
+          pointer: "/encryption",
+          rule: "must be one of the documented values",
+        }),
+      ];
     },
   },
   {
@@ -243,23 +298,46 @@ const rows: Row[] = [
       const reply = await c.client.call("GET", "/endpoints/sip?filter_username=no-such-user");
       expect(reply.json.data).toHaveLength(3);
       const items = reply.json.data.map((e: { id: string; username: string }) => ({ id: e.id, value: e.username }));
-      return runScenarioCheck(SCENARIO_CHECKS.filterNotApplied, { exchange: c.last(), field: "username", filter: "no-such-user", items, complete: true });
+      return runScenarioCheck(SCENARIO_CHECKS.filterNotApplied, {
+        exchange: c.last(),
+        field: "username",
+        filter: "no-such-user",
+        items,
+        complete: true,
+      });
     },
   },
   {
     fault: "created-201",
     run: async (c) => {
-      expect((await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("older-docs") })).status).toBe(201);
+      expect((await c.client.call("POST", "/endpoints/sip", { body: newEndpointRequest("older-docs") })).status).toBe(
+        201,
+      );
       return checked(c);
     },
   },
 ];
 
-async function withFaultyMock<T>(fault: FaultName, faultOptions: FaultOptions | undefined, body: (c: Context) => Promise<T>): Promise<T> {
-  const mock = await startMockServer({ env: {}, seedCount: 3, seed: fault, fault, ...(faultOptions ? { faultOptions } : {}) });
+async function withFaultyMock<T>(
+  fault: FaultName,
+  faultOptions: FaultOptions | undefined,
+  body: (c: Context) => Promise<T>,
+): Promise<T> {
+  const mock = await startMockServer({
+    env: {},
+    seedCount: 3,
+    seed: fault,
+    fault,
+    ...(faultOptions ? { faultOptions } : {}),
+  });
   const client = mockClient(mock, { checkSpec: false });
   try {
-    return await body({ mock, client, id: mock.endpoints()[0]!.id, last: () => client.exchanges[client.exchanges.length - 1]! });
+    return await body({
+      mock,
+      client,
+      id: mock.endpoints()[0]!.id,
+      last: () => client.exchanges[client.exchanges.length - 1]!,
+    });
   } finally {
     await mock.close();
   }
@@ -285,7 +363,9 @@ const probes: Record<OperationId, (c: Context) => Promise<Reply>> = {
 };
 
 const untouched = FAULT_NAMES.flatMap((fault) =>
-  (Object.keys(probes) as OperationId[]).filter((op) => !FAULT_PROFILES[fault].operations.includes(op)).map((operationId) => ({ fault, operationId })),
+  (Object.keys(probes) as OperationId[])
+    .filter((op) => !FAULT_PROFILES[fault].operations.includes(op))
+    .map((operationId) => ({ fault, operationId })),
 );
 
 test.each(untouched)("$fault leaves $operationId honest", async ({ fault, operationId }) => {

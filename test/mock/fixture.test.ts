@@ -64,7 +64,12 @@ describe("setFault()", () => {
 
 describe("requests()", () => {
   it("lists what was sent: method, path, query, parsed body and headers, with credentials and passwords scrubbed", async () => {
-    await call("POST", "/endpoints/sip", { username: "alice", password: PASSWORD, caller_id: "Alice" }, { "x-app": "billing" });
+    await call(
+      "POST",
+      "/endpoints/sip",
+      { username: "alice", password: PASSWORD, caller_id: "Alice" },
+      { "x-app": "billing" },
+    );
     await call("GET", "/endpoints/sip?filter_username=ali&page_size=5&page_size=6");
     const [create, list] = mock.requests();
     expect(create).toMatchObject({
@@ -74,7 +79,12 @@ describe("requests()", () => {
       body: { username: "alice", password: "[REDACTED]", caller_id: "Alice" },
       headers: { "content-type": "application/json", "x-app": "billing", authorization: "[REDACTED]" },
     });
-    expect(list).toMatchObject({ method: "GET", path: "/endpoints/sip", query: { filter_username: "ali", page_size: ["5", "6"] }, body: undefined });
+    expect(list).toMatchObject({
+      method: "GET",
+      path: "/endpoints/sip",
+      query: { filter_username: "ali", page_size: ["5", "6"] },
+      body: undefined,
+    });
     const everything = JSON.stringify(mock.requests());
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain(PASSWORD);
@@ -82,7 +92,11 @@ describe("requests()", () => {
   });
 
   it("keeps a body that is not JSON as text, and returns copies the test may change", async () => {
-    await fetch(`${mock.url}/endpoints/sip`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body: "{not json" });
+    await fetch(`${mock.url}/endpoints/sip`, {
+      method: "POST",
+      headers: { ...auth(), "content-type": "application/json" },
+      body: "{not json",
+    });
     const [recorded] = mock.requests();
     expect(recorded!.body).toBe("{not json");
     recorded!.path = "changed";
@@ -90,43 +104,66 @@ describe("requests()", () => {
   });
 
   it("keeps the last 1,000 requests, oldest first", async () => {
-    for (let batch = 0; batch < 21; batch++) await Promise.all(Array.from({ length: 50 }, (_, i) => call("GET", `/endpoints/sip?page_size=1&n=${batch * 50 + i}`)));
+    for (let batch = 0; batch < 21; batch++)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => call("GET", `/endpoints/sip?page_size=1&n=${batch * 50 + i}`)),
+      );
     // One at a time, so their order is known: the newest come last after the ring has wrapped.
     for (const n of ["last-1", "last-2", "last-3"]) await call("GET", `/endpoints/sip?page_size=1&n=${n}`);
     const kept = mock.requests();
     expect(kept).toHaveLength(1000);
     expect(kept.slice(-3).map((r) => r.query.n)).toEqual(["last-1", "last-2", "last-3"]);
-    expect(kept.slice(0, -3).map((r) => Number(r.query.n)).sort((a, b) => a - b)[0]).toBeGreaterThanOrEqual(53);
+    expect(
+      kept
+        .slice(0, -3)
+        .map((r) => Number(r.query.n))
+        .sort((a, b) => a - b)[0],
+    ).toBeGreaterThanOrEqual(53);
   });
 });
 
 describe("absolute page links", () => {
   const listVia = (port: number, host: string) =>
     new Promise<{ links: { self: string; next?: string } }>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, path: "/api/relay/rest/endpoints/sip?page_size=1", headers: { host, ...auth() } }, (res) => {
-        let text = "";
-        res.on("data", (c: Buffer) => (text += c.toString()));
-        res.on("end", () => resolve(JSON.parse(text)));
-      });
+      const req = request(
+        { host: "127.0.0.1", port, path: "/api/relay/rest/endpoints/sip?page_size=1", headers: { host, ...auth() } },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () => resolve(JSON.parse(text)));
+        },
+      );
       req.on("error", reject);
       req.end();
     });
 
   it("point where the request came to (its Host header): a proxy, a port mapping, localhost", async () => {
     const { port } = mock;
-    expect((await listVia(port, "proxy.example.test:8443")).links.next).toMatch(/^http:\/\/proxy\.example\.test:8443\/api\/relay\/rest\/endpoints\/sip\?/);
-    expect((await listVia(port, `localhost:${port}`)).links.self).toMatch(new RegExp(`^http://localhost:${port}/api/relay/rest/endpoints/sip\\?`));
+    expect((await listVia(port, "proxy.example.test:8443")).links.next).toMatch(
+      /^http:\/\/proxy\.example\.test:8443\/api\/relay\/rest\/endpoints\/sip\?/,
+    );
+    expect((await listVia(port, `localhost:${port}`)).links.self).toMatch(
+      new RegExp(`^http://localhost:${port}/api/relay/rest/endpoints/sip\\?`),
+    );
   });
 
   it("fall back to the listening address for a Host that is no plain authority", async () => {
-    expect((await listVia(mock.port, "evil.test/<script>")).links.self!.startsWith(`${mock.url}/endpoints/sip?`)).toBe(true);
+    expect((await listVia(mock.port, "evil.test/<script>")).links.self!.startsWith(`${mock.url}/endpoints/sip?`)).toBe(
+      true,
+    );
   });
 
   it("start with publicUrl when it is given, and a bad one is refused", async () => {
     const proxied = await startMockServer({ seedCount: 2, publicUrl: "https://mock.example.test/api/relay/rest//" });
     try {
-      const page = await (await fetch(`${proxied.url}/endpoints/sip?page_size=1`, { headers: { authorization: basicAuthHeader(proxied.credentials.projectId, proxied.credentials.apiToken) } })).json();
-      expect(page.links.next).toMatch(/^https:\/\/mock\.example\.test\/api\/relay\/rest\/endpoints\/sip\?page_number=1&/);
+      const page = await (
+        await fetch(`${proxied.url}/endpoints/sip?page_size=1`, {
+          headers: { authorization: basicAuthHeader(proxied.credentials.projectId, proxied.credentials.apiToken) },
+        })
+      ).json();
+      expect(page.links.next).toMatch(
+        /^https:\/\/mock\.example\.test\/api\/relay\/rest\/endpoints\/sip\?page_number=1&/,
+      );
     } finally {
       await proxied.close();
     }

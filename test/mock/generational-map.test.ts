@@ -4,7 +4,15 @@ test("keeps between one and two generations of entries, oldest dropped in bulk",
   const map = new GenerationalMap<number, string>(3);
   for (let i = 1; i <= 7; i++) map.set(i, `v${i}`);
   // 1–3 were the old generation when 7 arrived and are gone; 4–6 are old, 7 is young.
-  expect([1, 2, 3, 4, 5, 6, 7].map((k) => map.get(k))).toEqual([undefined, undefined, undefined, "v4", "v5", "v6", "v7"]);
+  expect([1, 2, 3, 4, 5, 6, 7].map((k) => map.get(k))).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    "v4",
+    "v5",
+    "v6",
+    "v7",
+  ]);
 });
 
 test("an entry read from the old generation survives the next turnover", () => {

@@ -5,12 +5,26 @@
  */
 import { checkResponse } from "../../src/checks";
 import { createSipEndpointsClient, isServerError, type SipEndpoint } from "../../src/client";
-import { createMock, isFaultName, MockConfigError, startMockServer, type FaultProfile, type Mock } from "../../src/mock";
+import {
+  createMock,
+  isFaultName,
+  MockConfigError,
+  startMockServer,
+  type FaultProfile,
+  type Mock,
+} from "../../src/mock";
 import { basicAuthHeader } from "../../src/redact";
 import { endpoint } from "../client/fixtures";
 
 const clientOf = (mock: Mock) =>
-  createSipEndpointsClient({ baseUrl: mock.url, projectId: mock.credentials.projectId, apiToken: mock.credentials.apiToken, env: {}, fetch: mock.fetch, retry: false });
+  createSipEndpointsClient({
+    baseUrl: mock.url,
+    projectId: mock.credentials.projectId,
+    apiToken: mock.credentials.apiToken,
+    env: {},
+    fetch: mock.fetch,
+    retry: false,
+  });
 
 const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === "TCPServerWrap").length;
 
@@ -43,30 +57,50 @@ describe("the mock as a fetch function", () => {
     await mock.close();
   });
 
-  it.each([undefined, "extra-field", "wrong-type", "truncated-json", "undocumented-status"] as const)("answers as the HTTP server does, fault %s", async (fault) => {
-    const server = await startMockServer({ env: {}, seed: 7, seedCount: 3, ...(fault ? { fault } : {}) });
-    const inProcess = createMock({ env: {}, seed: 7, seedCount: 3, publicUrl: server.url, ...(fault ? { fault } : {}) });
-    const authorization = basicAuthHeader(server.credentials.projectId, server.credentials.apiToken);
-    const steps: { method: string; path: string; body?: unknown }[] = [
-      { method: "GET", path: "/endpoints/sip?page_size=2" },
-      { method: "POST", path: "/endpoints/sip", body: { username: "parity", password: "pw-parity-1" } },
-      { method: "POST", path: "/endpoints/sip", body: { username: "" } },
-      { method: "GET", path: "/endpoints/sip/00000000-0000-4000-8000-000000000000" },
-      { method: "PATCH", path: "/endpoints/sip" },
-      { method: "GET", path: "/elsewhere" },
-    ];
-    try {
-      for (const step of steps) {
-        const init = { method: step.method, headers: { authorization, "content-type": "application/json" }, body: step.body === undefined ? undefined : JSON.stringify(step.body) };
-        const [overHttp, fetched] = await Promise.all([fetch(`${server.url}${step.path}`, init), inProcess.fetch(`${server.url}${step.path}`, init)]);
-        expect([fetched.status, fetched.headers.get("content-type"), await fetched.text()]).toEqual([overHttp.status, overHttp.headers.get("content-type"), await overHttp.text()]);
+  it.each([undefined, "extra-field", "wrong-type", "truncated-json", "undocumented-status"] as const)(
+    "answers as the HTTP server does, fault %s",
+    async (fault) => {
+      const server = await startMockServer({ env: {}, seed: 7, seedCount: 3, ...(fault ? { fault } : {}) });
+      const inProcess = createMock({
+        env: {},
+        seed: 7,
+        seedCount: 3,
+        publicUrl: server.url,
+        ...(fault ? { fault } : {}),
+      });
+      const authorization = basicAuthHeader(server.credentials.projectId, server.credentials.apiToken);
+      const steps: { method: string; path: string; body?: unknown }[] = [
+        { method: "GET", path: "/endpoints/sip?page_size=2" },
+        { method: "POST", path: "/endpoints/sip", body: { username: "parity", password: "pw-parity-1" } },
+        { method: "POST", path: "/endpoints/sip", body: { username: "" } },
+        { method: "GET", path: "/endpoints/sip/00000000-0000-4000-8000-000000000000" },
+        { method: "PATCH", path: "/endpoints/sip" },
+        { method: "GET", path: "/elsewhere" },
+      ];
+      try {
+        for (const step of steps) {
+          const init = {
+            method: step.method,
+            headers: { authorization, "content-type": "application/json" },
+            body: step.body === undefined ? undefined : JSON.stringify(step.body),
+          };
+          const [overHttp, fetched] = await Promise.all([
+            fetch(`${server.url}${step.path}`, init),
+            inProcess.fetch(`${server.url}${step.path}`, init),
+          ]);
+          expect([fetched.status, fetched.headers.get("content-type"), await fetched.text()]).toEqual([
+            overHttp.status,
+            overHttp.headers.get("content-type"),
+            await overHttp.text(),
+          ]);
+        }
+        expect(inProcess.endpoints()).toEqual(server.endpoints());
+      } finally {
+        await server.close();
+        await inProcess.close();
       }
-      expect(inProcess.endpoints()).toEqual(server.endpoints());
-    } finally {
-      await server.close();
-      await inProcess.close();
-    }
-  });
+    },
+  );
 
   it("gives up an answer when the caller aborts, and refuses requests once closed", async () => {
     const mock = createMock({ env: {}, fault: "slow", faultOptions: { delayMs: 60_000 } });
@@ -80,7 +114,9 @@ describe("the mock as a fetch function", () => {
   });
 
   it("refuses the server's own options", () => {
-    expect(() => createMock({ port: 4010 } as never)).toThrow(new MockConfigError("port is an option of startMockServer; createMock opens no port"));
+    expect(() => createMock({ port: 4010 } as never)).toThrow(
+      new MockConfigError("port is an option of startMockServer; createMock opens no port"),
+    );
   });
 });
 
@@ -89,7 +125,9 @@ describe("overrides", () => {
     const mock = createMock({ env: {} });
     const client = clientOf(mock);
     mock.override({ operationId: "create_sip_endpoint", status: 503 });
-    const refused = await client.create({ username: "first", password: "pw-first-0001" }).catch((error: unknown) => error);
+    const refused = await client
+      .create({ username: "first", password: "pw-first-0001" })
+      .catch((error: unknown) => error);
     expect(isServerError(refused)).toBe(true);
     expect(refused).toMatchObject({ status: 503, body: { error: "Service Unavailable" } });
     expect((await client.create({ username: "second", password: "pw-second-001" })).username).toBe("second");
@@ -100,9 +138,17 @@ describe("overrides", () => {
     const mock = createMock({ env: {} });
     const send = (operationId: "list_sip_endpoints" | "create_sip_endpoint", status: number) => {
       mock.override({ operationId, status });
-      return clientOf(mock).send({ operationId, ...(operationId === "create_sip_endpoint" ? { body: { username: "u", password: "pw-documented-1" } } : {}) });
+      return clientOf(mock).send({
+        operationId,
+        ...(operationId === "create_sip_endpoint" ? { body: { username: "u", password: "pw-documented-1" } } : {}),
+      });
     };
-    for (const [operationId, status] of [["list_sip_endpoints", 429], ["create_sip_endpoint", 422], ["create_sip_endpoint", 401], ["list_sip_endpoints", 500]] as const) {
+    for (const [operationId, status] of [
+      ["list_sip_endpoints", 429],
+      ["create_sip_endpoint", 422],
+      ["create_sip_endpoint", 401],
+      ["list_sip_endpoints", 500],
+    ] as const) {
       const exchange = await send(operationId, status);
       expect(exchange.status).toBe(status);
       expect(checkResponse(exchange)).toEqual([]);
@@ -113,12 +159,30 @@ describe("overrides", () => {
     const mock = createMock({ env: {} });
     const client = clientOf(mock);
     mock.override({ operationId: "create_sip_endpoint", status: 201 });
-    const created = await client.send({ operationId: "create_sip_endpoint", body: { username: "made", password: "pw-made-00001" } });
+    const created = await client.send({
+      operationId: "create_sip_endpoint",
+      body: { username: "made", password: "pw-made-00001" },
+    });
     expect(created.status).toBe(201);
     expect(JSON.parse(created.bodyText)).toMatchObject({ username: "made" });
-    mock.override({ operationId: "list_sip_endpoints", status: 200, body: { links: {}, data: [] }, headers: { "x-trace": "given" }, times: 2, delayMs: 1 });
-    const answers = [await client.send({ operationId: "list_sip_endpoints" }), await client.send({ operationId: "list_sip_endpoints" }), await client.send({ operationId: "list_sip_endpoints" })];
-    expect(answers.map((a) => [a.headers["x-trace"], JSON.parse(a.bodyText).data.length])).toEqual([["given", 0], ["given", 0], [undefined, 1]]);
+    mock.override({
+      operationId: "list_sip_endpoints",
+      status: 200,
+      body: { links: {}, data: [] },
+      headers: { "x-trace": "given" },
+      times: 2,
+      delayMs: 1,
+    });
+    const answers = [
+      await client.send({ operationId: "list_sip_endpoints" }),
+      await client.send({ operationId: "list_sip_endpoints" }),
+      await client.send({ operationId: "list_sip_endpoints" }),
+    ];
+    expect(answers.map((a) => [a.headers["x-trace"], JSON.parse(a.bodyText).data.length])).toEqual([
+      ["given", 0],
+      ["given", 0],
+      [undefined, 1],
+    ]);
   });
 
   it("is forgotten by reset()", async () => {
@@ -129,9 +193,18 @@ describe("overrides", () => {
   });
 
   it.each([
-    [{ operationId: "list_endpoints", status: 500 }, 'override: unknown operationId "list_endpoints"; known: list_sip_endpoints, create_sip_endpoint, retrieve_sip_endpoint, update_sip_endpoint, delete_sip_endpoint'],
-    [{ operationId: "list_sip_endpoints", status: 700 }, "override: status must be a whole number from 200 to 599, not 700"],
-    [{ operationId: "list_sip_endpoints", status: 500, times: 0 }, "override: times must be a whole number of 1 or more, not 0"],
+    [
+      { operationId: "list_endpoints", status: 500 },
+      'override: unknown operationId "list_endpoints"; known: list_sip_endpoints, create_sip_endpoint, retrieve_sip_endpoint, update_sip_endpoint, delete_sip_endpoint',
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 700 },
+      "override: status must be a whole number from 200 to 599, not 700",
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 500, times: 0 },
+      "override: times must be a whole number of 1 or more, not 0",
+    ],
     [{ operationId: "list_sip_endpoints", status: 500, delay: 10 }, 'override: unknown key "delay"'],
     [{ operationId: "delete_sip_endpoint", status: 204, body: {} }, "override: a 204 answer cannot carry a body"],
   ])("refuses %j", (given, message) => {
@@ -151,8 +224,14 @@ describe("seeded endpoints", () => {
   });
 
   it.each([
-    [[{ ...seeded(ID_A, "a"), call_handler: "pigeon" }], "endpoints[0].call_handler must be equal to one of the allowed values"],
-    [[seeded(ID_A, "a"), { ...seeded(ID_B, "b"), nickname: "x" }], "endpoints[1].nickname is not a field of SipEndpoint"],
+    [
+      [{ ...seeded(ID_A, "a"), call_handler: "pigeon" }],
+      "endpoints[0].call_handler must be equal to one of the allowed values",
+    ],
+    [
+      [seeded(ID_A, "a"), { ...seeded(ID_B, "b"), nickname: "x" }],
+      "endpoints[1].nickname is not a field of SipEndpoint",
+    ],
     [[seeded(ID_A, "a"), { ...seeded(ID_B, "b"), codecs: ["OPUS", 7] }], "endpoints[1].codecs[1] must be string"],
     [[seeded(ID_A, "a"), seeded(ID_A, "b")], `endpoints[1].id ${ID_A} is used by an earlier endpoint`],
     [[seeded(ID_A, "a"), seeded(ID_B, "a")], "endpoints[1].username a is used by an earlier endpoint"],
@@ -167,7 +246,9 @@ describe("a fault profile of the test's own", () => {
     operations: ["list_sip_endpoints"],
     checks: [],
     options: ["count"],
-    wrap: (next, { options }) => async (request) => ({ ...(await next(request)), headers: { "x-count": String(options.count ?? 0) } }),
+    wrap:
+      (next, { options }) =>
+      async (request) => ({ ...(await next(request)), headers: { "x-count": String(options.count ?? 0) } }),
   };
 
   it("is installed by setFault, reads its options, and is named custom", async () => {
@@ -183,7 +264,11 @@ describe("a fault profile of the test's own", () => {
 
   it("is refused with an option it does not read, or without wrap or configure", () => {
     const mock = createMock({ env: {} });
-    expect(() => mock.setFault(tagged, { delayMs: 5 })).toThrow(new MockConfigError("faultOptions.delayMs has no effect on the custom fault, which reads count"));
-    expect(() => mock.setFault({ description: "", operations: [], checks: [] })).toThrow(new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both"));
+    expect(() => mock.setFault(tagged, { delayMs: 5 })).toThrow(
+      new MockConfigError("faultOptions.delayMs has no effect on the custom fault, which reads count"),
+    );
+    expect(() => mock.setFault({ description: "", operations: [], checks: [] })).toThrow(
+      new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both"),
+    );
   });
 });

@@ -133,15 +133,23 @@ test.each([
   ["the prefix alone", "PA"],
 ])("a page token naming %s is refused with 422", async (_name, token) => {
   const id = mock.endpoints()[0]!.id;
-  const reply = await client.call("GET", `/endpoints/sip?page_token=${encodeURIComponent(token.replace("__ID__", id))}`);
+  const reply = await client.call(
+    "GET",
+    `/endpoints/sip?page_token=${encodeURIComponent(token.replace("__ID__", id))}`,
+  );
   expect(reply.status).toBe(422);
-  expect(reply.json).toEqual({ errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Attribute", code: "422" }] });
+  expect(reply.json).toEqual({
+    errors: [{ detail: "Page token is invalid", status: "422", title: "Invalid Attribute", code: "422" }],
+  });
 });
 
 test("a filter with characters that need escaping round-trips through the links", async () => {
   await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("x", { caller_id: "a b&c=d/é" }) });
   await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("y", { caller_id: "a b&c=d/é too" }) });
-  const first = await client.call("GET", `/endpoints/sip?filter_caller_id=${encodeURIComponent("a b&c=d/é")}&page_size=1`);
+  const first = await client.call(
+    "GET",
+    `/endpoints/sip?filter_caller_id=${encodeURIComponent("a b&c=d/é")}&page_size=1`,
+  );
   expect(usernames(first)).toEqual(["y"]);
   expect(new URL(first.json.links.self).searchParams.get("filter_caller_id")).toBe("a b&c=d/é");
   const second = await client.call("GET", first.json.links.next);

@@ -9,8 +9,16 @@ const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}
 const draw = (n: number, source: () => string) => Array.from({ length: n }, source);
 
 it("a seed gives the same ids as it always has", () => {
-  expect(draw(3, createIdSource(42))).toEqual(["43af2f56-d624-43f1-9fe5-bd677c7f1299", "17f9ac1c-2131-4412-90b6-a8616e5915cc", "a878011b-31bb-49b4-ba03-523221fdd1a5"]);
-  expect(draw(3, createIdSource("abc"))).toEqual(["d119d1b9-2191-4743-973a-5fdbaf7bdfb5", "dab41a05-b3f3-4510-932a-3afb2d83df31", "3aa350c9-0700-44c7-b971-4b7b0c65f9b9"]);
+  expect(draw(3, createIdSource(42))).toEqual([
+    "43af2f56-d624-43f1-9fe5-bd677c7f1299",
+    "17f9ac1c-2131-4412-90b6-a8616e5915cc",
+    "a878011b-31bb-49b4-ba03-523221fdd1a5",
+  ]);
+  expect(draw(3, createIdSource("abc"))).toEqual([
+    "d119d1b9-2191-4743-973a-5fdbaf7bdfb5",
+    "dab41a05-b3f3-4510-932a-3afb2d83df31",
+    "3aa350c9-0700-44c7-b971-4b7b0c65f9b9",
+  ]);
 });
 
 it.each([

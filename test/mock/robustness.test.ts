@@ -24,20 +24,45 @@ const CANARY = "canary-pw-5a1d0e";
 
 describe("bodies that are not a JSON object", () => {
   const cases = [
-    { given: "malformed JSON", raw: `{"username":"m","password":"${CANARY}",}`, type: "application/json", detail: /^The request body is not valid JSON/ },
-    { given: "JSON sent as text/plain", raw: JSON.stringify(newEndpointRequest("t")), type: "text/plain", detail: /^Content type text\/plain is not supported; send application\/json$/ },
-    { given: "a form body", raw: `username=f&password=${CANARY}`, type: "application/x-www-form-urlencoded", detail: /^Content type application\/x-www-form-urlencoded is not supported/ },
-    { given: "JSON without a content type", raw: JSON.stringify(newEndpointRequest("n")), type: null, detail: /^Content type \(none\) is not supported/ },
+    {
+      given: "malformed JSON",
+      raw: `{"username":"m","password":"${CANARY}",}`,
+      type: "application/json",
+      detail: /^The request body is not valid JSON/,
+    },
+    {
+      given: "JSON sent as text/plain",
+      raw: JSON.stringify(newEndpointRequest("t")),
+      type: "text/plain",
+      detail: /^Content type text\/plain is not supported; send application\/json$/,
+    },
+    {
+      given: "a form body",
+      raw: `username=f&password=${CANARY}`,
+      type: "application/x-www-form-urlencoded",
+      detail: /^Content type application\/x-www-form-urlencoded is not supported/,
+    },
+    {
+      given: "JSON without a content type",
+      raw: JSON.stringify(newEndpointRequest("n")),
+      type: null,
+      detail: /^Content type \(none\) is not supported/,
+    },
     { given: "an empty body", raw: "", type: "application/json", detail: /^The request body can't be blank$/ },
   ];
 
-  test.each(cases)("$given → 422 naming the problem, nothing stored, no secret echoed", async ({ raw, type, detail }) => {
-    const reply = await client.call("POST", "/endpoints/sip", { body: raw, raw: true, contentType: type });
-    expect(reply.status).toBe(422);
-    expect(reply.json.errors).toEqual([{ detail: expect.stringMatching(detail), status: "422", title: "Invalid Attribute", code: "422" }]);
-    expect(reply.text).not.toContain(CANARY);
-    expect(mock.endpoints()).toHaveLength(2);
-  });
+  test.each(cases)(
+    "$given → 422 naming the problem, nothing stored, no secret echoed",
+    async ({ raw, type, detail }) => {
+      const reply = await client.call("POST", "/endpoints/sip", { body: raw, raw: true, contentType: type });
+      expect(reply.status).toBe(422);
+      expect(reply.json.errors).toEqual([
+        { detail: expect.stringMatching(detail), status: "422", title: "Invalid Attribute", code: "422" },
+      ]);
+      expect(reply.text).not.toContain(CANARY);
+      expect(mock.endpoints()).toHaveLength(2);
+    },
+  );
 
   test("the same problems on update leave the endpoint unchanged", async () => {
     const target = mock.endpoints()[0]!;
@@ -47,7 +72,10 @@ describe("bodies that are not a JSON object", () => {
   });
 
   test("a charset parameter on the JSON content type is fine", async () => {
-    const reply = await client.call("POST", "/endpoints/sip", { body: newEndpointRequest("charset"), contentType: "application/json; charset=utf-8" });
+    const reply = await client.call("POST", "/endpoints/sip", {
+      body: newEndpointRequest("charset"),
+      contentType: "application/json; charset=utf-8",
+    });
     expect(reply.status).toBe(200);
   });
 });
@@ -75,11 +103,23 @@ describe("body size", () => {
   /** A POST whose body `write` sends as it likes (chunked unless it declares a length); resolves at the answer. */
   const rawPost = (headers: Record<string, string>, write: (req: ReturnType<typeof httpRequest>) => void) =>
     new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
-      const req = httpRequest(new URL(`${mock.url}/endpoints/sip`), { method: "POST", agent: false, headers: { "content-type": "application/json", authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken), ...headers } }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
-      });
+      const req = httpRequest(
+        new URL(`${mock.url}/endpoints/sip`),
+        {
+          method: "POST",
+          agent: false,
+          headers: {
+            "content-type": "application/json",
+            authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken),
+            ...headers,
+          },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
+        },
+      );
       req.on("error", reject);
       write(req);
     });
@@ -112,10 +152,14 @@ describe("body size", () => {
     // The server answers 413 and closes while the client still writes: the client sees either the
     // answer or the reset first, so the test asserts what does not race, the bytes sent.
     const ended = await new Promise<string>((resolve) => {
-      const req = httpRequest(new URL(`${mock.url}/endpoints/sip`), { method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
-        res.resume();
-        resolve(String(res.statusCode));
-      });
+      const req = httpRequest(
+        new URL(`${mock.url}/endpoints/sip`),
+        { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+        (res) => {
+          res.resume();
+          resolve(String(res.statusCode));
+        },
+      );
       req.on("error", () => resolve("reset"));
       const more = () => {
         while (sent < 64 && !req.destroyed) {
@@ -163,14 +207,22 @@ describe("routes", () => {
 
 describe("concurrency", () => {
   test("of 20 concurrent creates of one username exactly one succeeds", async () => {
-    const replies = await Promise.all(Array.from({ length: 20 }, () => client.call("POST", "/endpoints/sip", { body: newEndpointRequest("racer") })));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => client.call("POST", "/endpoints/sip", { body: newEndpointRequest("racer") })),
+    );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(replies.filter((r) => r.status === 422 && r.json.errors[0].detail === "Username has already been taken")).toHaveLength(19);
+    expect(
+      replies.filter((r) => r.status === 422 && r.json.errors[0].detail === "Username has already been taken"),
+    ).toHaveLength(19);
     expect(mock.endpoints().filter((e) => e.username === "racer")).toHaveLength(1);
   });
 
   test("20 concurrent creates of different usernames all succeed with distinct ids", async () => {
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => client.call("POST", "/endpoints/sip", { body: newEndpointRequest(`many-${i}`) })));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.call("POST", "/endpoints/sip", { body: newEndpointRequest(`many-${i}`) }),
+      ),
+    );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(new Set(replies.map((r) => r.json.id)).size).toBe(20);
   });
@@ -181,32 +233,42 @@ describe("a handler that fails", () => {
   afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test.each([
-    ["throws", () => {
-      throw new Error("boom");
-    }],
+    [
+      "throws",
+      () => {
+        throw new Error("boom");
+      },
+    ],
     ["rejects", () => Promise.reject(new Error("boom"))],
-  ])("that %s answers 500 Internal Server Error, reports the error, and the server keeps serving", async (_what, handler) => {
-    const reported: unknown[] = [];
-    server = createServer(createRequestListener("/api", handler, (error) => reported.push(error)));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-    for (let i = 0; i < 2; i++) {
-      const reply = await fetch(`${base}/anything`);
-      expect(reply.status).toBe(500);
-      expect(await reply.json()).toEqual({ error: "Internal Server Error" });
-    }
-    expect(reported.map((e) => (e as Error).message)).toEqual(["boom", "boom"]);
-  });
+  ])(
+    "that %s answers 500 Internal Server Error, reports the error, and the server keeps serving",
+    async (_what, handler) => {
+      const reported: unknown[] = [];
+      server = createServer(createRequestListener("/api", handler, (error) => reported.push(error)));
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+      for (let i = 0; i < 2; i++) {
+        const reply = await fetch(`${base}/anything`);
+        expect(reply.status).toBe(500);
+        expect(await reply.json()).toEqual({ error: "Internal Server Error" });
+      }
+      expect(reported.map((e) => (e as Error).message)).toEqual(["boom", "boom"]);
+    },
+  );
 
   test("by default the mock writes such an error's stack to stderr", () => {
     const written: string[] = [];
-    const write = jest.spyOn(process.stderr, "write").mockImplementation((text: string | Uint8Array) => (written.push(String(text)), true));
+    const write = jest
+      .spyOn(process.stderr, "write")
+      .mockImplementation((text: string | Uint8Array) => (written.push(String(text)), true));
     try {
       reportInternalError(new Error("boom in the store"));
     } finally {
       write.mockRestore();
     }
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^sip-endpoints-mock: an internal error was answered as 500: Error: boom in the store\n {4}at /);
+    expect(written[0]).toMatch(
+      /^sip-endpoints-mock: an internal error was answered as 500: Error: boom in the store\n {4}at /,
+    );
   });
 });

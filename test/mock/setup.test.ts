@@ -21,17 +21,34 @@ afterEach(async () => {
 
 describe("seeding", () => {
   test("the same seed gives the same store, and the same ids for later creates", async () => {
-    const [a, b] = await Promise.all([start({ env: {}, seedCount: 40, seed: 42 }), start({ env: {}, seedCount: 40, seed: 42 })]);
+    const [a, b] = await Promise.all([
+      start({ env: {}, seedCount: 40, seed: 42 }),
+      start({ env: {}, seedCount: 40, seed: 42 }),
+    ]);
     expect(a.endpoints()).toEqual(b.endpoints());
     expect(a.count()).toBe(40);
     const [ca, cb] = [mockClient(a, { checkSpec: true }), mockClient(b, { checkSpec: true })];
-    const created = await Promise.all([ca, cb].map((c) => c.call("POST", "/endpoints/sip", { body: newEndpointRequest("later", { call_handler: "relay_connector" }) })));
+    const created = await Promise.all(
+      [ca, cb].map((c) =>
+        c.call("POST", "/endpoints/sip", { body: newEndpointRequest("later", { call_handler: "relay_connector" }) }),
+      ),
+    );
     expect(created[0]!.json).toEqual(created[1]!.json);
   });
 
   test("another seed, or none, gives other ids but the same usernames and fields", async () => {
-    const [a, b, c] = await Promise.all([start({ env: {}, seedCount: 8, seed: 1 }), start({ env: {}, seedCount: 8, seed: "1" }), start({ env: {}, seedCount: 8 })]);
-    const strip = (m: MockServer) => m.endpoints().map(({ id: _id, calling_handler_resource_id, ...rest }) => ({ ...rest, handler: calling_handler_resource_id !== null }));
+    const [a, b, c] = await Promise.all([
+      start({ env: {}, seedCount: 8, seed: 1 }),
+      start({ env: {}, seedCount: 8, seed: "1" }),
+      start({ env: {}, seedCount: 8 }),
+    ]);
+    const strip = (m: MockServer) =>
+      m
+        .endpoints()
+        .map(({ id: _id, calling_handler_resource_id, ...rest }) => ({
+          ...rest,
+          handler: calling_handler_resource_id !== null,
+        }));
     expect(strip(b)).toEqual(strip(a));
     expect(strip(c)).toEqual(strip(a));
     const ids = [a, b, c].map((m) => m.endpoints()[0]!.id);
@@ -59,7 +76,8 @@ describe("credentials", () => {
   const ENV_TOKEN = "PTcanary-env-token-93c1";
 
   const accepts = async (mock: MockServer, projectId: string, apiToken: string) =>
-    (await fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: basicAuthHeader(projectId, apiToken) } })).status === 200;
+    (await fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: basicAuthHeader(projectId, apiToken) } }))
+      .status === 200;
 
   test("the environment's pair, when both are set, replaces the demo pair", async () => {
     const mock = await start({ env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: ENV_TOKEN } });
@@ -69,7 +87,11 @@ describe("credentials", () => {
   });
 
   test.each([
-    { given: "only the project id", env: { SIGNALWIRE_PROJECT_ID: "env-project" }, missing: "SIGNALWIRE_API_TOKEN is not" },
+    {
+      given: "only the project id",
+      env: { SIGNALWIRE_PROJECT_ID: "env-project" },
+      missing: "SIGNALWIRE_API_TOKEN is not",
+    },
     { given: "only the token", env: { SIGNALWIRE_API_TOKEN: ENV_TOKEN }, missing: "SIGNALWIRE_PROJECT_ID is not" },
   ])("with $given set, the mock refuses to start instead of silently using the demo pair", async ({ env, missing }) => {
     const started = startMockServer({ port: 0, env });
@@ -79,7 +101,11 @@ describe("credentials", () => {
   });
 
   test("explicit options win over the environment", async () => {
-    const mock = await start({ projectId: "opt", apiToken: "PTopt-token", env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: ENV_TOKEN } });
+    const mock = await start({
+      projectId: "opt",
+      apiToken: "PTopt-token",
+      env: { SIGNALWIRE_PROJECT_ID: "env-project", SIGNALWIRE_API_TOKEN: ENV_TOKEN },
+    });
     expect(mock.credentialSource).toBe("options");
     expect(await accepts(mock, "opt", "PTopt-token")).toBe(true);
     expect(await accepts(mock, "env-project", ENV_TOKEN)).toBe(false);
@@ -92,20 +118,52 @@ describe("options", () => {
     ["a port too high", { port: 70000 }, /^port must be/],
     ["a fractional port", { port: 1.5 }, /^port must be/],
     ["an empty host", { host: " " }, /^host must be a non-empty string$/],
-    ["an unknown fault", { fault: "lazy" as never }, /^unknown fault "lazy"; known faults: extra-field, missing-field, /],
+    [
+      "an unknown fault",
+      { fault: "lazy" as never },
+      /^unknown fault "lazy"; known faults: extra-field, missing-field, /,
+    ],
     ["a negative seedCount", { seedCount: -3 }, /^seedCount must be a whole number/],
     ["a seed that is an object", { seed: {} as never }, /^seed must be a string or a finite number$/],
     ["a negative delay", { faultOptions: { delayMs: -5 } }, /^faultOptions.delayMs must be a whole number/],
     ["a project id without a token", { projectId: "p" }, /^projectId and apiToken must be given together/],
     ["a host that is no string", { host: 4010 as never }, /^host must be a non-empty string$/],
     ["a seed that is not finite", { seed: Number.NaN }, /^seed must be a string or a finite number$/],
-    ["an unknown fault option", { faultOptions: { jitter: 1 } as never }, /^unknown fault option "jitter"; known options: delayMs, /],
-    ["a fault option the fault does not read", { fault: "rate-limit", faultOptions: { delayMs: 10 } }, /^faultOptions\.delayMs has no effect on the rate-limit fault, which reads count, retryAfterSeconds$/],
-    ["a fault option for a fault that reads none", { fault: "extra-field", faultOptions: { count: 1 } }, /^faultOptions\.count has no effect on the extra-field fault, which reads no option$/],
-    ["a fault option without a fault", { faultOptions: { failEvery: 2 } }, /^faultOptions\.failEvery has no effect without a fault$/],
-    ["an onInternalError that is no function", { onInternalError: "stderr" as never }, /^onInternalError must be a function$/],
-    ["a publicUrl that is no URL", { publicUrl: "mock.example.test/api" }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "mock.example.test\/api"$/],
-    ["a publicUrl that is no string", { publicUrl: 42 as never }, /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "42"$/],
+    [
+      "an unknown fault option",
+      { faultOptions: { jitter: 1 } as never },
+      /^unknown fault option "jitter"; known options: delayMs, /,
+    ],
+    [
+      "a fault option the fault does not read",
+      { fault: "rate-limit", faultOptions: { delayMs: 10 } },
+      /^faultOptions\.delayMs has no effect on the rate-limit fault, which reads count, retryAfterSeconds$/,
+    ],
+    [
+      "a fault option for a fault that reads none",
+      { fault: "extra-field", faultOptions: { count: 1 } },
+      /^faultOptions\.count has no effect on the extra-field fault, which reads no option$/,
+    ],
+    [
+      "a fault option without a fault",
+      { faultOptions: { failEvery: 2 } },
+      /^faultOptions\.failEvery has no effect without a fault$/,
+    ],
+    [
+      "an onInternalError that is no function",
+      { onInternalError: "stderr" as never },
+      /^onInternalError must be a function$/,
+    ],
+    [
+      "a publicUrl that is no URL",
+      { publicUrl: "mock.example.test/api" },
+      /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "mock.example.test\/api"$/,
+    ],
+    [
+      "a publicUrl that is no string",
+      { publicUrl: 42 as never },
+      /^publicUrl must be an absolute http:\/\/ or https:\/\/ URL, not "42"$/,
+    ],
     ["a publicUrl with a query", { publicUrl: "https://mock.example.test/api?x=1" }, /^publicUrl must be/],
     ["a publicUrl with a fragment", { publicUrl: "https://mock.example.test/api#x" }, /^publicUrl must be/],
   ])("%s is refused with MockConfigError naming the option", async (_what, options, message) => {

@@ -19,7 +19,12 @@ describe("EndpointStore", () => {
     expect(store.size).toBe(2);
     expect(store.get("id-1")?.username).toBe("user-1");
     expect(store.get("id-3")).toBeUndefined();
-    expect([store.usernameTaken("user-1"), store.usernameTaken("user-1", "id-1"), store.usernameTaken("user-1", "id-2"), store.usernameTaken("nobody")]).toEqual([true, false, true, false]);
+    expect([
+      store.usernameTaken("user-1"),
+      store.usernameTaken("user-1", "id-1"),
+      store.usernameTaken("user-1", "id-2"),
+      store.usernameTaken("nobody"),
+    ]).toEqual([true, false, true, false]);
   });
 
   it("a replace moves the username, and does nothing for an unknown id", () => {
@@ -38,7 +43,12 @@ describe("EndpointStore", () => {
     expect(store.remove("id-2")).toBe(true);
     expect(store.remove("id-2")).toBe(false);
     expect([store.size, store.get("id-2"), store.usernameTaken("user-2")]).toEqual([2, undefined, false]);
-    expect([store.positionOf("id-1"), store.positionOf("id-2"), store.positionOf("id-3"), store.positionOf("never")]).toEqual([1, 2, 3, undefined]);
+    expect([
+      store.positionOf("id-1"),
+      store.positionOf("id-2"),
+      store.positionOf("id-3"),
+      store.positionOf("never"),
+    ]).toEqual([1, 2, 3, undefined]);
     expect(ids(store.all())).toEqual(["id-3", "id-1"]);
   });
 
@@ -51,7 +61,10 @@ describe("EndpointStore", () => {
     store.remove("id-4");
     expect(ids(store.olderThan(6, 2).items)).toEqual(["id-5", "id-3"]);
     const odd = (e: { username: string }) => Number(e.username.split("-")[1]) % 2 === 1;
-    expect(store.olderThan(6, 5, odd)).toEqual({ items: [store.get("id-5"), store.get("id-3"), store.get("id-1")], more: false });
+    expect(store.olderThan(6, 5, odd)).toEqual({
+      items: [store.get("id-5"), store.get("id-3"), store.get("id-1")],
+      more: false,
+    });
     expect(store.olderThan(6, 2, odd).more).toBe(true);
   });
 
@@ -71,7 +84,9 @@ describe("EndpointStore", () => {
     // 1,050 deletes are at least 1,024 and half of 2,100: the sweep runs on the last of them.
     for (let i = 1; i <= 2100; i += 2) store.remove(`id-${i}`);
     expect(store.size).toBe(1050);
-    expect([store.positionOf("id-1"), store.positionOf("id-2099"), store.positionOf("id-2100")]).toEqual([1, 2099, 2100]);
+    expect([store.positionOf("id-1"), store.positionOf("id-2099"), store.positionOf("id-2100")]).toEqual([
+      1, 2099, 2100,
+    ]);
     expect(ids(store.olderThan(2099, 2).items)).toEqual(["id-2098", "id-2096"]);
     expect(store.newerFrom(2097, 5)).toEqual({ count: 2, beyond: undefined });
     expect(ids(store.all()).slice(0, 2)).toEqual(["id-2100", "id-2098"]);

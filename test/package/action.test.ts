@@ -18,10 +18,17 @@ interface Step {
   run?: string;
 }
 
-const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; steps: Step[] } };
+const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; steps: Step[] };
+};
 
 test("each step passes only flags the command it runs has, and runs the committed one-file commands", () => {
-  const commands = { "action/sip-endpoints-drift.mjs": driftCommand("sip-endpoints-drift"), "action/sip-endpoints-issues.mjs": syncIssuesCommand("sip-endpoints-issues") };
+  const commands = {
+    "action/sip-endpoints-drift.mjs": driftCommand("sip-endpoints-drift"),
+    "action/sip-endpoints-issues.mjs": syncIssuesCommand("sip-endpoints-issues"),
+  };
   expect(Object.keys(commands).sort()).toEqual(Object.keys(ACTION_BUNDLES).sort());
   const scripts = action.runs.steps.map((s) => s.run ?? "");
   for (const [file, command] of Object.entries(commands)) {
@@ -29,26 +36,48 @@ test("each step passes only flags the command it runs has, and runs the committe
     expect({ file, run: script !== undefined }).toEqual({ file, run: true });
     const flags = [...new Set(script!.match(/--[a-z][a-z-]+/g) ?? [])];
     expect(flags.length).toBeGreaterThan(1);
-    for (const flag of flags) expect({ file, flag, known: command.help().includes(`  ${flag} `) }).toEqual({ file, flag, known: true });
+    for (const flag of flags)
+      expect({ file, flag, known: command.help().includes(`  ${flag} `) }).toEqual({ file, flag, known: true });
   }
   expect(action.runs.using).toBe("composite");
-  expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(["mode", "fail-on", "out", "node-version", "sync-issues"]));
-  expect(Object.keys(action.outputs).sort()).toEqual(["exit-code", "findings-breaking", "findings-info", "findings-warning", "outcome", "report-dir"]);
+  expect(Object.keys(action.inputs)).toEqual(
+    expect.arrayContaining(["mode", "fail-on", "out", "node-version", "sync-issues"]),
+  );
+  expect(Object.keys(action.outputs).sort()).toEqual([
+    "exit-code",
+    "findings-breaking",
+    "findings-info",
+    "findings-warning",
+    "outcome",
+    "report-dir",
+  ]);
   // Credentials reach the command through the environment only; an input would be logged.
   expect(Object.keys(action.inputs).filter((name) => /token|project|password|secret/i.test(name))).toEqual([]);
 });
 
 test("the workflows and the action use current majors of GitHub's own actions", () => {
   const dir = join(ROOT, ".github/workflows");
-  const texts = [readFileSync(join(ROOT, "action.yml"), "utf8"), ...readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"))];
-  const uses = texts.flatMap((t) => [...t.matchAll(/uses: (actions\/[\w-]+)@v(\d+)/g)].map((m) => ({ action: m[1]!, major: Number(m[2]) })));
-  const current: Record<string, number> = { "actions/checkout": 6, "actions/setup-node": 6, "actions/upload-artifact": 7 };
+  const texts = [
+    readFileSync(join(ROOT, "action.yml"), "utf8"),
+    ...readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")),
+  ];
+  const uses = texts.flatMap((t) =>
+    [...t.matchAll(/uses: (actions\/[\w-]+)@v(\d+)/g)].map((m) => ({ action: m[1]!, major: Number(m[2]) })),
+  );
+  const current: Record<string, number> = {
+    "actions/checkout": 6,
+    "actions/setup-node": 6,
+    "actions/upload-artifact": 7,
+  };
   expect(uses.length).toBeGreaterThan(3);
   for (const use of uses) expect(use).toEqual({ action: use.action, major: current[use.action] });
 });
 
 test("CI runs the README's test command on Node 20, 22 and 24", () => {
-  const ci = parse(readFileSync(join(ROOT, ".github/workflows/ci.yml"), "utf8")) as { on: Record<string, unknown>; jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Step[] } } };
+  const ci = parse(readFileSync(join(ROOT, ".github/workflows/ci.yml"), "utf8")) as {
+    on: Record<string, unknown>;
+    jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Step[] } };
+  };
   expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
   expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
   expect(ci.jobs.test.steps.map((s) => s.run).filter(Boolean)).toEqual(["npm ci --no-audit --no-fund", "npm test"]);

@@ -63,7 +63,11 @@ try {
  * Then the in-process mock: through \`mock.fetch\`, through MSW via \`mswHandlers\`, with an override
  * and a seeded endpoint. Prints one JSON line.
  */
-const EXAMPLE_ENDPOINT = (JSON.parse(readFileSync(join(ROOT, "generated/openapi.json"), "utf8")) as { components: { examples: Record<string, { value: unknown }> } }).components.examples.SipEndpointRelayScript!.value;
+const EXAMPLE_ENDPOINT = (
+  JSON.parse(readFileSync(join(ROOT, "generated/openapi.json"), "utf8")) as {
+    components: { examples: Record<string, { value: unknown }> };
+  }
+).components.examples.SipEndpointRelayScript!.value;
 
 const INTERCEPTORS_MJS = `import { createSipEndpointsClient, isServerError } from "signalwire-sip-endpoints-contract";
 import { createMock } from "signalwire-sip-endpoints-contract/mock";
@@ -231,7 +235,10 @@ export async function run(): Promise<void> {
 }
 `;
 
-const VITEST_TYPES = JEST_TYPES.replace('import { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/jest";', 'import { expect } from "vitest";\nimport { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/vitest";');
+const VITEST_TYPES = JEST_TYPES.replace(
+  'import { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/jest";',
+  'import { expect } from "vitest";\nimport { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/vitest";',
+);
 
 const STRICT = {
   strict: true,
@@ -275,15 +282,36 @@ function typesTest(): string {
 
 export const TYPE_PROJECTS = {
   /** ESM and CJS files under Node's own resolution, with @types/node. */
-  nodenext: { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"] }, files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts"] },
+  nodenext: {
+    compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"] },
+    files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts"],
+  },
   /** A bundler's resolution (Vite, esbuild, webpack). */
-  bundler: { compilerOptions: { ...STRICT, module: "preserve", moduleResolution: "bundler", types: ["node"] }, files: ["ts/bundler.ts", "ts/client.types.ts"] },
+  bundler: {
+    compilerOptions: { ...STRICT, module: "preserve", moduleResolution: "bundler", types: ["node"] },
+    files: ["ts/bundler.ts", "ts/client.types.ts"],
+  },
   /** The matchers through @types/jest's global \`expect\`. */
-  "jest-matchers": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node", "jest"] }, files: ["ts/matchers.jest.mts"] },
+  "jest-matchers": {
+    compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node", "jest"] },
+    files: ["ts/matchers.jest.mts"],
+  },
   /** The matchers through vitest's \`expect\`. */
-  "vitest-matchers": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"], skipLibCheck: true }, files: ["ts/matchers.vitest.mts"] },
+  "vitest-matchers": {
+    compilerOptions: {
+      ...STRICT,
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      types: ["node"],
+      skipLibCheck: true,
+    },
+    files: ["ts/matchers.vitest.mts"],
+  },
   /** An app that does not install @types/node (a browser or edge app type-checks like this). */
-  "no-node-types": { compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: [] }, files: ["ts/client.types.mts"] },
+  "no-node-types": {
+    compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: [] },
+    files: ["ts/client.types.mts"],
+  },
 } as const;
 
 export type TypeProject = keyof typeof TYPE_PROJECTS;
@@ -310,6 +338,13 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("ts/client.types.mts", typesTest());
   write("ts/client.types.ts", typesTest());
   for (const [name, project] of Object.entries(TYPE_PROJECTS)) {
-    write(`tsconfig.${name}.json`, JSON.stringify({ compilerOptions: { ...project.compilerOptions, typeRoots: [typeRoots] }, files: project.files }, null, 2));
+    write(
+      `tsconfig.${name}.json`,
+      JSON.stringify(
+        { compilerOptions: { ...project.compilerOptions, typeRoots: [typeRoots] }, files: project.files },
+        null,
+        2,
+      ),
+    );
   }
 }

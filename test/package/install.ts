@@ -27,14 +27,22 @@ interface PackResult {
 }
 
 const npm = (args: string[], cwd: string) =>
-  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  });
 
 /**
  * The lockfile entries a package's dependencies resolve to, found the way Node resolves them. An
  * entry without `resolved` (npm can be set to leave registry URLs out of lockfiles) gets the
  * registry's tarball address, so `npm ci` finds the tarball in the cache by its integrity alone.
  */
-function closure(lock: Record<string, LockEntry>, dependencies: Record<string, string>, registry: string): Record<string, LockEntry> {
+function closure(
+  lock: Record<string, LockEntry>,
+  dependencies: Record<string, string>,
+  registry: string,
+): Record<string, LockEntry> {
   const out: Record<string, LockEntry> = {};
   const visit = (from: string, deps: Record<string, string>) => {
     for (const name of Object.keys(deps)) {
@@ -48,7 +56,9 @@ function closure(lock: Record<string, LockEntry>, dependencies: Record<string, s
       if (!entry) throw new Error(`dependency ${name} is not in package-lock.json`);
       if (key in out) continue;
       const unscoped = name.replace(/^@[^/]+\//, "");
-      out[key] = entry.resolved ? entry : { ...entry, resolved: `${registry}${name}/-/${unscoped}-${entry.version}.tgz` };
+      out[key] = entry.resolved
+        ? entry
+        : { ...entry, resolved: `${registry}${name}/-/${unscoped}-${entry.version}.tgz` };
       visit(`${key}/`, entry.dependencies ?? {});
     }
   };
@@ -75,8 +85,13 @@ export function packAndInstall(): Installed {
   const work = mkdtempSync(join(tmpdir(), "sip-package-"));
   const [packed] = JSON.parse(npm(["pack", "--json", "--pack-destination", work], ROOT)) as PackResult[];
   if (!packed) throw new Error("npm pack reported no tarball");
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Installed["pkg"] & { engines?: unknown; license?: string };
-  const repoLock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Installed["pkg"] & {
+    engines?: unknown;
+    license?: string;
+  };
+  const repoLock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, LockEntry>;
+  };
   const dir = join(work, "app");
   const spec = `file:../${packed.filename}`;
   const manifest = { name: "consumer-app", version: "1.0.0", private: true, dependencies: { [pkg.name]: spec } };

@@ -30,7 +30,12 @@ async function startInstalledMock(): Promise<typeof mock> {
   const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(output)![1]!;
   return {
     child,
-    env: { PATH: process.env.PATH ?? "", SIGNALWIRE_BASE_URL: field("base URL"), SIGNALWIRE_PROJECT_ID: field("project id"), SIGNALWIRE_API_TOKEN: field("api token") },
+    env: {
+      PATH: process.env.PATH ?? "",
+      SIGNALWIRE_BASE_URL: field("base URL"),
+      SIGNALWIRE_PROJECT_ID: field("project id"),
+      SIGNALWIRE_API_TOKEN: field("api token"),
+    },
   };
 }
 
@@ -65,7 +70,8 @@ beforeAll(async () => {
   writeConsumer(app.dir, join(ROOT, "node_modules/@types"));
   // The app's test runner: its tests import "vitest" (and its types), as an app that installed it would.
   // The tools an app tests with, as installed there.
-  for (const tool of ["vitest", "msw", "nock"]) symlinkSync(join(ROOT, "node_modules", tool), join(app.dir, "node_modules", tool), "dir");
+  for (const tool of ["vitest", "msw", "nock"])
+    symlinkSync(join(ROOT, "node_modules", tool), join(app.dir, "node_modules", tool), "dir");
   mock = await startInstalledMock();
 }, 120_000);
 
@@ -87,7 +93,13 @@ describe("plain node, no loader", () => {
   it("an error thrown by the CommonJS build passes the ESM build's guards (the two builds' classes differ)", () => {
     const run = runNode(["dual.mjs"]);
     expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toEqual({ sameClass: false, isNotFound: true, isApi: true, isServer: false, name: "NotFoundError" });
+    expect(JSON.parse(run.stdout)).toEqual({
+      sameClass: false,
+      isNotFound: true,
+      isApi: true,
+      isServer: false,
+      name: "NotFoundError",
+    });
   });
 
   it("MSW, nock and MockAgent answer default clients created before them; the in-process mock serves the client by mock.fetch and through MSW", () => {
@@ -113,11 +125,24 @@ describe("plain node, no loader", () => {
     const loaded = (mode: string) => {
       const run = runNode(["loaded.cjs", mode]);
       expect(run.stderr).toBe("");
-      return (JSON.parse(run.stdout) as string[]).map((file) => ({ file: relative(app.dir, file), text: readFileSync(file, "utf8") }));
+      return (JSON.parse(run.stdout) as string[]).map((file) => ({
+        file: relative(app.dir, file),
+        text: readFileSync(file, "utf8"),
+      }));
     };
     const defines = (files: Array<{ text: string }>, marker: RegExp) => files.some((f) => marker.test(f.text));
     const off = loaded("off");
-    expect(off.map((f) => f.file).filter((f) => !f.startsWith(`node_modules/${app.pkg.name}/`) && !f.startsWith("node_modules/openapi-fetch/") && !f.startsWith("node_modules/openapi-typescript-helpers/") && !f.startsWith("node_modules/undici/"))).toEqual([]);
+    expect(
+      off
+        .map((f) => f.file)
+        .filter(
+          (f) =>
+            !f.startsWith(`node_modules/${app.pkg.name}/`) &&
+            !f.startsWith("node_modules/openapi-fetch/") &&
+            !f.startsWith("node_modules/openapi-typescript-helpers/") &&
+            !f.startsWith("node_modules/undici/"),
+        ),
+    ).toEqual([]);
     expect(defines(off, /function startMockServer\(/)).toBe(false);
     expect(defines(off, /function runDrift\(/)).toBe(false);
     expect(defines(off, /strict_retrieve_sip_endpoint_200/)).toBe(false);
@@ -130,7 +155,12 @@ describe("plain node, no loader", () => {
 describe("the installed bins, without tsx", () => {
   it("sip-endpoints-drift runs the whole job against its embedded mock and passes", () => {
     const bin = realpathSync(join(app.dir, "node_modules/.bin/sip-endpoints-drift"));
-    const run = spawnSync(process.execPath, [bin, "--out", "drift-report"], { cwd: app.dir, env: { PATH: process.env.PATH ?? "" }, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, [bin, "--out", "drift-report"], {
+      cwd: app.dir,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^PASS/m);
     const report = JSON.parse(readFileSync(join(app.dir, "drift-report/report.json"), "utf8"));
@@ -140,80 +170,171 @@ describe("the installed bins, without tsx", () => {
   it("sip-endpoints-drift records, suggests and replays: the suggested spec and a replay of the recording, from the installed package", () => {
     const bin = realpathSync(join(app.dir, "node_modules/.bin/sip-endpoints-drift"));
     const env = { PATH: process.env.PATH ?? "" };
-    const live = spawnSync(process.execPath, [bin, "--mock-fault", "unknown-enum", "--suggest-spec", "--out", "drift-loop"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    const live = spawnSync(
+      process.execPath,
+      [bin, "--mock-fault", "unknown-enum", "--suggest-spec", "--out", "drift-loop"],
+      { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 },
+    );
     expect(live.status).toBe(1);
     expect(readFileSync(join(app.dir, "drift-loop/openapi.suggested.yaml"), "utf8")).toMatch(/^        - default$/m);
-    expect(readFileSync(join(app.dir, "drift-loop/spec-suggestions.md"), "utf8")).toContain('"path": "/components/schemas/CallHandler/enum/-"');
-    const replay = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--out", "drift-loop/replay", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    expect(readFileSync(join(app.dir, "drift-loop/spec-suggestions.md"), "utf8")).toContain(
+      '"path": "/components/schemas/CallHandler/enum/-"',
+    );
+    const replay = spawnSync(
+      process.execPath,
+      [bin, "--replay", "drift-loop/exchanges.har", "--out", "drift-loop/replay", "--json"],
+      { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 },
+    );
     expect(replay.status).toBe(1);
-    expect(JSON.parse(replay.stdout)).toMatchObject({ target: { kind: "replay" }, findings: expect.arrayContaining([expect.objectContaining({ check: "enum-value-unknown" })]) });
+    expect(JSON.parse(replay.stdout)).toMatchObject({
+      target: { kind: "replay" },
+      findings: expect.arrayContaining([expect.objectContaining({ check: "enum-value-unknown" })]),
+    });
     // The loop outside a clone: the recording judged by the suggested spec passes.
-    const judged = spawnSync(process.execPath, [bin, "--replay", "drift-loop/exchanges.har", "--spec", "drift-loop/openapi.suggested.yaml", "--out", "drift-loop/judged", "--json"], { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 });
+    const judged = spawnSync(
+      process.execPath,
+      [
+        bin,
+        "--replay",
+        "drift-loop/exchanges.har",
+        "--spec",
+        "drift-loop/openapi.suggested.yaml",
+        "--out",
+        "drift-loop/judged",
+        "--json",
+      ],
+      { cwd: app.dir, env, encoding: "utf8", timeout: 60_000 },
+    );
     expect({ status: judged.status, stderr: judged.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(JSON.parse(judged.stdout)).toMatchObject({ outcome: "pass", findings: [], spec: { path: "drift-loop/openapi.suggested.yaml" } });
+    expect(JSON.parse(judged.stdout)).toMatchObject({
+      outcome: "pass",
+      findings: [],
+      spec: { path: "drift-loop/openapi.suggested.yaml" },
+    });
     // The app's repository does not hold the spec (node_modules is no file of it): SARIF names no
     // file, and the message gives the installed spec's line, which holds what the finding is about.
     const sarif = JSON.parse(readFileSync(join(app.dir, "drift-loop/report.sarif"), "utf8"));
     const [result] = sarif.runs[0].results;
     expect(result.locations[0].physicalLocation).toBeUndefined();
     const line = Number(/spec: openapi\/openapi\.yaml line (\d+) /.exec(result.message.text)![1]);
-    const specLines = readFileSync(join(app.dir, "node_modules/signalwire-sip-endpoints-contract/openapi/openapi.yaml"), "utf8").split("\n");
+    const specLines = readFileSync(
+      join(app.dir, "node_modules/signalwire-sip-endpoints-contract/openapi/openapi.yaml"),
+      "utf8",
+    ).split("\n");
     expect(specLines[line - 1]).toMatch(/^\s+call_handler:/);
   });
 
-  it.each(["sip-endpoints-mock", "sip-endpoints-drift", "sip-endpoints-issues"])("%s -h prints its usage and --version the package's, each exit 0", (name) => {
-    const bin = realpathSync(join(app.dir, "node_modules/.bin", name));
-    const run = spawnSync(process.execPath, [bin, "-h"], { cwd: app.dir, encoding: "utf8" });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]`));
-    const version = spawnSync(process.execPath, [bin, "--version"], { cwd: app.dir, encoding: "utf8" });
-    expect({ status: version.status, stdout: version.stdout }).toEqual({ status: 0, stdout: `${PACKAGE.name} ${PACKAGE.version}\n` });
-  });
+  it.each(["sip-endpoints-mock", "sip-endpoints-drift", "sip-endpoints-issues"])(
+    "%s -h prints its usage and --version the package's, each exit 0",
+    (name) => {
+      const bin = realpathSync(join(app.dir, "node_modules/.bin", name));
+      const run = spawnSync(process.execPath, [bin, "-h"], { cwd: app.dir, encoding: "utf8" });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: ${name} \\[options\\]`));
+      const version = spawnSync(process.execPath, [bin, "--version"], { cwd: app.dir, encoding: "utf8" });
+      expect({ status: version.status, stdout: version.stdout }).toEqual({
+        status: 0,
+        stdout: `${PACKAGE.name} ${PACKAGE.version}\n`,
+      });
+    },
+  );
 });
 
 describe("TypeScript consumers read the declarations only", () => {
-  it.each(Object.keys(TYPE_PROJECTS) as TypeProject[])("tsc -p tsconfig.%s.json: no errors, and every @ts-expect-error still fails", (name) => {
-    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const run = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], { cwd: app.dir, encoding: "utf8", timeout: 60_000 });
-    expect(run.stdout + run.stderr).toBe("");
-    expect(run.status).toBe(0);
-  });
+  it.each(Object.keys(TYPE_PROJECTS) as TypeProject[])(
+    "tsc -p tsconfig.%s.json: no errors, and every @ts-expect-error still fails",
+    (name) => {
+      const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+      const run = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], {
+        cwd: app.dir,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.stdout + run.stderr).toBe("");
+      expect(run.status).toBe(0);
+    },
+  );
 });
 
 describe("the app's own test suites", () => {
   it("jest, in its default CommonJS mode with no transform, loads ./jest and ./mock from the package", () => {
     const jest = join(ROOT, "node_modules/jest/bin/jest.js");
-    const config = JSON.stringify({ rootDir: join(app.dir, "suites/jest"), testEnvironment: "node", transform: {}, testMatch: ["**/*.test.cjs"] });
-    const run = spawnSync(process.execPath, [jest, "--config", config, "--ci"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
-    expect({ status: run.status, output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr }).toEqual({ status: 0, output: "2 passed" });
+    const config = JSON.stringify({
+      rootDir: join(app.dir, "suites/jest"),
+      testEnvironment: "node",
+      transform: {},
+      testMatch: ["**/*.test.cjs"],
+    });
+    const run = spawnSync(process.execPath, [jest, "--config", config, "--ci"], {
+      cwd: app.dir,
+      encoding: "utf8",
+      timeout: 90_000,
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect({
+      status: run.status,
+      output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr,
+    }).toEqual({ status: 0, output: "2 passed" });
   });
 
   it("jest in ESM mode (--experimental-vm-modules) loads ./jest and ./mock from the package", () => {
     const jest = join(ROOT, "node_modules/jest/bin/jest.js");
-    const config = JSON.stringify({ rootDir: join(app.dir, "suites/jest-esm"), testEnvironment: "node", transform: {}, testMatch: ["**/*.test.mjs"] });
-    const run = spawnSync(process.execPath, ["--experimental-vm-modules", jest, "--config", config, "--ci"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
-    expect({ status: run.status, output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr }).toEqual({ status: 0, output: "2 passed" });
+    const config = JSON.stringify({
+      rootDir: join(app.dir, "suites/jest-esm"),
+      testEnvironment: "node",
+      transform: {},
+      testMatch: ["**/*.test.mjs"],
+    });
+    const run = spawnSync(process.execPath, ["--experimental-vm-modules", jest, "--config", config, "--ci"], {
+      cwd: app.dir,
+      encoding: "utf8",
+      timeout: 90_000,
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect({
+      status: run.status,
+      output: run.stderr.includes("Tests:       2 passed, 2 total") ? "2 passed" : run.stderr,
+    }).toEqual({ status: 0, output: "2 passed" });
   });
 
   it("the README's CI recipe starts the installed mock, serves the tests, and leaves no process behind", async () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const recipe = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((block) => block.includes("trap"));
+    const recipe = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
+      .map((m) => m[1]!)
+      .find((block) => block.includes("trap"));
     expect(recipe).toContain("npm test");
     const port = await freePort();
     const script = recipe!.replaceAll("4010", String(port)).replace("npm test", "node ci-check.cjs");
-    const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: app.dir, encoding: "utf8", timeout: 60_000, env: { PATH: process.env.PATH ?? "" } });
+    const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+      cwd: app.dir,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? "" },
+    });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
     expect(run.stdout).toMatch(/^listed 0$/m);
     // Whatever process served the port (the mock itself, not a launcher of it) is gone with it.
-    for (let tries = 0; tries < 250 && (await accepts(port)); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; tries < 250 && (await accepts(port)); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await accepts(port)).toBe(false);
   });
 
   it("vitest, in ESM, loads ./vitest and ./mock from the package", () => {
     const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
-    const run = spawnSync(process.execPath, [vitest, "run", "--root", join(app.dir, "suites/vitest"), "--reporter", "json"], { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } });
-    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{"))) as { numPassedTests: number; numFailedTests: number };
-    expect({ status: run.status, passed: report.numPassedTests, failed: report.numFailedTests }).toEqual({ status: 0, passed: 2, failed: 0 });
+    const run = spawnSync(
+      process.execPath,
+      [vitest, "run", "--root", join(app.dir, "suites/vitest"), "--reporter", "json"],
+      { cwd: app.dir, encoding: "utf8", timeout: 90_000, env: { PATH: process.env.PATH ?? "" } },
+    );
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{"))) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
+    expect({ status: run.status, passed: report.numPassedTests, failed: report.numFailedTests }).toEqual({
+      status: 0,
+      passed: 2,
+      failed: 0,
+    });
   });
 });
 
@@ -221,7 +342,15 @@ describe("bundled with esbuild", () => {
   it.each(["esm", "cjs"] as const)("a minified %s bundle of the ESM app runs", async (format) => {
     const outfile = join(app.dir, `bundle.${format === "esm" ? "mjs" : "cjs"}`);
     const entry = format === "esm" ? "app.mjs" : "app.cjs";
-    await build({ entryPoints: [join(app.dir, entry)], bundle: true, minify: true, platform: "node", format, outfile, logLevel: "silent" });
+    await build({
+      entryPoints: [join(app.dir, entry)],
+      bundle: true,
+      minify: true,
+      platform: "node",
+      format,
+      outfile,
+      logLevel: "silent",
+    });
     const run = runNode([outfile, `bundle-${format}`]);
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({ created: `pkg-bundle-${format}`, ...WALKED });
@@ -234,14 +363,21 @@ describe("the tarball", () => {
     const script = `import { publint } from "publint"; import { readFileSync } from "node:fs";
       const { messages } = await publint({ pack: { tarball: new Uint8Array(readFileSync(process.argv[1])).buffer }, level: "suggestion", strict: true });
       console.log(JSON.stringify(messages));`;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script, app.tarball], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script, app.tarball], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual([]);
   });
 
   it("are-the-types-wrong finds no problem for node16 (ESM and CJS) and bundler resolution", () => {
     const attw = join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js");
-    const run = spawnSync(process.execPath, [attw, app.tarball, "--profile", "node16", "--format", "json"], { encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, [attw, app.tarball, "--profile", "node16", "--format", "json"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const result = JSON.parse(run.stdout) as { analysis: { problems: Array<{ resolutionKind?: string }> } };
     // The node16 profile leaves out node10 (TypeScript's deprecated resolution, which knows no `exports`).
     expect(result.analysis.problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);

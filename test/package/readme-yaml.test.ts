@@ -27,15 +27,18 @@ test("the README has YAML blocks", () => {
   expect(blocks.length).toBeGreaterThan(0);
 });
 
-test.each(blocks.map((text, i) => [i + 1, text]))("YAML block %i parses, and every secret it names is a valid secret name", (_n, text) => {
-  const parsed = parseDocument(text);
-  expect(parsed.errors.map((e) => e.message)).toEqual([]);
-  const doc = parsed.toJS();
-  const names = [...text.matchAll(/secrets\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
-  for (const [, prefix, key] of text.matchAll(/secrets\[format\('([^']*)\{0\}', matrix\.([\w-]+)\)\]/g)) {
-    const values = matrixValues(doc, key!);
-    expect({ key, values: values.length > 0 }).toEqual({ key, values: true });
-    names.push(...values.map((value) => `${prefix}${value}`));
-  }
-  for (const name of names) expect({ name, valid: SECRET_NAME.test(name) }).toEqual({ name, valid: true });
-});
+test.each(blocks.map((text, i) => [i + 1, text]))(
+  "YAML block %i parses, and every secret it names is a valid secret name",
+  (_n, text) => {
+    const parsed = parseDocument(text);
+    expect(parsed.errors.map((e) => e.message)).toEqual([]);
+    const doc = parsed.toJS();
+    const names = [...text.matchAll(/secrets\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+    for (const [, prefix, key] of text.matchAll(/secrets\[format\('([^']*)\{0\}', matrix\.([\w-]+)\)\]/g)) {
+      const values = matrixValues(doc, key!);
+      expect({ key, values: values.length > 0 }).toEqual({ key, values: true });
+      names.push(...values.map((value) => `${prefix}${value}`));
+    }
+    for (const name of names) expect({ name, valid: SECRET_NAME.test(name) }).toEqual({ name, valid: true });
+  },
+);

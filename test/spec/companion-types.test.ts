@@ -14,7 +14,10 @@ const DOC: JsonObject = {
   components: {
     schemas: {
       Rules: RULES,
-      Writable: { type: "object", properties: { handler: { $ref: "#/components/schemas/Handler" }, url: { type: "string" } } },
+      Writable: {
+        type: "object",
+        properties: { handler: { $ref: "#/components/schemas/Handler" }, url: { type: "string" } },
+      },
       Handler: { type: "string", enum: ["webhook", "script", "connector", "none"] },
       Create: { allOf: [{ $ref: "#/components/schemas/Writable" }, { $ref: "#/components/schemas/Rules" }] },
     },
@@ -35,10 +38,24 @@ describe("readCompanionRules", () => {
   test.each<{ given: string; schema: Json }>([
     { given: "a schema without allOf", schema: { type: "object" } },
     { given: "an empty allOf", schema: { allOf: [] } },
-    { given: "an allOf member that is not an if/then rule", schema: { allOf: [rule("webhook", "url"), { type: "object" }] } },
-    { given: "rules on two different properties", schema: { allOf: [rule("webhook", "url"), { if: { properties: { other: { const: "x" } } }, then: { required: ["y"] } }] } },
-    { given: "a condition that is not a const", schema: { allOf: [{ if: { properties: { handler: { enum: ["a"] } } }, then: { required: ["y"] } }] } },
-    { given: "a then without a list of names", schema: { allOf: [{ if: { properties: { handler: { const: "a" } } }, then: { required: [1] } }] } },
+    {
+      given: "an allOf member that is not an if/then rule",
+      schema: { allOf: [rule("webhook", "url"), { type: "object" }] },
+    },
+    {
+      given: "rules on two different properties",
+      schema: {
+        allOf: [rule("webhook", "url"), { if: { properties: { other: { const: "x" } } }, then: { required: ["y"] } }],
+      },
+    },
+    {
+      given: "a condition that is not a const",
+      schema: { allOf: [{ if: { properties: { handler: { enum: ["a"] } } }, then: { required: ["y"] } }] },
+    },
+    {
+      given: "a then without a list of names",
+      schema: { allOf: [{ if: { properties: { handler: { const: "a" } } }, then: { required: [1] } }] },
+    },
   ])("is undefined for $given (openapi-typescript keeps its own output)", ({ schema }) => {
     expect(readCompanionRules(schema)).toBeUndefined();
   });

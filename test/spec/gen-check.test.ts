@@ -19,7 +19,11 @@ let copies = 0;
 
 beforeAll(async () => {
   const text = realSpecText();
-  const edited = replaceOnce(text, "description: Returns one SIP endpoint by its id.", "description: Returns one SIP endpoint, looked up by its id.");
+  const edited = replaceOnce(
+    text,
+    "description: Returns one SIP endpoint by its id.",
+    "description: Returns one SIP endpoint, looked up by its id.",
+  );
   // One child process for all three: the real spec, the spec edited without running gen, and the
   // real spec read from another folder.
   [fromSpec, fromEditedSpec, fromSpecElsewhere] = (await generateInChild([
@@ -45,11 +49,20 @@ describe("findStaleFiles", () => {
   test("a hand-edited file is stale, and its diff names it and shows the change both ways", () => {
     const copy = copyOfGenerated();
     const file = join(copy, "openapi.ts");
-    writeFileSync(file, replaceOnce(readFileSync(file, "utf8"), 'Encryption: "default" | "required" | "optional";', 'Encryption: "default" | "required" | "optional" | "always";'));
+    writeFileSync(
+      file,
+      replaceOnce(
+        readFileSync(file, "utf8"),
+        'Encryption: "default" | "required" | "optional";',
+        'Encryption: "default" | "required" | "optional" | "always";',
+      ),
+    );
 
     const stale = findStaleFiles(copy, fromSpec);
 
-    expect(stale.map(({ file, kind }) => ({ file, kind }))).toEqual([{ file: "generated/openapi.ts", kind: "changed" }]);
+    expect(stale.map(({ file, kind }) => ({ file, kind }))).toEqual([
+      { file: "generated/openapi.ts", kind: "changed" },
+    ]);
     const diff = stale[0]!.diff;
     expect(diff).toMatch(/^--- generated\/openapi\.ts\tcommitted\n\+\+\+ generated\/openapi\.ts\tfrom the spec\n/m);
     expect(diff).toContain('-        Encryption: "default" | "required" | "optional" | "always";');
@@ -83,7 +96,12 @@ describe("findStaleFiles", () => {
   test("a spec edited without running gen makes the committed files stale", () => {
     const stale = findStaleFiles(copyOfGenerated(), fromEditedSpec);
 
-    expect(stale.map((s) => s.file).sort()).toEqual(["generated/openapi.json", "generated/openapi.ts", "generated/spec-facts.ts", "generated/spec-source.ts"]);
+    expect(stale.map((s) => s.file).sort()).toEqual([
+      "generated/openapi.json",
+      "generated/openapi.ts",
+      "generated/spec-facts.ts",
+      "generated/spec-source.ts",
+    ]);
     const types = stale.find((s) => s.file === "generated/openapi.ts")!;
     expect(types.diff).toMatch(/^-.*Returns one SIP endpoint by its id\.$/m);
     expect(types.diff).toMatch(/^\+.*Returns one SIP endpoint, looked up by its id\.$/m);
@@ -96,10 +114,23 @@ describe("generateArtefacts", () => {
   });
 
   test("writes LF only, no timestamps and no machine paths", () => {
-    expect(Object.keys(fromSpec).sort()).toEqual(["README.md", "openapi.json", "openapi.ts", "operations.ts", "spec-facts.ts", "spec-lines.ts", "spec-source.ts", "validators.d.ts", "validators.js"]);
+    expect(Object.keys(fromSpec).sort()).toEqual([
+      "README.md",
+      "openapi.json",
+      "openapi.ts",
+      "operations.ts",
+      "spec-facts.ts",
+      "spec-lines.ts",
+      "spec-source.ts",
+      "validators.d.ts",
+      "validators.js",
+    ]);
     for (const [name, content] of Object.entries(fromSpec)) {
       expect({ name, cr: content.includes("\r") }).toEqual({ name, cr: false });
-      expect({ name, timestamp: /\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(content)?.[0] }).toEqual({ name, timestamp: undefined });
+      expect({ name, timestamp: /\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(content)?.[0] }).toEqual({
+        name,
+        timestamp: undefined,
+      });
       expect({ name, root: content.includes(ROOT) }).toEqual({ name, root: false });
       expect(content.endsWith("\n")).toBe(true);
     }

@@ -17,10 +17,15 @@ const ROOT = resolve(__dirname, "../..");
 
 export function generateInChild(specs: SpecInput[]): Promise<Artefacts[]> {
   return new Promise((done, fail) => {
-    const child = execFile(process.execPath, ["--import", "tsx", __filename], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`generating in a child process failed: ${stderr || error.message}`));
-      else done(JSON.parse(stdout) as Artefacts[]);
-    });
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", __filename],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) fail(new Error(`generating in a child process failed: ${stderr || error.message}`));
+        else done(JSON.parse(stdout) as Artefacts[]);
+      },
+    );
     child.stdin!.end(JSON.stringify(specs));
   });
 }

@@ -9,9 +9,14 @@ afterAll(() => dir.remove());
 
 function lintSpecCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/lint-spec.ts", ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "scripts/lint-spec.ts", ...args],
+      { cwd: ROOT },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -25,7 +30,9 @@ test("a broken copy: one line per problem naming file, line, pointer and rule, a
   expect(code).toBe(1);
   expect(stdout).toBe("");
   const [problem, summary, ...rest] = stderr.split("\n");
-  expect(problem).toBe(`${file}:${line} #/paths/~1endpoints~1sip~1{id}/get operation-summary-missing: retrieve_sip_endpoint has no summary`);
+  expect(problem).toBe(
+    `${file}:${line} #/paths/~1endpoints~1sip~1{id}/get operation-summary-missing: retrieve_sip_endpoint has no summary`,
+  );
   expect(summary).toMatch(/^lint:spec: .*broken\.yaml: 1 error, 0 warnings \(\d+ ms\)$/);
   expect(rest).toEqual([""]);
 });

@@ -32,9 +32,17 @@ export interface ScriptRun {
 }
 
 /** Runs `scripts/<name>.ts` with tsx from the repository root, with only PATH and `env` in its environment. */
-export function runScript(script: string, args: string[], env: Record<string, string>, hangAfterMs = 60_000): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  hangAfterMs = 60_000,
+): Promise<ScriptRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -37,5 +37,8 @@ export function canaryLeaks(text: string): string[] {
 /** Fails naming where the canary showed up; never prints the text itself (it holds the secret). */
 export function expectNoCanary(text: string, where: string): void {
   const leaks = canaryLeaks(text);
-  if (leaks.length > 0) throw new Error(`${where} contains a canary secret (${leaks.length} form(s), e.g. at offset ${text.indexOf(leaks[0]!)})`);
+  if (leaks.length > 0)
+    throw new Error(
+      `${where} contains a canary secret (${leaks.length} form(s), e.g. at offset ${text.indexOf(leaks[0]!)})`,
+    );
 }

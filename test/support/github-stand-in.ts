@@ -25,18 +25,30 @@ export interface GitHubStandIn {
 }
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
-  const state: Omit<GitHubStandIn, "apiUrl" | "close"> = { received: [], listed: [], failWith: undefined, failMessage: "" };
+  const state: Omit<GitHubStandIn, "apiUrl" | "close"> = {
+    received: [],
+    listed: [],
+    failWith: undefined,
+    failMessage: "",
+  };
   const server = createServer((req, res) => {
     let text = "";
     req.on("data", (chunk) => (text += chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://x");
-      state.received.push({ method: req.method ?? "", path: url.pathname + url.search, body: text ? JSON.parse(text) : undefined, authorization: req.headers.authorization });
-      const answer = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      state.received.push({
+        method: req.method ?? "",
+        path: url.pathname + url.search,
+        body: text ? JSON.parse(text) : undefined,
+        authorization: req.headers.authorization,
+      });
+      const answer = (status: number, body: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       if (state.failWith) return answer(state.failWith, { message: state.failMessage });
       if (req.method === "GET") return answer(200, url.searchParams.get("page") === "1" ? state.listed : []);
       // A repository's label that exists already; labels added to an issue are simply taken.
-      if (/^\/repos\/[^/]+\/[^/]+\/labels$/.test(url.pathname)) return answer(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
+      if (/^\/repos\/[^/]+\/[^/]+\/labels$/.test(url.pathname))
+        return answer(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
       answer(req.method === "POST" ? 201 : 200, {});
     });
   });

@@ -20,7 +20,8 @@ function send(context: HostileContext, status: number, headers: Record<string, s
   context.res.writeHead(status, { ...headers, "content-length": String(bytes.length) }).end(bytes);
 }
 
-const isList = (context: HostileContext) => context.req.method === "GET" && new URL(context.req.url ?? "/", context.origin).pathname === LIST_PATH;
+const isList = (context: HostileContext) =>
+  context.req.method === "GET" && new URL(context.req.url ?? "/", context.origin).pathname === LIST_PATH;
 
 /**
  * Answers list requests with the mock's first page (of the size asked for) under links of
@@ -86,7 +87,12 @@ export const HOSTILE_BEHAVIOURS = {
     behave: (c: HostileContext) => {
       const auth = c.req.headers.authorization ?? "";
       const decoded = Buffer.from(auth.replace(/^Basic /, ""), "base64").toString("utf8");
-      send(c, 500, { "content-type": "text/html; charset=utf-8" }, `<!DOCTYPE html><html><body><h1>Internal Server Error</h1><pre>${c.req.method} ${c.req.url}\nAuthorization: ${auth}\nUser: ${decoded}\n${c.body}</pre></body></html>`);
+      send(
+        c,
+        500,
+        { "content-type": "text/html; charset=utf-8" },
+        `<!DOCTYPE html><html><body><h1>Internal Server Error</h1><pre>${c.req.method} ${c.req.url}\nAuthorization: ${auth}\nUser: ${decoded}\n${c.body}</pre></body></html>`,
+      );
     },
   },
   "truncated-json": {
@@ -175,32 +181,48 @@ export const HOSTILE_BEHAVIOURS = {
     says: "the mock's JSON with a byte sequence that is not UTF-8 inside the first string value",
     behave: async (c: HostileContext) => {
       const up = await c.upstream();
-      send(c, up.status, up.headers, insertAfter(up.text, /"(username|error|detail)":"/, Buffer.from([0xc3, 0x28, 0xff])));
+      send(
+        c,
+        up.status,
+        up.headers,
+        insertAfter(up.text, /"(username|error|detail)":"/, Buffer.from([0xc3, 0x28, 0xff])),
+      );
     },
   },
   "proto-keys": {
     says: "the mock's JSON with __proto__ and constructor.prototype keys in every object",
     behave: async (c: HostileContext) => {
       const up = await c.upstream();
-      const text = up.text.replace(/^\{/, `{${POLLUTION},`).replace(/\{"type":"sip_endpoint"/g, `{${POLLUTION},"type":"sip_endpoint"`);
+      const text = up.text
+        .replace(/^\{/, `{${POLLUTION},`)
+        .replace(/\{"type":"sip_endpoint"/g, `{${POLLUTION},"type":"sip_endpoint"`);
       send(c, up.status, up.headers, text);
     },
   },
   "rate-limit-storm": {
     says: "every request gets 429 with Retry-After: 1",
-    behave: (c: HostileContext) => send(c, 429, { "content-type": JSON_TYPE, "retry-after": "1" }, '{"error":"Too Many Requests"}'),
+    behave: (c: HostileContext) =>
+      send(c, 429, { "content-type": JSON_TYPE, "retry-after": "1" }, '{"error":"Too Many Requests"}'),
   },
   "error-burst": {
     says: "the first two requests get 500, every later one is served",
-    behave: (c: HostileContext) => (c.count <= 2 ? send(c, 500, { "content-type": JSON_TYPE }, '{"error":"Internal Server Error"}') : c.forward()),
+    behave: (c: HostileContext) =>
+      c.count <= 2 ? send(c, 500, { "content-type": JSON_TYPE }, '{"error":"Internal Server Error"}') : c.forward(),
   },
   "redirect-302": {
     says: "every request is redirected (302) to the same path on another host",
-    behave: (c: HostileContext) => send(c, 302, { location: c.foreign.origin + c.req.url, "content-type": "text/html" }, "<a>Found</a>"),
+    behave: (c: HostileContext) =>
+      send(c, 302, { location: c.foreign.origin + c.req.url, "content-type": "text/html" }, "<a>Found</a>"),
   },
   "redirect-307": {
     says: "every request is redirected (307, method and body kept) to another host; the page echoes the body sent",
-    behave: (c: HostileContext) => send(c, 307, { location: c.foreign.origin + c.req.url, "content-type": "text/plain" }, `Moved. You sent: ${c.body}`),
+    behave: (c: HostileContext) =>
+      send(
+        c,
+        307,
+        { location: c.foreign.origin + c.req.url, "content-type": "text/plain" },
+        `Moved. You sent: ${c.body}`,
+      ),
   },
   "next-loop": {
     says: "links.next goes to page 1, page 1's next to page 2, and page 2's next back to page 1",
@@ -220,11 +242,13 @@ export const HOSTILE_BEHAVIOURS = {
   },
   "next-foreign": {
     says: "links.next points to another host",
-    behave: (c: HostileContext) => withNext(c, () => `${c.foreign.origin}${LIST_PATH}?page_number=1&page_token=ELSEWHERE`),
+    behave: (c: HostileContext) =>
+      withNext(c, () => `${c.foreign.origin}${LIST_PATH}?page_number=1&page_token=ELSEWHERE`),
   },
   "next-with-credentials": {
     says: "links.next carries a user and password in the URL",
-    behave: (c: HostileContext) => withNext(c, () => `${c.origin.replace("//", "//someone:hunter2@")}${LIST_PATH}?page_number=1&page_token=X`),
+    behave: (c: HostileContext) =>
+      withNext(c, () => `${c.origin.replace("//", "//someone:hunter2@")}${LIST_PATH}?page_number=1&page_token=X`),
   },
 } satisfies Record<string, { says: string; behave: (context: HostileContext) => void | Promise<void> }>;
 

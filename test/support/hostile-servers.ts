@@ -91,7 +91,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-const record = (req: IncomingMessage, body: string): Received => ({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
+const record = (req: IncomingMessage, body: string): Received => ({
+  method: req.method ?? "",
+  url: req.url ?? "",
+  authorization: req.headers.authorization,
+  body,
+});
 
 export async function startRecorder(): Promise<Recorder> {
   const received: Received[] = [];
@@ -121,8 +126,12 @@ export async function startHostile(name: HostileName, upstream: MockServer, fore
     received.push(record(req, body));
     const fetchUpstream = async (path?: string): Promise<Upstream> => {
       const headers: Record<string, string> = {};
-      for (const name of ["authorization", "content-type"]) if (req.headers[name]) headers[name] = String(req.headers[name]);
-      const init = path === undefined ? { method: req.method, headers, body: body === "" ? undefined : body } : { method: "GET", headers };
+      for (const name of ["authorization", "content-type"])
+        if (req.headers[name]) headers[name] = String(req.headers[name]);
+      const init =
+        path === undefined
+          ? { method: req.method, headers, body: body === "" ? undefined : body }
+          : { method: "GET", headers };
       const answer = await fetch(upstreamOrigin + (path ?? req.url ?? "/"), init);
       const out: Record<string, string> = {};
       answer.headers.forEach((value, key) => (out[key] = value));

@@ -48,14 +48,17 @@ export function mockClient(mock: MockServer, { checkSpec }: { checkSpec: boolean
       const authorization = options.authorization === undefined ? valid : options.authorization;
       if (authorization !== null) headers.authorization = authorization;
       const hasBody = options.body !== undefined;
-      const contentType = options.contentType === undefined ? (hasBody ? "application/json" : null) : options.contentType;
+      const contentType =
+        options.contentType === undefined ? (hasBody ? "application/json" : null) : options.contentType;
       if (contentType !== null) headers["content-type"] = contentType;
       const url = path.startsWith("http") ? path : mock.url + path;
       const response = await fetch(url, {
         method,
         headers,
         // Bytes rather than a string, so fetch adds no content type of its own.
-        body: hasBody ? new TextEncoder().encode(options.raw ? String(options.body) : JSON.stringify(options.body)) : undefined,
+        body: hasBody
+          ? new TextEncoder().encode(options.raw ? String(options.body) : JSON.stringify(options.body))
+          : undefined,
       });
       const text = await response.text();
       const replyHeaders: Record<string, string> = {};
@@ -64,7 +67,8 @@ export function mockClient(mock: MockServer, { checkSpec }: { checkSpec: boolean
       const exchange = toExchange(method, url, options.body, reply);
       if (exchange) {
         exchanges.push(exchange);
-        if (checkSpec && !isOutsideSpec(exchange)) expectNoFindings(checkResponse(exchange), `${method} ${path} → ${reply.status}`);
+        if (checkSpec && !isOutsideSpec(exchange))
+          expectNoFindings(checkResponse(exchange), `${method} ${path} → ${reply.status}`);
       }
       return reply;
     },
@@ -76,7 +80,15 @@ function toExchange(method: string, url: string, requestBody: unknown, reply: Re
   if (!path.startsWith(API_BASE_PATH)) return undefined;
   const match = matchOperation(method, path.slice(API_BASE_PATH.length));
   if (!("operationId" in match)) return undefined;
-  return { operationId: match.operationId, method, url, requestBody, status: reply.status, headers: reply.headers, bodyText: reply.text };
+  return {
+    operationId: match.operationId,
+    method,
+    url,
+    requestBody,
+    status: reply.status,
+    headers: reply.headers,
+    bodyText: reply.text,
+  };
 }
 
 function parse(text: string): unknown {
@@ -88,7 +100,10 @@ function parse(text: string): unknown {
 }
 
 function expectNoFindings(findings: Finding[], what: string): void {
-  if (findings.length > 0) throw new Error(`${what} breaks the spec:\n${findings.map((f) => `  ${f.check} ${f.pointer}: ${f.message}`).join("\n")}`);
+  if (findings.length > 0)
+    throw new Error(
+      `${what} breaks the spec:\n${findings.map((f) => `  ${f.check} ${f.pointer}: ${f.message}`).join("\n")}`,
+    );
 }
 
 /** A well-formed create request with a unique username. */

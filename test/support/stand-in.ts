@@ -25,27 +25,47 @@ export interface Rewritten {
 export type Rewrite = (request: RewriteRequest, body: any, status: number) => Rewritten | undefined;
 
 export const isList = ({ url, method }: RewriteRequest) => method === "GET" && url.pathname.endsWith("/endpoints/sip");
-export const isRetrieve = ({ url, method }: RewriteRequest) => method === "GET" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
-export const isCreate = ({ url, method }: RewriteRequest) => method === "POST" && url.pathname.endsWith("/endpoints/sip");
-export const isUpdate = ({ url, method }: RewriteRequest) => method === "PUT" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
+export const isRetrieve = ({ url, method }: RewriteRequest) =>
+  method === "GET" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
+export const isCreate = ({ url, method }: RewriteRequest) =>
+  method === "POST" && url.pathname.endsWith("/endpoints/sip");
+export const isUpdate = ({ url, method }: RewriteRequest) =>
+  method === "PUT" && /\/endpoints\/sip\/[^/]+$/.test(url.pathname);
 
-const parse = (text: string, contentType: string | null): unknown => (text && (contentType ?? "").includes("json") ? JSON.parse(text) : undefined);
+const parse = (text: string, contentType: string | null): unknown =>
+  text && (contentType ?? "").includes("json") ? JSON.parse(text) : undefined;
 
 /** Sends the request on with `fetch`, then lets `change` replace the answer. */
-async function answer(change: Rewrite, url: string, method: string, headers: HeadersInit, bodyText: string | undefined): Promise<Response> {
+async function answer(
+  change: Rewrite,
+  url: string,
+  method: string,
+  headers: HeadersInit,
+  bodyText: string | undefined,
+): Promise<Response> {
   const response = await fetch(url, { method, headers, body: bodyText });
   const text = await response.text();
   const request = { url: new URL(url), method, body: bodyText ? JSON.parse(bodyText) : undefined };
   const changed = change(request, parse(text, response.headers.get("content-type")), response.status);
-  if (!changed) return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
+  if (!changed)
+    return new Response(response.status === 204 ? null : text, { status: response.status, headers: response.headers });
   const body = changed.status === 204 ? null : JSON.stringify(changed.body);
-  return new Response(body, { status: changed.status, headers: { "content-type": "application/json", ...changed.headers } });
+  return new Response(body, {
+    status: changed.status,
+    headers: { "content-type": "application/json", ...changed.headers },
+  });
 }
 
 /** A `fetch` that hands the answers it gets to `change` and returns what it makes of them. */
 export function rewritingFetch(change: Rewrite) {
   return (url: string, init: RequestInit): Promise<Response> =>
-    answer(change, url, init.method ?? "GET", (init.headers ?? {}) as HeadersInit, typeof init.body === "string" ? init.body : undefined);
+    answer(
+      change,
+      url,
+      init.method ?? "GET",
+      (init.headers ?? {}) as HeadersInit,
+      typeof init.body === "string" ? init.body : undefined,
+    );
 }
 
 export interface StandIn {
@@ -64,7 +84,8 @@ export async function startStandIn(change: Rewrite, options: MockOptions = {}): 
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "host" && name !== "content-length") headers[name] = value;
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === "string" && name !== "host" && name !== "content-length") headers[name] = value;
       const bodyText = chunks.length > 0 ? Buffer.concat(chunks).toString("utf8") : undefined;
       answer(change, `${mockOrigin}${req.url ?? "/"}`, req.method ?? "GET", headers, bodyText)
         .then(async (response) => {
@@ -73,7 +94,13 @@ export async function startStandIn(change: Rewrite, options: MockOptions = {}): 
           const own = text.split(mockOrigin).join(origin);
           const out: Record<string, string> = {};
           response.headers.forEach((value, name) => {
-            if (name !== "content-length" && name !== "transfer-encoding" && name !== "connection" && name !== "keep-alive") out[name] = value;
+            if (
+              name !== "content-length" &&
+              name !== "transfer-encoding" &&
+              name !== "connection" &&
+              name !== "keep-alive"
+            )
+              out[name] = value;
           });
           res.writeHead(response.status, out).end(own);
         })

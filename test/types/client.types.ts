@@ -16,10 +16,20 @@ declare const endpoint: SipEndpoint;
 
 export async function createBodies(): Promise<void> {
   // The issue's own example compiles.
-  await client.create({ username: "alice", password: "pw", call_handler: "relay_script", call_relay_script_url: "https://example.com/swml" });
+  await client.create({
+    username: "alice",
+    password: "pw",
+    call_handler: "relay_script",
+    call_relay_script_url: "https://example.com/swml",
+  });
   await client.create({ username: "bob", password: "pw" });
   await client.create({ username: "carol", password: "pw", call_handler: "relay_connector" });
-  await client.create({ username: "dan", password: "pw", call_handler: "laml_webhooks", call_request_url: "https://example.com/voice" });
+  await client.create({
+    username: "dan",
+    password: "pw",
+    call_handler: "laml_webhooks",
+    call_request_url: "https://example.com/voice",
+  });
 
   // @ts-expect-error a create without password
   await client.create({ username: "alice" });
@@ -36,7 +46,12 @@ export async function createBodies(): Promise<void> {
   // @ts-expect-error an enum field takes only its documented values
   await client.create({ username: "alice", password: "pw", encryption: "sometimes" });
 
-  const body: SipEndpointCreate = { username: "e", password: "pw", call_handler: "video_room", call_video_room_id: "x" };
+  const body: SipEndpointCreate = {
+    username: "e",
+    password: "pw",
+    call_handler: "video_room",
+    call_video_room_id: "x",
+  };
   await client.create(body);
 }
 

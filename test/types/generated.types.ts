@@ -58,13 +58,31 @@ export const renameCallerId: UpdateBody = { caller_id: "Front desk" };
 export const nullCallerId: UpdateBody = { caller_id: null };
 
 // A handler needs its companion field, on create and update alike.
-export const webhooks: CreateBody = { username: "alice", password, call_handler: "laml_webhooks", call_request_url: "https://example.com/voice" };
+export const webhooks: CreateBody = {
+  username: "alice",
+  password,
+  call_handler: "laml_webhooks",
+  call_request_url: "https://example.com/voice",
+};
 // @ts-expect-error laml_webhooks without call_request_url
 export const webhooksWithoutUrl: CreateBody = { username: "alice", password, call_handler: "laml_webhooks" };
-export const script: CreateBody = { username: "alice", password, call_handler: "relay_script", call_relay_script_url: "https://example.com/a.json" };
+export const script: CreateBody = {
+  username: "alice",
+  password,
+  call_handler: "relay_script",
+  call_relay_script_url: "https://example.com/a.json",
+};
 // @ts-expect-error relay_script needs call_relay_script_url, not call_request_url
-export const scriptWithWrongCompanion: CreateBody = { username: "alice", password, call_handler: "relay_script", call_request_url: "https://example.com/voice" };
-export const aiAgent: UpdateBody = { call_handler: "ai_agent", call_ai_agent_id: "0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24" };
+export const scriptWithWrongCompanion: CreateBody = {
+  username: "alice",
+  password,
+  call_handler: "relay_script",
+  call_request_url: "https://example.com/voice",
+};
+export const aiAgent: UpdateBody = {
+  call_handler: "ai_agent",
+  call_ai_agent_id: "0d7d2e5c-8b1f-4c3a-a6e2-5f9b7c1d3e24",
+};
 // @ts-expect-error ai_agent without call_ai_agent_id, on update
 export const aiAgentWithoutId: UpdateBody = { call_handler: "ai_agent" };
 export const connector: UpdateBody = { call_handler: "relay_connector" };

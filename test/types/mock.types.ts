@@ -1,7 +1,14 @@
 /**
  * Compile-time guarantees of the mock's public types (checked by `npm run typecheck`, not jest).
  */
-import { FAULT_PROFILES, startMockServer, type FaultName, type FaultProfile, type MockServer, type SipEndpoint } from "../../src/mock";
+import {
+  FAULT_PROFILES,
+  startMockServer,
+  type FaultName,
+  type FaultProfile,
+  type MockServer,
+  type SipEndpoint,
+} from "../../src/mock";
 import type { CheckId } from "../../src/checks";
 import type { components } from "../../generated/openapi";
 
@@ -25,7 +32,11 @@ export async function compileOnly(): Promise<void> {
 }
 
 /** Check ids are a type derived from the catalogue: a fault profile cannot name a check that does not exist. */
-export const profileNamingRealChecks: FaultProfile = { description: "d", operations: ["retrieve_sip_endpoint"], checks: ["field-missing", "resource-mismatch"] };
+export const profileNamingRealChecks: FaultProfile = {
+  description: "d",
+  operations: ["retrieve_sip_endpoint"],
+  checks: ["field-missing", "resource-mismatch"],
+};
 export const profileWithTypo: FaultProfile = {
   description: "d",
   operations: ["retrieve_sip_endpoint"],

@@ -10,7 +10,9 @@ const oneLine = (text: string) => text.replace(/\r\n?|\n/g, " ").replace(/\|/g, 
 
 /** Text for a table cell or a line of prose. */
 export function cell(text: string | number | null | undefined): string {
-  return oneLine(String(text ?? "")).replace(/[&<>]/g, (c) => ENTITY[c]!).replace(/`/g, "'");
+  return oneLine(String(text ?? ""))
+    .replace(/[&<>]/g, (c) => ENTITY[c]!)
+    .replace(/`/g, "'");
 }
 
 /** A JSON pointer as a code span (literal already: no HTML, no entities), or the whole body for "". */

@@ -63,16 +63,37 @@ function result(finding: DriftFinding, specUri: string | undefined) {
     ruleId: finding.check,
     ruleIndex: ALL_CHECKS.findIndex((c) => c.id === finding.check),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` → ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}×; spec: ${where})` },
+    message: {
+      text: `${finding.method} ${finding.path}${finding.status === null ? "" : ` → ${finding.status}`}: ${finding.message} (seen ${finding.occurrences}×; spec: ${where})`,
+    },
     locations: [
       specUri === undefined
         ? { logicalLocations }
-        : { physicalLocation: { artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" }, region: { startLine: location.line } }, logicalLocations },
+        : {
+            physicalLocation: {
+              artifactLocation: { uri: specUri, uriBaseId: "%SRCROOT%" },
+              region: { startLine: location.line },
+            },
+            logicalLocations,
+          },
     ],
     // Stable across runs (the finding id hashes check, operation and index-free pointer), so code
     // scanning keeps one alert per drift instead of a new one each night.
     partialFingerprints: { driftFinding: finding.id },
-    ...(finding.acknowledged && !finding.acknowledged.expired ? { suppressions: [{ kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) }] } : {}),
-    properties: { operationId: finding.operationId, status: finding.status, pointer: finding.pointer, expected: finding.expected, actual: finding.actual, occurrences: finding.occurrences },
+    ...(finding.acknowledged && !finding.acknowledged.expired
+      ? {
+          suppressions: [
+            { kind: "external", status: "accepted", justification: acknowledgedText(finding.acknowledged) },
+          ],
+        }
+      : {}),
+    properties: {
+      operationId: finding.operationId,
+      status: finding.status,
+      pointer: finding.pointer,
+      expected: finding.expected,
+      actual: finding.actual,
+      occurrences: finding.occurrences,
+    },
   };
 }

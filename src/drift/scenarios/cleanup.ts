@@ -17,7 +17,11 @@ export const LEFTOVER_PATTERN = /^drift-[0-9a-z]{6,}-/;
  * deletes whatever of its own is still there (a create whose answer was lost, a delete that did
  * not take), and lists once more to report what could not be removed.
  */
-export async function removeOwned(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints): Promise<Array<{ id: string; username: string }>> {
+export async function removeOwned(
+  session: DriftSession,
+  config: ScenarioConfig,
+  owned: OwnedEndpoints,
+): Promise<Array<{ id: string; username: string }>> {
   for (const { id } of owned.remaining()) await deleteQuietly(session, id, () => owned.deleted(id));
   try {
     for (const { id, username } of await listOwned(session, config, owned)) {
@@ -28,19 +32,34 @@ export async function removeOwned(session: DriftSession, config: ScenarioConfig,
     for (const { id, username } of await listOwned(session, config, owned)) leftovers.set(id, username);
     return [...leftovers].map(([id, username]) => ({ id, username }));
   } catch (error) {
-    if (error instanceof RunStopped || error instanceof StepIncomplete) throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
+    if (error instanceof RunStopped || error instanceof StepIncomplete)
+      throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
     throw error;
   }
 }
 
-async function listOwned(session: DriftSession, config: ScenarioConfig, owned: OwnedEndpoints): Promise<Array<{ id: string; username: string }>> {
+async function listOwned(
+  session: DriftSession,
+  config: ScenarioConfig,
+  owned: OwnedEndpoints,
+): Promise<Array<{ id: string; username: string }>> {
   const found: Array<{ id: string; username: string }> = [];
-  await walkPages(session, { query: { filter_username: owned.prefix }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the cleanup list", cleanup: true }, ({ items }) => {
-    for (const item of items) {
-      const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
-      if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
-    }
-  });
+  await walkPages(
+    session,
+    {
+      query: { filter_username: owned.prefix },
+      maxPages: config.maxPages,
+      baseUrl: config.baseUrl,
+      what: "the cleanup list",
+      cleanup: true,
+    },
+    ({ items }) => {
+      for (const item of items) {
+        const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
+        if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
+      }
+    },
+  );
   return found;
 }
 
@@ -49,19 +68,33 @@ async function listOwned(session: DriftSession, config: ScenarioConfig, owned: O
  * nothing else. Ids are collected first and deleted after the walk, so deleting does not shift
  * the pages being walked.
  */
-export async function removeLeftovers(session: DriftSession, config: Pick<ScenarioConfig, "baseUrl" | "maxPages">): Promise<{ found: Array<{ id: string; username: string }>; remaining: Array<{ id: string; username: string }> }> {
+export async function removeLeftovers(
+  session: DriftSession,
+  config: Pick<ScenarioConfig, "baseUrl" | "maxPages">,
+): Promise<{ found: Array<{ id: string; username: string }>; remaining: Array<{ id: string; username: string }> }> {
   const found: Array<{ id: string; username: string }> = [];
   await session.step("find leftovers of earlier runs", async () => {
-    await walkPages(session, { query: { filter_username: "drift-" }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the leftover list" }, ({ items }) => {
-      for (const item of items) {
-        const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
-        if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username)) found.push({ id, username });
-      }
-    });
+    await walkPages(
+      session,
+      {
+        query: { filter_username: "drift-" },
+        maxPages: config.maxPages,
+        baseUrl: config.baseUrl,
+        what: "the leftover list",
+      },
+      ({ items }) => {
+        for (const item of items) {
+          const { id, username } = (item ?? {}) as { id?: unknown; username?: unknown };
+          if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username))
+            found.push({ id, username });
+        }
+      },
+    );
   });
   const remaining = [...found];
   await session.step(`delete ${found.length} leftover(s)`, async () => {
-    for (const leftover of found) await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
+    for (const leftover of found)
+      await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
   });
   return { found, remaining };
 }

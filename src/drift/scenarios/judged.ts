@@ -7,13 +7,38 @@
 import { RESPONSE_CHECKS, SCENARIO_CHECKS } from "../../checks";
 import type { DriftMode, TargetKind } from "../types";
 
-const { authNotEnforced, invalidInputAccepted, paginationInconsistent, statusCodeUnexpected, resourceMismatch, filterNotApplied, resourceUnavailable, resourceStillAvailable, updateNotApplied, updateSideEffect } = SCENARIO_CHECKS;
+const {
+  authNotEnforced,
+  invalidInputAccepted,
+  paginationInconsistent,
+  statusCodeUnexpected,
+  resourceMismatch,
+  filterNotApplied,
+  resourceUnavailable,
+  resourceStillAvailable,
+  updateNotApplied,
+  updateSideEffect,
+} = SCENARIO_CHECKS;
 
-const READ_ONLY = [...RESPONSE_CHECKS, authNotEnforced, invalidInputAccepted, paginationInconsistent, statusCodeUnexpected, resourceMismatch, filterNotApplied].map((c) => c.id);
+const READ_ONLY = [
+  ...RESPONSE_CHECKS,
+  authNotEnforced,
+  invalidInputAccepted,
+  paginationInconsistent,
+  statusCodeUnexpected,
+  resourceMismatch,
+  filterNotApplied,
+].map((c) => c.id);
 
 export const CHECKS_JUDGED: Record<DriftMode, readonly string[]> = {
   "read-only": READ_ONLY,
-  "read-write": [...READ_ONLY, resourceUnavailable.id, resourceStillAvailable.id, updateNotApplied.id, updateSideEffect.id],
+  "read-write": [
+    ...READ_ONLY,
+    resourceUnavailable.id,
+    resourceStillAvailable.id,
+    updateNotApplied.id,
+    updateSideEffect.id,
+  ],
 };
 
 const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));

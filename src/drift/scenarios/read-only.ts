@@ -15,7 +15,8 @@ import type { DriftRequest } from "../types";
 import { isSuccess } from "../../http-status";
 import { isPlainObject } from "../../spec/json-pointer";
 
-const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationInconsistent, resourceMismatch } = SCENARIO_CHECKS;
+const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationInconsistent, resourceMismatch } =
+  SCENARIO_CHECKS;
 
 /**
  * Whether the first list answer could come from this API at all. A 404, a body that is not JSON, or
@@ -27,12 +28,16 @@ const { authNotEnforced, filterNotApplied, invalidInputAccepted, paginationIncon
  */
 function notThisApi({ exchange, analysis }: Sent, baseUrl: string): string | undefined {
   const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
-  if (exchange.status === 404) return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
+  if (exchange.status === 404)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
   if (!isSuccess(exchange.status)) return undefined;
-  if (!analysis.parsed.ok) return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
+  if (!analysis.parsed.ok)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
   const body = analysis.parsed.value;
   const envelope = isPlainObject(body) && (Array.isArray(body.data) || isPlainObject(body.links));
-  return envelope || holdsSipEndpoint(body, 0) ? undefined : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with JSON that holds neither a page envelope nor a SIP endpoint; ${expected}`;
+  return envelope || holdsSipEndpoint(body, 0)
+    ? undefined
+    : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with JSON that holds neither a page envelope nor a SIP endpoint; ${expected}`;
 }
 
 /** An object with `type: "sip_endpoint"` within a few levels of the body (an envelope's renamed list). */
@@ -66,7 +71,11 @@ export function middleOf(value: string): string | undefined {
 }
 
 /** What a filter step sends for `field`: the middle of the first sampled value that has one, with that endpoint as a known match. */
-function filterFor(samples: readonly Sample[], field: "username" | "caller_id", fallback: string): { filter: string; knownMatch?: string } {
+function filterFor(
+  samples: readonly Sample[],
+  field: "username" | "caller_id",
+  fallback: string,
+): { filter: string; knownMatch?: string } {
   for (const sample of samples) {
     const value = sample[field];
     const piece = typeof value === "string" ? middleOf(value) : undefined;
@@ -87,7 +96,10 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
   const referenceNames = [...referenceFields().keys()];
 
   await session.step("list the first page", async () => {
-    const sent = await session.request({ operationId: "list_sip_endpoints" }, { notThisApi: (answer) => notThisApi(answer, config.baseUrl) });
+    const sent = await session.request(
+      { operationId: "list_sip_endpoints" },
+      { notThisApi: (answer) => notThisApi(answer, config.baseUrl) },
+    );
     session.expectJson(sent, "the first page");
   });
 
@@ -96,22 +108,32 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     // Items without an id are endpoints the walk saw too (their missing id is a finding of its own).
     let withoutId = 0;
     const walked = () => seen.size + withoutId;
-    const walk = await walkPages(session, { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" }, ({ sent, ids, items }) => {
-      session.judge(paginationInconsistent, { kind: "page", exchange: sent.exchange, pageSize: config.pageSize, ids, seen });
-      for (const id of ids) {
-        if (id === "") withoutId++;
-        else seen.add(id);
-      }
-      for (const item of items) {
-        for (const field of referenceNames) {
-          const value = isPlainObject(item) ? item[field] : undefined;
-          if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+    const walk = await walkPages(
+      session,
+      { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" },
+      ({ sent, ids, items }) => {
+        session.judge(paginationInconsistent, {
+          kind: "page",
+          exchange: sent.exchange,
+          pageSize: config.pageSize,
+          ids,
+          seen,
+        });
+        for (const id of ids) {
+          if (id === "") withoutId++;
+          else seen.add(id);
         }
-        if (samples.length >= config.sampleSize) continue;
-        const { id, username, caller_id } = (item ?? {}) as { id?: unknown; username?: unknown; caller_id?: unknown };
-        if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
-      }
-    });
+        for (const item of items) {
+          for (const field of referenceNames) {
+            const value = isPlainObject(item) ? item[field] : undefined;
+            if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+          }
+          if (samples.length >= config.sampleSize) continue;
+          const { id, username, caller_id } = (item ?? {}) as { id?: unknown; username?: unknown; caller_id?: unknown };
+          if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
+        }
+      },
+    );
     // A full last page without `next` may hide more: ask for one page bigger than the walk.
     const last = walk.last;
     const probeSize = walked() + 1;
@@ -120,8 +142,15 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       // Only a page can say whether the walk missed something; any other answer leaves it unknown.
       const what = `the probe for hidden pages (page_size ${probeSize})`;
       const probeIds = idsOfEnvelope(session.expectJson(probe, what));
-      if (!probeIds) throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
-      session.judge(paginationInconsistent, { kind: "end", exchange: last.sent.exchange, walked: walked(), probeSize, probeCount: probeIds.length });
+      if (!probeIds)
+        throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
+      session.judge(paginationInconsistent, {
+        kind: "end",
+        exchange: last.sent.exchange,
+        walked: walked(),
+        probeSize,
+        probeCount: probeIds.length,
+      });
     }
   });
 
@@ -130,7 +159,12 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     await session.step("list at each documented bound of its parameters", async () => {
       for (const query of bounds) {
         const sent = await session.request({ operationId: "list_sip_endpoints", query });
-        session.expectJson(sent, `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`);
+        session.expectJson(
+          sent,
+          `a list with ${Object.entries(query)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("&")}`,
+        );
       }
     });
   }
@@ -143,13 +177,30 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
     ];
     for (const { field, filter, knownMatch } of filters) {
       const items: Array<{ id: string; value: unknown }> = [];
-      const walk = await walkPages(session, { query: { [`filter_${field}`]: filter }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: `filter_${field}` }, ({ items: page }) => {
-        for (const item of page) {
-          const { id, [field]: value } = (item ?? {}) as Record<string, unknown>;
-          items.push({ id: typeof id === "string" ? id : "", value });
-        }
-      });
-      if (walk.last) session.judge(filterNotApplied, { exchange: walk.last.sent.exchange, field, filter, items, knownMatch, complete: walk.complete });
+      const walk = await walkPages(
+        session,
+        {
+          query: { [`filter_${field}`]: filter },
+          maxPages: config.maxPages,
+          baseUrl: config.baseUrl,
+          what: `filter_${field}`,
+        },
+        ({ items: page }) => {
+          for (const item of page) {
+            const { id, [field]: value } = (item ?? {}) as Record<string, unknown>;
+            items.push({ id: typeof id === "string" ? id : "", value });
+          }
+        },
+      );
+      if (walk.last)
+        session.judge(filterNotApplied, {
+          exchange: walk.last.sent.exchange,
+          field,
+          filter,
+          items,
+          knownMatch,
+          complete: walk.complete,
+        });
     }
   });
 
@@ -158,7 +209,11 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
       for (const sample of samples) {
         const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
         session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
-        session.judge(resourceMismatch, { exchange: sent.exchange, body: session.requireJson(sent, `retrieve ${sample.id}`), expectedId: sample.id });
+        session.judge(resourceMismatch, {
+          exchange: sent.exchange,
+          body: session.requireJson(sent, `retrieve ${sample.id}`),
+          expectedId: sample.id,
+        });
       }
     });
   } else {
@@ -173,7 +228,12 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
   await session.step("list without credentials and with wrong ones (expect 401)", async () => {
     const probe = async (request: DriftRequest, credentials: "none" | "wrong") => {
       const sent = await session.request(request);
-      session.expectRefusal(authNotEnforced, { exchange: sent.exchange, credentials }, 401, `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`);
+      session.expectRefusal(
+        authNotEnforced,
+        { exchange: sent.exchange, credentials },
+        401,
+        `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`,
+      );
     };
     await probe({ operationId: "list_sip_endpoints", auth: "none" }, "none");
     await probe({ operationId: "list_sip_endpoints", auth: config.wrongCredentials }, "wrong");
@@ -182,8 +242,16 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
 
   await session.step("list with an invalid page_size (expect 422)", async () => {
     for (const invalid of invalidListQueries()) {
-      const sent = await session.request({ operationId: "list_sip_endpoints", query: invalid.query }, { invalidInput: true });
-      session.expectRefusal(invalidInputAccepted, { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule }, 422, `a list whose ${invalid.pointer} ${invalid.rule}`);
+      const sent = await session.request(
+        { operationId: "list_sip_endpoints", query: invalid.query },
+        { invalidInput: true },
+      );
+      session.expectRefusal(
+        invalidInputAccepted,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `a list whose ${invalid.pointer} ${invalid.rule}`,
+      );
     }
   });
   return { references };
@@ -196,6 +264,9 @@ export async function readOnlyScenario(session: DriftSession, config: ScenarioCo
  */
 function listParameterBounds(): Array<Record<string, string | number>> {
   return operations.list_sip_endpoints.parameters.flatMap((p: ParameterInfo) =>
-    (p.valueClasses ?? []).filter((v): v is string | number => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query)),
+    (p.valueClasses ?? [])
+      .filter((v): v is string | number => typeof v !== "boolean")
+      .map((v) => ({ [p.name]: v }))
+      .filter((query) => isValidListQuery(query)),
   );
 }

@@ -4,9 +4,13 @@ import type { FaultProfile } from "./types";
 
 /** A UUID without its dashes: still unique, no longer the documented format. */
 const compactId = (id: string) => id.replace(/-/g, "");
-const COMPACT_IN_PATH = /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
+const COMPACT_IN_PATH =
+  /^(\/endpoints\/sip\/)([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})(\/?)$/i;
 
-const rewriteIds = rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })));
+const rewriteIds = rewriteAnswers(
+  ENDPOINT_OPERATIONS,
+  everyEndpoint((endpoint) => ({ ...endpoint, id: compactId(endpoint.id) })),
+);
 
 export const badFormat: FaultProfile = {
   description:

@@ -8,5 +8,8 @@ export const extraField: FaultProfile = {
   description: `Every SIP endpoint object in a successful answer gains an undocumented key, "${EXTRA_FIELD}".`,
   operations: ENDPOINT_OPERATIONS,
   checks: ["field-undocumented"],
-  wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" }))),
+  wrap: rewriteAnswers(
+    ENDPOINT_OPERATIONS,
+    everyEndpoint((endpoint) => ({ ...endpoint, [EXTRA_FIELD]: "2024-01-01T00:00:00Z" })),
+  ),
 };

@@ -2,7 +2,8 @@ import { after, operationOf } from "./support";
 import type { FaultProfile } from "./types";
 
 export const ignoresUpdates: FaultProfile = {
-  description: "Updating an endpoint answers 200 but changes nothing, valid body or not: the answer and every later retrieve show the old values. Unknown ids and bad credentials still get 404 and 401.",
+  description:
+    "Updating an endpoint answers 200 but changes nothing, valid body or not: the answer and every later retrieve show the old values. Unknown ids and bad credentials still get 404 and 401.",
   operations: ["update_sip_endpoint"],
   checks: ["update-not-applied", "invalid-input-accepted"],
   wrap: (next) => (request) => {

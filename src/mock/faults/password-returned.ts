@@ -5,8 +5,12 @@ import type { FaultProfile } from "./types";
 const leakedPassword = (id: string) => `leaked-${id}`;
 
 export const passwordReturned: FaultProfile = {
-  description: 'Every SIP endpoint object in a successful answer carries "password", which the spec marks write-only, with a value the mock invents from the id.',
+  description:
+    'Every SIP endpoint object in a successful answer carries "password", which the spec marks write-only, with a value the mock invents from the id.',
   operations: ENDPOINT_OPERATIONS,
   checks: ["write-only-returned"],
-  wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) }))),
+  wrap: rewriteAnswers(
+    ENDPOINT_OPERATIONS,
+    everyEndpoint((endpoint) => ({ ...endpoint, password: leakedPassword(endpoint.id) })),
+  ),
 };

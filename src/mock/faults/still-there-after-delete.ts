@@ -3,7 +3,8 @@ import { after, operationOf } from "./support";
 import type { FaultProfile } from "./types";
 
 export const stillThereAfterDelete: FaultProfile = {
-  description: "Deleting an endpoint answers 204 but keeps it: it can still be retrieved and listed. Unknown ids and bad credentials still get 404 and 401.",
+  description:
+    "Deleting an endpoint answers 204 but keeps it: it can still be retrieved and listed. Unknown ids and bad credentials still get 404 and 401.",
   operations: ["delete_sip_endpoint"],
   checks: ["resource-still-available"],
   wrap: (next: MockHandler) => (request) => {

@@ -14,7 +14,12 @@ export const ALL_OPERATIONS: readonly OperationId[] = [
 ];
 
 /** The operations whose successful answers carry SIP endpoint objects. */
-export const ENDPOINT_OPERATIONS: readonly OperationId[] = ["list_sip_endpoints", "create_sip_endpoint", "retrieve_sip_endpoint", "update_sip_endpoint"];
+export const ENDPOINT_OPERATIONS: readonly OperationId[] = [
+  "list_sip_endpoints",
+  "create_sip_endpoint",
+  "retrieve_sip_endpoint",
+  "update_sip_endpoint",
+];
 
 export function operationOf(request: MockRequest): OperationId | undefined {
   const match = matchOperation(request.method, request.path);
@@ -27,18 +32,26 @@ export function after(answer: Answer, fn: (response: MockResponse) => Answer): A
 }
 
 /** A wrapper that rewrites the answers of the given operations and passes every other answer through. */
-export function rewriteAnswers(operations: readonly OperationId[], rewrite: (response: MockResponse, request: MockRequest) => Answer) {
+export function rewriteAnswers(
+  operations: readonly OperationId[],
+  rewrite: (response: MockResponse, request: MockRequest) => Answer,
+) {
   const affected = new Set(operations);
   return (next: MockHandler): MockHandler =>
     (request) => {
       const operationId = operationOf(request);
       const answer = next(request);
-      return operationId && affected.has(operationId) ? after(answer, (response) => rewrite(response, request)) : answer;
+      return operationId && affected.has(operationId)
+        ? after(answer, (response) => rewrite(response, request))
+        : answer;
     };
 }
 
 /** A wrapper that answers some requests itself (without the core ever seeing them) and passes the rest on. */
-export function interceptRequests(operations: readonly OperationId[], intercept: (request: MockRequest) => Answer | undefined) {
+export function interceptRequests(
+  operations: readonly OperationId[],
+  intercept: (request: MockRequest) => Answer | undefined,
+) {
   const affected = new Set(operations);
   return (next: MockHandler): MockHandler =>
     (request) => {
@@ -62,10 +75,16 @@ function mapEndpoints(response: MockResponse, fn: (endpoint: SipEndpoint) => Rec
 }
 
 /** The rewrite that changes one thing about every endpoint object of an answer. */
-export const everyEndpoint = (fn: (endpoint: SipEndpoint) => Record<string, unknown>) => (response: MockResponse) => mapEndpoints(response, fn);
+export const everyEndpoint = (fn: (endpoint: SipEndpoint) => Record<string, unknown>) => (response: MockResponse) =>
+  mapEndpoints(response, fn);
 
 /** The newest stored endpoints as the core lists them (honest answer, same credentials), then `fn`. */
-export function withNewest(next: MockHandler, request: MockRequest, count: number, fn: (endpoints: Array<{ id?: unknown }>) => Answer): Answer {
+export function withNewest(
+  next: MockHandler,
+  request: MockRequest,
+  count: number,
+  fn: (endpoints: Array<{ id?: unknown }>) => Answer,
+): Answer {
   return after(next({ ...request, method: "GET", path: "/endpoints/sip", query: `page_size=${count}` }), (page) =>
     fn(page.status === 200 ? (((page.body ?? {}) as { data?: Array<{ id?: unknown }> }).data ?? []) : []),
   );

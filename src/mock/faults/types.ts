@@ -16,7 +16,12 @@ export interface FaultOptions {
 }
 
 /** The names of the knobs, for the CLI and for checking options at run time. */
-export const FAULT_OPTION_NAMES = ["delayMs", "count", "retryAfterSeconds", "failEvery"] as const satisfies readonly (keyof FaultOptions)[];
+export const FAULT_OPTION_NAMES = [
+  "delayMs",
+  "count",
+  "retryAfterSeconds",
+  "failEvery",
+] as const satisfies readonly (keyof FaultOptions)[];
 
 interface FaultContext {
   options: FaultOptions;

@@ -8,5 +8,8 @@ export const unknownEnum: FaultProfile = {
   description: `Every SIP endpoint object in a successful answer has "call_handler": "${UNKNOWN_CALL_HANDLER}", a value the spec does not list.`,
   operations: ENDPOINT_OPERATIONS,
   checks: ["enum-value-unknown"],
-  wrap: rewriteAnswers(ENDPOINT_OPERATIONS, everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER }))),
+  wrap: rewriteAnswers(
+    ENDPOINT_OPERATIONS,
+    everyEndpoint((endpoint) => ({ ...endpoint, call_handler: UNKNOWN_CALL_HANDLER })),
+  ),
 };

@@ -2,7 +2,8 @@ import { after, operationOf, withNewest } from "./support";
 import type { FaultProfile } from "./types";
 
 export const wrongId: FaultProfile = {
-  description: "Retrieving an endpoint answers 200 with another endpoint of the project (the newest one that is not it), whenever there is another.",
+  description:
+    "Retrieving an endpoint answers 200 with another endpoint of the project (the newest one that is not it), whenever there is another.",
   operations: ["retrieve_sip_endpoint"],
   checks: ["resource-mismatch"],
   wrap: (next) => (request) => {

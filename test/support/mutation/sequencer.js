@@ -37,7 +37,9 @@ class MutationSequencer extends Sequencer {
     const known = knownDurations(tests);
     const killedAt = (test) => history.killers.get(test.path) ?? 0;
     const duration = (test) => known.get(test.path) ?? Number.MAX_SAFE_INTEGER;
-    return [...tests].sort((a, b) => killedAt(b) - killedAt(a) || duration(a) - duration(b) || (a.path < b.path ? -1 : 1));
+    return [...tests].sort(
+      (a, b) => killedAt(b) - killedAt(a) || duration(a) - duration(b) || (a.path < b.path ? -1 : 1),
+    );
   }
 
   cacheResults(tests, results) {

@@ -43,12 +43,10 @@ describe("seeding", () => {
       start({ env: {}, seedCount: 8 }),
     ]);
     const strip = (m: MockServer) =>
-      m
-        .endpoints()
-        .map(({ id: _id, calling_handler_resource_id, ...rest }) => ({
-          ...rest,
-          handler: calling_handler_resource_id !== null,
-        }));
+      m.endpoints().map(({ id: _id, calling_handler_resource_id, ...rest }) => ({
+        ...rest,
+        handler: calling_handler_resource_id !== null,
+      }));
     expect(strip(b)).toEqual(strip(a));
     expect(strip(c)).toEqual(strip(a));
     const ids = [a, b, c].map((m) => m.endpoints()[0]!.id);

@@ -214,6 +214,13 @@ import { matchers } from "signalwire-sip-endpoints-contract/vitest";
 import { startMockServer } from "signalwire-sip-endpoints-contract/mock";`);
 
 /** The matchers' declarations in each runner, with a wrong schema name that must not compile. */
+/** Every entry the nodenext project checks the declarations of, each used once. */
+const ENTRIES_TYPES = `import type { Mock } from "signalwire-sip-endpoints-contract/mock";
+import type { DriftResult } from "signalwire-sip-endpoints-contract/drift";
+
+export type Used = [Mock["url"], DriftResult];
+`;
+
 const JEST_TYPES = `import { matchers, type SchemaName } from "signalwire-sip-endpoints-contract/jest";
 import type { SipEndpoint } from "signalwire-sip-endpoints-contract";
 
@@ -281,19 +288,37 @@ function typesTest(): string {
 }
 
 export const TYPE_PROJECTS = {
-  /** ESM and CJS files under Node's own resolution, with @types/node. */
+  /**
+   * ESM and CJS files under Node's own resolution, with @types/node. With the no-node-types
+   * project, the one that checks the package's declaration files themselves (skipLibCheck off):
+   * the client's, ./mock's and ./drift's. The others check how the declarations type an app's
+   * code; checking @types/jest's or vitest's own declarations (some 200 files each) is their
+   * packages' business.
+   */
   nodenext: {
     compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node"] },
-    files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts"],
+    files: ["ts/app.mts", "ts/client.types.mts", "ts/app.cts", "ts/entries.mts"],
   },
   /** A bundler's resolution (Vite, esbuild, webpack). */
   bundler: {
-    compilerOptions: { ...STRICT, module: "preserve", moduleResolution: "bundler", types: ["node"] },
+    compilerOptions: {
+      ...STRICT,
+      module: "preserve",
+      moduleResolution: "bundler",
+      types: ["node"],
+      skipLibCheck: true,
+    },
     files: ["ts/bundler.ts", "ts/client.types.ts"],
   },
   /** The matchers through @types/jest's global \`expect\`. */
   "jest-matchers": {
-    compilerOptions: { ...STRICT, module: "nodenext", moduleResolution: "nodenext", types: ["node", "jest"] },
+    compilerOptions: {
+      ...STRICT,
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      types: ["node", "jest"],
+      skipLibCheck: true,
+    },
     files: ["ts/matchers.jest.mts"],
   },
   /** The matchers through vitest's \`expect\`. */
@@ -331,6 +356,7 @@ export function writeConsumer(dir: string, typeRoots: string): void {
   write("ci-check.cjs", CI_CHECK);
   write("suites/vitest/spec.test.mjs", VITEST_SUITE);
   write("ts/matchers.jest.mts", JEST_TYPES);
+  write("ts/entries.mts", ENTRIES_TYPES);
   write("ts/matchers.vitest.mts", VITEST_TYPES);
   write("ts/app.mts", ESM_APP.replace("const username", "const username: string"));
   write("ts/app.cts", CTS_APP);

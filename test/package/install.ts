@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { isBuildFresh } from "../../scripts/build-inputs";
 
 export const ROOT = resolve(__dirname, "../..");
 
@@ -83,7 +84,9 @@ export interface Installed {
 
 export function packAndInstall(): Installed {
   const work = mkdtempSync(join(tmpdir(), "sip-package-"));
-  const [packed] = JSON.parse(npm(["pack", "--json", "--pack-destination", work], ROOT)) as PackResult[];
+  // `npm pack` builds through `prepare`; a build the tree has not changed since is packed as it is.
+  const build = isBuildFresh() ? ["--ignore-scripts"] : [];
+  const [packed] = JSON.parse(npm(["pack", "--json", ...build, "--pack-destination", work], ROOT)) as PackResult[];
   if (!packed) throw new Error("npm pack reported no tarball");
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Installed["pkg"] & {
     engines?: unknown;

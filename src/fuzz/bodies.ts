@@ -94,18 +94,14 @@ export function brokenObjectArb(validator: ValidatorName, options: GeneratorOpti
       const ways: Array<fc.WeightedArbitrary<BrokenCase>> = [
         {
           weight: 4,
-          arbitrary: fc
-            .constantFrom(...fields)
-            .chain((field) =>
-              fc
-                .oneof(...brokenValueArbs(shape.properties[field]))
-                .map(({ rule, value }) => ({
-                  kind: "broken" as const,
-                  value: { ...valid.value, [field]: value },
-                  field,
-                  rule,
-                })),
-            ),
+          arbitrary: fc.constantFrom(...fields).chain((field) =>
+            fc.oneof(...brokenValueArbs(shape.properties[field])).map(({ rule, value }) => ({
+              kind: "broken" as const,
+              value: { ...valid.value, [field]: value },
+              field,
+              rule,
+            })),
+          ),
         },
         {
           weight: 1,

@@ -47,13 +47,11 @@ export function queryArb(operationId: OperationId): Arbitrary<QueryCase> {
     "",
   );
   const valueText = fc.string({ unit: fc.constantFrom(..."0123456789-+.%aAfFzZ_~"), maxLength: 12 });
-  const raw = fc
-    .array(fc.tuple(names, valueText, fc.boolean()), { maxLength: 5 })
-    .map(
-      (parts): QueryCase => ({
-        kind: "raw",
-        text: parts.map(([name, value, withValue]) => (withValue ? `${name}=${value}` : name)).join("&"),
-      }),
-    );
+  const raw = fc.array(fc.tuple(names, valueText, fc.boolean()), { maxLength: 5 }).map(
+    (parts): QueryCase => ({
+      kind: "raw",
+      text: parts.map(([name, value, withValue]) => (withValue ? `${name}=${value}` : name)).join("&"),
+    }),
+  );
   return fc.oneof({ weight: 2, arbitrary: valid }, { weight: 2, arbitrary: broken }, { weight: 1, arbitrary: raw });
 }

@@ -146,10 +146,10 @@ describe("the engine in-process", () => {
 
 describe("the CLI as a child process", () => {
   const CLI_ROWS: Array<{ name: HostileName; code: number; first: RegExp }> = [
+    // Every server's outcome is judged in process above; here, one drifting and one inconclusive
+    // run show what a child process adds: the exit code, the files and its own output, all clean.
     { name: "proto-keys", code: EXIT_CODES.drift, first: /^DRIFT/ },
-    { name: "next-foreign", code: EXIT_CODES.drift, first: /^DRIFT/ },
     { name: "empty-200", code: EXIT_CODES.inconclusive, first: /^INCONCLUSIVE/ },
-    { name: "error-burst", code: EXIT_CODES.pass, first: /^PASS/ },
   ];
 
   test.each(CLI_ROWS)("$name → exit $code", async ({ name, code, first }) => {

@@ -29393,6 +29393,16 @@ var init_sarif = __esm({
   }
 });
 
+// src/drift/report/files.ts
+var HAR_FILE, SUGGESTION_FILES;
+var init_files = __esm({
+  "src/drift/report/files.ts"() {
+    "use strict";
+    HAR_FILE = "exchanges.har";
+    SUGGESTION_FILES = { spec: "openapi.suggested.yaml", list: "spec-suggestions.md" };
+  }
+});
+
 // src/drift/report/write.ts
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -29420,7 +29430,7 @@ async function writeReports(report, dir, secrets, options = {}) {
   }
   return written;
 }
-var REPORT_RENDERERS, REPORT_FILES, HAR_FILE;
+var REPORT_RENDERERS, REPORT_FILES;
 var init_write = __esm({
   "src/drift/report/write.ts"() {
     "use strict";
@@ -29429,6 +29439,8 @@ var init_write = __esm({
     init_junit();
     init_markdown();
     init_sarif();
+    init_files();
+    init_files();
     REPORT_RENDERERS = [
       { file: "report.json", render: renderJson },
       { file: "report.md", render: renderMarkdown },
@@ -29436,7 +29448,6 @@ var init_write = __esm({
       { file: "report.sarif", render: renderSarif }
     ];
     REPORT_FILES = REPORT_RENDERERS.map((r) => r.file);
-    HAR_FILE = "exchanges.har";
   }
 });
 
@@ -45302,7 +45313,7 @@ function suggestedSpec(report) {
 }
 function renderSuggestionsMarkdown(report, where) {
   const suggestions = distinctSuggestions(report);
-  const suggested = `${where.out.replace(/\/+$/, "")}/openapi.suggested.yaml`;
+  const suggested = `${where.out.replace(/\/+$/, "")}/${SUGGESTION_FILES.spec}`;
   const lines = [
     `# Spec suggestions from drift run ${report.runId}`,
     "",
@@ -45340,6 +45351,7 @@ var init_suggested_spec = __esm({
     init_spec_source();
     init_facts();
     init_json_pointer();
+    init_files();
     PatchError = class extends Error {
       name = "PatchError";
     };
@@ -45624,8 +45636,8 @@ async function writeSuggestions(report, dir, secrets, where) {
   const { suggestedSpec: suggestedSpec2, renderSuggestionsMarkdown: renderSuggestionsMarkdown2 } = await Promise.resolve().then(() => (init_suggested_spec(), suggested_spec_exports));
   const written = [];
   for (const [file, text] of [
-    ["openapi.suggested.yaml", suggestedSpec2(report)],
-    ["spec-suggestions.md", renderSuggestionsMarkdown2(report, where)]
+    [SUGGESTION_FILES.spec, suggestedSpec2(report)],
+    [SUGGESTION_FILES.list, renderSuggestionsMarkdown2(report, where)]
   ]) {
     const path = join2(dir, file);
     await writeFile2(path, redactText(text, secrets), "utf8");

@@ -22,6 +22,7 @@ import {
   MOCK_TIMEOUT_MS,
   renderJson,
   HAR_FILE,
+  SUGGESTION_FILES,
   runCleanup,
   runDrift,
   startEmbeddedMock,
@@ -415,8 +416,8 @@ async function writeSuggestions(
   const { suggestedSpec, renderSuggestionsMarkdown } = await import("../drift/suggested-spec");
   const written: string[] = [];
   for (const [file, text] of [
-    ["openapi.suggested.yaml", suggestedSpec(report)],
-    ["spec-suggestions.md", renderSuggestionsMarkdown(report, where)],
+    [SUGGESTION_FILES.spec, suggestedSpec(report)],
+    [SUGGESTION_FILES.list, renderSuggestionsMarkdown(report, where)],
   ] as const) {
     const path = join(dir, file);
     await writeFile(path, redactText(text, secrets), "utf8");

@@ -31,7 +31,14 @@ export {
   type DriftTarget,
   type SendOptions,
 } from "./target";
-export { writeReports, renderJson, REPORT_FILES, REPORT_RENDERERS, HAR_FILE } from "./report/write";
+export {
+  writeReports,
+  renderJson,
+  REPORT_FILES,
+  REPORT_RENDERERS,
+  HAR_FILE,
+  SUGGESTION_FILES,
+} from "./report/write";
 export { renderSarif } from "./report/sarif";
 export { renderMarkdown } from "./report/markdown";
 export { renderJunit } from "./report/junit";

@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import { specSource as generatedSource } from "../../generated/spec-source";
 import { specFacts } from "../spec/facts";
 import { splitPointer } from "../spec/json-pointer";
+import { SUGGESTION_FILES } from "./report/files";
 import type { DriftFinding, DriftReport } from "./types";
 
 type Operation = NonNullable<DriftFinding["suggestion"]>["patch"][number];
@@ -116,7 +117,7 @@ export function suggestedSpec(report: DriftReport): string {
  */
 export function renderSuggestionsMarkdown(report: DriftReport, where: { out: string; recording: string }): string {
   const suggestions = distinctSuggestions(report);
-  const suggested = `${where.out.replace(/\/+$/, "")}/openapi.suggested.yaml`;
+  const suggested = `${where.out.replace(/\/+$/, "")}/${SUGGESTION_FILES.spec}`;
   const lines = [
     `# Spec suggestions from drift run ${report.runId}`,
     "",

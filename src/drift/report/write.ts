@@ -25,8 +25,9 @@ export const REPORT_RENDERERS = [
 
 export const REPORT_FILES = REPORT_RENDERERS.map((r) => r.file);
 
-/** The recording's file in the report folder. */
-export const HAR_FILE = "exchanges.har";
+import { HAR_FILE } from "./files";
+
+export { HAR_FILE, SUGGESTION_FILES } from "./files";
 
 /**
  * Writes every rendering of `REPORT_RENDERERS` into `dir` (created if needed), the recording as

@@ -1,0 +1,108 @@
+/**
+ * The README's tables describe registries of the code: every check of the catalogue with its
+ * severity, every fault profile with the checks it names, every file a run writes, every command
+ * of package.json and every bin. Each table holds exactly what its registry holds.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { ALL_CHECKS } from "../src/checks";
+import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
+import { HAR_FILE, REPORT_FILES, SUGGESTION_FILES } from "../src/drift";
+
+const ROOT = resolve(__dirname, "..");
+const readme = readFileSync(resolve(ROOT, "README.md"), "utf8").split("\n");
+const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  bin: Record<string, string>;
+};
+
+/** The body rows of the table whose header row starts with `header`, as arrays of cells. */
+function table(header: string): string[][] {
+  const start = readme.findIndex((line) => line.startsWith(header));
+  if (start < 0) throw new Error(`the README has no table headed ${header}`);
+  const rows: string[][] = [];
+  for (const line of readme.slice(start + 2)) {
+    if (!line.startsWith("|")) break;
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+  }
+  return rows;
+}
+
+/** The backticked names in a cell. */
+const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+const sorted = (list: Iterable<string>) => [...list].sort();
+const CHECK_IDS = new Set<string>(ALL_CHECKS.map((c) => c.id));
+
+test("the check table: every check of the catalogue once, with its severity", () => {
+  const rows = table("| id | severity |").map(([id, severity]) => `${names(id!).join()} ${severity}`);
+  expect(sorted(rows)).toEqual(sorted(ALL_CHECKS.map((c) => `${c.id} ${c.severity}`)));
+});
+
+test("the fault table: every profile once, naming exactly the checks its profile names", () => {
+  const rows = table("| fault | drift | found by |").map(([fault, , foundBy]) => ({
+    fault: names(fault!).join(),
+    checks: sorted(names(foundBy!).filter((name) => CHECK_IDS.has(name))),
+  }));
+  expect(sorted(rows.map((r) => r.fault))).toEqual(sorted(FAULT_NAMES));
+  for (const row of rows)
+    expect({ fault: row.fault, checks: row.checks }).toEqual({
+      fault: row.fault,
+      checks: sorted(FAULT_PROFILES[row.fault as FaultName].checks),
+    });
+});
+
+test("the report files table: every file a run writes, and no other", () => {
+  const files = table("| file | holds |").map(([file]) => names(file!).join());
+  expect(sorted(files)).toEqual(sorted([...REPORT_FILES, HAR_FILE, ...Object.values(SUGGESTION_FILES)]));
+});
+
+test("the commands table: every script of package.json and every bin, and nothing that is neither", () => {
+  const commands = table("| command | does |").flatMap(([command]) => names(command!));
+  const scripts = commands.flatMap((c) =>
+    c === "npm test" ? ["test"] : (/^npm run ([\w:-]+)/.exec(c)?.slice(1) ?? []),
+  );
+  const bins = commands.flatMap((c) => /^npx ([\w-]+)/.exec(c)?.slice(1) ?? []);
+  expect(commands.filter((c) => !/^(npm test|npm run [\w:-]+|npx [\w-]+)/.test(c))).toEqual([]);
+  // `prepare` is npm's lifecycle hook for `build`, which has its row.
+  expect(sorted(new Set(scripts))).toEqual(sorted(Object.keys(pkg.scripts).filter((s) => s !== "prepare")));
+  expect(sorted(new Set(bins))).toEqual(sorted(Object.keys(pkg.bin)));
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+
+test("every link from the README and docs/ to a file of the repository leads to it, and to its heading", () => {
+  const pages = [
+    "README.md",
+    ...["client", "mock", "drift", "maintainers", "bench", "hostile-inputs", "mutation-testing"].map(
+      (p) => `docs/${p}.md`,
+    ),
+  ];
+  const broken: string[] = [];
+  for (const page of pages) {
+    const text = readFileSync(resolve(ROOT, page), "utf8");
+    for (const [, target] of text.matchAll(/\]\(((?!https?:)[^)\s]+)\)/g)) {
+      const [file, anchor] = target!.split("#");
+      const path = file ? resolve(ROOT, page, "..", file) : resolve(ROOT, page);
+      if (!existsSync(path)) {
+        broken.push(`${page}: ${target}`);
+        continue;
+      }
+      const headings = readFileSync(path, "utf8")
+        .split("\n")
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) => slug(line.replace(/^#+ /, "")));
+      if (anchor && !headings.includes(anchor)) broken.push(`${page}: ${target}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});

@@ -27344,7 +27344,12 @@ async function runDrift(options) {
   const failOn = options.failOn ?? DEFAULTS.failOn;
   const runId = options.runId ?? newRunId(started);
   const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : void 0);
-  const budget = runBudget(options.maxDurationMs, options.signal, { firstAnswerMs, baseUrl: options.target.baseUrl });
+  const budget = runBudget(
+    options.maxDurationMs,
+    options.signal,
+    { firstAnswerMs, baseUrl: options.target.baseUrl },
+    options.schedule ?? realTimers
+  );
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
@@ -27404,38 +27409,38 @@ async function runDrift(options) {
     secrets
   };
 }
-function runBudget(maxDurationMs, signal, silence) {
+function runBudget(maxDurationMs, signal, silence, schedule) {
   let answered = false;
   const never = () => answered ? "" : `: ${silence.baseUrl} never answered`;
   const soft = new AbortController();
   const hard = new AbortController();
-  const timers = [];
+  const cancels = [];
   const firstAnswerMs = silence.firstAnswerMs;
-  const silent = firstAnswerMs === void 0 ? void 0 : setTimeout(
+  const cancelSilence = firstAnswerMs === void 0 ? void 0 : schedule(
     () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`),
     firstAnswerMs
   );
-  if (silent) timers.push(silent);
+  if (cancelSilence) cancels.push(cancelSilence);
   if (maxDurationMs !== void 0) {
     const seconds = Math.round(maxDurationMs / 1e3);
     const reserve = Math.min(3e4, maxDurationMs / 4);
-    timers.push(
-      setTimeout(
+    cancels.push(
+      schedule(
         () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
         maxDurationMs - reserve
       ),
-      setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
+      schedule(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
     );
   }
   return {
-    scenarios: timers.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    scenarios: cancels.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
     everything: maxDurationMs === void 0 ? void 0 : hard.signal,
     answered: () => {
       if (answered) return;
       answered = true;
-      clearTimeout(silent);
+      cancelSilence?.();
     },
-    release: () => timers.forEach(clearTimeout)
+    release: () => cancels.forEach((cancel) => cancel())
   };
 }
 async function runCleanup(options) {
@@ -27471,7 +27476,7 @@ async function runCleanup(options) {
     [options.target.credentials.apiToken]
   );
 }
-var DEFAULTS;
+var realTimers, DEFAULTS;
 var init_run = __esm({
   "src/drift/run.ts"() {
     "use strict";
@@ -27485,6 +27490,10 @@ var init_run = __esm({
     init_secret_fields();
     init_har();
     init_types4();
+    realTimers = (fire, ms) => {
+      const timer = setTimeout(fire, ms);
+      return () => clearTimeout(timer);
+    };
     DEFAULTS = {
       failOn: "warning",
       maxPages: 1e3,

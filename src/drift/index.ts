@@ -19,6 +19,7 @@ export {
   newRunId,
   DEFAULTS as DRIFT_DEFAULTS,
   type DriftRunOptions,
+  type Schedule,
   type DriftResult,
   type CleanupResult,
 } from "./run";

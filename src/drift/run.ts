@@ -67,6 +67,11 @@ export interface DriftRunOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Wall clock in ms (default `Date.now`). */
   now?: () => number;
+  /**
+   * Calls `fire` once `ms` have passed and returns what cancels it: the budget's deadlines
+   * (default the global timers). A test ends the budget at the moment it chooses.
+   */
+  schedule?: Schedule;
   /** Pages followed through `links.next` that the recording keeps per step, besides the last (default 5). */
   harPages?: number;
 }
@@ -78,6 +83,13 @@ export interface DriftResult {
   /** Every secret of the run (token, passwords sent), for scrubbing anything printed about it. */
   secrets: string[];
 }
+
+export type Schedule = (fire: () => void, ms: number) => () => void;
+
+const realTimers: Schedule = (fire, ms) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
 
 export const DEFAULTS = {
   failOn: "warning" as Severity,
@@ -100,7 +112,12 @@ export async function runDrift(options: DriftRunOptions): Promise<DriftResult> {
   const runId = options.runId ?? newRunId(started);
   const firstAnswerMs =
     options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : undefined);
-  const budget = runBudget(options.maxDurationMs, options.signal, { firstAnswerMs, baseUrl: options.target.baseUrl });
+  const budget = runBudget(
+    options.maxDurationMs,
+    options.signal,
+    { firstAnswerMs, baseUrl: options.target.baseUrl },
+    options.schedule ?? realTimers,
+  );
   const recorder = new HarRecorder(options.harPages);
   const session = new DriftSession(options.send, {
     failOn,
@@ -171,42 +188,43 @@ function runBudget(
   maxDurationMs: number | undefined,
   signal: AbortSignal | undefined,
   silence: { firstAnswerMs: number | undefined; baseUrl: string },
+  schedule: Schedule,
 ) {
   let answered = false;
   const never = () => (answered ? "" : `: ${silence.baseUrl} never answered`);
   const soft = new AbortController();
   const hard = new AbortController();
-  const timers: NodeJS.Timeout[] = [];
+  const cancels: Array<() => void> = [];
   const firstAnswerMs = silence.firstAnswerMs;
-  const silent =
+  const cancelSilence =
     firstAnswerMs === undefined
       ? undefined
-      : setTimeout(
+      : schedule(
           () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1000)} s of its start${never()}`),
           firstAnswerMs,
         );
-  if (silent) timers.push(silent);
+  if (cancelSilence) cancels.push(cancelSilence);
   if (maxDurationMs !== undefined) {
     const seconds = Math.round(maxDurationMs / 1000);
     const reserve = Math.min(30_000, maxDurationMs / 4);
-    timers.push(
-      setTimeout(
+    cancels.push(
+      schedule(
         () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
         maxDurationMs - reserve,
       ),
-      setTimeout(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs),
+      schedule(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs),
     );
   }
   return {
-    scenarios: timers.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    scenarios: cancels.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
     everything: maxDurationMs === undefined ? undefined : hard.signal,
     answered: () => {
       if (answered) return;
       answered = true;
       // The first answer came: the wait for it is over.
-      clearTimeout(silent);
+      cancelSilence?.();
     },
-    release: () => timers.forEach(clearTimeout),
+    release: () => cancels.forEach((cancel) => cancel()),
   };
 }
 

@@ -1120,9 +1120,9 @@ var init_spec = __esm({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -1146,9 +1146,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../../work/main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../../work/main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -22778,6 +22778,2318 @@ var init_mock2 = __esm({
   }
 });
 
+// src/drift/secret-fields.ts
+function isSecretField(key) {
+  return isSecretKey(key) || isWriteOnlyKey(key);
+}
+function scrubBodyText(text) {
+  const parsed = parseJson(text);
+  if (!parsed.ok || valuesUnderKeys(parsed.value, isSecretField).length === 0) return text;
+  return JSON.stringify(redactValue(parsed.value, [], isSecretField));
+}
+var init_secret_fields = __esm({
+  "src/drift/secret-fields.ts"() {
+    "use strict";
+    init_write_only_returned();
+    init_json_text();
+    init_redact();
+  }
+});
+
+// src/drift/har.ts
+function renderHar(har) {
+  return `${JSON.stringify(har, null, 2)}
+`;
+}
+function toEntry(seen) {
+  const { exchange, request } = seen;
+  const url = new URL(exchange.url);
+  const requestBody = (
+    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
+    exchange.requestBody === void 0 ? void 0 : scrubBodyText(
+      typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody)
+    )
+  );
+  const responseBody = scrubBodyText(exchange.bodyText);
+  const requestHeaders = exchange.requestHeaders ?? {};
+  const responseType = exchange.headers["content-type"] ?? "";
+  const time = Math.max(0, exchange.durationMs ?? 0);
+  const entry = {
+    startedDateTime: new Date(seen.startedAt).toISOString(),
+    time,
+    request: {
+      method: exchange.method,
+      url: exchange.url,
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: headerList(requestHeaders),
+      queryString: [...url.searchParams].map(([name2, value]) => ({ name: name2, value })),
+      ...requestBody === void 0 ? {} : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } },
+      headersSize: -1,
+      bodySize: requestBody === void 0 ? 0 : Buffer.byteLength(requestBody)
+    },
+    response: {
+      status: exchange.status,
+      statusText: "",
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: headerList(exchange.headers),
+      content: { size: Buffer.byteLength(responseBody), mimeType: responseType, text: responseBody },
+      redirectURL: exchange.headers.location ?? "",
+      headersSize: -1,
+      bodySize: Buffer.byteLength(responseBody)
+    },
+    cache: {},
+    // The client measures a whole exchange (retries included), not its phases.
+    timings: { send: 0, wait: time, receive: 0 },
+    _operationId: exchange.operationId,
+    _step: seen.step,
+    _auth: authOf(request)
+  };
+  if (exchange.attempts !== void 0) entry._attempts = exchange.attempts;
+  if (exchange.retried)
+    entry._retried = exchange.retried.map((answer) => ({
+      status: answer.status,
+      headers: headerList(answer.headers),
+      text: scrubBodyText(answer.bodyText)
+    }));
+  if (exchange.requestId !== void 0) entry._requestId = exchange.requestId;
+  if (seen.invalidInput) entry._invalidInput = true;
+  if (seen.followsLink) entry._followsLink = true;
+  return entry;
+}
+function authOf(request) {
+  return request.auth === void 0 || request.auth === "default" ? "default" : request.auth === "none" ? "none" : "other";
+}
+function headerList(headers) {
+  return Object.entries(headers).map(([name2, value]) => ({ name: name2, value }));
+}
+function readHar(text, source) {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
+  const log = isPlainObject(parsed.value) ? parsed.value.log : void 0;
+  if (!isPlainObject(log) || !Array.isArray(log.entries))
+    throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
+  if (log.version !== "1.2" && log.version !== "1.1")
+    throw new HarError(
+      `${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`
+    );
+  const mode = log._mode === "read-write" ? "read-write" : "read-only";
+  const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : void 0;
+  const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
+  if (exchanges.length === 0) throw new HarError(`${source} has no entries: there is nothing to replay`);
+  const baseUrl = recordedBase ?? `${new URL(exchanges[0].exchange.url).origin}${specFacts2.basePath}`;
+  return {
+    runId: typeof log._runId === "string" ? log._runId : "replay",
+    baseUrl,
+    mode,
+    omittedListPages: typeof log._omittedListPages === "number" ? log._omittedListPages : 0,
+    stopped: typeof log._stopped === "string" ? log._stopped : void 0,
+    exchanges
+  };
+}
+function readEntry(entry, where, baseUrl) {
+  if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
+  const { request, response } = entry;
+  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string")
+    throw new HarError(`${where}: request.method and request.url must be strings`);
+  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status))
+    throw new HarError(`${where}: response.status must be a whole number`);
+  let url;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new HarError(`${where}: request.url is not an absolute URL`);
+  }
+  const operationId = operationOf2(entry._operationId, request.method, url, baseUrl);
+  if (!operationId)
+    throw new HarError(
+      `${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`
+    );
+  const content = isPlainObject(response.content) ? response.content : {};
+  if (content.encoding === "base64")
+    throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
+  const exchange = {
+    operationId,
+    method: request.method.toUpperCase(),
+    url: url.href,
+    status: response.status,
+    headers: headerRecord(response.headers, `${where}: response.headers`),
+    bodyText: typeof content.text === "string" ? content.text : ""
+  };
+  if (Array.isArray(request.headers) && request.headers.length > 0)
+    exchange.requestHeaders = headerRecord(request.headers, `${where}: request.headers`);
+  const postData = isPlainObject(request.postData) ? request.postData : void 0;
+  if (postData && typeof postData.text === "string") {
+    const body = parseJson(postData.text);
+    exchange.requestBody = body.ok ? body.value : postData.text;
+  }
+  if (typeof entry.time === "number") exchange.durationMs = entry.time;
+  if (typeof entry._attempts === "number") exchange.attempts = entry._attempts;
+  if (entry._retried !== void 0) exchange.retried = retriedAnswers(entry._retried, `${where}: _retried`);
+  if (typeof entry._requestId === "string") exchange.requestId = entry._requestId;
+  return {
+    exchange,
+    step: typeof entry._step === "string" && entry._step !== "" ? entry._step : "replay",
+    auth: entry._auth === "none" || entry._auth === "other" ? entry._auth : "default",
+    invalidInput: entry._invalidInput === true,
+    followsLink: entry._followsLink === true
+  };
+}
+function operationOf2(named, method, url, baseUrl) {
+  if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations2, named)) return named;
+  return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts2.basePath);
+}
+function retriedAnswers(list2, where) {
+  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { status, headers, text }`);
+  return list2.map((answer, index) => {
+    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
+      throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
+    }
+    return {
+      status: answer.status,
+      headers: headerRecord(answer.headers, `${where}: item ${index + 1}: headers`),
+      bodyText: answer.text
+    };
+  });
+}
+function headerRecord(list2, where) {
+  if (list2 === void 0) return {};
+  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { name, value }`);
+  const out = {};
+  for (const header of list2) {
+    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string")
+      throw new HarError(`${where} must be a list of { name, value }`);
+    const name2 = header.name.toLowerCase();
+    out[name2] = out[name2] === void 0 ? header.value : `${out[name2]}, ${header.value}`;
+  }
+  return out;
+}
+var DEFAULT_HAR_PAGES, HarRecorder, HarError;
+var init_har = __esm({
+  "src/drift/har.ts"() {
+    "use strict";
+    init_spec();
+    init_facts();
+    init_json_text();
+    init_json_pointer();
+    init_secret_fields();
+    init_package();
+    DEFAULT_HAR_PAGES = 5;
+    HarRecorder = class {
+      constructor(maxListPages = DEFAULT_HAR_PAGES) {
+        this.maxListPages = maxListPages;
+      }
+      maxListPages;
+      /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
+      kept = [];
+      /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
+      pages = /* @__PURE__ */ new Map();
+      order = 0;
+      omitted = 0;
+      record = (seen) => {
+        const order = this.order++;
+        if (!seen.followsLink) {
+          this.kept.push({ order, entry: toEntry(seen) });
+          return;
+        }
+        const step = this.pages.get(seen.step) ?? { followed: 0, pending: void 0 };
+        this.pages.set(seen.step, step);
+        step.followed += 1;
+        if (step.followed <= this.maxListPages) {
+          this.kept.push({ order, entry: toEntry(seen) });
+          return;
+        }
+        if (step.pending) this.omitted += 1;
+        step.pending = { order, seen };
+      };
+      toHar(meta) {
+        const all = [...this.kept];
+        for (const { pending } of this.pages.values())
+          if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
+        const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
+        const comment = this.omitted === 0 ? "every exchange of the run" : `every exchange of the run except ${this.omitted} page(s) followed through links.next: each step keeps the first ${this.maxListPages} it followed and the last`;
+        return {
+          log: {
+            version: "1.2",
+            creator: { name, version },
+            comment,
+            entries,
+            _runId: meta.runId,
+            _baseUrl: meta.baseUrl,
+            _mode: meta.mode,
+            _omittedListPages: this.omitted,
+            _stopped: meta.stopped ?? null
+          }
+        };
+      }
+    };
+    HarError = class extends Error {
+      name = "HarError";
+    };
+  }
+});
+
+// ../../work/main/node_modules/openapi-fetch/dist/index.mjs
+function randomID() {
+  return Math.random().toString(36).slice(2, 11);
+}
+function createClient(clientOptions) {
+  let {
+    baseUrl = "",
+    Request: CustomRequest = globalThis.Request,
+    fetch: baseFetch = globalThis.fetch,
+    querySerializer: globalQuerySerializer,
+    bodySerializer: globalBodySerializer,
+    pathSerializer: globalPathSerializer,
+    headers: baseHeaders,
+    requestInitExt = void 0,
+    ...baseOptions
+  } = { ...clientOptions };
+  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
+  baseUrl = removeTrailingSlash(baseUrl);
+  const globalMiddlewares = [];
+  async function coreFetch(schemaPath, fetchOptions) {
+    const {
+      baseUrl: localBaseUrl,
+      fetch = baseFetch,
+      Request: Request2 = CustomRequest,
+      headers,
+      params = {},
+      parseAs = "json",
+      querySerializer: requestQuerySerializer,
+      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
+      pathSerializer: requestPathSerializer,
+      body,
+      middleware: requestMiddlewares = [],
+      ...init
+    } = fetchOptions || {};
+    let finalBaseUrl = baseUrl;
+    if (localBaseUrl) {
+      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
+    }
+    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
+    if (requestQuerySerializer) {
+      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
+        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
+        ...requestQuerySerializer
+      });
+    }
+    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
+    const serializedBody = body === void 0 ? void 0 : bodySerializer(
+      body,
+      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
+      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
+      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
+      // setting the content-type at the very beginning to be overwritten.
+      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
+      mergeHeaders(baseHeaders, headers, params.header)
+    );
+    const finalHeaders = mergeHeaders(
+      // with no body, we should not to set Content-Type
+      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
+      serializedBody instanceof FormData ? {} : {
+        "Content-Type": "application/json"
+      },
+      baseHeaders,
+      headers,
+      params.header
+    );
+    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
+    const requestInit = {
+      redirect: "follow",
+      ...baseOptions,
+      ...init,
+      body: serializedBody,
+      headers: finalHeaders
+    };
+    let id;
+    let options;
+    let request = new Request2(
+      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
+      requestInit
+    );
+    let response;
+    for (const key in init) {
+      if (!(key in request)) {
+        request[key] = init[key];
+      }
+    }
+    if (finalMiddlewares.length) {
+      id = randomID();
+      options = Object.freeze({
+        baseUrl: finalBaseUrl,
+        fetch,
+        parseAs,
+        querySerializer,
+        bodySerializer,
+        pathSerializer
+      });
+      for (const m of finalMiddlewares) {
+        if (m && typeof m === "object" && typeof m.onRequest === "function") {
+          const result2 = await m.onRequest({
+            request,
+            schemaPath,
+            params,
+            options,
+            id
+          });
+          if (result2) {
+            if (result2 instanceof Request2) {
+              request = result2;
+            } else if (result2 instanceof Response) {
+              response = result2;
+              break;
+            } else {
+              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
+            }
+          }
+        }
+      }
+    }
+    if (!response) {
+      try {
+        response = await fetch(request, requestInitExt);
+      } catch (error2) {
+        let errorAfterMiddleware = error2;
+        if (finalMiddlewares.length) {
+          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+            const m = finalMiddlewares[i];
+            if (m && typeof m === "object" && typeof m.onError === "function") {
+              const result2 = await m.onError({
+                request,
+                error: errorAfterMiddleware,
+                schemaPath,
+                params,
+                options,
+                id
+              });
+              if (result2) {
+                if (result2 instanceof Response) {
+                  errorAfterMiddleware = void 0;
+                  response = result2;
+                  break;
+                }
+                if (result2 instanceof Error) {
+                  errorAfterMiddleware = result2;
+                  continue;
+                }
+                throw new Error("onError: must return new Response() or instance of Error");
+              }
+            }
+          }
+        }
+        if (errorAfterMiddleware) {
+          throw errorAfterMiddleware;
+        }
+      }
+      if (finalMiddlewares.length) {
+        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+          const m = finalMiddlewares[i];
+          if (m && typeof m === "object" && typeof m.onResponse === "function") {
+            const result2 = await m.onResponse({
+              request,
+              response,
+              schemaPath,
+              params,
+              options,
+              id
+            });
+            if (result2) {
+              if (!(result2 instanceof Response)) {
+                throw new Error("onResponse: must return new Response() when modifying the response");
+              }
+              response = result2;
+            }
+          }
+        }
+      }
+    }
+    const contentLength = response.headers.get("Content-Length");
+    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
+      return response.ok ? { data: void 0, response } : { error: void 0, response };
+    }
+    if (response.ok) {
+      const getResponseData = async () => {
+        if (parseAs === "stream") {
+          return response.body;
+        }
+        if (parseAs === "json" && !contentLength) {
+          const raw = await response.text();
+          return raw ? JSON.parse(raw) : void 0;
+        }
+        return await response[parseAs]();
+      };
+      return { data: await getResponseData(), response };
+    }
+    let error = await response.text();
+    try {
+      error = JSON.parse(error);
+    } catch {
+    }
+    return { error, response };
+  }
+  return {
+    request(method, url, init) {
+      return coreFetch(url, { ...init, method: method.toUpperCase() });
+    },
+    /** Call a GET endpoint */
+    GET(url, init) {
+      return coreFetch(url, { ...init, method: "GET" });
+    },
+    /** Call a PUT endpoint */
+    PUT(url, init) {
+      return coreFetch(url, { ...init, method: "PUT" });
+    },
+    /** Call a POST endpoint */
+    POST(url, init) {
+      return coreFetch(url, { ...init, method: "POST" });
+    },
+    /** Call a DELETE endpoint */
+    DELETE(url, init) {
+      return coreFetch(url, { ...init, method: "DELETE" });
+    },
+    /** Call a OPTIONS endpoint */
+    OPTIONS(url, init) {
+      return coreFetch(url, { ...init, method: "OPTIONS" });
+    },
+    /** Call a HEAD endpoint */
+    HEAD(url, init) {
+      return coreFetch(url, { ...init, method: "HEAD" });
+    },
+    /** Call a PATCH endpoint */
+    PATCH(url, init) {
+      return coreFetch(url, { ...init, method: "PATCH" });
+    },
+    /** Call a TRACE endpoint */
+    TRACE(url, init) {
+      return coreFetch(url, { ...init, method: "TRACE" });
+    },
+    /** Register middleware */
+    use(...middleware) {
+      for (const m of middleware) {
+        if (!m) {
+          continue;
+        }
+        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+        }
+        globalMiddlewares.push(m);
+      }
+    },
+    /** Unregister middleware */
+    eject(...middleware) {
+      for (const m of middleware) {
+        const i = globalMiddlewares.indexOf(m);
+        if (i !== -1) {
+          globalMiddlewares.splice(i, 1);
+        }
+      }
+    }
+  };
+}
+function serializePrimitiveParam(name2, value, options) {
+  if (value === void 0 || value === null) {
+    return "";
+  }
+  if (typeof value === "object") {
+    throw new Error(
+      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
+    );
+  }
+  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
+}
+function serializeObjectParam(name2, value, options) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  const values = [];
+  const joiner = {
+    simple: ",",
+    label: ".",
+    matrix: ";"
+  }[options.style] || "&";
+  if (options.style !== "deepObject" && options.explode === false) {
+    for (const k in value) {
+      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
+    }
+    const final2 = values.join(",");
+    switch (options.style) {
+      case "form": {
+        return `${name2}=${final2}`;
+      }
+      case "label": {
+        return `.${final2}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final2}`;
+      }
+      default: {
+        return final2;
+      }
+    }
+  }
+  for (const k in value) {
+    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
+    values.push(serializePrimitiveParam(finalName, value[k], options));
+  }
+  const final = values.join(joiner);
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
+}
+function serializeArrayParam(name2, value, options) {
+  if (!Array.isArray(value)) {
+    return "";
+  }
+  if (options.explode === false) {
+    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
+    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
+    switch (options.style) {
+      case "simple": {
+        return final;
+      }
+      case "label": {
+        return `.${final}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final}`;
+      }
+      // case "spaceDelimited":
+      // case "pipeDelimited":
+      default: {
+        return `${name2}=${final}`;
+      }
+    }
+  }
+  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
+  const values = [];
+  for (const v of value) {
+    if (options.style === "simple" || options.style === "label") {
+      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
+    } else {
+      values.push(serializePrimitiveParam(name2, v, options));
+    }
+  }
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
+}
+function createQuerySerializer(options) {
+  return function querySerializer(queryParams) {
+    const search = [];
+    if (queryParams && typeof queryParams === "object") {
+      for (const name2 in queryParams) {
+        const value = queryParams[name2];
+        if (value === void 0 || value === null) {
+          continue;
+        }
+        if (Array.isArray(value)) {
+          if (value.length === 0) {
+            continue;
+          }
+          search.push(
+            serializeArrayParam(name2, value, {
+              style: "form",
+              explode: true,
+              ...options?.array,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        if (typeof value === "object") {
+          search.push(
+            serializeObjectParam(name2, value, {
+              style: "deepObject",
+              explode: true,
+              ...options?.object,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        search.push(serializePrimitiveParam(name2, value, options));
+      }
+    }
+    return search.join("&");
+  };
+}
+function defaultPathSerializer(pathname, pathParams) {
+  let nextURL = pathname;
+  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
+    let name2 = match.substring(1, match.length - 1);
+    let explode = false;
+    let style = "simple";
+    if (name2.endsWith("*")) {
+      explode = true;
+      name2 = name2.substring(0, name2.length - 1);
+    }
+    if (name2.startsWith(".")) {
+      style = "label";
+      name2 = name2.substring(1);
+    } else if (name2.startsWith(";")) {
+      style = "matrix";
+      name2 = name2.substring(1);
+    }
+    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
+      continue;
+    }
+    const value = pathParams[name2];
+    if (Array.isArray(value)) {
+      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (typeof value === "object") {
+      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (style === "matrix") {
+      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
+      continue;
+    }
+    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
+  }
+  return nextURL;
+}
+function defaultBodySerializer(body, headers) {
+  if (body instanceof FormData) {
+    return body;
+  }
+  if (headers) {
+    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
+    if (contentType === "application/x-www-form-urlencoded") {
+      return new URLSearchParams(body).toString();
+    }
+  }
+  return JSON.stringify(body);
+}
+function createFinalURL(pathname, options) {
+  let finalURL = `${options.baseUrl}${pathname}`;
+  if (options.params?.path) {
+    finalURL = options.pathSerializer(finalURL, options.params.path);
+  }
+  let search = options.querySerializer(options.params.query ?? {});
+  if (search.startsWith("?")) {
+    search = search.substring(1);
+  }
+  if (search) {
+    finalURL += `?${search}`;
+  }
+  return finalURL;
+}
+function mergeHeaders(...allHeaders) {
+  const finalHeaders = new Headers();
+  for (const h of allHeaders) {
+    if (!h || typeof h !== "object") {
+      continue;
+    }
+    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
+    for (const [k, v] of iterator) {
+      if (v === null) {
+        finalHeaders.delete(k);
+      } else if (Array.isArray(v)) {
+        for (const v2 of v) {
+          finalHeaders.append(k, v2);
+        }
+      } else if (v !== void 0) {
+        finalHeaders.set(k, v);
+      }
+    }
+  }
+  return finalHeaders;
+}
+function removeTrailingSlash(url) {
+  if (url.endsWith("/")) {
+    return url.substring(0, url.length - 1);
+  }
+  return url;
+}
+var PATH_PARAM_RE, supportsRequestInitExt;
+var init_dist = __esm({
+  "../../work/main/node_modules/openapi-fetch/dist/index.mjs"() {
+    PATH_PARAM_RE = /\{[^{}]+\}/g;
+    supportsRequestInitExt = () => {
+      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
+    };
+  }
+});
+
+// src/client/openapi-fetch.ts
+var createClient2;
+var init_openapi_fetch = __esm({
+  "src/client/openapi-fetch.ts"() {
+    "use strict";
+    init_dist();
+    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
+  }
+});
+
+// src/client/errors.ts
+function errorGuard(cls) {
+  return (e) => {
+    if (e instanceof cls) return true;
+    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
+    return Array.isArray(kinds) && kinds.includes(cls.kind);
+  };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
+var init_errors = __esm({
+  "src/client/errors.ts"() {
+    "use strict";
+    init_redact();
+    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
+    SipEndpointsError = class extends Error {
+      /** The kind the guards recognise; every subclass names its own. */
+      static kind = "SipEndpointsError";
+      // A private field: `util.inspect` and `JSON.stringify` never see it.
+      #secrets;
+      constructor(message, context = {}) {
+        const secrets = context.secrets ?? [];
+        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
+        this.#secrets = secrets;
+        const kinds = [];
+        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
+        }
+        Object.defineProperty(this, KINDS, { value: kinds });
+        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
+      }
+      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
+      scrub(value) {
+        return redactValue(value, this.#secrets);
+      }
+      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
+      toJSON() {
+        const own = { name: this.name, message: this.message };
+        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
+        const cause = this.cause;
+        if (cause !== void 0) {
+          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
+        }
+        return redactValue(own, this.#secrets);
+      }
+      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
+      [INSPECT_CUSTOM](_depth, options, inspect) {
+        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
+      }
+    };
+    ConfigError = class extends SipEndpointsError {
+      constructor(message, option, context = {}) {
+        super(message, context);
+        this.option = option;
+      }
+      option;
+      static kind = "ConfigError";
+    };
+    ArgumentError = class extends SipEndpointsError {
+      static kind = "ArgumentError";
+    };
+    CallError = class extends SipEndpointsError {
+      static kind = "CallError";
+      method;
+      url;
+      attempts;
+      constructor(facts, message, context) {
+        super(`${facts.method} ${facts.url} ${message}`, context);
+        this.method = facts.method;
+        this.url = redactText(facts.url, context.secrets ?? []);
+        this.attempts = facts.attempts;
+      }
+    };
+    TimeoutError = class extends CallError {
+      constructor(facts, timeoutMs, context = {}) {
+        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
+        this.timeoutMs = timeoutMs;
+      }
+      timeoutMs;
+      static kind = "TimeoutError";
+    };
+    NetworkError = class extends CallError {
+      constructor(facts, code, context = {}) {
+        super(
+          facts,
+          `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`,
+          context
+        );
+        this.code = code;
+      }
+      code;
+      static kind = "NetworkError";
+    };
+    ResponseTooLargeError = class extends CallError {
+      constructor(facts, status, limitBytes, context = {}) {
+        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
+        this.status = status;
+        this.limitBytes = limitBytes;
+      }
+      status;
+      limitBytes;
+      static kind = "ResponseTooLargeError";
+    };
+    AbortedError = class extends CallError {
+      static kind = "AbortedError";
+      constructor(facts, context = {}) {
+        super(facts, "was aborted by the caller", context);
+      }
+    };
+    OriginRefusedError = class extends SipEndpointsError {
+      constructor(url, expectedOrigin, reason, context = {}) {
+        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
+        this.expectedOrigin = expectedOrigin;
+        this.url = redactText(url, context.secrets ?? []);
+      }
+      expectedOrigin;
+      static kind = "OriginRefusedError";
+      url;
+    };
+    PaginationError = class extends SipEndpointsError {
+      constructor(url, pages, reason) {
+        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
+        this.url = url;
+        this.pages = pages;
+      }
+      url;
+      pages;
+      static kind = "PaginationError";
+    };
+    isSipEndpointsError = errorGuard(SipEndpointsError);
+    isConfigError = errorGuard(ConfigError);
+    isArgumentError = errorGuard(ArgumentError);
+    isTimeoutError = errorGuard(TimeoutError);
+    isNetworkError = errorGuard(NetworkError);
+    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
+    isAbortedError = errorGuard(AbortedError);
+    isOriginRefusedError = errorGuard(OriginRefusedError);
+    isPaginationError = errorGuard(PaginationError);
+  }
+});
+
+// src/client/api-error.ts
+async function documentedBody(operationId, status, body) {
+  const responses = operations2[operationId].responses;
+  const name2 = responses[String(status)]?.bodyValidator;
+  if (!name2) return void 0;
+  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
+  return validate2(name2, body).length === 0 ? body : void 0;
+}
+async function createApiError(given) {
+  const { status, operationId } = given.exchange;
+  const documented = await documentedBody(operationId, status, given.body);
+  const source = { ...given, documented };
+  if (status === 422) {
+    const errors = documented?.errors ?? [];
+    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
+  }
+  const detail = documented?.error;
+  if (status < 400)
+    return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
+  if (status === 400) return new BadRequestError(source, detail);
+  if (status === 401) return new UnauthorizedError(source, detail);
+  if (status === 404) return new NotFoundError(source, detail);
+  if (status === 429) return new RateLimitError(source, detail);
+  if (status >= 500) return new ServerError(source, detail);
+  return new ApiError(source, detail);
+}
+var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
+var init_api_error = __esm({
+  "src/client/api-error.ts"() {
+    "use strict";
+    init_spec();
+    init_errors();
+    ApiError = class extends SipEndpointsError {
+      static kind = "ApiError";
+      operationId;
+      method;
+      url;
+      status;
+      /** The server's request id, when it sent one. */
+      requestId;
+      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
+      body;
+      /** The `error` string of a documented `{ "error": … }` body. */
+      error;
+      attempts;
+      /** Spec findings about this response (only with `validateResponses` on). */
+      findings;
+      constructor(source, detail) {
+        const { exchange, secrets } = source;
+        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
+        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
+        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, {
+          secrets
+        });
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.body = this.scrub(source.body);
+        const error = source.documented?.error;
+        this.error = typeof error === "string" ? this.scrub(error) : void 0;
+        this.attempts = exchange.attempts;
+        this.findings = this.scrub(source.findings);
+      }
+    };
+    BadRequestError = class extends ApiError {
+      static kind = "BadRequestError";
+    };
+    UnauthorizedError = class extends ApiError {
+      static kind = "UnauthorizedError";
+    };
+    NotFoundError = class extends ApiError {
+      static kind = "NotFoundError";
+    };
+    RateLimitError = class extends ApiError {
+      static kind = "RateLimitError";
+      /** The `Retry-After` header as sent (seconds or an HTTP date). */
+      retryAfter;
+      constructor(source, detail) {
+        super(source, detail);
+        this.retryAfter = source.exchange.headers["retry-after"];
+      }
+    };
+    ServerError = class extends ApiError {
+      static kind = "ServerError";
+    };
+    UnprocessableEntityError = class extends ApiError {
+      static kind = "UnprocessableEntityError";
+      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
+      errors;
+      constructor(source, detail, errors) {
+        super(source, detail);
+        this.errors = this.scrub(errors);
+      }
+    };
+    InvalidResponseError = class extends SipEndpointsError {
+      static kind = "InvalidResponseError";
+      operationId;
+      method;
+      url;
+      status;
+      requestId;
+      /** What is wrong, each with a JSON pointer into the body. */
+      findings;
+      constructor(exchange, findings, secrets, cause) {
+        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
+        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
+        super(
+          `${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`,
+          { secrets, cause }
+        );
+        this.operationId = exchange.operationId;
+        this.method = exchange.method;
+        this.url = exchange.url;
+        this.status = exchange.status;
+        this.requestId = exchange.requestId;
+        this.findings = this.scrub(findings);
+      }
+    };
+    isApiError = errorGuard(ApiError);
+    isBadRequestError = errorGuard(BadRequestError);
+    isUnauthorizedError = errorGuard(UnauthorizedError);
+    isNotFoundError = errorGuard(NotFoundError);
+    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
+    isRateLimitError = errorGuard(RateLimitError);
+    isServerError = errorGuard(ServerError);
+    isInvalidResponseError = errorGuard(InvalidResponseError);
+  }
+});
+
+// src/client/proxy.ts
+function proxySettings(env) {
+  const http = server(env, "http_proxy");
+  const https = server(env, "https_proxy") ?? http;
+  if (!http && !https) return void 0;
+  const noProxy = pick(env, "no_proxy");
+  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return { http, https, bypass };
+}
+function proxyFor(settings, target) {
+  const proxy = target.protocol === "https:" ? settings.https : settings.http;
+  if (!proxy) return void 0;
+  const host = target.hostname.toLowerCase();
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
+}
+function bypasses(entry, host, port) {
+  if (entry === "*") return true;
+  const { name: name2, entryPort } = splitEntry(entry);
+  if (entryPort !== void 0 && entryPort !== port) return false;
+  const bare = name2.replace(/^\*?\./, "");
+  return host === bare || host.endsWith(`.${bare}`);
+}
+function splitEntry(entry) {
+  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
+  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
+  const [name2 = entry, entryPort] = entry.split(":");
+  return { name: name2, entryPort };
+}
+function pick(env, lower) {
+  for (const name2 of [lower, lower.toUpperCase()]) {
+    const value = env[name2];
+    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
+  }
+  return void 0;
+}
+function server(env, variable) {
+  const given = pick(env, variable);
+  if (!given) return void 0;
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
+  } catch {
+    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
+  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
+  return { origin: url.origin, authorization, source: given.source };
+}
+var init_proxy = __esm({
+  "src/client/proxy.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/client/proxy-agents.ts
+function loadUndici() {
+  return import(UNDICI);
+}
+function proxyDispatchers(undici, proxies) {
+  if (!proxies) return () => void 0;
+  const tunnels = /* @__PURE__ */ new Map();
+  return (url) => {
+    const proxy = proxyFor(proxies, new URL(url));
+    if (!proxy) return void 0;
+    let agent = tunnels.get(proxy);
+    if (!agent) {
+      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
+      tunnels.set(proxy, agent);
+    }
+    return agent;
+  };
+}
+var UNDICI;
+var init_proxy_agents = __esm({
+  "src/client/proxy-agents.ts"() {
+    "use strict";
+    init_proxy();
+    UNDICI = "undici";
+  }
+});
+
+// src/http-headers.ts
+function headerRecord2(headers) {
+  const out = {};
+  headers.forEach((value, name2) => {
+    out[name2.toLowerCase()] = value;
+  });
+  return out;
+}
+var init_http_headers = __esm({
+  "src/http-headers.ts"() {
+    "use strict";
+  }
+});
+
+// src/client/body.ts
+function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
+  return Number(contentLength) > maxBytes && !contentEncoding;
+}
+async function collectText(chunks, maxBytes, stop2) {
+  const kept = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      stop2();
+      throw new BodyTooLarge();
+    }
+    kept.push(chunk);
+  }
+  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
+}
+async function readResponseText(response, maxBytes, onReader) {
+  const body = response.body;
+  if (body === null) return "";
+  const cancel = (stream) => void stream.cancel().catch(() => void 0);
+  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
+    cancel(body);
+    throw new BodyTooLarge();
+  }
+  const reader = body.getReader();
+  onReader?.(reader);
+  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
+}
+async function* chunksOf(reader) {
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+var BodyTooLarge;
+var init_body = __esm({
+  "src/client/body.ts"() {
+    "use strict";
+    init_utf8_text();
+    BodyTooLarge = class extends Error {
+    };
+  }
+});
+
+// src/client/wire.ts
+function fetchWire(fetchImpl) {
+  return (request) => {
+    const controller = new AbortController();
+    return {
+      response: fetchAnswer(fetchImpl, request, controller.signal),
+      abort: (reason) => controller.abort(reason)
+    };
+  };
+}
+async function fetchAnswer(fetchImpl, request, signal) {
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+    signal
+  });
+  let reader;
+  const headers = headerRecord2(response.headers);
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
+    cancel(reason) {
+      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
+      void stream?.cancel(reason).catch(() => void 0);
+    }
+  };
+}
+var init_wire = __esm({
+  "src/client/wire.ts"() {
+    "use strict";
+    init_http_headers();
+    init_body();
+  }
+});
+
+// src/client/undici-wire.ts
+var undici_wire_exports = {};
+__export(undici_wire_exports, {
+  loadUndiciWire: () => loadUndiciWire
+});
+import { EventEmitter } from "node:events";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+async function loadUndiciWire(proxies) {
+  const undici = await loadUndici();
+  const dispatcherFor = proxyDispatchers(undici, proxies);
+  return (request) => {
+    const signal = new EventEmitter();
+    const response = undici.request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      dispatcher: dispatcherFor(request.url)
+    }).then(wireResponse);
+    return { response, abort: () => signal.emit("abort") };
+  };
+}
+function wireResponse(answer) {
+  const body = answer.body;
+  const headers = joined2(answer.headers);
+  return {
+    status: answer.statusCode,
+    statusText: answer.statusText,
+    headers,
+    async text(maxBytes) {
+      const declared = headers["content-length"];
+      const encoding = headers["content-encoding"];
+      if (declaresTooMuch(declared, encoding, maxBytes)) {
+        discard(body);
+        throw new BodyTooLarge();
+      }
+      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
+      const decoders = decodersFor(encoding);
+      let source = body;
+      for (const decoder of decoders) {
+        source.on("error", (error) => decoder.destroy(error));
+        source = source.pipe(decoder);
+      }
+      return collectText(source, maxBytes, () => {
+        discard(body);
+        for (const decoder of decoders) decoder.destroy();
+      });
+    },
+    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
+    cancel: () => discard(body)
+  };
+}
+function discard(body) {
+  body.on("error", () => void 0);
+  body.destroy();
+}
+function decodersFor(encoding) {
+  if (!encoding) return [];
+  const decoders = [];
+  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
+    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
+    else if (coding === "deflate") decoders.push(createInflate());
+    else if (coding === "br") decoders.push(createBrotliDecompress());
+    else if (coding !== "identity" && coding !== "") return [];
+  }
+  return decoders;
+}
+function joined2(headers) {
+  const out = {};
+  for (const name2 in headers) {
+    const value = headers[name2];
+    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+var init_undici_wire = __esm({
+  "src/client/undici-wire.ts"() {
+    "use strict";
+    init_body();
+    init_proxy_agents();
+    init_utf8_text();
+  }
+});
+
+// src/client/default-wire.ts
+function defaultWire(kind, proxies) {
+  if (kind === "fetch" && !proxies) {
+    const wire = fetchWire(platformFetch(void 0));
+    return () => (hasGlobalFetch(), wire);
+  }
+  let loading;
+  return () => loading ??= load(kind, proxies);
+}
+async function load(kind, proxies) {
+  if (kind === "undici") {
+    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(
+      unloadable('the undici wire (wire: "undici")', "wire")
+    );
+    return loadUndiciWire2(proxies);
+  }
+  hasGlobalFetch();
+  const proxy = proxies?.https ?? proxies?.http;
+  const undici = await loadUndici().catch(
+    unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy")
+  );
+  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
+}
+function unloadable(what, option) {
+  return (cause) => {
+    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
+  };
+}
+function platformFetch(dispatcherFor) {
+  return (url, init) => {
+    const dispatcher = dispatcherFor?.(url);
+    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
+  };
+}
+function hasGlobalFetch() {
+  if (typeof globalThis.fetch !== "function")
+    throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
+}
+var init_default_wire = __esm({
+  "src/client/default-wire.ts"() {
+    "use strict";
+    init_errors();
+    init_proxy_agents();
+    init_wire();
+  }
+});
+
+// src/client/retry.ts
+function resolveRetryPolicy(input) {
+  const given = input === false ? { maxAttempts: 1 } : input ?? {};
+  const policy = {
+    maxAttempts: 3,
+    baseDelayMs: 200,
+    maxDelayMs: 5e3,
+    maxRetryAfterMs: 6e4,
+    statuses: [429, 502, 503, 504],
+    sleep: abortableSleep,
+    now: Date.now,
+    random: Math.random,
+    ...given
+  };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new ConfigError(
+      `retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`,
+      "retry"
+    );
+  }
+  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
+    if (!(policy[key] >= 0))
+      throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
+  }
+  return policy;
+}
+function retryDelay(policy, method, outcome, attempt2) {
+  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
+  if (outcome.kind === "status" && outcome.retryAfter !== null) {
+    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
+    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
+  }
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+function mayRetry(policy, method, outcome) {
+  const idempotent = IDEMPOTENT.has(method);
+  switch (outcome.kind) {
+    case "status":
+      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
+    case "network":
+      return idempotent || outcome.refused;
+    case "timeout":
+      return idempotent;
+  }
+}
+function parseRetryAfter(value, nowMs) {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/[a-z]/i.test(text)) return void 0;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+var POST_SAFE_STATUSES, IDEMPOTENT;
+var init_retry = __esm({
+  "src/client/retry.ts"() {
+    "use strict";
+    init_errors();
+    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
+    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+  }
+});
+
+// src/client/config.ts
+import { isIPv4 } from "node:net";
+function resolveConfig(options = {}) {
+  const env = options.env ?? process.env;
+  const baseUrl = resolveBaseUrl(options, env);
+  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
+  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
+  if (projectId.includes(":"))
+    throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
+  const validateResponses = options.validateResponses ?? "off";
+  if (!["off", "warn", "throw"].includes(validateResponses)) {
+    throw new ConfigError(
+      `validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`,
+      "validateResponses"
+    );
+  }
+  const userAgent = options.userAgent ?? `${name}/${version}`;
+  if (typeof userAgent !== "string" || CONTROL.test(userAgent))
+    throw new ConfigError("userAgent must be text without control characters", "userAgent");
+  if (options.fetch !== void 0 && typeof options.fetch !== "function")
+    throw new ConfigError("fetch must be a function", "fetch");
+  const wire = options.wire ?? "fetch";
+  if (wire !== "fetch" && wire !== "undici")
+    throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
+  if (options.fetch && options.wire !== void 0)
+    throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
+  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
+  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
+  return {
+    baseUrl,
+    origin: new URL(baseUrl).origin,
+    authorization: basicAuthHeader(projectId, apiToken),
+    secrets: credentialSecrets(projectId, apiToken),
+    loadWire,
+    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    retry: resolveRetryPolicy(options.retry),
+    validateResponses,
+    userAgent,
+    signal: options.signal,
+    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
+  };
+}
+function resolveBaseUrl(options, env) {
+  if (options.baseUrl !== void 0 && options.space !== void 0) {
+    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
+  }
+  const insecure = options.allowInsecureHttp ?? false;
+  if (typeof insecure !== "boolean")
+    throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
+  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
+  if (options.space !== void 0) return spaceUrl(options.space, "space");
+  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
+  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
+  throw new ConfigError(
+    'no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE',
+    "space"
+  );
+}
+function spaceUrl(space, source) {
+  const match = typeof space === "string" ? SPACE.exec(space) : null;
+  if (!match?.[1]) {
+    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
+    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
+  }
+  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
+}
+function checkBaseUrl(value, source, allowInsecureHttp) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
+  }
+  if (url.username || url.password)
+    throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigError(
+      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
+      "baseUrl"
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
+  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
+  return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
+}
+function credential(given, fromEnv, option, variable) {
+  const value = given ?? fromEnv;
+  const source = given !== void 0 ? `options.${option}` : variable;
+  if (value === void 0 || value === "")
+    throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
+  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
+  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
+  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
+  return value;
+}
+function positive(value, fallback, option) {
+  if (value === void 0) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(
+      `${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+      option
+    );
+  }
+  return value;
+}
+var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
+var init_config = __esm({
+  "src/client/config.ts"() {
+    "use strict";
+    init_redact();
+    init_default_wire();
+    init_errors();
+    init_proxy();
+    init_retry();
+    init_wire();
+    init_package();
+    DEFAULT_TIMEOUT_MS = 3e4;
+    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    API_PATH = "/api/relay/rest";
+    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+  }
+});
+
+// src/client/exchange.ts
+function secretsOf(base, request) {
+  const auth = request.auth;
+  const password = request.requestBody?.password;
+  const extra = [];
+  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
+  if (typeof password === "string") extra.push(password);
+  return extra.length === 0 ? base : [...base, ...extra];
+}
+function observedExchange(exchange, secrets) {
+  return {
+    ...exchange,
+    url: redactText(exchange.url, secrets),
+    requestHeaders: redactValue(exchange.requestHeaders, secrets),
+    requestBody: redactValue(exchange.requestBody, secrets),
+    headers: redactValue(exchange.headers, secrets),
+    bodyText: redactText(exchange.bodyText, secrets),
+    ...exchange.retried ? {
+      retried: exchange.retried.map((answer) => ({
+        status: answer.status,
+        headers: redactValue(answer.headers, secrets),
+        bodyText: redactText(answer.bodyText, secrets)
+      }))
+    } : {}
+  };
+}
+var init_exchange = __esm({
+  "src/client/exchange.ts"() {
+    "use strict";
+    init_redact();
+  }
+});
+
+// src/client/judge.ts
+var judge_exports = {};
+__export(judge_exports, {
+  judge: () => judge
+});
+function judge(mode, performed, onFindings) {
+  const { exchange, secrets } = performed;
+  const analysis = analyseResponse(exchange);
+  const findings = checkAnalysed(analysis);
+  if (findings.length > 0 && onFindings)
+    onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
+  if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
+    throw new InvalidResponseError(exchange, findings, secrets);
+  }
+  return { performed, findings, parsed: analysis.parsed };
+}
+var init_judge = __esm({
+  "src/client/judge.ts"() {
+    "use strict";
+    init_checks();
+    init_redact();
+    init_api_error();
+    init_exchange();
+    init_http_status();
+  }
+});
+
+// src/client/validation.ts
+function createJudge(mode, onFindings) {
+  if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: void 0 });
+  let loading;
+  const hook = onFindings ?? (mode === "warn" ? warnOncePerFinding() : void 0);
+  return async (performed) => {
+    const { judge: judge2 } = await (loading ??= Promise.resolve().then(() => (init_judge(), judge_exports)));
+    return judge2(mode, performed, hook);
+  };
+}
+function warnOncePerFinding() {
+  const warned = /* @__PURE__ */ new Set();
+  return (findings) => {
+    for (const f of findings) {
+      if (warned.has(f.id)) continue;
+      warned.add(f.id);
+      const text = `${f.method} ${f.path} \u2192 ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
+      if (typeof process === "object" && typeof process.emitWarning === "function")
+        process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
+      else console.warn(text);
+    }
+  };
+}
+async function findingsOf(received) {
+  if (received.findings.length > 0) return received.findings;
+  const { checkResponse: checkResponse2 } = await Promise.resolve().then(() => (init_checks(), checks_exports));
+  return checkResponse2(received.performed.exchange);
+}
+var NOTHING;
+var init_validation2 = __esm({
+  "src/client/validation.ts"() {
+    "use strict";
+    NOTHING = [];
+  }
+});
+
+// src/client/pipeline.ts
+function createPipeline(config, transport, judge2) {
+  const basePath = new URL(config.baseUrl).pathname;
+  async function perform(request, call) {
+    const { method, url } = request;
+    const bodyText = request.body === null ? void 0 : await request.text();
+    const parsed = bodyText === void 0 ? void 0 : parseJson(bodyText);
+    return transport({
+      operationId: operationAt(method, new URL(url).pathname, basePath),
+      method,
+      url,
+      bodyText,
+      requestBody: parsed === void 0 ? void 0 : parsed.ok ? parsed.value : bodyText,
+      headers: headerRecord2(request.headers),
+      auth: call?.auth,
+      // A `Request` always has a signal; a call without one of its own needs no listener.
+      signal: call ? call.signal : request.signal
+    });
+  }
+  return {
+    clientFetch: async (request) => {
+      const performed = await perform(request, void 0);
+      return responseOf(await judge2(performed));
+    },
+    open(call) {
+      let sent;
+      return {
+        async fetch(request) {
+          sent = await perform(request, call);
+          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
+        },
+        sent: () => sent
+      };
+    },
+    async receive(operationId, call, result2, sent) {
+      const { response, data, error } = result2;
+      const op = operations2[operationId];
+      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
+      const secrets = sent?.secrets ?? config.secrets;
+      const body = response.ok ? data : error;
+      const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
+        throw new ResponseTooLargeError(
+          { method: op.method, url, attempts: sent?.exchange.attempts ?? 0 },
+          response.status,
+          config.maxResponseBytes,
+          { secrets }
+        );
+      }
+      const exchange = {
+        ...requestSide(operationId, sent),
+        url,
+        status: response.status,
+        headers: headerRecord2(response.headers),
+        bodyText
+      };
+      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
+      if (requestId !== void 0) exchange.requestId = requestId;
+      const performed = { exchange, statusText: response.statusText, secrets };
+      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
+    }
+  };
+}
+function requestSide(operationId, sent) {
+  if (!sent)
+    return {
+      operationId,
+      method: operations2[operationId].method,
+      requestHeaders: {},
+      requestBody: void 0,
+      durationMs: 0,
+      attempts: 0
+    };
+  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
+  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
+}
+function operationOf3(operationId) {
+  if (!Object.prototype.hasOwnProperty.call(operations2, operationId))
+    throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
+  return operationId;
+}
+async function responseOf(received) {
+  const { exchange, statusText, secrets } = received.performed;
+  const { status, headers, bodyText } = exchange;
+  if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
+  const body = NULL_BODY2.has(status) ? null : bodyText;
+  try {
+    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
+  } catch {
+    return new AnsweredResponse(body, { status, headers }, exchange.url);
+  }
+}
+var NO_FINDINGS, NULL_BODY2, AnsweredResponse;
+var init_pipeline = __esm({
+  "src/client/pipeline.ts"() {
+    "use strict";
+    init_http_headers();
+    init_utf8_text();
+    init_json_text();
+    init_spec();
+    init_api_error();
+    init_errors();
+    init_validation2();
+    NO_FINDINGS = [];
+    NULL_BODY2 = /* @__PURE__ */ new Set([204, 205, 304]);
+    AnsweredResponse = class extends Response {
+      #url;
+      constructor(body, init, url) {
+        super(body, init);
+        this.#url = url;
+      }
+      get url() {
+        return this.#url;
+      }
+    };
+  }
+});
+
+// src/client/page-link.ts
+function listUrlOf(baseUrl) {
+  return `${baseUrl}${operations2.list_sip_endpoints.path}`;
+}
+function resolvePageLink(next, pageUrl, listUrl) {
+  if (next === void 0 || next === null || next === "") return { kind: "none" };
+  if (typeof next !== "string")
+    return {
+      kind: "unusable",
+      reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string`
+    };
+  let target;
+  try {
+    target = new URL(next, pageUrl);
+  } catch {
+    return { kind: "unusable", reason: `links.next ${JSON.stringify(next.slice(0, 200))} is not a URL reference` };
+  }
+  const leadsTo = `${target.origin}${target.pathname}`;
+  if (target.username || target.password)
+    return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
+  if (leadsTo !== listUrl)
+    return {
+      kind: "unusable",
+      reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed`
+    };
+  return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
+}
+var init_page_link = __esm({
+  "src/client/page-link.ts"() {
+    "use strict";
+    init_spec();
+  }
+});
+
+// src/client/pagination.ts
+async function* walkPages(first, follow, listUrl, options = {}) {
+  let page = await first();
+  const seen = /* @__PURE__ */ new Set([page.url]);
+  for (let pages = 1; ; pages++) {
+    yield* page.body.data;
+    const link = resolvePageLink(page.body.links.next, page.url, listUrl);
+    if (link.kind === "none") return;
+    if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
+    const url = link.url;
+    if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
+    if (options.maxPages !== void 0 && pages >= options.maxPages) {
+      if (options.atMaxPages === "throw")
+        throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
+      return;
+    }
+    seen.add(url);
+    page = await follow(link);
+  }
+}
+var init_pagination = __esm({
+  "src/client/pagination.ts"() {
+    "use strict";
+    init_errors();
+    init_page_link();
+  }
+});
+
+// src/client/send.ts
+function createSend(raw, pipeline) {
+  return async function send(request) {
+    const operationId = operationOf3(String(request.operationId));
+    const op = operations2[operationId];
+    const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
+    const { search, bodyText } = request;
+    if (search !== void 0 && request.query !== void 0)
+      throw new ArgumentError("give either query or search, not both");
+    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search))
+      throw new ArgumentError(
+        `search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`
+      );
+    const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
+    const open = pipeline.open(call);
+    const untyped = raw;
+    const result2 = await untyped.request(op.method.toLowerCase(), op.path, {
+      params: { path, query: request.query },
+      headers: request.headers,
+      body: bodyText ?? request.body,
+      bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
+      querySerializer: search !== void 0 ? () => search : void 0,
+      parseAs: "text",
+      fetch: open.fetch
+    });
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
+    return observedExchange(exchange, secrets);
+  };
+}
+function pathSegment(value, name2 = "id") {
+  if (typeof value !== "string" || value === "")
+    throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
+  if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name2} must not be "${value}"`);
+  return value;
+}
+function serialize(body) {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ArgumentError(`body cannot be sent as JSON: ${error.message}`, { cause: error });
+  }
+}
+var init_send = __esm({
+  "src/client/send.ts"() {
+    "use strict";
+    init_spec();
+    init_errors();
+    init_exchange();
+    init_pipeline();
+  }
+});
+
+// src/client/attempt.ts
+function stop(deadline, reason) {
+  deadline.inFlight?.abort(reason);
+  deadline.response?.cancel(reason);
+  deadline.reject(reason);
+}
+function expire(deadline) {
+  deadline.expired = true;
+  stop(deadline, new Error(`no complete answer within ${deadline.timeoutMs} ms`));
+}
+async function attempt(wire, request, limits, userSignal) {
+  if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
+  const deadline = {
+    expired: false,
+    inFlight: void 0,
+    reject: noop,
+    timeoutMs: limits.timeoutMs,
+    response: void 0
+  };
+  const ended = new Promise((_resolve, reject) => {
+    deadline.reject = reject;
+  });
+  const timer = setTimeout(expire, limits.timeoutMs, deadline);
+  let onUserAbort;
+  if (userSignal) {
+    onUserAbort = () => stop(deadline, userSignal.reason);
+    userSignal.addEventListener("abort", onUserAbort);
+  }
+  try {
+    return await Promise.race([sendAndRead(wire, request, limits.maxResponseBytes, deadline), ended]);
+  } catch (error) {
+    if (error instanceof AttemptFailure) throw error;
+    if (deadline.expired) throw new AttemptFailure("timeout", error);
+    if (userSignal?.aborted) throw new AttemptFailure("aborted", error);
+    throw new AttemptFailure("network", error);
+  } finally {
+    clearTimeout(timer);
+    if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
+  }
+}
+async function sendAndRead(wire, request, maxBytes, deadline) {
+  deadline.inFlight = wire(request);
+  const response = await deadline.inFlight.response;
+  if (deadline.expired) {
+    response.cancel(void 0);
+    throw new Error("answer arrived after the deadline");
+  }
+  deadline.response = response;
+  try {
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bodyText: await response.text(maxBytes)
+    };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
+    throw error;
+  }
+}
+function noop() {
+}
+var AttemptFailure;
+var init_attempt = __esm({
+  "src/client/attempt.ts"() {
+    "use strict";
+    init_body();
+    AttemptFailure = class {
+      constructor(kind, cause, status = 0) {
+        this.kind = kind;
+        this.cause = cause;
+        this.status = status;
+      }
+      kind;
+      cause;
+      status;
+    };
+  }
+});
+
+// src/client/transport.ts
+function createTransport(config, onExchange) {
+  const { retry: policy } = config;
+  let ready;
+  const baseHeaders = {
+    accept: "application/json",
+    "accept-encoding": "gzip, deflate, br",
+    "user-agent": config.userAgent
+  };
+  const sameOriginPrefix = `${config.origin}/`;
+  return async function perform(request) {
+    const { method, url } = request;
+    const secrets = secretsOf(config.secrets, request);
+    if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
+    const operationId = request.operationId;
+    if (operationId === void 0)
+      throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
+    const headers = { ...baseHeaders, ...request.headers };
+    const auth = request.auth ?? "default";
+    if (auth === "default") headers.authorization = config.authorization;
+    else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
+    if (request.bodyText !== void 0) headers["content-type"] ??= "application/json";
+    const userSignal = combine(request.signal ?? void 0, config.signal);
+    const sent = { method, url, headers, body: request.bodyText };
+    const wire = ready ??= await config.loadWire();
+    const started = policy.now();
+    const retried = [];
+    for (let attempts = 1; ; attempts++) {
+      const facts = { method, url, attempts };
+      let outcome;
+      let result2;
+      let failure;
+      try {
+        result2 = await attempt(wire, sent, config, userSignal);
+        outcome = { kind: "status", status: result2.status, retryAfter: result2.headers["retry-after"] ?? null };
+      } catch (error) {
+        if (!(error instanceof AttemptFailure)) throw error;
+        if (error.kind === "too-large")
+          throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
+        if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
+        failure = error;
+        outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
+      }
+      const delay = retryDelay(policy, method, outcome, attempts);
+      if (delay === void 0) {
+        if (result2) return finish(operationId, request, headers, result2, attempts, started, secrets, retried);
+        if (failure?.kind === "timeout")
+          throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
+        throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
+      }
+      if (result2) retried.push({ status: result2.status, headers: result2.headers, bodyText: result2.bodyText });
+      try {
+        await policy.sleep(delay, userSignal);
+      } catch (error) {
+        throw new AbortedError(facts, { cause: error, secrets });
+      }
+    }
+  };
+  function finish(operationId, request, requestHeaders, result2, attempts, started, secrets, retried) {
+    const { headers, bodyText } = result2;
+    const exchange = {
+      operationId,
+      method: request.method,
+      url: request.url,
+      requestHeaders,
+      requestBody: request.requestBody,
+      status: result2.status,
+      headers,
+      bodyText,
+      durationMs: policy.now() - started,
+      attempts
+    };
+    const requestId = headers["x-request-id"] ?? headers["request-id"];
+    if (requestId !== void 0) exchange.requestId = requestId;
+    if (retried.length > 0) exchange.retried = retried;
+    if (onExchange) onExchange(observedExchange(exchange, secrets));
+    return { exchange, statusText: result2.statusText, secrets };
+  }
+}
+function refuseForeign(origin, url, secrets) {
+  const target = new URL(url);
+  if (target.username || target.password) {
+    throw new OriginRefusedError(
+      `${target.protocol}//${target.host}${target.pathname}`,
+      origin,
+      "the URL carries credentials",
+      { secrets }
+    );
+  }
+  if (target.origin !== origin)
+    throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
+}
+function combine(a, b) {
+  return a && b ? AbortSignal.any([a, b]) : a ?? b;
+}
+function errorCode(error, depth = 0) {
+  if (error === null || typeof error !== "object" || depth >= CODE_DEPTH) return void 0;
+  const { code, errors, cause } = error;
+  if (typeof code === "string") return code;
+  if (Array.isArray(errors)) {
+    for (const member of errors) {
+      const found = errorCode(member, depth + 1);
+      if (found !== void 0) return found;
+    }
+  }
+  return errorCode(cause, depth + 1);
+}
+var CODE_DEPTH;
+var init_transport = __esm({
+  "src/client/transport.ts"() {
+    "use strict";
+    init_redact();
+    init_attempt();
+    init_errors();
+    init_exchange();
+    init_retry();
+    CODE_DEPTH = 4;
+  }
+});
+
+// src/client/client.ts
+function createSipEndpointsClient(options = {}) {
+  const config = resolveConfig(options);
+  const transport = createTransport(config, options.onExchange);
+  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
+  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
+  const listUrl = listUrlOf(config.baseUrl);
+  const typed = async (operationId, signal, send) => {
+    const call = { signal, judged: true };
+    const open = pipeline.open(call);
+    const result2 = await send({ parseAs: "text", fetch: open.fetch });
+    return pipeline.receive(operationId, call, result2, open.sent());
+  };
+  const page = async (signal, search, query) => {
+    const received = await typed(
+      "list_sip_endpoints",
+      signal,
+      (init) => raw.GET("/endpoints/sip", {
+        ...init,
+        params: { query },
+        querySerializer: search === void 0 ? void 0 : () => search
+      })
+    );
+    return { body: await listBody(received), url: received.performed.exchange.url };
+  };
+  return {
+    baseUrl: config.baseUrl,
+    raw,
+    send: createSend(raw, pipeline),
+    list: async (query, opts) => (await page(opts?.signal, void 0, query)).body,
+    listAll: (query, opts) => walkPages(
+      () => page(opts?.signal, void 0, query),
+      (link) => page(opts?.signal, link.search),
+      listUrl,
+      opts
+    ),
+    retrieve: async (id, opts) => endpointBody(
+      await typed(
+        "retrieve_sip_endpoint",
+        opts?.signal,
+        (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
+      )
+    ),
+    create: async (body, opts) => endpointBody(
+      await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))
+    ),
+    update: async (id, body, opts) => endpointBody(
+      await typed(
+        "update_sip_endpoint",
+        opts?.signal,
+        (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body })
+      )
+    ),
+    async delete(id, opts) {
+      await successBody(
+        await typed(
+          "delete_sip_endpoint",
+          opts?.signal,
+          (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
+        )
+      );
+    }
+  };
+}
+async function successBody(receipt) {
+  const { exchange, secrets } = receipt.performed;
+  const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
+  if (isSuccess(exchange.status)) return parsed;
+  throw await createApiError({
+    exchange,
+    body: parsed.ok ? parsed.value : exchange.bodyText,
+    findings: receipt.findings,
+    secrets
+  });
+}
+async function endpointBody(receipt) {
+  const parsed = await successBody(receipt);
+  if (parsed.ok && isPlainObject(parsed.value)) return parsed.value;
+  throw await unusable(receipt);
+}
+async function listBody(receipt) {
+  const parsed = await successBody(receipt);
+  const value = parsed.ok ? parsed.value : void 0;
+  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links))
+    return value;
+  throw await unusable(receipt);
+}
+async function unusable(receipt) {
+  const { exchange, secrets } = receipt.performed;
+  return new InvalidResponseError(exchange, await findingsOf(receipt), secrets);
+}
+function parseOnce(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return NOT_JSON;
+  }
+}
+var NOT_JSON;
+var init_client = __esm({
+  "src/client/client.ts"() {
+    "use strict";
+    init_openapi_fetch();
+    init_json_pointer();
+    init_api_error();
+    init_config();
+    init_pipeline();
+    init_page_link();
+    init_pagination();
+    init_send();
+    init_transport();
+    init_validation2();
+    init_http_status();
+    NOT_JSON = { ok: false };
+  }
+});
+
+// src/client/index.ts
+var init_client2 = __esm({
+  "src/client/index.ts"() {
+    "use strict";
+    init_client();
+    init_errors();
+    init_api_error();
+  }
+});
+
+// src/drift/target.ts
+async function startEmbeddedMock(options = {}) {
+  const mock = await startMockServer({
+    port: 0,
+    fault: options.fault,
+    faultOptions: options.faultOptions,
+    seedCount: options.seedCount ?? MOCK_SEED_COUNT,
+    // The mock's own demo credentials, never whatever SIGNALWIRE_* the environment holds.
+    env: {}
+  });
+  return {
+    kind: "mock",
+    baseUrl: mock.url,
+    credentials: mock.credentials,
+    fault: options.fault,
+    mock,
+    close: () => mock.close()
+  };
+}
+function connect(where, credentials, options = {}) {
+  const client = createSipEndpointsClient({
+    ...where.baseUrl !== void 0 ? { baseUrl: where.baseUrl } : { space: where.space },
+    projectId: credentials.projectId,
+    apiToken: credentials.apiToken,
+    // Only the proxy variables: the target and credentials are the plan's, never ambient SIGNALWIRE_*.
+    env: Object.fromEntries(PROXY_VARIABLES.map((name2) => [name2, options.proxyEnv?.[name2]])),
+    allowInsecureHttp: options.allowInsecureHttp,
+    // The runtime's fetch unless one is given: the action's one-file bundle carries no undici, and a
+    // drift run's requests are few (pages of up to 1,000) and wait on the server, not the client.
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },
+    userAgent: "sip-endpoints-drift"
+  });
+  return { send: (request) => client.send(request), baseUrl: client.baseUrl };
+}
+function createDriftSend(target, options = {}) {
+  return connect({ baseUrl: target.baseUrl }, target.credentials, options).send;
+}
+var MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, PROXY_VARIABLES;
+var init_target = __esm({
+  "src/drift/target.ts"() {
+    "use strict";
+    init_client2();
+    init_mock2();
+    MOCK_SEED_COUNT = 120;
+    MOCK_TIMEOUT_MS = 2e3;
+    PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
+  }
+});
+
+// src/drift/job.ts
+function defaultMode(kind) {
+  return kind === "mock" ? "read-write" : "read-only";
+}
+function liveTargetFromEnv(env, given = {}) {
+  const projectId = env.SIGNALWIRE_PROJECT_ID;
+  const apiToken = env.SIGNALWIRE_API_TOKEN;
+  const credentials = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(
+    (name2) => typeof name2 === "string"
+  );
+  const baseUrl = given.baseUrl ?? (env.SIGNALWIRE_BASE_URL || void 0);
+  const space = env.SIGNALWIRE_SPACE || void 0;
+  const address = baseUrl === void 0 && space === void 0;
+  if (credentials.length > 0 || address) return { missing: { credentials, address } };
+  return {
+    kind: "live",
+    ...baseUrl !== void 0 ? { baseUrl } : { space },
+    credentials: { projectId, apiToken },
+    source: given.baseUrl !== void 0 ? "given" : baseUrl !== void 0 ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE",
+    allowInsecureHttp: given.allowInsecureHttp === true
+  };
+}
+async function openTarget(job, proxyEnv) {
+  const { target } = job;
+  if (target.kind === "mock") {
+    const mock = await startEmbeddedMock({ fault: target.fault });
+    return { target: mock, send: createDriftSend(mock, { timeoutMs: job.timeoutMs ?? MOCK_TIMEOUT_MS }), close: mock.close };
+  }
+  const { baseUrl, space, credentials, allowInsecureHttp } = target;
+  const connected = connect({ baseUrl, space }, credentials, {
+    ...job.timeoutMs !== void 0 ? { timeoutMs: job.timeoutMs } : {},
+    proxyEnv,
+    allowInsecureHttp
+  });
+  return {
+    target: { kind: "live", baseUrl: connected.baseUrl, credentials },
+    send: connected.send,
+    close: async () => {
+    }
+  };
+}
+function jobRunOptions(job) {
+  return {
+    mode: job.mode,
+    failOn: job.failOn,
+    maxPages: job.maxPages,
+    harPages: job.harPages,
+    fixtures: job.fixtures,
+    minCoverage: job.minCoverage,
+    ...job.policy ? { policy: job.policy } : {},
+    ...job.maxDurationMs !== void 0 ? { maxDurationMs: job.maxDurationMs } : {}
+  };
+}
+var JOB_DEFAULTS;
+var init_job = __esm({
+  "src/drift/job.ts"() {
+    "use strict";
+    init_har();
+    init_target();
+    JOB_DEFAULTS = {
+      failOn: "warning",
+      maxPages: 1e3,
+      harPages: DEFAULT_HAR_PAGES
+    };
+  }
+});
+
 // generated/spec-lines.ts
 var specLines;
 var init_spec_lines = __esm({
@@ -23328,24 +25640,6 @@ var init_spec_location = __esm({
   }
 });
 
-// src/drift/secret-fields.ts
-function isSecretField(key) {
-  return isSecretKey(key) || isWriteOnlyKey(key);
-}
-function scrubBodyText(text) {
-  const parsed = parseJson(text);
-  if (!parsed.ok || valuesUnderKeys(parsed.value, isSecretField).length === 0) return text;
-  return JSON.stringify(redactValue(parsed.value, [], isSecretField));
-}
-var init_secret_fields = __esm({
-  "src/drift/secret-fields.ts"() {
-    "use strict";
-    init_write_only_returned();
-    init_json_text();
-    init_redact();
-  }
-});
-
 // src/drift/fixtures.ts
 import { randomBytes, randomUUID as randomUUID2 } from "node:crypto";
 function newPassword() {
@@ -23521,14 +25815,14 @@ function oneOf(flag, value, allowed, fallback) {
   if (allowed.includes(value)) return value;
   throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
 }
-function resolvePlan(flags, env, defaults) {
-  if (flags.replay !== void 0) return replayPlan(flags, defaults);
+function resolvePlan(flags, env, policy) {
+  if (flags.replay !== void 0) return replayPlan(flags, policy);
   const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
-  const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning");
+  const mode = oneOf("mode", flags.mode, MODES, defaultMode(kind));
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, JOB_DEFAULTS.failOn);
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
-  const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
+  const maxPages = positiveInteger("max-pages", flags["max-pages"], JOB_DEFAULTS.maxPages);
   const cleanup = flags.cleanup === true;
   if (cleanup && flags.mode === "read-only")
     throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
@@ -23548,35 +25842,27 @@ function resolvePlan(flags, env, defaults) {
     target = { kind, ...fault ? { fault } : {} };
   } else {
     if (flags["mock-fault"] !== void 0) throw new UsageError("--mock-fault is only for --target mock");
-    const projectId = env.SIGNALWIRE_PROJECT_ID;
-    const apiToken = env.SIGNALWIRE_API_TOKEN;
-    const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
-    if (missing.length > 0)
-      throw new UsageError(
-        `--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`
-      );
-    const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || void 0);
-    const space = env.SIGNALWIRE_SPACE || void 0;
-    if (baseUrl === void 0 && space === void 0)
+    const live = liveTargetFromEnv(env, {
+      ...flags["base-url"] !== void 0 ? { baseUrl: flags["base-url"] } : {},
+      allowInsecureHttp: flags["allow-insecure-http"] === true
+    });
+    if ("missing" in live) {
+      if (live.missing.credentials.length > 0)
+        throw new UsageError(
+          `--target live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags)`
+        );
       throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    const source = flags["base-url"] !== void 0 ? "--base-url" : baseUrl !== void 0 ? "SIGNALWIRE_BASE_URL" : "SIGNALWIRE_SPACE";
-    const allowInsecureHttp = flags["allow-insecure-http"] === true;
-    if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
+    }
+    if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://")) {
       throw new UsageError(
         "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)"
       );
     }
-    target = {
-      kind,
-      ...baseUrl !== void 0 ? { baseUrl } : { space },
-      credentials: { projectId, apiToken },
-      source,
-      allowInsecureHttp
-    };
+    target = live;
   }
   const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
-  const harPages = flags["har-pages"] === void 0 ? defaults.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
+  const harPages = flags["har-pages"] === void 0 ? JOB_DEFAULTS.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
   const fixtures = fixturesOf(flags.fixture ?? []);
   if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
     throw new UsageError(
@@ -23589,20 +25875,23 @@ function resolvePlan(flags, env, defaults) {
       "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec"
     );
   return {
-    target,
-    mode,
-    failOn,
+    job: {
+      target,
+      mode,
+      failOn,
+      maxPages,
+      ...timeoutMs !== void 0 ? { timeoutMs } : {},
+      ...maxDurationMs !== void 0 ? { maxDurationMs } : {},
+      harPages,
+      fixtures,
+      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
+      ...policy ? { policy } : {},
+      ...spec2 !== void 0 ? { spec: spec2 } : {}
+    },
     out,
-    maxPages,
-    ...timeoutMs !== void 0 ? { timeoutMs } : {},
-    ...maxDurationMs !== void 0 ? { maxDurationMs } : {},
-    cleanup,
     json: flags.json === true,
-    harPages,
-    suggestSpec: flags["suggest-spec"] === true,
-    fixtures,
-    ...spec2 !== void 0 ? { spec: spec2 } : {},
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
+    cleanup,
+    suggestSpec: flags["suggest-spec"] === true
   };
 }
 function minCoverageOf(given) {
@@ -23647,7 +25936,7 @@ function fixturesOf(given) {
   }
   return fixtures;
 }
-function replayPlan(flags, defaults) {
+function replayPlan(flags, policy) {
   const path = flags.replay;
   if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
   const given = [
@@ -23662,18 +25951,21 @@ function replayPlan(flags, defaults) {
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
   return {
-    target: { kind: "replay", path },
-    mode: "read-only",
-    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, "warning"),
+    job: {
+      target: { kind: "replay", path },
+      mode: defaultMode("replay"),
+      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, JOB_DEFAULTS.failOn),
+      maxPages: JOB_DEFAULTS.maxPages,
+      harPages: JOB_DEFAULTS.harPages,
+      fixtures: {},
+      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
+      ...policy ? { policy } : {},
+      ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {}
+    },
     out,
-    maxPages: defaults.maxPages,
-    cleanup: false,
     json: flags.json === true,
-    harPages: defaults.harPages,
-    suggestSpec: flags["suggest-spec"] === true,
-    fixtures: {},
-    ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {},
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? [])
+    cleanup: false,
+    suggestSpec: flags["suggest-spec"] === true
   };
 }
 function positiveInteger(flag, value, fallback) {
@@ -23686,6 +25978,7 @@ var init_drift_plan = __esm({
     init_command();
     init_coverage();
     init_mock2();
+    init_job();
     init_fixtures();
     TARGET_FLAGS = [
       "target",
@@ -23748,2182 +26041,6 @@ var init_policy = __esm({
     init_checks();
     NO_POLICY = { checks: {}, acknowledged: [] };
     applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
-  }
-});
-
-// node_modules/openapi-fetch/dist/index.mjs
-function randomID() {
-  return Math.random().toString(36).slice(2, 11);
-}
-function createClient(clientOptions) {
-  let {
-    baseUrl = "",
-    Request: CustomRequest = globalThis.Request,
-    fetch: baseFetch = globalThis.fetch,
-    querySerializer: globalQuerySerializer,
-    bodySerializer: globalBodySerializer,
-    pathSerializer: globalPathSerializer,
-    headers: baseHeaders,
-    requestInitExt = void 0,
-    ...baseOptions
-  } = { ...clientOptions };
-  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
-  baseUrl = removeTrailingSlash(baseUrl);
-  const globalMiddlewares = [];
-  async function coreFetch(schemaPath, fetchOptions) {
-    const {
-      baseUrl: localBaseUrl,
-      fetch = baseFetch,
-      Request: Request2 = CustomRequest,
-      headers,
-      params = {},
-      parseAs = "json",
-      querySerializer: requestQuerySerializer,
-      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
-      pathSerializer: requestPathSerializer,
-      body,
-      middleware: requestMiddlewares = [],
-      ...init
-    } = fetchOptions || {};
-    let finalBaseUrl = baseUrl;
-    if (localBaseUrl) {
-      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
-    }
-    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
-    if (requestQuerySerializer) {
-      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
-        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
-        ...requestQuerySerializer
-      });
-    }
-    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
-    const serializedBody = body === void 0 ? void 0 : bodySerializer(
-      body,
-      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
-      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
-      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
-      // setting the content-type at the very beginning to be overwritten.
-      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
-      mergeHeaders(baseHeaders, headers, params.header)
-    );
-    const finalHeaders = mergeHeaders(
-      // with no body, we should not to set Content-Type
-      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
-      serializedBody instanceof FormData ? {} : {
-        "Content-Type": "application/json"
-      },
-      baseHeaders,
-      headers,
-      params.header
-    );
-    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
-    const requestInit = {
-      redirect: "follow",
-      ...baseOptions,
-      ...init,
-      body: serializedBody,
-      headers: finalHeaders
-    };
-    let id;
-    let options;
-    let request = new Request2(
-      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
-      requestInit
-    );
-    let response;
-    for (const key in init) {
-      if (!(key in request)) {
-        request[key] = init[key];
-      }
-    }
-    if (finalMiddlewares.length) {
-      id = randomID();
-      options = Object.freeze({
-        baseUrl: finalBaseUrl,
-        fetch,
-        parseAs,
-        querySerializer,
-        bodySerializer,
-        pathSerializer
-      });
-      for (const m of finalMiddlewares) {
-        if (m && typeof m === "object" && typeof m.onRequest === "function") {
-          const result2 = await m.onRequest({
-            request,
-            schemaPath,
-            params,
-            options,
-            id
-          });
-          if (result2) {
-            if (result2 instanceof Request2) {
-              request = result2;
-            } else if (result2 instanceof Response) {
-              response = result2;
-              break;
-            } else {
-              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
-            }
-          }
-        }
-      }
-    }
-    if (!response) {
-      try {
-        response = await fetch(request, requestInitExt);
-      } catch (error2) {
-        let errorAfterMiddleware = error2;
-        if (finalMiddlewares.length) {
-          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-            const m = finalMiddlewares[i];
-            if (m && typeof m === "object" && typeof m.onError === "function") {
-              const result2 = await m.onError({
-                request,
-                error: errorAfterMiddleware,
-                schemaPath,
-                params,
-                options,
-                id
-              });
-              if (result2) {
-                if (result2 instanceof Response) {
-                  errorAfterMiddleware = void 0;
-                  response = result2;
-                  break;
-                }
-                if (result2 instanceof Error) {
-                  errorAfterMiddleware = result2;
-                  continue;
-                }
-                throw new Error("onError: must return new Response() or instance of Error");
-              }
-            }
-          }
-        }
-        if (errorAfterMiddleware) {
-          throw errorAfterMiddleware;
-        }
-      }
-      if (finalMiddlewares.length) {
-        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-          const m = finalMiddlewares[i];
-          if (m && typeof m === "object" && typeof m.onResponse === "function") {
-            const result2 = await m.onResponse({
-              request,
-              response,
-              schemaPath,
-              params,
-              options,
-              id
-            });
-            if (result2) {
-              if (!(result2 instanceof Response)) {
-                throw new Error("onResponse: must return new Response() when modifying the response");
-              }
-              response = result2;
-            }
-          }
-        }
-      }
-    }
-    const contentLength = response.headers.get("Content-Length");
-    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
-      return response.ok ? { data: void 0, response } : { error: void 0, response };
-    }
-    if (response.ok) {
-      const getResponseData = async () => {
-        if (parseAs === "stream") {
-          return response.body;
-        }
-        if (parseAs === "json" && !contentLength) {
-          const raw = await response.text();
-          return raw ? JSON.parse(raw) : void 0;
-        }
-        return await response[parseAs]();
-      };
-      return { data: await getResponseData(), response };
-    }
-    let error = await response.text();
-    try {
-      error = JSON.parse(error);
-    } catch {
-    }
-    return { error, response };
-  }
-  return {
-    request(method, url, init) {
-      return coreFetch(url, { ...init, method: method.toUpperCase() });
-    },
-    /** Call a GET endpoint */
-    GET(url, init) {
-      return coreFetch(url, { ...init, method: "GET" });
-    },
-    /** Call a PUT endpoint */
-    PUT(url, init) {
-      return coreFetch(url, { ...init, method: "PUT" });
-    },
-    /** Call a POST endpoint */
-    POST(url, init) {
-      return coreFetch(url, { ...init, method: "POST" });
-    },
-    /** Call a DELETE endpoint */
-    DELETE(url, init) {
-      return coreFetch(url, { ...init, method: "DELETE" });
-    },
-    /** Call a OPTIONS endpoint */
-    OPTIONS(url, init) {
-      return coreFetch(url, { ...init, method: "OPTIONS" });
-    },
-    /** Call a HEAD endpoint */
-    HEAD(url, init) {
-      return coreFetch(url, { ...init, method: "HEAD" });
-    },
-    /** Call a PATCH endpoint */
-    PATCH(url, init) {
-      return coreFetch(url, { ...init, method: "PATCH" });
-    },
-    /** Call a TRACE endpoint */
-    TRACE(url, init) {
-      return coreFetch(url, { ...init, method: "TRACE" });
-    },
-    /** Register middleware */
-    use(...middleware) {
-      for (const m of middleware) {
-        if (!m) {
-          continue;
-        }
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        globalMiddlewares.push(m);
-      }
-    },
-    /** Unregister middleware */
-    eject(...middleware) {
-      for (const m of middleware) {
-        const i = globalMiddlewares.indexOf(m);
-        if (i !== -1) {
-          globalMiddlewares.splice(i, 1);
-        }
-      }
-    }
-  };
-}
-function serializePrimitiveParam(name2, value, options) {
-  if (value === void 0 || value === null) {
-    return "";
-  }
-  if (typeof value === "object") {
-    throw new Error(
-      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
-    );
-  }
-  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
-}
-function serializeObjectParam(name2, value, options) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  const values = [];
-  const joiner = {
-    simple: ",",
-    label: ".",
-    matrix: ";"
-  }[options.style] || "&";
-  if (options.style !== "deepObject" && options.explode === false) {
-    for (const k in value) {
-      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
-    }
-    const final2 = values.join(",");
-    switch (options.style) {
-      case "form": {
-        return `${name2}=${final2}`;
-      }
-      case "label": {
-        return `.${final2}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final2}`;
-      }
-      default: {
-        return final2;
-      }
-    }
-  }
-  for (const k in value) {
-    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
-    values.push(serializePrimitiveParam(finalName, value[k], options));
-  }
-  const final = values.join(joiner);
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
-}
-function serializeArrayParam(name2, value, options) {
-  if (!Array.isArray(value)) {
-    return "";
-  }
-  if (options.explode === false) {
-    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
-    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
-    switch (options.style) {
-      case "simple": {
-        return final;
-      }
-      case "label": {
-        return `.${final}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final}`;
-      }
-      // case "spaceDelimited":
-      // case "pipeDelimited":
-      default: {
-        return `${name2}=${final}`;
-      }
-    }
-  }
-  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
-  const values = [];
-  for (const v of value) {
-    if (options.style === "simple" || options.style === "label") {
-      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
-    } else {
-      values.push(serializePrimitiveParam(name2, v, options));
-    }
-  }
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
-}
-function createQuerySerializer(options) {
-  return function querySerializer(queryParams) {
-    const search = [];
-    if (queryParams && typeof queryParams === "object") {
-      for (const name2 in queryParams) {
-        const value = queryParams[name2];
-        if (value === void 0 || value === null) {
-          continue;
-        }
-        if (Array.isArray(value)) {
-          if (value.length === 0) {
-            continue;
-          }
-          search.push(
-            serializeArrayParam(name2, value, {
-              style: "form",
-              explode: true,
-              ...options?.array,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        if (typeof value === "object") {
-          search.push(
-            serializeObjectParam(name2, value, {
-              style: "deepObject",
-              explode: true,
-              ...options?.object,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        search.push(serializePrimitiveParam(name2, value, options));
-      }
-    }
-    return search.join("&");
-  };
-}
-function defaultPathSerializer(pathname, pathParams) {
-  let nextURL = pathname;
-  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
-    let name2 = match.substring(1, match.length - 1);
-    let explode = false;
-    let style = "simple";
-    if (name2.endsWith("*")) {
-      explode = true;
-      name2 = name2.substring(0, name2.length - 1);
-    }
-    if (name2.startsWith(".")) {
-      style = "label";
-      name2 = name2.substring(1);
-    } else if (name2.startsWith(";")) {
-      style = "matrix";
-      name2 = name2.substring(1);
-    }
-    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
-      continue;
-    }
-    const value = pathParams[name2];
-    if (Array.isArray(value)) {
-      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (typeof value === "object") {
-      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (style === "matrix") {
-      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
-      continue;
-    }
-    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
-  }
-  return nextURL;
-}
-function defaultBodySerializer(body, headers) {
-  if (body instanceof FormData) {
-    return body;
-  }
-  if (headers) {
-    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
-    if (contentType === "application/x-www-form-urlencoded") {
-      return new URLSearchParams(body).toString();
-    }
-  }
-  return JSON.stringify(body);
-}
-function createFinalURL(pathname, options) {
-  let finalURL = `${options.baseUrl}${pathname}`;
-  if (options.params?.path) {
-    finalURL = options.pathSerializer(finalURL, options.params.path);
-  }
-  let search = options.querySerializer(options.params.query ?? {});
-  if (search.startsWith("?")) {
-    search = search.substring(1);
-  }
-  if (search) {
-    finalURL += `?${search}`;
-  }
-  return finalURL;
-}
-function mergeHeaders(...allHeaders) {
-  const finalHeaders = new Headers();
-  for (const h of allHeaders) {
-    if (!h || typeof h !== "object") {
-      continue;
-    }
-    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
-    for (const [k, v] of iterator) {
-      if (v === null) {
-        finalHeaders.delete(k);
-      } else if (Array.isArray(v)) {
-        for (const v2 of v) {
-          finalHeaders.append(k, v2);
-        }
-      } else if (v !== void 0) {
-        finalHeaders.set(k, v);
-      }
-    }
-  }
-  return finalHeaders;
-}
-function removeTrailingSlash(url) {
-  if (url.endsWith("/")) {
-    return url.substring(0, url.length - 1);
-  }
-  return url;
-}
-var PATH_PARAM_RE, supportsRequestInitExt;
-var init_dist = __esm({
-  "node_modules/openapi-fetch/dist/index.mjs"() {
-    PATH_PARAM_RE = /\{[^{}]+\}/g;
-    supportsRequestInitExt = () => {
-      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
-    };
-  }
-});
-
-// src/client/openapi-fetch.ts
-var createClient2;
-var init_openapi_fetch = __esm({
-  "src/client/openapi-fetch.ts"() {
-    "use strict";
-    init_dist();
-    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
-  }
-});
-
-// src/client/errors.ts
-function errorGuard(cls) {
-  return (e) => {
-    if (e instanceof cls) return true;
-    const kinds = typeof e === "object" && e !== null ? e[KINDS] : void 0;
-    return Array.isArray(kinds) && kinds.includes(cls.kind);
-  };
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-var INSPECT_CUSTOM, KINDS, SipEndpointsError, ConfigError, ArgumentError, CallError, TimeoutError, NetworkError, ResponseTooLargeError, AbortedError, OriginRefusedError, PaginationError, isSipEndpointsError, isConfigError, isArgumentError, isTimeoutError, isNetworkError, isResponseTooLargeError, isAbortedError, isOriginRefusedError, isPaginationError;
-var init_errors = __esm({
-  "src/client/errors.ts"() {
-    "use strict";
-    init_redact();
-    INSPECT_CUSTOM = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
-    KINDS = /* @__PURE__ */ Symbol.for("signalwire-sip-endpoints-contract.error-kinds");
-    SipEndpointsError = class extends Error {
-      /** The kind the guards recognise; every subclass names its own. */
-      static kind = "SipEndpointsError";
-      // A private field: `util.inspect` and `JSON.stringify` never see it.
-      #secrets;
-      constructor(message, context = {}) {
-        const secrets = context.secrets ?? [];
-        super(redactText(message, secrets), context.cause === void 0 ? void 0 : { cause: context.cause });
-        this.#secrets = secrets;
-        const kinds = [];
-        for (let c = new.target; typeof c === "function"; c = Object.getPrototypeOf(c)) {
-          if (Object.prototype.hasOwnProperty.call(c, "kind")) kinds.push(c.kind);
-        }
-        Object.defineProperty(this, KINDS, { value: kinds });
-        this.name = Object.prototype.hasOwnProperty.call(new.target, "kind") ? new.target.kind : new.target.name;
-      }
-      /** Scrubs a value with this error's secrets; for subclasses that store data from the exchange. */
-      scrub(value) {
-        return redactValue(value, this.#secrets);
-      }
-      /** A plain, secret-free rendering: own fields, plus the cause's name and (scrubbed) message. */
-      toJSON() {
-        const own = { name: this.name, message: this.message };
-        for (const [key, value] of Object.entries(this)) if (key !== "cause") own[key] = value;
-        const cause = this.cause;
-        if (cause !== void 0) {
-          own.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause);
-        }
-        return redactValue(own, this.#secrets);
-      }
-      /** `console.log(error)` and `util.inspect(error)`: the usual rendering, scrubbed as a whole. */
-      [INSPECT_CUSTOM](_depth, options, inspect) {
-        return redactText(inspect(this, { ...options, customInspect: false }), this.#secrets);
-      }
-    };
-    ConfigError = class extends SipEndpointsError {
-      constructor(message, option, context = {}) {
-        super(message, context);
-        this.option = option;
-      }
-      option;
-      static kind = "ConfigError";
-    };
-    ArgumentError = class extends SipEndpointsError {
-      static kind = "ArgumentError";
-    };
-    CallError = class extends SipEndpointsError {
-      static kind = "CallError";
-      method;
-      url;
-      attempts;
-      constructor(facts, message, context) {
-        super(`${facts.method} ${facts.url} ${message}`, context);
-        this.method = facts.method;
-        this.url = redactText(facts.url, context.secrets ?? []);
-        this.attempts = facts.attempts;
-      }
-    };
-    TimeoutError = class extends CallError {
-      constructor(facts, timeoutMs, context = {}) {
-        super(facts, `timed out after ${timeoutMs} ms (${plural(facts.attempts, "attempt")})`, context);
-        this.timeoutMs = timeoutMs;
-      }
-      timeoutMs;
-      static kind = "TimeoutError";
-    };
-    NetworkError = class extends CallError {
-      constructor(facts, code, context = {}) {
-        super(
-          facts,
-          `failed without an HTTP answer${code ? ` (${code})` : ""} after ${plural(facts.attempts, "attempt")}`,
-          context
-        );
-        this.code = code;
-      }
-      code;
-      static kind = "NetworkError";
-    };
-    ResponseTooLargeError = class extends CallError {
-      constructor(facts, status, limitBytes, context = {}) {
-        super(facts, `answered ${status} with a body larger than the ${limitBytes}-byte limit`, context);
-        this.status = status;
-        this.limitBytes = limitBytes;
-      }
-      status;
-      limitBytes;
-      static kind = "ResponseTooLargeError";
-    };
-    AbortedError = class extends CallError {
-      static kind = "AbortedError";
-      constructor(facts, context = {}) {
-        super(facts, "was aborted by the caller", context);
-      }
-    };
-    OriginRefusedError = class extends SipEndpointsError {
-      constructor(url, expectedOrigin, reason, context = {}) {
-        super(`refused to request ${url}: ${reason} (the client only sends credentials to ${expectedOrigin})`, context);
-        this.expectedOrigin = expectedOrigin;
-        this.url = redactText(url, context.secrets ?? []);
-      }
-      expectedOrigin;
-      static kind = "OriginRefusedError";
-      url;
-    };
-    PaginationError = class extends SipEndpointsError {
-      constructor(url, pages, reason) {
-        super(`stopped walking pages at ${url} after ${plural(pages, "page")}: ${reason}`);
-        this.url = url;
-        this.pages = pages;
-      }
-      url;
-      pages;
-      static kind = "PaginationError";
-    };
-    isSipEndpointsError = errorGuard(SipEndpointsError);
-    isConfigError = errorGuard(ConfigError);
-    isArgumentError = errorGuard(ArgumentError);
-    isTimeoutError = errorGuard(TimeoutError);
-    isNetworkError = errorGuard(NetworkError);
-    isResponseTooLargeError = errorGuard(ResponseTooLargeError);
-    isAbortedError = errorGuard(AbortedError);
-    isOriginRefusedError = errorGuard(OriginRefusedError);
-    isPaginationError = errorGuard(PaginationError);
-  }
-});
-
-// src/client/api-error.ts
-async function documentedBody(operationId, status, body) {
-  const responses = operations2[operationId].responses;
-  const name2 = responses[String(status)]?.bodyValidator;
-  if (!name2) return void 0;
-  const { validate: validate2 } = await Promise.resolve().then(() => (init_validators(), validators_exports));
-  return validate2(name2, body).length === 0 ? body : void 0;
-}
-async function createApiError(given) {
-  const { status, operationId } = given.exchange;
-  const documented = await documentedBody(operationId, status, given.body);
-  const source = { ...given, documented };
-  if (status === 422) {
-    const errors = documented?.errors ?? [];
-    return new UnprocessableEntityError(source, errors.map((e) => e.detail).join("; ") || void 0, errors);
-  }
-  const detail = documented?.error;
-  if (status < 400)
-    return new ApiError(source, `redirect to ${source.exchange.headers.location ?? "nowhere"} not followed`);
-  if (status === 400) return new BadRequestError(source, detail);
-  if (status === 401) return new UnauthorizedError(source, detail);
-  if (status === 404) return new NotFoundError(source, detail);
-  if (status === 429) return new RateLimitError(source, detail);
-  if (status >= 500) return new ServerError(source, detail);
-  return new ApiError(source, detail);
-}
-var ApiError, BadRequestError, UnauthorizedError, NotFoundError, RateLimitError, ServerError, UnprocessableEntityError, InvalidResponseError, isApiError, isBadRequestError, isUnauthorizedError, isNotFoundError, isUnprocessableEntityError, isRateLimitError, isServerError, isInvalidResponseError;
-var init_api_error = __esm({
-  "src/client/api-error.ts"() {
-    "use strict";
-    init_spec();
-    init_errors();
-    ApiError = class extends SipEndpointsError {
-      static kind = "ApiError";
-      operationId;
-      method;
-      url;
-      status;
-      /** The server's request id, when it sent one. */
-      requestId;
-      /** The body as parsed JSON (or text when not JSON), secrets scrubbed. */
-      body;
-      /** The `error` string of a documented `{ "error": … }` body. */
-      error;
-      attempts;
-      /** Spec findings about this response (only with `validateResponses` on). */
-      findings;
-      constructor(source, detail) {
-        const { exchange, secrets } = source;
-        const id = exchange.requestId ? ` [request id ${exchange.requestId}]` : "";
-        const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, "attempt")}` : "";
-        super(`${exchange.method} ${exchange.url} answered ${exchange.status}${detail ? `: ${detail}` : ""}${tries}${id}`, {
-          secrets
-        });
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.body = this.scrub(source.body);
-        const error = source.documented?.error;
-        this.error = typeof error === "string" ? this.scrub(error) : void 0;
-        this.attempts = exchange.attempts;
-        this.findings = this.scrub(source.findings);
-      }
-    };
-    BadRequestError = class extends ApiError {
-      static kind = "BadRequestError";
-    };
-    UnauthorizedError = class extends ApiError {
-      static kind = "UnauthorizedError";
-    };
-    NotFoundError = class extends ApiError {
-      static kind = "NotFoundError";
-    };
-    RateLimitError = class extends ApiError {
-      static kind = "RateLimitError";
-      /** The `Retry-After` header as sent (seconds or an HTTP date). */
-      retryAfter;
-      constructor(source, detail) {
-        super(source, detail);
-        this.retryAfter = source.exchange.headers["retry-after"];
-      }
-    };
-    ServerError = class extends ApiError {
-      static kind = "ServerError";
-    };
-    UnprocessableEntityError = class extends ApiError {
-      static kind = "UnprocessableEntityError";
-      /** The documented `errors` items; empty when the body is not the documented shape (see `body`). */
-      errors;
-      constructor(source, detail, errors) {
-        super(source, detail);
-        this.errors = this.scrub(errors);
-      }
-    };
-    InvalidResponseError = class extends SipEndpointsError {
-      static kind = "InvalidResponseError";
-      operationId;
-      method;
-      url;
-      status;
-      requestId;
-      /** What is wrong, each with a JSON pointer into the body. */
-      findings;
-      constructor(exchange, findings, secrets, cause) {
-        const shown = findings.slice(0, 3).map((f) => `${f.pointer || "/"} ${f.check}: ${f.message}`);
-        if (findings.length > 3) shown.push(`and ${findings.length - 3} more`);
-        super(
-          `${exchange.method} ${exchange.url} answered ${exchange.status} with a response that breaks the spec: ${shown.join("; ") || "unusable body"}`,
-          { secrets, cause }
-        );
-        this.operationId = exchange.operationId;
-        this.method = exchange.method;
-        this.url = exchange.url;
-        this.status = exchange.status;
-        this.requestId = exchange.requestId;
-        this.findings = this.scrub(findings);
-      }
-    };
-    isApiError = errorGuard(ApiError);
-    isBadRequestError = errorGuard(BadRequestError);
-    isUnauthorizedError = errorGuard(UnauthorizedError);
-    isNotFoundError = errorGuard(NotFoundError);
-    isUnprocessableEntityError = errorGuard(UnprocessableEntityError);
-    isRateLimitError = errorGuard(RateLimitError);
-    isServerError = errorGuard(ServerError);
-    isInvalidResponseError = errorGuard(InvalidResponseError);
-  }
-});
-
-// src/client/proxy.ts
-function proxySettings(env) {
-  const http = server(env, "http_proxy");
-  const https = server(env, "https_proxy") ?? http;
-  if (!http && !https) return void 0;
-  const noProxy = pick(env, "no_proxy");
-  const bypass = (noProxy?.value ?? "").toLowerCase().split(/[\s,]+/).filter(Boolean);
-  return { http, https, bypass };
-}
-function proxyFor(settings, target) {
-  const proxy = target.protocol === "https:" ? settings.https : settings.http;
-  if (!proxy) return void 0;
-  const host = target.hostname.toLowerCase();
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return settings.bypass.some((entry) => bypasses(entry, host, port)) ? void 0 : proxy;
-}
-function bypasses(entry, host, port) {
-  if (entry === "*") return true;
-  const { name: name2, entryPort } = splitEntry(entry);
-  if (entryPort !== void 0 && entryPort !== port) return false;
-  const bare = name2.replace(/^\*?\./, "");
-  return host === bare || host.endsWith(`.${bare}`);
-}
-function splitEntry(entry) {
-  const bracketed = /^(\[[^\]]*\])(?::(\d+))?$/.exec(entry);
-  if (bracketed) return { name: bracketed[1], entryPort: bracketed[2] };
-  if (entry.indexOf(":") !== entry.lastIndexOf(":")) return { name: `[${entry}]`, entryPort: void 0 };
-  const [name2 = entry, entryPort] = entry.split(":");
-  return { name: name2, entryPort };
-}
-function pick(env, lower) {
-  for (const name2 of [lower, lower.toUpperCase()]) {
-    const value = env[name2];
-    if (value !== void 0 && value.trim() !== "") return { value: value.trim(), source: name2 };
-  }
-  return void 0;
-}
-function server(env, variable) {
-  const given = pick(env, variable);
-  if (!given) return void 0;
-  let url;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(given.value) ? given.value : `http://${given.value}`);
-  } catch {
-    throw new ConfigError(`${given.source} is not a proxy URL (expected http://host:port)`, "proxy");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new ConfigError(`${given.source} must be an http:// or https:// proxy, not ${url.protocol}`, "proxy");
-  const authorization = url.username ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}` : void 0;
-  return { origin: url.origin, authorization, source: given.source };
-}
-var init_proxy = __esm({
-  "src/client/proxy.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/client/proxy-agents.ts
-function loadUndici() {
-  return import(UNDICI);
-}
-function proxyDispatchers(undici, proxies) {
-  if (!proxies) return () => void 0;
-  const tunnels = /* @__PURE__ */ new Map();
-  return (url) => {
-    const proxy = proxyFor(proxies, new URL(url));
-    if (!proxy) return void 0;
-    let agent = tunnels.get(proxy);
-    if (!agent) {
-      agent = new undici.ProxyAgent({ uri: proxy.origin, token: proxy.authorization, proxyTunnel: true });
-      tunnels.set(proxy, agent);
-    }
-    return agent;
-  };
-}
-var UNDICI;
-var init_proxy_agents = __esm({
-  "src/client/proxy-agents.ts"() {
-    "use strict";
-    init_proxy();
-    UNDICI = "undici";
-  }
-});
-
-// src/http-headers.ts
-function headerRecord(headers) {
-  const out = {};
-  headers.forEach((value, name2) => {
-    out[name2.toLowerCase()] = value;
-  });
-  return out;
-}
-var init_http_headers = __esm({
-  "src/http-headers.ts"() {
-    "use strict";
-  }
-});
-
-// src/client/body.ts
-function declaresTooMuch(contentLength, contentEncoding, maxBytes) {
-  return Number(contentLength) > maxBytes && !contentEncoding;
-}
-async function collectText(chunks, maxBytes, stop2) {
-  const kept = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      stop2();
-      throw new BodyTooLarge();
-    }
-    kept.push(chunk);
-  }
-  return decodeBody(kept.length === 1 ? kept[0] : Buffer.concat(kept, size));
-}
-async function readResponseText(response, maxBytes, onReader) {
-  const body = response.body;
-  if (body === null) return "";
-  const cancel = (stream) => void stream.cancel().catch(() => void 0);
-  if (declaresTooMuch(response.headers.get("content-length"), response.headers.get("content-encoding"), maxBytes)) {
-    cancel(body);
-    throw new BodyTooLarge();
-  }
-  const reader = body.getReader();
-  onReader?.(reader);
-  return collectText(chunksOf(reader), maxBytes, () => cancel(reader));
-}
-async function* chunksOf(reader) {
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-var BodyTooLarge;
-var init_body = __esm({
-  "src/client/body.ts"() {
-    "use strict";
-    init_utf8_text();
-    BodyTooLarge = class extends Error {
-    };
-  }
-});
-
-// src/client/wire.ts
-function fetchWire(fetchImpl) {
-  return (request) => {
-    const controller = new AbortController();
-    return {
-      response: fetchAnswer(fetchImpl, request, controller.signal),
-      abort: (reason) => controller.abort(reason)
-    };
-  };
-}
-async function fetchAnswer(fetchImpl, request, signal) {
-  const response = await fetchImpl(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    redirect: "manual",
-    signal
-  });
-  let reader;
-  const headers = headerRecord(response.headers);
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-    text: (maxBytes) => readResponseText(response, maxBytes, (r) => reader = r),
-    cancel(reason) {
-      const stream = reader ?? (response.bodyUsed ? void 0 : response.body);
-      void stream?.cancel(reason).catch(() => void 0);
-    }
-  };
-}
-var init_wire = __esm({
-  "src/client/wire.ts"() {
-    "use strict";
-    init_http_headers();
-    init_body();
-  }
-});
-
-// src/client/undici-wire.ts
-var undici_wire_exports = {};
-__export(undici_wire_exports, {
-  loadUndiciWire: () => loadUndiciWire
-});
-import { EventEmitter } from "node:events";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-async function loadUndiciWire(proxies) {
-  const undici = await loadUndici();
-  const dispatcherFor = proxyDispatchers(undici, proxies);
-  return (request) => {
-    const signal = new EventEmitter();
-    const response = undici.request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      dispatcher: dispatcherFor(request.url)
-    }).then(wireResponse);
-    return { response, abort: () => signal.emit("abort") };
-  };
-}
-function wireResponse(answer) {
-  const body = answer.body;
-  const headers = joined2(answer.headers);
-  return {
-    status: answer.statusCode,
-    statusText: answer.statusText,
-    headers,
-    async text(maxBytes) {
-      const declared = headers["content-length"];
-      const encoding = headers["content-encoding"];
-      if (declaresTooMuch(declared, encoding, maxBytes)) {
-        discard(body);
-        throw new BodyTooLarge();
-      }
-      if (declared !== void 0 && !encoding) return decodeBody(new Uint8Array(await body.arrayBuffer()));
-      const decoders = decodersFor(encoding);
-      let source = body;
-      for (const decoder of decoders) {
-        source.on("error", (error) => decoder.destroy(error));
-        source = source.pipe(decoder);
-      }
-      return collectText(source, maxBytes, () => {
-        discard(body);
-        for (const decoder of decoders) decoder.destroy();
-      });
-    },
-    // Stryker disable next-line ArrowFunction: the deadline aborts the request first, and undici ends the body on abort; this is for wires that ignore it.
-    cancel: () => discard(body)
-  };
-}
-function discard(body) {
-  body.on("error", () => void 0);
-  body.destroy();
-}
-function decodersFor(encoding) {
-  if (!encoding) return [];
-  const decoders = [];
-  for (const coding of encoding.toLowerCase().split(",").map((c) => c.trim()).reverse()) {
-    if (coding === "gzip" || coding === "x-gzip") decoders.push(createGunzip());
-    else if (coding === "deflate") decoders.push(createInflate());
-    else if (coding === "br") decoders.push(createBrotliDecompress());
-    else if (coding !== "identity" && coding !== "") return [];
-  }
-  return decoders;
-}
-function joined2(headers) {
-  const out = {};
-  for (const name2 in headers) {
-    const value = headers[name2];
-    if (value !== void 0) out[name2] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
-var init_undici_wire = __esm({
-  "src/client/undici-wire.ts"() {
-    "use strict";
-    init_body();
-    init_proxy_agents();
-    init_utf8_text();
-  }
-});
-
-// src/client/default-wire.ts
-function defaultWire(kind, proxies) {
-  if (kind === "fetch" && !proxies) {
-    const wire = fetchWire(platformFetch(void 0));
-    return () => (hasGlobalFetch(), wire);
-  }
-  let loading;
-  return () => loading ??= load(kind, proxies);
-}
-async function load(kind, proxies) {
-  if (kind === "undici") {
-    const { loadUndiciWire: loadUndiciWire2 } = await Promise.resolve().then(() => (init_undici_wire(), undici_wire_exports)).catch(
-      unloadable('the undici wire (wire: "undici")', "wire")
-    );
-    return loadUndiciWire2(proxies);
-  }
-  hasGlobalFetch();
-  const proxy = proxies?.https ?? proxies?.http;
-  const undici = await loadUndici().catch(
-    unloadable(`${proxy?.source ?? "a proxy variable"} is set, but the proxy`, "proxy")
-  );
-  return fetchWire(platformFetch(proxyDispatchers(undici, proxies)));
-}
-function unloadable(what, option) {
-  return (cause) => {
-    throw new ConfigError(`${what} needs undici, which could not be loaded`, option, { cause });
-  };
-}
-function platformFetch(dispatcherFor) {
-  return (url, init) => {
-    const dispatcher = dispatcherFor?.(url);
-    return globalThis.fetch(url, dispatcher ? { ...init, dispatcher } : init);
-  };
-}
-function hasGlobalFetch() {
-  if (typeof globalThis.fetch !== "function")
-    throw new ConfigError("no fetch function: pass options.fetch (this runtime has no global fetch)", "fetch");
-}
-var init_default_wire = __esm({
-  "src/client/default-wire.ts"() {
-    "use strict";
-    init_errors();
-    init_proxy_agents();
-    init_wire();
-  }
-});
-
-// src/client/retry.ts
-function resolveRetryPolicy(input) {
-  const given = input === false ? { maxAttempts: 1 } : input ?? {};
-  const policy = {
-    maxAttempts: 3,
-    baseDelayMs: 200,
-    maxDelayMs: 5e3,
-    maxRetryAfterMs: 6e4,
-    statuses: [429, 502, 503, 504],
-    sleep: abortableSleep,
-    now: Date.now,
-    random: Math.random,
-    ...given
-  };
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError(
-      `retry.maxAttempts must be a whole number of at least 1, got ${String(policy.maxAttempts)}`,
-      "retry"
-    );
-  }
-  for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"]) {
-    if (!(policy[key] >= 0))
-      throw new ConfigError(`retry.${key} must be a number of milliseconds >= 0, got ${String(policy[key])}`, "retry");
-  }
-  return policy;
-}
-function retryDelay(policy, method, outcome, attempt2) {
-  if (attempt2 >= policy.maxAttempts || !mayRetry(policy, method.toUpperCase(), outcome)) return void 0;
-  if (outcome.kind === "status" && outcome.retryAfter !== null) {
-    const asked = parseRetryAfter(outcome.retryAfter, policy.now());
-    if (asked !== void 0) return asked <= policy.maxRetryAfterMs ? asked : void 0;
-  }
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
-  return Math.floor(policy.random() * ceiling);
-}
-function mayRetry(policy, method, outcome) {
-  const idempotent = IDEMPOTENT.has(method);
-  switch (outcome.kind) {
-    case "status":
-      return policy.statuses.includes(outcome.status) && (idempotent || POST_SAFE_STATUSES.has(outcome.status));
-    case "network":
-      return idempotent || outcome.refused;
-    case "timeout":
-      return idempotent;
-  }
-}
-function parseRetryAfter(value, nowMs) {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  if (!/[a-z]/i.test(text)) return void 0;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-var POST_SAFE_STATUSES, IDEMPOTENT;
-var init_retry = __esm({
-  "src/client/retry.ts"() {
-    "use strict";
-    init_errors();
-    POST_SAFE_STATUSES = /* @__PURE__ */ new Set([429, 503]);
-    IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-  }
-});
-
-// src/client/config.ts
-import { isIPv4 } from "node:net";
-function resolveConfig(options = {}) {
-  const env = options.env ?? process.env;
-  const baseUrl = resolveBaseUrl(options, env);
-  const projectId = credential(options.projectId, env.SIGNALWIRE_PROJECT_ID, "projectId", "SIGNALWIRE_PROJECT_ID");
-  const apiToken = credential(options.apiToken, env.SIGNALWIRE_API_TOKEN, "apiToken", "SIGNALWIRE_API_TOKEN");
-  if (projectId.includes(":"))
-    throw new ConfigError("projectId must not contain ':' (it is the user name of HTTP Basic auth)", "projectId");
-  const validateResponses = options.validateResponses ?? "off";
-  if (!["off", "warn", "throw"].includes(validateResponses)) {
-    throw new ConfigError(
-      `validateResponses must be "off", "warn" or "throw", got ${JSON.stringify(validateResponses)}`,
-      "validateResponses"
-    );
-  }
-  const userAgent = options.userAgent ?? `${name}/${version}`;
-  if (typeof userAgent !== "string" || CONTROL.test(userAgent))
-    throw new ConfigError("userAgent must be text without control characters", "userAgent");
-  if (options.fetch !== void 0 && typeof options.fetch !== "function")
-    throw new ConfigError("fetch must be a function", "fetch");
-  const wire = options.wire ?? "fetch";
-  if (wire !== "fetch" && wire !== "undici")
-    throw new ConfigError(`wire must be "fetch" or "undici", got ${JSON.stringify(wire)}`, "wire");
-  if (options.fetch && options.wire !== void 0)
-    throw new ConfigError("give either fetch or wire, not both: an injected fetch is the wire", "wire");
-  const injected = options.fetch ? fetchWire(options.fetch) : void 0;
-  const loadWire = injected ? () => injected : defaultWire(wire, proxySettings(env));
-  return {
-    baseUrl,
-    origin: new URL(baseUrl).origin,
-    authorization: basicAuthHeader(projectId, apiToken),
-    secrets: credentialSecrets(projectId, apiToken),
-    loadWire,
-    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
-    retry: resolveRetryPolicy(options.retry),
-    validateResponses,
-    userAgent,
-    signal: options.signal,
-    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes")
-  };
-}
-function resolveBaseUrl(options, env) {
-  if (options.baseUrl !== void 0 && options.space !== void 0) {
-    throw new ConfigError("give either baseUrl or space, not both", "baseUrl");
-  }
-  const insecure = options.allowInsecureHttp ?? false;
-  if (typeof insecure !== "boolean")
-    throw new ConfigError("allowInsecureHttp must be true or false", "allowInsecureHttp");
-  if (options.baseUrl !== void 0) return checkBaseUrl(options.baseUrl, "baseUrl", insecure);
-  if (options.space !== void 0) return spaceUrl(options.space, "space");
-  if (env.SIGNALWIRE_BASE_URL) return checkBaseUrl(env.SIGNALWIRE_BASE_URL, "SIGNALWIRE_BASE_URL", insecure);
-  if (env.SIGNALWIRE_SPACE) return spaceUrl(env.SIGNALWIRE_SPACE, "SIGNALWIRE_SPACE");
-  throw new ConfigError(
-    'no Space: pass options.space (e.g. "example") or options.baseUrl, or set SIGNALWIRE_SPACE',
-    "space"
-  );
-}
-function spaceUrl(space, source) {
-  const match = typeof space === "string" ? SPACE.exec(space) : null;
-  if (!match?.[1]) {
-    const shown = typeof space === "string" ? JSON.stringify(space.slice(0, 80)) : typeof space;
-    throw new ConfigError(`${source} ${shown} is not a Space name: use "example" or "example.signalwire.com"`, "space");
-  }
-  return `https://${match[1].toLowerCase()}.signalwire.com${API_PATH}`;
-}
-function checkBaseUrl(value, source, allowInsecureHttp) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${source} is not an absolute URL`, "baseUrl");
-  }
-  if (url.username || url.password)
-    throw new ConfigError(`${source} must not carry credentials; pass projectId and apiToken instead`, "baseUrl");
-  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
-    throw new ConfigError(
-      `${source} uses http:// for ${url.hostname}; only https:// is allowed, except for loopback hosts, unless plain http is allowed explicitly (allowInsecureHttp: true, or the drift command's --allow-insecure-http)`,
-      "baseUrl"
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`, "baseUrl");
-  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment`, "baseUrl");
-  return url.href.replace(/\/+$/, "");
-}
-function isLoopback(hostname) {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || isIPv4(host) && host.startsWith("127.");
-}
-function credential(given, fromEnv, option, variable) {
-  const value = given ?? fromEnv;
-  const source = given !== void 0 ? `options.${option}` : variable;
-  if (value === void 0 || value === "")
-    throw new ConfigError(`missing ${option}: pass options.${option} or set ${variable}`, option);
-  if (typeof value !== "string") throw new ConfigError(`${source} must be a string`, option);
-  if (value.trim() !== value) throw new ConfigError(`${source} has leading or trailing white space`, option);
-  if (CONTROL.test(value)) throw new ConfigError(`${source} contains control characters`, option);
-  return value;
-}
-function positive(value, fallback, option) {
-  if (value === void 0) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(
-      `${option} must be a positive number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
-      option
-    );
-  }
-  return value;
-}
-var DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, API_PATH, SPACE, CONTROL;
-var init_config = __esm({
-  "src/client/config.ts"() {
-    "use strict";
-    init_redact();
-    init_default_wire();
-    init_errors();
-    init_proxy();
-    init_retry();
-    init_wire();
-    init_package();
-    DEFAULT_TIMEOUT_MS = 3e4;
-    DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-    API_PATH = "/api/relay/rest";
-    SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.signalwire\.com)?$/i;
-    CONTROL = /[\u0000-\u001f\u007f]/;
-  }
-});
-
-// src/client/exchange.ts
-function secretsOf(base, request) {
-  const auth = request.auth;
-  const password = request.requestBody?.password;
-  const extra = [];
-  if (auth && typeof auth === "object") extra.push(...credentialSecrets(auth.projectId, auth.apiToken));
-  if (typeof password === "string") extra.push(password);
-  return extra.length === 0 ? base : [...base, ...extra];
-}
-function observedExchange(exchange, secrets) {
-  return {
-    ...exchange,
-    url: redactText(exchange.url, secrets),
-    requestHeaders: redactValue(exchange.requestHeaders, secrets),
-    requestBody: redactValue(exchange.requestBody, secrets),
-    headers: redactValue(exchange.headers, secrets),
-    bodyText: redactText(exchange.bodyText, secrets),
-    ...exchange.retried ? {
-      retried: exchange.retried.map((answer) => ({
-        status: answer.status,
-        headers: redactValue(answer.headers, secrets),
-        bodyText: redactText(answer.bodyText, secrets)
-      }))
-    } : {}
-  };
-}
-var init_exchange = __esm({
-  "src/client/exchange.ts"() {
-    "use strict";
-    init_redact();
-  }
-});
-
-// src/client/judge.ts
-var judge_exports = {};
-__export(judge_exports, {
-  judge: () => judge
-});
-function judge(mode, performed, onFindings) {
-  const { exchange, secrets } = performed;
-  const analysis = analyseResponse(exchange);
-  const findings = checkAnalysed(analysis);
-  if (findings.length > 0 && onFindings)
-    onFindings(redactValue(findings, secrets), observedExchange(exchange, secrets));
-  if (mode === "throw" && isSuccess(exchange.status) && findings.some((f) => f.severity === "breaking")) {
-    throw new InvalidResponseError(exchange, findings, secrets);
-  }
-  return { performed, findings, parsed: analysis.parsed };
-}
-var init_judge = __esm({
-  "src/client/judge.ts"() {
-    "use strict";
-    init_checks();
-    init_redact();
-    init_api_error();
-    init_exchange();
-    init_http_status();
-  }
-});
-
-// src/client/validation.ts
-function createJudge(mode, onFindings) {
-  if (mode === "off") return (performed) => ({ performed, findings: NOTHING, parsed: void 0 });
-  let loading;
-  const hook = onFindings ?? (mode === "warn" ? warnOncePerFinding() : void 0);
-  return async (performed) => {
-    const { judge: judge2 } = await (loading ??= Promise.resolve().then(() => (init_judge(), judge_exports)));
-    return judge2(mode, performed, hook);
-  };
-}
-function warnOncePerFinding() {
-  const warned = /* @__PURE__ */ new Set();
-  return (findings) => {
-    for (const f of findings) {
-      if (warned.has(f.id)) continue;
-      warned.add(f.id);
-      const text = `${f.method} ${f.path} \u2192 ${f.status}: ${f.check} at ${f.pointer || "(whole body)"}: ${f.message}`;
-      if (typeof process === "object" && typeof process.emitWarning === "function")
-        process.emitWarning(text, { type: "SipEndpointsSpecWarning", code: f.check });
-      else console.warn(text);
-    }
-  };
-}
-async function findingsOf(received) {
-  if (received.findings.length > 0) return received.findings;
-  const { checkResponse: checkResponse2 } = await Promise.resolve().then(() => (init_checks(), checks_exports));
-  return checkResponse2(received.performed.exchange);
-}
-var NOTHING;
-var init_validation2 = __esm({
-  "src/client/validation.ts"() {
-    "use strict";
-    NOTHING = [];
-  }
-});
-
-// src/client/pipeline.ts
-function createPipeline(config, transport, judge2) {
-  const basePath = new URL(config.baseUrl).pathname;
-  async function perform(request, call) {
-    const { method, url } = request;
-    const bodyText = request.body === null ? void 0 : await request.text();
-    const parsed = bodyText === void 0 ? void 0 : parseJson(bodyText);
-    return transport({
-      operationId: operationAt(method, new URL(url).pathname, basePath),
-      method,
-      url,
-      bodyText,
-      requestBody: parsed === void 0 ? void 0 : parsed.ok ? parsed.value : bodyText,
-      headers: headerRecord(request.headers),
-      auth: call?.auth,
-      // A `Request` always has a signal; a call without one of its own needs no listener.
-      signal: call ? call.signal : request.signal
-    });
-  }
-  return {
-    clientFetch: async (request) => {
-      const performed = await perform(request, void 0);
-      return responseOf(await judge2(performed));
-    },
-    open(call) {
-      let sent;
-      return {
-        async fetch(request) {
-          sent = await perform(request, call);
-          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
-        },
-        sent: () => sent
-      };
-    },
-    async receive(operationId, call, result2, sent) {
-      const { response, data, error } = result2;
-      const op = operations2[operationId];
-      const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
-      const secrets = sent?.secrets ?? config.secrets;
-      const body = response.ok ? data : error;
-      const bodyText = body === void 0 ? "" : typeof body === "string" ? body : JSON.stringify(body);
-      if (exceedsUtf8Bytes(bodyText, config.maxResponseBytes)) {
-        throw new ResponseTooLargeError(
-          { method: op.method, url, attempts: sent?.exchange.attempts ?? 0 },
-          response.status,
-          config.maxResponseBytes,
-          { secrets }
-        );
-      }
-      const exchange = {
-        ...requestSide(operationId, sent),
-        url,
-        status: response.status,
-        headers: headerRecord(response.headers),
-        bodyText
-      };
-      const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
-      if (requestId !== void 0) exchange.requestId = requestId;
-      const performed = { exchange, statusText: response.statusText, secrets };
-      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
-    }
-  };
-}
-function requestSide(operationId, sent) {
-  if (!sent)
-    return {
-      operationId,
-      method: operations2[operationId].method,
-      requestHeaders: {},
-      requestBody: void 0,
-      durationMs: 0,
-      attempts: 0
-    };
-  const { method, requestHeaders, requestBody, durationMs, attempts, retried } = sent.exchange;
-  return { operationId, method, requestHeaders, requestBody, durationMs, attempts, ...retried ? { retried } : {} };
-}
-function operationOf2(operationId) {
-  if (!Object.prototype.hasOwnProperty.call(operations2, operationId))
-    throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
-  return operationId;
-}
-async function responseOf(received) {
-  const { exchange, statusText, secrets } = received.performed;
-  const { status, headers, bodyText } = exchange;
-  if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = NULL_BODY2.has(status) ? null : bodyText;
-  try {
-    return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
-  } catch {
-    return new AnsweredResponse(body, { status, headers }, exchange.url);
-  }
-}
-var NO_FINDINGS, NULL_BODY2, AnsweredResponse;
-var init_pipeline = __esm({
-  "src/client/pipeline.ts"() {
-    "use strict";
-    init_http_headers();
-    init_utf8_text();
-    init_json_text();
-    init_spec();
-    init_api_error();
-    init_errors();
-    init_validation2();
-    NO_FINDINGS = [];
-    NULL_BODY2 = /* @__PURE__ */ new Set([204, 205, 304]);
-    AnsweredResponse = class extends Response {
-      #url;
-      constructor(body, init, url) {
-        super(body, init);
-        this.#url = url;
-      }
-      get url() {
-        return this.#url;
-      }
-    };
-  }
-});
-
-// src/client/page-link.ts
-function listUrlOf(baseUrl) {
-  return `${baseUrl}${operations2.list_sip_endpoints.path}`;
-}
-function resolvePageLink(next, pageUrl, listUrl) {
-  if (next === void 0 || next === null || next === "") return { kind: "none" };
-  if (typeof next !== "string")
-    return {
-      kind: "unusable",
-      reason: `links.next is ${Array.isArray(next) ? "an array" : typeof next}, not a string`
-    };
-  let target;
-  try {
-    target = new URL(next, pageUrl);
-  } catch {
-    return { kind: "unusable", reason: `links.next ${JSON.stringify(next.slice(0, 200))} is not a URL reference` };
-  }
-  const leadsTo = `${target.origin}${target.pathname}`;
-  if (target.username || target.password)
-    return { kind: "unusable", reason: `links.next to ${leadsTo} carries credentials; it is not followed` };
-  if (leadsTo !== listUrl)
-    return {
-      kind: "unusable",
-      reason: `links.next leads to ${leadsTo}, not to the list (${listUrl}); it is not followed`
-    };
-  return { kind: "page", url: `${leadsTo}${target.search}`, search: target.search };
-}
-var init_page_link = __esm({
-  "src/client/page-link.ts"() {
-    "use strict";
-    init_spec();
-  }
-});
-
-// src/client/pagination.ts
-async function* walkPages(first, follow, listUrl, options = {}) {
-  let page = await first();
-  const seen = /* @__PURE__ */ new Set([page.url]);
-  for (let pages = 1; ; pages++) {
-    yield* page.body.data;
-    const link = resolvePageLink(page.body.links.next, page.url, listUrl);
-    if (link.kind === "none") return;
-    if (link.kind === "unusable") throw new PaginationError(page.url, pages, link.reason);
-    const url = link.url;
-    if (seen.has(url)) throw new PaginationError(url, pages, "links.next repeats a page already fetched");
-    if (options.maxPages !== void 0 && pages >= options.maxPages) {
-      if (options.atMaxPages === "throw")
-        throw new PaginationError(url, pages, `maxPages (${options.maxPages}) reached`);
-      return;
-    }
-    seen.add(url);
-    page = await follow(link);
-  }
-}
-var init_pagination = __esm({
-  "src/client/pagination.ts"() {
-    "use strict";
-    init_errors();
-    init_page_link();
-  }
-});
-
-// src/client/send.ts
-function createSend(raw, pipeline) {
-  return async function send(request) {
-    const operationId = operationOf2(String(request.operationId));
-    const op = operations2[operationId];
-    const path = op.path.includes("{id}") ? { id: pathSegment(request.params?.id, "id") } : void 0;
-    const { search, bodyText } = request;
-    if (search !== void 0 && request.query !== void 0)
-      throw new ArgumentError("give either query or search, not both");
-    if (search !== void 0 && !/^(\?[^#]*)?$/.test(search))
-      throw new ArgumentError(
-        `search ${JSON.stringify(search.slice(0, 200))} must be empty or start with "?" and hold no fragment`
-      );
-    const call = { auth: request.auth ?? "default", signal: request.signal, judged: false };
-    const open = pipeline.open(call);
-    const untyped = raw;
-    const result2 = await untyped.request(op.method.toLowerCase(), op.path, {
-      params: { path, query: request.query },
-      headers: request.headers,
-      body: bodyText ?? request.body,
-      bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
-      querySerializer: search !== void 0 ? () => search : void 0,
-      parseAs: "text",
-      fetch: open.fetch
-    });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
-    return observedExchange(exchange, secrets);
-  };
-}
-function pathSegment(value, name2 = "id") {
-  if (typeof value !== "string" || value === "")
-    throw new ArgumentError(`path parameter ${name2} must be a non-empty string`);
-  if (value === "." || value === "..") throw new ArgumentError(`path parameter ${name2} must not be "${value}"`);
-  return value;
-}
-function serialize(body) {
-  try {
-    return JSON.stringify(body);
-  } catch (error) {
-    throw new ArgumentError(`body cannot be sent as JSON: ${error.message}`, { cause: error });
-  }
-}
-var init_send = __esm({
-  "src/client/send.ts"() {
-    "use strict";
-    init_spec();
-    init_errors();
-    init_exchange();
-    init_pipeline();
-  }
-});
-
-// src/client/attempt.ts
-function stop(deadline, reason) {
-  deadline.inFlight?.abort(reason);
-  deadline.response?.cancel(reason);
-  deadline.reject(reason);
-}
-function expire(deadline) {
-  deadline.expired = true;
-  stop(deadline, new Error(`no complete answer within ${deadline.timeoutMs} ms`));
-}
-async function attempt(wire, request, limits, userSignal) {
-  if (userSignal?.aborted) throw new AttemptFailure("aborted", userSignal.reason);
-  const deadline = {
-    expired: false,
-    inFlight: void 0,
-    reject: noop,
-    timeoutMs: limits.timeoutMs,
-    response: void 0
-  };
-  const ended = new Promise((_resolve, reject) => {
-    deadline.reject = reject;
-  });
-  const timer = setTimeout(expire, limits.timeoutMs, deadline);
-  let onUserAbort;
-  if (userSignal) {
-    onUserAbort = () => stop(deadline, userSignal.reason);
-    userSignal.addEventListener("abort", onUserAbort);
-  }
-  try {
-    return await Promise.race([sendAndRead(wire, request, limits.maxResponseBytes, deadline), ended]);
-  } catch (error) {
-    if (error instanceof AttemptFailure) throw error;
-    if (deadline.expired) throw new AttemptFailure("timeout", error);
-    if (userSignal?.aborted) throw new AttemptFailure("aborted", error);
-    throw new AttemptFailure("network", error);
-  } finally {
-    clearTimeout(timer);
-    if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
-  }
-}
-async function sendAndRead(wire, request, maxBytes, deadline) {
-  deadline.inFlight = wire(request);
-  const response = await deadline.inFlight.response;
-  if (deadline.expired) {
-    response.cancel(void 0);
-    throw new Error("answer arrived after the deadline");
-  }
-  deadline.response = response;
-  try {
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      bodyText: await response.text(maxBytes)
-    };
-  } catch (error) {
-    if (error instanceof BodyTooLarge) throw new AttemptFailure("too-large", error, response.status);
-    throw error;
-  }
-}
-function noop() {
-}
-var AttemptFailure;
-var init_attempt = __esm({
-  "src/client/attempt.ts"() {
-    "use strict";
-    init_body();
-    AttemptFailure = class {
-      constructor(kind, cause, status = 0) {
-        this.kind = kind;
-        this.cause = cause;
-        this.status = status;
-      }
-      kind;
-      cause;
-      status;
-    };
-  }
-});
-
-// src/client/transport.ts
-function createTransport(config, onExchange) {
-  const { retry: policy } = config;
-  let ready;
-  const baseHeaders = {
-    accept: "application/json",
-    "accept-encoding": "gzip, deflate, br",
-    "user-agent": config.userAgent
-  };
-  const sameOriginPrefix = `${config.origin}/`;
-  return async function perform(request) {
-    const { method, url } = request;
-    const secrets = secretsOf(config.secrets, request);
-    if (!url.startsWith(sameOriginPrefix)) refuseForeign(config.origin, url, secrets);
-    const operationId = request.operationId;
-    if (operationId === void 0)
-      throw new ArgumentError(`no operation of the spec is ${method} ${new URL(url).pathname}`, { secrets });
-    const headers = { ...baseHeaders, ...request.headers };
-    const auth = request.auth ?? "default";
-    if (auth === "default") headers.authorization = config.authorization;
-    else if (auth !== "none") headers.authorization = basicAuthHeader(auth.projectId, auth.apiToken);
-    if (request.bodyText !== void 0) headers["content-type"] ??= "application/json";
-    const userSignal = combine(request.signal ?? void 0, config.signal);
-    const sent = { method, url, headers, body: request.bodyText };
-    const wire = ready ??= await config.loadWire();
-    const started = policy.now();
-    const retried = [];
-    for (let attempts = 1; ; attempts++) {
-      const facts = { method, url, attempts };
-      let outcome;
-      let result2;
-      let failure;
-      try {
-        result2 = await attempt(wire, sent, config, userSignal);
-        outcome = { kind: "status", status: result2.status, retryAfter: result2.headers["retry-after"] ?? null };
-      } catch (error) {
-        if (!(error instanceof AttemptFailure)) throw error;
-        if (error.kind === "too-large")
-          throw new ResponseTooLargeError(facts, error.status, config.maxResponseBytes, { secrets });
-        if (error.kind === "aborted") throw new AbortedError(facts, { cause: error.cause, secrets });
-        failure = error;
-        outcome = error.kind === "timeout" ? { kind: "timeout" } : { kind: "network", refused: errorCode(error.cause) === "ECONNREFUSED" };
-      }
-      const delay = retryDelay(policy, method, outcome, attempts);
-      if (delay === void 0) {
-        if (result2) return finish(operationId, request, headers, result2, attempts, started, secrets, retried);
-        if (failure?.kind === "timeout")
-          throw new TimeoutError(facts, config.timeoutMs, { cause: failure.cause, secrets });
-        throw new NetworkError(facts, errorCode(failure?.cause), { cause: failure?.cause, secrets });
-      }
-      if (result2) retried.push({ status: result2.status, headers: result2.headers, bodyText: result2.bodyText });
-      try {
-        await policy.sleep(delay, userSignal);
-      } catch (error) {
-        throw new AbortedError(facts, { cause: error, secrets });
-      }
-    }
-  };
-  function finish(operationId, request, requestHeaders, result2, attempts, started, secrets, retried) {
-    const { headers, bodyText } = result2;
-    const exchange = {
-      operationId,
-      method: request.method,
-      url: request.url,
-      requestHeaders,
-      requestBody: request.requestBody,
-      status: result2.status,
-      headers,
-      bodyText,
-      durationMs: policy.now() - started,
-      attempts
-    };
-    const requestId = headers["x-request-id"] ?? headers["request-id"];
-    if (requestId !== void 0) exchange.requestId = requestId;
-    if (retried.length > 0) exchange.retried = retried;
-    if (onExchange) onExchange(observedExchange(exchange, secrets));
-    return { exchange, statusText: result2.statusText, secrets };
-  }
-}
-function refuseForeign(origin, url, secrets) {
-  const target = new URL(url);
-  if (target.username || target.password) {
-    throw new OriginRefusedError(
-      `${target.protocol}//${target.host}${target.pathname}`,
-      origin,
-      "the URL carries credentials",
-      { secrets }
-    );
-  }
-  if (target.origin !== origin)
-    throw new OriginRefusedError(url, origin, `${target.origin} is another origin`, { secrets });
-}
-function combine(a, b) {
-  return a && b ? AbortSignal.any([a, b]) : a ?? b;
-}
-function errorCode(error, depth = 0) {
-  if (error === null || typeof error !== "object" || depth >= CODE_DEPTH) return void 0;
-  const { code, errors, cause } = error;
-  if (typeof code === "string") return code;
-  if (Array.isArray(errors)) {
-    for (const member of errors) {
-      const found = errorCode(member, depth + 1);
-      if (found !== void 0) return found;
-    }
-  }
-  return errorCode(cause, depth + 1);
-}
-var CODE_DEPTH;
-var init_transport = __esm({
-  "src/client/transport.ts"() {
-    "use strict";
-    init_redact();
-    init_attempt();
-    init_errors();
-    init_exchange();
-    init_retry();
-    CODE_DEPTH = 4;
-  }
-});
-
-// src/client/client.ts
-function createSipEndpointsClient(options = {}) {
-  const config = resolveConfig(options);
-  const transport = createTransport(config, options.onExchange);
-  const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
-  const listUrl = listUrlOf(config.baseUrl);
-  const typed = async (operationId, signal, send) => {
-    const call = { signal, judged: true };
-    const open = pipeline.open(call);
-    const result2 = await send({ parseAs: "text", fetch: open.fetch });
-    return pipeline.receive(operationId, call, result2, open.sent());
-  };
-  const page = async (signal, search, query) => {
-    const received = await typed(
-      "list_sip_endpoints",
-      signal,
-      (init) => raw.GET("/endpoints/sip", {
-        ...init,
-        params: { query },
-        querySerializer: search === void 0 ? void 0 : () => search
-      })
-    );
-    return { body: await listBody(received), url: received.performed.exchange.url };
-  };
-  return {
-    baseUrl: config.baseUrl,
-    raw,
-    send: createSend(raw, pipeline),
-    list: async (query, opts) => (await page(opts?.signal, void 0, query)).body,
-    listAll: (query, opts) => walkPages(
-      () => page(opts?.signal, void 0, query),
-      (link) => page(opts?.signal, link.search),
-      listUrl,
-      opts
-    ),
-    retrieve: async (id, opts) => endpointBody(
-      await typed(
-        "retrieve_sip_endpoint",
-        opts?.signal,
-        (init) => raw.GET("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
-      )
-    ),
-    create: async (body, opts) => endpointBody(
-      await typed("create_sip_endpoint", opts?.signal, (init) => raw.POST("/endpoints/sip", { ...init, body }))
-    ),
-    update: async (id, body, opts) => endpointBody(
-      await typed(
-        "update_sip_endpoint",
-        opts?.signal,
-        (init) => raw.PUT("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } }, body })
-      )
-    ),
-    async delete(id, opts) {
-      await successBody(
-        await typed(
-          "delete_sip_endpoint",
-          opts?.signal,
-          (init) => raw.DELETE("/endpoints/sip/{id}", { ...init, params: { path: { id: pathSegment(id) } } })
-        )
-      );
-    }
-  };
-}
-async function successBody(receipt) {
-  const { exchange, secrets } = receipt.performed;
-  const parsed = receipt.parsed ?? parseOnce(exchange.bodyText);
-  if (isSuccess(exchange.status)) return parsed;
-  throw await createApiError({
-    exchange,
-    body: parsed.ok ? parsed.value : exchange.bodyText,
-    findings: receipt.findings,
-    secrets
-  });
-}
-async function endpointBody(receipt) {
-  const parsed = await successBody(receipt);
-  if (parsed.ok && isPlainObject(parsed.value)) return parsed.value;
-  throw await unusable(receipt);
-}
-async function listBody(receipt) {
-  const parsed = await successBody(receipt);
-  const value = parsed.ok ? parsed.value : void 0;
-  if (isPlainObject(value) && Array.isArray(value.data) && isPlainObject(value.links))
-    return value;
-  throw await unusable(receipt);
-}
-async function unusable(receipt) {
-  const { exchange, secrets } = receipt.performed;
-  return new InvalidResponseError(exchange, await findingsOf(receipt), secrets);
-}
-function parseOnce(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return NOT_JSON;
-  }
-}
-var NOT_JSON;
-var init_client = __esm({
-  "src/client/client.ts"() {
-    "use strict";
-    init_openapi_fetch();
-    init_json_pointer();
-    init_api_error();
-    init_config();
-    init_pipeline();
-    init_page_link();
-    init_pagination();
-    init_send();
-    init_transport();
-    init_validation2();
-    init_http_status();
-    NOT_JSON = { ok: false };
-  }
-});
-
-// src/client/index.ts
-var init_client2 = __esm({
-  "src/client/index.ts"() {
-    "use strict";
-    init_client();
-    init_errors();
-    init_api_error();
-  }
-});
-
-// src/drift/har.ts
-function renderHar(har) {
-  return `${JSON.stringify(har, null, 2)}
-`;
-}
-function toEntry(seen) {
-  const { exchange, request } = seen;
-  const url = new URL(exchange.url);
-  const requestBody = (
-    // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test stays because stringify is typed to return a string
-    exchange.requestBody === void 0 ? void 0 : scrubBodyText(
-      typeof exchange.requestBody === "string" ? exchange.requestBody : JSON.stringify(exchange.requestBody)
-    )
-  );
-  const responseBody = scrubBodyText(exchange.bodyText);
-  const requestHeaders = exchange.requestHeaders ?? {};
-  const responseType = exchange.headers["content-type"] ?? "";
-  const time = Math.max(0, exchange.durationMs ?? 0);
-  const entry = {
-    startedDateTime: new Date(seen.startedAt).toISOString(),
-    time,
-    request: {
-      method: exchange.method,
-      url: exchange.url,
-      httpVersion: "HTTP/1.1",
-      cookies: [],
-      headers: headerList(requestHeaders),
-      queryString: [...url.searchParams].map(([name2, value]) => ({ name: name2, value })),
-      ...requestBody === void 0 ? {} : { postData: { mimeType: requestHeaders["content-type"] ?? "application/json", text: requestBody } },
-      headersSize: -1,
-      bodySize: requestBody === void 0 ? 0 : Buffer.byteLength(requestBody)
-    },
-    response: {
-      status: exchange.status,
-      statusText: "",
-      httpVersion: "HTTP/1.1",
-      cookies: [],
-      headers: headerList(exchange.headers),
-      content: { size: Buffer.byteLength(responseBody), mimeType: responseType, text: responseBody },
-      redirectURL: exchange.headers.location ?? "",
-      headersSize: -1,
-      bodySize: Buffer.byteLength(responseBody)
-    },
-    cache: {},
-    // The client measures a whole exchange (retries included), not its phases.
-    timings: { send: 0, wait: time, receive: 0 },
-    _operationId: exchange.operationId,
-    _step: seen.step,
-    _auth: authOf(request)
-  };
-  if (exchange.attempts !== void 0) entry._attempts = exchange.attempts;
-  if (exchange.retried)
-    entry._retried = exchange.retried.map((answer) => ({
-      status: answer.status,
-      headers: headerList(answer.headers),
-      text: scrubBodyText(answer.bodyText)
-    }));
-  if (exchange.requestId !== void 0) entry._requestId = exchange.requestId;
-  if (seen.invalidInput) entry._invalidInput = true;
-  if (seen.followsLink) entry._followsLink = true;
-  return entry;
-}
-function authOf(request) {
-  return request.auth === void 0 || request.auth === "default" ? "default" : request.auth === "none" ? "none" : "other";
-}
-function headerList(headers) {
-  return Object.entries(headers).map(([name2, value]) => ({ name: name2, value }));
-}
-function readHar(text, source) {
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw new HarError(`${source} is not JSON: ${parsed.error}`);
-  const log = isPlainObject(parsed.value) ? parsed.value.log : void 0;
-  if (!isPlainObject(log) || !Array.isArray(log.entries))
-    throw new HarError(`${source} is not a HAR file: it has no log.entries list`);
-  if (log.version !== "1.2" && log.version !== "1.1")
-    throw new HarError(
-      `${source}: log.version ${JSON.stringify(log.version)} is not a HAR version this reads (1.2, 1.1)`
-    );
-  const mode = log._mode === "read-write" ? "read-write" : "read-only";
-  const recordedBase = typeof log._baseUrl === "string" ? log._baseUrl : void 0;
-  const exchanges = log.entries.map((entry, index) => readEntry(entry, `${source}: entry ${index + 1}`, recordedBase));
-  if (exchanges.length === 0) throw new HarError(`${source} has no entries: there is nothing to replay`);
-  const baseUrl = recordedBase ?? `${new URL(exchanges[0].exchange.url).origin}${specFacts2.basePath}`;
-  return {
-    runId: typeof log._runId === "string" ? log._runId : "replay",
-    baseUrl,
-    mode,
-    omittedListPages: typeof log._omittedListPages === "number" ? log._omittedListPages : 0,
-    stopped: typeof log._stopped === "string" ? log._stopped : void 0,
-    exchanges
-  };
-}
-function readEntry(entry, where, baseUrl) {
-  if (!isPlainObject(entry)) throw new HarError(`${where} is not an object`);
-  const { request, response } = entry;
-  if (!isPlainObject(request) || typeof request.method !== "string" || typeof request.url !== "string")
-    throw new HarError(`${where}: request.method and request.url must be strings`);
-  if (!isPlainObject(response) || typeof response.status !== "number" || !Number.isInteger(response.status))
-    throw new HarError(`${where}: response.status must be a whole number`);
-  let url;
-  try {
-    url = new URL(request.url);
-  } catch {
-    throw new HarError(`${where}: request.url is not an absolute URL`);
-  }
-  const operationId = operationOf3(entry._operationId, request.method, url, baseUrl);
-  if (!operationId)
-    throw new HarError(
-      `${where}: ${request.method} ${url.pathname} is no operation of the spec (and the entry names none in _operationId)`
-    );
-  const content = isPlainObject(response.content) ? response.content : {};
-  if (content.encoding === "base64")
-    throw new HarError(`${where}: response.content is base64-encoded; only text bodies can be judged`);
-  const exchange = {
-    operationId,
-    method: request.method.toUpperCase(),
-    url: url.href,
-    status: response.status,
-    headers: headerRecord2(response.headers, `${where}: response.headers`),
-    bodyText: typeof content.text === "string" ? content.text : ""
-  };
-  if (Array.isArray(request.headers) && request.headers.length > 0)
-    exchange.requestHeaders = headerRecord2(request.headers, `${where}: request.headers`);
-  const postData = isPlainObject(request.postData) ? request.postData : void 0;
-  if (postData && typeof postData.text === "string") {
-    const body = parseJson(postData.text);
-    exchange.requestBody = body.ok ? body.value : postData.text;
-  }
-  if (typeof entry.time === "number") exchange.durationMs = entry.time;
-  if (typeof entry._attempts === "number") exchange.attempts = entry._attempts;
-  if (entry._retried !== void 0) exchange.retried = retriedAnswers(entry._retried, `${where}: _retried`);
-  if (typeof entry._requestId === "string") exchange.requestId = entry._requestId;
-  return {
-    exchange,
-    step: typeof entry._step === "string" && entry._step !== "" ? entry._step : "replay",
-    auth: entry._auth === "none" || entry._auth === "other" ? entry._auth : "default",
-    invalidInput: entry._invalidInput === true,
-    followsLink: entry._followsLink === true
-  };
-}
-function operationOf3(named, method, url, baseUrl) {
-  if (typeof named === "string" && Object.prototype.hasOwnProperty.call(operations2, named)) return named;
-  return operationAt(method, url.pathname, baseUrl ? new URL(baseUrl).pathname : specFacts2.basePath);
-}
-function retriedAnswers(list2, where) {
-  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { status, headers, text }`);
-  return list2.map((answer, index) => {
-    if (!isPlainObject(answer) || typeof answer.status !== "number" || !Number.isInteger(answer.status) || typeof answer.text !== "string") {
-      throw new HarError(`${where}: item ${index + 1} must have a whole-number status and a text`);
-    }
-    return {
-      status: answer.status,
-      headers: headerRecord2(answer.headers, `${where}: item ${index + 1}: headers`),
-      bodyText: answer.text
-    };
-  });
-}
-function headerRecord2(list2, where) {
-  if (list2 === void 0) return {};
-  if (!Array.isArray(list2)) throw new HarError(`${where} must be a list of { name, value }`);
-  const out = {};
-  for (const header of list2) {
-    if (!isPlainObject(header) || typeof header.name !== "string" || typeof header.value !== "string")
-      throw new HarError(`${where} must be a list of { name, value }`);
-    const name2 = header.name.toLowerCase();
-    out[name2] = out[name2] === void 0 ? header.value : `${out[name2]}, ${header.value}`;
-  }
-  return out;
-}
-var DEFAULT_HAR_PAGES, HarRecorder, HarError;
-var init_har = __esm({
-  "src/drift/har.ts"() {
-    "use strict";
-    init_spec();
-    init_facts();
-    init_json_text();
-    init_json_pointer();
-    init_secret_fields();
-    init_package();
-    DEFAULT_HAR_PAGES = 5;
-    HarRecorder = class {
-      constructor(maxListPages = DEFAULT_HAR_PAGES) {
-        this.maxListPages = maxListPages;
-      }
-      maxListPages;
-      /** Kept exchanges in the order they happened (timestamps can tie within a millisecond). */
-      kept = [];
-      /** Per step: pages followed so far, and the latest one past the limit, converted only if it stays the last. */
-      pages = /* @__PURE__ */ new Map();
-      order = 0;
-      omitted = 0;
-      record = (seen) => {
-        const order = this.order++;
-        if (!seen.followsLink) {
-          this.kept.push({ order, entry: toEntry(seen) });
-          return;
-        }
-        const step = this.pages.get(seen.step) ?? { followed: 0, pending: void 0 };
-        this.pages.set(seen.step, step);
-        step.followed += 1;
-        if (step.followed <= this.maxListPages) {
-          this.kept.push({ order, entry: toEntry(seen) });
-          return;
-        }
-        if (step.pending) this.omitted += 1;
-        step.pending = { order, seen };
-      };
-      toHar(meta) {
-        const all = [...this.kept];
-        for (const { pending } of this.pages.values())
-          if (pending) all.push({ order: pending.order, entry: toEntry(pending.seen) });
-        const entries = all.sort((a, b) => a.order - b.order).map((k) => k.entry);
-        const comment = this.omitted === 0 ? "every exchange of the run" : `every exchange of the run except ${this.omitted} page(s) followed through links.next: each step keeps the first ${this.maxListPages} it followed and the last`;
-        return {
-          log: {
-            version: "1.2",
-            creator: { name, version },
-            comment,
-            entries,
-            _runId: meta.runId,
-            _baseUrl: meta.baseUrl,
-            _mode: meta.mode,
-            _omittedListPages: this.omitted,
-            _stopped: meta.stopped ?? null
-          }
-        };
-      }
-    };
-    HarError = class extends Error {
-      name = "HarError";
-    };
   }
 });
 
@@ -27489,77 +27606,25 @@ var init_run = __esm({
     init_outcome();
     init_secret_fields();
     init_har();
+    init_job();
     init_types4();
     realTimers = (fire, ms) => {
       const timer = setTimeout(fire, ms);
       return () => clearTimeout(timer);
     };
     DEFAULTS = {
-      failOn: "warning",
-      maxPages: 1e3,
+      ...JOB_DEFAULTS,
       pageSize: 50,
       sampleSize: 5,
-      harPages: DEFAULT_HAR_PAGES,
       liveFirstAnswerMs: 2e4
     };
   }
 });
 
-// src/drift/target.ts
-async function startEmbeddedMock(options = {}) {
-  const mock = await startMockServer({
-    port: 0,
-    fault: options.fault,
-    faultOptions: options.faultOptions,
-    seedCount: options.seedCount ?? MOCK_SEED_COUNT,
-    // The mock's own demo credentials, never whatever SIGNALWIRE_* the environment holds.
-    env: {}
-  });
-  return {
-    kind: "mock",
-    baseUrl: mock.url,
-    credentials: mock.credentials,
-    fault: options.fault,
-    mock,
-    close: () => mock.close()
-  };
-}
-function connect(where, credentials, options = {}) {
-  const client = createSipEndpointsClient({
-    ...where.baseUrl !== void 0 ? { baseUrl: where.baseUrl } : { space: where.space },
-    projectId: credentials.projectId,
-    apiToken: credentials.apiToken,
-    // Only the proxy variables: the target and credentials are the plan's, never ambient SIGNALWIRE_*.
-    env: Object.fromEntries(PROXY_VARIABLES.map((name2) => [name2, options.proxyEnv?.[name2]])),
-    allowInsecureHttp: options.allowInsecureHttp,
-    // The runtime's fetch unless one is given: the action's one-file bundle carries no undici, and a
-    // drift run's requests are few (pages of up to 1,000) and wait on the server, not the client.
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    retry: { statuses: [429, 500, 502, 503, 504], ...options.retry },
-    userAgent: "sip-endpoints-drift"
-  });
-  return { send: (request) => client.send(request), baseUrl: client.baseUrl };
-}
-function createDriftSend(target, options = {}) {
-  return connect({ baseUrl: target.baseUrl }, target.credentials, options).send;
-}
-var MOCK_SEED_COUNT, MOCK_TIMEOUT_MS, PROXY_VARIABLES;
-var init_target = __esm({
-  "src/drift/target.ts"() {
-    "use strict";
-    init_client2();
-    init_mock2();
-    MOCK_SEED_COUNT = 120;
-    MOCK_TIMEOUT_MS = 2e3;
-    PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
-  }
-});
-
-// node_modules/xml-naming/src/index.js
+// ../../work/main/node_modules/xml-naming/src/index.js
 var nameStartChar10, nameChar10, nameStartChar11, nameChar11, buildRegexes, regexes10, regexes11, nameStartCharAscii, nameCharAscii, regexesAscii, getRegexes, PRODUCTIONS, createValidator;
 var init_src = __esm({
-  "node_modules/xml-naming/src/index.js"() {
+  "../../work/main/node_modules/xml-naming/src/index.js"() {
     nameStartChar10 = ":A-Za-z_\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD";
     nameChar10 = nameStartChar10 + "\\-\\.\\d\xB7\u0300-\u036F\u203F-\u2040";
     nameStartChar11 = ":A-Za-z_\xC0-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
@@ -27609,10 +27674,10 @@ var init_src = __esm({
   }
 });
 
-// node_modules/path-expression-matcher/src/Expression.js
+// ../../work/main/node_modules/path-expression-matcher/src/Expression.js
 var Expression;
 var init_Expression = __esm({
-  "node_modules/path-expression-matcher/src/Expression.js"() {
+  "../../work/main/node_modules/path-expression-matcher/src/Expression.js"() {
     Expression = class {
       /**
        * Create a new Expression
@@ -27777,10 +27842,10 @@ var init_Expression = __esm({
   }
 });
 
-// node_modules/path-expression-matcher/src/Matcher.js
+// ../../work/main/node_modules/path-expression-matcher/src/Matcher.js
 var MatcherView, Matcher;
 var init_Matcher = __esm({
-  "node_modules/path-expression-matcher/src/Matcher.js"() {
+  "../../work/main/node_modules/path-expression-matcher/src/Matcher.js"() {
     MatcherView = class {
       /**
        * @param {Matcher} matcher - The parent Matcher instance to read from.
@@ -28299,15 +28364,15 @@ var init_Matcher = __esm({
   }
 });
 
-// node_modules/path-expression-matcher/src/index.js
+// ../../work/main/node_modules/path-expression-matcher/src/index.js
 var init_src2 = __esm({
-  "node_modules/path-expression-matcher/src/index.js"() {
+  "../../work/main/node_modules/path-expression-matcher/src/index.js"() {
     init_Expression();
     init_Matcher();
   }
 });
 
-// node_modules/fast-xml-builder/src/util.js
+// ../../work/main/node_modules/fast-xml-builder/src/util.js
 function valToStr(val) {
   return typeof val === "number" && Object.is(val, -0) ? "-0" : String(val);
 }
@@ -28332,11 +28397,11 @@ function resolveName(name2, isAttribute2, options, matcher, validator) {
   return isPI ? "?" + result2 : result2;
 }
 var init_util = __esm({
-  "node_modules/fast-xml-builder/src/util.js"() {
+  "../../work/main/node_modules/fast-xml-builder/src/util.js"() {
   }
 });
 
-// node_modules/fast-xml-builder/src/orderedJs2Xml.js
+// ../../work/main/node_modules/fast-xml-builder/src/orderedJs2Xml.js
 function detectXmlVersionFromArray(jArray, options) {
   if (!Array.isArray(jArray) || jArray.length === 0) return "1.0";
   const first = jArray[0];
@@ -28578,7 +28643,7 @@ function replaceEntitiesValue(textValue, options) {
 }
 var EOL;
 var init_orderedJs2Xml = __esm({
-  "node_modules/fast-xml-builder/src/orderedJs2Xml.js"() {
+  "../../work/main/node_modules/fast-xml-builder/src/orderedJs2Xml.js"() {
     init_src2();
     init_util();
     init_src();
@@ -28586,7 +28651,7 @@ var init_orderedJs2Xml = __esm({
   }
 });
 
-// node_modules/fast-xml-builder/src/ignoreAttributes.js
+// ../../work/main/node_modules/fast-xml-builder/src/ignoreAttributes.js
 function getIgnoreAttributesFn(ignoreAttributes) {
   if (typeof ignoreAttributes === "function") {
     return ignoreAttributes;
@@ -28606,11 +28671,11 @@ function getIgnoreAttributesFn(ignoreAttributes) {
   return () => false;
 }
 var init_ignoreAttributes = __esm({
-  "node_modules/fast-xml-builder/src/ignoreAttributes.js"() {
+  "../../work/main/node_modules/fast-xml-builder/src/ignoreAttributes.js"() {
   }
 });
 
-// node_modules/fast-xml-builder/src/fxb.js
+// ../../work/main/node_modules/fast-xml-builder/src/fxb.js
 function Builder(options) {
   this.options = Object.assign({}, defaultOptions, options);
   if (this.options.stopNodes && Array.isArray(this.options.stopNodes)) {
@@ -28698,7 +28763,7 @@ function isAttribute(name2) {
 }
 var defaultOptions;
 var init_fxb = __esm({
-  "node_modules/fast-xml-builder/src/fxb.js"() {
+  "../../work/main/node_modules/fast-xml-builder/src/fxb.js"() {
     "use strict";
     init_orderedJs2Xml();
     init_ignoreAttributes();
@@ -29068,19 +29133,19 @@ var init_fxb = __esm({
   }
 });
 
-// node_modules/fast-xml-parser/src/xmlbuilder/json2xml.js
+// ../../work/main/node_modules/fast-xml-parser/src/xmlbuilder/json2xml.js
 var json2xml_default;
 var init_json2xml = __esm({
-  "node_modules/fast-xml-parser/src/xmlbuilder/json2xml.js"() {
+  "../../work/main/node_modules/fast-xml-parser/src/xmlbuilder/json2xml.js"() {
     init_fxb();
     init_fxb();
     json2xml_default = Builder;
   }
 });
 
-// node_modules/fast-xml-parser/src/fxp.js
+// ../../work/main/node_modules/fast-xml-parser/src/fxp.js
 var init_fxp = __esm({
-  "node_modules/fast-xml-parser/src/fxp.js"() {
+  "../../work/main/node_modules/fast-xml-parser/src/fxp.js"() {
     "use strict";
     init_json2xml();
   }
@@ -29513,8 +29578,8 @@ var init_drift = __esm({
     "use strict";
     init_har();
     init_replay();
+    init_job();
     init_run();
-    init_target();
     init_write();
     init_text();
     init_types4();
@@ -29562,9 +29627,9 @@ var init_progress = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../work/main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -29619,9 +29684,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../work/main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -29777,9 +29842,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../work/main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -29948,9 +30013,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../work/main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -30018,9 +30083,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -30068,9 +30133,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -30098,9 +30163,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../work/main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -30139,9 +30204,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -30257,9 +30322,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -30287,9 +30352,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../work/main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -30362,9 +30427,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -30505,9 +30570,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -30522,9 +30587,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -30658,9 +30723,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -30941,9 +31006,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -31065,9 +31130,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -31198,9 +31263,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../work/main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -31220,9 +31285,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -31280,9 +31345,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -31344,9 +31409,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -31384,9 +31449,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -31535,9 +31600,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -31679,9 +31744,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../work/main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -31701,9 +31766,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -31817,9 +31882,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -31839,9 +31904,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../work/main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -31858,9 +31923,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../work/main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -31876,9 +31941,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -31900,9 +31965,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -31927,9 +31992,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../work/main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -31973,9 +32038,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../work/main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -32018,9 +32083,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -32046,9 +32111,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -32113,9 +32178,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -32179,9 +32244,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -32257,9 +32322,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -32335,9 +32400,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -32367,9 +32432,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -32416,9 +32481,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -32495,9 +32560,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -32584,9 +32649,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -32672,9 +32737,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -32716,9 +32781,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../work/main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -32810,9 +32875,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../work/main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -32842,9 +32907,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -32922,9 +32987,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../work/main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -33231,9 +33296,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../work/main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -33296,9 +33361,9 @@ ${pointer2}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -33430,9 +33495,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -33472,9 +33537,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -33490,9 +33555,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -33506,9 +33571,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -33614,9 +33679,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -33665,9 +33730,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -33708,9 +33773,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -33902,9 +33967,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -33967,9 +34032,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -34150,9 +34215,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -34371,9 +34436,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -34452,9 +34517,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -34482,9 +34547,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -34588,9 +34653,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -34631,9 +34696,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../work/main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -34839,9 +34904,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -35024,9 +35089,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -35085,9 +35150,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -35147,9 +35212,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -35249,9 +35314,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../work/main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -35838,9 +35903,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -35869,9 +35934,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../work/main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -36743,9 +36808,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../work/main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -36840,9 +36905,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../work/main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -36962,9 +37027,9 @@ var init_load = __esm({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../work/main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -37116,9 +37181,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../work/main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -37261,9 +37326,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../work/main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -37981,9 +38046,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../work/main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -38148,9 +38213,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../work/main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -38187,9 +38252,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../work/main/node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -38309,9 +38374,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -38360,9 +38425,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../work/main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -38391,9 +38456,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -38414,9 +38479,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -38598,9 +38663,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -38635,9 +38700,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -38768,9 +38833,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -38886,9 +38951,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -38969,9 +39034,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../work/main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../work/main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -39004,9 +39069,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../work/main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../work/main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -39092,9 +39157,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../work/main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -39248,9 +39313,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../work/main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -39756,9 +39821,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../work/main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -39772,9 +39837,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../work/main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -39789,9 +39854,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../work/main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -40013,9 +40078,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../work/main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -40032,9 +40097,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../work/main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../work/main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv42 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -40566,9 +40631,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../work/main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../work/main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -40777,9 +40842,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../work/main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../work/main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4: isIPv42, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -41207,9 +41272,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../work/main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -41218,9 +41283,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../work/main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -41829,9 +41894,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -41844,9 +41909,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -41966,9 +42031,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -41987,9 +42052,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42019,9 +42084,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42047,9 +42112,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42079,9 +42144,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -42116,9 +42181,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42145,9 +42210,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -42227,9 +42292,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42256,9 +42321,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../work/main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -42267,9 +42332,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -42334,9 +42399,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42363,9 +42428,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42412,9 +42477,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -42450,9 +42515,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -42503,9 +42568,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -42560,9 +42625,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -42577,9 +42642,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42612,9 +42677,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42706,9 +42771,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -42800,9 +42865,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -42843,9 +42908,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -42949,9 +43014,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -43007,9 +43072,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -43081,9 +43146,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -43112,9 +43177,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -43129,9 +43194,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43187,9 +43252,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -43214,9 +43279,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43283,9 +43348,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -43301,9 +43366,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -43349,9 +43414,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -43384,9 +43449,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -43430,9 +43495,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -43451,9 +43516,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -43466,9 +43531,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -43480,9 +43545,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -43497,9 +43562,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -43513,9 +43578,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -43533,9 +43598,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/next.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -43546,9 +43611,9 @@ var require_next = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43612,9 +43677,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43656,9 +43721,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -43668,9 +43733,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43758,9 +43823,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -43769,9 +43834,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -43792,9 +43857,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft2020.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -43820,9 +43885,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -43834,9 +43899,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -43939,9 +44004,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema4 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -43999,9 +44064,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -44052,9 +44117,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -44072,9 +44137,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -44093,9 +44158,9 @@ var require_content = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -44149,9 +44214,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -44168,9 +44233,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -44209,9 +44274,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -44304,9 +44369,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema4();
@@ -44339,9 +44404,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/2020.js
+// ../../work/main/node_modules/ajv/dist/2020.js
 var require__ = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -44416,9 +44481,9 @@ var require__ = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../work/main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -44438,9 +44503,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../work/main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -44595,9 +44660,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../work/main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../work/main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -44665,9 +44730,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
+// ../../work/main/node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "../../work/main/node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -44737,9 +44802,9 @@ var require_limit = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/index.js
+// ../../work/main/node_modules/ajv-formats/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "../../work/main/node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
@@ -45452,23 +45517,24 @@ async function drift(flags, io) {
       flags = loaded.flags;
       policy = loaded.policy;
     }
-    plan = { ...resolvePlan(flags, io.env, DEFAULTS), policy };
+    plan = resolvePlan(flags, io.env, policy);
   } catch (error) {
     if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
-  if (plan.timeoutMs !== void 0 && plan.maxDurationMs !== void 0 && plan.timeoutMs >= plan.maxDurationMs) {
+  const { job } = plan;
+  if (job.timeoutMs !== void 0 && job.maxDurationMs !== void 0 && job.timeoutMs >= job.maxDurationMs) {
     note(
-      `note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1e3} s; the budget ends a stalled request first
+      `note: --timeout ${job.timeoutMs} is not shorter than --max-duration ${job.maxDurationMs / 1e3} s; the budget ends a stalled request first
 `
     );
   }
   let restore = () => {
   };
-  if (plan.spec !== void 0) {
+  if (job.spec !== void 0) {
     const { judgeBy: judgeBy2, SpecLoadError: SpecLoadError2 } = await Promise.resolve().then(() => (init_judged_spec(), judged_spec_exports));
     try {
-      restore = judgeBy2(resolve(io.cwd, plan.spec), plan.spec);
+      restore = judgeBy2(resolve(io.cwd, job.spec), job.spec);
     } catch (error) {
       if (!(error instanceof SpecLoadError2)) throw error;
       note(`error: --spec ${error.message}
@@ -45484,8 +45550,9 @@ async function drift(flags, io) {
 }
 async function runPlan(plan, io, out) {
   const { print, note, noColor, secrets } = out;
-  if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, out);
-  if (plan.target.kind === "mock") {
+  const { job } = plan;
+  if (job.target.kind === "replay") return replay(plan, job.target.path, io, out);
+  if (job.target.kind === "mock") {
     const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter(
       (name2) => io.env[name2]
     );
@@ -45495,30 +45562,17 @@ async function runPlan(plan, io, out) {
 `
       );
   }
-  let send;
-  let target;
+  let opened;
   try {
-    if (plan.target.kind === "mock") {
-      const mock = await startEmbeddedMock({ fault: plan.target.fault });
-      target = mock;
-      send = createDriftSend(mock, { timeoutMs: plan.timeoutMs ?? MOCK_TIMEOUT_MS });
-    } else {
-      const { baseUrl, space, credentials, allowInsecureHttp } = plan.target;
-      const connected = connect({ baseUrl, space }, credentials, {
-        ...plan.timeoutMs !== void 0 ? { timeoutMs: plan.timeoutMs } : {},
-        proxyEnv: io.env,
-        allowInsecureHttp
-      });
-      send = connected.send;
-      target = { kind: "live", baseUrl: connected.baseUrl, credentials, close: async () => {
-      } };
-    }
+    opened = await openTarget({ ...job, target: job.target }, io.env);
   } catch (error) {
     if (!isConfigError(error)) throw error;
-    note(`error: ${plan.target.kind === "live" ? plan.target.source : "the mock"}: ${error.message}
+    const where = job.target.kind === "live" ? ADDRESS_SOURCE[job.target.source] : "the mock";
+    note(`error: ${where}: ${error.message}
 `);
     return 2;
   }
+  const { target, send } = opened;
   const progress = plan.json ? { onProgress: () => {
   }, done: () => {
   } } : progressPrinter(io.stderr, !!io.stderr.isTTY);
@@ -45531,14 +45585,14 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
   try {
     if (!plan.json)
       note(
-        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}
+        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : job.mode}, fails on ${job.failOn}
 `
       );
     if (plan.cleanup) {
       const result2 = await runCleanup({
         target,
         send,
-        maxPages: plan.maxPages,
+        maxPages: job.maxPages,
         signal: io.signal,
         onProgress: progress.onProgress
       });
@@ -45560,16 +45614,9 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
     } = await runDrift({
       target,
       send,
-      mode: plan.mode,
-      failOn: plan.failOn,
-      maxPages: plan.maxPages,
-      harPages: plan.harPages,
-      fixtures: plan.fixtures,
-      minCoverage: plan.minCoverage,
-      policy: plan.policy,
+      ...jobRunOptions(job),
       signal: io.signal,
-      onProgress: progress.onProgress,
-      ...plan.maxDurationMs !== void 0 ? { maxDurationMs: plan.maxDurationMs } : {}
+      onProgress: progress.onProgress
     });
     progress.done();
     secrets.push(...runSecrets);
@@ -45577,7 +45624,7 @@ ${String(io.signal?.reason ?? "stop")}: stopping; removing what this run created
   } finally {
     progress.done();
     io.signal?.removeEventListener("abort", onAbort);
-    await target.close();
+    await opened.close();
   }
 }
 async function deliver(report, har, plan, io, out) {
@@ -45588,9 +45635,9 @@ async function deliver(report, har, plan, io, out) {
     files = await writeReports(report, dir, out.secrets, {
       stepSummary: io.env.GITHUB_STEP_SUMMARY || void 0,
       har,
-      specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256)
+      specUri: repositorySpecUri(io.cwd, plan.job.spec, report.spec.sha256)
     });
-    const recording = plan.target.kind === "replay" ? plan.target.path : join2(plan.out, HAR_FILE);
+    const recording = plan.job.target.kind === "replay" ? plan.job.target.path : join2(plan.out, HAR_FILE);
     if (plan.suggestSpec)
       files.push(...await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording }));
   } catch (error) {
@@ -45667,14 +45714,14 @@ async function replay(plan, path, io, out) {
   }
   if (!plan.json)
     out.note(
-      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}
+      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.job.failOn}
 `
     );
   const report = await replayDrift({
     recording,
-    failOn: plan.failOn,
-    minCoverage: plan.minCoverage,
-    policy: plan.policy
+    failOn: plan.job.failOn,
+    minCoverage: plan.job.minCoverage,
+    ...plan.job.policy ? { policy: plan.job.policy } : {}
   });
   return deliver(report, void 0, plan, io, out);
 }
@@ -45688,7 +45735,7 @@ async function readConfigText(cwd, file) {
     );
   }
 }
-var PACKAGE_SPEC, OPTIONS2, EPILOG;
+var ADDRESS_SOURCE, PACKAGE_SPEC, OPTIONS2, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
     "use strict";
@@ -45702,6 +45749,11 @@ var init_drift2 = __esm({
     init_redact();
     init_command();
     init_progress();
+    ADDRESS_SOURCE = {
+      given: "--base-url",
+      SIGNALWIRE_BASE_URL: "SIGNALWIRE_BASE_URL",
+      SIGNALWIRE_SPACE: "SIGNALWIRE_SPACE"
+    };
     PACKAGE_SPEC = "openapi/openapi.yaml";
     OPTIONS2 = {
       target: {

@@ -7,16 +7,16 @@
  * `CONTRACT_MODE` (read-only | read-write) and `CONTRACT_FAIL_ON` (breaking | warning | info)
  * adjust the run; the defaults are those of the drift job.
  */
-import { resolvePlan, type DriftPlan } from "../src/cli/drift-plan";
 import {
-  connect,
-  createDriftSend,
-  DRIFT_DEFAULTS,
-  MOCK_TIMEOUT_MS,
-  startEmbeddedMock,
+  defaultMode,
+  JOB_DEFAULTS,
+  liveTargetFromEnv,
+  openTarget,
+  type DriftJob,
   type DriftMode,
   type DriftRunOptions,
 } from "../src/drift";
+import type { Severity } from "../src/checks";
 
 export interface ContractTarget {
   description: string;
@@ -24,50 +24,52 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
+const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
+
 /** The mode the suite runs in, known before any request (the tests it defines depend on it). */
 export function contractMode(env: Record<string, string | undefined>): DriftMode {
-  const kind = env.CONTRACT_TARGET ?? "mock";
-  const mode = env.CONTRACT_MODE || (kind === "live" ? "read-only" : "read-write");
+  const kind = env.CONTRACT_TARGET === "live" ? "live" : "mock";
+  const mode = env.CONTRACT_MODE || defaultMode(kind);
   if (mode !== "read-only" && mode !== "read-write")
     throw new Error(`CONTRACT_MODE must be "read-only" or "read-write", not ${JSON.stringify(mode)}`);
   return mode;
 }
 
-export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
+/** The drift job the CONTRACT_* and SIGNALWIRE_* variables describe. */
+function contractJob(env: Record<string, string | undefined>): DriftJob {
   const kind = env.CONTRACT_TARGET ?? "mock";
   if (kind !== "mock" && kind !== "live")
     throw new Error(`CONTRACT_TARGET must be "mock" or "live", not ${JSON.stringify(kind)}`);
-  const plan: DriftPlan = resolvePlan(
-    { target: kind, mode: env.CONTRACT_MODE || undefined, "fail-on": env.CONTRACT_FAIL_ON || undefined },
-    env,
-    DRIFT_DEFAULTS,
-  );
-  if (plan.target.kind === "mock") {
-    const mock = await startEmbeddedMock();
-    return {
-      description: `the embedded mock (${plan.mode})`,
-      run: {
-        target: mock,
-        send: createDriftSend(mock, { timeoutMs: MOCK_TIMEOUT_MS }),
-        mode: plan.mode,
-        failOn: plan.failOn,
-        maxPages: plan.maxPages,
-      },
-      close: () => mock.close(),
-    };
+  const failOn = env.CONTRACT_FAIL_ON || JOB_DEFAULTS.failOn;
+  if (!(SEVERITIES as readonly string[]).includes(failOn))
+    throw new Error(`CONTRACT_FAIL_ON must be one of ${SEVERITIES.join(", ")}, not ${JSON.stringify(failOn)}`);
+  let target: DriftJob["target"] = { kind: "mock" };
+  if (kind === "live") {
+    const live = liveTargetFromEnv(env);
+    if ("missing" in live)
+      throw new Error(
+        `CONTRACT_TARGET=live needs ${[...live.missing.credentials, ...(live.missing.address ? ["SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE"] : [])].join(" and ")}`,
+      );
+    target = live;
   }
-  if (plan.target.kind !== "live") throw new Error("internal: the contract suite has no replay");
-  const { baseUrl, space, credentials } = plan.target;
-  const connected = connect({ baseUrl, space }, credentials, { proxyEnv: env });
   return {
-    description: `${connected.baseUrl} (${plan.mode})`,
-    run: {
-      target: { kind: "live", baseUrl: connected.baseUrl, credentials },
-      send: connected.send,
-      mode: plan.mode,
-      failOn: plan.failOn,
-      maxPages: plan.maxPages,
-    },
-    close: async () => {},
+    target,
+    mode: contractMode(env),
+    failOn: failOn as Severity,
+    maxPages: JOB_DEFAULTS.maxPages,
+    harPages: JOB_DEFAULTS.harPages,
+    fixtures: {},
+    minCoverage: {},
+  };
+}
+
+export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
+  const job = contractJob(env);
+  if (job.target.kind === "replay") throw new Error("internal: the contract suite has no replay");
+  const opened = await openTarget({ ...job, target: job.target }, env);
+  return {
+    description: `${job.target.kind === "mock" ? "the embedded mock" : opened.target.baseUrl} (${job.mode})`,
+    run: { target: opened.target, send: opened.send, mode: job.mode, failOn: job.failOn, maxPages: job.maxPages },
+    close: () => opened.close(),
   };
 }

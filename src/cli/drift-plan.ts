@@ -7,8 +7,9 @@ import { UsageError, wholeNumberOption } from "./command";
 import type { DriftPolicy } from "../drift/policy";
 import { CRITERIA, isCriterion, type Criterion } from "../drift/coverage";
 import type { Severity } from "../checks";
-import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
-import type { DriftCredentials, DriftMode } from "../drift/types";
+import { FAULT_NAMES, isFaultName } from "../mock";
+import type { DriftMode } from "../drift/types";
+import { defaultMode, JOB_DEFAULTS, liveTargetFromEnv, type DriftJob, type JobTarget } from "../drift/job";
 import { fixtureProblem } from "../drift/fixtures";
 
 export type DriftFlags = Partial<
@@ -34,45 +35,16 @@ export type DriftFlags = Partial<
     config?: string;
   };
 
-type PlannedTarget =
-  | { kind: "mock"; fault?: FaultName }
-  /** A recording (`--replay`), judged again offline. */
-  | { kind: "replay"; path: string }
-  | {
-      kind: "live";
-      baseUrl?: string;
-      space?: string;
-      credentials: DriftCredentials;
-      /** Where the URL or Space came from, for error messages. */
-      source: "--base-url" | "SIGNALWIRE_BASE_URL" | "SIGNALWIRE_SPACE";
-      /** A plain http:// base URL on a host other than loopback is allowed (a mock in another container). */
-      allowInsecureHttp: boolean;
-    };
-
+/** A drift job, and what the command does with its result. */
 export interface DriftPlan {
-  target: PlannedTarget;
-  mode: DriftMode;
-  failOn: Severity;
+  job: DriftJob;
   out: string;
-  maxPages: number;
-  /** Per request (each attempt), in ms; undefined for the target's default. */
-  timeoutMs?: number;
-  /** The whole run, cleanup included, in ms. */
-  maxDurationMs?: number;
-  cleanup: boolean;
+  /** Print report.json instead of the summary. */
   json: boolean;
-  /** Pages followed through `links.next` that the recording keeps per step, besides the last. */
-  harPages: number;
+  /** Remove what earlier runs left behind instead of running the job. */
+  cleanup: boolean;
   /** Also write the suggested spec and its list. */
   suggestSpec: boolean;
-  /** Values for the create bodies' companion fields (`--fixture FIELD=VALUE`). */
-  fixtures: Record<string, string>;
-  /** Another copy of the spec to judge by (`--spec FILE`), as given; undefined for the package's own. */
-  spec?: string;
-  /** Coverage required per criterion, in percent (`--min-coverage CRITERION=PERCENT`). */
-  minCoverage: Partial<Record<Criterion, number>>;
-  /** Checks switched off or re-graded and findings acknowledged (`--config`). */
-  policy?: DriftPolicy;
 }
 
 /** Flags that only mean something when the run talks to a target; a replay talks to none. */
@@ -97,25 +69,26 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
 }
 
+/** The plan the flags describe (a configuration file's settings already among them). */
 export function resolvePlan(
   flags: DriftFlags,
   env: Record<string, string | undefined>,
-  defaults: { maxPages: number; harPages: number },
+  policy?: DriftPolicy,
 ): DriftPlan {
-  if (flags.replay !== undefined) return replayPlan(flags, defaults);
+  if (flags.replay !== undefined) return replayPlan(flags, policy);
   const kind = oneOf("target", flags.target, ["mock", "live"] as const, "mock");
-  const mode = oneOf("mode", flags.mode, MODES, kind === "mock" ? "read-write" : "read-only");
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning");
+  const mode = oneOf("mode", flags.mode, MODES, defaultMode(kind));
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn);
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
-  const maxPages = positiveInteger("max-pages", flags["max-pages"], defaults.maxPages);
+  const maxPages = positiveInteger("max-pages", flags["max-pages"], JOB_DEFAULTS.maxPages);
   const cleanup = flags.cleanup === true;
   if (cleanup && flags.mode === "read-only")
     throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
   if (cleanup && flags["suggest-spec"])
     throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
 
-  let target: PlannedTarget;
+  let target: JobTarget;
   if (kind === "mock") {
     if (flags["base-url"] !== undefined)
       throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
@@ -129,42 +102,29 @@ export function resolvePlan(
     target = { kind, ...(fault ? { fault } : {}) };
   } else {
     if (flags["mock-fault"] !== undefined) throw new UsageError("--mock-fault is only for --target mock");
-    const projectId = env.SIGNALWIRE_PROJECT_ID;
-    const apiToken = env.SIGNALWIRE_API_TOKEN;
-    const missing = [!projectId && "SIGNALWIRE_PROJECT_ID", !apiToken && "SIGNALWIRE_API_TOKEN"].filter(Boolean);
-    if (missing.length > 0)
-      throw new UsageError(
-        `--target live needs ${missing.join(" and ")} in the environment (credentials are never taken from flags)`,
-      );
-    const baseUrl = flags["base-url"] ?? (env.SIGNALWIRE_BASE_URL || undefined);
-    const space = env.SIGNALWIRE_SPACE || undefined;
-    if (baseUrl === undefined && space === undefined)
+    const live = liveTargetFromEnv(env, {
+      ...(flags["base-url"] !== undefined ? { baseUrl: flags["base-url"] } : {}),
+      allowInsecureHttp: flags["allow-insecure-http"] === true,
+    });
+    if ("missing" in live) {
+      if (live.missing.credentials.length > 0)
+        throw new UsageError(
+          `--target live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags)`,
+        );
       throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    const source =
-      flags["base-url"] !== undefined
-        ? "--base-url"
-        : baseUrl !== undefined
-          ? "SIGNALWIRE_BASE_URL"
-          : "SIGNALWIRE_SPACE";
-    const allowInsecureHttp = flags["allow-insecure-http"] === true;
-    if (allowInsecureHttp && !(baseUrl ?? "").toLowerCase().startsWith("http://")) {
+    }
+    if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://")) {
       throw new UsageError(
         "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)",
       );
     }
-    target = {
-      kind,
-      ...(baseUrl !== undefined ? { baseUrl } : { space }),
-      credentials: { projectId: projectId!, apiToken: apiToken! },
-      source,
-      allowInsecureHttp,
-    };
+    target = live;
   }
   const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
   const maxDurationMs =
     flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;
   const harPages =
-    flags["har-pages"] === undefined ? defaults.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
+    flags["har-pages"] === undefined ? JOB_DEFAULTS.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
   const fixtures = fixturesOf(flags.fixture ?? []);
   if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
     throw new UsageError(
@@ -177,20 +137,23 @@ export function resolvePlan(
       "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec",
     );
   return {
-    target,
-    mode,
-    failOn,
+    job: {
+      target,
+      mode,
+      failOn,
+      maxPages,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
+      harPages,
+      fixtures,
+      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
+      ...(policy ? { policy } : {}),
+      ...(spec !== undefined ? { spec } : {}),
+    },
     out,
-    maxPages,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
-    cleanup,
     json: flags.json === true,
-    harPages,
+    cleanup,
     suggestSpec: flags["suggest-spec"] === true,
-    fixtures,
-    ...(spec !== undefined ? { spec } : {}),
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
   };
 }
 
@@ -240,7 +203,7 @@ function fixturesOf(given: readonly string[]): Record<string, string> {
   return fixtures;
 }
 
-function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: number }): DriftPlan {
+function replayPlan(flags: DriftFlags, policy: DriftPolicy | undefined): DriftPlan {
   const path = flags.replay!;
   if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
   const given = [
@@ -255,18 +218,21 @@ function replayPlan(flags: DriftFlags, defaults: { maxPages: number; harPages: n
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
   return {
-    target: { kind: "replay", path },
-    mode: "read-only",
-    failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, "warning"),
+    job: {
+      target: { kind: "replay", path },
+      mode: defaultMode("replay"),
+      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn),
+      maxPages: JOB_DEFAULTS.maxPages,
+      harPages: JOB_DEFAULTS.harPages,
+      fixtures: {},
+      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
+      ...(policy ? { policy } : {}),
+      ...(flags.spec !== undefined ? { spec: specFile(flags.spec)! } : {}),
+    },
     out,
-    maxPages: defaults.maxPages,
-    cleanup: false,
     json: flags.json === true,
-    harPages: defaults.harPages,
+    cleanup: false,
     suggestSpec: flags["suggest-spec"] === true,
-    fixtures: {},
-    ...(flags.spec !== undefined ? { spec: specFile(flags.spec)! } : {}),
-    minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
   };
 }
 

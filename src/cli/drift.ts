@@ -14,18 +14,16 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isConfigError } from "../client";
 import {
-  connect,
-  createDriftSend,
   DRIFT_DEFAULTS,
   EXIT_CODES,
   formatSummary,
-  MOCK_TIMEOUT_MS,
+  jobRunOptions,
+  openTarget,
   renderJson,
   HAR_FILE,
   SUGGESTION_FILES,
   runCleanup,
   runDrift,
-  startEmbeddedMock,
   writeReports,
   HarError,
   readHar,
@@ -33,13 +31,21 @@ import {
   type DriftReport,
   type Har,
   type Outcome,
+  type LiveJobTarget,
+  type OpenedTarget,
   type Recording,
-  type SendFn,
 } from "../drift";
 import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
 import { defineCommand, UsageError, type CommandIo } from "./command";
 import { progressPrinter } from "./progress";
+
+/** Where a live target's address came from, in the command's own terms. */
+const ADDRESS_SOURCE: Record<LiveJobTarget["source"], string> = {
+  given: "--base-url",
+  SIGNALWIRE_BASE_URL: "SIGNALWIRE_BASE_URL",
+  SIGNALWIRE_SPACE: "SIGNALWIRE_SPACE",
+};
 
 /** Where the package keeps its own spec, the one `generated/` was made from. */
 const PACKAGE_SPEC = "openapi/openapi.yaml";
@@ -181,22 +187,23 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
       flags = loaded.flags;
       policy = loaded.policy;
     }
-    plan = { ...resolvePlan(flags, io.env, DRIFT_DEFAULTS), policy };
+    plan = resolvePlan(flags, io.env, policy);
   } catch (error) {
     if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
   }
-  if (plan.timeoutMs !== undefined && plan.maxDurationMs !== undefined && plan.timeoutMs >= plan.maxDurationMs) {
+  const { job } = plan;
+  if (job.timeoutMs !== undefined && job.maxDurationMs !== undefined && job.timeoutMs >= job.maxDurationMs) {
     note(
-      `note: --timeout ${plan.timeoutMs} is not shorter than --max-duration ${plan.maxDurationMs / 1000} s; the budget ends a stalled request first\n`,
+      `note: --timeout ${job.timeoutMs} is not shorter than --max-duration ${job.maxDurationMs / 1000} s; the budget ends a stalled request first\n`,
     );
   }
   // Another copy of the spec (--spec) is loaded only when given, and the package's own is back after the run.
   let restore = () => {};
-  if (plan.spec !== undefined) {
+  if (job.spec !== undefined) {
     const { judgeBy, SpecLoadError } = await import("../drift/judged-spec");
     try {
-      restore = judgeBy(resolve(io.cwd, plan.spec), plan.spec);
+      restore = judgeBy(resolve(io.cwd, job.spec), job.spec);
     } catch (error) {
       if (!(error instanceof SpecLoadError)) throw error;
       note(`error: --spec ${error.message}\n`);
@@ -213,8 +220,9 @@ async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
 /** Runs a checked plan: a replay, a cleanup or a run against the mock or a Space. */
 async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<number> {
   const { print, note, noColor, secrets } = out;
-  if (plan.target.kind === "replay") return replay(plan, plan.target.path, io, out);
-  if (plan.target.kind === "mock") {
+  const { job } = plan;
+  if (job.target.kind === "replay") return replay(plan, job.target.path, io, out);
+  if (job.target.kind === "mock") {
     const ignored = ["SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN", "SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"].filter(
       (name) => io.env[name],
     );
@@ -224,34 +232,16 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
       );
   }
 
-  let send: SendFn;
-  let target: {
-    kind: "mock" | "live";
-    baseUrl: string;
-    credentials: { projectId: string; apiToken: string };
-    fault?: string;
-    close(): Promise<void>;
-  };
+  let opened: OpenedTarget;
   try {
-    if (plan.target.kind === "mock") {
-      const mock = await startEmbeddedMock({ fault: plan.target.fault });
-      target = mock;
-      send = createDriftSend(mock, { timeoutMs: plan.timeoutMs ?? MOCK_TIMEOUT_MS });
-    } else {
-      const { baseUrl, space, credentials, allowInsecureHttp } = plan.target;
-      const connected = connect({ baseUrl, space }, credentials, {
-        ...(plan.timeoutMs !== undefined ? { timeoutMs: plan.timeoutMs } : {}),
-        proxyEnv: io.env,
-        allowInsecureHttp,
-      });
-      send = connected.send;
-      target = { kind: "live", baseUrl: connected.baseUrl, credentials, close: async () => {} };
-    }
+    opened = await openTarget({ ...job, target: job.target }, io.env);
   } catch (error) {
     if (!isConfigError(error)) throw error;
-    note(`error: ${plan.target.kind === "live" ? plan.target.source : "the mock"}: ${error.message}\n`);
+    const where = job.target.kind === "live" ? ADDRESS_SOURCE[job.target.source] : "the mock";
+    note(`error: ${where}: ${error.message}\n`);
     return 2;
   }
+  const { target, send } = opened;
 
   const progress = plan.json ? { onProgress: () => {}, done: () => {} } : progressPrinter(io.stderr, !!io.stderr.isTTY);
   const onAbort = () =>
@@ -262,13 +252,13 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
   try {
     if (!plan.json)
       note(
-        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : plan.mode}, fails on ${plan.failOn}\n`,
+        `drift: ${target.kind}${target.fault ? ` (fault ${target.fault})` : ""} at ${target.baseUrl}, ${plan.cleanup ? "cleanup" : job.mode}, fails on ${job.failOn}\n`,
       );
     if (plan.cleanup) {
       const result = await runCleanup({
         target,
         send,
-        maxPages: plan.maxPages,
+        maxPages: job.maxPages,
         signal: io.signal,
         onProgress: progress.onProgress,
       });
@@ -287,16 +277,9 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
     } = await runDrift({
       target,
       send,
-      mode: plan.mode,
-      failOn: plan.failOn,
-      maxPages: plan.maxPages,
-      harPages: plan.harPages,
-      fixtures: plan.fixtures,
-      minCoverage: plan.minCoverage,
-      policy: plan.policy,
+      ...jobRunOptions(job),
       signal: io.signal,
       onProgress: progress.onProgress,
-      ...(plan.maxDurationMs !== undefined ? { maxDurationMs: plan.maxDurationMs } : {}),
     });
     progress.done();
     secrets.push(...runSecrets);
@@ -304,7 +287,7 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
   } finally {
     progress.done();
     io.signal?.removeEventListener("abort", onAbort);
-    await target.close();
+    await opened.close();
   }
 }
 
@@ -330,9 +313,9 @@ async function deliver(
     files = await writeReports(report, dir, out.secrets, {
       stepSummary: io.env.GITHUB_STEP_SUMMARY || undefined,
       har,
-      specUri: repositorySpecUri(io.cwd, plan.spec, report.spec.sha256),
+      specUri: repositorySpecUri(io.cwd, plan.job.spec, report.spec.sha256),
     });
-    const recording = plan.target.kind === "replay" ? plan.target.path : join(plan.out, HAR_FILE);
+    const recording = plan.job.target.kind === "replay" ? plan.job.target.path : join(plan.out, HAR_FILE);
     if (plan.suggestSpec)
       files.push(...(await writeSuggestions(report, dir, out.secrets, { out: plan.out, recording })));
   } catch (error) {
@@ -438,13 +421,13 @@ async function replay(plan: DriftPlan, path: string, io: CommandIo, out: Output)
   }
   if (!plan.json)
     out.note(
-      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.failOn}\n`,
+      `drift: replay of ${path} (${recording.exchanges.length} exchanges recorded at ${recording.baseUrl}), fails on ${plan.job.failOn}\n`,
     );
   const report = await replayDrift({
     recording,
-    failOn: plan.failOn,
-    minCoverage: plan.minCoverage,
-    policy: plan.policy,
+    failOn: plan.job.failOn,
+    minCoverage: plan.job.minCoverage,
+    ...(plan.job.policy ? { policy: plan.job.policy } : {}),
   });
   return deliver(report, undefined, plan, io, out);
 }

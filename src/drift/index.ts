@@ -14,6 +14,17 @@ export {
 } from "./har";
 export { replayDrift, type ReplayOptions } from "./replay";
 export {
+  defaultMode,
+  jobRunOptions,
+  JOB_DEFAULTS,
+  liveTargetFromEnv,
+  openTarget,
+  type DriftJob,
+  type JobTarget,
+  type LiveJobTarget,
+  type OpenedTarget,
+} from "./job";
+export {
   runDrift,
   runCleanup,
   newRunId,

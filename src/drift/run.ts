@@ -16,7 +16,8 @@ import { DriftSession, RunStopped, type ProgressEvent } from "./session";
 import { specInfo } from "./spec-info";
 import { buildReport, unfinishedReasons } from "./outcome";
 import { isSecretField } from "./secret-fields";
-import { DEFAULT_HAR_PAGES, HarRecorder, type Har } from "./har";
+import { HarRecorder, type Har } from "./har";
+import { JOB_DEFAULTS } from "./job";
 import {
   EXIT_CODES,
   type DriftCredentials,
@@ -92,11 +93,9 @@ const realTimers: Schedule = (fire, ms) => {
 };
 
 export const DEFAULTS = {
-  failOn: "warning" as Severity,
-  maxPages: 1000,
+  ...JOB_DEFAULTS,
   pageSize: 50,
   sampleSize: 5,
-  harPages: DEFAULT_HAR_PAGES,
   liveFirstAnswerMs: 20_000,
 };
 

@@ -5,9 +5,9 @@
  */
 import { UsageError } from "../../src/cli/command";
 import { resolvePlan, type DriftFlags, type DriftPlan } from "../../src/cli/drift-plan";
+import type { DriftJob } from "../../src/drift";
 import { FAULT_NAMES } from "../../src/mock";
 
-const DEFAULTS = { maxPages: 1000, harPages: 5 };
 const CREDENTIALS = { SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t0ken" };
 const credentials = { projectId: "p", apiToken: "t0ken" };
 const PLAN = {
@@ -23,7 +23,8 @@ const PLAN = {
 } as const;
 
 describe("plans", () => {
-  const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; want: DriftPlan }> = [
+  type Flat = DriftJob & Omit<DriftPlan, "job">;
+  const cases: Array<{ name: string; flags: DriftFlags; env?: Record<string, string>; want: Flat }> = [
     {
       name: "coverage requirements, a percent sign allowed",
       flags: { "min-coverage": ["responseProperties=80", "flows=100%", "operations=62.5"] },
@@ -121,7 +122,7 @@ describe("plans", () => {
           kind: "live",
           baseUrl: "HTTP://sip-mock:8080/api",
           credentials,
-          source: "--base-url",
+          source: "given",
           allowInsecureHttp: true,
         },
         mode: "read-write",
@@ -175,7 +176,8 @@ describe("plans", () => {
     },
   ];
   it.each(cases)("$name", ({ flags, env, want }) => {
-    expect(resolvePlan(flags, env ?? {}, DEFAULTS)).toEqual(want);
+    const { out, json, cleanup, suggestSpec, ...job } = want;
+    expect(resolvePlan(flags, env ?? {})).toEqual({ job, out, json, cleanup, suggestSpec });
   });
 });
 
@@ -393,7 +395,7 @@ describe("refusals", () => {
     },
   ];
   it.each(cases)("$name", ({ flags, env, message }) => {
-    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(new UsageError(message));
-    expect(() => resolvePlan(flags, env ?? {}, DEFAULTS)).toThrow(UsageError);
+    expect(() => resolvePlan(flags, env ?? {})).toThrow(new UsageError(message));
+    expect(() => resolvePlan(flags, env ?? {})).toThrow(UsageError);
   });
 });

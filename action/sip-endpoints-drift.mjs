@@ -18395,6 +18395,7 @@ var init_content_type_mismatch = __esm({
 function schemaCategoryCheck(info) {
   return {
     ...info,
+    schema: true,
     run: (analysis) => analysis.schemaProblems.filter((p) => p.category === info.id).map(({ pointer: pointer2, expected, actual, message }) => ({ pointer: pointer2, expected, actual, message }))
   };
 }
@@ -18538,6 +18539,7 @@ var init_auth_not_enforced = __esm({
     authNotEnforced = {
       id: "auth-not-enforced",
       severity: "breaking",
+      needs: "reads",
       firesWhen: "a request with no or wrong credentials gets a 2xx",
       run: ({ exchange, credentials }) => isSuccess(exchange.status) ? [
         {
@@ -18562,6 +18564,7 @@ var init_filter_not_applied = __esm({
     filterNotApplied = {
       id: "filter-not-applied",
       severity: "warning",
+      needs: "reads",
       firesWhen: "a filtered list holds an item that does not match the filter, or misses a known match",
       run: ({ exchange, field, filter, items, knownMatch, complete }) => {
         if (!isSuccess(exchange.status)) return [];
@@ -18599,6 +18602,7 @@ var init_invalid_input_accepted = __esm({
     invalidInputAccepted = {
       id: "invalid-input-accepted",
       severity: "warning",
+      needs: "reads",
       firesWhen: "a request the spec forbids gets a 2xx",
       run: ({ exchange, pointer: pointer2, rule }) => isSuccess(exchange.status) ? [
         {
@@ -18621,6 +18625,7 @@ var init_pagination_inconsistent = __esm({
     paginationInconsistent = {
       id: "pagination-inconsistent",
       severity: "warning",
+      needs: "reads",
       firesWhen: "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
       run: (evidence) => {
         if (!isSuccess(evidence.exchange.status)) return [];
@@ -18685,6 +18690,7 @@ var init_resource_mismatch = __esm({
     resourceMismatch = {
       id: "resource-mismatch",
       severity: "breaking",
+      needs: "reads",
       firesWhen: "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
       run: ({ exchange, body, expectedId, sent, before, invalidAt }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
@@ -18743,6 +18749,7 @@ var init_resource_still_available = __esm({
     resourceStillAvailable = {
       id: "resource-still-available",
       severity: "breaking",
+      needs: "writes",
       firesWhen: "a deleted endpoint can still be retrieved (or listed)",
       run: ({ exchange, deletedId }) => {
         if (!isSuccess(exchange.status)) return [];
@@ -18784,6 +18791,7 @@ var init_resource_unavailable = __esm({
     resourceUnavailable = {
       id: "resource-unavailable",
       severity: "breaking",
+      needs: "writes",
       firesWhen: "a created endpoint cannot be retrieved or listed",
       run: ({ exchange, createdId, listed }) => {
         if (listed === void 0) {
@@ -18884,6 +18892,7 @@ var init_status_code_unexpected = __esm({
     statusCodeUnexpected = {
       id: "status-code-unexpected",
       severity: "breaking",
+      needs: "reads",
       firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
       run: ({ exchange, expected, situation }) => {
         const { status, operationId } = exchange;
@@ -18914,6 +18923,7 @@ var init_update_not_applied = __esm({
     updateNotApplied = {
       id: "update-not-applied",
       severity: "breaking",
+      needs: "writes",
       firesWhen: "an update's answer, or the next retrieve, still shows the values the update replaced",
       run: ({ exchange, body, sent, before }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
@@ -18941,6 +18951,7 @@ var init_update_side_effect = __esm({
     updateSideEffect = {
       id: "update-side-effect",
       severity: "breaking",
+      needs: "writes",
       firesWhen: "an update's answer, or the next retrieve, shows another value for a field the update did not send",
       run: ({ exchange, body, sent, before }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object" || Array.isArray(body)) return [];
@@ -25049,7 +25060,11 @@ async function openTarget(job, proxyEnv) {
   const { target } = job;
   if (target.kind === "mock") {
     const mock = await startEmbeddedMock({ fault: target.fault });
-    return { target: mock, send: createDriftSend(mock, { timeoutMs: job.timeoutMs ?? MOCK_TIMEOUT_MS }), close: mock.close };
+    return {
+      target: mock,
+      send: createDriftSend(mock, { timeoutMs: job.timeoutMs ?? MOCK_TIMEOUT_MS }),
+      close: mock.close
+    };
   }
   const { baseUrl, space, credentials, allowInsecureHttp } = target;
   const connected = connect({ baseUrl, space }, credentials, {
@@ -26051,41 +26066,16 @@ function notEvaluatedReason(check2, mode, kind) {
   }
   return CHECKS_JUDGED[mode].includes(check2) ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)" : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
 }
-var authNotEnforced2, invalidInputAccepted2, paginationInconsistent2, statusCodeUnexpected2, resourceMismatch2, filterNotApplied2, resourceUnavailable2, resourceStillAvailable2, updateNotApplied2, updateSideEffect2, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
+var SCENARIO, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
 var init_judged = __esm({
   "src/drift/scenarios/judged.ts"() {
     "use strict";
     init_checks();
-    ({
-      authNotEnforced: authNotEnforced2,
-      invalidInputAccepted: invalidInputAccepted2,
-      paginationInconsistent: paginationInconsistent2,
-      statusCodeUnexpected: statusCodeUnexpected2,
-      resourceMismatch: resourceMismatch2,
-      filterNotApplied: filterNotApplied2,
-      resourceUnavailable: resourceUnavailable2,
-      resourceStillAvailable: resourceStillAvailable2,
-      updateNotApplied: updateNotApplied2,
-      updateSideEffect: updateSideEffect2
-    } = SCENARIO_CHECKS);
-    READ_ONLY = [
-      ...RESPONSE_CHECKS,
-      authNotEnforced2,
-      invalidInputAccepted2,
-      paginationInconsistent2,
-      statusCodeUnexpected2,
-      resourceMismatch2,
-      filterNotApplied2
-    ].map((c) => c.id);
+    SCENARIO = Object.values(SCENARIO_CHECKS);
+    READ_ONLY = [...RESPONSE_CHECKS, ...SCENARIO.filter((c) => c.needs === "reads")].map((c) => c.id);
     CHECKS_JUDGED = {
       "read-only": READ_ONLY,
-      "read-write": [
-        ...READ_ONLY,
-        resourceUnavailable2.id,
-        resourceStillAvailable2.id,
-        updateNotApplied2.id,
-        updateSideEffect2.id
-      ]
+      "read-write": [...READ_ONLY, ...SCENARIO.filter((c) => c.needs === "writes").map((c) => c.id)]
     };
     RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
   }
@@ -26539,14 +26529,7 @@ var init_session = __esm({
       }
       reason;
     };
-    ECHO_CHECKS = /* @__PURE__ */ new Set([
-      "field-missing",
-      "field-type-mismatch",
-      "enum-value-unknown",
-      "format-mismatch",
-      "field-undocumented",
-      "schema-violation"
-    ]);
+    ECHO_CHECKS = new Set(RESPONSE_CHECKS.filter((c) => c.schema).map((c) => c.id));
     DriftSession = class {
       constructor(sendRequest, options) {
         this.sendRequest = sendRequest;
@@ -27009,7 +26992,7 @@ async function readOnlyScenario(session, config) {
       session,
       { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" },
       ({ sent, ids, items }) => {
-        session.judge(paginationInconsistent3, {
+        session.judge(paginationInconsistent2, {
           kind: "page",
           exchange: sent.exchange,
           pageSize: config.pageSize,
@@ -27039,7 +27022,7 @@ async function readOnlyScenario(session, config) {
       const probeIds = idsOfEnvelope(session.expectJson(probe, what));
       if (!probeIds)
         throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
-      session.judge(paginationInconsistent3, {
+      session.judge(paginationInconsistent2, {
         kind: "end",
         exchange: last.sent.exchange,
         walked: walked(),
@@ -27084,7 +27067,7 @@ async function readOnlyScenario(session, config) {
         }
       );
       if (walk.last)
-        session.judge(filterNotApplied3, {
+        session.judge(filterNotApplied2, {
           exchange: walk.last.sent.exchange,
           field,
           filter,
@@ -27099,7 +27082,7 @@ async function readOnlyScenario(session, config) {
       for (const sample of samples) {
         const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
         session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
-        session.judge(resourceMismatch3, {
+        session.judge(resourceMismatch2, {
           exchange: sent.exchange,
           body: session.requireJson(sent, `retrieve ${sample.id}`),
           expectedId: sample.id
@@ -27117,7 +27100,7 @@ async function readOnlyScenario(session, config) {
     const probe = async (request, credentials) => {
       const sent = await session.request(request);
       session.expectRefusal(
-        authNotEnforced3,
+        authNotEnforced2,
         { exchange: sent.exchange, credentials },
         401,
         `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`
@@ -27134,7 +27117,7 @@ async function readOnlyScenario(session, config) {
         { invalidInput: true }
       );
       session.expectRefusal(
-        invalidInputAccepted3,
+        invalidInputAccepted2,
         { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
         422,
         `a list whose ${invalid.pointer} ${invalid.rule}`
@@ -27148,7 +27131,7 @@ function listParameterBounds() {
     (p) => (p.valueClasses ?? []).filter((v) => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query))
   );
 }
-var authNotEnforced3, filterNotApplied3, invalidInputAccepted3, paginationInconsistent3, resourceMismatch3;
+var authNotEnforced2, filterNotApplied2, invalidInputAccepted2, paginationInconsistent2, resourceMismatch2;
 var init_read_only = __esm({
   "src/drift/scenarios/read-only.ts"() {
     "use strict";
@@ -27159,7 +27142,7 @@ var init_read_only = __esm({
     init_walk();
     init_http_status();
     init_json_pointer();
-    ({ authNotEnforced: authNotEnforced3, filterNotApplied: filterNotApplied3, invalidInputAccepted: invalidInputAccepted3, paginationInconsistent: paginationInconsistent3, resourceMismatch: resourceMismatch3 } = SCENARIO_CHECKS);
+    ({ authNotEnforced: authNotEnforced2, filterNotApplied: filterNotApplied2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, resourceMismatch: resourceMismatch2 } = SCENARIO_CHECKS);
   }
 });
 
@@ -27252,7 +27235,7 @@ async function writeSteps(session, config, owned, password, values) {
       session.expectStatus(sent, "2xx", `a valid create (${handler})`);
       const answer = session.requireJson(sent, `create (${handler})`);
       const id = remember(answer);
-      session.judge(resourceMismatch4, {
+      session.judge(resourceMismatch3, {
         exchange: sent.exchange,
         body: answer,
         sent: body,
@@ -27271,7 +27254,7 @@ async function writeSteps(session, config, owned, password, values) {
         { invalidInput: true }
       );
       session.expectRefusal(
-        invalidInputAccepted4,
+        invalidInputAccepted3,
         { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
         422,
         `a create whose ${invalid.pointer} ${invalid.rule}`
@@ -27286,9 +27269,9 @@ async function writeSteps(session, config, owned, password, values) {
       session.expectStatus(sent, "2xx", `updating created endpoint ${id}`);
       const answer = session.requireJson(sent, `update ${id}`);
       const before = asCreated.get(id) ?? {};
-      session.judge(updateNotApplied3, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
-      session.judge(updateSideEffect3, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
-      session.judge(resourceMismatch4, {
+      session.judge(updateNotApplied2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
+      session.judge(updateSideEffect2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
+      session.judge(resourceMismatch3, {
         exchange: sent.exchange,
         body: answer,
         expectedId: id,
@@ -27304,15 +27287,15 @@ async function writeSteps(session, config, owned, password, values) {
       const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
       const situation = `retrieving created endpoint ${id}`;
       session.requireAnswer(sent, situation);
-      const gone = session.judge(resourceUnavailable3, { exchange: sent.exchange, createdId: id }).length > 0;
+      const gone = session.judge(resourceUnavailable2, { exchange: sent.exchange, createdId: id }).length > 0;
       if (!gone) session.expectStatus(sent, "2xx", situation);
       if (!isSuccess(sent.exchange.status) || !sent.analysis.parsed.ok) continue;
       const body = sent.analysis.parsed.value;
-      session.judge(resourceMismatch4, { exchange: sent.exchange, body, expectedId: id });
+      session.judge(resourceMismatch3, { exchange: sent.exchange, body, expectedId: id });
       if (updated.has(id)) {
         const evidence = { exchange: sent.exchange, body, sent: UPDATE2, before: asCreated.get(id) ?? {} };
-        session.judge(updateNotApplied3, evidence);
-        session.judge(updateSideEffect3, evidence);
+        session.judge(updateNotApplied2, evidence);
+        session.judge(updateSideEffect2, evidence);
       }
     }
   });
@@ -27337,7 +27320,7 @@ async function writeSteps(session, config, owned, password, values) {
       );
     if (walk.last)
       for (const id of created)
-        session.judge(resourceUnavailable3, { exchange: walk.last.sent.exchange, createdId: id, listed });
+        session.judge(resourceUnavailable2, { exchange: walk.last.sent.exchange, createdId: id, listed });
   });
   await stepAbout(created, NONE_CREATED, "update with an invalid body (expect 422)", async () => {
     for (const invalid of invalidUpdateBodies()) {
@@ -27346,7 +27329,7 @@ async function writeSteps(session, config, owned, password, values) {
         { invalidInput: true }
       );
       session.expectRefusal(
-        invalidInputAccepted4,
+        invalidInputAccepted3,
         { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
         422,
         `an update whose ${invalid.pointer} ${invalid.rule}`
@@ -27356,7 +27339,7 @@ async function writeSteps(session, config, owned, password, values) {
   await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
     const target = created[0];
     const refused = (sent, what) => session.expectRefusal(
-      authNotEnforced4,
+      authNotEnforced3,
       { exchange: sent.exchange, credentials: "none" },
       401,
       `${what} with no credentials`
@@ -27386,7 +27369,7 @@ async function writeSteps(session, config, owned, password, values) {
       for (const id of deleted) {
         const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
         session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
-        const stillThere = session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id }).length > 0;
+        const stillThere = session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id }).length > 0;
         if (!stillThere) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
       }
       const walk = await walkPages2(
@@ -27398,7 +27381,7 @@ async function writeSteps(session, config, owned, password, values) {
           what: "the list after delete"
         },
         ({ sent }) => {
-          for (const id of deleted) session.judge(resourceStillAvailable3, { exchange: sent.exchange, deletedId: id });
+          for (const id of deleted) session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id });
         }
       );
       if (!walk.complete)
@@ -27424,7 +27407,7 @@ async function deleteOwn(session, owned, id) {
   if (isSuccess(sent.exchange.status)) owned.deleted(id);
   session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
 }
-var authNotEnforced4, invalidInputAccepted4, resourceMismatch4, resourceStillAvailable3, resourceUnavailable3, updateNotApplied3, updateSideEffect3, UPDATE2, schemaPointers, createStep;
+var authNotEnforced3, invalidInputAccepted3, resourceMismatch3, resourceStillAvailable2, resourceUnavailable2, updateNotApplied2, updateSideEffect2, UPDATE2, schemaPointers, createStep;
 var init_read_write = __esm({
   "src/drift/scenarios/read-write.ts"() {
     "use strict";
@@ -27436,13 +27419,13 @@ var init_read_write = __esm({
     init_owned();
     init_http_status();
     ({
-      authNotEnforced: authNotEnforced4,
-      invalidInputAccepted: invalidInputAccepted4,
-      resourceMismatch: resourceMismatch4,
-      resourceStillAvailable: resourceStillAvailable3,
-      resourceUnavailable: resourceUnavailable3,
-      updateNotApplied: updateNotApplied3,
-      updateSideEffect: updateSideEffect3
+      authNotEnforced: authNotEnforced3,
+      invalidInputAccepted: invalidInputAccepted3,
+      resourceMismatch: resourceMismatch3,
+      resourceStillAvailable: resourceStillAvailable2,
+      resourceUnavailable: resourceUnavailable2,
+      updateNotApplied: updateNotApplied2,
+      updateSideEffect: updateSideEffect2
     } = SCENARIO_CHECKS);
     UPDATE2 = { caller_id: "drift check (updated)" };
     schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));

@@ -10,6 +10,7 @@ export interface AuthProbe {
 export const authNotEnforced: ScenarioCheck<AuthProbe, "auth-not-enforced"> = {
   id: "auth-not-enforced",
   severity: "breaking",
+  needs: "reads",
   firesWhen: "a request with no or wrong credentials gets a 2xx",
   run: ({ exchange, credentials }) =>
     isSuccess(exchange.status)

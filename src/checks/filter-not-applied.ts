@@ -24,6 +24,7 @@ const contains = (value: unknown, part: string) =>
 export const filterNotApplied: ScenarioCheck<FilterEvidence, "filter-not-applied"> = {
   id: "filter-not-applied",
   severity: "warning",
+  needs: "reads",
   firesWhen: "a filtered list holds an item that does not match the filter, or misses a known match",
   run: ({ exchange, field, filter, items, knownMatch, complete }) => {
     if (!isSuccess(exchange.status)) return [];

@@ -15,6 +15,7 @@ export interface InvalidInputProbe {
 export const invalidInputAccepted: ScenarioCheck<InvalidInputProbe, "invalid-input-accepted"> = {
   id: "invalid-input-accepted",
   severity: "warning",
+  needs: "reads",
   firesWhen: "a request the spec forbids gets a 2xx",
   run: ({ exchange, pointer, rule }) =>
     isSuccess(exchange.status)

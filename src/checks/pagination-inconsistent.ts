@@ -18,6 +18,7 @@ export type PaginationEvidence =
 export const paginationInconsistent: ScenarioCheck<PaginationEvidence, "pagination-inconsistent"> = {
   id: "pagination-inconsistent",
   severity: "warning",
+  needs: "reads",
   firesWhen:
     "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
   run: (evidence) => {

@@ -26,6 +26,7 @@ const comparable = (value: unknown) => value === null || ["string", "number", "b
 export const resourceMismatch: ScenarioCheck<ResourceEvidence, "resource-mismatch"> = {
   id: "resource-mismatch",
   severity: "breaking",
+  needs: "reads",
   firesWhen:
     "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
   run: ({ exchange, body, expectedId, sent, before, invalidAt }) => {

@@ -12,6 +12,7 @@ export interface AfterDeleteEvidence {
 export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence, "resource-still-available"> = {
   id: "resource-still-available",
   severity: "breaking",
+  needs: "writes",
   firesWhen: "a deleted endpoint can still be retrieved (or listed)",
   run: ({ exchange, deletedId }) => {
     if (!isSuccess(exchange.status)) return [];

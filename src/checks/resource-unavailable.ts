@@ -16,6 +16,7 @@ const GONE = new Set([404, 410]);
 export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence, "resource-unavailable"> = {
   id: "resource-unavailable",
   severity: "breaking",
+  needs: "writes",
   firesWhen: "a created endpoint cannot be retrieved or listed",
   run: ({ exchange, createdId, listed }) => {
     if (listed === undefined) {

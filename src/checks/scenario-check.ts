@@ -7,6 +7,11 @@ import type { CheckInfo, FindingDraft, HttpExchange } from "./types";
  */
 export interface ScenarioCheck<Evidence extends { exchange: HttpExchange }, Id extends string = string>
   extends CheckInfo<Id> {
+  /**
+   * What its evidence takes: `reads` a read-only run gathers (lists, retrieves, refused requests);
+   * `writes` only endpoints the run creates, updates and deletes give.
+   */
+  needs: "reads" | "writes";
   run(evidence: Evidence): FindingDraft[];
 }
 

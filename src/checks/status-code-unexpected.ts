@@ -21,6 +21,7 @@ const matches = (status: number, expected: StatusEvidence["expected"]) =>
 export const statusCodeUnexpected: ScenarioCheck<StatusEvidence, "status-code-unexpected"> = {
   id: "status-code-unexpected",
   severity: "breaking",
+  needs: "reads",
   firesWhen:
     "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
   run: ({ exchange, expected, situation }) => {

@@ -12,6 +12,7 @@ import type { UpdateEvidence } from "./update-evidence";
 export const updateSideEffect: ScenarioCheck<UpdateEvidence, "update-side-effect"> = {
   id: "update-side-effect",
   severity: "breaking",
+  needs: "writes",
   firesWhen: "an update's answer, or the next retrieve, shows another value for a field the update did not send",
   run: ({ exchange, body, sent, before }) => {
     if (!isSuccess(exchange.status) || body === null || typeof body !== "object" || Array.isArray(body)) return [];

@@ -70,14 +70,7 @@ export interface RequestOptions {
 }
 
 /** The checks that judge the body's content (not its status or media type). */
-const ECHO_CHECKS = new Set<string>([
-  "field-missing",
-  "field-type-mismatch",
-  "enum-value-unknown",
-  "format-mismatch",
-  "field-undocumented",
-  "schema-violation",
-]);
+const ECHO_CHECKS = new Set<string>(RESPONSE_CHECKS.filter((c) => c.schema).map((c) => c.id));
 
 export interface ProgressEvent {
   step: string;

@@ -1,44 +1,18 @@
 /**
  * Which checks each mode's scenarios judge. The response checks judge every answer in any mode;
- * the scenario checks only where a step gathers their evidence, and read-only runs create, update
- * and delete nothing. A test runs both modes against the mock and holds this table to what the
+ * a scenario check says what its evidence needs (`needs`), and read-only runs create, update and
+ * delete nothing. A test runs both modes against the mock and holds this table to what the
  * scenarios actually evaluated.
  */
 import { RESPONSE_CHECKS, SCENARIO_CHECKS } from "../../checks";
 import type { DriftMode, TargetKind } from "../types";
 
-const {
-  authNotEnforced,
-  invalidInputAccepted,
-  paginationInconsistent,
-  statusCodeUnexpected,
-  resourceMismatch,
-  filterNotApplied,
-  resourceUnavailable,
-  resourceStillAvailable,
-  updateNotApplied,
-  updateSideEffect,
-} = SCENARIO_CHECKS;
-
-const READ_ONLY = [
-  ...RESPONSE_CHECKS,
-  authNotEnforced,
-  invalidInputAccepted,
-  paginationInconsistent,
-  statusCodeUnexpected,
-  resourceMismatch,
-  filterNotApplied,
-].map((c) => c.id);
+const SCENARIO = Object.values(SCENARIO_CHECKS);
+const READ_ONLY = [...RESPONSE_CHECKS, ...SCENARIO.filter((c) => c.needs === "reads")].map((c) => c.id);
 
 export const CHECKS_JUDGED: Record<DriftMode, readonly string[]> = {
   "read-only": READ_ONLY,
-  "read-write": [
-    ...READ_ONLY,
-    resourceUnavailable.id,
-    resourceStillAvailable.id,
-    updateNotApplied.id,
-    updateSideEffect.id,
-  ],
+  "read-write": [...READ_ONLY, ...SCENARIO.filter((c) => c.needs === "writes").map((c) => c.id)],
 };
 
 const RESPONSE_CHECK_IDS = new Set<string>(RESPONSE_CHECKS.map((c) => c.id));

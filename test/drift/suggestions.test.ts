@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { renderHar, readHar, replayDrift } from "../../src/drift";
 import { judgeBy } from "../../src/drift/judged-spec";
-import { lintSpecFile } from "../../src/lint";
 import { applyPatches, PatchError, renderSuggestionsMarkdown, suggestedSpec } from "../../src/drift/suggested-spec";
 import { ROOT } from "../../src/cli/repository";
 import type { FaultName } from "../../src/mock";
@@ -227,12 +226,11 @@ describe("the whole loop: suggested spec → gen → lint → replay passes", ()
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   it.each(SCHEMA_FAULTS.map((f) => [f]))(
-    "%s: its suggested spec lints clean, and judges the run's recording as a pass",
+    "%s: its suggested spec judges the run's recording as a pass",
     async (fault) => {
       const live = await liveRun(fault);
       const file = join(parent, `${fault}.yaml`);
       writeFileSync(file, suggestedSpec(live.report));
-      expect((await lintSpecFile(file)).problems).toEqual([]);
       const restore = judgeBy(file, `${fault}.yaml`);
       try {
         const replay = await replayDrift({ recording: readHar(renderHar(live.har), "x.har"), failOn: "info" });
@@ -243,8 +241,8 @@ describe("the whole loop: suggested spec → gen → lint → replay passes", ()
     },
   );
 
-  // Generating code is what costs here, so one copy of the project takes every profile's
-  // suggestions at once, as a spec that drifted in all of those ways would.
+  // Generating code and linting are what cost here, so one copy of the project takes every
+  // profile's suggestions at once, as a spec that drifted in all of those ways would.
   it("every profile's suggestions together: gen and lint:spec pass in a copy of the project, and each recording replays as a pass against the regenerated validators", async () => {
     const lives = await Promise.all(SCHEMA_FAULTS.map(liveRun));
     const all = { ...lives[0]!.report, findings: lives.flatMap((l) => l.report.findings) };

@@ -1,15 +1,18 @@
 /**
- * Every YAML block of the README parses, and a workflow in it names only secrets GitHub allows:
- * letters, digits and underscores, not starting with a digit or GITHUB_ (also those a matrix
- * builds with `format`).
+ * Every YAML block of the README and of docs/drift.md parses, a workflow in it names only secrets
+ * GitHub allows (letters, digits and underscores, not starting with a digit or GITHUB_, also those
+ * a matrix builds with `format`), and a step that uses the action gives it only inputs it has.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { ROOT } from "./install";
 
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-const blocks = [...readme.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+const pages = ["README.md", "docs/drift.md"].map((page) => readFileSync(join(ROOT, page), "utf8"));
+const blocks = pages.flatMap((text) => [...text.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!));
+const ACTION_INPUTS = Object.keys(
+  (parseDocument(readFileSync(join(ROOT, "action.yml"), "utf8")).toJS() as { inputs: Record<string, unknown> }).inputs,
+);
 const SECRET_NAME = /^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$/i;
 
 /** The values a matrix gives a key: a list under the key, or the key of each `include` entry. */
@@ -23,8 +26,8 @@ function matrixValues(doc: any, key: string): string[] {
   return values;
 }
 
-test("the README has YAML blocks", () => {
-  expect(blocks.length).toBeGreaterThan(0);
+test("the README and docs/drift.md have YAML blocks", () => {
+  expect(blocks.length).toBeGreaterThan(1);
 });
 
 test.each(blocks.map((text, i) => [i + 1, text]))(
@@ -40,5 +43,9 @@ test.each(blocks.map((text, i) => [i + 1, text]))(
       names.push(...values.map((value) => `${prefix}${value}`));
     }
     for (const name of names) expect({ name, valid: SECRET_NAME.test(name) }).toEqual({ name, valid: true });
+    for (const job of Object.values<any>(doc?.jobs ?? {}))
+      for (const step of job?.steps ?? [])
+        if (String(step?.uses ?? "").includes("signalwire-sip-endpoints-contract"))
+          expect(Object.keys(step.with ?? {}).filter((input) => !ACTION_INPUTS.includes(input))).toEqual([]);
   },
 );

@@ -19031,11 +19031,14 @@ var init_registry = __esm({
 });
 
 // src/checks/types.ts
-var SEVERITY_RANK;
+var SEVERITY_RANK, SEVERITIES;
 var init_types = __esm({
   "src/checks/types.ts"() {
     "use strict";
     SEVERITY_RANK = { info: 0, warning: 1, breaking: 2 };
+    SEVERITIES = Object.keys(SEVERITY_RANK).sort(
+      (a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]
+    );
   }
 });
 
@@ -19045,6 +19048,7 @@ __export(checks_exports, {
   ALL_CHECKS: () => ALL_CHECKS,
   RESPONSE_CHECKS: () => RESPONSE_CHECKS,
   SCENARIO_CHECKS: () => SCENARIO_CHECKS,
+  SEVERITIES: () => SEVERITIES,
   SEVERITY_RANK: () => SEVERITY_RANK,
   analyseResponse: () => analyseResponse,
   checkAnalysed: () => checkAnalysed,
@@ -19498,7 +19502,7 @@ function isDate(text) {
   const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
-var DriftConfigError, SEVERITIES, OPTIONS, KEYS, FINDING_ID, DATE;
+var DriftConfigError, OPTIONS, KEYS, FINDING_ID, DATE;
 var init_drift_config = __esm({
   "src/cli/drift-config.ts"() {
     "use strict";
@@ -19509,7 +19513,6 @@ var init_drift_config = __esm({
     DriftConfigError = class extends Error {
       name = "DriftConfigError";
     };
-    SEVERITIES = ["breaking", "warning", "info"];
     OPTIONS = {
       target: { flag: "target", kind: "text" },
       baseUrl: { flag: "base-url", kind: "text" },
@@ -22789,6 +22792,16 @@ var init_mock2 = __esm({
   }
 });
 
+// src/drift/types.ts
+var DRIFT_MODES, EXIT_CODES;
+var init_types4 = __esm({
+  "src/drift/types.ts"() {
+    "use strict";
+    DRIFT_MODES = ["read-only", "read-write"];
+    EXIT_CODES = { pass: 0, drift: 1, inconclusive: 2 };
+  }
+});
+
 // src/drift/secret-fields.ts
 function isSecretField(key) {
   return isSecretKey(key) || isWriteOnlyKey(key);
@@ -25056,19 +25069,19 @@ function liveTargetFromEnv(env, given = {}) {
     allowInsecureHttp: given.allowInsecureHttp === true
   };
 }
-async function openTarget(job, proxyEnv) {
-  const { target } = job;
+async function openTarget(target, options) {
+  const { timeoutMs, proxyEnv } = options;
   if (target.kind === "mock") {
     const mock = await startEmbeddedMock({ fault: target.fault });
     return {
       target: mock,
-      send: createDriftSend(mock, { timeoutMs: job.timeoutMs ?? MOCK_TIMEOUT_MS }),
+      send: createDriftSend(mock, { timeoutMs: timeoutMs ?? MOCK_TIMEOUT_MS }),
       close: mock.close
     };
   }
   const { baseUrl, space, credentials, allowInsecureHttp } = target;
   const connected = connect({ baseUrl, space }, credentials, {
-    ...job.timeoutMs !== void 0 ? { timeoutMs: job.timeoutMs } : {},
+    ...timeoutMs !== void 0 ? { timeoutMs } : {},
     proxyEnv,
     allowInsecureHttp
   });
@@ -25833,8 +25846,8 @@ function oneOf(flag, value, allowed, fallback) {
 function resolvePlan(flags, env, policy) {
   if (flags.replay !== void 0) return replayPlan(flags, policy);
   const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
-  const mode = oneOf("mode", flags.mode, MODES, defaultMode(kind));
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES2, JOB_DEFAULTS.failOn);
+  const mode = oneOf("mode", flags.mode, DRIFT_MODES, defaultMode(kind));
+  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn);
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");
   const maxPages = positiveInteger("max-pages", flags["max-pages"], JOB_DEFAULTS.maxPages);
@@ -25969,7 +25982,7 @@ function replayPlan(flags, policy) {
     job: {
       target: { kind: "replay", path },
       mode: defaultMode("replay"),
-      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES2, JOB_DEFAULTS.failOn),
+      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn),
       maxPages: JOB_DEFAULTS.maxPages,
       harPages: JOB_DEFAULTS.harPages,
       fixtures: {},
@@ -25986,13 +25999,15 @@ function replayPlan(flags, policy) {
 function positiveInteger(flag, value, fallback) {
   return value === void 0 ? fallback : wholeNumberOption(flag, value, 1);
 }
-var TARGET_FLAGS, SEVERITIES2, MODES;
+var TARGET_FLAGS;
 var init_drift_plan = __esm({
   "src/cli/drift-plan.ts"() {
     "use strict";
     init_command();
     init_coverage();
+    init_checks();
     init_mock2();
+    init_types4();
     init_job();
     init_fixtures();
     TARGET_FLAGS = [
@@ -26006,8 +26021,6 @@ var init_drift_plan = __esm({
       "har-pages",
       "fixture"
     ];
-    SEVERITIES2 = ["breaking", "warning", "info"];
-    MODES = ["read-only", "read-write"];
   }
 });
 
@@ -26299,15 +26312,6 @@ var init_suggest = __esm({
     DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
-  }
-});
-
-// src/drift/types.ts
-var EXIT_CODES;
-var init_types4 = __esm({
-  "src/drift/types.ts"() {
-    "use strict";
-    EXIT_CODES = { pass: 0, drift: 1, inconclusive: 2 };
   }
 });
 
@@ -45547,7 +45551,7 @@ async function runPlan(plan, io, out) {
   }
   let opened;
   try {
-    opened = await openTarget({ ...job, target: job.target }, io.env);
+    opened = await openTarget(job.target, { timeoutMs: job.timeoutMs, proxyEnv: io.env });
   } catch (error) {
     if (!isConfigError(error)) throw error;
     const where = job.target.kind === "live" ? ADDRESS_SOURCE[job.target.source] : "the mock";

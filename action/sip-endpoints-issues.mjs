@@ -199,11 +199,14 @@ var init_command = __esm({
 });
 
 // src/checks/types.ts
-var SEVERITY_RANK;
+var SEVERITY_RANK, SEVERITIES;
 var init_types = __esm({
   "src/checks/types.ts"() {
     "use strict";
     SEVERITY_RANK = { info: 0, warning: 1, breaking: 2 };
+    SEVERITIES = Object.keys(SEVERITY_RANK).sort(
+      (a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]
+    );
   }
 });
 

@@ -9,6 +9,7 @@
  */
 import {
   defaultMode,
+  DRIFT_MODES,
   JOB_DEFAULTS,
   liveTargetFromEnv,
   openTarget,
@@ -16,7 +17,7 @@ import {
   type DriftMode,
   type DriftRunOptions,
 } from "../src/drift";
-import type { Severity } from "../src/checks";
+import { SEVERITIES, type Severity } from "../src/checks";
 
 export interface ContractTarget {
   description: string;
@@ -24,15 +25,13 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
-const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
-
 /** The mode the suite runs in, known before any request (the tests it defines depend on it). */
 export function contractMode(env: Record<string, string | undefined>): DriftMode {
   const kind = env.CONTRACT_TARGET === "live" ? "live" : "mock";
   const mode = env.CONTRACT_MODE || defaultMode(kind);
-  if (mode !== "read-only" && mode !== "read-write")
+  if (!(DRIFT_MODES as readonly string[]).includes(mode))
     throw new Error(`CONTRACT_MODE must be "read-only" or "read-write", not ${JSON.stringify(mode)}`);
-  return mode;
+  return mode as DriftMode;
 }
 
 /** The drift job the CONTRACT_* and SIGNALWIRE_* variables describe. */
@@ -66,7 +65,7 @@ function contractJob(env: Record<string, string | undefined>): DriftJob {
 export async function startContractTarget(env: Record<string, string | undefined>): Promise<ContractTarget> {
   const job = contractJob(env);
   if (job.target.kind === "replay") throw new Error("internal: the contract suite has no replay");
-  const opened = await openTarget({ ...job, target: job.target }, env);
+  const opened = await openTarget(job.target, { proxyEnv: env });
   return {
     description: `${job.target.kind === "mock" ? "the embedded mock" : opened.target.baseUrl} (${job.mode})`,
     run: { target: opened.target, send: opened.send, mode: job.mode, failOn: job.failOn, maxPages: job.maxPages },

@@ -3,7 +3,7 @@
  * severity, every fault profile with the checks it names, every file a run writes, every command
  * of package.json and every bin. Each table holds exactly what its registry holds.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ALL_CHECKS } from "../src/checks";
 import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
@@ -83,9 +83,9 @@ const slug = (heading: string) =>
 test("every link from the README and docs/ to a file of the repository leads to it, and to its heading", () => {
   const pages = [
     "README.md",
-    ...["client", "mock", "drift", "maintainers", "bench", "hostile-inputs", "mutation-testing"].map(
-      (p) => `docs/${p}.md`,
-    ),
+    ...readdirSync(resolve(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
   ];
   const broken: string[] = [];
   for (const page of pages) {

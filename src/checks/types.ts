@@ -10,6 +10,11 @@ export type Severity = "breaking" | "warning" | "info";
 /** Higher is worse; `--fail-on` compares against this. */
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, breaking: 2 };
 
+/** Every severity, the gravest first. */
+export const SEVERITIES = (Object.keys(SEVERITY_RANK) as Severity[]).sort(
+  (a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a],
+);
+
 export interface HttpExchange {
   operationId: OperationId;
   method: string;

@@ -6,7 +6,7 @@
  * by key, against the rules `drift-config.schema.json` (shipped beside it, for editors) states;
  * any problem names its key's JSON pointer.
  */
-import { ALL_CHECKS, type Severity } from "../checks";
+import { ALL_CHECKS, SEVERITIES, type Severity } from "../checks";
 import { operations } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
 import { CRITERIA, isCriterion } from "../drift/coverage";
@@ -16,8 +16,6 @@ import type { DriftPolicy } from "../drift/policy";
 export class DriftConfigError extends Error {
   override name = "DriftConfigError";
 }
-
-const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
 
 /** Run options of the file by their engine names, and the flag each stands for. */
 const OPTIONS = {

@@ -6,9 +6,9 @@
 import { UsageError, wholeNumberOption } from "./command";
 import type { DriftPolicy } from "../drift/policy";
 import { CRITERIA, isCriterion, type Criterion } from "../drift/coverage";
-import type { Severity } from "../checks";
+import { SEVERITIES } from "../checks";
 import { FAULT_NAMES, isFaultName } from "../mock";
-import type { DriftMode } from "../drift/types";
+import { DRIFT_MODES } from "../drift/types";
 import { defaultMode, JOB_DEFAULTS, liveTargetFromEnv, type DriftJob, type JobTarget } from "../drift/job";
 import { fixtureProblem } from "../drift/fixtures";
 
@@ -60,9 +60,6 @@ const TARGET_FLAGS = [
   "fixture",
 ] as const;
 
-const SEVERITIES: readonly Severity[] = ["breaking", "warning", "info"];
-const MODES: readonly DriftMode[] = ["read-only", "read-write"];
-
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -77,7 +74,7 @@ export function resolvePlan(
 ): DriftPlan {
   if (flags.replay !== undefined) return replayPlan(flags, policy);
   const kind = oneOf("target", flags.target, ["mock", "live"] as const, "mock");
-  const mode = oneOf("mode", flags.mode, MODES, defaultMode(kind));
+  const mode = oneOf("mode", flags.mode, DRIFT_MODES, defaultMode(kind));
   const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn);
   const out = flags.out ?? "drift-report";
   if (out.trim() === "") throw new UsageError("--out must name a directory");

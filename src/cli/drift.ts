@@ -234,7 +234,7 @@ async function runPlan(plan: DriftPlan, io: CommandIo, out: Output): Promise<num
 
   let opened: OpenedTarget;
   try {
-    opened = await openTarget({ ...job, target: job.target }, io.env);
+    opened = await openTarget(job.target, { timeoutMs: job.timeoutMs, proxyEnv: io.env });
   } catch (error) {
     if (!isConfigError(error)) throw error;
     const where = job.target.kind === "live" ? ADDRESS_SOURCE[job.target.source] : "the mock";

@@ -104,21 +104,21 @@ export interface OpenedTarget {
  * one. A malformed address is the client's `ConfigError`, before any request.
  */
 export async function openTarget(
-  job: Pick<DriftJob, "timeoutMs"> & { target: Exclude<JobTarget, { kind: "replay" }> },
-  proxyEnv: Record<string, string | undefined>,
+  target: Exclude<JobTarget, { kind: "replay" }>,
+  options: { timeoutMs?: number | undefined; proxyEnv: Record<string, string | undefined> },
 ): Promise<OpenedTarget> {
-  const { target } = job;
+  const { timeoutMs, proxyEnv } = options;
   if (target.kind === "mock") {
     const mock = await startEmbeddedMock({ fault: target.fault });
     return {
       target: mock,
-      send: createDriftSend(mock, { timeoutMs: job.timeoutMs ?? MOCK_TIMEOUT_MS }),
+      send: createDriftSend(mock, { timeoutMs: timeoutMs ?? MOCK_TIMEOUT_MS }),
       close: mock.close,
     };
   }
   const { baseUrl, space, credentials, allowInsecureHttp } = target;
   const connected = connect({ baseUrl, space }, credentials, {
-    ...(job.timeoutMs !== undefined ? { timeoutMs: job.timeoutMs } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     proxyEnv,
     allowInsecureHttp,
   });

@@ -9,6 +9,8 @@ import type { OperationId } from "../spec";
 import type { RetriedAnswer } from "../client/types";
 
 export type DriftMode = "read-only" | "read-write";
+
+export const DRIFT_MODES: readonly DriftMode[] = ["read-only", "read-write"];
 /** `replay`: no target at all, a recording judged again (`--replay`). */
 export type TargetKind = "mock" | "live" | "replay";
 /** `pass`, `drift` (findings at or above `failOn`) or `inconclusive` (the target could not be exercised). */

@@ -90,7 +90,7 @@ test("runDrift gets every setting of the job that is the run's, and a budget or 
 });
 
 test("the embedded mock is reached with the fault asked for, and closed", async () => {
-  const opened = await openTarget({ target: { kind: "mock", fault: "extra-field" } }, {});
+  const opened = await openTarget({ kind: "mock", fault: "extra-field" }, { proxyEnv: {} });
   try {
     expect(opened.target).toMatchObject({ kind: "mock", fault: "extra-field" });
     const answer = await opened.send({ operationId: "list_sip_endpoints", query: { page_size: 1 } });
@@ -104,8 +104,8 @@ test("the embedded mock is reached with the fault asked for, and closed", async 
 
 test("a live target is reached through the client, at the address the job names", async () => {
   const opened = await openTarget(
-    { target: { kind: "live", space: "example", credentials, source: "SIGNALWIRE_SPACE", allowInsecureHttp: false } },
-    {},
+    { kind: "live", space: "example", credentials, source: "SIGNALWIRE_SPACE", allowInsecureHttp: false },
+    { proxyEnv: {} },
   );
   expect(opened.target).toEqual({
     kind: "live",

@@ -60,21 +60,115 @@ var init_package = __esm({
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
-function wholeNumberOption(flag, text, min, max = Number.MAX_SAFE_INTEGER) {
+function flagOf(key, spec2) {
+  return `--${spec2.flag ?? key}`;
+}
+function allowed(spec2, from) {
+  switch (spec2.kind) {
+    case "switch":
+      return "true or false";
+    case "text":
+      return from === "json" && spec2.multiple ? "a list of strings" : "a string";
+    case "count": {
+      const max = spec2.max ?? Number.MAX_SAFE_INTEGER;
+      return `a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${spec2.min}` : `from ${spec2.min} to ${max}`}`;
+    }
+    case "duration":
+      return from === "text" ? `a number of seconds above 0 and at most ${spec2.max}` : `a whole number of milliseconds from 1 to ${spec2.max * 1e3}`;
+    case "choice":
+      return `one of ${spec2.choices.join(", ")}`;
+    case "pairs":
+      if (spec2.of === "count")
+        return allowed({ kind: "count", min: 0, ...spec2.max !== void 0 ? { max: spec2.max } : {}, help: "" }, from);
+      return spec2.of === "percent" ? "a percentage from 0 to 100" : "a string";
+  }
+}
+function wholeNumber(text, min, max) {
   const trimmed = text.trim();
   const value = Number(trimmed);
   const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
-  if (!pattern.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`--${flag} must be a whole number ${range}, not ${JSON.stringify(text.slice(0, 40))}`);
+  return pattern.test(trimmed) && Number.isSafeInteger(value) && value >= min && value <= max ? value : void 0;
+}
+function decimal(text) {
+  const trimmed = text.trim();
+  return /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : void 0;
+}
+function valueFromText(key, spec2, text) {
+  const refuse = () => {
+    throw new UsageError(`${flagOf(key, spec2)} must be ${allowed(spec2, "text")}, not ${quoted(text)}`);
+  };
+  switch (spec2.kind) {
+    case "count":
+      return wholeNumber(text, spec2.min, spec2.max ?? Number.MAX_SAFE_INTEGER) ?? refuse();
+    case "duration": {
+      const seconds = decimal(text);
+      return seconds !== void 0 && seconds > 0 && seconds <= spec2.max ? Math.round(seconds * 1e3) : refuse();
+    }
+    case "choice":
+      return spec2.choices.includes(text) ? text : refuse();
+    default:
+      return text;
   }
-  return value;
+}
+function pairFromText(key, spec2, text) {
+  const at2 = text.indexOf("=");
+  const flag = flagOf(key, spec2);
+  if (at2 <= 0 || at2 === text.length - 1)
+    throw new UsageError(`${flag} takes ${spec2.value ?? "KEY=VALUE"} (e.g. ${spec2.example}), not ${quoted(text)}`);
+  const name2 = text.slice(0, at2);
+  const raw = text.slice(at2 + 1);
+  if (spec2.keys && !spec2.keys.includes(name2))
+    throw new UsageError(`${flag}: ${quoted(name2)} is not one of ${spec2.keys.join(", ")}`);
+  if (spec2.of === "text") return [name2, raw];
+  if (spec2.of === "count") {
+    const value = wholeNumber(raw, 0, spec2.max ?? Number.MAX_SAFE_INTEGER);
+    if (value === void 0)
+      throw new UsageError(`${flag} ${name2} must be ${allowed(spec2, "text")}, not ${quoted(raw)}`);
+    return [name2, value];
+  }
+  const percent = decimal(raw.endsWith("%") ? raw.slice(0, -1) : raw);
+  if (percent === void 0 || percent > 100)
+    throw new UsageError(`${flag} ${name2} must be ${allowed(spec2, "text")}, not ${quoted(raw)}`);
+  return [name2, percent];
+}
+function valueFromJson(spec2, value) {
+  const problem2 = { problem: `must be ${allowed(spec2, "json")}` };
+  switch (spec2.kind) {
+    case "switch":
+      return typeof value === "boolean" ? { value } : problem2;
+    case "text":
+      if (spec2.multiple) return Array.isArray(value) && value.every((v) => typeof v === "string") ? { value } : problem2;
+      return typeof value === "string" ? { value } : problem2;
+    case "count": {
+      const ok = typeof value === "number" && Number.isSafeInteger(value) && value >= spec2.min && value <= (spec2.max ?? Number.MAX_SAFE_INTEGER);
+      return ok ? { value } : problem2;
+    }
+    case "duration":
+      return typeof value === "number" && Number.isSafeInteger(value) && value >= 1 && value <= spec2.max * 1e3 ? { value } : problem2;
+    case "choice":
+      return typeof value === "string" && spec2.choices.includes(value) ? { value } : problem2;
+    case "pairs": {
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        return { problem: `must be an object of ${spec2.value ?? "KEY=VALUE"} pairs, e.g. ${spec2.example}` };
+      for (const [name2, v] of Object.entries(value)) {
+        if (spec2.keys && !spec2.keys.includes(name2))
+          return { problem: `is not one of ${spec2.keys.join(", ")}`, at: `/${name2}` };
+        const ok = spec2.of === "text" ? typeof v === "string" : spec2.of === "percent" ? typeof v === "number" && v >= 0 && v <= 100 : typeof v === "number" && Number.isSafeInteger(v) && v >= 0 && v <= (spec2.max ?? Number.MAX_SAFE_INTEGER);
+        if (!ok) return { problem: `must be ${allowed(spec2, "json")}`, at: `/${name2}` };
+      }
+      return { value };
+    }
+  }
 }
 function defineCommand(spec2) {
   const options = { ...spec2.options, help: HELP, version: VERSION };
   const help = () => helpText(spec2, options);
   return {
     help,
+    parse(argv) {
+      const { values, positionals } = parseCommandLine(argv, options, spec2);
+      return { values, positionals };
+    },
     async main(argv, io) {
       const refuse = (error) => {
         if (!(error instanceof UsageError)) throw error;
@@ -107,10 +201,11 @@ Run \`${spec2.invocation} --help\` for the options.
   };
 }
 function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
+  const byFlag = new Map(Object.entries(options).map(([key, o]) => [o.flag ?? key, key]));
   const config = Object.fromEntries(
-    Object.entries(options).map(([name2, o]) => [
-      name2,
-      { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }
+    Object.entries(options).map(([key, o]) => [
+      o.flag ?? key,
+      { type: o.kind === "switch" ? "boolean" : "string", ...o.short ? { short: o.short } : {}, multiple: true }
     ])
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
@@ -124,17 +219,18 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
       rest.push(token.value);
       continue;
     }
-    const spec2 = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : void 0;
-    if (!spec2) {
+    const key = byFlag.get(token.name);
+    const spec2 = key === void 0 ? void 0 : options[key];
+    if (key === void 0 || !spec2) {
       const hint = unknownOptionHint?.(token.rawName);
       throw new UsageError(`unknown option ${token.rawName}${hint ? ` (${hint})` : ""}`);
     }
-    const flag = `--${token.name}`;
-    if (spec2.type === "boolean") {
+    const flag = flagOf(key, spec2);
+    if (spec2.kind === "switch") {
       if (token.value !== void 0) throw new UsageError(`option ${flag} takes no value`);
       if (spec2 === HELP) help = true;
       else if (spec2 === VERSION) version2 = true;
-      else values[token.name] = true;
+      else values[key] = true;
       continue;
     }
     if (token.value === void 0 || !token.inlineValue && token.value.startsWith("-") && token.value !== "-") {
@@ -142,14 +238,17 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
         `option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`
       );
     }
-    if (spec2.multiple) {
-      const list2 = values[token.name] ?? [];
-      list2.push(token.value);
-      values[token.name] = list2;
-    } else if (token.name in values) {
+    if (spec2.kind === "pairs") {
+      const [name2, value] = pairFromText(key, spec2, token.value);
+      const pairs = values[key] ??= {};
+      if (Object.hasOwn(pairs, name2)) throw new UsageError(`${flag} ${name2} was given more than once; give it once`);
+      pairs[name2] = value;
+    } else if (spec2.kind === "text" && spec2.multiple) {
+      (values[key] ??= []).push(token.value);
+    } else if (key in values) {
       throw new UsageError(`option ${flag} was given more than once; give it once`);
     } else {
-      values[token.name] = token.value;
+      values[key] = valueFromText(key, spec2, token.value);
     }
   }
   const max = positionals?.max ?? 0;
@@ -160,9 +259,24 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   }
   return { values, positionals: rest, help, version: version2 };
 }
+function placeholder(spec2) {
+  if (spec2.value) return spec2.value;
+  switch (spec2.kind) {
+    case "count":
+      return "N";
+    case "duration":
+      return "SECONDS";
+    case "choice":
+      return spec2.choices.join("|");
+    case "pairs":
+      return "KEY=VALUE";
+    default:
+      return "VALUE";
+  }
+}
 function helpText(spec2, options) {
-  const label = (name2, o) => `${o.short ? `-${o.short}, ` : ""}--${name2}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
-  const labels = Object.entries(options).map(([name2, o]) => label(name2, o));
+  const label = (key, o) => `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+  const labels = Object.entries(options).map(([key, o]) => label(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
@@ -226,7 +340,7 @@ ${name2} again: quitting at once
     }
   );
 }
-var UsageError, HELP, VERSION;
+var UsageError, quoted, HELP, VERSION;
 var init_command = __esm({
   "src/cli/command.ts"() {
     "use strict";
@@ -234,8 +348,9 @@ var init_command = __esm({
     UsageError = class extends Error {
       name = "UsageError";
     };
-    HELP = { type: "boolean", short: "h", help: "show this help" };
-    VERSION = { type: "boolean", help: "print the package's name and version" };
+    quoted = (text) => JSON.stringify(text.slice(0, 40));
+    HELP = { kind: "switch", short: "h", help: "show this help" };
+    VERSION = { kind: "switch", help: "print the package's name and version" };
   }
 });
 
@@ -1057,12 +1172,12 @@ function matcherOf(operationId, op) {
   return { operationId, method: op.method, regex: new RegExp(`^${source}/?$`), names };
 }
 function matchOperation(method, path) {
-  const allowed = [];
+  const allowed2 = [];
   for (const m of matchers) {
     const found = m.regex.exec(path);
     if (!found) continue;
     if (m.method !== method.toUpperCase()) {
-      allowed.push(m.method);
+      allowed2.push(m.method);
       continue;
     }
     const params = {};
@@ -1071,7 +1186,7 @@ function matchOperation(method, path) {
     });
     return { operationId: m.operationId, params };
   }
-  return { pathAllowed: allowed };
+  return { pathAllowed: allowed2 };
 }
 function operationAt(method, pathname, basePath) {
   const base = basePath.replace(/\/+$/, "");
@@ -18283,8 +18398,8 @@ function classifySchemaErrors(errors, body) {
       case "enum":
       case "const": {
         if (typeErrorAt.has(ptr)) break;
-        const allowed = error.keyword === "enum" ? error.params.allowedValues : [error.params.allowedValue];
-        const expected = allowed.map((v) => describeValue(v)).join(" | ");
+        const allowed2 = error.keyword === "enum" ? error.params.allowedValues : [error.params.allowedValue];
+        const expected = allowed2.map((v) => describeValue(v)).join(" | ");
         problems.push({
           category: "enum-value-unknown",
           pointer: ptr,
@@ -19084,453 +19199,6 @@ var init_checks = __esm({
     init_finding();
     init_analysis();
     init_json_text();
-  }
-});
-
-// src/drift/coverage.ts
-function flowName(source, link) {
-  return `${source} \u2192 ${link.operationId} (${link.name})`;
-}
-function documentedFor(op, status) {
-  const code = String(status);
-  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
-    const info = op.responses[key];
-    if (info) return { key, info };
-  }
-  return void 0;
-}
-function valuesAt(value, tokens) {
-  if (tokens.length === 0) return [value];
-  const [head, ...rest] = tokens;
-  if (head === "*") return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
-  if (!isPlainObject(value) && !Array.isArray(value)) return [];
-  const next = value[head];
-  return next === void 0 ? [] : valuesAt(next, rest);
-}
-function evaluate(expression, body) {
-  const match = /^\$response\.body#(.*)$/.exec(expression);
-  return match ? at(body, match[1]) : void 0;
-}
-function pathParameters(template, path) {
-  const names = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name2) => (names.push(name2), "([^/]+)"));
-  const found = new RegExp(`^${pattern}$`).exec(path);
-  if (!found) return {};
-  const out = {};
-  names.forEach((name2, i) => {
-    try {
-      out[name2] = decodeURIComponent(found[i + 1]);
-    } catch {
-      out[name2] = found[i + 1];
-    }
-  });
-  return out;
-}
-function currentCoverageModel(readOnly) {
-  return { operations: operations2, schemaProperties: specFacts2.schemaProperties, basePath: specFacts2.basePath, readOnly };
-}
-function percentCovered(c) {
-  return c.total === 0 ? 100 : 100 * c.covered / c.total;
-}
-function coverageShortfalls(criteria, required) {
-  return CRITERIA.flatMap((c) => {
-    const min = required[c];
-    if (min === void 0) return [];
-    const got = percentCovered(criteria[c]);
-    return got >= min ? [] : [
-      `coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`
-    ];
-  });
-}
-function isCriterion(name2) {
-  return CRITERIA.includes(name2);
-}
-var CRITERIA, LEVELS, unprovokable, READ_METHODS, EXPECTATIONS_KEPT, CoverageTracker;
-var init_coverage = __esm({
-  "src/drift/coverage.ts"() {
-    "use strict";
-    init_spec();
-    init_facts();
-    init_media_type();
-    init_json_pointer();
-    CRITERIA = [
-      "paths",
-      "operations",
-      "contentTypes",
-      "parameters",
-      "parameterValues",
-      "statusClasses",
-      "statusCodes",
-      "responseProperties",
-      "flows"
-    ];
-    LEVELS = [
-      ["paths"],
-      ["operations"],
-      ["contentTypes"],
-      ["parameters", "statusClasses"],
-      ["parameterValues", "statusCodes"],
-      ["responseProperties"],
-      ["flows"]
-    ];
-    unprovokable = (status) => status === "429" || status.startsWith("5");
-    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
-    EXPECTATIONS_KEPT = 1e3;
-    CoverageTracker = class {
-      constructor(model) {
-        this.model = model;
-      }
-      model;
-      seen = /* @__PURE__ */ new Map();
-      items = /* @__PURE__ */ new Set();
-      expected = /* @__PURE__ */ new Map();
-      expectedUrls = /* @__PURE__ */ new Map();
-      /** One answer: the request that got it and the response (its body parsed once by the caller). */
-      record(exchange, parsed) {
-        const op = this.model.operations[exchange.operationId];
-        if (!op) return;
-        let statuses = this.seen.get(op.operationId);
-        if (!statuses) this.seen.set(op.operationId, statuses = /* @__PURE__ */ new Map());
-        statuses.set(exchange.status, (statuses.get(exchange.status) ?? 0) + 1);
-        const documented = documentedFor(op, exchange.status);
-        if (!documented) return;
-        const type = exchange.headers["content-type"];
-        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
-          this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
-        if (!parsed.ok) return;
-        for (const object of documented.info.objects) {
-          const names = this.model.schemaProperties[object.schema] ?? [];
-          for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
-            if (!isPlainObject(value)) continue;
-            for (const name2 of names)
-              if (value[name2] !== void 0 && value[name2] !== null)
-                this.items.add(`responseProperties ${object.schema}.${name2}`);
-          }
-        }
-        if (exchange.status >= 200 && exchange.status < 300)
-          for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
-      }
-      /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
-      recordRequest(exchange) {
-        const op = this.model.operations[exchange.operationId];
-        if (!op) return;
-        this.items.add(`operations ${op.operationId}`);
-        this.items.add(`paths ${op.path}`);
-        const url = new URL(exchange.url);
-        const query = url.searchParams;
-        const pathValues = pathParameters(op.path, url.pathname.slice(this.model.basePath.length));
-        const sent = { ...pathValues };
-        for (const [name2, value] of query) sent[name2] ??= value;
-        for (const p of op.parameters) {
-          const value = sent[p.name];
-          if (value === void 0) continue;
-          this.items.add(`parameters ${op.operationId} ${p.name}`);
-          for (const v of p.valueClasses ?? [])
-            if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
-        }
-        const type = exchange.requestHeaders?.["content-type"];
-        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
-          this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
-        for (const e of this.expected.get(op.operationId) ?? []) {
-          if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
-        }
-        for (const link of this.expectedUrls.get(url.href) ?? []) this.items.add(`flows ${link}`);
-      }
-      expect(source, link, responseUrl, body) {
-        const name2 = flowName(source, link);
-        if (link.requestUrl !== null) {
-          const target = evaluate(link.requestUrl, body);
-          if (typeof target !== "string") return;
-          let href;
-          try {
-            href = new URL(target, responseUrl).href;
-          } catch {
-            return;
-          }
-          let links = this.expectedUrls.get(href);
-          if (!links) {
-            if (this.expectedUrls.size >= EXPECTATIONS_KEPT)
-              this.expectedUrls.delete(this.expectedUrls.keys().next().value);
-            this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
-          }
-          links.add(name2);
-          return;
-        }
-        const params = {};
-        for (const [param, expression] of Object.entries(link.parameters)) {
-          const value = evaluate(expression, body);
-          if (value === void 0 || value === null || typeof value === "object") return;
-          params[param] = String(value);
-        }
-        const list2 = this.expected.get(link.operationId) ?? [];
-        list2.push({ link: name2, params });
-        if (list2.length > EXPECTATIONS_KEPT) list2.shift();
-        this.expected.set(link.operationId, list2);
-      }
-      summary() {
-        const statuses = this.operationSummary();
-        const ops = Object.values(this.model.operations);
-        const readWriteOnly = (op) => this.model.readOnly && op !== void 0 && !READ_METHODS.has(op.method.toUpperCase());
-        const criteria = {};
-        const universe = this.universe();
-        for (const criterion of CRITERIA) {
-          const all = universe[criterion];
-          const missing = all.filter((i) => !this.items.has(`${criterion} ${i.name}`));
-          criteria[criterion] = {
-            covered: all.length - missing.length,
-            total: all.length,
-            missing: missing.map(
-              (i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name
-            )
-          };
-        }
-        const excluded = ops.flatMap(
-          (op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`)
-        );
-        const seenExcluded = excluded.filter((name2) => {
-          const [id, status] = name2.split(" ");
-          return [...this.seen.get(id)?.keys() ?? []].some(
-            (code) => documentedFor(this.model.operations[id], code)?.key === status
-          );
-        });
-        criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
-        let level = 0;
-        for (const added of LEVELS) {
-          if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
-          level += 1;
-        }
-        return { ...statuses, criteria, level };
-      }
-      /** Every item of every criterion, by readable name, with the operation it belongs to. */
-      universe() {
-        const ops = Object.values(this.model.operations);
-        const paths = [...new Set(ops.map((op) => op.path))];
-        const objects = /* @__PURE__ */ new Set();
-        for (const op of ops)
-          for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
-        return {
-          // A path is read-write only when every operation on it is.
-          paths: paths.map((path) => ({
-            name: path,
-            op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId
-          })),
-          operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
-          contentTypes: ops.flatMap((op) => [
-            ...(op.requestBody?.contentTypes ?? []).map((t) => ({
-              name: `${op.operationId} request ${mediaTypeOf(t)}`,
-              op: op.operationId
-            })),
-            ...[
-              ...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))
-            ].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
-          ]),
-          parameters: ops.flatMap(
-            (op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))
-          ),
-          parameterValues: ops.flatMap(
-            (op) => op.parameters.flatMap(
-              (p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId }))
-            )
-          ),
-          statusClasses: ops.flatMap(
-            (op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))
-          ),
-          statusCodes: ops.flatMap(
-            (op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))
-          ),
-          responseProperties: [...objects].flatMap(
-            (schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))
-          ),
-          flows: ops.flatMap((op) => {
-            const names = /* @__PURE__ */ new Map();
-            for (const r of Object.values(op.responses))
-              for (const link of r.links) names.set(flowName(op.operationId, link), link);
-            return [...names].map(([name2, link]) => ({
-              name: name2,
-              op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId
-            }));
-          })
-        };
-      }
-      operationSummary() {
-        const all = Object.values(this.model.operations);
-        for (const [id, statuses] of this.seen) {
-          const op = this.model.operations[id];
-          for (const code of statuses.keys()) {
-            const key = documentedFor(op, code)?.key;
-            if (key !== void 0) this.items.add(`statusCodes ${id} ${key}`);
-            if (code >= 200 && code < 300) this.items.add(`statusClasses ${id} 2XX`);
-            if (code >= 400 && code < 500) this.items.add(`statusClasses ${id} 4XX`);
-          }
-        }
-        return {
-          operations: all.map((op) => {
-            const statuses = this.seen.get(op.operationId) ?? /* @__PURE__ */ new Map();
-            const codes = [...statuses.keys()].sort((a, b) => a - b);
-            const answeredBy = new Map(codes.map((code) => [code, documentedFor(op, code)?.key]));
-            const exercisedKeys = new Set(answeredBy.values());
-            return {
-              operationId: op.operationId,
-              method: op.method,
-              path: op.path,
-              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
-              notExercised: Object.keys(op.responses).filter((key) => !exercisedKeys.has(key)),
-              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
-            };
-          }),
-          operationsNotExercised: all.filter((op) => !this.seen.has(op.operationId)).map((op) => op.operationId)
-        };
-      }
-    };
-  }
-});
-
-// src/cli/drift-config.ts
-function readDriftConfig(text, shownAs, given) {
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DriftConfigError(`${shownAs} is not JSON: ${error.message}`);
-  }
-  const fail = (pointer2, problem2) => {
-    throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
-  };
-  if (!isPlainObject(raw)) return fail("", "must be an object");
-  for (const key of Object.keys(raw))
-    if (!KEYS.includes(key))
-      fail(
-        `/${key}`,
-        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`
-      );
-  const flags = { ...given };
-  for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
-    const value = raw[key];
-    if (value === void 0 || flags[flag] !== void 0) continue;
-    if (kind === "switch") {
-      if (typeof value !== "boolean") fail(`/${key}`, "must be true or false");
-      flags[flag] = value;
-    } else if (kind === "text") {
-      if (typeof value !== "string") fail(`/${key}`, "must be a string");
-      flags[flag] = value;
-    } else {
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
-        fail(`/${key}`, "must be a whole number");
-      if (kind === "seconds" && value % 1e3 !== 0)
-        fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
-      flags[flag] = String(kind === "seconds" ? value / 1e3 : value);
-    }
-  }
-  if (raw.fixtures !== void 0 && flags.fixture === void 0) {
-    if (!isPlainObject(raw.fixtures)) fail("/fixtures", "must be an object of field \u2192 value");
-    flags.fixture = Object.entries(raw.fixtures).map(([field, value]) => {
-      if (typeof value !== "string") fail(`/fixtures/${field}`, "must be a string");
-      return `${field}=${value}`;
-    });
-  }
-  if (raw.minCoverage !== void 0 && flags["min-coverage"] === void 0) {
-    if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion \u2192 percent");
-    flags["min-coverage"] = Object.entries(raw.minCoverage).map(([criterion, value]) => {
-      if (!isCriterion(criterion))
-        fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
-      if (typeof value !== "number" || value < 0 || value > 100)
-        fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
-      return `${criterion}=${value}`;
-    });
-  }
-  return {
-    flags,
-    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) }
-  };
-}
-function checksOf(raw, fail) {
-  if (raw === void 0) return {};
-  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
-  const known2 = ALL_CHECKS.map((c) => c.id);
-  const ops = Object.keys(operations2);
-  const out = {};
-  for (const [id, entry] of Object.entries(raw)) {
-    const at2 = `/checks/${id}`;
-    if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
-    if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
-    const e = entry;
-    for (const key of Object.keys(e))
-      if (!["enabled", "severity", "operations"].includes(key))
-        fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
-    if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
-    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity))
-      fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
-    if (e.enabled === void 0 && e.severity === void 0)
-      fail(at2, "changes nothing: give enabled: false or a severity");
-    if (e.operations !== void 0) {
-      if (!Array.isArray(e.operations) || e.operations.length === 0)
-        fail(`${at2}/operations`, "must be a non-empty list of operation ids");
-      e.operations.forEach((op, i) => {
-        if (typeof op !== "string" || !ops.includes(op))
-          fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
-      });
-    }
-    out[id] = {
-      ...e.enabled !== void 0 ? { enabled: e.enabled } : {},
-      ...e.severity !== void 0 ? { severity: e.severity } : {},
-      ...e.operations !== void 0 ? { operations: e.operations } : {}
-    };
-  }
-  return out;
-}
-function acknowledgedOf(raw, fail) {
-  if (raw === void 0) return [];
-  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
-  return raw.map((entry, i) => {
-    const at2 = `/acknowledged/${i}`;
-    if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
-    const e = entry;
-    for (const key of Object.keys(e))
-      if (!["finding", "reason", "until"].includes(key))
-        fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
-    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
-      fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
-    if (typeof e.reason !== "string" || e.reason.trim() === "")
-      fail(`${at2}/reason`, "must say why (a ticket, a decision)");
-    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
-    return { finding: e.finding, reason: e.reason, until: e.until };
-  });
-}
-function isDate(text) {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-var DriftConfigError, OPTIONS, KEYS, FINDING_ID, DATE;
-var init_drift_config = __esm({
-  "src/cli/drift-config.ts"() {
-    "use strict";
-    init_checks();
-    init_spec();
-    init_json_pointer();
-    init_coverage();
-    DriftConfigError = class extends Error {
-      name = "DriftConfigError";
-    };
-    OPTIONS = {
-      target: { flag: "target", kind: "text" },
-      baseUrl: { flag: "base-url", kind: "text" },
-      mode: { flag: "mode", kind: "text" },
-      failOn: { flag: "fail-on", kind: "text" },
-      out: { flag: "out", kind: "text" },
-      mockFault: { flag: "mock-fault", kind: "text" },
-      spec: { flag: "spec", kind: "text" },
-      maxPages: { flag: "max-pages", kind: "count" },
-      harPages: { flag: "har-pages", kind: "count" },
-      timeoutMs: { flag: "timeout", kind: "count" },
-      maxDurationMs: { flag: "max-duration", kind: "seconds" },
-      suggestSpec: { flag: "suggest-spec", kind: "switch" },
-      allowInsecureHttp: { flag: "allow-insecure-http", kind: "switch" }
-    };
-    KEYS = ["$schema", "checks", "acknowledged", "fixtures", "minCoverage", ...Object.keys(OPTIONS)];
-    FINDING_ID = /^[0-9a-f]{16}$/;
-    DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   }
 });
 
@@ -22574,8 +22242,8 @@ function describe(error) {
       return `${subject} is too long (maximum is ${params.limit} characters)`;
     case "enum":
     case "const": {
-      const allowed = [].concat(params.allowedValues ?? params.allowedValue).filter((v) => v !== null);
-      return `${subject} is not included in the list (${allowed.join(", ")})`;
+      const allowed2 = [].concat(params.allowedValues ?? params.allowedValue).filter((v) => v !== null);
+      return `${subject} is not included in the list (${allowed2.join(", ")})`;
     }
     case "format":
       return `${subject} is not a valid ${String(params.format).toUpperCase()}`;
@@ -22789,6 +22457,312 @@ var init_mock2 = __esm({
     "use strict";
     init_server();
     init_faults();
+  }
+});
+
+// src/cli/fault-flag.ts
+function faultOption(help) {
+  return { kind: "choice", choices: FAULT_NAMES, value: "NAME", help };
+}
+var init_fault_flag = __esm({
+  "src/cli/fault-flag.ts"() {
+    "use strict";
+    init_mock2();
+  }
+});
+
+// src/drift/coverage.ts
+function flowName(source, link) {
+  return `${source} \u2192 ${link.operationId} (${link.name})`;
+}
+function documentedFor(op, status) {
+  const code = String(status);
+  for (const key of [code, `${code[0]}XX`, `${code[0]}xx`, "default"]) {
+    const info = op.responses[key];
+    if (info) return { key, info };
+  }
+  return void 0;
+}
+function valuesAt(value, tokens) {
+  if (tokens.length === 0) return [value];
+  const [head, ...rest] = tokens;
+  if (head === "*") return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
+  if (!isPlainObject(value) && !Array.isArray(value)) return [];
+  const next = value[head];
+  return next === void 0 ? [] : valuesAt(next, rest);
+}
+function evaluate(expression, body) {
+  const match = /^\$response\.body#(.*)$/.exec(expression);
+  return match ? at(body, match[1]) : void 0;
+}
+function pathParameters(template, path) {
+  const names = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, (_all, name2) => (names.push(name2), "([^/]+)"));
+  const found = new RegExp(`^${pattern}$`).exec(path);
+  if (!found) return {};
+  const out = {};
+  names.forEach((name2, i) => {
+    try {
+      out[name2] = decodeURIComponent(found[i + 1]);
+    } catch {
+      out[name2] = found[i + 1];
+    }
+  });
+  return out;
+}
+function currentCoverageModel(readOnly) {
+  return { operations: operations2, schemaProperties: specFacts2.schemaProperties, basePath: specFacts2.basePath, readOnly };
+}
+function percentCovered(c) {
+  return c.total === 0 ? 100 : 100 * c.covered / c.total;
+}
+function coverageShortfalls(criteria, required) {
+  return CRITERIA.flatMap((c) => {
+    const min = required[c];
+    if (min === void 0) return [];
+    const got = percentCovered(criteria[c]);
+    return got >= min ? [] : [
+      `coverage of ${c} is ${Math.floor(got * 10) / 10}% (${criteria[c].covered} of ${criteria[c].total}), below the required ${min}%`
+    ];
+  });
+}
+var CRITERIA, LEVELS, unprovokable, READ_METHODS, EXPECTATIONS_KEPT, CoverageTracker;
+var init_coverage = __esm({
+  "src/drift/coverage.ts"() {
+    "use strict";
+    init_spec();
+    init_facts();
+    init_media_type();
+    init_json_pointer();
+    CRITERIA = [
+      "paths",
+      "operations",
+      "contentTypes",
+      "parameters",
+      "parameterValues",
+      "statusClasses",
+      "statusCodes",
+      "responseProperties",
+      "flows"
+    ];
+    LEVELS = [
+      ["paths"],
+      ["operations"],
+      ["contentTypes"],
+      ["parameters", "statusClasses"],
+      ["parameterValues", "statusCodes"],
+      ["responseProperties"],
+      ["flows"]
+    ];
+    unprovokable = (status) => status === "429" || status.startsWith("5");
+    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+    EXPECTATIONS_KEPT = 1e3;
+    CoverageTracker = class {
+      constructor(model) {
+        this.model = model;
+      }
+      model;
+      seen = /* @__PURE__ */ new Map();
+      items = /* @__PURE__ */ new Set();
+      expected = /* @__PURE__ */ new Map();
+      expectedUrls = /* @__PURE__ */ new Map();
+      /** One answer: the request that got it and the response (its body parsed once by the caller). */
+      record(exchange, parsed) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        let statuses = this.seen.get(op.operationId);
+        if (!statuses) this.seen.set(op.operationId, statuses = /* @__PURE__ */ new Map());
+        statuses.set(exchange.status, (statuses.get(exchange.status) ?? 0) + 1);
+        const documented = documentedFor(op, exchange.status);
+        if (!documented) return;
+        const type = exchange.headers["content-type"];
+        if (type !== void 0 && documented.info.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
+          this.items.add(`contentTypes ${op.operationId} response ${mediaTypeOf(type)}`);
+        if (!parsed.ok) return;
+        for (const object of documented.info.objects) {
+          const names = this.model.schemaProperties[object.schema] ?? [];
+          for (const value of valuesAt(parsed.value, splitPointer(object.at))) {
+            if (!isPlainObject(value)) continue;
+            for (const name2 of names)
+              if (value[name2] !== void 0 && value[name2] !== null)
+                this.items.add(`responseProperties ${object.schema}.${name2}`);
+          }
+        }
+        if (exchange.status >= 200 && exchange.status < 300)
+          for (const link of documented.info.links) this.expect(op.operationId, link, exchange.url, parsed.value);
+      }
+      /** A request that got an answer: its operation and path, the parameters and content type it sent, the link it followed. */
+      recordRequest(exchange) {
+        const op = this.model.operations[exchange.operationId];
+        if (!op) return;
+        this.items.add(`operations ${op.operationId}`);
+        this.items.add(`paths ${op.path}`);
+        const url = new URL(exchange.url);
+        const query = url.searchParams;
+        const pathValues = pathParameters(op.path, url.pathname.slice(this.model.basePath.length));
+        const sent = { ...pathValues };
+        for (const [name2, value] of query) sent[name2] ??= value;
+        for (const p of op.parameters) {
+          const value = sent[p.name];
+          if (value === void 0) continue;
+          this.items.add(`parameters ${op.operationId} ${p.name}`);
+          for (const v of p.valueClasses ?? [])
+            if (String(v) === value) this.items.add(`parameterValues ${op.operationId} ${p.name}=${String(v)}`);
+        }
+        const type = exchange.requestHeaders?.["content-type"];
+        if (op.requestBody && type !== void 0 && op.requestBody.contentTypes.some((t) => mediaTypeOf(t) === mediaTypeOf(type)))
+          this.items.add(`contentTypes ${op.operationId} request ${mediaTypeOf(type)}`);
+        for (const e of this.expected.get(op.operationId) ?? []) {
+          if (Object.entries(e.params).every(([name2, value]) => sent[name2] === value)) this.items.add(`flows ${e.link}`);
+        }
+        for (const link of this.expectedUrls.get(url.href) ?? []) this.items.add(`flows ${link}`);
+      }
+      expect(source, link, responseUrl, body) {
+        const name2 = flowName(source, link);
+        if (link.requestUrl !== null) {
+          const target = evaluate(link.requestUrl, body);
+          if (typeof target !== "string") return;
+          let href;
+          try {
+            href = new URL(target, responseUrl).href;
+          } catch {
+            return;
+          }
+          let links = this.expectedUrls.get(href);
+          if (!links) {
+            if (this.expectedUrls.size >= EXPECTATIONS_KEPT)
+              this.expectedUrls.delete(this.expectedUrls.keys().next().value);
+            this.expectedUrls.set(href, links = /* @__PURE__ */ new Set());
+          }
+          links.add(name2);
+          return;
+        }
+        const params = {};
+        for (const [param, expression] of Object.entries(link.parameters)) {
+          const value = evaluate(expression, body);
+          if (value === void 0 || value === null || typeof value === "object") return;
+          params[param] = String(value);
+        }
+        const list2 = this.expected.get(link.operationId) ?? [];
+        list2.push({ link: name2, params });
+        if (list2.length > EXPECTATIONS_KEPT) list2.shift();
+        this.expected.set(link.operationId, list2);
+      }
+      summary() {
+        const statuses = this.operationSummary();
+        const ops = Object.values(this.model.operations);
+        const readWriteOnly = (op) => this.model.readOnly && op !== void 0 && !READ_METHODS.has(op.method.toUpperCase());
+        const criteria = {};
+        const universe = this.universe();
+        for (const criterion of CRITERIA) {
+          const all = universe[criterion];
+          const missing = all.filter((i) => !this.items.has(`${criterion} ${i.name}`));
+          criteria[criterion] = {
+            covered: all.length - missing.length,
+            total: all.length,
+            missing: missing.map(
+              (i) => readWriteOnly(i.op ? this.model.operations[i.op] : void 0) ? `${i.name} \u2014 read-write only` : i.name
+            )
+          };
+        }
+        const excluded = ops.flatMap(
+          (op) => Object.keys(op.responses).filter(unprovokable).map((s) => `${op.operationId} ${s}`)
+        );
+        const seenExcluded = excluded.filter((name2) => {
+          const [id, status] = name2.split(" ");
+          return [...this.seen.get(id)?.keys() ?? []].some(
+            (code) => documentedFor(this.model.operations[id], code)?.key === status
+          );
+        });
+        criteria.statusCodes.excluded = excluded.filter((name2) => !seenExcluded.includes(name2)).map((name2) => `${name2} (no client can provoke it)`);
+        let level = 0;
+        for (const added of LEVELS) {
+          if (!added.every((c) => criteria[c].covered === criteria[c].total)) break;
+          level += 1;
+        }
+        return { ...statuses, criteria, level };
+      }
+      /** Every item of every criterion, by readable name, with the operation it belongs to. */
+      universe() {
+        const ops = Object.values(this.model.operations);
+        const paths = [...new Set(ops.map((op) => op.path))];
+        const objects = /* @__PURE__ */ new Set();
+        for (const op of ops)
+          for (const r of Object.values(op.responses)) for (const o of r.objects) objects.add(o.schema);
+        return {
+          // A path is read-write only when every operation on it is.
+          paths: paths.map((path) => ({
+            name: path,
+            op: ops.find((o) => o.path === path && READ_METHODS.has(o.method.toUpperCase()))?.operationId ?? ops.find((o) => o.path === path)?.operationId
+          })),
+          operations: ops.map((op) => ({ name: op.operationId, op: op.operationId })),
+          contentTypes: ops.flatMap((op) => [
+            ...(op.requestBody?.contentTypes ?? []).map((t) => ({
+              name: `${op.operationId} request ${mediaTypeOf(t)}`,
+              op: op.operationId
+            })),
+            ...[
+              ...new Set(Object.values(op.responses).flatMap((r) => r.contentTypes.map(mediaTypeOf)))
+            ].map((t) => ({ name: `${op.operationId} response ${t}`, op: op.operationId }))
+          ]),
+          parameters: ops.flatMap(
+            (op) => op.parameters.map((p) => ({ name: `${op.operationId} ${p.name}`, op: op.operationId }))
+          ),
+          parameterValues: ops.flatMap(
+            (op) => op.parameters.flatMap(
+              (p) => (p.valueClasses ?? []).map((v) => ({ name: `${op.operationId} ${p.name}=${String(v)}`, op: op.operationId }))
+            )
+          ),
+          statusClasses: ops.flatMap(
+            (op) => ["2XX", "4XX"].map((c) => ({ name: `${op.operationId} ${c}`, op: op.operationId }))
+          ),
+          statusCodes: ops.flatMap(
+            (op) => Object.keys(op.responses).filter((s) => !unprovokable(s)).map((s) => ({ name: `${op.operationId} ${s}`, op: op.operationId }))
+          ),
+          responseProperties: [...objects].flatMap(
+            (schema) => (this.model.schemaProperties[schema] ?? []).map((p) => ({ name: `${schema}.${p}` }))
+          ),
+          flows: ops.flatMap((op) => {
+            const names = /* @__PURE__ */ new Map();
+            for (const r of Object.values(op.responses))
+              for (const link of r.links) names.set(flowName(op.operationId, link), link);
+            return [...names].map(([name2, link]) => ({
+              name: name2,
+              op: READ_METHODS.has(op.method.toUpperCase()) ? link.operationId : op.operationId
+            }));
+          })
+        };
+      }
+      operationSummary() {
+        const all = Object.values(this.model.operations);
+        for (const [id, statuses] of this.seen) {
+          const op = this.model.operations[id];
+          for (const code of statuses.keys()) {
+            const key = documentedFor(op, code)?.key;
+            if (key !== void 0) this.items.add(`statusCodes ${id} ${key}`);
+            if (code >= 200 && code < 300) this.items.add(`statusClasses ${id} 2XX`);
+            if (code >= 400 && code < 500) this.items.add(`statusClasses ${id} 4XX`);
+          }
+        }
+        return {
+          operations: all.map((op) => {
+            const statuses = this.seen.get(op.operationId) ?? /* @__PURE__ */ new Map();
+            const codes = [...statuses.keys()].sort((a, b) => a - b);
+            const answeredBy = new Map(codes.map((code) => [code, documentedFor(op, code)?.key]));
+            const exercisedKeys = new Set(answeredBy.values());
+            return {
+              operationId: op.operationId,
+              method: op.method,
+              path: op.path,
+              exercised: Object.fromEntries(codes.map((code) => [String(code), statuses.get(code)])),
+              notExercised: Object.keys(op.responses).filter((key) => !exercisedKeys.has(key)),
+              undocumented: codes.filter((code) => answeredBy.get(code) === void 0).map(String)
+            };
+          }),
+          operationsNotExercised: all.filter((op) => !this.seen.has(op.operationId)).map((op) => op.operationId)
+        };
+      }
+    };
   }
 });
 
@@ -25838,189 +25812,354 @@ var init_fixtures = __esm({
 });
 
 // src/cli/drift-plan.ts
-function oneOf(flag, value, allowed, fallback) {
-  if (value === void 0) return fallback;
-  if (allowed.includes(value)) return value;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-}
-function resolvePlan(flags, env, policy) {
-  if (flags.replay !== void 0) return replayPlan(flags, policy);
-  const kind = oneOf("target", flags.target, ["mock", "live"], "mock");
-  const mode = oneOf("mode", flags.mode, DRIFT_MODES, defaultMode(kind));
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn);
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new UsageError("--out must name a directory");
-  const maxPages = positiveInteger("max-pages", flags["max-pages"], JOB_DEFAULTS.maxPages);
-  const cleanup = flags.cleanup === true;
-  if (cleanup && flags.mode === "read-only")
-    throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
-  if (cleanup && flags["suggest-spec"])
-    throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
-  let target;
-  if (kind === "mock") {
-    if (flags["base-url"] !== void 0)
-      throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
-    const fault = flags["mock-fault"];
-    if (fault !== void 0 && !isFaultName(fault))
+function resolvePlan(settings, env, { policy, named = asFlag } = {}) {
+  const out = settings.out ?? "drift-report";
+  if (out.trim() === "") throw new UsageError(`${named("out")} must name a directory`);
+  const spec2 = settings.spec;
+  if (spec2 !== void 0 && spec2.trim() === "")
+    throw new UsageError(`${named("spec")} must name a spec file (an edited copy of openapi/openapi.yaml)`);
+  const common = {
+    failOn: settings.failOn ?? JOB_DEFAULTS.failOn,
+    minCoverage: settings.minCoverage ?? {},
+    ...policy ? { policy } : {},
+    ...spec2 !== void 0 ? { spec: spec2 } : {}
+  };
+  const command = { out, json: settings.json === true, suggestSpec: settings.suggestSpec === true };
+  if (settings.replay !== void 0) {
+    const path = settings.replay;
+    if (path.trim() === "")
+      throw new UsageError(`${named("replay")} must name a HAR file (e.g. drift-report/exchanges.har)`);
+    const given = TARGET_SETTINGS.filter((key) => settings[key] !== void 0 && settings[key] !== false);
+    if (given.length > 0)
       throw new UsageError(
-        `--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`
+        `${given.map(named).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with ${named("replay")}: a replay sends no request`
       );
-    if (flags["allow-insecure-http"])
-      throw new UsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
-    target = { kind, ...fault ? { fault } : {} };
-  } else {
-    if (flags["mock-fault"] !== void 0) throw new UsageError("--mock-fault is only for --target mock");
-    const live = liveTargetFromEnv(env, {
-      ...flags["base-url"] !== void 0 ? { baseUrl: flags["base-url"] } : {},
-      allowInsecureHttp: flags["allow-insecure-http"] === true
-    });
-    if ("missing" in live) {
-      if (live.missing.credentials.length > 0)
-        throw new UsageError(
-          `--target live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags)`
-        );
-      throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    }
-    if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://")) {
-      throw new UsageError(
-        "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)"
-      );
-    }
-    target = live;
+    return {
+      job: {
+        target: { kind: "replay", path },
+        mode: defaultMode("replay"),
+        maxPages: JOB_DEFAULTS.maxPages,
+        harPages: JOB_DEFAULTS.harPages,
+        fixtures: {},
+        ...common
+      },
+      ...command,
+      cleanup: false
+    };
   }
-  const timeoutMs = flags.timeout === void 0 ? void 0 : positiveInteger("timeout", flags.timeout, 0);
-  const maxDurationMs = flags["max-duration"] === void 0 ? void 0 : positiveInteger("max-duration", flags["max-duration"], 0) * 1e3;
-  const harPages = flags["har-pages"] === void 0 ? JOB_DEFAULTS.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
-  const fixtures = fixturesOf(flags.fixture ?? []);
-  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
-    throw new UsageError(
-      `--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`
-    );
-  }
-  const spec2 = specFile(flags.spec);
+  const kind = settings.target ?? "mock";
+  const mode = settings.mode ?? defaultMode(kind);
+  const cleanup = settings.cleanup === true;
+  if (cleanup && settings.mode === "read-only")
+    throw new UsageError(`${named("cleanup")} deletes endpoints; it cannot run with ${named("mode")} read-only`);
+  if (cleanup && command.suggestSpec)
+    throw new UsageError(`${named("suggestSpec")} has no effect with ${named("cleanup")}: a cleanup judges nothing`);
+  const target = targetOf(kind, settings, env, named);
   if (spec2 !== void 0 && kind === "mock")
     throw new UsageError(
-      "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec"
+      `${named("spec")} judges a live Space or a recording (${named("replay")}); the embedded mock serves this package's own spec`
+    );
+  const fixtures = fixturesOf(settings.fixtures ?? {}, named);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup))
+    throw new UsageError(
+      `${named("fixtures")} has no effect ${cleanup ? `with ${named("cleanup")}` : "in a read-only run"}: only the creates of ${named("mode")} read-write send it`
     );
   return {
     job: {
       target,
       mode,
-      failOn,
-      maxPages,
-      ...timeoutMs !== void 0 ? { timeoutMs } : {},
-      ...maxDurationMs !== void 0 ? { maxDurationMs } : {},
-      harPages,
+      maxPages: settings.maxPages ?? JOB_DEFAULTS.maxPages,
+      ...settings.timeoutMs !== void 0 ? { timeoutMs: settings.timeoutMs } : {},
+      ...settings.maxDurationMs !== void 0 ? { maxDurationMs: settings.maxDurationMs } : {},
+      harPages: settings.harPages ?? JOB_DEFAULTS.harPages,
       fixtures,
-      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
-      ...policy ? { policy } : {},
-      ...spec2 !== void 0 ? { spec: spec2 } : {}
+      ...common
     },
-    out,
-    json: flags.json === true,
-    cleanup,
-    suggestSpec: flags["suggest-spec"] === true
+    ...command,
+    cleanup
   };
 }
-function minCoverageOf(given) {
-  const required = {};
-  for (const pair of given) {
-    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
-    if (!match)
+function targetOf(kind, settings, env, named) {
+  if (kind === "mock") {
+    if (settings.baseUrl !== void 0)
       throw new UsageError(
-        `--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`
+        `${named("baseUrl")} is only for ${named("target")} live (the mock runs in-process on a free port)`
       );
-    const [, name2, percent] = match;
-    if (!isCriterion(name2))
+    if (settings.allowInsecureHttp)
       throw new UsageError(
-        `--min-coverage: unknown criterion ${JSON.stringify(name2)}; the criteria are ${CRITERIA.join(", ")}`
+        `${named("allowInsecureHttp")} is only for ${named("target")} live (the embedded mock is on loopback)`
       );
-    if (Number(percent) > 100)
-      throw new UsageError(`--min-coverage ${name2} must be a percentage from 0 to 100, not ${percent}`);
-    if (name2 in required) throw new UsageError(`--min-coverage ${name2} was given more than once; give it once`);
-    required[name2] = Number(percent);
+    return { kind, ...settings.mockFault ? { fault: settings.mockFault } : {} };
   }
-  return required;
+  if (settings.mockFault !== void 0)
+    throw new UsageError(`${named("mockFault")} is only for ${named("target")} mock`);
+  const live = liveTargetFromEnv(env, {
+    ...settings.baseUrl !== void 0 ? { baseUrl: settings.baseUrl } : {},
+    allowInsecureHttp: settings.allowInsecureHttp === true
+  });
+  if ("missing" in live) {
+    if (live.missing.credentials.length > 0)
+      throw new UsageError(
+        `${named("target")} live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags or files)`
+      );
+    throw new UsageError(`${named("target")} live needs ${named("baseUrl")}, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE`);
+  }
+  if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://"))
+    throw new UsageError(
+      `${named("allowInsecureHttp")} has no effect: the base URL is not http:// (a Space is always https://)`
+    );
+  return live;
 }
-function specFile(given) {
-  if (given !== void 0 && given.trim() === "")
-    throw new UsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
+function fixturesOf(given, named) {
+  for (const [field, value] of Object.entries(given)) {
+    const problem2 = fixtureProblem(field, value);
+    if (problem2 !== void 0) throw new UsageError(`${named("fixtures")} ${problem2}`);
+  }
   return given;
 }
-function fixturesOf(given) {
-  const fixtures = {};
-  for (const pair of given) {
-    const at2 = pair.indexOf("=");
-    if (at2 <= 0 || at2 === pair.length - 1)
-      throw new UsageError(
-        `--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`
-      );
-    const field = pair.slice(0, at2);
-    const value = pair.slice(at2 + 1);
-    if (field in fixtures) throw new UsageError(`--fixture ${field} was given more than once; give it once`);
-    const problem2 = fixtureProblem(field, value);
-    if (problem2 !== void 0) throw new UsageError(`--fixture ${problem2}`);
-    fixtures[field] = value;
-  }
-  return fixtures;
-}
-function replayPlan(flags, policy) {
-  const path = flags.replay;
-  if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
-  const given = [
-    ...TARGET_FLAGS.filter((flag) => flags[flag] !== void 0),
-    ...flags.cleanup ? ["cleanup"] : [],
-    ...flags["allow-insecure-http"] ? ["allow-insecure-http"] : []
-  ];
-  if (given.length > 0)
-    throw new UsageError(
-      `${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`
-    );
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new UsageError("--out must name a directory");
-  return {
-    job: {
-      target: { kind: "replay", path },
-      mode: defaultMode("replay"),
-      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn),
-      maxPages: JOB_DEFAULTS.maxPages,
-      harPages: JOB_DEFAULTS.harPages,
-      fixtures: {},
-      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
-      ...policy ? { policy } : {},
-      ...flags.spec !== void 0 ? { spec: specFile(flags.spec) } : {}
-    },
-    out,
-    json: flags.json === true,
-    cleanup: false,
-    suggestSpec: flags["suggest-spec"] === true
-  };
-}
-function positiveInteger(flag, value, fallback) {
-  return value === void 0 ? fallback : wholeNumberOption(flag, value, 1);
-}
-var TARGET_FLAGS;
+var DRIFT_OPTIONS, asFlag, TARGET_SETTINGS;
 var init_drift_plan = __esm({
   "src/cli/drift-plan.ts"() {
     "use strict";
     init_command();
+    init_fault_flag();
     init_coverage();
     init_checks();
-    init_mock2();
     init_types4();
     init_job();
     init_fixtures();
-    TARGET_FLAGS = [
+    DRIFT_OPTIONS = {
+      target: {
+        kind: "choice",
+        choices: ["mock", "live"],
+        help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)"
+      },
+      baseUrl: {
+        flag: "base-url",
+        kind: "text",
+        value: "URL",
+        help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http"
+      },
+      allowInsecureHttp: {
+        flag: "allow-insecure-http",
+        kind: "switch",
+        help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear"
+      },
+      mode: {
+        kind: "choice",
+        choices: DRIFT_MODES,
+        value: "MODE",
+        help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
+      },
+      failOn: {
+        flag: "fail-on",
+        kind: "choice",
+        choices: SEVERITIES,
+        value: "SEVERITY",
+        help: "breaking, warning (default) or info: findings at or above it mean drift"
+      },
+      out: {
+        kind: "text",
+        value: "DIR",
+        help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har"
+      },
+      maxPages: {
+        flag: "max-pages",
+        kind: "count",
+        min: 1,
+        help: `upper bound of the pages any one walk reads (default ${JOB_DEFAULTS.maxPages})`
+      },
+      mockFault: {
+        flag: "mock-fault",
+        ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)")
+      },
+      fixtures: {
+        flag: "fixture",
+        kind: "pairs",
+        of: "text",
+        value: "FIELD=VALUE",
+        example: "call_video_room_id=<id of a video room>",
+        help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
+      },
+      config: {
+        kind: "text",
+        value: "FILE",
+        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
+      },
+      minCoverage: {
+        flag: "min-coverage",
+        kind: "pairs",
+        of: "percent",
+        keys: CRITERIA,
+        value: "CRITERION=PERCENT",
+        example: "responseProperties=80",
+        help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
+Criteria: ${CRITERIA.join(", ")}`
+      },
+      timeoutMs: {
+        flag: "timeout",
+        kind: "count",
+        min: 1,
+        value: "MS",
+        help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)"
+      },
+      maxDurationMs: {
+        flag: "max-duration",
+        kind: "duration",
+        max: 86400,
+        value: "S",
+        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
+      },
+      cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
+      suggestSpec: {
+        flag: "suggest-spec",
+        kind: "switch",
+        help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)"
+      },
+      spec: {
+        kind: "text",
+        value: "FILE",
+        help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations"
+      },
+      replay: {
+        kind: "text",
+        value: "HAR",
+        help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay"
+      },
+      harPages: {
+        flag: "har-pages",
+        kind: "count",
+        min: 0,
+        help: `pages followed through links.next that exchanges.har keeps per step, besides the
+last one (default ${JOB_DEFAULTS.harPages}); every other request is always kept`
+      },
+      json: { kind: "switch", help: "print report.json to stdout instead of the summary" }
+    };
+    asFlag = (key) => flagOf(key, DRIFT_OPTIONS[key]);
+    TARGET_SETTINGS = [
       "target",
-      "base-url",
+      "baseUrl",
+      "allowInsecureHttp",
       "mode",
-      "max-pages",
-      "mock-fault",
-      "timeout",
-      "max-duration",
-      "har-pages",
-      "fixture"
+      "maxPages",
+      "mockFault",
+      "timeoutMs",
+      "maxDurationMs",
+      "harPages",
+      "fixtures",
+      "cleanup"
     ];
+  }
+});
+
+// src/cli/drift-config.ts
+function readDriftConfig(text, shownAs) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DriftConfigError(`${shownAs} is not JSON: ${error.message}`);
+  }
+  const fail = (pointer2, problem2) => {
+    throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
+  };
+  if (!isPlainObject(raw)) return fail("", "must be an object");
+  for (const key of Object.keys(raw))
+    if (!KEYS.includes(key))
+      fail(
+        `/${key}`,
+        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`
+      );
+  const settings = {};
+  for (const key of FILE_SETTINGS) {
+    if (raw[key] === void 0) continue;
+    const read = valueFromJson(DRIFT_OPTIONS[key], raw[key]);
+    if ("problem" in read) fail(`/${key}${read.at ?? ""}`, read.problem);
+    else settings[key] = read.value;
+  }
+  return {
+    settings,
+    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) }
+  };
+}
+function checksOf(raw, fail) {
+  if (raw === void 0) return {};
+  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
+  const known2 = ALL_CHECKS.map((c) => c.id);
+  const ops = Object.keys(operations2);
+  const out = {};
+  for (const [id, entry] of Object.entries(raw)) {
+    const at2 = `/checks/${id}`;
+    if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
+    const e = entry;
+    for (const key of Object.keys(e))
+      if (!["enabled", "severity", "operations"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
+    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity))
+      fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === void 0 && e.severity === void 0)
+      fail(at2, "changes nothing: give enabled: false or a severity");
+    if (e.operations !== void 0) {
+      if (!Array.isArray(e.operations) || e.operations.length === 0)
+        fail(`${at2}/operations`, "must be a non-empty list of operation ids");
+      e.operations.forEach((op, i) => {
+        if (typeof op !== "string" || !ops.includes(op))
+          fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+      });
+    }
+    out[id] = {
+      ...e.enabled !== void 0 ? { enabled: e.enabled } : {},
+      ...e.severity !== void 0 ? { severity: e.severity } : {},
+      ...e.operations !== void 0 ? { operations: e.operations } : {}
+    };
+  }
+  return out;
+}
+function acknowledgedOf(raw, fail) {
+  if (raw === void 0) return [];
+  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
+  return raw.map((entry, i) => {
+    const at2 = `/acknowledged/${i}`;
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
+    const e = entry;
+    for (const key of Object.keys(e))
+      if (!["finding", "reason", "until"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
+      fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "")
+      fail(`${at2}/reason`, "must say why (a ticket, a decision)");
+    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
+    return { finding: e.finding, reason: e.reason, until: e.until };
+  });
+}
+function isDate(text) {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+var DriftConfigError, COMMAND_ONLY, FILE_SETTINGS, KEYS, FINDING_ID, DATE;
+var init_drift_config = __esm({
+  "src/cli/drift-config.ts"() {
+    "use strict";
+    init_checks();
+    init_spec();
+    init_json_pointer();
+    init_command();
+    init_drift_plan();
+    DriftConfigError = class extends Error {
+      name = "DriftConfigError";
+    };
+    COMMAND_ONLY = ["config", "replay", "cleanup", "json"];
+    FILE_SETTINGS = Object.keys(DRIFT_OPTIONS).filter(
+      (key) => !COMMAND_ONLY.includes(key)
+    );
+    KEYS = ["$schema", "checks", "acknowledged", ...FILE_SETTINGS];
+    FINDING_ID = /^[0-9a-f]{16}$/;
+    DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   }
 });
 
@@ -43907,7 +44046,7 @@ var require_discriminator = __commonJS({
       error,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf: oneOf2 } = parentSchema;
+        const { oneOf } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -43916,7 +44055,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf2)
+        if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -43944,8 +44083,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf2.length; i++) {
-            let sch = oneOf2[i];
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -45477,7 +45616,7 @@ function driftCommand(invocation, { precondition } = {}) {
   return defineCommand({
     invocation,
     summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
-    options: OPTIONS2,
+    options: DRIFT_OPTIONS,
     epilog: () => EPILOG,
     unknownOptionHint: (name2) => /token|password|secret|project|user/i.test(name2) ? "credentials come only from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN" : void 0,
     run: async ({ values }, io) => {
@@ -45497,14 +45636,14 @@ async function drift(flags, io) {
   const note = (text) => io.stderr.write(redactText(text, secrets));
   const noColor = io.env.NO_COLOR !== void 0 && io.env.NO_COLOR !== "";
   let plan;
-  let policy = NO_POLICY;
   try {
-    if (flags.config !== void 0) {
-      const loaded = readDriftConfig(await readConfigText(io.cwd, flags.config), flags.config, flags);
-      flags = loaded.flags;
-      policy = loaded.policy;
+    if (flags.config === void 0) plan = resolvePlan(flags, io.env);
+    else {
+      const file = flags.config;
+      const loaded = readDriftConfig(await readConfigText(io.cwd, file), file);
+      const named = (key) => key in loaded.settings && !(key in flags) ? `${key} in ${file}` : flagOf(key, DRIFT_OPTIONS[key]);
+      plan = resolvePlan({ ...loaded.settings, ...flags }, io.env, { policy: loaded.policy, named });
     }
-    plan = resolvePlan(flags, io.env, policy);
   } catch (error) {
     if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;
@@ -45722,14 +45861,12 @@ async function readConfigText(cwd, file) {
     );
   }
 }
-var ADDRESS_SOURCE, PACKAGE_SPEC, OPTIONS2, EPILOG;
+var ADDRESS_SOURCE, PACKAGE_SPEC, EPILOG;
 var init_drift2 = __esm({
   "src/cli/drift.ts"() {
     "use strict";
     init_drift_config();
     init_drift_plan();
-    init_policy();
-    init_coverage();
     init_client2();
     init_drift();
     init_package();
@@ -45742,97 +45879,6 @@ var init_drift2 = __esm({
       SIGNALWIRE_SPACE: "SIGNALWIRE_SPACE"
     };
     PACKAGE_SPEC = "openapi/openapi.yaml";
-    OPTIONS2 = {
-      target: {
-        type: "string",
-        value: "mock|live",
-        help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)"
-      },
-      "base-url": {
-        type: "string",
-        value: "URL",
-        help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http"
-      },
-      "allow-insecure-http": {
-        type: "boolean",
-        help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear"
-      },
-      mode: {
-        type: "string",
-        value: "MODE",
-        help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
-      },
-      "fail-on": {
-        type: "string",
-        value: "SEVERITY",
-        help: "breaking, warning (default) or info: findings at or above it mean drift"
-      },
-      out: {
-        type: "string",
-        value: "DIR",
-        help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har"
-      },
-      "max-pages": {
-        type: "string",
-        value: "N",
-        help: `upper bound of the pages any one walk reads (default ${DEFAULTS.maxPages})`
-      },
-      "mock-fault": {
-        type: "string",
-        value: "NAME",
-        help: "mock only: drift on purpose with a fault profile (e.g. extra-field)"
-      },
-      fixture: {
-        type: "string",
-        value: "FIELD=VALUE",
-        multiple: true,
-        help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
-      },
-      config: {
-        type: "string",
-        value: "FILE",
-        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
-      },
-      "min-coverage": {
-        type: "string",
-        value: "CRITERION=PERCENT",
-        multiple: true,
-        help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
-Criteria: ${CRITERIA.join(", ")}`
-      },
-      timeout: {
-        type: "string",
-        value: "MS",
-        help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)"
-      },
-      "max-duration": {
-        type: "string",
-        value: "S",
-        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
-      },
-      cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
-      "suggest-spec": {
-        type: "boolean",
-        help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)"
-      },
-      spec: {
-        type: "string",
-        value: "FILE",
-        help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations"
-      },
-      replay: {
-        type: "string",
-        value: "HAR",
-        help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay"
-      },
-      "har-pages": {
-        type: "string",
-        value: "N",
-        help: `pages followed through links.next that exchanges.har keeps per step, besides the
-last one (default ${DEFAULTS.harPages}); every other request is always kept`
-      },
-      json: { type: "boolean", help: "print report.json to stdout instead of the summary" }
-    };
     EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL
 (live); HTTPS_PROXY, HTTP_PROXY, NO_PROXY (live: requests go through the proxy by CONNECT);
 GITHUB_STEP_SUMMARY (the Markdown report is appended to it); GITHUB_OUTPUT (this run's outcome,

@@ -29,11 +29,86 @@ var init_package = __esm({
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
+function flagOf(key, spec) {
+  return `--${spec.flag ?? key}`;
+}
+function allowed(spec, from) {
+  switch (spec.kind) {
+    case "switch":
+      return "true or false";
+    case "text":
+      return from === "json" && spec.multiple ? "a list of strings" : "a string";
+    case "count": {
+      const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+      return `a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${spec.min}` : `from ${spec.min} to ${max}`}`;
+    }
+    case "duration":
+      return from === "text" ? `a number of seconds above 0 and at most ${spec.max}` : `a whole number of milliseconds from 1 to ${spec.max * 1e3}`;
+    case "choice":
+      return `one of ${spec.choices.join(", ")}`;
+    case "pairs":
+      if (spec.of === "count")
+        return allowed({ kind: "count", min: 0, ...spec.max !== void 0 ? { max: spec.max } : {}, help: "" }, from);
+      return spec.of === "percent" ? "a percentage from 0 to 100" : "a string";
+  }
+}
+function wholeNumber(text, min, max) {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
+  return pattern.test(trimmed) && Number.isSafeInteger(value) && value >= min && value <= max ? value : void 0;
+}
+function decimal(text) {
+  const trimmed = text.trim();
+  return /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : void 0;
+}
+function valueFromText(key, spec, text) {
+  const refuse = () => {
+    throw new UsageError(`${flagOf(key, spec)} must be ${allowed(spec, "text")}, not ${quoted(text)}`);
+  };
+  switch (spec.kind) {
+    case "count":
+      return wholeNumber(text, spec.min, spec.max ?? Number.MAX_SAFE_INTEGER) ?? refuse();
+    case "duration": {
+      const seconds = decimal(text);
+      return seconds !== void 0 && seconds > 0 && seconds <= spec.max ? Math.round(seconds * 1e3) : refuse();
+    }
+    case "choice":
+      return spec.choices.includes(text) ? text : refuse();
+    default:
+      return text;
+  }
+}
+function pairFromText(key, spec, text) {
+  const at = text.indexOf("=");
+  const flag = flagOf(key, spec);
+  if (at <= 0 || at === text.length - 1)
+    throw new UsageError(`${flag} takes ${spec.value ?? "KEY=VALUE"} (e.g. ${spec.example}), not ${quoted(text)}`);
+  const name2 = text.slice(0, at);
+  const raw = text.slice(at + 1);
+  if (spec.keys && !spec.keys.includes(name2))
+    throw new UsageError(`${flag}: ${quoted(name2)} is not one of ${spec.keys.join(", ")}`);
+  if (spec.of === "text") return [name2, raw];
+  if (spec.of === "count") {
+    const value = wholeNumber(raw, 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    if (value === void 0)
+      throw new UsageError(`${flag} ${name2} must be ${allowed(spec, "text")}, not ${quoted(raw)}`);
+    return [name2, value];
+  }
+  const percent = decimal(raw.endsWith("%") ? raw.slice(0, -1) : raw);
+  if (percent === void 0 || percent > 100)
+    throw new UsageError(`${flag} ${name2} must be ${allowed(spec, "text")}, not ${quoted(raw)}`);
+  return [name2, percent];
+}
 function defineCommand(spec) {
   const options = { ...spec.options, help: HELP, version: VERSION };
   const help = () => helpText(spec, options);
   return {
     help,
+    parse(argv) {
+      const { values, positionals } = parseCommandLine(argv, options, spec);
+      return { values, positionals };
+    },
     async main(argv, io) {
       const refuse = (error) => {
         if (!(error instanceof UsageError)) throw error;
@@ -66,10 +141,11 @@ Run \`${spec.invocation} --help\` for the options.
   };
 }
 function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
+  const byFlag = new Map(Object.entries(options).map(([key, o]) => [o.flag ?? key, key]));
   const config = Object.fromEntries(
-    Object.entries(options).map(([name2, o]) => [
-      name2,
-      { type: o.type, ...o.short ? { short: o.short } : {}, multiple: true }
+    Object.entries(options).map(([key, o]) => [
+      o.flag ?? key,
+      { type: o.kind === "switch" ? "boolean" : "string", ...o.short ? { short: o.short } : {}, multiple: true }
     ])
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
@@ -83,17 +159,18 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
       rest.push(token.value);
       continue;
     }
-    const spec = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : void 0;
-    if (!spec) {
+    const key = byFlag.get(token.name);
+    const spec = key === void 0 ? void 0 : options[key];
+    if (key === void 0 || !spec) {
       const hint = unknownOptionHint?.(token.rawName);
       throw new UsageError(`unknown option ${token.rawName}${hint ? ` (${hint})` : ""}`);
     }
-    const flag = `--${token.name}`;
-    if (spec.type === "boolean") {
+    const flag = flagOf(key, spec);
+    if (spec.kind === "switch") {
       if (token.value !== void 0) throw new UsageError(`option ${flag} takes no value`);
       if (spec === HELP) help = true;
       else if (spec === VERSION) version2 = true;
-      else values[token.name] = true;
+      else values[key] = true;
       continue;
     }
     if (token.value === void 0 || !token.inlineValue && token.value.startsWith("-") && token.value !== "-") {
@@ -101,14 +178,17 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
         `option ${flag} needs a value${token.value !== void 0 ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`
       );
     }
-    if (spec.multiple) {
-      const list = values[token.name] ?? [];
-      list.push(token.value);
-      values[token.name] = list;
-    } else if (token.name in values) {
+    if (spec.kind === "pairs") {
+      const [name2, value] = pairFromText(key, spec, token.value);
+      const pairs = values[key] ??= {};
+      if (Object.hasOwn(pairs, name2)) throw new UsageError(`${flag} ${name2} was given more than once; give it once`);
+      pairs[name2] = value;
+    } else if (spec.kind === "text" && spec.multiple) {
+      (values[key] ??= []).push(token.value);
+    } else if (key in values) {
       throw new UsageError(`option ${flag} was given more than once; give it once`);
     } else {
-      values[token.name] = token.value;
+      values[key] = valueFromText(key, spec, token.value);
     }
   }
   const max = positionals?.max ?? 0;
@@ -119,9 +199,24 @@ function parseCommandLine(argv, options, { positionals, unknownOptionHint }) {
   }
   return { values, positionals: rest, help, version: version2 };
 }
+function placeholder(spec) {
+  if (spec.value) return spec.value;
+  switch (spec.kind) {
+    case "count":
+      return "N";
+    case "duration":
+      return "SECONDS";
+    case "choice":
+      return spec.choices.join("|");
+    case "pairs":
+      return "KEY=VALUE";
+    default:
+      return "VALUE";
+  }
+}
 function helpText(spec, options) {
-  const label = (name2, o) => `${o.short ? `-${o.short}, ` : ""}--${name2}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
-  const labels = Object.entries(options).map(([name2, o]) => label(name2, o));
+  const label = (key, o) => `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+  const labels = Object.entries(options).map(([key, o]) => label(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
@@ -185,7 +280,7 @@ ${name2} again: quitting at once
     }
   );
 }
-var UsageError, HELP, VERSION;
+var UsageError, quoted, HELP, VERSION;
 var init_command = __esm({
   "src/cli/command.ts"() {
     "use strict";
@@ -193,8 +288,9 @@ var init_command = __esm({
     UsageError = class extends Error {
       name = "UsageError";
     };
-    HELP = { type: "boolean", short: "h", help: "show this help" };
-    VERSION = { type: "boolean", help: "print the package's name and version" };
+    quoted = (text) => JSON.stringify(text.slice(0, 40));
+    HELP = { kind: "switch", short: "h", help: "show this help" };
+    VERSION = { kind: "switch", help: "print the package's name and version" };
   }
 });
 
@@ -394,7 +490,7 @@ function githubTracker({
   fetch: send = fetch
 }) {
   const base = `${apiUrl.replace(/\/+$/, "")}/repos/${repository}`;
-  const call = async (method, path, body, allowed = []) => {
+  const call = async (method, path, body, allowed2 = []) => {
     let response;
     try {
       response = await send(`${base}${path}`, {
@@ -414,7 +510,7 @@ function githubTracker({
       );
     }
     const text = await response.text();
-    if (!response.ok && !allowed.includes(response.status)) {
+    if (!response.ok && !allowed2.includes(response.status)) {
       const said = /"message"\s*:\s*"([^"]{0,200})"/.exec(text)?.[1];
       throw new GitHubError(
         redactText(`${method} /repos/${repository}${path} answered ${response.status}${said ? `: ${said}` : ""}`, [
@@ -477,18 +573,18 @@ function syncIssuesCommand(invocation, tracker = githubTracker) {
     invocation,
     summary: "Opens, refreshes and closes the repository's drift issues (one per finding id) from a run's report.json, through GitHub's REST API.",
     options: {
-      report: { type: "string", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
+      report: { kind: "text", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
       "run-url": {
-        type: "string",
+        kind: "text",
         value: "URL",
         help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)"
       },
       repo: {
-        type: "string",
+        kind: "text",
         value: "OWNER/NAME",
         help: "the repository whose issues to keep (default GITHUB_REPOSITORY)"
       },
-      apply: { type: "boolean", help: "carry the plan out (default: print it only)" }
+      apply: { kind: "switch", help: "carry the plan out (default: print it only)" }
     },
     epilog: () => `Environment: GITHUB_TOKEN (or GH_TOKEN; in a workflow, with \`permissions: issues: write\`),
 GITHUB_REPOSITORY, GITHUB_API_URL (GitHub Enterprise Server), GITHUB_SERVER_URL and GITHUB_RUN_ID.

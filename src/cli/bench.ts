@@ -13,8 +13,8 @@ export const benchCommand = defineCommand({
   summary:
     "Measures ours against raw fetch, openapi-fetch, Prism and the other tools a user would pick, side by side in one run.",
   options: {
-    quick: { type: "boolean", help: "the same measurements, smaller and shorter (a smoke run)" },
-    out: { type: "string", value: "FILE", help: "where the JSON results go (default bench-results.json)" },
+    quick: { kind: "switch", help: "the same measurements, smaller and shorter (a smoke run)" },
+    out: { kind: "text", value: "FILE", help: "where the JSON results go (default bench-results.json)" },
   },
   async run({ values }, io) {
     const started = Date.now();

@@ -1,10 +1,13 @@
 /**
- * The one way a command is declared: its options (each with its help line), what it does with
- * them, and nothing else. Every script and bin gets the same `-h`/`--help`, the same usage errors
- * (exit 2, a message of our own that never echoes a value, which might be a secret), a refusal of
- * repeated options and positionals it does not take, and a `main(argv, io)` that tests call.
+ * The one way a command is declared: its options (each with its kind and its help line), what it
+ * does with them, and nothing else. Every script and bin gets the same `-h`/`--help`, the same
+ * usage errors (exit 2, a message of our own that never echoes a secret), a refusal of repeated
+ * options and positionals it does not take, and a `main(argv, io)` that tests call.
+ *
+ * An option's kind is the one rule for its values, wherever they come from: the command line
+ * (`valueFromText`) or a JSON file of settings (`valueFromJson`) say the same about the same value.
  */
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { name as packageName, version as packageVersion } from "../../package.json";
 
 export interface CommandIo {
@@ -17,23 +20,47 @@ export interface CommandIo {
   signal?: AbortSignal;
 }
 
-interface OptionSpec {
-  type: "string" | "boolean";
+interface OptionBase {
+  /** Its spelling on the command line when that is not its key (the values are keyed by the key). */
+  flag?: string;
+  short?: string;
   /** The value's placeholder in the help text, e.g. `N` or `URL`. */
   value?: string;
-  short?: string;
-  /** Allowed more than once; the values are kept in order. */
-  multiple?: boolean;
   help: string;
 }
 
+/** What an option takes, and so how its value is read and refused. */
+export type OptionSpec = OptionBase &
+  (
+    | { kind: "switch" }
+    | { kind: "text" /** Allowed more than once; the values are kept in order. */; multiple?: boolean }
+    /** A whole number within `min`…`max`. */
+    | { kind: "count"; min: number; max?: number }
+    /** Seconds on the command line (a fraction allowed), at most `max`; the value is in milliseconds. */
+    | { kind: "duration"; max: number }
+    | { kind: "choice"; choices: readonly string[] }
+    /**
+     * `KEY=VALUE`, repeatable, each key once (one of `keys` when given); values are text,
+     * percentages or whole numbers from 0 to `max`.
+     */
+    | { kind: "pairs"; of: "text" | "percent" | "count"; max?: number; keys?: readonly string[]; example: string }
+  );
+
 export type OptionSpecs = Record<string, OptionSpec>;
 
-type ValueOf<O extends OptionSpec> = O["type"] extends "boolean"
+type ValueOf<O extends OptionSpec> = O extends { kind: "switch" }
   ? boolean
-  : O["multiple"] extends true
+  : O extends { kind: "text"; multiple: true }
     ? string[]
-    : string;
+    : O extends { kind: "text" }
+      ? string
+      : O extends { kind: "count" | "duration" }
+        ? number
+        : O extends { kind: "choice"; choices: readonly (infer C)[] }
+          ? C
+          : O extends { kind: "pairs"; of: "percent" | "count" }
+            ? Record<string, number>
+            : Record<string, string>;
 export type OptionValues<O extends OptionSpecs> = { [K in keyof O]?: ValueOf<O[K]> };
 
 export interface CommandSpec<O extends OptionSpecs> {
@@ -51,51 +78,197 @@ export interface CommandSpec<O extends OptionSpecs> {
   run(args: { values: OptionValues<O>; positionals: string[] }, io: CommandIo): Promise<number>;
 }
 
-export interface Command {
+export interface Command<O extends OptionSpecs = OptionSpecs> {
   main(argv: string[], io: CommandIo): Promise<number>;
+  /** The values the command line gives, by option key; throws `UsageError`. */
+  parse(argv: string[]): { values: OptionValues<O>; positionals: string[] };
   help(): string;
 }
 
 /** A mistake on the command line; `main` prints it with a pointer to `--help` and exits 2. */
-/**
- * A whole number given on the command line, the one rule of every command: surrounding white
- * space is ignored, then digits only (a minus sign only where `min` is below 0), no exponent,
- * fraction or unit, within the safe integers and within `min`…`max`.
- */
-export function wholeNumberOption(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
-  if (!pattern.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`--${flag} must be a whole number ${range}, not ${JSON.stringify(text.slice(0, 40))}`);
-  }
-  return value;
-}
-
-/** A number of seconds given on the command line: digits with an optional fraction, above 0 and at most `max`. */
-export function secondsOption(flag: string, text: string, max: number): number {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  if (!/^\d+(?:\.\d+)?$/.test(trimmed) || value <= 0 || value > max)
-    throw new UsageError(
-      `--${flag} must be a number of seconds above 0 and at most ${max}, not ${JSON.stringify(text.slice(0, 40))}`,
-    );
-  return value;
-}
-
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-const HELP: OptionSpec = { type: "boolean", short: "h", help: "show this help" };
-const VERSION: OptionSpec = { type: "boolean", help: "print the package's name and version" };
+/** How an option is written on the command line. */
+export function flagOf(key: string, spec: OptionSpec): string {
+  return `--${spec.flag ?? key}`;
+}
 
-export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+/** The values an option allows, in words, for messages. */
+function allowed(spec: OptionSpec, from: "text" | "json"): string {
+  switch (spec.kind) {
+    case "switch":
+      return "true or false";
+    case "text":
+      return from === "json" && spec.multiple ? "a list of strings" : "a string";
+    case "count": {
+      const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+      return `a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${spec.min}` : `from ${spec.min} to ${max}`}`;
+    }
+    case "duration":
+      return from === "text"
+        ? `a number of seconds above 0 and at most ${spec.max}`
+        : `a whole number of milliseconds from 1 to ${spec.max * 1000}`;
+    case "choice":
+      return `one of ${spec.choices.join(", ")}`;
+    case "pairs":
+      if (spec.of === "count")
+        return allowed({ kind: "count", min: 0, ...(spec.max !== undefined ? { max: spec.max } : {}), help: "" }, from);
+      return spec.of === "percent" ? "a percentage from 0 to 100" : "a string";
+  }
+}
+
+const quoted = (text: string) => JSON.stringify(text.slice(0, 40));
+
+/**
+ * A whole number as text: surrounding white space ignored, then digits only (a minus sign only
+ * where `min` is below 0), no exponent, fraction or unit, within the safe integers and the range.
+ */
+function wholeNumber(text: string, min: number, max: number): number | undefined {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  const pattern = min < 0 ? /^-?\d+$/ : /^\d+$/;
+  return pattern.test(trimmed) && Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+/** Digits with an optional fraction, white space around them ignored. */
+function decimal(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** One value of an option as the command line gives it; throws `UsageError` naming the flag. */
+function valueFromText(key: string, spec: OptionSpec, text: string): unknown {
+  const refuse = (): never => {
+    throw new UsageError(`${flagOf(key, spec)} must be ${allowed(spec, "text")}, not ${quoted(text)}`);
+  };
+  switch (spec.kind) {
+    case "count":
+      return wholeNumber(text, spec.min, spec.max ?? Number.MAX_SAFE_INTEGER) ?? refuse();
+    case "duration": {
+      const seconds = decimal(text);
+      return seconds !== undefined && seconds > 0 && seconds <= spec.max ? Math.round(seconds * 1000) : refuse();
+    }
+    case "choice":
+      return spec.choices.includes(text) ? text : refuse();
+    default:
+      return text;
+  }
+}
+
+/** One `KEY=VALUE` of a `pairs` option, its value read by the option's rule. */
+function pairFromText(key: string, spec: OptionSpec & { kind: "pairs" }, text: string): [string, string | number] {
+  const at = text.indexOf("=");
+  const flag = flagOf(key, spec);
+  if (at <= 0 || at === text.length - 1)
+    throw new UsageError(`${flag} takes ${spec.value ?? "KEY=VALUE"} (e.g. ${spec.example}), not ${quoted(text)}`);
+  const name = text.slice(0, at);
+  const raw = text.slice(at + 1);
+  if (spec.keys && !spec.keys.includes(name))
+    throw new UsageError(`${flag}: ${quoted(name)} is not one of ${spec.keys.join(", ")}`);
+  if (spec.of === "text") return [name, raw];
+  if (spec.of === "count") {
+    const value = wholeNumber(raw, 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    if (value === undefined)
+      throw new UsageError(`${flag} ${name} must be ${allowed(spec, "text")}, not ${quoted(raw)}`);
+    return [name, value];
+  }
+  const percent = decimal(raw.endsWith("%") ? raw.slice(0, -1) : raw);
+  if (percent === undefined || percent > 100)
+    throw new UsageError(`${flag} ${name} must be ${allowed(spec, "text")}, not ${quoted(raw)}`);
+  return [name, percent];
+}
+
+/**
+ * An option's value as a JSON file of settings gives it: the value, or the problem (and the
+ * pointer below the option's own where it lies), in words for a message.
+ */
+export function valueFromJson(spec: OptionSpec, value: unknown): { value: unknown } | { problem: string; at?: string } {
+  const problem = { problem: `must be ${allowed(spec, "json")}` };
+  switch (spec.kind) {
+    case "switch":
+      return typeof value === "boolean" ? { value } : problem;
+    case "text":
+      if (spec.multiple) return Array.isArray(value) && value.every((v) => typeof v === "string") ? { value } : problem;
+      return typeof value === "string" ? { value } : problem;
+    case "count": {
+      const ok =
+        typeof value === "number" &&
+        Number.isSafeInteger(value) &&
+        value >= spec.min &&
+        value <= (spec.max ?? Number.MAX_SAFE_INTEGER);
+      return ok ? { value } : problem;
+    }
+    case "duration":
+      return typeof value === "number" && Number.isSafeInteger(value) && value >= 1 && value <= spec.max * 1000
+        ? { value }
+        : problem;
+    case "choice":
+      return typeof value === "string" && spec.choices.includes(value) ? { value } : problem;
+    case "pairs": {
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        return { problem: `must be an object of ${spec.value ?? "KEY=VALUE"} pairs, e.g. ${spec.example}` };
+      for (const [name, v] of Object.entries(value)) {
+        if (spec.keys && !spec.keys.includes(name))
+          return { problem: `is not one of ${spec.keys.join(", ")}`, at: `/${name}` };
+        const ok =
+          spec.of === "text"
+            ? typeof v === "string"
+            : spec.of === "percent"
+              ? typeof v === "number" && v >= 0 && v <= 100
+              : typeof v === "number" &&
+                Number.isSafeInteger(v) &&
+                v >= 0 &&
+                v <= (spec.max ?? Number.MAX_SAFE_INTEGER);
+        if (!ok) return { problem: `must be ${allowed(spec, "json")}`, at: `/${name}` };
+      }
+      return { value };
+    }
+  }
+}
+
+/** The JSON Schema of an option's value in a file of settings: what `valueFromJson` accepts, for editors. */
+export function jsonSchemaOf(spec: OptionSpec): Record<string, unknown> {
+  switch (spec.kind) {
+    case "switch":
+      return { type: "boolean" };
+    case "text":
+      return spec.multiple ? { type: "array", items: { type: "string" } } : { type: "string" };
+    case "count":
+      return { type: "integer", minimum: spec.min, ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
+    case "duration":
+      return { type: "integer", minimum: 1, maximum: spec.max * 1000 };
+    case "choice":
+      return { enum: [...spec.choices] };
+    case "pairs": {
+      const value =
+        spec.of === "text"
+          ? { type: "string" }
+          : spec.of === "percent"
+            ? { type: "number", minimum: 0, maximum: 100 }
+            : jsonSchemaOf({ kind: "count", min: 0, ...(spec.max !== undefined ? { max: spec.max } : {}), help: "" });
+      return {
+        type: "object",
+        ...(spec.keys ? { propertyNames: { enum: [...spec.keys] } } : {}),
+        additionalProperties: value,
+      };
+    }
+  }
+}
+
+const HELP: OptionSpec = { kind: "switch", short: "h", help: "show this help" };
+const VERSION: OptionSpec = { kind: "switch", help: "print the package's name and version" };
+
+export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command<O> {
   const options: OptionSpecs = { ...spec.options, help: HELP, version: VERSION };
   const help = () => helpText(spec, options);
   return {
     help,
+    parse(argv) {
+      const { values, positionals } = parseCommandLine<O>(argv, options, spec);
+      return { values, positionals };
+    },
     async main(argv, io) {
       const refuse = (error: unknown): number => {
         if (!(error instanceof UsageError)) throw error;
@@ -134,14 +307,15 @@ function parseCommandLine<O extends OptionSpecs>(
   options: OptionSpecs,
   { positionals, unknownOptionHint }: Pick<CommandSpec<O>, "positionals" | "unknownOptionHint">,
 ): { values: OptionValues<O>; positionals: string[]; help: boolean; version: boolean } {
-  const config = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [
-      name,
-      { type: o.type, ...(o.short ? { short: o.short } : {}), multiple: true },
+  const byFlag = new Map(Object.entries(options).map(([key, o]) => [o.flag ?? key, key]));
+  const config: ParseArgsConfig["options"] = Object.fromEntries(
+    Object.entries(options).map(([key, o]) => [
+      o.flag ?? key,
+      { type: o.kind === "switch" ? "boolean" : "string", ...(o.short ? { short: o.short } : {}), multiple: true },
     ]),
   );
   const { tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
-  const values: Record<string, string | boolean | string[]> = {};
+  const values: Record<string, unknown> = {};
   const rest: string[] = [];
   let help = false;
   let version = false;
@@ -151,17 +325,18 @@ function parseCommandLine<O extends OptionSpecs>(
       rest.push(token.value);
       continue;
     }
-    const spec = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : undefined;
-    if (!spec) {
+    const key = byFlag.get(token.name);
+    const spec = key === undefined ? undefined : options[key];
+    if (key === undefined || !spec) {
       const hint = unknownOptionHint?.(token.rawName);
       throw new UsageError(`unknown option ${token.rawName}${hint ? ` (${hint})` : ""}`);
     }
-    const flag = `--${token.name}`;
-    if (spec.type === "boolean") {
+    const flag = flagOf(key, spec);
+    if (spec.kind === "switch") {
       if (token.value !== undefined) throw new UsageError(`option ${flag} takes no value`);
       if (spec === HELP) help = true;
       else if (spec === VERSION) version = true;
-      else values[token.name] = true;
+      else values[key] = true;
       continue;
     }
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-") && token.value !== "-")) {
@@ -169,14 +344,17 @@ function parseCommandLine<O extends OptionSpecs>(
         `option ${flag} needs a value${token.value !== undefined ? ` (write ${flag}=VALUE for a value that starts with "-")` : ""}`,
       );
     }
-    if (spec.multiple) {
-      const list = (values[token.name] as string[] | undefined) ?? [];
-      list.push(token.value);
-      values[token.name] = list;
-    } else if (token.name in values) {
+    if (spec.kind === "pairs") {
+      const [name, value] = pairFromText(key, spec, token.value);
+      const pairs = (values[key] ??= {}) as Record<string, unknown>;
+      if (Object.hasOwn(pairs, name)) throw new UsageError(`${flag} ${name} was given more than once; give it once`);
+      pairs[name] = value;
+    } else if (spec.kind === "text" && spec.multiple) {
+      ((values[key] ??= []) as string[]).push(token.value);
+    } else if (key in values) {
       throw new UsageError(`option ${flag} was given more than once; give it once`);
     } else {
-      values[token.name] = token.value;
+      values[key] = valueFromText(key, spec, token.value);
     }
   }
   const max = positionals?.max ?? 0;
@@ -190,10 +368,27 @@ function parseCommandLine<O extends OptionSpecs>(
   return { values: values as OptionValues<O>, positionals: rest, help, version };
 }
 
+/** The placeholder an option's value gets in the help text when it names none. */
+function placeholder(spec: OptionSpec): string {
+  if (spec.value) return spec.value;
+  switch (spec.kind) {
+    case "count":
+      return "N";
+    case "duration":
+      return "SECONDS";
+    case "choice":
+      return spec.choices.join("|");
+    case "pairs":
+      return "KEY=VALUE";
+    default:
+      return "VALUE";
+  }
+}
+
 function helpText(spec: CommandSpec<OptionSpecs>, options: OptionSpecs): string {
-  const label = (name: string, o: OptionSpec) =>
-    `${o.short ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
-  const labels = Object.entries(options).map(([name, o]) => label(name, o));
+  const label = (key: string, o: OptionSpec) =>
+    `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+  const labels = Object.entries(options).map(([key, o]) => label(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");

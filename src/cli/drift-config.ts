@@ -9,41 +9,32 @@
 import { ALL_CHECKS, SEVERITIES, type Severity } from "../checks";
 import { operations } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
-import { CRITERIA, isCriterion } from "../drift/coverage";
-import type { DriftFlags } from "./drift-plan";
+import { valueFromJson } from "./command";
+import { DRIFT_OPTIONS, type DriftSetting, type DriftSettings } from "./drift-plan";
 import type { DriftPolicy } from "../drift/policy";
 
 export class DriftConfigError extends Error {
   override name = "DriftConfigError";
 }
 
-/** Run options of the file by their engine names, and the flag each stands for. */
-const OPTIONS = {
-  target: { flag: "target", kind: "text" },
-  baseUrl: { flag: "base-url", kind: "text" },
-  mode: { flag: "mode", kind: "text" },
-  failOn: { flag: "fail-on", kind: "text" },
-  out: { flag: "out", kind: "text" },
-  mockFault: { flag: "mock-fault", kind: "text" },
-  spec: { flag: "spec", kind: "text" },
-  maxPages: { flag: "max-pages", kind: "count" },
-  harPages: { flag: "har-pages", kind: "count" },
-  timeoutMs: { flag: "timeout", kind: "count" },
-  maxDurationMs: { flag: "max-duration", kind: "seconds" },
-  suggestSpec: { flag: "suggest-spec", kind: "switch" },
-  allowInsecureHttp: { flag: "allow-insecure-http", kind: "switch" },
-} as const satisfies Record<string, { flag: keyof DriftFlags; kind: "text" | "count" | "seconds" | "switch" }>;
+/** What only the command line says: which file to read, a recording, a cleanup, the output's form. */
+const COMMAND_ONLY = ["config", "replay", "cleanup", "json"] as const satisfies readonly DriftSetting[];
 
-const KEYS = ["$schema", "checks", "acknowledged", "fixtures", "minCoverage", ...Object.keys(OPTIONS)];
+/** The run options a file may set, by the engine's names. */
+export const FILE_SETTINGS = (Object.keys(DRIFT_OPTIONS) as DriftSetting[]).filter(
+  (key) => !(COMMAND_ONLY as readonly string[]).includes(key),
+);
+
+const KEYS = ["$schema", "checks", "acknowledged", ...FILE_SETTINGS];
 
 export interface LoadedConfig {
-  /** The flags with the file's settings filled in where the command line left them out. */
-  flags: DriftFlags;
+  /** The run options the file sets, each read by its option's rule. */
+  settings: DriftSettings;
   policy: DriftPolicy;
 }
 
 /** Reads a config file's text; `shownAs` names it in messages. Throws `DriftConfigError`. */
-export function readDriftConfig(text: string, shownAs: string, given: DriftFlags): LoadedConfig {
+export function readDriftConfig(text: string, shownAs: string): LoadedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -61,43 +52,15 @@ export function readDriftConfig(text: string, shownAs: string, given: DriftFlags
         `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`,
       );
 
-  const flags: DriftFlags = { ...given };
-  for (const [key, { flag, kind }] of Object.entries(OPTIONS)) {
-    const value = raw[key];
-    if (value === undefined || flags[flag] !== undefined) continue;
-    if (kind === "switch") {
-      if (typeof value !== "boolean") fail(`/${key}`, "must be true or false");
-      (flags as Record<string, unknown>)[flag] = value;
-    } else if (kind === "text") {
-      if (typeof value !== "string") fail(`/${key}`, "must be a string");
-      (flags as Record<string, unknown>)[flag] = value;
-    } else {
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
-        fail(`/${key}`, "must be a whole number");
-      if (kind === "seconds" && (value as number) % 1000 !== 0)
-        fail(`/${key}`, "must be whole seconds (a multiple of 1000)");
-      (flags as Record<string, unknown>)[flag] = String(kind === "seconds" ? (value as number) / 1000 : value);
-    }
-  }
-  if (raw.fixtures !== undefined && flags.fixture === undefined) {
-    if (!isPlainObject(raw.fixtures)) fail("/fixtures", "must be an object of field → value");
-    flags.fixture = Object.entries(raw.fixtures as Record<string, unknown>).map(([field, value]) => {
-      if (typeof value !== "string") fail(`/fixtures/${field}`, "must be a string");
-      return `${field}=${value as string}`;
-    });
-  }
-  if (raw.minCoverage !== undefined && flags["min-coverage"] === undefined) {
-    if (!isPlainObject(raw.minCoverage)) fail("/minCoverage", "must be an object of criterion → percent");
-    flags["min-coverage"] = Object.entries(raw.minCoverage as Record<string, unknown>).map(([criterion, value]) => {
-      if (!isCriterion(criterion))
-        fail(`/minCoverage/${criterion}`, `is no criterion; the criteria are ${CRITERIA.join(", ")}`);
-      if (typeof value !== "number" || value < 0 || value > 100)
-        fail(`/minCoverage/${criterion}`, "must be a percentage from 0 to 100");
-      return `${criterion}=${value as number}`;
-    });
+  const settings: Record<string, unknown> = {};
+  for (const key of FILE_SETTINGS) {
+    if (raw[key] === undefined) continue;
+    const read = valueFromJson(DRIFT_OPTIONS[key], raw[key]);
+    if ("problem" in read) fail(`/${key}${read.at ?? ""}`, read.problem);
+    else settings[key] = read.value;
   }
   return {
-    flags,
+    settings: settings as DriftSettings,
     policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) },
   };
 }

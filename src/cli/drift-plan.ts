@@ -1,39 +1,133 @@
 /**
- * From the drift command's flags and environment to a checked plan. Every problem is a
- * `UsageError` naming the flag or variable at fault; credentials come only from the
+ * The drift command's settings, by the engine's names, and from them a checked plan. The command
+ * line and the configuration file give the same settings (each option's kind is one rule for
+ * both); every default is the engine's (`JOB_DEFAULTS`, `defaultMode`). Every problem is a
+ * `UsageError` naming the setting where the user wrote it; credentials come only from the
  * environment, and their values never appear in a message.
  */
-import { UsageError, wholeNumberOption } from "./command";
+import { flagOf, UsageError, type OptionValues } from "./command";
+import { faultOption } from "./fault-flag";
 import type { DriftPolicy } from "../drift/policy";
-import { CRITERIA, isCriterion, type Criterion } from "../drift/coverage";
+import { CRITERIA } from "../drift/coverage";
 import { SEVERITIES } from "../checks";
-import { FAULT_NAMES, isFaultName } from "../mock";
 import { DRIFT_MODES } from "../drift/types";
 import { defaultMode, JOB_DEFAULTS, liveTargetFromEnv, type DriftJob, type JobTarget } from "../drift/job";
 import { fixtureProblem } from "../drift/fixtures";
 
-export type DriftFlags = Partial<
-  Record<
-    | "target"
-    | "base-url"
-    | "mode"
-    | "fail-on"
-    | "out"
-    | "max-pages"
-    | "mock-fault"
-    | "timeout"
-    | "max-duration"
-    | "replay"
-    | "har-pages"
-    | "spec",
-    string
-  >
-> &
-  Partial<Record<"cleanup" | "json" | "help" | "allow-insecure-http" | "suggest-spec", boolean>> & {
-    fixture?: string[];
-    "min-coverage"?: string[];
-    config?: string;
-  };
+/** Every setting of the drift command; the keys are the engine's names, `flag` the command line's. */
+export const DRIFT_OPTIONS = {
+  target: {
+    kind: "choice",
+    choices: ["mock", "live"],
+    help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)",
+  },
+  baseUrl: {
+    flag: "base-url",
+    kind: "text",
+    value: "URL",
+    help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http",
+  },
+  allowInsecureHttp: {
+    flag: "allow-insecure-http",
+    kind: "switch",
+    help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear",
+  },
+  mode: {
+    kind: "choice",
+    choices: DRIFT_MODES,
+    value: "MODE",
+    help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them",
+  },
+  failOn: {
+    flag: "fail-on",
+    kind: "choice",
+    choices: SEVERITIES,
+    value: "SEVERITY",
+    help: "breaking, warning (default) or info: findings at or above it mean drift",
+  },
+  out: {
+    kind: "text",
+    value: "DIR",
+    help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har",
+  },
+  maxPages: {
+    flag: "max-pages",
+    kind: "count",
+    min: 1,
+    help: `upper bound of the pages any one walk reads (default ${JOB_DEFAULTS.maxPages})`,
+  },
+  mockFault: {
+    flag: "mock-fault",
+    ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)"),
+  },
+  fixtures: {
+    flag: "fixture",
+    kind: "pairs",
+    of: "text",
+    value: "FIELD=VALUE",
+    example: "call_video_room_id=<id of a video room>",
+    help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know",
+  },
+  config: {
+    kind: "text",
+    value: "FILE",
+    help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins",
+  },
+  minCoverage: {
+    flag: "min-coverage",
+    kind: "pairs",
+    of: "percent",
+    keys: CRITERIA,
+    value: "CRITERION=PERCENT",
+    example: "responseProperties=80",
+    help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.\nCriteria: ${CRITERIA.join(", ")}`,
+  },
+  timeoutMs: {
+    flag: "timeout",
+    kind: "count",
+    min: 1,
+    value: "MS",
+    help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)",
+  },
+  maxDurationMs: {
+    flag: "max-duration",
+    kind: "duration",
+    max: 86_400,
+    value: "S",
+    help: "the whole run, cleanup included; a stalled target ends inconclusive within it",
+  },
+  cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
+  suggestSpec: {
+    flag: "suggest-spec",
+    kind: "switch",
+    help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)",
+  },
+  spec: {
+    kind: "text",
+    value: "FILE",
+    help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations",
+  },
+  replay: {
+    kind: "text",
+    value: "HAR",
+    help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay",
+  },
+  harPages: {
+    flag: "har-pages",
+    kind: "count",
+    min: 0,
+    help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${JOB_DEFAULTS.harPages}); every other request is always kept`,
+  },
+  json: { kind: "switch", help: "print report.json to stdout instead of the summary" },
+} as const;
+
+/** What the command line (or, but for a few, a configuration file) says about a drift job. */
+export type DriftSettings = OptionValues<typeof DRIFT_OPTIONS>;
+export type DriftSetting = keyof typeof DRIFT_OPTIONS;
+
+/** How a setting is named in a message: its flag, unless a configuration file gave it. */
+export type SettingName = (key: DriftSetting) => string;
+const asFlag: SettingName = (key) => flagOf(key, DRIFT_OPTIONS[key]);
 
 /** A drift job, and what the command does with its result. */
 export interface DriftPlan {
@@ -47,192 +141,137 @@ export interface DriftPlan {
   suggestSpec: boolean;
 }
 
-/** Flags that only mean something when the run talks to a target; a replay talks to none. */
-const TARGET_FLAGS = [
+/** Settings that only mean something when the run talks to a target; a replay talks to none. */
+const TARGET_SETTINGS = [
   "target",
-  "base-url",
+  "baseUrl",
+  "allowInsecureHttp",
   "mode",
-  "max-pages",
-  "mock-fault",
-  "timeout",
-  "max-duration",
-  "har-pages",
-  "fixture",
-] as const;
+  "maxPages",
+  "mockFault",
+  "timeoutMs",
+  "maxDurationMs",
+  "harPages",
+  "fixtures",
+  "cleanup",
+] as const satisfies readonly DriftSetting[];
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-}
-
-/** The plan the flags describe (a configuration file's settings already among them). */
+/** The plan the settings describe. */
 export function resolvePlan(
-  flags: DriftFlags,
+  settings: DriftSettings,
   env: Record<string, string | undefined>,
-  policy?: DriftPolicy,
+  { policy, named = asFlag }: { policy?: DriftPolicy; named?: SettingName } = {},
 ): DriftPlan {
-  if (flags.replay !== undefined) return replayPlan(flags, policy);
-  const kind = oneOf("target", flags.target, ["mock", "live"] as const, "mock");
-  const mode = oneOf("mode", flags.mode, DRIFT_MODES, defaultMode(kind));
-  const failOn = oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn);
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new UsageError("--out must name a directory");
-  const maxPages = positiveInteger("max-pages", flags["max-pages"], JOB_DEFAULTS.maxPages);
-  const cleanup = flags.cleanup === true;
-  if (cleanup && flags.mode === "read-only")
-    throw new UsageError("--cleanup deletes endpoints; it cannot run with --mode read-only");
-  if (cleanup && flags["suggest-spec"])
-    throw new UsageError("--suggest-spec has no effect with --cleanup: a cleanup judges nothing");
+  const out = settings.out ?? "drift-report";
+  if (out.trim() === "") throw new UsageError(`${named("out")} must name a directory`);
+  const spec = settings.spec;
+  if (spec !== undefined && spec.trim() === "")
+    throw new UsageError(`${named("spec")} must name a spec file (an edited copy of openapi/openapi.yaml)`);
+  const common = {
+    failOn: settings.failOn ?? JOB_DEFAULTS.failOn,
+    minCoverage: settings.minCoverage ?? {},
+    ...(policy ? { policy } : {}),
+    ...(spec !== undefined ? { spec } : {}),
+  };
+  const command = { out, json: settings.json === true, suggestSpec: settings.suggestSpec === true };
+  if (settings.replay !== undefined) {
+    const path = settings.replay;
+    if (path.trim() === "")
+      throw new UsageError(`${named("replay")} must name a HAR file (e.g. drift-report/exchanges.har)`);
+    const given = TARGET_SETTINGS.filter((key) => settings[key] !== undefined && settings[key] !== false);
+    if (given.length > 0)
+      throw new UsageError(
+        `${given.map(named).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with ${named("replay")}: a replay sends no request`,
+      );
+    return {
+      job: {
+        target: { kind: "replay", path },
+        mode: defaultMode("replay"),
+        maxPages: JOB_DEFAULTS.maxPages,
+        harPages: JOB_DEFAULTS.harPages,
+        fixtures: {},
+        ...common,
+      },
+      ...command,
+      cleanup: false,
+    };
+  }
 
-  let target: JobTarget;
-  if (kind === "mock") {
-    if (flags["base-url"] !== undefined)
-      throw new UsageError("--base-url is only for --target live (the mock runs in-process on a free port)");
-    const fault = flags["mock-fault"];
-    if (fault !== undefined && !isFaultName(fault))
-      throw new UsageError(
-        `--mock-fault ${JSON.stringify(fault)} is not a fault profile; known: ${FAULT_NAMES.join(", ")}`,
-      );
-    if (flags["allow-insecure-http"])
-      throw new UsageError("--allow-insecure-http is only for --target live (the embedded mock is on loopback)");
-    target = { kind, ...(fault ? { fault } : {}) };
-  } else {
-    if (flags["mock-fault"] !== undefined) throw new UsageError("--mock-fault is only for --target mock");
-    const live = liveTargetFromEnv(env, {
-      ...(flags["base-url"] !== undefined ? { baseUrl: flags["base-url"] } : {}),
-      allowInsecureHttp: flags["allow-insecure-http"] === true,
-    });
-    if ("missing" in live) {
-      if (live.missing.credentials.length > 0)
-        throw new UsageError(
-          `--target live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags)`,
-        );
-      throw new UsageError("--target live needs --base-url, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE");
-    }
-    if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://")) {
-      throw new UsageError(
-        "--allow-insecure-http has no effect: the base URL is not http:// (a Space is always https://)",
-      );
-    }
-    target = live;
-  }
-  const timeoutMs = flags.timeout === undefined ? undefined : positiveInteger("timeout", flags.timeout, 0);
-  const maxDurationMs =
-    flags["max-duration"] === undefined ? undefined : positiveInteger("max-duration", flags["max-duration"], 0) * 1000;
-  const harPages =
-    flags["har-pages"] === undefined ? JOB_DEFAULTS.harPages : wholeNumberOption("har-pages", flags["har-pages"], 0);
-  const fixtures = fixturesOf(flags.fixture ?? []);
-  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup)) {
-    throw new UsageError(
-      `--fixture has no effect ${cleanup ? "with --cleanup" : "in a read-only run"}: only the creates of --mode read-write send it`,
-    );
-  }
-  const spec = specFile(flags.spec);
+  const kind = settings.target ?? "mock";
+  const mode = settings.mode ?? defaultMode(kind);
+  const cleanup = settings.cleanup === true;
+  if (cleanup && settings.mode === "read-only")
+    throw new UsageError(`${named("cleanup")} deletes endpoints; it cannot run with ${named("mode")} read-only`);
+  if (cleanup && command.suggestSpec)
+    throw new UsageError(`${named("suggestSpec")} has no effect with ${named("cleanup")}: a cleanup judges nothing`);
+  const target = targetOf(kind, settings, env, named);
   if (spec !== undefined && kind === "mock")
     throw new UsageError(
-      "--spec judges a live Space or a recording (--replay); the embedded mock serves this package's own spec",
+      `${named("spec")} judges a live Space or a recording (${named("replay")}); the embedded mock serves this package's own spec`,
+    );
+  const fixtures = fixturesOf(settings.fixtures ?? {}, named);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup))
+    throw new UsageError(
+      `${named("fixtures")} has no effect ${cleanup ? `with ${named("cleanup")}` : "in a read-only run"}: only the creates of ${named("mode")} read-write send it`,
     );
   return {
     job: {
       target,
       mode,
-      failOn,
-      maxPages,
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
-      harPages,
+      maxPages: settings.maxPages ?? JOB_DEFAULTS.maxPages,
+      ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+      ...(settings.maxDurationMs !== undefined ? { maxDurationMs: settings.maxDurationMs } : {}),
+      harPages: settings.harPages ?? JOB_DEFAULTS.harPages,
       fixtures,
-      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
-      ...(policy ? { policy } : {}),
-      ...(spec !== undefined ? { spec } : {}),
+      ...common,
     },
-    out,
-    json: flags.json === true,
+    ...command,
     cleanup,
-    suggestSpec: flags["suggest-spec"] === true,
   };
 }
 
-function minCoverageOf(given: readonly string[]): Partial<Record<Criterion, number>> {
-  const required: Partial<Record<Criterion, number>> = {};
-  for (const pair of given) {
-    const match = /^([A-Za-z]+)=(\d+(?:\.\d+)?)%?$/.exec(pair.trim());
-    if (!match)
+function targetOf(
+  kind: "mock" | "live",
+  settings: DriftSettings,
+  env: Record<string, string | undefined>,
+  named: SettingName,
+): JobTarget {
+  if (kind === "mock") {
+    if (settings.baseUrl !== undefined)
       throw new UsageError(
-        `--min-coverage takes CRITERION=PERCENT (e.g. responseProperties=80), not ${JSON.stringify(pair)}`,
+        `${named("baseUrl")} is only for ${named("target")} live (the mock runs in-process on a free port)`,
       );
-    const [, name, percent] = match as unknown as [string, string, string];
-    if (!isCriterion(name))
+    if (settings.allowInsecureHttp)
       throw new UsageError(
-        `--min-coverage: unknown criterion ${JSON.stringify(name)}; the criteria are ${CRITERIA.join(", ")}`,
+        `${named("allowInsecureHttp")} is only for ${named("target")} live (the embedded mock is on loopback)`,
       );
-    if (Number(percent) > 100)
-      throw new UsageError(`--min-coverage ${name} must be a percentage from 0 to 100, not ${percent}`);
-    if (name in required) throw new UsageError(`--min-coverage ${name} was given more than once; give it once`);
-    required[name] = Number(percent);
+    return { kind, ...(settings.mockFault ? { fault: settings.mockFault } : {}) };
   }
-  return required;
-}
-
-function specFile(given: string | undefined): string | undefined {
-  if (given !== undefined && given.trim() === "")
-    throw new UsageError("--spec must name a spec file (an edited copy of openapi/openapi.yaml)");
-  return given;
-}
-
-/** `FIELD=VALUE` pairs, each field once and each value one the spec allows for it. */
-function fixturesOf(given: readonly string[]): Record<string, string> {
-  const fixtures: Record<string, string> = {};
-  for (const pair of given) {
-    const at = pair.indexOf("=");
-    if (at <= 0 || at === pair.length - 1)
+  if (settings.mockFault !== undefined)
+    throw new UsageError(`${named("mockFault")} is only for ${named("target")} mock`);
+  const live = liveTargetFromEnv(env, {
+    ...(settings.baseUrl !== undefined ? { baseUrl: settings.baseUrl } : {}),
+    allowInsecureHttp: settings.allowInsecureHttp === true,
+  });
+  if ("missing" in live) {
+    if (live.missing.credentials.length > 0)
       throw new UsageError(
-        `--fixture takes FIELD=VALUE (e.g. call_video_room_id=<id of a video room>), not ${JSON.stringify(pair)}`,
+        `${named("target")} live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags or files)`,
       );
-    const field = pair.slice(0, at);
-    const value = pair.slice(at + 1);
-    if (field in fixtures) throw new UsageError(`--fixture ${field} was given more than once; give it once`);
-    const problem = fixtureProblem(field, value);
-    if (problem !== undefined) throw new UsageError(`--fixture ${problem}`);
-    fixtures[field] = value;
+    throw new UsageError(`${named("target")} live needs ${named("baseUrl")}, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE`);
   }
-  return fixtures;
-}
-
-function replayPlan(flags: DriftFlags, policy: DriftPolicy | undefined): DriftPlan {
-  const path = flags.replay!;
-  if (path.trim() === "") throw new UsageError("--replay must name a HAR file (e.g. drift-report/exchanges.har)");
-  const given = [
-    ...TARGET_FLAGS.filter((flag) => flags[flag] !== undefined),
-    ...(flags.cleanup ? ["cleanup"] : []),
-    ...(flags["allow-insecure-http"] ? ["allow-insecure-http"] : []),
-  ];
-  if (given.length > 0)
+  if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://"))
     throw new UsageError(
-      `${given.map((f) => `--${f}`).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with --replay: a replay sends no request`,
+      `${named("allowInsecureHttp")} has no effect: the base URL is not http:// (a Space is always https://)`,
     );
-  const out = flags.out ?? "drift-report";
-  if (out.trim() === "") throw new UsageError("--out must name a directory");
-  return {
-    job: {
-      target: { kind: "replay", path },
-      mode: defaultMode("replay"),
-      failOn: oneOf("fail-on", flags["fail-on"], SEVERITIES, JOB_DEFAULTS.failOn),
-      maxPages: JOB_DEFAULTS.maxPages,
-      harPages: JOB_DEFAULTS.harPages,
-      fixtures: {},
-      minCoverage: minCoverageOf(flags["min-coverage"] ?? []),
-      ...(policy ? { policy } : {}),
-      ...(flags.spec !== undefined ? { spec: specFile(flags.spec)! } : {}),
-    },
-    out,
-    json: flags.json === true,
-    cleanup: false,
-    suggestSpec: flags["suggest-spec"] === true,
-  };
+  return live;
 }
 
-function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  return value === undefined ? fallback : wholeNumberOption(flag, value, 1);
+/** Each fixture a value the spec allows for its field. */
+function fixturesOf(given: Record<string, string>, named: SettingName): Record<string, string> {
+  for (const [field, value] of Object.entries(given)) {
+    const problem = fixtureProblem(field, value);
+    if (problem !== undefined) throw new UsageError(`${named("fixtures")} ${problem}`);
+  }
+  return given;
 }

@@ -4,9 +4,7 @@
  * arguments.
  */
 import { DriftConfigError, readDriftConfig } from "./drift-config";
-import { resolvePlan, type DriftFlags, type DriftPlan } from "./drift-plan";
-import { NO_POLICY } from "../drift/policy";
-import { CRITERIA } from "../drift/coverage";
+import { DRIFT_OPTIONS, resolvePlan, type DriftPlan, type DriftSettings, type SettingName } from "./drift-plan";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
@@ -14,7 +12,6 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isConfigError } from "../client";
 import {
-  DRIFT_DEFAULTS,
   EXIT_CODES,
   formatSummary,
   jobRunOptions,
@@ -37,7 +34,7 @@ import {
 } from "../drift";
 import { name as packageName } from "../../package.json";
 import { redactText } from "../redact";
-import { defineCommand, UsageError, type CommandIo } from "./command";
+import { defineCommand, flagOf, UsageError, type CommandIo } from "./command";
 import { progressPrinter } from "./progress";
 
 /** Where a live target's address came from, in the command's own terms. */
@@ -49,96 +46,6 @@ const ADDRESS_SOURCE: Record<LiveJobTarget["source"], string> = {
 
 /** Where the package keeps its own spec, the one `generated/` was made from. */
 const PACKAGE_SPEC = "openapi/openapi.yaml";
-
-const OPTIONS = {
-  target: {
-    type: "string",
-    value: "mock|live",
-    help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)",
-  },
-  "base-url": {
-    type: "string",
-    value: "URL",
-    help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http",
-  },
-  "allow-insecure-http": {
-    type: "boolean",
-    help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear",
-  },
-  mode: {
-    type: "string",
-    value: "MODE",
-    help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them",
-  },
-  "fail-on": {
-    type: "string",
-    value: "SEVERITY",
-    help: "breaking, warning (default) or info: findings at or above it mean drift",
-  },
-  out: {
-    type: "string",
-    value: "DIR",
-    help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har",
-  },
-  "max-pages": {
-    type: "string",
-    value: "N",
-    help: `upper bound of the pages any one walk reads (default ${DRIFT_DEFAULTS.maxPages})`,
-  },
-  "mock-fault": {
-    type: "string",
-    value: "NAME",
-    help: "mock only: drift on purpose with a fault profile (e.g. extra-field)",
-  },
-  fixture: {
-    type: "string",
-    value: "FIELD=VALUE",
-    multiple: true,
-    help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know",
-  },
-  config: {
-    type: "string",
-    value: "FILE",
-    help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins",
-  },
-  "min-coverage": {
-    type: "string",
-    value: "CRITERION=PERCENT",
-    multiple: true,
-    help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.\nCriteria: ${CRITERIA.join(", ")}`,
-  },
-  timeout: {
-    type: "string",
-    value: "MS",
-    help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)",
-  },
-  "max-duration": {
-    type: "string",
-    value: "S",
-    help: "the whole run, cleanup included; a stalled target ends inconclusive within it",
-  },
-  cleanup: { type: "boolean", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
-  "suggest-spec": {
-    type: "boolean",
-    help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)",
-  },
-  spec: {
-    type: "string",
-    value: "FILE",
-    help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations",
-  },
-  replay: {
-    type: "string",
-    value: "HAR",
-    help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay",
-  },
-  "har-pages": {
-    type: "string",
-    value: "N",
-    help: `pages followed through links.next that exchanges.har keeps per step, besides the\nlast one (default ${DRIFT_DEFAULTS.harPages}); every other request is always kept`,
-  },
-  json: { type: "boolean", help: "print report.json to stdout instead of the summary" },
-} as const;
 
 const EPILOG = `Environment: SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL
 (live); HTTPS_PROXY, HTTP_PROXY, NO_PROXY (live: requests go through the proxy by CONNECT);
@@ -155,7 +62,7 @@ export function driftCommand(invocation: string, { precondition }: DriftCommandO
   return defineCommand({
     invocation,
     summary: "Checks that the SIP endpoint API still matches openapi/openapi.yaml and writes a report.",
-    options: OPTIONS,
+    options: DRIFT_OPTIONS,
     epilog: () => EPILOG,
     unknownOptionHint: (name) =>
       /token|password|secret|project|user/i.test(name)
@@ -167,27 +74,29 @@ export function driftCommand(invocation: string, { precondition }: DriftCommandO
         io.stderr.write(`error: ${refused}\n`);
         return 2;
       }
-      return drift(values as DriftFlags, io);
+      return drift(values, io);
     },
   });
 }
 
 /** Runs the job; returns the exit code. Everything printed is scrubbed of the run's secrets. */
-async function drift(flags: DriftFlags, io: CommandIo): Promise<number> {
+async function drift(flags: DriftSettings, io: CommandIo): Promise<number> {
   const secrets = [io.env.SIGNALWIRE_API_TOKEN ?? ""];
   const print = (text: string) => io.stdout.write(redactText(text, secrets));
   const note = (text: string) => io.stderr.write(redactText(text, secrets));
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
 
   let plan: DriftPlan;
-  let policy = NO_POLICY;
   try {
-    if (flags.config !== undefined) {
-      const loaded = readDriftConfig(await readConfigText(io.cwd, flags.config), flags.config, flags);
-      flags = loaded.flags;
-      policy = loaded.policy;
+    if (flags.config === undefined) plan = resolvePlan(flags, io.env);
+    else {
+      const file = flags.config;
+      const loaded = readDriftConfig(await readConfigText(io.cwd, file), file);
+      // A flag wins over the file; a message names a setting where the user wrote it.
+      const named: SettingName = (key) =>
+        key in loaded.settings && !(key in flags) ? `${key} in ${file}` : flagOf(key, DRIFT_OPTIONS[key]);
+      plan = resolvePlan({ ...loaded.settings, ...flags }, io.env, { policy: loaded.policy, named });
     }
-    plan = resolvePlan(flags, io.env, policy);
   } catch (error) {
     if (error instanceof DriftConfigError) throw new UsageError(error.message);
     throw error;

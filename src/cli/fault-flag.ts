@@ -1,10 +1,6 @@
-/** A `--fault NAME` value of the mock, fuzz and soak commands: a profile name, or a usage error listing them. */
-import { FAULT_NAMES, isFaultName, type FaultName } from "../mock";
-import { UsageError } from "./command";
+/** The `--fault NAME` option of the mock, fuzz, soak and drift commands: one of the mock's fault profiles. */
+import { FAULT_NAMES } from "../mock";
 
-export function faultFlag(value: string | undefined, flag = "--fault"): FaultName | undefined {
-  if (value === undefined) return undefined;
-  if (!isFaultName(value))
-    throw new UsageError(`unknown fault "${value}" for ${flag}; known faults: ${FAULT_NAMES.join(", ")}`);
-  return value;
+export function faultOption<const H extends string>(help: H) {
+  return { kind: "choice", choices: FAULT_NAMES, value: "NAME", help } as const;
 }

@@ -4,39 +4,36 @@
  * bad usage.
  */
 import { runFuzz } from "../fuzz";
-import { defineCommand, UsageError, wholeNumberOption } from "./command";
-import { faultFlag } from "./fault-flag";
+import { defineCommand, UsageError } from "./command";
+import { faultOption } from "./fault-flag";
 import { credentialsFromEnv } from "./repository";
-
-const whole = (name: string, text: string | undefined, fallback: number, min: number): number =>
-  text === undefined ? fallback : wholeNumberOption(name, text, min);
 
 export const fuzzCommand = defineCommand({
   invocation: "npm run fuzz --",
   summary: "Fuzzes the embedded mock with requests generated from the spec and checks every answer against it.",
   options: {
-    runs: { type: "string", value: "N", help: "property runs (default 200)" },
-    seed: { type: "string", value: "S", help: "the seed to replay (default: a random one, printed)" },
-    path: { type: "string", value: "P", help: "with --seed: replay this failure path (printed on failure)" },
-    "replay-path": { type: "string", value: "R", help: "with --seed and --path: the command path to replay" },
-    "max-commands": { type: "string", value: "N", help: "commands per run (default 12)" },
-    fault: { type: "string", value: "NAME", help: "fuzz the mock with a fault profile on" },
+    runs: { kind: "count", min: 1, help: "property runs (default 200)" },
+    seed: { kind: "count", min: -(2 ** 31), value: "S", help: "the seed to replay (default: a random one, printed)" },
+    path: { kind: "text", value: "P", help: "with --seed: replay this failure path (printed on failure)" },
+    "replay-path": { kind: "text", value: "R", help: "with --seed and --path: the command path to replay" },
+    "max-commands": { kind: "count", min: 1, help: "commands per run (default 12)" },
+    fault: faultOption("fuzz the mock with a fault profile on"),
   },
   epilog: () =>
     "Credentials: SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN when both are set (else the mock's demo pair);\nSIP_TEST_PASSWORD, when set, is the password of every endpoint created.",
   async run({ values }, io) {
-    const fault = faultFlag(values.fault);
+    const fault = values.fault;
     if (values.path !== undefined && values.seed === undefined)
       throw new UsageError("--path replays a failure of one seed; it needs --seed");
     if (values["replay-path"] !== undefined && values.path === undefined)
       throw new UsageError("--replay-path needs --path (and --seed)");
-    const seed = whole("seed", values.seed, Math.floor(Math.random() * 2 ** 31), -(2 ** 31));
+    const seed = values.seed ?? Math.floor(Math.random() * 2 ** 31);
     const report = await runFuzz({
-      runs: whole("runs", values.runs, 200, 1),
+      runs: values.runs ?? 200,
       seed,
       path: values.path,
       replayPath: values["replay-path"],
-      maxCommands: whole("max-commands", values["max-commands"], 12, 1),
+      maxCommands: values["max-commands"] ?? 12,
       fault,
       credentials: credentialsFromEnv(io.env),
       password: io.env.SIP_TEST_PASSWORD || undefined,

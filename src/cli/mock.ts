@@ -9,65 +9,50 @@ import {
   FAULT_OPTION_NAMES,
   FAULT_PROFILES,
   startMockServer,
-  type FaultOptions,
   type MockOptions,
 } from "../mock";
-import { defineCommand, UsageError, wholeNumberOption, type OptionValues } from "./command";
-import { faultFlag } from "./fault-flag";
+import { defineCommand, UsageError, type OptionValues } from "./command";
+import { faultOption } from "./fault-flag";
 
 export const DEFAULT_PORT = 4010;
 
 const OPTIONS = {
-  port: { type: "string", value: "N", help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
-  host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
+  port: { kind: "count", min: 0, max: 65535, help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
+  host: { kind: "text", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
   "public-url": {
-    type: "string",
+    kind: "text",
     value: "URL",
     help: "the API base URL as clients reach it (a proxy, a port mapping);\npage links start with it (default: from each request's Host header)",
   },
-  "seed-count": { type: "string", value: "N", help: "pre-fill N endpoints (seed-00001, seed-00002, …)" },
-  seed: { type: "string", value: "S", help: "fix the randomness, so ids repeat from run to run" },
-  fault: { type: "string", value: "NAME", help: "drift from the spec on purpose in one named way (see below)" },
+  "seed-count": { kind: "count", min: 0, max: 10_000_000, help: "pre-fill N endpoints (seed-00001, seed-00002, …)" },
+  seed: { kind: "text", value: "S", help: "fix the randomness, so ids repeat from run to run" },
+  fault: faultOption("drift from the spec on purpose in one named way (see below)"),
   "fault-option": {
-    type: "string",
+    kind: "pairs",
+    of: "count",
+    max: 86_400_000,
+    keys: FAULT_OPTION_NAMES,
     value: "K=V",
-    multiple: true,
+    example: "latencyMs=500",
     help: `tune the fault; K is one of ${FAULT_OPTION_NAMES.join(", ")}`,
   },
 } as const;
 
-const wholeNumber = (flag: string, raw: string, max: number): number => wholeNumberOption(flag, raw, 0, max);
-
-function faultOptions(pairs: string[]): FaultOptions {
-  const options: Record<string, number> = {};
-  for (const pair of pairs) {
-    const [key = "", value = ""] = pair.split("=", 2);
-    if (!(FAULT_OPTION_NAMES as readonly string[]).includes(key)) {
-      throw new UsageError(
-        `unknown fault option "${key}" in --fault-option ${pair}; known: ${FAULT_OPTION_NAMES.join(", ")}`,
-      );
-    }
-    options[key] = wholeNumber(`fault-option ${key}`, value, 86_400_000);
-  }
-  return options;
-}
-
 /** The command line's values as mock options. Throws UsageError. */
 export function mockOptions(values: OptionValues<typeof OPTIONS>): MockOptions {
-  const fault = faultFlag(values.fault);
+  const fault = values.fault;
   if (values["fault-option"] && values.fault === undefined)
     throw new UsageError("--fault-option tunes a fault; it needs --fault NAME");
   const options: MockOptions = {
-    port: values.port === undefined ? DEFAULT_PORT : wholeNumber("port", values.port, 65535),
+    port: values.port ?? DEFAULT_PORT,
   };
   if (values.host !== undefined) options.host = values.host;
   if (values["public-url"] !== undefined) options.publicUrl = values["public-url"];
-  if (values["seed-count"] !== undefined)
-    options.seedCount = wholeNumber("seed-count", values["seed-count"], 10_000_000);
+  if (values["seed-count"] !== undefined) options.seedCount = values["seed-count"];
   // A numeric seed means the same as that number given in code, so CLI and tests can share fixtures.
   if (values.seed !== undefined) options.seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;
   if (fault !== undefined) options.fault = fault;
-  if (values["fault-option"]) options.faultOptions = faultOptions(values["fault-option"]);
+  if (values["fault-option"]) options.faultOptions = values["fault-option"];
   return options;
 }
 

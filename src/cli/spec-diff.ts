@@ -18,20 +18,22 @@ export const specDiffCommand = defineCommand({
   invocation: "npm run spec:diff --",
   summary: `Compares ${SPEC_PATH} with its version at a git ref and says, change by change, whether it breaks code that uses the client.`,
   options: {
-    base: { type: "string", value: "REF", help: "the git ref to compare with (default HEAD: the uncommitted edit)" },
-    format: { type: "string", value: "FORMAT", help: "table (default), markdown (for a pull-request comment) or json" },
+    base: { kind: "text", value: "REF", help: "the git ref to compare with (default HEAD: the uncommitted edit)" },
+    format: {
+      kind: "choice",
+      choices: FORMATS,
+      value: "FORMAT",
+      help: "table (default), markdown (for a pull-request comment) or json",
+    },
     "fail-on": {
-      type: "string",
+      kind: "choice",
+      choices: ["breaking"],
       value: "CLASS",
       help: "breaking: exit 1 when any change is breaking (default: never fail)",
     },
   },
   async run({ values }, io) {
     const format = values.format ?? "table";
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(format)}`);
-    if (values["fail-on"] !== undefined && values["fail-on"] !== "breaking")
-      throw new UsageError(`--fail-on takes only breaking, not ${JSON.stringify(values["fail-on"])}`);
     const ref = values.base ?? "HEAD";
     if (ref.startsWith("-") || ref.trim() === "")
       throw new UsageError(`--base ${JSON.stringify(ref)} is not a git ref`);

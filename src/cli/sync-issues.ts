@@ -27,18 +27,18 @@ export function syncIssuesCommand(invocation: string, tracker: TrackerFactory = 
     summary:
       "Opens, refreshes and closes the repository's drift issues (one per finding id) from a run's report.json, through GitHub's REST API.",
     options: {
-      report: { type: "string", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
+      report: { kind: "text", value: "FILE", help: "the run's report.json (default drift-report/report.json)" },
       "run-url": {
-        type: "string",
+        kind: "text",
         value: "URL",
         help: "the run's page, named in every issue and comment\n(default: this workflow run's, from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)",
       },
       repo: {
-        type: "string",
+        kind: "text",
         value: "OWNER/NAME",
         help: "the repository whose issues to keep (default GITHUB_REPOSITORY)",
       },
-      apply: { type: "boolean", help: "carry the plan out (default: print it only)" },
+      apply: { kind: "switch", help: "carry the plan out (default: print it only)" },
     },
     epilog: () => `Environment: GITHUB_TOKEN (or GH_TOKEN; in a workflow, with \`permissions: issues: write\`),
 GITHUB_REPOSITORY, GITHUB_API_URL (GitHub Enterprise Server), GITHUB_SERVER_URL and GITHUB_RUN_ID.

@@ -388,7 +388,3 @@ export function coverageShortfalls(
         ];
   });
 }
-
-export function isCriterion(name: string): name is Criterion {
-  return (CRITERIA as readonly string[]).includes(name);
-}

@@ -79,9 +79,9 @@ describe("the rules every command gets", () => {
     invocation: "demo",
     summary: "A command that records what it was given.",
     options: {
-      name: { type: "string", value: "NAME", help: "a name" },
-      tag: { type: "string", value: "T", multiple: true, help: "tags" },
-      loud: { type: "boolean", short: "l", help: "be loud" },
+      name: { kind: "text", value: "NAME", help: "a name" },
+      tag: { kind: "text", value: "T", multiple: true, help: "tags" },
+      loud: { kind: "switch", short: "l", help: "be loud" },
     },
     positionals: { placeholder: "FILE", max: 1 },
     async run(args) {

@@ -9,7 +9,9 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { ALL_CHECKS } from "../../src/checks";
 import { CRITERIA } from "../../src/drift/coverage";
-import { DriftConfigError, readDriftConfig } from "../../src/cli/drift-config";
+import { DriftConfigError, FILE_SETTINGS, readDriftConfig } from "../../src/cli/drift-config";
+import { DRIFT_OPTIONS, resolvePlan } from "../../src/cli/drift-plan";
+import { jsonSchemaOf } from "../../src/cli/command";
 import { planIssues } from "../../src/drift/issues";
 import { operations } from "../../src/spec";
 import { aFinding, driftReport } from "../drift/report-fixture";
@@ -40,30 +42,31 @@ const FULL = {
 };
 
 describe("reading a configuration", () => {
-  it("turns every setting into the flag it stands for, and keeps the checks and acknowledgements", () => {
-    const { flags, policy } = readDriftConfig(JSON.stringify(FULL), "drift.json", {});
-    expect(flags).toEqual({
+  it("reads every run option by the engine's name and its option's rule, and keeps the checks and acknowledgements", () => {
+    const { settings, policy } = readDriftConfig(JSON.stringify(FULL), "drift.json");
+    expect(settings).toEqual({
       target: "live",
       mode: "read-only",
-      "fail-on": "breaking",
-      "max-pages": "20",
-      timeout: "5000",
-      "max-duration": "600",
-      "suggest-spec": true,
-      fixture: ["call_video_room_id=6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11"],
-      "min-coverage": ["responseProperties=80"],
+      failOn: "breaking",
+      maxPages: 20,
+      timeoutMs: 5000,
+      maxDurationMs: 600_000,
+      suggestSpec: true,
+      fixtures: { call_video_room_id: "6f0f5b6e-3a4c-4f7e-9d3b-2b8e1c0a9f11" },
+      minCoverage: { responseProperties: 80 },
     });
     expect(policy).toEqual({ checks: FULL.checks, acknowledged: FULL.acknowledged });
     expect(schemaAccepts(FULL)).toBe(true);
   });
 
-  it("a flag on the command line wins over the file", () => {
-    const { flags } = readDriftConfig(JSON.stringify(FULL), "drift.json", {
-      "fail-on": "info",
-      fixture: ["call_relay_script_url=https://a.example/x"],
-    });
-    expect(flags["fail-on"]).toBe("info");
-    expect(flags.fixture).toEqual(["call_relay_script_url=https://a.example/x"]);
+  it("the schema states each run option's rule as the command's option does", () => {
+    const { $schema, checks, acknowledged, ...options } = schema.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(options)).toEqual(FILE_SETTINGS);
+    for (const key of FILE_SETTINGS) {
+      const { description, ...rule } = options[key]!;
+      expect(typeof description).toBe("string");
+      expect([key, rule]).toEqual([key, jsonSchemaOf(DRIFT_OPTIONS[key])]);
+    }
   });
 
   it.each([
@@ -99,11 +102,15 @@ describe("reading a configuration", () => {
       "/acknowledged/0/reason must say why",
     ],
     [{ maxPages: "20" }, "/maxPages must be a whole number"],
-    [{ maxDurationMs: 1500 }, "/maxDurationMs must be whole seconds"],
-    [{ minCoverage: { links: 50 } }, "/minCoverage/links is no criterion"],
+    [{ maxDurationMs: 0 }, "/maxDurationMs must be a whole number of milliseconds from 1 to 86400000"],
+    [{ mockFault: "nope" }, "/mockFault must be one of extra-field, "],
+    [{ maxPages: 0 }, "/maxPages must be a whole number of at least 1"],
+    [{ minCoverage: { flows: 101 } }, "/minCoverage/flows must be a percentage from 0 to 100"],
+    [{ cleanup: true }, "/cleanup is no setting of the drift job"],
+    [{ minCoverage: { links: 50 } }, "/minCoverage/links is not one of paths, operations, "],
     [{ fixtures: { call_video_room_id: 7 } }, "/fixtures/call_video_room_id must be a string"],
   ])("refuses %j, naming the key", (config, problem) => {
-    const read = () => readDriftConfig(JSON.stringify(config), "drift.json", {});
+    const read = () => readDriftConfig(JSON.stringify(config), "drift.json");
     expect(read).toThrow(DriftConfigError);
     expect(read).toThrow(`drift.json: ${problem}`);
     // The shipped schema refuses it too, so an editor flags it before a run does.
@@ -111,8 +118,8 @@ describe("reading a configuration", () => {
   });
 
   it("refuses a file that is no JSON object", () => {
-    expect(() => readDriftConfig("{ checks: ", "drift.json", {})).toThrow(/^drift\.json is not JSON: /);
-    expect(() => readDriftConfig("[]", "drift.json", {})).toThrow("drift.json: the top level must be an object");
+    expect(() => readDriftConfig("{ checks: ", "drift.json")).toThrow(/^drift\.json is not JSON: /);
+    expect(() => readDriftConfig("[]", "drift.json")).toThrow("drift.json: the top level must be an object");
   });
 
   it("the schema lists exactly the catalogue's checks, the spec's operations and the coverage criteria", () => {
@@ -208,6 +215,14 @@ describe("a run under a configuration: the embedded mock with extra-field", () =
     const run = await runCliInProcess(["--config", file, "--out", join(dir.path, "bad")], {});
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${file}: /acknowledged/0/until must be a date, YYYY-MM-DD`);
+    // A rule between settings names each where the user wrote it: the file's key, or the flag.
+    const combined = join(dir.path, "combined.json");
+    writeFileSync(combined, JSON.stringify({ baseUrl: "http://127.0.0.1:1", mode: "read-only" }));
+    const mixed = await runCliInProcess(["--config", combined, "--cleanup"], {});
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain(`--cleanup deletes endpoints; it cannot run with mode in ${combined} read-only`);
+    const fileOnly = await runCliInProcess(["--config", combined, "--mode", "read-write"], {});
+    expect(fileOnly.stderr).toContain(`baseUrl in ${combined} is only for --target live`);
     const missing = await runCliInProcess(["--config", join(dir.path, "nope.json")], {});
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read --config");
@@ -250,5 +265,19 @@ describe("the issue plan", () => {
       },
     ]);
     expect([plan.open, plan.refresh, plan.close]).toEqual([[], [], []]);
+  });
+});
+
+describe("the README's example", () => {
+  const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const example = /\n```json\n(\{\n {2}"\$schema": "[^"]*drift-config\.schema\.json"[\s\S]*?\n\})\n```/.exec(readme)?.[1];
+
+  it("is read by the reader and the schema alike, and makes a plan for a live Space", () => {
+    expect(example).toBeDefined();
+    expect(schemaAccepts(JSON.parse(example!))).toBe(true);
+    const { settings, policy } = readDriftConfig(example!, "drift.json");
+    const env = { SIGNALWIRE_PROJECT_ID: "p", SIGNALWIRE_API_TOKEN: "t", SIGNALWIRE_SPACE: "example" };
+    const { job } = resolvePlan(settings, env, { policy });
+    expect(job).toMatchObject({ target: { kind: "live", space: "example" }, mode: "read-write", policy });
   });
 });

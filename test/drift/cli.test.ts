@@ -22,7 +22,7 @@ describe("usage errors exit 2 with a specific message", () => {
     {
       given: ["--mock-fault", "bogus"],
       env: {},
-      want: /--mock-fault "bogus" is not a fault profile; known: extra-field/,
+      want: /--mock-fault must be one of extra-field, .*, not "bogus"/,
     },
     { given: ["--base-url", "http://127.0.0.1:1"], env: {}, want: /--base-url is only for --target live/ },
     { given: ["--target", "live", "--mock-fault", "slow"], env: live, want: /--mock-fault is only for --target mock/ },

@@ -36,7 +36,7 @@ describe("arguments", () => {
   test.each([
     [["--prot", "1"], /^error: unknown option --prot\n/],
     [["-p", "1"], /^error: unknown option -p\n/],
-    [["--fault", "lazy"], /^error: unknown fault "lazy" for --fault; known faults: extra-field, /],
+    [["--fault", "lazy"], /^error: --fault must be one of extra-field, .*, not "lazy"\n/],
     [["--fault", "slow", "--fault", "extra-field"], /^error: option --fault was given more than once; give it once\n/],
     [["--port"], /^error: option --port needs a value\n/],
     [["--port", "http"], /^error: --port must be a whole number from 0 to 65535, not "http"\n/],
@@ -47,10 +47,7 @@ describe("arguments", () => {
     ],
     [["--seed-count=-1"], /^error: --seed-count must be a whole number from 0 to 10000000, not "-1"\n/],
     [["--help=yes"], /^error: option --help takes no value\n/],
-    [
-      ["--fault", "slow", "--fault-option", "jitter=1"],
-      /^error: unknown fault option "jitter" in --fault-option jitter=1; known: delayMs, /,
-    ],
+    [["--fault", "slow", "--fault-option", "jitter=1"], /^error: --fault-option: "jitter" is not one of delayMs, /],
     [["--fault", "slow", "--fault-option", "delayMs=soon"], /^error: --fault-option delayMs must be a whole number/],
     [["--fault-option", "delayMs=5"], /^error: --fault-option tunes a fault; it needs --fault NAME\n/],
     [["serve"], /^error: unexpected argument: this command takes options only\n/],
@@ -63,9 +60,21 @@ describe("arguments", () => {
   });
 
   test("options map onto startMockServer's, with the CLI's default port", () => {
-    expect(mockOptions({})).toEqual({ port: DEFAULT_PORT });
+    const options = (argv: string[]) => mockOptions(mockCommand("sip-endpoints-mock").parse(argv).values);
+    expect(options([])).toEqual({ port: DEFAULT_PORT });
     expect(
-      mockOptions({ port: "0", "seed-count": "100000", seed: "42", fault: "slow", "fault-option": ["delayMs=5"] }),
+      options([
+        "--port",
+        "0",
+        "--seed-count",
+        "100000",
+        "--seed",
+        "42",
+        "--fault",
+        "slow",
+        "--fault-option",
+        "delayMs=5",
+      ]),
     ).toEqual({
       port: 0,
       seedCount: 100000,
@@ -73,7 +82,7 @@ describe("arguments", () => {
       fault: "slow",
       faultOptions: { delayMs: 5 },
     });
-    expect(mockOptions({ seed: "abc" })).toMatchObject({ seed: "abc" });
+    expect(options(["--seed", "abc"])).toMatchObject({ seed: "abc" });
   });
 
   test.each([["--help"], ["-h"], ["--port", "0", "-h"]])(

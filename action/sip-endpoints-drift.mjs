@@ -18334,7 +18334,7 @@ var init_write_only_returned = __esm({
     writeOnlyReturned = {
       id: "write-only-returned",
       severity: "breaking",
-      firesWhen: "a response carries a property the spec marks writeOnly (a password sent back is a leaked secret)",
+      firesWhen: "a response carries a key the spec marks `writeOnly` (`password`, `call_flow_id`, `call_flow_version`, `call_ai_agent_id`); its value is never shown",
       run: ({ parsed }) => parsed.ok ? writeOnlyPlaces(parsed.value).map(({ pointer: at2, key, value }) => ({
         pointer: at2,
         expected: "never returned (writeOnly)",
@@ -18557,7 +18557,7 @@ var init_field_type_mismatch = __esm({
     fieldTypeMismatch = schemaCategoryCheck({
       id: "field-type-mismatch",
       severity: "breaking",
-      firesWhen: "a value has another type, including null where the field is not nullable"
+      firesWhen: "a value has another type, `null` where not nullable included"
     });
   }
 });
@@ -18571,7 +18571,7 @@ var init_field_undocumented = __esm({
     fieldUndocumented = schemaCategoryCheck({
       id: "field-undocumented",
       severity: "warning",
-      firesWhen: "a key the spec does not describe is present"
+      firesWhen: "a key the spec does not describe (only its type is reported)"
     });
   }
 });
@@ -18585,7 +18585,7 @@ var init_format_mismatch = __esm({
     formatMismatch = schemaCategoryCheck({
       id: "format-mismatch",
       severity: "warning",
-      firesWhen: "a uuid, uri or date-time value is malformed"
+      firesWhen: "a `uuid` / `uri` / `date-time` value is malformed"
     });
   }
 });
@@ -18600,7 +18600,7 @@ var init_header_invalid = __esm({
     headerInvalid = {
       id: "header-invalid",
       severity: "warning",
-      firesWhen: "a header the spec documents for the response is required and absent, or breaks its schema (Retry-After: whole seconds or an HTTP date)",
+      firesWhen: "a header the spec documents for the response is required and absent, or breaks its schema: `Retry-After` on 429, whole seconds or an HTTP date",
       run: ({ documented, exchange }) => (documented?.headers ?? []).flatMap(({ name: name2, required, validator }) => {
         const value = exchange.headers[name2.toLowerCase()];
         if (value === void 0) {
@@ -18680,7 +18680,7 @@ var init_filter_not_applied = __esm({
       id: "filter-not-applied",
       severity: "warning",
       needs: "reads",
-      firesWhen: "a filtered list holds an item that does not match the filter, or misses a known match",
+      firesWhen: "a `filter_username` / `filter_caller_id` list holds an item that does not contain the filter (in either case), or a complete filtered walk misses a known match",
       run: ({ exchange, field, filter, items, knownMatch, complete }) => {
         if (!isSuccess(exchange.status)) return [];
         const drafts = [];
@@ -18741,7 +18741,7 @@ var init_pagination_inconsistent = __esm({
       id: "pagination-inconsistent",
       severity: "warning",
       needs: "reads",
-      firesWhen: "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
+      firesWhen: "an endpoint repeats across pages, a page exceeds `page_size`, `next` is missing while a bigger page shows more, or `next` cannot be followed (no URL reference, another origin, 404)",
       run: (evidence) => {
         if (!isSuccess(evidence.exchange.status)) return [];
         if (evidence.kind === "link") {
@@ -18806,7 +18806,7 @@ var init_resource_mismatch = __esm({
       id: "resource-mismatch",
       severity: "breaking",
       needs: "reads",
-      firesWhen: "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
+      firesWhen: "a retrieve answers another `id`, or a create or update answer does not carry the (scalar) values sent",
       run: ({ exchange, body, expectedId, sent, before, invalidAt }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
         const got = body;
@@ -18865,7 +18865,7 @@ var init_resource_still_available = __esm({
       id: "resource-still-available",
       severity: "breaking",
       needs: "writes",
-      firesWhen: "a deleted endpoint can still be retrieved (or listed)",
+      firesWhen: "a deleted endpoint can still be retrieved or listed",
       run: ({ exchange, deletedId }) => {
         if (!isSuccess(exchange.status)) return [];
         if (exchange.operationId === "retrieve_sip_endpoint") {
@@ -18907,7 +18907,7 @@ var init_resource_unavailable = __esm({
       id: "resource-unavailable",
       severity: "breaking",
       needs: "writes",
-      firesWhen: "a created endpoint cannot be retrieved or listed",
+      firesWhen: "a created endpoint answers 404/410 or is missing from the list",
       run: ({ exchange, createdId, listed }) => {
         if (listed === void 0) {
           return !GONE.has(exchange.status) ? [] : [
@@ -18956,7 +18956,7 @@ var init_status_code_alternative = __esm({
     statusCodeAlternative = {
       id: "status-code-alternative",
       severity: "info",
-      firesWhen: "a documented but less expected status is used (e.g. 201 instead of 200)",
+      firesWhen: "a documented but less expected status (201 where 200 comes first)",
       run: ({ exchange, documentedKey }) => {
         const successes = documentedStatuses(exchange.operationId).filter((s) => s.startsWith("2"));
         const primary = successes[0];
@@ -19008,7 +19008,7 @@ var init_status_code_unexpected = __esm({
       id: "status-code-unexpected",
       severity: "breaking",
       needs: "reads",
-      firesWhen: "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
+      firesWhen: "a documented status that the situation does not call for: 200 for an id nobody created, a 4xx for a valid create or update",
       run: ({ exchange, expected, situation }) => {
         const { status, operationId } = exchange;
         if (status >= 500 || status === 429 || matches(status, expected) || !documentedStatuses(operationId).includes(String(status)))
@@ -19039,7 +19039,7 @@ var init_update_not_applied = __esm({
       id: "update-not-applied",
       severity: "breaking",
       needs: "writes",
-      firesWhen: "an update's answer, or the next retrieve, still shows the values the update replaced",
+      firesWhen: "the update's answer or the next retrieve still shows the value the update replaced",
       run: ({ exchange, body, sent, before }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
         const got = body;
@@ -19067,7 +19067,7 @@ var init_update_side_effect = __esm({
       id: "update-side-effect",
       severity: "breaking",
       needs: "writes",
-      firesWhen: "an update's answer, or the next retrieve, shows another value for a field the update did not send",
+      firesWhen: "the update's answer or the next retrieve shows another value for a field the update did not send (the spec's update leaves every other field as it was)",
       run: ({ exchange, body, sent, before }) => {
         if (!isSuccess(exchange.status) || body === null || typeof body !== "object" || Array.isArray(body)) return [];
         const got = body;
@@ -45209,7 +45209,7 @@ function responsesInfo(doc, raw, operationId) {
         };
       }),
       links: linksOf(doc, response.links),
-      objects: objectsOf(doc, jsonSchemaOf(content), "")
+      objects: objectsOf(doc, jsonSchemaOf2(content), "")
     };
   }
   return out;
@@ -45232,7 +45232,7 @@ function linksOf(doc, raw) {
     ];
   });
 }
-function jsonSchemaOf(content) {
+function jsonSchemaOf2(content) {
   const type = Object.keys(content).find((t) => isJsonMediaType(t) && isPlainObject(content[t]));
   return type === void 0 ? void 0 : content[type].schema;
 }
@@ -45293,7 +45293,7 @@ function rewriteRefs(node2) {
   }
   return out;
 }
-function jsonSchemaOf2(rawContent) {
+function jsonSchemaOf3(rawContent) {
   const content = isPlainObject(rawContent) ? rawContent : {};
   for (const [type, media] of Object.entries(content)) {
     if (isJsonMediaType(type) && isPlainObject(media) && media.schema !== void 0) return media.schema;
@@ -45324,12 +45324,12 @@ function buildSchemaDefs(doc) {
       });
     }
     const body = deref(doc, op.requestBody)?.node;
-    const bodySchema = isPlainObject(body) ? jsonSchemaOf2(body.content) : void 0;
+    const bodySchema = isPlainObject(body) ? jsonSchemaOf3(body.content) : void 0;
     if (bodySchema !== void 0) add(validatorName.request(id), bodySchema);
     const responses = isPlainObject(op.responses) ? op.responses : {};
     for (const [status, rawResponse] of Object.entries(responses)) {
       const response = deref(doc, rawResponse)?.node;
-      const schema = isPlainObject(response) ? jsonSchemaOf2(response.content) : void 0;
+      const schema = isPlainObject(response) ? jsonSchemaOf3(response.content) : void 0;
       if (schema !== void 0) add(validatorName.response(id, status), schema);
       const headers = isPlainObject(response) && isPlainObject(response.headers) ? response.headers : {};
       for (const [name2, raw] of Object.entries(headers)) {

@@ -1,6 +1,6 @@
 /**
  * The README's tables describe registries of the code: every check of the catalogue with its
- * severity, every fault profile with the checks it names, every file a run writes, every command
+ * severity (the table `npm run gen` writes), every fault profile with the checks it names, every file a run writes, every command
  * of package.json and every bin. Each table holds exactly what its registry holds.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { ALL_CHECKS } from "../src/checks";
 import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
 import { HAR_FILE, REPORT_FILES, SUGGESTION_FILES } from "../src/drift";
+import { ReadmeMarkersError, withCheckTable } from "../src/codegen/readme-checks";
 
 const ROOT = resolve(__dirname, "..");
 const readme = readFileSync(resolve(ROOT, "README.md"), "utf8").split("\n");
@@ -38,9 +39,23 @@ const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]
 const sorted = (list: Iterable<string>) => [...list].sort();
 const CHECK_IDS = new Set<string>(ALL_CHECKS.map((c) => c.id));
 
-test("the check table: every check of the catalogue once, with its severity", () => {
-  const rows = table("| id | severity |").map(([id, severity]) => `${names(id!).join()} ${severity}`);
-  expect(sorted(rows)).toEqual(sorted(ALL_CHECKS.map((c) => `${c.id} ${c.severity}`)));
+test("the check table: as npm run gen writes it from the catalogue, every check once in report order", () => {
+  const text = readme.join("\n");
+  expect(withCheckTable(text, ALL_CHECKS)).toBe(text);
+  expect(table("| id | severity |").map(([id, severity]) => `${names(id!).join()} ${severity}`)).toEqual(
+    ALL_CHECKS.map((c) => `${c.id} ${c.severity}`),
+  );
+});
+
+test("the check table is rewritten from the catalogue between its markers, and nowhere else", () => {
+  const text = readme.join("\n");
+  const edited = text
+    .replace(/\n\| `field-missing` \|[^\n]*/, "")
+    .replace("| `body-not-json` | breaking |", "| `body-not-json` | info |");
+  expect(edited).not.toBe(text);
+  expect(withCheckTable(edited, ALL_CHECKS)).toBe(text);
+  const withoutMarkers = text.replace(/<!-- end of the check table -->/, "");
+  expect(() => withCheckTable(withoutMarkers, ALL_CHECKS)).toThrow(ReadmeMarkersError);
 });
 
 test("the fault table: every profile once, naming exactly the checks its profile names", () => {

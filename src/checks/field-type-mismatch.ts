@@ -3,5 +3,5 @@ import { schemaCategoryCheck } from "./response-check";
 export const fieldTypeMismatch = schemaCategoryCheck({
   id: "field-type-mismatch",
   severity: "breaking",
-  firesWhen: "a value has another type, including null where the field is not nullable",
+  firesWhen: "a value has another type, `null` where not nullable included",
 });

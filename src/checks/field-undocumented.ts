@@ -3,5 +3,5 @@ import { schemaCategoryCheck } from "./response-check";
 export const fieldUndocumented = schemaCategoryCheck({
   id: "field-undocumented",
   severity: "warning",
-  firesWhen: "a key the spec does not describe is present",
+  firesWhen: "a key the spec does not describe (only its type is reported)",
 });

@@ -25,7 +25,8 @@ export const filterNotApplied: ScenarioCheck<FilterEvidence, "filter-not-applied
   id: "filter-not-applied",
   severity: "warning",
   needs: "reads",
-  firesWhen: "a filtered list holds an item that does not match the filter, or misses a known match",
+  firesWhen:
+    "a `filter_username` / `filter_caller_id` list holds an item that does not contain the filter (in either case), or a complete filtered walk misses a known match",
   run: ({ exchange, field, filter, items, knownMatch, complete }) => {
     if (!isSuccess(exchange.status)) return [];
     const drafts = [];

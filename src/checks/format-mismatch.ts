@@ -3,5 +3,5 @@ import { schemaCategoryCheck } from "./response-check";
 export const formatMismatch = schemaCategoryCheck({
   id: "format-mismatch",
   severity: "warning",
-  firesWhen: "a uuid, uri or date-time value is malformed",
+  firesWhen: "a `uuid` / `uri` / `date-time` value is malformed",
 });

@@ -11,7 +11,7 @@ export const headerInvalid: ResponseCheck<"header-invalid"> = {
   id: "header-invalid",
   severity: "warning",
   firesWhen:
-    "a header the spec documents for the response is required and absent, or breaks its schema (Retry-After: whole seconds or an HTTP date)",
+    "a header the spec documents for the response is required and absent, or breaks its schema: `Retry-After` on 429, whole seconds or an HTTP date",
   run: ({ documented, exchange }) =>
     (documented?.headers ?? []).flatMap(({ name, required, validator }) => {
       const value = exchange.headers[name.toLowerCase()];

@@ -20,7 +20,7 @@ export const paginationInconsistent: ScenarioCheck<PaginationEvidence, "paginati
   severity: "warning",
   needs: "reads",
   firesWhen:
-    "pages repeat an endpoint, `next` is missing while more exist or cannot be followed, or a page is larger than `page_size`",
+    "an endpoint repeats across pages, a page exceeds `page_size`, `next` is missing while a bigger page shows more, or `next` cannot be followed (no URL reference, another origin, 404)",
   run: (evidence) => {
     if (!isSuccess(evidence.exchange.status)) return [];
     if (evidence.kind === "link") {

@@ -27,8 +27,7 @@ export const resourceMismatch: ScenarioCheck<ResourceEvidence, "resource-mismatc
   id: "resource-mismatch",
   severity: "breaking",
   needs: "reads",
-  firesWhen:
-    "a retrieve answers another id than the one asked for, or a create or update answer does not carry the values sent",
+  firesWhen: "a retrieve answers another `id`, or a create or update answer does not carry the (scalar) values sent",
   run: ({ exchange, body, expectedId, sent, before, invalidAt }) => {
     if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];
     const got = body as Record<string, unknown>;

@@ -13,7 +13,7 @@ export const resourceStillAvailable: ScenarioCheck<AfterDeleteEvidence, "resourc
   id: "resource-still-available",
   severity: "breaking",
   needs: "writes",
-  firesWhen: "a deleted endpoint can still be retrieved (or listed)",
+  firesWhen: "a deleted endpoint can still be retrieved or listed",
   run: ({ exchange, deletedId }) => {
     if (!isSuccess(exchange.status)) return [];
     if (exchange.operationId === "retrieve_sip_endpoint") {

@@ -17,7 +17,7 @@ export const resourceUnavailable: ScenarioCheck<AfterCreateEvidence, "resource-u
   id: "resource-unavailable",
   severity: "breaking",
   needs: "writes",
-  firesWhen: "a created endpoint cannot be retrieved or listed",
+  firesWhen: "a created endpoint answers 404/410 or is missing from the list",
   run: ({ exchange, createdId, listed }) => {
     if (listed === undefined) {
       // Only "not found" says the endpoint is unavailable; a 5xx or an undocumented status says

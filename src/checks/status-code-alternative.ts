@@ -8,7 +8,7 @@ import { documentedStatuses } from "../spec";
 export const statusCodeAlternative: ResponseCheck<"status-code-alternative"> = {
   id: "status-code-alternative",
   severity: "info",
-  firesWhen: "a documented but less expected status is used (e.g. 201 instead of 200)",
+  firesWhen: "a documented but less expected status (201 where 200 comes first)",
   run: ({ exchange, documentedKey }) => {
     const successes = documentedStatuses(exchange.operationId).filter((s) => s.startsWith("2"));
     const primary = successes[0];

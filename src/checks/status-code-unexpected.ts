@@ -23,7 +23,7 @@ export const statusCodeUnexpected: ScenarioCheck<StatusEvidence, "status-code-un
   severity: "breaking",
   needs: "reads",
   firesWhen:
-    "a documented status answers a request that calls for another one (200 for an unknown id, 404 for a valid create)",
+    "a documented status that the situation does not call for: 200 for an id nobody created, a 4xx for a valid create or update",
   run: ({ exchange, expected, situation }) => {
     const { status, operationId } = exchange;
     if (

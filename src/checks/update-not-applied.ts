@@ -7,7 +7,7 @@ export const updateNotApplied: ScenarioCheck<UpdateEvidence, "update-not-applied
   id: "update-not-applied",
   severity: "breaking",
   needs: "writes",
-  firesWhen: "an update's answer, or the next retrieve, still shows the values the update replaced",
+  firesWhen: "the update's answer or the next retrieve still shows the value the update replaced",
   run: ({ exchange, body, sent, before }) => {
     // Stryker disable next-line ConditionalExpression: a string or number answer has none of the fields either; the typeof test says what is meant
     if (!isSuccess(exchange.status) || body === null || typeof body !== "object") return [];

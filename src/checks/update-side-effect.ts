@@ -13,7 +13,8 @@ export const updateSideEffect: ScenarioCheck<UpdateEvidence, "update-side-effect
   id: "update-side-effect",
   severity: "breaking",
   needs: "writes",
-  firesWhen: "an update's answer, or the next retrieve, shows another value for a field the update did not send",
+  firesWhen:
+    "the update's answer or the next retrieve shows another value for a field the update did not send (the spec's update leaves every other field as it was)",
   run: ({ exchange, body, sent, before }) => {
     if (!isSuccess(exchange.status) || body === null || typeof body !== "object" || Array.isArray(body)) return [];
     const got = body as Record<string, unknown>;

@@ -36,7 +36,8 @@ function writeOnlyPlaces(body: unknown): Array<{ pointer: string; key: string; v
 export const writeOnlyReturned: ResponseCheck<"write-only-returned"> = {
   id: "write-only-returned",
   severity: "breaking",
-  firesWhen: "a response carries a property the spec marks writeOnly (a password sent back is a leaked secret)",
+  firesWhen:
+    "a response carries a key the spec marks `writeOnly` (`password`, `call_flow_id`, `call_flow_version`, `call_ai_agent_id`); its value is never shown",
   run: ({ parsed }) =>
     parsed.ok
       ? writeOnlyPlaces(parsed.value).map(({ pointer: at, key, value }) => ({

@@ -9,7 +9,7 @@
 import { ALL_CHECKS, SEVERITIES, type Severity } from "../checks";
 import { operations } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
-import { valueFromJson } from "./command";
+import { jsonSchemaOf, valueFromJson } from "./command";
 import { DRIFT_OPTIONS, type DriftSetting, type DriftSettings } from "./drift-plan";
 import type { DriftPolicy } from "../drift/policy";
 
@@ -130,4 +130,67 @@ function isDate(text: string): boolean {
   if (!m) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The key's description in the schema: its flag's help, with the unit a file gives it in. */
+function describe(key: DriftSetting): string {
+  const option = DRIFT_OPTIONS[key];
+  const help = option.help.replace(/\n/g, " ");
+  return option.kind === "duration" || ("value" in option && option.value === "MS")
+    ? `${help}. In milliseconds.`
+    : help;
+}
+
+/**
+ * `drift-config.schema.json`, which `npm run gen` writes and the package ships for editors: the
+ * same rules the reader applies, from the same sources (the catalogue's check ids, the spec's
+ * operation ids, the command's options).
+ */
+export function driftConfigSchema(): Record<string, unknown> {
+  const settings = Object.fromEntries(
+    FILE_SETTINGS.map((key) => [key, { description: describe(key), ...jsonSchemaOf(DRIFT_OPTIONS[key]) }]),
+  );
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "sip-endpoints-drift configuration",
+    description: "Settings of the drift job (--config FILE). A flag on the command line wins over the file.",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      checks: {
+        description:
+          "By check id: switch a check off or give it another severity, for every operation or those listed.",
+        type: "object",
+        propertyNames: { enum: ALL_CHECKS.map((c) => c.id) },
+        additionalProperties: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          anyOf: [{ required: ["enabled"] }, { required: ["severity"] }],
+          properties: {
+            enabled: { type: "boolean" },
+            severity: { enum: [...SEVERITIES] },
+            operations: { type: "array", minItems: 1, items: { enum: Object.keys(operations) } },
+          },
+        },
+      },
+      acknowledged: {
+        description:
+          "Known findings: each stays in the reports, marked, and does not make the run drift until the day after `until`.",
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["finding", "reason", "until"],
+          properties: {
+            finding: { type: "string", pattern: FINDING_ID.source, description: "The finding id the reports show." },
+            reason: { type: "string", minLength: 1, pattern: "\\S" },
+            until: { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+          },
+        },
+      },
+      ...settings,
+    },
+  };
 }

@@ -1,5 +1,8 @@
-/** `npm run gen` (wipes generated/ and rewrites it from the spec) and `npm run gen:check`. */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * `npm run gen` (wipes generated/ and rewrites it from the spec; writes the README's check table
+ * and the configuration file's schema from the code) and `npm run gen:check`.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineCommand } from "./command";
 import { fromRoot, GENERATED_DIR, SPEC_PATH } from "./repository";
@@ -15,9 +18,28 @@ async function generateFromSpec() {
   return generateArtefacts(loadSpec(fromRoot(SPEC_PATH)), SPEC_PATH);
 }
 
+/** Files outside generated/ that gen writes from the code: as they are, and as they should be. */
+async function derivedFiles(): Promise<Array<{ file: string; have: string; want: string }>> {
+  const [{ ALL_CHECKS }, { withCheckTable }, { driftConfigSchema }] = await Promise.all([
+    import("../checks"),
+    import("../codegen/readme-checks"),
+    import("./drift-config"),
+  ]);
+  const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : "");
+  const readme = read("README.md");
+  return [
+    { file: "README.md", have: readme, want: withCheckTable(readme, ALL_CHECKS) },
+    {
+      file: "drift-config.schema.json",
+      have: read("drift-config.schema.json"),
+      want: `${JSON.stringify(driftConfigSchema(), null, 2)}\n`,
+    },
+  ];
+}
+
 export const genCommand = defineCommand({
   invocation: "npm run gen --",
-  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators.`,
+  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators; writes README.md's check table and drift-config.schema.json from the code.`,
   options: {},
   async run(_args, io) {
     const started = Date.now();
@@ -26,8 +48,10 @@ export const genCommand = defineCommand({
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const [name, content] of Object.entries(artefacts)) writeFileSync(join(dir, name), content);
+    const changed = (await derivedFiles()).filter((f) => f.want !== f.have);
+    for (const { file, want } of changed) writeFileSync(fromRoot(file), want);
     io.stdout.write(
-      `gen: wrote ${Object.keys(artefacts).length} files to ${GENERATED_DIR}/ in ${Date.now() - started} ms\n`,
+      `gen: wrote ${Object.keys(artefacts).length} files to ${GENERATED_DIR}/${changed.map((f) => ` and ${f.file}`).join("")} in ${Date.now() - started} ms\n`,
     );
     return 0;
   },
@@ -35,14 +59,19 @@ export const genCommand = defineCommand({
 
 export const genCheckCommand = defineCommand({
   invocation: "npm run gen:check --",
-  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}. Exit 0 when fresh, 1 when stale.`,
+  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}, or README.md's check table and drift-config.schema.json the code. Exit 0 when fresh, 1 when stale.`,
   options: {},
   async run(_args, io) {
     const artefacts = await generateFromSpec();
-    const { findStaleFiles } = await import("../codegen/check");
-    const stale = findStaleFiles(fromRoot(GENERATED_DIR), artefacts);
+    const { findStaleFiles, staleText } = await import("../codegen/check");
+    const stale = [
+      ...findStaleFiles(fromRoot(GENERATED_DIR), artefacts),
+      ...(await derivedFiles()).flatMap((f) => staleText(f.file, f.have, f.want)),
+    ];
     if (stale.length === 0) {
-      io.stdout.write(`gen:check: ${GENERATED_DIR}/ is up to date with ${SPEC_PATH}\n`);
+      io.stdout.write(
+        `gen:check: ${GENERATED_DIR}/ is up to date with ${SPEC_PATH}, README.md and drift-config.schema.json with the code\n`,
+      );
       return 0;
     }
     for (const file of stale) {
@@ -52,9 +81,9 @@ export const genCheckCommand = defineCommand({
         io.stderr.write(`… ${lines.length - MAX_DIFF_LINES} more diff lines in ${file.file}\n`);
     }
     io.stderr.write(
-      `\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH}: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`,
+      `\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH} or the catalogue: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`,
     );
-    io.stderr.write("Fix: run `npm run gen` and commit generated/.\n");
+    io.stderr.write("Fix: run `npm run gen` and commit generated/, README.md and drift-config.schema.json.\n");
     return 1;
   },
 });

@@ -30,14 +30,7 @@ export function findStaleFiles(dir: string, expected: Artefacts): StaleFile[] {
       });
       continue;
     }
-    const have = normalise(readFileSync(path, "utf8"));
-    if (have !== want) {
-      stale.push({
-        file: shown,
-        kind: "changed",
-        diff: createTwoFilesPatch(shown, shown, have, want, "committed", "from the spec", { context: 3 }),
-      });
-    }
+    stale.push(...staleText(shown, readFileSync(path, "utf8"), want));
   }
   for (const name of onDisk) {
     if (!(name in expected)) {
@@ -49,4 +42,17 @@ export function findStaleFiles(dir: string, expected: Artefacts): StaleFile[] {
     }
   }
   return stale;
+}
+
+/** A file whose text is not what `npm run gen` would write, with the diff; none when it is. */
+export function staleText(file: string, have: string, want: string): StaleFile[] {
+  const committed = normalise(have);
+  if (committed === want) return [];
+  return [
+    {
+      file,
+      kind: "changed",
+      diff: createTwoFilesPatch(file, file, committed, want, "committed", "from npm run gen", { context: 3 }),
+    },
+  ];
 }

@@ -270,7 +270,9 @@ describe("the issue plan", () => {
 
 describe("the README's example", () => {
   const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
-  const example = /\n```json\n(\{\n {2}"\$schema": "[^"]*drift-config\.schema\.json"[\s\S]*?\n\})\n```/.exec(readme)?.[1];
+  const example = /\n```json\n(\{\n {2}"\$schema": "[^"]*drift-config\.schema\.json"[\s\S]*?\n\})\n```/.exec(
+    readme,
+  )?.[1];
 
   it("is read by the reader and the schema alike, and makes a plan for a live Space", () => {
     expect(example).toBeDefined();

@@ -225,7 +225,7 @@ describe("the command", () => {
   it.each([
     [["--base", "no-such-ref"], /git cannot show no-such-ref:openapi\/openapi\.yaml/],
     [["--format", "html"], /--format must be one of table, markdown, json/],
-    [["--fail-on", "warning"], /--fail-on takes only breaking/],
+    [["--fail-on", "warning"], /--fail-on must be one of breaking, not "warning"/],
   ])("%j is refused with exit 2", async (argv, message) => {
     const run = await diff(argv);
     expect(run.code).toBe(2);

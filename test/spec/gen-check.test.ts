@@ -64,7 +64,7 @@ describe("findStaleFiles", () => {
       { file: "generated/openapi.ts", kind: "changed" },
     ]);
     const diff = stale[0]!.diff;
-    expect(diff).toMatch(/^--- generated\/openapi\.ts\tcommitted\n\+\+\+ generated\/openapi\.ts\tfrom the spec\n/m);
+    expect(diff).toMatch(/^--- generated\/openapi\.ts\tcommitted\n\+\+\+ generated\/openapi\.ts\tfrom npm run gen\n/m);
     expect(diff).toContain('-        Encryption: "default" | "required" | "optional" | "always";');
     expect(diff).toContain('+        Encryption: "default" | "required" | "optional";');
   });

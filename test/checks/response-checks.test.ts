@@ -9,8 +9,11 @@ import {
 } from "../../src/checks";
 import { exchange, listBody, validEndpoint } from "./exchanges";
 
+/** Every response check: a table keyed by it lists the work when the catalogue grows. */
+type ResponseCheckId = (typeof RESPONSE_CHECKS)[number]["id"];
+
 interface Row {
-  check: string;
+  check: ResponseCheckId;
   /** An exchange that makes the check fire, and the pointer it must name. */
   fires: HttpExchange;
   pointer: string;
@@ -129,7 +132,7 @@ const rows: Row[] = [
 ];
 
 /** What each firing finding says (the report's words), by check. */
-const SAYS: Record<string, { expected: string; actual: string; message: string }> = {
+const SAYS: Record<ResponseCheckId, { expected: string; actual: string; message: string }> = {
   "status-code-undocumented": {
     expected: "200 | 401 | 404 | 422 | 429 | 500",
     actual: "418",

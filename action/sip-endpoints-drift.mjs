@@ -25811,1942 +25811,6 @@ var init_fixtures = __esm({
   }
 });
 
-// src/cli/drift-plan.ts
-function resolvePlan(settings, env, { policy, named = asFlag } = {}) {
-  const out = settings.out ?? "drift-report";
-  if (out.trim() === "") throw new UsageError(`${named("out")} must name a directory`);
-  const spec2 = settings.spec;
-  if (spec2 !== void 0 && spec2.trim() === "")
-    throw new UsageError(`${named("spec")} must name a spec file (an edited copy of openapi/openapi.yaml)`);
-  const common = {
-    failOn: settings.failOn ?? JOB_DEFAULTS.failOn,
-    minCoverage: settings.minCoverage ?? {},
-    ...policy ? { policy } : {},
-    ...spec2 !== void 0 ? { spec: spec2 } : {}
-  };
-  const command = { out, json: settings.json === true, suggestSpec: settings.suggestSpec === true };
-  if (settings.replay !== void 0) {
-    const path = settings.replay;
-    if (path.trim() === "")
-      throw new UsageError(`${named("replay")} must name a HAR file (e.g. drift-report/exchanges.har)`);
-    const given = TARGET_SETTINGS.filter((key) => settings[key] !== void 0 && settings[key] !== false);
-    if (given.length > 0)
-      throw new UsageError(
-        `${given.map(named).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with ${named("replay")}: a replay sends no request`
-      );
-    return {
-      job: {
-        target: { kind: "replay", path },
-        mode: defaultMode("replay"),
-        maxPages: JOB_DEFAULTS.maxPages,
-        harPages: JOB_DEFAULTS.harPages,
-        fixtures: {},
-        ...common
-      },
-      ...command,
-      cleanup: false
-    };
-  }
-  const kind = settings.target ?? "mock";
-  const mode = settings.mode ?? defaultMode(kind);
-  const cleanup = settings.cleanup === true;
-  if (cleanup && settings.mode === "read-only")
-    throw new UsageError(`${named("cleanup")} deletes endpoints; it cannot run with ${named("mode")} read-only`);
-  if (cleanup && command.suggestSpec)
-    throw new UsageError(`${named("suggestSpec")} has no effect with ${named("cleanup")}: a cleanup judges nothing`);
-  const target = targetOf(kind, settings, env, named);
-  if (spec2 !== void 0 && kind === "mock")
-    throw new UsageError(
-      `${named("spec")} judges a live Space or a recording (${named("replay")}); the embedded mock serves this package's own spec`
-    );
-  const fixtures = fixturesOf(settings.fixtures ?? {}, named);
-  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup))
-    throw new UsageError(
-      `${named("fixtures")} has no effect ${cleanup ? `with ${named("cleanup")}` : "in a read-only run"}: only the creates of ${named("mode")} read-write send it`
-    );
-  return {
-    job: {
-      target,
-      mode,
-      maxPages: settings.maxPages ?? JOB_DEFAULTS.maxPages,
-      ...settings.timeoutMs !== void 0 ? { timeoutMs: settings.timeoutMs } : {},
-      ...settings.maxDurationMs !== void 0 ? { maxDurationMs: settings.maxDurationMs } : {},
-      harPages: settings.harPages ?? JOB_DEFAULTS.harPages,
-      fixtures,
-      ...common
-    },
-    ...command,
-    cleanup
-  };
-}
-function targetOf(kind, settings, env, named) {
-  if (kind === "mock") {
-    if (settings.baseUrl !== void 0)
-      throw new UsageError(
-        `${named("baseUrl")} is only for ${named("target")} live (the mock runs in-process on a free port)`
-      );
-    if (settings.allowInsecureHttp)
-      throw new UsageError(
-        `${named("allowInsecureHttp")} is only for ${named("target")} live (the embedded mock is on loopback)`
-      );
-    return { kind, ...settings.mockFault ? { fault: settings.mockFault } : {} };
-  }
-  if (settings.mockFault !== void 0)
-    throw new UsageError(`${named("mockFault")} is only for ${named("target")} mock`);
-  const live = liveTargetFromEnv(env, {
-    ...settings.baseUrl !== void 0 ? { baseUrl: settings.baseUrl } : {},
-    allowInsecureHttp: settings.allowInsecureHttp === true
-  });
-  if ("missing" in live) {
-    if (live.missing.credentials.length > 0)
-      throw new UsageError(
-        `${named("target")} live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags or files)`
-      );
-    throw new UsageError(`${named("target")} live needs ${named("baseUrl")}, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE`);
-  }
-  if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://"))
-    throw new UsageError(
-      `${named("allowInsecureHttp")} has no effect: the base URL is not http:// (a Space is always https://)`
-    );
-  return live;
-}
-function fixturesOf(given, named) {
-  for (const [field, value] of Object.entries(given)) {
-    const problem2 = fixtureProblem(field, value);
-    if (problem2 !== void 0) throw new UsageError(`${named("fixtures")} ${problem2}`);
-  }
-  return given;
-}
-var DRIFT_OPTIONS, asFlag, TARGET_SETTINGS;
-var init_drift_plan = __esm({
-  "src/cli/drift-plan.ts"() {
-    "use strict";
-    init_command();
-    init_fault_flag();
-    init_coverage();
-    init_checks();
-    init_types4();
-    init_job();
-    init_fixtures();
-    DRIFT_OPTIONS = {
-      target: {
-        kind: "choice",
-        choices: ["mock", "live"],
-        help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)"
-      },
-      baseUrl: {
-        flag: "base-url",
-        kind: "text",
-        value: "URL",
-        help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http"
-      },
-      allowInsecureHttp: {
-        flag: "allow-insecure-http",
-        kind: "switch",
-        help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear"
-      },
-      mode: {
-        kind: "choice",
-        choices: DRIFT_MODES,
-        value: "MODE",
-        help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
-      },
-      failOn: {
-        flag: "fail-on",
-        kind: "choice",
-        choices: SEVERITIES,
-        value: "SEVERITY",
-        help: "breaking, warning (default) or info: findings at or above it mean drift"
-      },
-      out: {
-        kind: "text",
-        value: "DIR",
-        help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har"
-      },
-      maxPages: {
-        flag: "max-pages",
-        kind: "count",
-        min: 1,
-        help: `upper bound of the pages any one walk reads (default ${JOB_DEFAULTS.maxPages})`
-      },
-      mockFault: {
-        flag: "mock-fault",
-        ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)")
-      },
-      fixtures: {
-        flag: "fixture",
-        kind: "pairs",
-        of: "text",
-        value: "FIELD=VALUE",
-        example: "call_video_room_id=<id of a video room>",
-        help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
-      },
-      config: {
-        kind: "text",
-        value: "FILE",
-        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
-      },
-      minCoverage: {
-        flag: "min-coverage",
-        kind: "pairs",
-        of: "percent",
-        keys: CRITERIA,
-        value: "CRITERION=PERCENT",
-        example: "responseProperties=80",
-        help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
-Criteria: ${CRITERIA.join(", ")}`
-      },
-      timeoutMs: {
-        flag: "timeout",
-        kind: "count",
-        min: 1,
-        value: "MS",
-        help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)"
-      },
-      maxDurationMs: {
-        flag: "max-duration",
-        kind: "duration",
-        max: 86400,
-        value: "S",
-        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
-      },
-      cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
-      suggestSpec: {
-        flag: "suggest-spec",
-        kind: "switch",
-        help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)"
-      },
-      spec: {
-        kind: "text",
-        value: "FILE",
-        help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations"
-      },
-      replay: {
-        kind: "text",
-        value: "HAR",
-        help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay"
-      },
-      harPages: {
-        flag: "har-pages",
-        kind: "count",
-        min: 0,
-        help: `pages followed through links.next that exchanges.har keeps per step, besides the
-last one (default ${JOB_DEFAULTS.harPages}); every other request is always kept`
-      },
-      json: { kind: "switch", help: "print report.json to stdout instead of the summary" }
-    };
-    asFlag = (key) => flagOf(key, DRIFT_OPTIONS[key]);
-    TARGET_SETTINGS = [
-      "target",
-      "baseUrl",
-      "allowInsecureHttp",
-      "mode",
-      "maxPages",
-      "mockFault",
-      "timeoutMs",
-      "maxDurationMs",
-      "harPages",
-      "fixtures",
-      "cleanup"
-    ];
-  }
-});
-
-// src/cli/drift-config.ts
-function readDriftConfig(text, shownAs) {
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DriftConfigError(`${shownAs} is not JSON: ${error.message}`);
-  }
-  const fail = (pointer2, problem2) => {
-    throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
-  };
-  if (!isPlainObject(raw)) return fail("", "must be an object");
-  for (const key of Object.keys(raw))
-    if (!KEYS.includes(key))
-      fail(
-        `/${key}`,
-        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`
-      );
-  const settings = {};
-  for (const key of FILE_SETTINGS) {
-    if (raw[key] === void 0) continue;
-    const read = valueFromJson(DRIFT_OPTIONS[key], raw[key]);
-    if ("problem" in read) fail(`/${key}${read.at ?? ""}`, read.problem);
-    else settings[key] = read.value;
-  }
-  return {
-    settings,
-    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) }
-  };
-}
-function checksOf(raw, fail) {
-  if (raw === void 0) return {};
-  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
-  const known2 = ALL_CHECKS.map((c) => c.id);
-  const ops = Object.keys(operations2);
-  const out = {};
-  for (const [id, entry] of Object.entries(raw)) {
-    const at2 = `/checks/${id}`;
-    if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
-    if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
-    const e = entry;
-    for (const key of Object.keys(e))
-      if (!["enabled", "severity", "operations"].includes(key))
-        fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
-    if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
-    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity))
-      fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
-    if (e.enabled === void 0 && e.severity === void 0)
-      fail(at2, "changes nothing: give enabled: false or a severity");
-    if (e.operations !== void 0) {
-      if (!Array.isArray(e.operations) || e.operations.length === 0)
-        fail(`${at2}/operations`, "must be a non-empty list of operation ids");
-      e.operations.forEach((op, i) => {
-        if (typeof op !== "string" || !ops.includes(op))
-          fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
-      });
-    }
-    out[id] = {
-      ...e.enabled !== void 0 ? { enabled: e.enabled } : {},
-      ...e.severity !== void 0 ? { severity: e.severity } : {},
-      ...e.operations !== void 0 ? { operations: e.operations } : {}
-    };
-  }
-  return out;
-}
-function acknowledgedOf(raw, fail) {
-  if (raw === void 0) return [];
-  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
-  return raw.map((entry, i) => {
-    const at2 = `/acknowledged/${i}`;
-    if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
-    const e = entry;
-    for (const key of Object.keys(e))
-      if (!["finding", "reason", "until"].includes(key))
-        fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
-    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
-      fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
-    if (typeof e.reason !== "string" || e.reason.trim() === "")
-      fail(`${at2}/reason`, "must say why (a ticket, a decision)");
-    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
-    return { finding: e.finding, reason: e.reason, until: e.until };
-  });
-}
-function isDate(text) {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-var DriftConfigError, COMMAND_ONLY, FILE_SETTINGS, KEYS, FINDING_ID, DATE;
-var init_drift_config = __esm({
-  "src/cli/drift-config.ts"() {
-    "use strict";
-    init_checks();
-    init_spec();
-    init_json_pointer();
-    init_command();
-    init_drift_plan();
-    DriftConfigError = class extends Error {
-      name = "DriftConfigError";
-    };
-    COMMAND_ONLY = ["config", "replay", "cleanup", "json"];
-    FILE_SETTINGS = Object.keys(DRIFT_OPTIONS).filter(
-      (key) => !COMMAND_ONLY.includes(key)
-    );
-    KEYS = ["$schema", "checks", "acknowledged", ...FILE_SETTINGS];
-    FINDING_ID = /^[0-9a-f]{16}$/;
-    DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  }
-});
-
-// src/drift/policy.ts
-function isDisabled(policy, check2, operationId) {
-  const entry = policy.checks[check2];
-  return entry?.enabled === false && applies(entry, operationId);
-}
-function isDisabledEverywhere(policy, check2) {
-  const entry = policy.checks[check2];
-  return entry?.enabled === false && entry.operations === void 0;
-}
-function applyPolicy(findings, policy, today) {
-  const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
-  const out = [];
-  for (const f of findings) {
-    if (isDisabled(policy, f.check, f.operationId)) continue;
-    const entry = policy.checks[f.check];
-    const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
-    const ack = byFinding.get(f.id);
-    out.push({
-      ...f,
-      severity,
-      ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {}
-    });
-  }
-  const seen = new Set(out.map((f) => f.id));
-  const acknowledgements = policy.acknowledged.map(
-    (a) => ({
-      ...a,
-      status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active"
-    })
-  );
-  return { findings: out, acknowledgements };
-}
-function counts(f, failOn) {
-  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn] && !(f.acknowledged && !f.acknowledged.expired);
-}
-function acknowledgedText(ack) {
-  return `${ack.expired ? "acknowledgement expired on" : "acknowledged until"} ${ack.until}: ${ack.reason}`;
-}
-var NO_POLICY, applies;
-var init_policy = __esm({
-  "src/drift/policy.ts"() {
-    "use strict";
-    init_checks();
-    NO_POLICY = { checks: {}, acknowledged: [] };
-    applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
-  }
-});
-
-// src/drift/scenarios/judged.ts
-function notEvaluatedReason(check2, mode, kind) {
-  if (kind === "replay" && !RESPONSE_CHECK_IDS.has(check2)) {
-    return "a replay judges each recorded answer on its own; this check compares answers with what a live run did before them";
-  }
-  return CHECKS_JUDGED[mode].includes(check2) ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)" : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
-}
-var SCENARIO, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
-var init_judged = __esm({
-  "src/drift/scenarios/judged.ts"() {
-    "use strict";
-    init_checks();
-    SCENARIO = Object.values(SCENARIO_CHECKS);
-    READ_ONLY = [...RESPONSE_CHECKS, ...SCENARIO.filter((c) => c.needs === "reads")].map((c) => c.id);
-    CHECKS_JUDGED = {
-      "read-only": READ_ONLY,
-      "read-write": [...READ_ONLY, ...SCENARIO.filter((c) => c.needs === "writes").map((c) => c.id)]
-    };
-    RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
-  }
-});
-
-// src/drift/suggest.ts
-function intentOf(finding) {
-  const { pointer: specPointer } = specLocation(finding);
-  switch (finding.check) {
-    case "field-undocumented":
-      return { kind: "add-property", object: specPointer, key: lastToken(finding.pointer) };
-    case "enum-value-unknown":
-      return { kind: "add-enum", schema: resolved(specPointer) };
-    case "field-missing":
-      return lastToken(parentOf(specPointer)) === "properties" ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) } : void 0;
-    case "field-type-mismatch":
-      return { kind: "widen", schema: specPointer };
-    case "format-mismatch":
-      return {
-        kind: "drop-format",
-        schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer)
-      };
-    case "status-code-undocumented":
-      return finding.status === null ? void 0 : { kind: "add-response", responses: specPointer, status: finding.status };
-    default:
-      return void 0;
-  }
-}
-function suggestChanges(findings, evidence) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const intent = intentOf(finding);
-    if (!intent) continue;
-    const key = intentKey(intent);
-    const group = groups.get(key) ?? { intent, findings: [] };
-    group.findings.push(finding);
-    groups.set(key, group);
-  }
-  const out = /* @__PURE__ */ new Map();
-  for (const { intent, findings: group } of groups.values()) {
-    const merged = mergeEvidence(group.map((f) => evidence.get(f.id)));
-    const suggestion = build(intent, merged);
-    if (suggestion) for (const f of group) out.set(f.id, suggestion);
-  }
-  return out;
-}
-function mergeEvidence(all) {
-  const merged = { occurrences: 0, types: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map(), more: false };
-  for (const e of all) {
-    if (!e) continue;
-    merged.occurrences += e.occurrences;
-    for (const t of e.types) merged.types.add(t);
-    for (const [k, v] of e.values) merged.values.set(k, v);
-    merged.more ||= e.more;
-    merged.contentType ??= e.contentType;
-  }
-  return merged;
-}
-function build(intent, evidence) {
-  const seen = `seen ${evidence.occurrences} time${evidence.occurrences === 1 ? "" : "s"}`;
-  switch (intent.kind) {
-    case "add-property": {
-      const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
-      const properties = `${intent.object}/properties`;
-      const patch = node(properties) === void 0 ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
-      return {
-        text: `Document \`${intent.key}\` in ${describe2(intent.object)} as ${describeSchema(schema)} (${seen}).`,
-        patch
-      };
-    }
-    case "add-enum": {
-      const schema = node(intent.schema);
-      if (!isPlainObject(schema)) return void 0;
-      const values = [...evidence.values.values()];
-      if (Array.isArray(schema.enum)) {
-        const known2 = new Set(schema.enum.map((v) => JSON.stringify(v)));
-        const added = values.filter((v) => !known2.has(JSON.stringify(v)));
-        if (added.length === 0) return void 0;
-        return {
-          text: `Add ${list(added)} to the values of ${describe2(intent.schema)} (${seen}).`,
-          patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value }))
-        };
-      }
-      if ("const" in schema) {
-        return {
-          text: `Allow ${list(values)} besides ${JSON.stringify(schema.const)} in ${describe2(intent.schema)} (${seen}).`,
-          patch: [
-            { op: "remove", path: `${intent.schema}/const` },
-            { op: "add", path: `${intent.schema}/enum`, value: [schema.const, ...values] }
-          ]
-        };
-      }
-      return void 0;
-    }
-    case "optional": {
-      const required = node(`${intent.object}/required`);
-      const index = Array.isArray(required) ? required.indexOf(intent.key) : -1;
-      if (index < 0) return void 0;
-      return {
-        text: `Make \`${intent.key}\` optional in ${describe2(intent.object)}: answers came without it (${seen}).`,
-        patch: [{ op: "remove", path: `${intent.object}/required/${index}` }]
-      };
-    }
-    case "widen":
-      return widen(intent.schema, evidence, seen);
-    case "drop-format": {
-      const schema = node(intent.schema);
-      if (!isPlainObject(schema) || typeof schema.format !== "string") return void 0;
-      return {
-        text: `Drop \`format: ${schema.format}\` from ${describe2(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`,
-        patch: [{ op: "remove", path: `${intent.schema}/format` }]
-      };
-    }
-    case "add-response": {
-      const body = [...evidence.values.values()];
-      const response = {
-        description: `Observed from the live API (status ${intent.status}); describe when it is sent.`
-      };
-      const mediaType = (evidence.contentType ?? "").split(";")[0].trim().toLowerCase();
-      if (body.length > 0 && mediaType) response.content = { [mediaType]: { schema: inferSchema(body, evidence) } };
-      return {
-        text: `Document status ${intent.status} under ${describe2(intent.responses)} (${seen}).`,
-        patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }]
-      };
-    }
-  }
-}
-function widen(schemaPointer, evidence, seen) {
-  const schema = node(schemaPointer);
-  if (!isPlainObject(schema)) return void 0;
-  const observed = [...evidence.types];
-  if (observed.length === 0) return void 0;
-  const onlyNull = observed.every((t) => t === "null");
-  const what = onlyNull ? "nullable" : `also ${list(observed)}`;
-  if (typeof schema.$ref === "string") {
-    const other = inferSchema([...evidence.values.values()], evidence);
-    return {
-      text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`,
-      patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }]
-    };
-  }
-  const declared = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
-  const union = [...declared];
-  for (const t of observed) if (!union.includes(t) && !(t === "integer" && union.includes("number"))) union.push(t);
-  const patch = [
-    {
-      op: declared.length > 0 ? "replace" : "add",
-      path: `${schemaPointer}/type`,
-      value: union.length === 1 ? union[0] : union
-    }
-  ];
-  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null))
-    patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
-  return { text: `Make ${describe2(schemaPointer)} ${what} (${seen}).`, patch };
-}
-function typeSchema(seen) {
-  const types = new Set(seen);
-  if (types.has("number")) types.delete("integer");
-  const nonNull = [...types].filter((t) => t !== "null");
-  const typeList = types.has("null") ? [...nonNull, "null"] : nonNull;
-  return typeList.length === 0 ? {} : { type: typeList.length === 1 ? typeList[0] : typeList };
-}
-function inferSchema(values, evidence) {
-  const types = new Set(values.map(jsonTypeOf));
-  const schema = typeSchema(types);
-  const nonNull = [...types].filter((t) => t !== "null" && !(t === "integer" && types.has("number")));
-  if (nonNull.length !== 1) return schema;
-  const present = values.filter((v) => v !== null);
-  if (nonNull[0] === "string") {
-    const strings = present;
-    if (strings.every((s) => DATE_TIME.test(s))) schema.format = "date-time";
-    else if (strings.every((s) => UUID.test(s))) schema.format = "uuid";
-    else if (!evidence.more && strings.length <= 3 && evidence.occurrences >= 2 * strings.length && strings.every((s) => IDENTIFIER.test(s))) {
-      schema.enum = types.has("null") ? [...strings, null] : strings;
-    }
-  } else if (nonNull[0] === "object") {
-    const keys = /* @__PURE__ */ new Map();
-    for (const object of present)
-      for (const [k, v] of Object.entries(object)) keys.set(k, [...keys.get(k) ?? [], v]);
-    schema.properties = Object.fromEntries(
-      [...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })])
-    );
-  } else if (nonNull[0] === "array") {
-    const items = present.flat();
-    if (items.length > 0) schema.items = inferSchema(items, { more: true, occurrences: items.length });
-  }
-  return schema;
-}
-function describeSchema(schema) {
-  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : typeof schema.type === "string" ? schema.type : void 0;
-  const noun = type === void 0 ? "any value" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
-  const extra = [
-    typeof schema.format === "string" ? `format ${schema.format}` : "",
-    Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""
-  ].filter(Boolean);
-  return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
-}
-function describe2(specPointer) {
-  const tokens = splitPointer(specPointer);
-  if (tokens[0] === "paths" && tokens.length >= 3) {
-    const op = Object.entries(operations2).find(([, o]) => o.path === tokens[1] && o.method.toLowerCase() === tokens[2]);
-    return `${op ? op[0] : `${tokens[2].toUpperCase()} ${tokens[1]}`}${tokens.length > 3 ? ` (${tokens.slice(3).join(".")})` : ""}`;
-  }
-  return `\`${tokens.join(".")}\``;
-}
-function list(values) {
-  return values.map((v) => JSON.stringify(v)).join(", ");
-}
-var node, lastToken, parentOf, intentKey, DATE_TIME, UUID, IDENTIFIER;
-var init_suggest = __esm({
-  "src/drift/suggest.ts"() {
-    "use strict";
-    init_spec();
-    init_json_pointer();
-    init_finding();
-    init_spec_location();
-    node = (p) => at(specDocument, p);
-    lastToken = (p) => splitPointer(p).at(-1) ?? "";
-    parentOf = (p, levels = 1) => splitPointer(p).slice(0, -levels).reduce((acc, t) => acc + pointer(t), "");
-    intentKey = (i) => JSON.stringify(i);
-    DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
-  }
-});
-
-// src/drift/outcome.ts
-function decideOutcome(hasDrift, reasons) {
-  if (hasDrift) return "drift";
-  return reasons.length > 0 ? "inconclusive" : "pass";
-}
-function unfinishedReasons(stopped, steps) {
-  const reasons = stopped ? [stopped] : [];
-  for (const step of steps)
-    if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
-  return reasons;
-}
-function buildReport(input) {
-  const { session, cleanup } = input;
-  const reasons = unfinishedReasons(input.stopped, session.steps);
-  if (cleanup && cleanup.leftovers.length > 0) {
-    reasons.push(
-      `${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`
-    );
-  }
-  const coverage = session.coverage.summary();
-  reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
-  const policy = input.policy ?? NO_POLICY;
-  const found = session.findings.findings();
-  const suggestions = suggestChanges(found, session.evidence);
-  const applied = applyPolicy(
-    found.map((f) => {
-      const suggestion = suggestions.get(f.id);
-      return suggestion ? { ...f, suggestion } : f;
-    }),
-    policy,
-    input.startedAt.slice(0, 10)
-  );
-  const findings = applied.findings;
-  const outcome = decideOutcome(
-    findings.some((f) => counts(f, input.failOn)),
-    reasons
-  );
-  const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
-  const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
-  return {
-    tool: "sip-endpoints-drift",
-    toolVersion: version,
-    reportVersion: 1,
-    runId: input.runId,
-    outcome,
-    exitCode: EXIT_CODES[outcome],
-    reasons,
-    failOn: input.failOn,
-    target: input.target,
-    spec: input.spec,
-    startedAt: input.startedAt,
-    durationMs: input.durationMs,
-    summary: {
-      requests: session.requests,
-      retries: session.retries,
-      findings: countBySeverity(findings),
-      occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0)
-    },
-    findings,
-    coverage,
-    checks: ALL_CHECKS.map(({ id, severity }) => {
-      const evaluated = evaluatedIds.has(id);
-      const count = findings.filter((f) => f.check === id).length;
-      const regraded = policy.checks[id]?.severity !== void 0 && policy.checks[id]?.operations === void 0 ? policy.checks[id].severity : severity;
-      const note = isDisabledEverywhere(policy, id) ? `disabled by the configuration (checks.${id}.enabled: false)` : notEvaluatedReason(id, input.target.mode, input.target.kind);
-      return { id, severity: regraded, evaluated, findings: count, ...evaluated ? {} : { note } };
-    }),
-    acknowledgements: applied.acknowledgements,
-    evaluated: evaluatedPairs,
-    steps: session.steps,
-    ...cleanup ? { cleanup } : {}
-  };
-}
-function countBySeverity(findings) {
-  const counted = { breaking: 0, warning: 0, info: 0 };
-  for (const f of findings) counted[f.severity] += 1;
-  return counted;
-}
-var init_outcome = __esm({
-  "src/drift/outcome.ts"() {
-    "use strict";
-    init_checks();
-    init_coverage();
-    init_policy();
-    init_judged();
-    init_suggest();
-    init_types4();
-    init_package();
-  }
-});
-
-// src/drift/collector.ts
-var FindingCollector;
-var init_collector = __esm({
-  "src/drift/collector.ts"() {
-    "use strict";
-    init_checks();
-    FindingCollector = class {
-      byId = /* @__PURE__ */ new Map();
-      pairs = /* @__PURE__ */ new Map();
-      /** Adds findings seen in a step; returns the ids among them (each once). */
-      add(findings, step) {
-        const ids = /* @__PURE__ */ new Set();
-        for (const finding of findings) {
-          ids.add(finding.id);
-          const known2 = this.byId.get(finding.id);
-          if (known2) known2.occurrences += 1;
-          else this.byId.set(finding.id, { ...finding, occurrences: 1, step });
-        }
-        return [...ids];
-      }
-      /** Notes that a check judged an operation, whether or not it found anything. */
-      evaluated(check2, operationId) {
-        this.pairs.set(`${check2}
-${operationId}`, { check: check2, operationId });
-      }
-      get size() {
-        return this.byId.size;
-      }
-      /** Worst first, then by check and operation, so reports read the same from run to run. */
-      findings() {
-        return [...this.byId.values()].sort(
-          (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId) || a.pointer.localeCompare(b.pointer)
-        );
-      }
-      evaluatedPairs() {
-        return [...this.pairs.values()].sort(
-          (a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId)
-        );
-      }
-      countBySeverity() {
-        const counts2 = { breaking: 0, warning: 0, info: 0 };
-        for (const f of this.byId.values()) counts2[f.severity] += 1;
-        return counts2;
-      }
-      /** True when a finding is at or above the threshold. */
-      hasAtLeast(threshold) {
-        for (const f of this.byId.values()) if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) return true;
-        return false;
-      }
-    };
-  }
-});
-
-// src/drift/evidence.ts
-var SAMPLE, EvidenceCollector;
-var init_evidence = __esm({
-  "src/drift/evidence.ts"() {
-    "use strict";
-    init_finding();
-    init_json_pointer();
-    init_secret_fields();
-    SAMPLE = 20;
-    EvidenceCollector = class {
-      byId = /* @__PURE__ */ new Map();
-      /** Records the values behind the findings of one response. */
-      add(findings, analysis) {
-        for (const finding of findings) {
-          let evidence = this.byId.get(finding.id);
-          if (!evidence) {
-            evidence = { occurrences: 0, types: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map(), more: false };
-            this.byId.set(finding.id, evidence);
-          }
-          evidence.occurrences += 1;
-          if (finding.check === "status-code-undocumented")
-            evidence.contentType ??= analysis.exchange.headers["content-type"];
-          if (!analysis.parsed.ok) continue;
-          const value = at(analysis.parsed.value, finding.pointer);
-          if (value === void 0) continue;
-          evidence.types.add(jsonTypeOf(value));
-          if (isSecretField(splitPointer(finding.pointer).at(-1) ?? "")) continue;
-          const key = JSON.stringify(value);
-          if (evidence.values.has(key)) continue;
-          if (evidence.values.size < SAMPLE) evidence.values.set(key, value);
-          else evidence.more = true;
-        }
-      }
-      get(id) {
-        return this.byId.get(id);
-      }
-    };
-  }
-});
-
-// src/drift/session.ts
-function describeError(error) {
-  if (error instanceof Error)
-    return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
-  return String(error);
-}
-var RunStopped, StepIncomplete, ECHO_CHECKS, DriftSession;
-var init_session = __esm({
-  "src/drift/session.ts"() {
-    "use strict";
-    init_checks();
-    init_client2();
-    init_collector();
-    init_coverage();
-    init_evidence();
-    init_http_status();
-    init_redact();
-    init_secret_fields();
-    RunStopped = class extends Error {
-      constructor(reason) {
-        super(reason);
-        this.reason = reason;
-        this.name = "RunStopped";
-      }
-      reason;
-    };
-    StepIncomplete = class extends Error {
-      constructor(reason) {
-        super(reason);
-        this.reason = reason;
-        this.name = "StepIncomplete";
-      }
-      reason;
-    };
-    ECHO_CHECKS = new Set(RESPONSE_CHECKS.filter((c) => c.schema).map((c) => c.id));
-    DriftSession = class {
-      constructor(sendRequest, options) {
-        this.sendRequest = sendRequest;
-        this.options = options;
-        this.coverage = new CoverageTracker(currentCoverageModel(options.readOnly ?? false));
-      }
-      sendRequest;
-      options;
-      findings = new FindingCollector();
-      coverage;
-      /** What the server sent where each schema finding points: what spec suggestions are made from. */
-      evidence = new EvidenceCollector();
-      steps = [];
-      secretValues = /* @__PURE__ */ new Set();
-      requests = 0;
-      retries = 0;
-      current;
-      get interrupted() {
-        return this.options.signal?.aborted === true;
-      }
-      /**
-       * Runs a step. A `StepIncomplete` ends only this step; `RunStopped` ends the run (the step is
-       * recorded first, so the report says where it stopped).
-       */
-      async step(name2, body) {
-        const record = { name: name2, result: "passed", requests: 0, findings: [] };
-        this.steps.push(record);
-        const previous = this.current;
-        this.current = record;
-        this.options.onProgress?.({ step: name2, requests: this.requests, findings: this.findings.size });
-        try {
-          return await body();
-        } catch (error) {
-          if (error instanceof StepIncomplete || error instanceof RunStopped) {
-            record.result = "incomplete";
-            record.note = error.reason;
-            if (error instanceof StepIncomplete) return void 0;
-          }
-          throw error;
-        } finally {
-          if (record.result === "passed" && this.stepFailed(record)) record.result = "failed";
-          this.current = previous;
-        }
-      }
-      /** Records a step the run did not get to, so the report shows the gap. */
-      skip(name2, note) {
-        this.steps.push({ name: name2, result: "skipped", requests: 0, findings: [], note });
-      }
-      /** Sends one request and judges its response (see `RequestOptions`). */
-      async request(request, options = {}) {
-        if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
-        let exchange;
-        const startedAt = Date.now();
-        try {
-          const signal = options.cleanup ? this.options.cleanupSignal : this.options.signal;
-          exchange = await this.sendRequest(signal ? { ...request, signal } : request);
-        } catch (error) {
-          if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
-          if (options.cleanup && this.options.cleanupSignal?.aborted)
-            throw new RunStopped(String(this.options.cleanupSignal.reason));
-          const unsent = isArgumentError(error);
-          if (!unsent) this.countRequest();
-          const what = unsent ? "the request could not be sent" : "the target gave no answer";
-          throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
-        }
-        this.countRequest();
-        const analysis = analyseResponse(exchange);
-        this.addSecrets(valuesUnderKeys(request.body, isSecretField));
-        if (analysis.parsed.ok) this.addSecrets(valuesUnderKeys(analysis.parsed.value, isSecretField));
-        this.options.onExchange?.({
-          exchange,
-          request,
-          step: this.current?.name ?? "",
-          startedAt,
-          invalidInput: options.invalidInput === true,
-          followsLink: options.followsLink === true
-        });
-        this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
-        const { retried = [], ...final } = exchange;
-        for (const earlier of retried) {
-          const answer = analyseResponse({ ...final, ...earlier });
-          if (answer.parsed.ok) this.addSecrets(valuesUnderKeys(answer.parsed.value, isSecretField));
-          this.coverage.record({ ...final, ...earlier }, answer.parsed);
-          this.judgeAnswer(answer, options);
-        }
-        this.coverage.recordRequest(exchange);
-        this.coverage.record(exchange, analysis.parsed);
-        const elsewhere = options.notThisApi?.({ exchange, analysis });
-        if (elsewhere !== void 0) throw new RunStopped(elsewhere);
-        if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
-        this.options.onProgress?.({
-          step: this.current?.name ?? "",
-          requests: this.requests,
-          findings: this.findings.size
-        });
-        const ownCredentials = request.auth === void 0 || request.auth === "default";
-        if (ownCredentials && exchange.status === 401) {
-          throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
-        }
-        return { exchange, analysis };
-      }
-      /** Runs every response check on one answer and files what they find. */
-      judgeAnswer(analysis, options) {
-        const { exchange } = analysis;
-        const accepted = isSuccess(exchange.status);
-        const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
-        this.evidence.add(found, analysis);
-        this.file(found);
-        for (const check2 of RESPONSE_CHECKS) this.findings.evaluated(check2.id, exchange.operationId);
-      }
-      /**
-       * Values to scrub from every output: the API token, and every value under a secret-named or
-       * write-only key of any body sent or received (passwords the run sends, and any a server reveals).
-       */
-      get secrets() {
-        return [...this.secretValues];
-      }
-      /** Registers values to scrub from every output. */
-      addSecrets(values) {
-        for (const value of values) this.secretValues.add(value);
-      }
-      /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */
-      judge(check2, evidence) {
-        this.requireAnswer(evidence, check2.id);
-        this.findings.evaluated(check2.id, evidence.exchange.operationId);
-        const found = runScenarioCheck(check2, evidence);
-        this.file(found);
-        return found;
-      }
-      /**
-       * Judges the status a step expects (`status-code-unexpected`). A 5xx or 429 that survived the
-       * retries answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
-       */
-      expectStatus(sent, expected, situation) {
-        this.requireAnswer(sent, situation);
-        this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected, situation });
-      }
-      /**
-       * A request that must be refused with one documented status (401 without credentials, 422 for
-       * an invalid body): `check` judges an acceptance; a refusal with another status is judged as
-       * `status-code-unexpected` (or, undocumented, by the response checks), never passed as "not 2xx".
-       */
-      expectRefusal(check2, evidence, status, situation) {
-        if (this.judge(check2, evidence).length === 0) this.expectStatus(evidence, [status], situation);
-      }
-      /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
-      requireAnswer(sent, situation) {
-        const { status, attempts, operationId } = sent.exchange;
-        if (status >= 500 || status === 429)
-          throw new StepIncomplete(
-            `${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`
-          );
-      }
-      /**
-       * The step needs a 2xx JSON answer; returns the parsed body. A refusal the spec documents (a
-       * 422, a 404) is judged first, as `status-code-unexpected`; a 5xx or 429 only leaves the step
-       * incomplete.
-       */
-      expectJson(sent, what) {
-        const { status } = sent.exchange;
-        if (!isSuccess(status) && status < 500 && status !== 429)
-          this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
-        return this.requireJson(sent, what);
-      }
-      /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
-      requireJson(sent, what) {
-        const { exchange, analysis } = sent;
-        if (!isSuccess(exchange.status))
-          throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
-        if (!analysis.parsed.ok)
-          throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
-        return analysis.parsed.value;
-      }
-      stopReason() {
-        const reason = this.options.signal?.reason;
-        return typeof reason === "string" && reason.startsWith("the run") ? reason : "the run was interrupted";
-      }
-      countRequest() {
-        this.requests += 1;
-        if (this.current) this.current.requests += 1;
-      }
-      file(found) {
-        const ids = this.findings.add(found, this.current?.name ?? "");
-        if (this.current) {
-          for (const id of ids) if (!this.current.findings.includes(id)) this.current.findings.push(id);
-        }
-      }
-      stepFailed(record) {
-        const threshold = SEVERITY_RANK[this.options.failOn];
-        return this.findings.findings().some((f) => record.findings.includes(f.id) && SEVERITY_RANK[f.severity] >= threshold);
-      }
-    };
-  }
-});
-
-// src/drift/spec-info.ts
-function specInfo() {
-  return { path: specFacts2.source, sha256: specFacts2.sha256 };
-}
-var init_spec_info = __esm({
-  "src/drift/spec-info.ts"() {
-    "use strict";
-    init_facts();
-  }
-});
-
-// src/drift/replay.ts
-async function replayDrift({
-  recording,
-  failOn,
-  minCoverage,
-  policy,
-  now = Date.now
-}) {
-  const started = now();
-  let next = 0;
-  const session = new DriftSession(async () => recording.exchanges[next++].exchange, {
-    failOn,
-    readOnly: recording.mode === "read-only"
-  });
-  let stopped;
-  try {
-    let index = 0;
-    while (index < recording.exchanges.length) {
-      const step = recording.exchanges[index].step;
-      const end = stepEnd(recording, index);
-      await session.step(step, async () => {
-        for (let i = index; i < end; i++) {
-          const { exchange, auth, invalidInput, followsLink } = recording.exchanges[i];
-          const request = {
-            operationId: exchange.operationId,
-            auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth
-          };
-          await session.request(request, { invalidInput, followsLink });
-        }
-      });
-      index = end;
-    }
-  } catch (error) {
-    if (!(error instanceof RunStopped)) throw error;
-    stopped = error.reason;
-  }
-  if (stopped === void 0 && recording.stopped !== void 0)
-    stopped = `the recorded run stopped early: ${recording.stopped}`;
-  const report = buildReport({
-    session,
-    runId: recording.runId,
-    failOn,
-    stopped,
-    cleanup: void 0,
-    target: { kind: "replay", baseUrl: recording.baseUrl, mode: recording.mode },
-    spec: specInfo(),
-    startedAt: new Date(started).toISOString(),
-    durationMs: Math.max(0, now() - started),
-    ...minCoverage ? { minCoverage } : {},
-    ...policy ? { policy } : {}
-  });
-  if (recording.omittedListPages > 0) {
-    report.steps.push({
-      name: "pages not recorded",
-      result: "skipped",
-      requests: 0,
-      findings: [],
-      note: `${recording.omittedListPages} page(s) the live run followed through links.next were not recorded (--har-pages), so this replay did not judge them`
-    });
-  }
-  return redactValue(report, session.secrets, isSecretField);
-}
-function stepEnd(recording, start) {
-  const step = recording.exchanges[start].step;
-  let end = start;
-  while (end < recording.exchanges.length && recording.exchanges[end].step === step) end++;
-  return end;
-}
-var init_replay = __esm({
-  "src/drift/replay.ts"() {
-    "use strict";
-    init_outcome();
-    init_session();
-    init_spec_info();
-    init_redact();
-    init_secret_fields();
-  }
-});
-
-// src/drift/walk.ts
-async function walkPages2(session, options, onPage) {
-  let next;
-  const listUrl = listUrlOf(options.baseUrl);
-  let last;
-  for (let index = 0; index < options.maxPages; index++) {
-    const sent = await session.request(
-      index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", search: next.search },
-      { cleanup: options.cleanup, followsLink: index > 0 }
-    );
-    if (last && sent.exchange.status === 404)
-      return brokenLink(session, last, `links.next ${next.url} answered 404`, index);
-    const body = session.expectJson(sent, `${options.what}, page ${index + 1}`);
-    const items = body.data;
-    const ids = idsOfEnvelope(body);
-    if (!Array.isArray(items) || !ids) return { pages: index + 1, complete: false, last };
-    last = { sent, ids, items, index };
-    await onPage(last);
-    const links = body.links;
-    const link = resolvePageLink(isPlainObject(links) ? links.next : void 0, sent.exchange.url, listUrl);
-    if (link.kind === "none") return { pages: index + 1, complete: true, last };
-    if (link.kind === "unusable") return brokenLink(session, last, link.reason, index + 1);
-    next = link;
-  }
-  return { pages: options.maxPages, complete: false, last };
-}
-function brokenLink(session, page, problem2, pages) {
-  session.judge(SCENARIO_CHECKS.paginationInconsistent, { kind: "link", exchange: page.sent.exchange, problem: problem2 });
-  return { pages, complete: false, last: page };
-}
-var init_walk = __esm({
-  "src/drift/walk.ts"() {
-    "use strict";
-    init_checks();
-    init_page_link();
-    init_json_pointer();
-  }
-});
-
-// src/drift/scenarios/cleanup.ts
-async function removeOwned(session, config, owned) {
-  for (const { id } of owned.remaining()) await deleteQuietly(session, id, () => owned.deleted(id));
-  try {
-    for (const { id, username } of await listOwned(session, config, owned)) {
-      owned.add(id, username);
-      await deleteQuietly(session, id, () => owned.deleted(id));
-    }
-    const leftovers = new Map(owned.remaining().map((e) => [e.id, e.username]));
-    for (const { id, username } of await listOwned(session, config, owned)) leftovers.set(id, username);
-    return [...leftovers].map(([id, username]) => ({ id, username }));
-  } catch (error) {
-    if (error instanceof RunStopped || error instanceof StepIncomplete)
-      throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
-    throw error;
-  }
-}
-async function listOwned(session, config, owned) {
-  const found = [];
-  await walkPages2(
-    session,
-    {
-      query: { filter_username: owned.prefix },
-      maxPages: config.maxPages,
-      baseUrl: config.baseUrl,
-      what: "the cleanup list",
-      cleanup: true
-    },
-    ({ items }) => {
-      for (const item of items) {
-        const { id, username } = item ?? {};
-        if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
-      }
-    }
-  );
-  return found;
-}
-async function removeLeftovers(session, config) {
-  const found = [];
-  await session.step("find leftovers of earlier runs", async () => {
-    await walkPages2(
-      session,
-      {
-        query: { filter_username: "drift-" },
-        maxPages: config.maxPages,
-        baseUrl: config.baseUrl,
-        what: "the leftover list"
-      },
-      ({ items }) => {
-        for (const item of items) {
-          const { id, username } = item ?? {};
-          if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username))
-            found.push({ id, username });
-        }
-      }
-    );
-  });
-  const remaining = [...found];
-  await session.step(`delete ${found.length} leftover(s)`, async () => {
-    for (const leftover of found)
-      await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
-  });
-  return { found, remaining };
-}
-async function deleteQuietly(session, id, onDeleted) {
-  try {
-    const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } }, { cleanup: true });
-    if (isSuccess(sent.exchange.status) || sent.exchange.status === 404) onDeleted();
-  } catch (error) {
-    if (!(error instanceof RunStopped)) throw error;
-  }
-}
-var LEFTOVER_PATTERN;
-var init_cleanup = __esm({
-  "src/drift/scenarios/cleanup.ts"() {
-    "use strict";
-    init_session();
-    init_walk();
-    init_http_status();
-    LEFTOVER_PATTERN = /^drift-[0-9a-z]{6,}-/;
-  }
-});
-
-// src/drift/scenarios/read-only.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-function notThisApi({ exchange, analysis }, baseUrl) {
-  const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
-  if (exchange.status === 404)
-    return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
-  if (!isSuccess(exchange.status)) return void 0;
-  if (!analysis.parsed.ok)
-    return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
-  const body = analysis.parsed.value;
-  const envelope = isPlainObject(body) && (Array.isArray(body.data) || isPlainObject(body.links));
-  return envelope || holdsSipEndpoint(body, 0) ? void 0 : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with JSON that holds neither a page envelope nor a SIP endpoint; ${expected}`;
-}
-function holdsSipEndpoint(node2, depth) {
-  if (depth > 3 || node2 === null || typeof node2 !== "object") return false;
-  if (isPlainObject(node2) && node2.type === "sip_endpoint") return true;
-  return Object.values(node2).some((child) => holdsSipEndpoint(child, depth + 1));
-}
-function middleOf(value) {
-  const chars = Array.from(value);
-  const length = Math.max(1, Math.floor((chars.length - 1) / 2));
-  const lower = value.toLowerCase();
-  for (let start = 1; start + length <= chars.length; start++) {
-    const piece = chars.slice(start, start + length).join("");
-    if (!lower.startsWith(piece.toLowerCase())) return piece;
-  }
-  return void 0;
-}
-function filterFor(samples, field, fallback) {
-  for (const sample of samples) {
-    const value = sample[field];
-    const piece = typeof value === "string" ? middleOf(value) : void 0;
-    if (piece !== void 0) return { filter: piece, knownMatch: sample.id };
-  }
-  return { filter: fallback };
-}
-async function readOnlyScenario(session, config) {
-  const samples = [];
-  const references = /* @__PURE__ */ new Map();
-  const referenceNames = [...referenceFields().keys()];
-  await session.step("list the first page", async () => {
-    const sent = await session.request(
-      { operationId: "list_sip_endpoints" },
-      { notThisApi: (answer) => notThisApi(answer, config.baseUrl) }
-    );
-    session.expectJson(sent, "the first page");
-  });
-  await session.step(`walk every page (page_size ${config.pageSize})`, async () => {
-    const seen = /* @__PURE__ */ new Set();
-    let withoutId = 0;
-    const walked = () => seen.size + withoutId;
-    const walk = await walkPages2(
-      session,
-      { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" },
-      ({ sent, ids, items }) => {
-        session.judge(paginationInconsistent2, {
-          kind: "page",
-          exchange: sent.exchange,
-          pageSize: config.pageSize,
-          ids,
-          seen
-        });
-        for (const id of ids) {
-          if (id === "") withoutId++;
-          else seen.add(id);
-        }
-        for (const item of items) {
-          for (const field of referenceNames) {
-            const value = isPlainObject(item) ? item[field] : void 0;
-            if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
-          }
-          if (samples.length >= config.sampleSize) continue;
-          const { id, username, caller_id } = item ?? {};
-          if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
-        }
-      }
-    );
-    const last = walk.last;
-    const probeSize = walked() + 1;
-    if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
-      const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
-      const what = `the probe for hidden pages (page_size ${probeSize})`;
-      const probeIds = idsOfEnvelope(session.expectJson(probe, what));
-      if (!probeIds)
-        throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
-      session.judge(paginationInconsistent2, {
-        kind: "end",
-        exchange: last.sent.exchange,
-        walked: walked(),
-        probeSize,
-        probeCount: probeIds.length
-      });
-    }
-  });
-  const bounds = listParameterBounds();
-  if (bounds.length > 0) {
-    await session.step("list at each documented bound of its parameters", async () => {
-      for (const query of bounds) {
-        const sent = await session.request({ operationId: "list_sip_endpoints", query });
-        session.expectJson(
-          sent,
-          `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`
-        );
-      }
-    });
-  }
-  const first = samples[0];
-  await session.step("list with filters", async () => {
-    const filters = [
-      { field: "username", ...filterFor(samples, "username", "drift") },
-      { field: "caller_id", ...filterFor(samples, "caller_id", "a") }
-    ];
-    for (const { field, filter, knownMatch } of filters) {
-      const items = [];
-      const walk = await walkPages2(
-        session,
-        {
-          query: { [`filter_${field}`]: filter },
-          maxPages: config.maxPages,
-          baseUrl: config.baseUrl,
-          what: `filter_${field}`
-        },
-        ({ items: page }) => {
-          for (const item of page) {
-            const { id, [field]: value } = item ?? {};
-            items.push({ id: typeof id === "string" ? id : "", value });
-          }
-        }
-      );
-      if (walk.last)
-        session.judge(filterNotApplied2, {
-          exchange: walk.last.sent.exchange,
-          field,
-          filter,
-          items,
-          knownMatch,
-          complete: walk.complete
-        });
-    }
-  });
-  if (samples.length > 0) {
-    await session.step(`retrieve ${samples.length} listed endpoint(s)`, async () => {
-      for (const sample of samples) {
-        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
-        session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
-        session.judge(resourceMismatch2, {
-          exchange: sent.exchange,
-          body: session.requireJson(sent, `retrieve ${sample.id}`),
-          expectedId: sample.id
-        });
-      }
-    });
-  } else {
-    session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
-  }
-  await session.step("retrieve an unknown id (expect 404)", async () => {
-    const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID3() } });
-    session.expectStatus(sent, [404], "retrieving an id nobody created");
-  });
-  await session.step("list without credentials and with wrong ones (expect 401)", async () => {
-    const probe = async (request, credentials) => {
-      const sent = await session.request(request);
-      session.expectRefusal(
-        authNotEnforced2,
-        { exchange: sent.exchange, credentials },
-        401,
-        `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`
-      );
-    };
-    await probe({ operationId: "list_sip_endpoints", auth: "none" }, "none");
-    await probe({ operationId: "list_sip_endpoints", auth: config.wrongCredentials }, "wrong");
-    if (first) await probe({ operationId: "retrieve_sip_endpoint", params: { id: first.id }, auth: "none" }, "none");
-  });
-  await session.step("list with an invalid page_size (expect 422)", async () => {
-    for (const invalid of invalidListQueries()) {
-      const sent = await session.request(
-        { operationId: "list_sip_endpoints", query: invalid.query },
-        { invalidInput: true }
-      );
-      session.expectRefusal(
-        invalidInputAccepted2,
-        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
-        422,
-        `a list whose ${invalid.pointer} ${invalid.rule}`
-      );
-    }
-  });
-  return { references };
-}
-function listParameterBounds() {
-  return operations2.list_sip_endpoints.parameters.flatMap(
-    (p) => (p.valueClasses ?? []).filter((v) => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query))
-  );
-}
-var authNotEnforced2, filterNotApplied2, invalidInputAccepted2, paginationInconsistent2, resourceMismatch2;
-var init_read_only = __esm({
-  "src/drift/scenarios/read-only.ts"() {
-    "use strict";
-    init_spec();
-    init_checks();
-    init_fixtures();
-    init_session();
-    init_walk();
-    init_http_status();
-    init_json_pointer();
-    ({ authNotEnforced: authNotEnforced2, filterNotApplied: filterNotApplied2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, resourceMismatch: resourceMismatch2 } = SCENARIO_CHECKS);
-  }
-});
-
-// src/drift/scenarios/owned.ts
-var OwnedEndpoints;
-var init_owned = __esm({
-  "src/drift/scenarios/owned.ts"() {
-    "use strict";
-    OwnedEndpoints = class {
-      constructor(prefix) {
-        this.prefix = prefix;
-      }
-      prefix;
-      live = /* @__PURE__ */ new Map();
-      gone = /* @__PURE__ */ new Set();
-      created = 0;
-      owns(username) {
-        return typeof username === "string" && username.startsWith(this.prefix);
-      }
-      /**
-       * Records an endpoint of the run (created, or found under its prefix); refuses (returns false)
-       * anything whose username is not the run's. A deleted one found again counts as live again.
-       */
-      add(id, username) {
-        if (typeof id !== "string" || id === "" || !this.owns(username) || this.live.has(id)) return false;
-        if (!this.gone.delete(id)) this.created += 1;
-        this.live.set(id, username);
-        return true;
-      }
-      deleted(id) {
-        if (this.live.delete(id)) this.gone.add(id);
-      }
-      /** Endpoints created and not (yet) deleted. */
-      remaining() {
-        return [...this.live].map(([id, username]) => ({ id, username }));
-      }
-      get deletedCount() {
-        return this.gone.size;
-      }
-      isDeleted(id) {
-        return this.gone.has(id);
-      }
-    };
-  }
-});
-
-// src/drift/scenarios/read-write.ts
-async function readWriteScenario(session, config, onCleanup, facts = { references: /* @__PURE__ */ new Map() }) {
-  const owned = new OwnedEndpoints(config.prefix);
-  const password = () => {
-    const value = newPassword();
-    session.addSecrets([value]);
-    return value;
-  };
-  const values = { given: config.fixtures, seen: facts.references, invent: config.inventReferences };
-  try {
-    await writeSteps(session, config, owned, password, values);
-  } finally {
-    const leftovers = await session.step("clean up what this run created", () => removeOwned(session, config, owned));
-    onCleanup({ created: owned.created, deleted: owned.deletedCount, leftovers: leftovers ?? owned.remaining() });
-  }
-}
-async function writeSteps(session, config, owned, password, values) {
-  const created = [];
-  const asCreated = /* @__PURE__ */ new Map();
-  const updated = /* @__PURE__ */ new Set();
-  const remember = (body) => {
-    const { id, username } = body ?? {};
-    return owned.add(id, username) ? id : void 0;
-  };
-  const stepAbout = async (ids, none, name2, body) => {
-    if (ids.length > 0) await session.step(name2, body);
-    else session.skip(name2, none);
-  };
-  const NONE_CREATED = "this run created no endpoint (see the create steps)";
-  for (const { handler, field, what } of kindsWithoutReference(values)) {
-    session.skip(
-      createStep(handler),
-      `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`
-    );
-  }
-  for (const { handler, body, reference } of validCreateBodies(config.prefix, password, values)) {
-    await session.step(createStep(handler), async () => {
-      const sent = await session.request({ operationId: "create_sip_endpoint", body });
-      const refused = reference && refusalNaming(sent, reference.field);
-      if (refused !== void 0)
-        throw new StepIncomplete(
-          `the Space refused ${reference.field} ${JSON.stringify(body[reference.field])} (${refused}): give one it has with --fixture ${reference.field}=<id>`
-        );
-      session.expectStatus(sent, "2xx", `a valid create (${handler})`);
-      const answer = session.requireJson(sent, `create (${handler})`);
-      const id = remember(answer);
-      session.judge(resourceMismatch3, {
-        exchange: sent.exchange,
-        body: answer,
-        sent: body,
-        invalidAt: schemaPointers(sent)
-      });
-      if (id) {
-        created.push(id);
-        asCreated.set(id, answer);
-      }
-    });
-  }
-  await session.step("create invalid endpoints (expect 422)", async () => {
-    for (const invalid of invalidCreateBodies(config.prefix, password)) {
-      const sent = await session.request(
-        { operationId: "create_sip_endpoint", body: invalid.body },
-        { invalidInput: true }
-      );
-      session.expectRefusal(
-        invalidInputAccepted3,
-        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
-        422,
-        `a create whose ${invalid.pointer} ${invalid.rule}`
-      );
-      const id = sent.analysis.parsed.ok && isSuccess(sent.exchange.status) ? remember(sent.analysis.parsed.value) : void 0;
-      if (id) await deleteOwn(session, owned, id);
-    }
-  });
-  await stepAbout(created, NONE_CREATED, "update the created endpoints", async () => {
-    for (const id of created) {
-      const sent = await session.request({ operationId: "update_sip_endpoint", params: { id }, body: UPDATE2 });
-      session.expectStatus(sent, "2xx", `updating created endpoint ${id}`);
-      const answer = session.requireJson(sent, `update ${id}`);
-      const before = asCreated.get(id) ?? {};
-      session.judge(updateNotApplied2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
-      session.judge(updateSideEffect2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
-      session.judge(resourceMismatch3, {
-        exchange: sent.exchange,
-        body: answer,
-        expectedId: id,
-        sent: UPDATE2,
-        before,
-        invalidAt: schemaPointers(sent)
-      });
-      updated.add(id);
-    }
-  });
-  await stepAbout(created, NONE_CREATED, "retrieve the created endpoints", async () => {
-    for (const id of created) {
-      const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
-      const situation = `retrieving created endpoint ${id}`;
-      session.requireAnswer(sent, situation);
-      const gone = session.judge(resourceUnavailable2, { exchange: sent.exchange, createdId: id }).length > 0;
-      if (!gone) session.expectStatus(sent, "2xx", situation);
-      if (!isSuccess(sent.exchange.status) || !sent.analysis.parsed.ok) continue;
-      const body = sent.analysis.parsed.value;
-      session.judge(resourceMismatch3, { exchange: sent.exchange, body, expectedId: id });
-      if (updated.has(id)) {
-        const evidence = { exchange: sent.exchange, body, sent: UPDATE2, before: asCreated.get(id) ?? {} };
-        session.judge(updateNotApplied2, evidence);
-        session.judge(updateSideEffect2, evidence);
-      }
-    }
-  });
-  await stepAbout(created, NONE_CREATED, "list and find the created endpoints", async () => {
-    const listed = /* @__PURE__ */ new Set();
-    const walk = await walkPages2(
-      session,
-      {
-        query: { filter_username: config.prefix },
-        maxPages: config.maxPages,
-        baseUrl: config.baseUrl,
-        what: "the filtered list"
-      },
-      ({ ids }) => {
-        for (const id of ids) listed.add(id);
-      }
-    );
-    const unseen = created.filter((id) => !listed.has(id));
-    if (unseen.length > 0 && !walk.complete)
-      throw new StepIncomplete(
-        `the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`
-      );
-    if (walk.last)
-      for (const id of created)
-        session.judge(resourceUnavailable2, { exchange: walk.last.sent.exchange, createdId: id, listed });
-  });
-  await stepAbout(created, NONE_CREATED, "update with an invalid body (expect 422)", async () => {
-    for (const invalid of invalidUpdateBodies()) {
-      const sent = await session.request(
-        { operationId: "update_sip_endpoint", params: { id: created[0] }, body: invalid.body },
-        { invalidInput: true }
-      );
-      session.expectRefusal(
-        invalidInputAccepted3,
-        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
-        422,
-        `an update whose ${invalid.pointer} ${invalid.rule}`
-      );
-    }
-  });
-  await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
-    const target = created[0];
-    const refused = (sent, what) => session.expectRefusal(
-      authNotEnforced3,
-      { exchange: sent.exchange, credentials: "none" },
-      401,
-      `${what} with no credentials`
-    );
-    const create = validCreateBodies(`${config.prefix}no-auth-`, password, values)[0].body;
-    const made = await session.request({ operationId: "create_sip_endpoint", body: create, auth: "none" });
-    const id = made.analysis.parsed.ok && isSuccess(made.exchange.status) ? remember(made.analysis.parsed.value) : void 0;
-    refused(made, "a create");
-    if (id) await deleteOwn(session, owned, id);
-    refused(
-      await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE2, auth: "none" }),
-      "an update"
-    );
-    const removed = await session.request({ operationId: "delete_sip_endpoint", params: { id: target }, auth: "none" });
-    if (isSuccess(removed.exchange.status)) owned.deleted(target);
-    refused(removed, "a delete");
-  });
-  await stepAbout(created, NONE_CREATED, "delete the created endpoints", async () => {
-    for (const id of created) if (!owned.isDeleted(id)) await deleteOwn(session, owned, id);
-  });
-  const deleted = created.filter((id) => owned.isDeleted(id));
-  await stepAbout(
-    deleted,
-    "no endpoint of this run was deleted (see the delete step)",
-    "retrieve and list after delete (expect 404, not listed)",
-    async () => {
-      for (const id of deleted) {
-        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
-        session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
-        const stillThere = session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id }).length > 0;
-        if (!stillThere) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
-      }
-      const walk = await walkPages2(
-        session,
-        {
-          query: { filter_username: config.prefix },
-          maxPages: config.maxPages,
-          baseUrl: config.baseUrl,
-          what: "the list after delete"
-        },
-        ({ sent }) => {
-          for (const id of deleted) session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id });
-        }
-      );
-      if (!walk.complete)
-        throw new StepIncomplete(
-          `the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`
-        );
-    }
-  );
-}
-function refusalNaming(sent, field) {
-  if (sent.exchange.status !== 422 || !sent.analysis.parsed.ok) return void 0;
-  const errors = sent.analysis.parsed.value?.errors;
-  if (!Array.isArray(errors)) return void 0;
-  const names = [field, field.replace(/_/g, " ")].map((name2) => name2.toLowerCase());
-  for (const item of errors) {
-    const detail = item?.detail;
-    if (typeof detail === "string" && names.some((name2) => detail.toLowerCase().includes(name2))) return detail;
-  }
-  return void 0;
-}
-async function deleteOwn(session, owned, id) {
-  const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
-  if (isSuccess(sent.exchange.status)) owned.deleted(id);
-  session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
-}
-var authNotEnforced3, invalidInputAccepted3, resourceMismatch3, resourceStillAvailable2, resourceUnavailable2, updateNotApplied2, updateSideEffect2, UPDATE2, schemaPointers, createStep;
-var init_read_write = __esm({
-  "src/drift/scenarios/read-write.ts"() {
-    "use strict";
-    init_checks();
-    init_fixtures();
-    init_session();
-    init_walk();
-    init_cleanup();
-    init_owned();
-    init_http_status();
-    ({
-      authNotEnforced: authNotEnforced3,
-      invalidInputAccepted: invalidInputAccepted3,
-      resourceMismatch: resourceMismatch3,
-      resourceStillAvailable: resourceStillAvailable2,
-      resourceUnavailable: resourceUnavailable2,
-      updateNotApplied: updateNotApplied2,
-      updateSideEffect: updateSideEffect2
-    } = SCENARIO_CHECKS);
-    UPDATE2 = { caller_id: "drift check (updated)" };
-    schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
-    createStep = (handler) => `create one endpoint (handler ${handler})`;
-  }
-});
-
-// src/drift/run.ts
-import { randomBytes as randomBytes2, randomUUID as randomUUID4 } from "node:crypto";
-function newRunId(now = Date.now()) {
-  return `${now.toString(36)}${randomBytes2(3).toString("hex")}`;
-}
-async function runDrift(options) {
-  const now = options.now ?? Date.now;
-  const started = now();
-  const failOn = options.failOn ?? DEFAULTS.failOn;
-  const runId = options.runId ?? newRunId(started);
-  const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : void 0);
-  const budget = runBudget(
-    options.maxDurationMs,
-    options.signal,
-    { firstAnswerMs, baseUrl: options.target.baseUrl },
-    options.schedule ?? realTimers
-  );
-  const recorder = new HarRecorder(options.harPages);
-  const session = new DriftSession(options.send, {
-    failOn,
-    readOnly: options.mode === "read-only",
-    signal: budget.scenarios,
-    cleanupSignal: budget.everything,
-    onProgress: options.onProgress,
-    onExchange: (seen) => {
-      budget.answered();
-      recorder.record(seen);
-    }
-  });
-  session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
-  const config = {
-    baseUrl: options.target.baseUrl,
-    wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID4()}` },
-    pageSize: options.pageSize ?? DEFAULTS.pageSize,
-    maxPages: options.maxPages ?? DEFAULTS.maxPages,
-    sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
-    prefix: `drift-${runId}-`,
-    fixtures: options.fixtures ?? {},
-    inventReferences: options.target.kind === "mock"
-  };
-  let stopped;
-  let cleanup;
-  try {
-    const facts = await readOnlyScenario(session, config);
-    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => cleanup = record, facts);
-  } catch (error) {
-    if (!(error instanceof RunStopped)) throw error;
-    stopped = error.reason;
-  }
-  const report = buildReport({
-    session,
-    runId,
-    failOn,
-    stopped,
-    cleanup,
-    target: {
-      kind: options.target.kind,
-      baseUrl: options.target.baseUrl,
-      mode: options.mode,
-      ...options.target.fault ? { fault: options.target.fault } : {}
-    },
-    spec: specInfo(),
-    startedAt: new Date(started).toISOString(),
-    durationMs: Math.max(0, now() - started),
-    ...options.minCoverage ? { minCoverage: options.minCoverage } : {},
-    ...options.policy ? { policy: options.policy } : {}
-  });
-  budget.release();
-  const secrets = [...session.secrets];
-  const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
-  return {
-    report: redactValue(report, secrets, isSecretField),
-    har: redactValue(har, secrets, isSecretField),
-    secrets
-  };
-}
-function runBudget(maxDurationMs, signal, silence, schedule) {
-  let answered = false;
-  const never = () => answered ? "" : `: ${silence.baseUrl} never answered`;
-  const soft = new AbortController();
-  const hard = new AbortController();
-  const cancels = [];
-  const firstAnswerMs = silence.firstAnswerMs;
-  const cancelSilence = firstAnswerMs === void 0 ? void 0 : schedule(
-    () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`),
-    firstAnswerMs
-  );
-  if (cancelSilence) cancels.push(cancelSilence);
-  if (maxDurationMs !== void 0) {
-    const seconds = Math.round(maxDurationMs / 1e3);
-    const reserve = Math.min(3e4, maxDurationMs / 4);
-    cancels.push(
-      schedule(
-        () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
-        maxDurationMs - reserve
-      ),
-      schedule(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
-    );
-  }
-  return {
-    scenarios: cancels.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
-    everything: maxDurationMs === void 0 ? void 0 : hard.signal,
-    answered: () => {
-      if (answered) return;
-      answered = true;
-      cancelSilence?.();
-    },
-    release: () => cancels.forEach((cancel) => cancel())
-  };
-}
-async function runCleanup(options) {
-  const session = new DriftSession(options.send, {
-    failOn: "breaking",
-    signal: options.signal,
-    onProgress: options.onProgress
-  });
-  const config = { baseUrl: options.target.baseUrl, maxPages: options.maxPages ?? DEFAULTS.maxPages };
-  let stopped;
-  let found = [];
-  let remaining = [];
-  try {
-    ({ found, remaining } = await removeLeftovers(session, config));
-  } catch (error) {
-    if (!(error instanceof RunStopped)) throw error;
-    stopped = error.reason;
-  }
-  const reasons = unfinishedReasons(stopped, session.steps);
-  if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
-  const outcome = reasons.length > 0 ? "inconclusive" : "pass";
-  return redactValue(
-    {
-      outcome,
-      exitCode: EXIT_CODES[outcome],
-      baseUrl: options.target.baseUrl,
-      requests: session.requests,
-      found: found.length,
-      deleted: found.length - remaining.length,
-      remaining,
-      reasons
-    },
-    [options.target.credentials.apiToken]
-  );
-}
-var realTimers, DEFAULTS;
-var init_run = __esm({
-  "src/drift/run.ts"() {
-    "use strict";
-    init_redact();
-    init_cleanup();
-    init_read_only();
-    init_read_write();
-    init_session();
-    init_spec_info();
-    init_outcome();
-    init_secret_fields();
-    init_har();
-    init_job();
-    init_types4();
-    realTimers = (fire, ms) => {
-      const timer = setTimeout(fire, ms);
-      return () => clearTimeout(timer);
-    };
-    DEFAULTS = {
-      ...JOB_DEFAULTS,
-      pageSize: 50,
-      sampleSize: 5,
-      liveFirstAnswerMs: 2e4
-    };
-  }
-});
-
 // node_modules/xml-naming/src/index.js
 var nameStartChar10, nameChar10, nameStartChar11, nameChar11, buildRegexes, regexes10, regexes11, nameStartCharAscii, nameCharAscii, regexesAscii, getRegexes, PRODUCTIONS, createValidator;
 var init_src = __esm({
@@ -29277,8 +27341,56 @@ var init_fxp = __esm({
   }
 });
 
+// src/drift/policy.ts
+function isDisabled(policy, check2, operationId) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && applies(entry, operationId);
+}
+function isDisabledEverywhere(policy, check2) {
+  const entry = policy.checks[check2];
+  return entry?.enabled === false && entry.operations === void 0;
+}
+function applyPolicy(findings, policy, today) {
+  const byFinding = new Map(policy.acknowledged.map((a) => [a.finding, a]));
+  const out = [];
+  for (const f of findings) {
+    if (isDisabled(policy, f.check, f.operationId)) continue;
+    const entry = policy.checks[f.check];
+    const severity = entry?.severity !== void 0 && applies(entry, f.operationId) ? entry.severity : f.severity;
+    const ack = byFinding.get(f.id);
+    out.push({
+      ...f,
+      severity,
+      ...ack ? { acknowledged: { reason: ack.reason, until: ack.until, expired: ack.until < today } } : {}
+    });
+  }
+  const seen = new Set(out.map((f) => f.id));
+  const acknowledgements = policy.acknowledged.map(
+    (a) => ({
+      ...a,
+      status: !seen.has(a.finding) ? "not seen" : a.until < today ? "expired" : "active"
+    })
+  );
+  return { findings: out, acknowledgements };
+}
+function counts(f, failOn) {
+  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn] && !(f.acknowledged && !f.acknowledged.expired);
+}
+function acknowledgedText(ack) {
+  return `${ack.expired ? "acknowledgement expired on" : "acknowledged until"} ${ack.until}: ${ack.reason}`;
+}
+var NO_POLICY, applies;
+var init_policy = __esm({
+  "src/drift/policy.ts"() {
+    "use strict";
+    init_checks();
+    NO_POLICY = { checks: {}, acknowledged: [] };
+    applies = (entry, operationId) => entry.operations === void 0 || entry.operations.includes(operationId);
+  }
+});
+
 // src/drift/report/junit.ts
-function describe3(f) {
+function describe2(f) {
   return [
     ...f.acknowledged ? [acknowledgedText(f.acknowledged)] : [],
     `check: ${f.check} (${f.severity})`,
@@ -29303,9 +27415,9 @@ function renderJunit(report) {
       inner.failure = {
         "@_type": clean(check2),
         "@_message": clean(`${check2} at ${first.pointer || "(whole body)"}: ${first.message}`),
-        "#text": clean(failing.map(describe3).join("\n\n"))
+        "#text": clean(failing.map(describe2).join("\n\n"))
       };
-    if (quiet.length) inner["system-out"] = clean(quiet.map(describe3).join("\n\n"));
+    if (quiet.length) inner["system-out"] = clean(quiet.map(describe2).join("\n\n"));
     return { failed: !!first, node: testcase(`drift.checks.${check2}`, `${check2} \xB7 ${operationId}`, inner) };
   });
   const unjudged = report.checks.filter((c) => !c.evaluated).map(
@@ -29594,12 +27706,23 @@ var init_sarif = __esm({
 });
 
 // src/drift/report/files.ts
-var HAR_FILE, SUGGESTION_FILES;
+var HAR_FILE, SUGGESTION_FILES, OTHER_RUN_FILES;
 var init_files = __esm({
   "src/drift/report/files.ts"() {
     "use strict";
     HAR_FILE = "exchanges.har";
     SUGGESTION_FILES = { spec: "openapi.suggested.yaml", list: "spec-suggestions.md" };
+    OTHER_RUN_FILES = [
+      { file: HAR_FILE, holds: "the recording (HAR 1.2), bounded, for a browser's dev tools or `--replay`" },
+      {
+        file: SUGGESTION_FILES.spec,
+        holds: "with `--suggest-spec`: the spec with every suggested change applied, comments and layout kept"
+      },
+      {
+        file: SUGGESTION_FILES.list,
+        holds: "with `--suggest-spec`: each change as a sentence and a JSON Patch, and the commands that check and take it"
+      }
+    ];
   }
 });
 
@@ -29630,7 +27753,7 @@ async function writeReports(report, dir, secrets, options = {}) {
   }
   return written;
 }
-var REPORT_RENDERERS, REPORT_FILES;
+var REPORT_RENDERERS, REPORT_FILES, RUN_FILES;
 var init_write = __esm({
   "src/drift/report/write.ts"() {
     "use strict";
@@ -29642,12 +27765,1922 @@ var init_write = __esm({
     init_files();
     init_files();
     REPORT_RENDERERS = [
-      { file: "report.json", render: renderJson },
-      { file: "report.md", render: renderMarkdown },
-      { file: "junit.xml", render: renderJunit },
-      { file: "report.sarif", render: renderSarif }
+      {
+        file: "report.json",
+        render: renderJson,
+        holds: "outcome, exit code, reasons, target, spec hash, summary, findings, coverage, the checks evaluated or not (and why), steps, cleanup"
+      },
+      {
+        file: "report.md",
+        render: renderMarkdown,
+        holds: "the same for people; also appended to `$GITHUB_STEP_SUMMARY` when set"
+      },
+      {
+        file: "junit.xml",
+        render: renderJunit,
+        holds: "one test case per check \xD7 operation evaluated, a skipped one per check not evaluated, one per step"
+      },
+      {
+        file: "report.sarif",
+        render: renderSarif,
+        holds: "SARIF 2.1.0 for code scanning: one result per finding, on the spec's line where the fix goes"
+      }
     ];
     REPORT_FILES = REPORT_RENDERERS.map((r) => r.file);
+    RUN_FILES = [
+      ...REPORT_RENDERERS.map(({ file, holds }) => ({ file, holds })),
+      ...OTHER_RUN_FILES
+    ];
+  }
+});
+
+// src/cli/drift-plan.ts
+function resolvePlan(settings, env, { policy, named = asFlag } = {}) {
+  const out = settings.out ?? "drift-report";
+  if (out.trim() === "") throw new UsageError(`${named("out")} must name a directory`);
+  const spec2 = settings.spec;
+  if (spec2 !== void 0 && spec2.trim() === "")
+    throw new UsageError(`${named("spec")} must name a spec file (an edited copy of openapi/openapi.yaml)`);
+  const common = {
+    failOn: settings.failOn ?? JOB_DEFAULTS.failOn,
+    minCoverage: settings.minCoverage ?? {},
+    ...policy ? { policy } : {},
+    ...spec2 !== void 0 ? { spec: spec2 } : {}
+  };
+  const command = { out, json: settings.json === true, suggestSpec: settings.suggestSpec === true };
+  if (settings.replay !== void 0) {
+    const path = settings.replay;
+    if (path.trim() === "")
+      throw new UsageError(`${named("replay")} must name a HAR file (e.g. drift-report/exchanges.har)`);
+    const given = TARGET_SETTINGS.filter((key) => settings[key] !== void 0 && settings[key] !== false);
+    if (given.length > 0)
+      throw new UsageError(
+        `${given.map(named).join(", ")} ${given.length === 1 ? "has" : "have"} no effect with ${named("replay")}: a replay sends no request`
+      );
+    return {
+      job: {
+        target: { kind: "replay", path },
+        mode: defaultMode("replay"),
+        maxPages: JOB_DEFAULTS.maxPages,
+        harPages: JOB_DEFAULTS.harPages,
+        fixtures: {},
+        ...common
+      },
+      ...command,
+      cleanup: false
+    };
+  }
+  const kind = settings.target ?? "mock";
+  const mode = settings.mode ?? defaultMode(kind);
+  const cleanup = settings.cleanup === true;
+  if (cleanup && settings.mode === "read-only")
+    throw new UsageError(`${named("cleanup")} deletes endpoints; it cannot run with ${named("mode")} read-only`);
+  if (cleanup && command.suggestSpec)
+    throw new UsageError(`${named("suggestSpec")} has no effect with ${named("cleanup")}: a cleanup judges nothing`);
+  const target = targetOf(kind, settings, env, named);
+  if (spec2 !== void 0 && kind === "mock")
+    throw new UsageError(
+      `${named("spec")} judges a live Space or a recording (${named("replay")}); the embedded mock serves this package's own spec`
+    );
+  const fixtures = fixturesOf(settings.fixtures ?? {}, named);
+  if (Object.keys(fixtures).length > 0 && (mode === "read-only" || cleanup))
+    throw new UsageError(
+      `${named("fixtures")} has no effect ${cleanup ? `with ${named("cleanup")}` : "in a read-only run"}: only the creates of ${named("mode")} read-write send it`
+    );
+  return {
+    job: {
+      target,
+      mode,
+      maxPages: settings.maxPages ?? JOB_DEFAULTS.maxPages,
+      ...settings.timeoutMs !== void 0 ? { timeoutMs: settings.timeoutMs } : {},
+      ...settings.maxDurationMs !== void 0 ? { maxDurationMs: settings.maxDurationMs } : {},
+      harPages: settings.harPages ?? JOB_DEFAULTS.harPages,
+      fixtures,
+      ...common
+    },
+    ...command,
+    cleanup
+  };
+}
+function targetOf(kind, settings, env, named) {
+  if (kind === "mock") {
+    if (settings.baseUrl !== void 0)
+      throw new UsageError(
+        `${named("baseUrl")} is only for ${named("target")} live (the mock runs in-process on a free port)`
+      );
+    if (settings.allowInsecureHttp)
+      throw new UsageError(
+        `${named("allowInsecureHttp")} is only for ${named("target")} live (the embedded mock is on loopback)`
+      );
+    return { kind, ...settings.mockFault ? { fault: settings.mockFault } : {} };
+  }
+  if (settings.mockFault !== void 0)
+    throw new UsageError(`${named("mockFault")} is only for ${named("target")} mock`);
+  const live = liveTargetFromEnv(env, {
+    ...settings.baseUrl !== void 0 ? { baseUrl: settings.baseUrl } : {},
+    allowInsecureHttp: settings.allowInsecureHttp === true
+  });
+  if ("missing" in live) {
+    if (live.missing.credentials.length > 0)
+      throw new UsageError(
+        `${named("target")} live needs ${live.missing.credentials.join(" and ")} in the environment (credentials are never taken from flags or files)`
+      );
+    throw new UsageError(`${named("target")} live needs ${named("baseUrl")}, SIGNALWIRE_BASE_URL or SIGNALWIRE_SPACE`);
+  }
+  if (live.allowInsecureHttp && !(live.baseUrl ?? "").toLowerCase().startsWith("http://"))
+    throw new UsageError(
+      `${named("allowInsecureHttp")} has no effect: the base URL is not http:// (a Space is always https://)`
+    );
+  return live;
+}
+function fixturesOf(given, named) {
+  for (const [field, value] of Object.entries(given)) {
+    const problem2 = fixtureProblem(field, value);
+    if (problem2 !== void 0) throw new UsageError(`${named("fixtures")} ${problem2}`);
+  }
+  return given;
+}
+var DRIFT_OPTIONS, asFlag, TARGET_SETTINGS;
+var init_drift_plan = __esm({
+  "src/cli/drift-plan.ts"() {
+    "use strict";
+    init_command();
+    init_fault_flag();
+    init_coverage();
+    init_checks();
+    init_types4();
+    init_job();
+    init_fixtures();
+    init_write();
+    DRIFT_OPTIONS = {
+      target: {
+        kind: "choice",
+        choices: ["mock", "live"],
+        help: "mock (default): the embedded mock, started in-process on a free port;\nlive: a SignalWire Space (credentials from the environment only)"
+      },
+      baseUrl: {
+        flag: "base-url",
+        kind: "text",
+        value: "URL",
+        help: "live only; default SIGNALWIRE_BASE_URL, else derived from SIGNALWIRE_SPACE.\nhttp:// is allowed for loopback hosts only, unless --allow-insecure-http"
+      },
+      allowInsecureHttp: {
+        flag: "allow-insecure-http",
+        kind: "switch",
+        help: "live only: allow a plain http:// base URL on a host other than loopback\n(e.g. the mock as a docker-compose service); credentials go there in clear"
+      },
+      mode: {
+        kind: "choice",
+        choices: DRIFT_MODES,
+        value: "MODE",
+        help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
+      },
+      failOn: {
+        flag: "fail-on",
+        kind: "choice",
+        choices: SEVERITIES,
+        value: "SEVERITY",
+        help: "breaking, warning (default) or info: findings at or above it mean drift"
+      },
+      out: {
+        kind: "text",
+        value: "DIR",
+        help: `report folder (default drift-report):
+${[...REPORT_FILES, HAR_FILE].join(", ")}`
+      },
+      maxPages: {
+        flag: "max-pages",
+        kind: "count",
+        min: 1,
+        help: `upper bound of the pages any one walk reads (default ${JOB_DEFAULTS.maxPages})`
+      },
+      mockFault: {
+        flag: "mock-fault",
+        ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)")
+      },
+      fixtures: {
+        flag: "fixture",
+        kind: "pairs",
+        of: "text",
+        value: "FIELD=VALUE",
+        example: "call_video_room_id=<id of a video room>",
+        help: "read-write: the value a create sends for a handler's companion field, above all the\nid of a resource of the Space a reference must name (call_video_room_id=<id>);\nrepeatable. Without one, a live run creates no endpoint of a kind whose reference\nit does not know"
+      },
+      config: {
+        kind: "text",
+        value: "FILE",
+        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
+      },
+      minCoverage: {
+        flag: "min-coverage",
+        kind: "pairs",
+        of: "percent",
+        keys: CRITERIA,
+        value: "CRITERION=PERCENT",
+        example: "responseProperties=80",
+        help: `a run that covers less of a criterion is inconclusive (exit 2); repeatable.
+Criteria: ${CRITERIA.join(", ")}`
+      },
+      timeoutMs: {
+        flag: "timeout",
+        kind: "count",
+        min: 1,
+        value: "MS",
+        help: "per request, each attempt (default 30000 live, 2000 against the embedded mock)"
+      },
+      maxDurationMs: {
+        flag: "max-duration",
+        kind: "duration",
+        max: 86400,
+        value: "S",
+        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
+      },
+      cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
+      suggestSpec: {
+        flag: "suggest-spec",
+        kind: "switch",
+        help: "also write openapi.suggested.yaml (the spec with a suggested change for every\nschema finding applied) and spec-suggestions.md (the list, for a pull request)"
+      },
+      spec: {
+        kind: "text",
+        value: "FILE",
+        help: "judge by this copy of the spec (e.g. your edited one, or a run's openapi.suggested.yaml)\ninstead of the package's own; live targets and --replay only. It must describe\nthe same operations"
+      },
+      replay: {
+        kind: "text",
+        value: "HAR",
+        help: "judge a recording (a run's exchanges.har) against the current spec, offline:\nno request, no credentials; writes the same reports with target kind replay"
+      },
+      harPages: {
+        flag: "har-pages",
+        kind: "count",
+        min: 0,
+        help: `pages followed through links.next that exchanges.har keeps per step, besides the
+last one (default ${JOB_DEFAULTS.harPages}); every other request is always kept`
+      },
+      json: { kind: "switch", help: "print report.json to stdout instead of the summary" }
+    };
+    asFlag = (key) => flagOf(key, DRIFT_OPTIONS[key]);
+    TARGET_SETTINGS = [
+      "target",
+      "baseUrl",
+      "allowInsecureHttp",
+      "mode",
+      "maxPages",
+      "mockFault",
+      "timeoutMs",
+      "maxDurationMs",
+      "harPages",
+      "fixtures",
+      "cleanup"
+    ];
+  }
+});
+
+// src/cli/drift-config.ts
+function readDriftConfig(text, shownAs) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DriftConfigError(`${shownAs} is not JSON: ${error.message}`);
+  }
+  const fail = (pointer2, problem2) => {
+    throw new DriftConfigError(`${shownAs}: ${pointer2 || "the top level"} ${problem2}`);
+  };
+  if (!isPlainObject(raw)) return fail("", "must be an object");
+  for (const key of Object.keys(raw))
+    if (!KEYS.includes(key))
+      fail(
+        `/${key}`,
+        `is no setting of the drift job; the settings are ${KEYS.filter((k) => k !== "$schema").join(", ")}`
+      );
+  const settings = {};
+  for (const key of FILE_SETTINGS) {
+    if (raw[key] === void 0) continue;
+    const read = valueFromJson(DRIFT_OPTIONS[key], raw[key]);
+    if ("problem" in read) fail(`/${key}${read.at ?? ""}`, read.problem);
+    else settings[key] = read.value;
+  }
+  return {
+    settings,
+    policy: { checks: checksOf(raw.checks, fail), acknowledged: acknowledgedOf(raw.acknowledged, fail) }
+  };
+}
+function checksOf(raw, fail) {
+  if (raw === void 0) return {};
+  if (!isPlainObject(raw)) return fail("/checks", "must be an object keyed by check id");
+  const known2 = ALL_CHECKS.map((c) => c.id);
+  const ops = Object.keys(operations2);
+  const out = {};
+  for (const [id, entry] of Object.entries(raw)) {
+    const at2 = `/checks/${id}`;
+    if (!known2.includes(id)) fail(at2, `is no check id; the checks are ${known2.join(", ")}`);
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { enabled?, severity?, operations? }");
+    const e = entry;
+    for (const key of Object.keys(e))
+      if (!["enabled", "severity", "operations"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of a check; give enabled, severity or operations");
+    if (e.enabled !== void 0 && typeof e.enabled !== "boolean") fail(`${at2}/enabled`, "must be true or false");
+    if (e.severity !== void 0 && !SEVERITIES.includes(e.severity))
+      fail(`${at2}/severity`, `must be one of ${SEVERITIES.join(", ")}`);
+    if (e.enabled === void 0 && e.severity === void 0)
+      fail(at2, "changes nothing: give enabled: false or a severity");
+    if (e.operations !== void 0) {
+      if (!Array.isArray(e.operations) || e.operations.length === 0)
+        fail(`${at2}/operations`, "must be a non-empty list of operation ids");
+      e.operations.forEach((op, i) => {
+        if (typeof op !== "string" || !ops.includes(op))
+          fail(`${at2}/operations/${i}`, `is no operation id; the operations are ${ops.join(", ")}`);
+      });
+    }
+    out[id] = {
+      ...e.enabled !== void 0 ? { enabled: e.enabled } : {},
+      ...e.severity !== void 0 ? { severity: e.severity } : {},
+      ...e.operations !== void 0 ? { operations: e.operations } : {}
+    };
+  }
+  return out;
+}
+function acknowledgedOf(raw, fail) {
+  if (raw === void 0) return [];
+  if (!Array.isArray(raw)) return fail("/acknowledged", "must be a list of { finding, reason, until }");
+  return raw.map((entry, i) => {
+    const at2 = `/acknowledged/${i}`;
+    if (!isPlainObject(entry)) fail(at2, "must be an object: { finding, reason, until }");
+    const e = entry;
+    for (const key of Object.keys(e))
+      if (!["finding", "reason", "until"].includes(key))
+        fail(`${at2}/${key}`, "is no setting of an acknowledgement; give finding, reason and until");
+    if (typeof e.finding !== "string" || !FINDING_ID.test(e.finding))
+      fail(`${at2}/finding`, "must be a finding id: 16 hex digits, as the reports show it");
+    if (typeof e.reason !== "string" || e.reason.trim() === "")
+      fail(`${at2}/reason`, "must say why (a ticket, a decision)");
+    if (typeof e.until !== "string" || !isDate(e.until)) fail(`${at2}/until`, "must be a date, YYYY-MM-DD");
+    return { finding: e.finding, reason: e.reason, until: e.until };
+  });
+}
+function isDate(text) {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+var DriftConfigError, COMMAND_ONLY, FILE_SETTINGS, KEYS, FINDING_ID, DATE;
+var init_drift_config = __esm({
+  "src/cli/drift-config.ts"() {
+    "use strict";
+    init_checks();
+    init_spec();
+    init_json_pointer();
+    init_command();
+    init_drift_plan();
+    DriftConfigError = class extends Error {
+      name = "DriftConfigError";
+    };
+    COMMAND_ONLY = ["config", "replay", "cleanup", "json"];
+    FILE_SETTINGS = Object.keys(DRIFT_OPTIONS).filter(
+      (key) => !COMMAND_ONLY.includes(key)
+    );
+    KEYS = ["$schema", "checks", "acknowledged", ...FILE_SETTINGS];
+    FINDING_ID = /^[0-9a-f]{16}$/;
+    DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  }
+});
+
+// src/drift/scenarios/judged.ts
+function notEvaluatedReason(check2, mode, kind) {
+  if (kind === "replay" && !RESPONSE_CHECK_IDS.has(check2)) {
+    return "a replay judges each recorded answer on its own; this check compares answers with what a live run did before them";
+  }
+  return CHECKS_JUDGED[mode].includes(check2) ? "no step of this run reached it (a step before it stopped, or there was nothing to judge)" : `${mode} runs do not judge it (it needs endpoints the run creates, updates or deletes)`;
+}
+var SCENARIO, READ_ONLY, CHECKS_JUDGED, RESPONSE_CHECK_IDS;
+var init_judged = __esm({
+  "src/drift/scenarios/judged.ts"() {
+    "use strict";
+    init_checks();
+    SCENARIO = Object.values(SCENARIO_CHECKS);
+    READ_ONLY = [...RESPONSE_CHECKS, ...SCENARIO.filter((c) => c.needs === "reads")].map((c) => c.id);
+    CHECKS_JUDGED = {
+      "read-only": READ_ONLY,
+      "read-write": [...READ_ONLY, ...SCENARIO.filter((c) => c.needs === "writes").map((c) => c.id)]
+    };
+    RESPONSE_CHECK_IDS = new Set(RESPONSE_CHECKS.map((c) => c.id));
+  }
+});
+
+// src/drift/suggest.ts
+function intentOf(finding) {
+  const { pointer: specPointer } = specLocation(finding);
+  switch (finding.check) {
+    case "field-undocumented":
+      return { kind: "add-property", object: specPointer, key: lastToken(finding.pointer) };
+    case "enum-value-unknown":
+      return { kind: "add-enum", schema: resolved(specPointer) };
+    case "field-missing":
+      return lastToken(parentOf(specPointer)) === "properties" ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) } : void 0;
+    case "field-type-mismatch":
+      return { kind: "widen", schema: specPointer };
+    case "format-mismatch":
+      return {
+        kind: "drop-format",
+        schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer)
+      };
+    case "status-code-undocumented":
+      return finding.status === null ? void 0 : { kind: "add-response", responses: specPointer, status: finding.status };
+    default:
+      return void 0;
+  }
+}
+function suggestChanges(findings, evidence) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const intent = intentOf(finding);
+    if (!intent) continue;
+    const key = intentKey(intent);
+    const group = groups.get(key) ?? { intent, findings: [] };
+    group.findings.push(finding);
+    groups.set(key, group);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const { intent, findings: group } of groups.values()) {
+    const merged = mergeEvidence(group.map((f) => evidence.get(f.id)));
+    const suggestion = build(intent, merged);
+    if (suggestion) for (const f of group) out.set(f.id, suggestion);
+  }
+  return out;
+}
+function mergeEvidence(all) {
+  const merged = { occurrences: 0, types: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map(), more: false };
+  for (const e of all) {
+    if (!e) continue;
+    merged.occurrences += e.occurrences;
+    for (const t of e.types) merged.types.add(t);
+    for (const [k, v] of e.values) merged.values.set(k, v);
+    merged.more ||= e.more;
+    merged.contentType ??= e.contentType;
+  }
+  return merged;
+}
+function build(intent, evidence) {
+  const seen = `seen ${evidence.occurrences} time${evidence.occurrences === 1 ? "" : "s"}`;
+  switch (intent.kind) {
+    case "add-property": {
+      const schema = evidence.values.size > 0 ? inferSchema([...evidence.values.values()], evidence) : typeSchema(evidence.types);
+      const properties = `${intent.object}/properties`;
+      const patch = node(properties) === void 0 ? [{ op: "add", path: properties, value: { [intent.key]: schema } }] : [{ op: "add", path: `${properties}${pointer(intent.key)}`, value: schema }];
+      return {
+        text: `Document \`${intent.key}\` in ${describe3(intent.object)} as ${describeSchema(schema)} (${seen}).`,
+        patch
+      };
+    }
+    case "add-enum": {
+      const schema = node(intent.schema);
+      if (!isPlainObject(schema)) return void 0;
+      const values = [...evidence.values.values()];
+      if (Array.isArray(schema.enum)) {
+        const known2 = new Set(schema.enum.map((v) => JSON.stringify(v)));
+        const added = values.filter((v) => !known2.has(JSON.stringify(v)));
+        if (added.length === 0) return void 0;
+        return {
+          text: `Add ${list(added)} to the values of ${describe3(intent.schema)} (${seen}).`,
+          patch: added.map((value) => ({ op: "add", path: `${intent.schema}/enum/-`, value }))
+        };
+      }
+      if ("const" in schema) {
+        return {
+          text: `Allow ${list(values)} besides ${JSON.stringify(schema.const)} in ${describe3(intent.schema)} (${seen}).`,
+          patch: [
+            { op: "remove", path: `${intent.schema}/const` },
+            { op: "add", path: `${intent.schema}/enum`, value: [schema.const, ...values] }
+          ]
+        };
+      }
+      return void 0;
+    }
+    case "optional": {
+      const required = node(`${intent.object}/required`);
+      const index = Array.isArray(required) ? required.indexOf(intent.key) : -1;
+      if (index < 0) return void 0;
+      return {
+        text: `Make \`${intent.key}\` optional in ${describe3(intent.object)}: answers came without it (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.object}/required/${index}` }]
+      };
+    }
+    case "widen":
+      return widen(intent.schema, evidence, seen);
+    case "drop-format": {
+      const schema = node(intent.schema);
+      if (!isPlainObject(schema) || typeof schema.format !== "string") return void 0;
+      return {
+        text: `Drop \`format: ${schema.format}\` from ${describe3(intent.schema)}: answers held values that are not ${schema.format} (${seen}).`,
+        patch: [{ op: "remove", path: `${intent.schema}/format` }]
+      };
+    }
+    case "add-response": {
+      const body = [...evidence.values.values()];
+      const response = {
+        description: `Observed from the live API (status ${intent.status}); describe when it is sent.`
+      };
+      const mediaType = (evidence.contentType ?? "").split(";")[0].trim().toLowerCase();
+      if (body.length > 0 && mediaType) response.content = { [mediaType]: { schema: inferSchema(body, evidence) } };
+      return {
+        text: `Document status ${intent.status} under ${describe3(intent.responses)} (${seen}).`,
+        patch: [{ op: "add", path: `${intent.responses}/${intent.status}`, value: response }]
+      };
+    }
+  }
+}
+function widen(schemaPointer, evidence, seen) {
+  const schema = node(schemaPointer);
+  if (!isPlainObject(schema)) return void 0;
+  const observed = [...evidence.types];
+  if (observed.length === 0) return void 0;
+  const onlyNull = observed.every((t) => t === "null");
+  const what = onlyNull ? "nullable" : `also ${list(observed)}`;
+  if (typeof schema.$ref === "string") {
+    const other = inferSchema([...evidence.values.values()], evidence);
+    return {
+      text: `Make ${describe3(schemaPointer)} ${what} (${seen}).`,
+      patch: [{ op: "replace", path: schemaPointer, value: { anyOf: [{ $ref: schema.$ref }, other] } }]
+    };
+  }
+  const declared = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
+  const union = [...declared];
+  for (const t of observed) if (!union.includes(t) && !(t === "integer" && union.includes("number"))) union.push(t);
+  const patch = [
+    {
+      op: declared.length > 0 ? "replace" : "add",
+      path: `${schemaPointer}/type`,
+      value: union.length === 1 ? union[0] : union
+    }
+  ];
+  if (observed.includes("null") && Array.isArray(schema.enum) && !schema.enum.includes(null))
+    patch.push({ op: "add", path: `${schemaPointer}/enum/-`, value: null });
+  return { text: `Make ${describe3(schemaPointer)} ${what} (${seen}).`, patch };
+}
+function typeSchema(seen) {
+  const types = new Set(seen);
+  if (types.has("number")) types.delete("integer");
+  const nonNull = [...types].filter((t) => t !== "null");
+  const typeList = types.has("null") ? [...nonNull, "null"] : nonNull;
+  return typeList.length === 0 ? {} : { type: typeList.length === 1 ? typeList[0] : typeList };
+}
+function inferSchema(values, evidence) {
+  const types = new Set(values.map(jsonTypeOf));
+  const schema = typeSchema(types);
+  const nonNull = [...types].filter((t) => t !== "null" && !(t === "integer" && types.has("number")));
+  if (nonNull.length !== 1) return schema;
+  const present = values.filter((v) => v !== null);
+  if (nonNull[0] === "string") {
+    const strings = present;
+    if (strings.every((s) => DATE_TIME.test(s))) schema.format = "date-time";
+    else if (strings.every((s) => UUID.test(s))) schema.format = "uuid";
+    else if (!evidence.more && strings.length <= 3 && evidence.occurrences >= 2 * strings.length && strings.every((s) => IDENTIFIER.test(s))) {
+      schema.enum = types.has("null") ? [...strings, null] : strings;
+    }
+  } else if (nonNull[0] === "object") {
+    const keys = /* @__PURE__ */ new Map();
+    for (const object of present)
+      for (const [k, v] of Object.entries(object)) keys.set(k, [...keys.get(k) ?? [], v]);
+    schema.properties = Object.fromEntries(
+      [...keys].map(([k, vs]) => [k, inferSchema(vs, { more: true, occurrences: vs.length })])
+    );
+  } else if (nonNull[0] === "array") {
+    const items = present.flat();
+    if (items.length > 0) schema.items = inferSchema(items, { more: true, occurrences: items.length });
+  }
+  return schema;
+}
+function describeSchema(schema) {
+  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : typeof schema.type === "string" ? schema.type : void 0;
+  const noun = type === void 0 ? "any value" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+  const extra = [
+    typeof schema.format === "string" ? `format ${schema.format}` : "",
+    Array.isArray(schema.enum) ? `one of ${list(schema.enum)}` : ""
+  ].filter(Boolean);
+  return `${noun}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
+}
+function describe3(specPointer) {
+  const tokens = splitPointer(specPointer);
+  if (tokens[0] === "paths" && tokens.length >= 3) {
+    const op = Object.entries(operations2).find(([, o]) => o.path === tokens[1] && o.method.toLowerCase() === tokens[2]);
+    return `${op ? op[0] : `${tokens[2].toUpperCase()} ${tokens[1]}`}${tokens.length > 3 ? ` (${tokens.slice(3).join(".")})` : ""}`;
+  }
+  return `\`${tokens.join(".")}\``;
+}
+function list(values) {
+  return values.map((v) => JSON.stringify(v)).join(", ");
+}
+var node, lastToken, parentOf, intentKey, DATE_TIME, UUID, IDENTIFIER;
+var init_suggest = __esm({
+  "src/drift/suggest.ts"() {
+    "use strict";
+    init_spec();
+    init_json_pointer();
+    init_finding();
+    init_spec_location();
+    node = (p) => at(specDocument, p);
+    lastToken = (p) => splitPointer(p).at(-1) ?? "";
+    parentOf = (p, levels = 1) => splitPointer(p).slice(0, -levels).reduce((acc, t) => acc + pointer(t), "");
+    intentKey = (i) => JSON.stringify(i);
+    DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    IDENTIFIER = /^[A-Za-z0-9_.-]{1,40}$/;
+  }
+});
+
+// src/drift/outcome.ts
+function decideOutcome(hasDrift, reasons) {
+  if (hasDrift) return "drift";
+  return reasons.length > 0 ? "inconclusive" : "pass";
+}
+function unfinishedReasons(stopped, steps) {
+  const reasons = stopped ? [stopped] : [];
+  for (const step of steps)
+    if (step.result === "incomplete" && step.note && step.note !== stopped) reasons.push(`${step.name}: ${step.note}`);
+  return reasons;
+}
+function buildReport(input) {
+  const { session, cleanup } = input;
+  const reasons = unfinishedReasons(input.stopped, session.steps);
+  if (cleanup && cleanup.leftovers.length > 0) {
+    reasons.push(
+      `${cleanup.leftovers.length} endpoint(s) this run created could not be removed: ${cleanup.leftovers.map((e) => e.username).join(", ")}`
+    );
+  }
+  const coverage = session.coverage.summary();
+  reasons.push(...coverageShortfalls(coverage.criteria, input.minCoverage ?? {}));
+  const policy = input.policy ?? NO_POLICY;
+  const found = session.findings.findings();
+  const suggestions = suggestChanges(found, session.evidence);
+  const applied = applyPolicy(
+    found.map((f) => {
+      const suggestion = suggestions.get(f.id);
+      return suggestion ? { ...f, suggestion } : f;
+    }),
+    policy,
+    input.startedAt.slice(0, 10)
+  );
+  const findings = applied.findings;
+  const outcome = decideOutcome(
+    findings.some((f) => counts(f, input.failOn)),
+    reasons
+  );
+  const evaluatedPairs = session.findings.evaluatedPairs().filter((p) => !isDisabled(policy, p.check, p.operationId));
+  const evaluatedIds = new Set(evaluatedPairs.map((p) => p.check));
+  return {
+    tool: "sip-endpoints-drift",
+    toolVersion: version,
+    reportVersion: 1,
+    runId: input.runId,
+    outcome,
+    exitCode: EXIT_CODES[outcome],
+    reasons,
+    failOn: input.failOn,
+    target: input.target,
+    spec: input.spec,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    summary: {
+      requests: session.requests,
+      retries: session.retries,
+      findings: countBySeverity(findings),
+      occurrences: findings.reduce((sum, f) => sum + f.occurrences, 0)
+    },
+    findings,
+    coverage,
+    checks: ALL_CHECKS.map(({ id, severity }) => {
+      const evaluated = evaluatedIds.has(id);
+      const count = findings.filter((f) => f.check === id).length;
+      const regraded = policy.checks[id]?.severity !== void 0 && policy.checks[id]?.operations === void 0 ? policy.checks[id].severity : severity;
+      const note = isDisabledEverywhere(policy, id) ? `disabled by the configuration (checks.${id}.enabled: false)` : notEvaluatedReason(id, input.target.mode, input.target.kind);
+      return { id, severity: regraded, evaluated, findings: count, ...evaluated ? {} : { note } };
+    }),
+    acknowledgements: applied.acknowledgements,
+    evaluated: evaluatedPairs,
+    steps: session.steps,
+    ...cleanup ? { cleanup } : {}
+  };
+}
+function countBySeverity(findings) {
+  const counted = { breaking: 0, warning: 0, info: 0 };
+  for (const f of findings) counted[f.severity] += 1;
+  return counted;
+}
+var init_outcome = __esm({
+  "src/drift/outcome.ts"() {
+    "use strict";
+    init_checks();
+    init_coverage();
+    init_policy();
+    init_judged();
+    init_suggest();
+    init_types4();
+    init_package();
+  }
+});
+
+// src/drift/collector.ts
+var FindingCollector;
+var init_collector = __esm({
+  "src/drift/collector.ts"() {
+    "use strict";
+    init_checks();
+    FindingCollector = class {
+      byId = /* @__PURE__ */ new Map();
+      pairs = /* @__PURE__ */ new Map();
+      /** Adds findings seen in a step; returns the ids among them (each once). */
+      add(findings, step) {
+        const ids = /* @__PURE__ */ new Set();
+        for (const finding of findings) {
+          ids.add(finding.id);
+          const known2 = this.byId.get(finding.id);
+          if (known2) known2.occurrences += 1;
+          else this.byId.set(finding.id, { ...finding, occurrences: 1, step });
+        }
+        return [...ids];
+      }
+      /** Notes that a check judged an operation, whether or not it found anything. */
+      evaluated(check2, operationId) {
+        this.pairs.set(`${check2}
+${operationId}`, { check: check2, operationId });
+      }
+      get size() {
+        return this.byId.size;
+      }
+      /** Worst first, then by check and operation, so reports read the same from run to run. */
+      findings() {
+        return [...this.byId.values()].sort(
+          (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId) || a.pointer.localeCompare(b.pointer)
+        );
+      }
+      evaluatedPairs() {
+        return [...this.pairs.values()].sort(
+          (a, b) => a.check.localeCompare(b.check) || a.operationId.localeCompare(b.operationId)
+        );
+      }
+      countBySeverity() {
+        const counts2 = { breaking: 0, warning: 0, info: 0 };
+        for (const f of this.byId.values()) counts2[f.severity] += 1;
+        return counts2;
+      }
+      /** True when a finding is at or above the threshold. */
+      hasAtLeast(threshold) {
+        for (const f of this.byId.values()) if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) return true;
+        return false;
+      }
+    };
+  }
+});
+
+// src/drift/evidence.ts
+var SAMPLE, EvidenceCollector;
+var init_evidence = __esm({
+  "src/drift/evidence.ts"() {
+    "use strict";
+    init_finding();
+    init_json_pointer();
+    init_secret_fields();
+    SAMPLE = 20;
+    EvidenceCollector = class {
+      byId = /* @__PURE__ */ new Map();
+      /** Records the values behind the findings of one response. */
+      add(findings, analysis) {
+        for (const finding of findings) {
+          let evidence = this.byId.get(finding.id);
+          if (!evidence) {
+            evidence = { occurrences: 0, types: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map(), more: false };
+            this.byId.set(finding.id, evidence);
+          }
+          evidence.occurrences += 1;
+          if (finding.check === "status-code-undocumented")
+            evidence.contentType ??= analysis.exchange.headers["content-type"];
+          if (!analysis.parsed.ok) continue;
+          const value = at(analysis.parsed.value, finding.pointer);
+          if (value === void 0) continue;
+          evidence.types.add(jsonTypeOf(value));
+          if (isSecretField(splitPointer(finding.pointer).at(-1) ?? "")) continue;
+          const key = JSON.stringify(value);
+          if (evidence.values.has(key)) continue;
+          if (evidence.values.size < SAMPLE) evidence.values.set(key, value);
+          else evidence.more = true;
+        }
+      }
+      get(id) {
+        return this.byId.get(id);
+      }
+    };
+  }
+});
+
+// src/drift/session.ts
+function describeError(error) {
+  if (error instanceof Error)
+    return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}
+var RunStopped, StepIncomplete, ECHO_CHECKS, DriftSession;
+var init_session = __esm({
+  "src/drift/session.ts"() {
+    "use strict";
+    init_checks();
+    init_client2();
+    init_collector();
+    init_coverage();
+    init_evidence();
+    init_http_status();
+    init_redact();
+    init_secret_fields();
+    RunStopped = class extends Error {
+      constructor(reason) {
+        super(reason);
+        this.reason = reason;
+        this.name = "RunStopped";
+      }
+      reason;
+    };
+    StepIncomplete = class extends Error {
+      constructor(reason) {
+        super(reason);
+        this.reason = reason;
+        this.name = "StepIncomplete";
+      }
+      reason;
+    };
+    ECHO_CHECKS = new Set(RESPONSE_CHECKS.filter((c) => c.schema).map((c) => c.id));
+    DriftSession = class {
+      constructor(sendRequest, options) {
+        this.sendRequest = sendRequest;
+        this.options = options;
+        this.coverage = new CoverageTracker(currentCoverageModel(options.readOnly ?? false));
+      }
+      sendRequest;
+      options;
+      findings = new FindingCollector();
+      coverage;
+      /** What the server sent where each schema finding points: what spec suggestions are made from. */
+      evidence = new EvidenceCollector();
+      steps = [];
+      secretValues = /* @__PURE__ */ new Set();
+      requests = 0;
+      retries = 0;
+      current;
+      get interrupted() {
+        return this.options.signal?.aborted === true;
+      }
+      /**
+       * Runs a step. A `StepIncomplete` ends only this step; `RunStopped` ends the run (the step is
+       * recorded first, so the report says where it stopped).
+       */
+      async step(name2, body) {
+        const record = { name: name2, result: "passed", requests: 0, findings: [] };
+        this.steps.push(record);
+        const previous = this.current;
+        this.current = record;
+        this.options.onProgress?.({ step: name2, requests: this.requests, findings: this.findings.size });
+        try {
+          return await body();
+        } catch (error) {
+          if (error instanceof StepIncomplete || error instanceof RunStopped) {
+            record.result = "incomplete";
+            record.note = error.reason;
+            if (error instanceof StepIncomplete) return void 0;
+          }
+          throw error;
+        } finally {
+          if (record.result === "passed" && this.stepFailed(record)) record.result = "failed";
+          this.current = previous;
+        }
+      }
+      /** Records a step the run did not get to, so the report shows the gap. */
+      skip(name2, note) {
+        this.steps.push({ name: name2, result: "skipped", requests: 0, findings: [], note });
+      }
+      /** Sends one request and judges its response (see `RequestOptions`). */
+      async request(request, options = {}) {
+        if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
+        let exchange;
+        const startedAt = Date.now();
+        try {
+          const signal = options.cleanup ? this.options.cleanupSignal : this.options.signal;
+          exchange = await this.sendRequest(signal ? { ...request, signal } : request);
+        } catch (error) {
+          if (this.interrupted && !options.cleanup) throw new RunStopped(this.stopReason());
+          if (options.cleanup && this.options.cleanupSignal?.aborted)
+            throw new RunStopped(String(this.options.cleanupSignal.reason));
+          const unsent = isArgumentError(error);
+          if (!unsent) this.countRequest();
+          const what = unsent ? "the request could not be sent" : "the target gave no answer";
+          throw new RunStopped(`${request.operationId}: ${what} (${describeError(error)})`);
+        }
+        this.countRequest();
+        const analysis = analyseResponse(exchange);
+        this.addSecrets(valuesUnderKeys(request.body, isSecretField));
+        if (analysis.parsed.ok) this.addSecrets(valuesUnderKeys(analysis.parsed.value, isSecretField));
+        this.options.onExchange?.({
+          exchange,
+          request,
+          step: this.current?.name ?? "",
+          startedAt,
+          invalidInput: options.invalidInput === true,
+          followsLink: options.followsLink === true
+        });
+        this.retries += Math.max(0, (exchange.attempts ?? 1) - 1);
+        const { retried = [], ...final } = exchange;
+        for (const earlier of retried) {
+          const answer = analyseResponse({ ...final, ...earlier });
+          if (answer.parsed.ok) this.addSecrets(valuesUnderKeys(answer.parsed.value, isSecretField));
+          this.coverage.record({ ...final, ...earlier }, answer.parsed);
+          this.judgeAnswer(answer, options);
+        }
+        this.coverage.recordRequest(exchange);
+        this.coverage.record(exchange, analysis.parsed);
+        const elsewhere = options.notThisApi?.({ exchange, analysis });
+        if (elsewhere !== void 0) throw new RunStopped(elsewhere);
+        if (!(options.followsLink && exchange.status === 404)) this.judgeAnswer(analysis, options);
+        this.options.onProgress?.({
+          step: this.current?.name ?? "",
+          requests: this.requests,
+          findings: this.findings.size
+        });
+        const ownCredentials = request.auth === void 0 || request.auth === "default";
+        if (ownCredentials && exchange.status === 401) {
+          throw new RunStopped(`the target refused the given credentials (401 on ${exchange.operationId})`);
+        }
+        return { exchange, analysis };
+      }
+      /** Runs every response check on one answer and files what they find. */
+      judgeAnswer(analysis, options) {
+        const { exchange } = analysis;
+        const accepted = isSuccess(exchange.status);
+        const found = options.invalidInput && accepted ? checkAnalysed(analysis).filter((f) => !ECHO_CHECKS.has(f.check)) : checkAnalysed(analysis);
+        this.evidence.add(found, analysis);
+        this.file(found);
+        for (const check2 of RESPONSE_CHECKS) this.findings.evaluated(check2.id, exchange.operationId);
+      }
+      /**
+       * Values to scrub from every output: the API token, and every value under a secret-named or
+       * write-only key of any body sent or received (passwords the run sends, and any a server reveals).
+       */
+      get secrets() {
+        return [...this.secretValues];
+      }
+      /** Registers values to scrub from every output. */
+      addSecrets(values) {
+        for (const value of values) this.secretValues.add(value);
+      }
+      /** Runs a scenario check and files what it finds; returns that, for a step whose next question depends on it. */
+      judge(check2, evidence) {
+        this.requireAnswer(evidence, check2.id);
+        this.findings.evaluated(check2.id, evidence.exchange.operationId);
+        const found = runScenarioCheck(check2, evidence);
+        this.file(found);
+        return found;
+      }
+      /**
+       * Judges the status a step expects (`status-code-unexpected`). A 5xx or 429 that survived the
+       * retries answers nothing about the expectation, so the step is then incomplete: no evidence, no pass.
+       */
+      expectStatus(sent, expected, situation) {
+        this.requireAnswer(sent, situation);
+        this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected, situation });
+      }
+      /**
+       * A request that must be refused with one documented status (401 without credentials, 422 for
+       * an invalid body): `check` judges an acceptance; a refusal with another status is judged as
+       * `status-code-unexpected` (or, undocumented, by the response checks), never passed as "not 2xx".
+       */
+      expectRefusal(check2, evidence, status, situation) {
+        if (this.judge(check2, evidence).length === 0) this.expectStatus(evidence, [status], situation);
+      }
+      /** The step cannot judge a 5xx or a 429 (after the retries); it is incomplete instead of passing. */
+      requireAnswer(sent, situation) {
+        const { status, attempts, operationId } = sent.exchange;
+        if (status >= 500 || status === 429)
+          throw new StepIncomplete(
+            `${situation}: ${operationId} answered ${status}${attempts && attempts > 1 ? ` after ${attempts} attempts` : ""}, so nothing could be judged`
+          );
+      }
+      /**
+       * The step needs a 2xx JSON answer; returns the parsed body. A refusal the spec documents (a
+       * 422, a 404) is judged first, as `status-code-unexpected`; a 5xx or 429 only leaves the step
+       * incomplete.
+       */
+      expectJson(sent, what) {
+        const { status } = sent.exchange;
+        if (!isSuccess(status) && status < 500 && status !== 429)
+          this.judge(SCENARIO_CHECKS.statusCodeUnexpected, { exchange: sent.exchange, expected: "2xx", situation: what });
+        return this.requireJson(sent, what);
+      }
+      /** The step cannot go on without a 2xx JSON answer; returns the parsed body. */
+      requireJson(sent, what) {
+        const { exchange, analysis } = sent;
+        if (!isSuccess(exchange.status))
+          throw new StepIncomplete(`${what}: ${exchange.operationId} answered ${exchange.status}`);
+        if (!analysis.parsed.ok)
+          throw new StepIncomplete(`${what}: the ${exchange.status} body of ${exchange.operationId} is not JSON`);
+        return analysis.parsed.value;
+      }
+      stopReason() {
+        const reason = this.options.signal?.reason;
+        return typeof reason === "string" && reason.startsWith("the run") ? reason : "the run was interrupted";
+      }
+      countRequest() {
+        this.requests += 1;
+        if (this.current) this.current.requests += 1;
+      }
+      file(found) {
+        const ids = this.findings.add(found, this.current?.name ?? "");
+        if (this.current) {
+          for (const id of ids) if (!this.current.findings.includes(id)) this.current.findings.push(id);
+        }
+      }
+      stepFailed(record) {
+        const threshold = SEVERITY_RANK[this.options.failOn];
+        return this.findings.findings().some((f) => record.findings.includes(f.id) && SEVERITY_RANK[f.severity] >= threshold);
+      }
+    };
+  }
+});
+
+// src/drift/spec-info.ts
+function specInfo() {
+  return { path: specFacts2.source, sha256: specFacts2.sha256 };
+}
+var init_spec_info = __esm({
+  "src/drift/spec-info.ts"() {
+    "use strict";
+    init_facts();
+  }
+});
+
+// src/drift/replay.ts
+async function replayDrift({
+  recording,
+  failOn,
+  minCoverage,
+  policy,
+  now = Date.now
+}) {
+  const started = now();
+  let next = 0;
+  const session = new DriftSession(async () => recording.exchanges[next++].exchange, {
+    failOn,
+    readOnly: recording.mode === "read-only"
+  });
+  let stopped;
+  try {
+    let index = 0;
+    while (index < recording.exchanges.length) {
+      const step = recording.exchanges[index].step;
+      const end = stepEnd(recording, index);
+      await session.step(step, async () => {
+        for (let i = index; i < end; i++) {
+          const { exchange, auth, invalidInput, followsLink } = recording.exchanges[i];
+          const request = {
+            operationId: exchange.operationId,
+            auth: auth === "other" ? { projectId: "recorded", apiToken: "recorded" } : auth
+          };
+          await session.request(request, { invalidInput, followsLink });
+        }
+      });
+      index = end;
+    }
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    stopped = error.reason;
+  }
+  if (stopped === void 0 && recording.stopped !== void 0)
+    stopped = `the recorded run stopped early: ${recording.stopped}`;
+  const report = buildReport({
+    session,
+    runId: recording.runId,
+    failOn,
+    stopped,
+    cleanup: void 0,
+    target: { kind: "replay", baseUrl: recording.baseUrl, mode: recording.mode },
+    spec: specInfo(),
+    startedAt: new Date(started).toISOString(),
+    durationMs: Math.max(0, now() - started),
+    ...minCoverage ? { minCoverage } : {},
+    ...policy ? { policy } : {}
+  });
+  if (recording.omittedListPages > 0) {
+    report.steps.push({
+      name: "pages not recorded",
+      result: "skipped",
+      requests: 0,
+      findings: [],
+      note: `${recording.omittedListPages} page(s) the live run followed through links.next were not recorded (--har-pages), so this replay did not judge them`
+    });
+  }
+  return redactValue(report, session.secrets, isSecretField);
+}
+function stepEnd(recording, start) {
+  const step = recording.exchanges[start].step;
+  let end = start;
+  while (end < recording.exchanges.length && recording.exchanges[end].step === step) end++;
+  return end;
+}
+var init_replay = __esm({
+  "src/drift/replay.ts"() {
+    "use strict";
+    init_outcome();
+    init_session();
+    init_spec_info();
+    init_redact();
+    init_secret_fields();
+  }
+});
+
+// src/drift/walk.ts
+async function walkPages2(session, options, onPage) {
+  let next;
+  const listUrl = listUrlOf(options.baseUrl);
+  let last;
+  for (let index = 0; index < options.maxPages; index++) {
+    const sent = await session.request(
+      index === 0 ? { operationId: "list_sip_endpoints", query: options.query } : { operationId: "list_sip_endpoints", search: next.search },
+      { cleanup: options.cleanup, followsLink: index > 0 }
+    );
+    if (last && sent.exchange.status === 404)
+      return brokenLink(session, last, `links.next ${next.url} answered 404`, index);
+    const body = session.expectJson(sent, `${options.what}, page ${index + 1}`);
+    const items = body.data;
+    const ids = idsOfEnvelope(body);
+    if (!Array.isArray(items) || !ids) return { pages: index + 1, complete: false, last };
+    last = { sent, ids, items, index };
+    await onPage(last);
+    const links = body.links;
+    const link = resolvePageLink(isPlainObject(links) ? links.next : void 0, sent.exchange.url, listUrl);
+    if (link.kind === "none") return { pages: index + 1, complete: true, last };
+    if (link.kind === "unusable") return brokenLink(session, last, link.reason, index + 1);
+    next = link;
+  }
+  return { pages: options.maxPages, complete: false, last };
+}
+function brokenLink(session, page, problem2, pages) {
+  session.judge(SCENARIO_CHECKS.paginationInconsistent, { kind: "link", exchange: page.sent.exchange, problem: problem2 });
+  return { pages, complete: false, last: page };
+}
+var init_walk = __esm({
+  "src/drift/walk.ts"() {
+    "use strict";
+    init_checks();
+    init_page_link();
+    init_json_pointer();
+  }
+});
+
+// src/drift/scenarios/cleanup.ts
+async function removeOwned(session, config, owned) {
+  for (const { id } of owned.remaining()) await deleteQuietly(session, id, () => owned.deleted(id));
+  try {
+    for (const { id, username } of await listOwned(session, config, owned)) {
+      owned.add(id, username);
+      await deleteQuietly(session, id, () => owned.deleted(id));
+    }
+    const leftovers = new Map(owned.remaining().map((e) => [e.id, e.username]));
+    for (const { id, username } of await listOwned(session, config, owned)) leftovers.set(id, username);
+    return [...leftovers].map(([id, username]) => ({ id, username }));
+  } catch (error) {
+    if (error instanceof RunStopped || error instanceof StepIncomplete)
+      throw new StepIncomplete(`cleanup could not list what is left: ${error.reason}`);
+    throw error;
+  }
+}
+async function listOwned(session, config, owned) {
+  const found = [];
+  await walkPages2(
+    session,
+    {
+      query: { filter_username: owned.prefix },
+      maxPages: config.maxPages,
+      baseUrl: config.baseUrl,
+      what: "the cleanup list",
+      cleanup: true
+    },
+    ({ items }) => {
+      for (const item of items) {
+        const { id, username } = item ?? {};
+        if (typeof id === "string" && owned.owns(username)) found.push({ id, username });
+      }
+    }
+  );
+  return found;
+}
+async function removeLeftovers(session, config) {
+  const found = [];
+  await session.step("find leftovers of earlier runs", async () => {
+    await walkPages2(
+      session,
+      {
+        query: { filter_username: "drift-" },
+        maxPages: config.maxPages,
+        baseUrl: config.baseUrl,
+        what: "the leftover list"
+      },
+      ({ items }) => {
+        for (const item of items) {
+          const { id, username } = item ?? {};
+          if (typeof id === "string" && typeof username === "string" && LEFTOVER_PATTERN.test(username))
+            found.push({ id, username });
+        }
+      }
+    );
+  });
+  const remaining = [...found];
+  await session.step(`delete ${found.length} leftover(s)`, async () => {
+    for (const leftover of found)
+      await deleteQuietly(session, leftover.id, () => remaining.splice(remaining.indexOf(leftover), 1));
+  });
+  return { found, remaining };
+}
+async function deleteQuietly(session, id, onDeleted) {
+  try {
+    const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } }, { cleanup: true });
+    if (isSuccess(sent.exchange.status) || sent.exchange.status === 404) onDeleted();
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+  }
+}
+var LEFTOVER_PATTERN;
+var init_cleanup = __esm({
+  "src/drift/scenarios/cleanup.ts"() {
+    "use strict";
+    init_session();
+    init_walk();
+    init_http_status();
+    LEFTOVER_PATTERN = /^drift-[0-9a-z]{6,}-/;
+  }
+});
+
+// src/drift/scenarios/read-only.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+function notThisApi({ exchange, analysis }, baseUrl) {
+  const expected = `expected GET ${baseUrl}/endpoints/sip to answer 200 with a JSON page { data, links } (the base URL is https://<space>.signalwire.com/api/relay/rest)`;
+  if (exchange.status === 404)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered 404; ${expected}`;
+  if (!isSuccess(exchange.status)) return void 0;
+  if (!analysis.parsed.ok)
+    return `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with a body that is not JSON; ${expected}`;
+  const body = analysis.parsed.value;
+  const envelope = isPlainObject(body) && (Array.isArray(body.data) || isPlainObject(body.links));
+  return envelope || holdsSipEndpoint(body, 0) ? void 0 : `${baseUrl} does not look like the SIP endpoint API: the list answered ${exchange.status} with JSON that holds neither a page envelope nor a SIP endpoint; ${expected}`;
+}
+function holdsSipEndpoint(node2, depth) {
+  if (depth > 3 || node2 === null || typeof node2 !== "object") return false;
+  if (isPlainObject(node2) && node2.type === "sip_endpoint") return true;
+  return Object.values(node2).some((child) => holdsSipEndpoint(child, depth + 1));
+}
+function middleOf(value) {
+  const chars = Array.from(value);
+  const length = Math.max(1, Math.floor((chars.length - 1) / 2));
+  const lower = value.toLowerCase();
+  for (let start = 1; start + length <= chars.length; start++) {
+    const piece = chars.slice(start, start + length).join("");
+    if (!lower.startsWith(piece.toLowerCase())) return piece;
+  }
+  return void 0;
+}
+function filterFor(samples, field, fallback) {
+  for (const sample of samples) {
+    const value = sample[field];
+    const piece = typeof value === "string" ? middleOf(value) : void 0;
+    if (piece !== void 0) return { filter: piece, knownMatch: sample.id };
+  }
+  return { filter: fallback };
+}
+async function readOnlyScenario(session, config) {
+  const samples = [];
+  const references = /* @__PURE__ */ new Map();
+  const referenceNames = [...referenceFields().keys()];
+  await session.step("list the first page", async () => {
+    const sent = await session.request(
+      { operationId: "list_sip_endpoints" },
+      { notThisApi: (answer) => notThisApi(answer, config.baseUrl) }
+    );
+    session.expectJson(sent, "the first page");
+  });
+  await session.step(`walk every page (page_size ${config.pageSize})`, async () => {
+    const seen = /* @__PURE__ */ new Set();
+    let withoutId = 0;
+    const walked = () => seen.size + withoutId;
+    const walk = await walkPages2(
+      session,
+      { query: { page_size: config.pageSize }, maxPages: config.maxPages, baseUrl: config.baseUrl, what: "the walk" },
+      ({ sent, ids, items }) => {
+        session.judge(paginationInconsistent2, {
+          kind: "page",
+          exchange: sent.exchange,
+          pageSize: config.pageSize,
+          ids,
+          seen
+        });
+        for (const id of ids) {
+          if (id === "") withoutId++;
+          else seen.add(id);
+        }
+        for (const item of items) {
+          for (const field of referenceNames) {
+            const value = isPlainObject(item) ? item[field] : void 0;
+            if (typeof value === "string" && value !== "" && !references.has(field)) references.set(field, value);
+          }
+          if (samples.length >= config.sampleSize) continue;
+          const { id, username, caller_id } = item ?? {};
+          if (typeof id === "string" && typeof username === "string") samples.push({ id, username, caller_id });
+        }
+      }
+    );
+    const last = walk.last;
+    const probeSize = walked() + 1;
+    if (walk.complete && last && last.ids.length >= config.pageSize && isValidListQuery({ page_size: probeSize })) {
+      const probe = await session.request({ operationId: "list_sip_endpoints", query: { page_size: probeSize } });
+      const what = `the probe for hidden pages (page_size ${probeSize})`;
+      const probeIds = idsOfEnvelope(session.expectJson(probe, what));
+      if (!probeIds)
+        throw new StepIncomplete(`${what}: the ${probe.exchange.status} body of list_sip_endpoints is no list`);
+      session.judge(paginationInconsistent2, {
+        kind: "end",
+        exchange: last.sent.exchange,
+        walked: walked(),
+        probeSize,
+        probeCount: probeIds.length
+      });
+    }
+  });
+  const bounds = listParameterBounds();
+  if (bounds.length > 0) {
+    await session.step("list at each documented bound of its parameters", async () => {
+      for (const query of bounds) {
+        const sent = await session.request({ operationId: "list_sip_endpoints", query });
+        session.expectJson(
+          sent,
+          `a list with ${Object.entries(query).map(([k, v]) => `${k}=${v}`).join("&")}`
+        );
+      }
+    });
+  }
+  const first = samples[0];
+  await session.step("list with filters", async () => {
+    const filters = [
+      { field: "username", ...filterFor(samples, "username", "drift") },
+      { field: "caller_id", ...filterFor(samples, "caller_id", "a") }
+    ];
+    for (const { field, filter, knownMatch } of filters) {
+      const items = [];
+      const walk = await walkPages2(
+        session,
+        {
+          query: { [`filter_${field}`]: filter },
+          maxPages: config.maxPages,
+          baseUrl: config.baseUrl,
+          what: `filter_${field}`
+        },
+        ({ items: page }) => {
+          for (const item of page) {
+            const { id, [field]: value } = item ?? {};
+            items.push({ id: typeof id === "string" ? id : "", value });
+          }
+        }
+      );
+      if (walk.last)
+        session.judge(filterNotApplied2, {
+          exchange: walk.last.sent.exchange,
+          field,
+          filter,
+          items,
+          knownMatch,
+          complete: walk.complete
+        });
+    }
+  });
+  if (samples.length > 0) {
+    await session.step(`retrieve ${samples.length} listed endpoint(s)`, async () => {
+      for (const sample of samples) {
+        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: sample.id } });
+        session.expectStatus(sent, "2xx", `retrieving listed endpoint ${sample.id}`);
+        session.judge(resourceMismatch2, {
+          exchange: sent.exchange,
+          body: session.requireJson(sent, `retrieve ${sample.id}`),
+          expectedId: sample.id
+        });
+      }
+    });
+  } else {
+    session.skip("retrieve listed endpoints", "the list showed no endpoint to retrieve");
+  }
+  await session.step("retrieve an unknown id (expect 404)", async () => {
+    const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id: randomUUID3() } });
+    session.expectStatus(sent, [404], "retrieving an id nobody created");
+  });
+  await session.step("list without credentials and with wrong ones (expect 401)", async () => {
+    const probe = async (request, credentials) => {
+      const sent = await session.request(request);
+      session.expectRefusal(
+        authNotEnforced2,
+        { exchange: sent.exchange, credentials },
+        401,
+        `${request.operationId} with ${credentials === "none" ? "no" : "wrong"} credentials`
+      );
+    };
+    await probe({ operationId: "list_sip_endpoints", auth: "none" }, "none");
+    await probe({ operationId: "list_sip_endpoints", auth: config.wrongCredentials }, "wrong");
+    if (first) await probe({ operationId: "retrieve_sip_endpoint", params: { id: first.id }, auth: "none" }, "none");
+  });
+  await session.step("list with an invalid page_size (expect 422)", async () => {
+    for (const invalid of invalidListQueries()) {
+      const sent = await session.request(
+        { operationId: "list_sip_endpoints", query: invalid.query },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted2,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `a list whose ${invalid.pointer} ${invalid.rule}`
+      );
+    }
+  });
+  return { references };
+}
+function listParameterBounds() {
+  return operations2.list_sip_endpoints.parameters.flatMap(
+    (p) => (p.valueClasses ?? []).filter((v) => typeof v !== "boolean").map((v) => ({ [p.name]: v })).filter((query) => isValidListQuery(query))
+  );
+}
+var authNotEnforced2, filterNotApplied2, invalidInputAccepted2, paginationInconsistent2, resourceMismatch2;
+var init_read_only = __esm({
+  "src/drift/scenarios/read-only.ts"() {
+    "use strict";
+    init_spec();
+    init_checks();
+    init_fixtures();
+    init_session();
+    init_walk();
+    init_http_status();
+    init_json_pointer();
+    ({ authNotEnforced: authNotEnforced2, filterNotApplied: filterNotApplied2, invalidInputAccepted: invalidInputAccepted2, paginationInconsistent: paginationInconsistent2, resourceMismatch: resourceMismatch2 } = SCENARIO_CHECKS);
+  }
+});
+
+// src/drift/scenarios/owned.ts
+var OwnedEndpoints;
+var init_owned = __esm({
+  "src/drift/scenarios/owned.ts"() {
+    "use strict";
+    OwnedEndpoints = class {
+      constructor(prefix) {
+        this.prefix = prefix;
+      }
+      prefix;
+      live = /* @__PURE__ */ new Map();
+      gone = /* @__PURE__ */ new Set();
+      created = 0;
+      owns(username) {
+        return typeof username === "string" && username.startsWith(this.prefix);
+      }
+      /**
+       * Records an endpoint of the run (created, or found under its prefix); refuses (returns false)
+       * anything whose username is not the run's. A deleted one found again counts as live again.
+       */
+      add(id, username) {
+        if (typeof id !== "string" || id === "" || !this.owns(username) || this.live.has(id)) return false;
+        if (!this.gone.delete(id)) this.created += 1;
+        this.live.set(id, username);
+        return true;
+      }
+      deleted(id) {
+        if (this.live.delete(id)) this.gone.add(id);
+      }
+      /** Endpoints created and not (yet) deleted. */
+      remaining() {
+        return [...this.live].map(([id, username]) => ({ id, username }));
+      }
+      get deletedCount() {
+        return this.gone.size;
+      }
+      isDeleted(id) {
+        return this.gone.has(id);
+      }
+    };
+  }
+});
+
+// src/drift/scenarios/read-write.ts
+async function readWriteScenario(session, config, onCleanup, facts = { references: /* @__PURE__ */ new Map() }) {
+  const owned = new OwnedEndpoints(config.prefix);
+  const password = () => {
+    const value = newPassword();
+    session.addSecrets([value]);
+    return value;
+  };
+  const values = { given: config.fixtures, seen: facts.references, invent: config.inventReferences };
+  try {
+    await writeSteps(session, config, owned, password, values);
+  } finally {
+    const leftovers = await session.step("clean up what this run created", () => removeOwned(session, config, owned));
+    onCleanup({ created: owned.created, deleted: owned.deletedCount, leftovers: leftovers ?? owned.remaining() });
+  }
+}
+async function writeSteps(session, config, owned, password, values) {
+  const created = [];
+  const asCreated = /* @__PURE__ */ new Map();
+  const updated = /* @__PURE__ */ new Set();
+  const remember = (body) => {
+    const { id, username } = body ?? {};
+    return owned.add(id, username) ? id : void 0;
+  };
+  const stepAbout = async (ids, none, name2, body) => {
+    if (ids.length > 0) await session.step(name2, body);
+    else session.skip(name2, none);
+  };
+  const NONE_CREATED = "this run created no endpoint (see the create steps)";
+  for (const { handler, field, what } of kindsWithoutReference(values)) {
+    session.skip(
+      createStep(handler),
+      `the run knows no ${what.replace(/^an? /, "")} to name in ${field}: give one with --fixture ${field}=<id> (or have an endpoint of the Space use one)`
+    );
+  }
+  for (const { handler, body, reference } of validCreateBodies(config.prefix, password, values)) {
+    await session.step(createStep(handler), async () => {
+      const sent = await session.request({ operationId: "create_sip_endpoint", body });
+      const refused = reference && refusalNaming(sent, reference.field);
+      if (refused !== void 0)
+        throw new StepIncomplete(
+          `the Space refused ${reference.field} ${JSON.stringify(body[reference.field])} (${refused}): give one it has with --fixture ${reference.field}=<id>`
+        );
+      session.expectStatus(sent, "2xx", `a valid create (${handler})`);
+      const answer = session.requireJson(sent, `create (${handler})`);
+      const id = remember(answer);
+      session.judge(resourceMismatch3, {
+        exchange: sent.exchange,
+        body: answer,
+        sent: body,
+        invalidAt: schemaPointers(sent)
+      });
+      if (id) {
+        created.push(id);
+        asCreated.set(id, answer);
+      }
+    });
+  }
+  await session.step("create invalid endpoints (expect 422)", async () => {
+    for (const invalid of invalidCreateBodies(config.prefix, password)) {
+      const sent = await session.request(
+        { operationId: "create_sip_endpoint", body: invalid.body },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted3,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `a create whose ${invalid.pointer} ${invalid.rule}`
+      );
+      const id = sent.analysis.parsed.ok && isSuccess(sent.exchange.status) ? remember(sent.analysis.parsed.value) : void 0;
+      if (id) await deleteOwn(session, owned, id);
+    }
+  });
+  await stepAbout(created, NONE_CREATED, "update the created endpoints", async () => {
+    for (const id of created) {
+      const sent = await session.request({ operationId: "update_sip_endpoint", params: { id }, body: UPDATE2 });
+      session.expectStatus(sent, "2xx", `updating created endpoint ${id}`);
+      const answer = session.requireJson(sent, `update ${id}`);
+      const before = asCreated.get(id) ?? {};
+      session.judge(updateNotApplied2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
+      session.judge(updateSideEffect2, { exchange: sent.exchange, body: answer, sent: UPDATE2, before });
+      session.judge(resourceMismatch3, {
+        exchange: sent.exchange,
+        body: answer,
+        expectedId: id,
+        sent: UPDATE2,
+        before,
+        invalidAt: schemaPointers(sent)
+      });
+      updated.add(id);
+    }
+  });
+  await stepAbout(created, NONE_CREATED, "retrieve the created endpoints", async () => {
+    for (const id of created) {
+      const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+      const situation = `retrieving created endpoint ${id}`;
+      session.requireAnswer(sent, situation);
+      const gone = session.judge(resourceUnavailable2, { exchange: sent.exchange, createdId: id }).length > 0;
+      if (!gone) session.expectStatus(sent, "2xx", situation);
+      if (!isSuccess(sent.exchange.status) || !sent.analysis.parsed.ok) continue;
+      const body = sent.analysis.parsed.value;
+      session.judge(resourceMismatch3, { exchange: sent.exchange, body, expectedId: id });
+      if (updated.has(id)) {
+        const evidence = { exchange: sent.exchange, body, sent: UPDATE2, before: asCreated.get(id) ?? {} };
+        session.judge(updateNotApplied2, evidence);
+        session.judge(updateSideEffect2, evidence);
+      }
+    }
+  });
+  await stepAbout(created, NONE_CREATED, "list and find the created endpoints", async () => {
+    const listed = /* @__PURE__ */ new Set();
+    const walk = await walkPages2(
+      session,
+      {
+        query: { filter_username: config.prefix },
+        maxPages: config.maxPages,
+        baseUrl: config.baseUrl,
+        what: "the filtered list"
+      },
+      ({ ids }) => {
+        for (const id of ids) listed.add(id);
+      }
+    );
+    const unseen = created.filter((id) => !listed.has(id));
+    if (unseen.length > 0 && !walk.complete)
+      throw new StepIncomplete(
+        `the filtered list ended before showing ${unseen.length} created endpoint(s), so whether they are listed is unknown`
+      );
+    if (walk.last)
+      for (const id of created)
+        session.judge(resourceUnavailable2, { exchange: walk.last.sent.exchange, createdId: id, listed });
+  });
+  await stepAbout(created, NONE_CREATED, "update with an invalid body (expect 422)", async () => {
+    for (const invalid of invalidUpdateBodies()) {
+      const sent = await session.request(
+        { operationId: "update_sip_endpoint", params: { id: created[0] }, body: invalid.body },
+        { invalidInput: true }
+      );
+      session.expectRefusal(
+        invalidInputAccepted3,
+        { exchange: sent.exchange, pointer: invalid.pointer, rule: invalid.rule },
+        422,
+        `an update whose ${invalid.pointer} ${invalid.rule}`
+      );
+    }
+  });
+  await stepAbout(created, NONE_CREATED, "create, update and delete without credentials (expect 401)", async () => {
+    const target = created[0];
+    const refused = (sent, what) => session.expectRefusal(
+      authNotEnforced3,
+      { exchange: sent.exchange, credentials: "none" },
+      401,
+      `${what} with no credentials`
+    );
+    const create = validCreateBodies(`${config.prefix}no-auth-`, password, values)[0].body;
+    const made = await session.request({ operationId: "create_sip_endpoint", body: create, auth: "none" });
+    const id = made.analysis.parsed.ok && isSuccess(made.exchange.status) ? remember(made.analysis.parsed.value) : void 0;
+    refused(made, "a create");
+    if (id) await deleteOwn(session, owned, id);
+    refused(
+      await session.request({ operationId: "update_sip_endpoint", params: { id: target }, body: UPDATE2, auth: "none" }),
+      "an update"
+    );
+    const removed = await session.request({ operationId: "delete_sip_endpoint", params: { id: target }, auth: "none" });
+    if (isSuccess(removed.exchange.status)) owned.deleted(target);
+    refused(removed, "a delete");
+  });
+  await stepAbout(created, NONE_CREATED, "delete the created endpoints", async () => {
+    for (const id of created) if (!owned.isDeleted(id)) await deleteOwn(session, owned, id);
+  });
+  const deleted = created.filter((id) => owned.isDeleted(id));
+  await stepAbout(
+    deleted,
+    "no endpoint of this run was deleted (see the delete step)",
+    "retrieve and list after delete (expect 404, not listed)",
+    async () => {
+      for (const id of deleted) {
+        const sent = await session.request({ operationId: "retrieve_sip_endpoint", params: { id } });
+        session.requireAnswer(sent, `retrieving deleted endpoint ${id}`);
+        const stillThere = session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id }).length > 0;
+        if (!stillThere) session.expectStatus(sent, [404], `retrieving deleted endpoint ${id}`);
+      }
+      const walk = await walkPages2(
+        session,
+        {
+          query: { filter_username: config.prefix },
+          maxPages: config.maxPages,
+          baseUrl: config.baseUrl,
+          what: "the list after delete"
+        },
+        ({ sent }) => {
+          for (const id of deleted) session.judge(resourceStillAvailable2, { exchange: sent.exchange, deletedId: id });
+        }
+      );
+      if (!walk.complete)
+        throw new StepIncomplete(
+          `the list after delete ended before its last page, so whether the ${deleted.length} deleted endpoint(s) are still listed is unknown`
+        );
+    }
+  );
+}
+function refusalNaming(sent, field) {
+  if (sent.exchange.status !== 422 || !sent.analysis.parsed.ok) return void 0;
+  const errors = sent.analysis.parsed.value?.errors;
+  if (!Array.isArray(errors)) return void 0;
+  const names = [field, field.replace(/_/g, " ")].map((name2) => name2.toLowerCase());
+  for (const item of errors) {
+    const detail = item?.detail;
+    if (typeof detail === "string" && names.some((name2) => detail.toLowerCase().includes(name2))) return detail;
+  }
+  return void 0;
+}
+async function deleteOwn(session, owned, id) {
+  const sent = await session.request({ operationId: "delete_sip_endpoint", params: { id } });
+  if (isSuccess(sent.exchange.status)) owned.deleted(id);
+  session.expectStatus(sent, "2xx", `deleting endpoint ${id}, which this run created`);
+}
+var authNotEnforced3, invalidInputAccepted3, resourceMismatch3, resourceStillAvailable2, resourceUnavailable2, updateNotApplied2, updateSideEffect2, UPDATE2, schemaPointers, createStep;
+var init_read_write = __esm({
+  "src/drift/scenarios/read-write.ts"() {
+    "use strict";
+    init_checks();
+    init_fixtures();
+    init_session();
+    init_walk();
+    init_cleanup();
+    init_owned();
+    init_http_status();
+    ({
+      authNotEnforced: authNotEnforced3,
+      invalidInputAccepted: invalidInputAccepted3,
+      resourceMismatch: resourceMismatch3,
+      resourceStillAvailable: resourceStillAvailable2,
+      resourceUnavailable: resourceUnavailable2,
+      updateNotApplied: updateNotApplied2,
+      updateSideEffect: updateSideEffect2
+    } = SCENARIO_CHECKS);
+    UPDATE2 = { caller_id: "drift check (updated)" };
+    schemaPointers = (sent) => new Set(sent.analysis.schemaProblems.map((p) => p.pointer));
+    createStep = (handler) => `create one endpoint (handler ${handler})`;
+  }
+});
+
+// src/drift/run.ts
+import { randomBytes as randomBytes2, randomUUID as randomUUID4 } from "node:crypto";
+function newRunId(now = Date.now()) {
+  return `${now.toString(36)}${randomBytes2(3).toString("hex")}`;
+}
+async function runDrift(options) {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const failOn = options.failOn ?? DEFAULTS.failOn;
+  const runId = options.runId ?? newRunId(started);
+  const firstAnswerMs = options.firstAnswerMs ?? (options.target.kind === "live" ? DEFAULTS.liveFirstAnswerMs : void 0);
+  const budget = runBudget(
+    options.maxDurationMs,
+    options.signal,
+    { firstAnswerMs, baseUrl: options.target.baseUrl },
+    options.schedule ?? realTimers
+  );
+  const recorder = new HarRecorder(options.harPages);
+  const session = new DriftSession(options.send, {
+    failOn,
+    readOnly: options.mode === "read-only",
+    signal: budget.scenarios,
+    cleanupSignal: budget.everything,
+    onProgress: options.onProgress,
+    onExchange: (seen) => {
+      budget.answered();
+      recorder.record(seen);
+    }
+  });
+  session.addSecrets(credentialSecrets(options.target.credentials.projectId, options.target.credentials.apiToken));
+  const config = {
+    baseUrl: options.target.baseUrl,
+    wrongCredentials: { projectId: options.target.credentials.projectId, apiToken: `wrong-${randomUUID4()}` },
+    pageSize: options.pageSize ?? DEFAULTS.pageSize,
+    maxPages: options.maxPages ?? DEFAULTS.maxPages,
+    sampleSize: options.sampleSize ?? DEFAULTS.sampleSize,
+    prefix: `drift-${runId}-`,
+    fixtures: options.fixtures ?? {},
+    inventReferences: options.target.kind === "mock"
+  };
+  let stopped;
+  let cleanup;
+  try {
+    const facts = await readOnlyScenario(session, config);
+    if (options.mode === "read-write") await readWriteScenario(session, config, (record) => cleanup = record, facts);
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    stopped = error.reason;
+  }
+  const report = buildReport({
+    session,
+    runId,
+    failOn,
+    stopped,
+    cleanup,
+    target: {
+      kind: options.target.kind,
+      baseUrl: options.target.baseUrl,
+      mode: options.mode,
+      ...options.target.fault ? { fault: options.target.fault } : {}
+    },
+    spec: specInfo(),
+    startedAt: new Date(started).toISOString(),
+    durationMs: Math.max(0, now() - started),
+    ...options.minCoverage ? { minCoverage: options.minCoverage } : {},
+    ...options.policy ? { policy: options.policy } : {}
+  });
+  budget.release();
+  const secrets = [...session.secrets];
+  const har = recorder.toHar({ runId, baseUrl: options.target.baseUrl, mode: options.mode, stopped });
+  return {
+    report: redactValue(report, secrets, isSecretField),
+    har: redactValue(har, secrets, isSecretField),
+    secrets
+  };
+}
+function runBudget(maxDurationMs, signal, silence, schedule) {
+  let answered = false;
+  const never = () => answered ? "" : `: ${silence.baseUrl} never answered`;
+  const soft = new AbortController();
+  const hard = new AbortController();
+  const cancels = [];
+  const firstAnswerMs = silence.firstAnswerMs;
+  const cancelSilence = firstAnswerMs === void 0 ? void 0 : schedule(
+    () => soft.abort(`the run got no answer within ${Math.round(firstAnswerMs / 1e3)} s of its start${never()}`),
+    firstAnswerMs
+  );
+  if (cancelSilence) cancels.push(cancelSilence);
+  if (maxDurationMs !== void 0) {
+    const seconds = Math.round(maxDurationMs / 1e3);
+    const reserve = Math.min(3e4, maxDurationMs / 4);
+    cancels.push(
+      schedule(
+        () => soft.abort(`the run reached --max-duration ${seconds} s (less the time kept for cleanup)${never()}`),
+        maxDurationMs - reserve
+      ),
+      schedule(() => hard.abort(`the run reached --max-duration ${seconds} s${never()}`), maxDurationMs)
+    );
+  }
+  return {
+    scenarios: cancels.length === 0 ? signal : signal ? AbortSignal.any([signal, soft.signal]) : soft.signal,
+    everything: maxDurationMs === void 0 ? void 0 : hard.signal,
+    answered: () => {
+      if (answered) return;
+      answered = true;
+      cancelSilence?.();
+    },
+    release: () => cancels.forEach((cancel) => cancel())
+  };
+}
+async function runCleanup(options) {
+  const session = new DriftSession(options.send, {
+    failOn: "breaking",
+    signal: options.signal,
+    onProgress: options.onProgress
+  });
+  const config = { baseUrl: options.target.baseUrl, maxPages: options.maxPages ?? DEFAULTS.maxPages };
+  let stopped;
+  let found = [];
+  let remaining = [];
+  try {
+    ({ found, remaining } = await removeLeftovers(session, config));
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    stopped = error.reason;
+  }
+  const reasons = unfinishedReasons(stopped, session.steps);
+  if (remaining.length > 0) reasons.push(`${remaining.length} leftover(s) could not be deleted`);
+  const outcome = reasons.length > 0 ? "inconclusive" : "pass";
+  return redactValue(
+    {
+      outcome,
+      exitCode: EXIT_CODES[outcome],
+      baseUrl: options.target.baseUrl,
+      requests: session.requests,
+      found: found.length,
+      deleted: found.length - remaining.length,
+      remaining,
+      reasons
+    },
+    [options.target.credentials.apiToken]
+  );
+}
+var realTimers, DEFAULTS;
+var init_run = __esm({
+  "src/drift/run.ts"() {
+    "use strict";
+    init_redact();
+    init_cleanup();
+    init_read_only();
+    init_read_write();
+    init_session();
+    init_spec_info();
+    init_outcome();
+    init_secret_fields();
+    init_har();
+    init_job();
+    init_types4();
+    realTimers = (fire, ms) => {
+      const timer = setTimeout(fire, ms);
+      return () => clearTimeout(timer);
+    };
+    DEFAULTS = {
+      ...JOB_DEFAULTS,
+      pageSize: 50,
+      sampleSize: 5,
+      liveFirstAnswerMs: 2e4
+    };
   }
 });
 

@@ -8,7 +8,10 @@ import { resolve } from "node:path";
 import { ALL_CHECKS } from "../src/checks";
 import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
 import { HAR_FILE, REPORT_FILES, SUGGESTION_FILES } from "../src/drift";
-import { ReadmeMarkersError, withCheckTable } from "../src/codegen/readme-checks";
+import { RUN_FILES } from "../src/drift/report/write";
+import { ReadmeMarkersError, withTables } from "../src/codegen/readme-tables";
+
+const SOURCES = { checks: ALL_CHECKS, runFiles: RUN_FILES };
 
 const ROOT = resolve(__dirname, "..");
 const readme = readFileSync(resolve(ROOT, "README.md"), "utf8").split("\n");
@@ -41,21 +44,23 @@ const CHECK_IDS = new Set<string>(ALL_CHECKS.map((c) => c.id));
 
 test("the check table: as npm run gen writes it from the catalogue, every check once in report order", () => {
   const text = readme.join("\n");
-  expect(withCheckTable(text, ALL_CHECKS)).toBe(text);
+  expect(withTables(text, SOURCES)).toBe(text);
   expect(table("| id | severity |").map(([id, severity]) => `${names(id!).join()} ${severity}`)).toEqual(
     ALL_CHECKS.map((c) => `${c.id} ${c.severity}`),
   );
 });
 
-test("the check table is rewritten from the catalogue between its markers, and nowhere else", () => {
+test("the tables are rewritten from their sources between their markers, and nowhere else", () => {
   const text = readme.join("\n");
   const edited = text
     .replace(/\n\| `field-missing` \|[^\n]*/, "")
     .replace("| `body-not-json` | breaking |", "| `body-not-json` | info |");
   expect(edited).not.toBe(text);
-  expect(withCheckTable(edited, ALL_CHECKS)).toBe(text);
-  const withoutMarkers = text.replace(/<!-- end of the check table -->/, "");
-  expect(() => withCheckTable(withoutMarkers, ALL_CHECKS)).toThrow(ReadmeMarkersError);
+  const alsoFiles = edited.replace(/\n\| `junit\.xml` \|[^\n]*/, "");
+  expect(alsoFiles).not.toBe(edited);
+  expect(withTables(alsoFiles, SOURCES)).toBe(text);
+  for (const marker of ["<!-- end of the check table -->", "<!-- end of the table of a run's files -->"])
+    expect(() => withTables(text.replace(marker, ""), SOURCES)).toThrow(ReadmeMarkersError);
 });
 
 test("the fault table: every profile once, naming exactly the checks its profile names", () => {
@@ -71,7 +76,7 @@ test("the fault table: every profile once, naming exactly the checks its profile
     });
 });
 
-test("the report files table: every file a run writes, and no other", () => {
+test("the table of a run's files: every file a run writes, and no other", () => {
   const files = table("| file | holds |").map(([file]) => names(file!).join());
   expect(sorted(files)).toEqual(sorted([...REPORT_FILES, HAR_FILE, ...Object.values(SUGGESTION_FILES)]));
 });

@@ -13,6 +13,7 @@ import { SEVERITIES } from "../checks";
 import { DRIFT_MODES } from "../drift/types";
 import { defaultMode, JOB_DEFAULTS, liveTargetFromEnv, type DriftJob, type JobTarget } from "../drift/job";
 import { fixtureProblem } from "../drift/fixtures";
+import { HAR_FILE, REPORT_FILES } from "../drift/report/write";
 
 /** Every setting of the drift command; the keys are the engine's names, `flag` the command line's. */
 export const DRIFT_OPTIONS = {
@@ -48,7 +49,7 @@ export const DRIFT_OPTIONS = {
   out: {
     kind: "text",
     value: "DIR",
-    help: "report folder (default drift-report): report.json, report.md, junit.xml,\nreport.sarif, exchanges.har",
+    help: `report folder (default drift-report):\n${[...REPORT_FILES, HAR_FILE].join(", ")}`,
   },
   maxPages: {
     flag: "max-pages",

@@ -20,15 +20,16 @@ async function generateFromSpec() {
 
 /** Files outside generated/ that gen writes from the code: as they are, and as they should be. */
 async function derivedFiles(): Promise<Array<{ file: string; have: string; want: string }>> {
-  const [{ ALL_CHECKS }, { withCheckTable }, { driftConfigSchema }] = await Promise.all([
+  const [{ ALL_CHECKS }, { RUN_FILES }, { withTables }, { driftConfigSchema }] = await Promise.all([
     import("../checks"),
-    import("../codegen/readme-checks"),
+    import("../drift/report/write"),
+    import("../codegen/readme-tables"),
     import("./drift-config"),
   ]);
   const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : "");
   const readme = read("README.md");
   return [
-    { file: "README.md", have: readme, want: withCheckTable(readme, ALL_CHECKS) },
+    { file: "README.md", have: readme, want: withTables(readme, { checks: ALL_CHECKS, runFiles: RUN_FILES }) },
     {
       file: "drift-config.schema.json",
       have: read("drift-config.schema.json"),
@@ -39,7 +40,7 @@ async function derivedFiles(): Promise<Array<{ file: string; have: string; want:
 
 export const genCommand = defineCommand({
   invocation: "npm run gen --",
-  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators; writes README.md's check table and drift-config.schema.json from the code.`,
+  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators; writes README.md's tables and drift-config.schema.json from the code.`,
   options: {},
   async run(_args, io) {
     const started = Date.now();
@@ -59,7 +60,7 @@ export const genCommand = defineCommand({
 
 export const genCheckCommand = defineCommand({
   invocation: "npm run gen:check --",
-  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}, or README.md's check table and drift-config.schema.json the code. Exit 0 when fresh, 1 when stale.`,
+  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}, or README.md's tables and drift-config.schema.json the code. Exit 0 when fresh, 1 when stale.`,
   options: {},
   async run(_args, io) {
     const artefacts = await generateFromSpec();

@@ -15,6 +15,7 @@ import {
 } from "../../src/mock";
 import { basicAuthHeader } from "../../src/redact";
 import { endpoint } from "../client/fixtures";
+import { MAX_BODY_BYTES } from "../../src/mock/http";
 
 const clientOf = (mock: Mock) =>
   createSipEndpointsClient({
@@ -73,6 +74,7 @@ describe("the mock as a fetch function", () => {
         { method: "GET", path: "/endpoints/sip?page_size=2" },
         { method: "POST", path: "/endpoints/sip", body: { username: "parity", password: "pw-parity-1" } },
         { method: "POST", path: "/endpoints/sip", body: { username: "" } },
+        { method: "POST", path: "/endpoints/sip" },
         { method: "GET", path: "/endpoints/sip/00000000-0000-4000-8000-000000000000" },
         { method: "PATCH", path: "/endpoints/sip" },
         { method: "GET", path: "/elsewhere" },
@@ -110,7 +112,10 @@ describe("the mock as a fetch function", () => {
     controller.abort(new Error("the test gave up"));
     await expect(pending).rejects.toThrow("the test gave up");
     await mock.close();
-    await expect(mock.fetch(`${mock.url}/endpoints/sip`)).rejects.toThrow(TypeError);
+    await expect(mock.fetch(`${mock.url}/endpoints/sip`)).rejects.toMatchObject({
+      name: "TypeError",
+      message: "fetch failed: the mock is closed",
+    });
   });
 
   it("refuses the server's own options", () => {
@@ -270,5 +275,188 @@ describe("a fault profile of the test's own", () => {
     expect(() => mock.setFault({ description: "", operations: [], checks: [] })).toThrow(
       new MockConfigError("a fault profile needs wrap(next, context) or configure(deps), or both"),
     );
+  });
+});
+
+describe("the fetch function's edges", () => {
+  const authorization = (mock: Mock) => basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken);
+  /** Resolves once the mock has recorded `count` requests: the answer is under way. */
+  const arrived = async (mock: Mock, count: number) => {
+    while (mock.requests().length < count) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it("answers 404 outside its base path, even where a route follows a path of the same length", async () => {
+    const mock = createMock({ env: {} });
+    const beside = mock.url.replace(/\/rest$/, "/rust");
+    expect(beside).not.toBe(mock.url);
+    const headers = { authorization: authorization(mock) };
+    expect((await mock.fetch(`${beside}/endpoints/sip`, { headers })).status).toBe(404);
+    expect((await mock.fetch(`${mock.url}/endpoints/sip`, { headers })).status).toBe(200);
+    expect(mock.requests().map((r) => r.path)).toEqual(["/endpoints/sip"]);
+    expect(mock.requests()[0]!.headers.host).toBe(new URL(mock.url).host);
+  });
+
+  it("refuses a body over the limit with 413 before the core sees it, and takes one at the limit", async () => {
+    const mock = createMock({ env: {} });
+    const post = (bytes: number) =>
+      mock.fetch(`${mock.url}/endpoints/sip`, {
+        method: "POST",
+        headers: { authorization: authorization(mock), "content-type": "application/json" },
+        body: `"${"x".repeat(bytes - 2)}"`,
+      });
+    expect((await post(MAX_BODY_BYTES + 1)).status).toBe(413);
+    expect(mock.requests()).toEqual([]);
+    expect((await post(MAX_BODY_BYTES)).status).toBe(422);
+    expect(mock.requests()).toHaveLength(1);
+  });
+
+  it("gives up an answer under way when the caller aborts, and fails one under way when the mock closes", async () => {
+    const mock = createMock({ env: {} });
+    mock.override({ operationId: "list_sip_endpoints", status: 200, delayMs: 60_000, times: 2 });
+    const controller = new AbortController();
+    let settled = false;
+    const first = mock.fetch(`${mock.url}/endpoints/sip`, {
+      signal: controller.signal,
+      headers: { authorization: authorization(mock) },
+    });
+    void first.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await arrived(mock, 1);
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    controller.abort(new Error("the test gave up"));
+    await expect(first).rejects.toThrow("the test gave up");
+
+    const second = mock.fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: authorization(mock) } });
+    await arrived(mock, 2);
+    await mock.close();
+    await expect(second).rejects.toMatchObject({
+      name: "TypeError",
+      message: "fetch failed: the mock closed before answering",
+    });
+  });
+
+  it("answers a bug of its own as the documented 500 and tells onInternalError", async () => {
+    const seen: unknown[] = [];
+    const mock = createMock({ env: {}, onInternalError: (error) => seen.push(error) });
+    const bug = new Error("a bug in a fault");
+    mock.setFault({
+      description: "throws",
+      operations: ["list_sip_endpoints"],
+      checks: [],
+      wrap: () => () => {
+        throw bug;
+      },
+    });
+    const answer = await mock.fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: authorization(mock) } });
+    expect([answer.status, await answer.json()]).toEqual([500, { error: "Internal Server Error" }]);
+    expect(seen).toEqual([bug]);
+  });
+
+  it("without a public URL, builds page links from the origin and scheme each request was sent to", async () => {
+    const mock = createMock({ env: {} });
+    const headers = { authorization: authorization(mock) };
+    for (const origin of ["https://sip.example.test", "http://127.0.0.1:4010"]) {
+      const page = await (await mock.fetch(`${origin}/api/relay/rest/endpoints/sip`, { headers })).json();
+      expect(page.links.self).toMatch(new RegExp(`^${origin.replace(/[.]/g, "\\.")}/api/relay/rest/endpoints/sip\\?`));
+    }
+  });
+
+  it("keeps a public URL without its trailing slashes", () => {
+    expect(createMock({ env: {}, publicUrl: "https://mock.example/api/relay/rest//" }).url).toBe(
+      "https://mock.example/api/relay/rest",
+    );
+  });
+});
+
+describe("overrides, case by case", () => {
+  const send = (mock: Mock, operationId: "list_sip_endpoints" | "delete_sip_endpoint", id?: string) =>
+    clientOf(mock).send({ operationId, ...(id ? { path: { id } } : {}) } as never);
+
+  it("answers only the operation it names, and the one after it in turn", async () => {
+    const mock = createMock({ env: {} });
+    mock.override({ operationId: "create_sip_endpoint", status: 503 });
+    mock.override({ operationId: "list_sip_endpoints", status: 500 });
+    expect((await send(mock, "list_sip_endpoints")).status).toBe(500);
+    expect((await send(mock, "list_sip_endpoints")).status).toBe(200);
+  });
+
+  it("takes the highest status, and gives 300 and above the error body, 401 its challenge, 422 one item", async () => {
+    const mock = createMock({ env: {} });
+    const answer = async (status: number, operationId: "list_sip_endpoints" = "list_sip_endpoints") => {
+      mock.override({ operationId, status });
+      const exchange = await send(mock, operationId);
+      return { status: exchange.status, headers: exchange.headers, body: JSON.parse(exchange.bodyText) };
+    };
+    expect((await answer(599)).status).toBe(599);
+    const multiple = await answer(300);
+    expect(multiple.body).not.toHaveProperty("data");
+    expect(multiple.body).toHaveProperty("error");
+    expect((await answer(401)).headers["www-authenticate"]).toBe('Basic realm="SignalWire"');
+    const invalid = await answer(422);
+    expect(invalid.body.errors).toHaveLength(1);
+    expect(invalid.body.errors[0]).toMatchObject({ detail: "is invalid", status: "422" });
+  });
+
+  it("answers a 204 with no body, and a success without one as the operation answered it", async () => {
+    const mock = createMock({ env: {}, endpoints: [seeded(ID_A, "alpha"), seeded(ID_B, "beta")] });
+    mock.override({ operationId: "list_sip_endpoints", status: 204, headers: { "x-trace": "empty" } });
+    const empty = await mock.fetch(`${mock.url}/endpoints/sip`, {
+      headers: { authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken) },
+    });
+    expect([empty.status, empty.headers.get("x-trace"), await empty.text()]).toEqual([204, "empty", ""]);
+    mock.override({ operationId: "delete_sip_endpoint", status: 200, headers: { "x-trace": "deleted" } });
+    const deleted = await mock.fetch(`${mock.url}/endpoints/sip/${ID_A}`, {
+      method: "DELETE",
+      headers: { authorization: basicAuthHeader(mock.credentials.projectId, mock.credentials.apiToken) },
+    });
+    expect([deleted.status, deleted.headers.get("x-trace"), await deleted.text()]).toEqual([200, "deleted", ""]);
+    expect(mock.endpoints().map((e) => e.id)).toEqual([ID_B]);
+  });
+
+  it("over HTTP too, a 204 goes out with no body, so neither a length nor a type of one", async () => {
+    const server = await startMockServer({ env: {} });
+    try {
+      server.override({ operationId: "list_sip_endpoints", status: 204 });
+      const answer = await fetch(`${server.url}/endpoints/sip`, {
+        headers: { authorization: basicAuthHeader(server.credentials.projectId, server.credentials.apiToken) },
+      });
+      expect([answer.status, answer.headers.get("content-length"), answer.headers.get("content-type")]).toEqual([
+        204,
+        null,
+        null,
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    [null, "override needs an object: { operationId, status, body?, headers?, delayMs?, times? }"],
+    ["list_sip_endpoints", "override needs an object: { operationId, status, body?, headers?, delayMs?, times? }"],
+    [
+      { operationId: "list_sip_endpoints", status: 500, delayMs: -1 },
+      "override: delayMs must be a whole number of 0 or more, not -1",
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 500, delayMs: 1.5 },
+      "override: delayMs must be a whole number of 0 or more, not 1.5",
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 500, headers: null },
+      "override: headers must be an object of strings",
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 500, headers: "x" },
+      "override: headers must be an object of strings",
+    ],
+    [
+      { operationId: "list_sip_endpoints", status: 500, headers: { "x-a": 1 } },
+      "override: headers.x-a must be a string",
+    ],
+  ])("refuses %j", (given, message) => {
+    expect(() => createMock({ env: {} }).override(given as never)).toThrow(new MockConfigError(message));
   });
 });

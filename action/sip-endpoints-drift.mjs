@@ -18529,7 +18529,8 @@ var init_enum_value_unknown = __esm({
     enumValueUnknown = schemaCategoryCheck({
       id: "enum-value-unknown",
       severity: "breaking",
-      firesWhen: "a value is outside the documented enum"
+      firesWhen: "a value is outside the documented enum",
+      suggests: "add-enum"
     });
   }
 });
@@ -18543,7 +18544,8 @@ var init_field_missing = __esm({
     fieldMissing = schemaCategoryCheck({
       id: "field-missing",
       severity: "breaking",
-      firesWhen: "a required key is absent"
+      firesWhen: "a required key is absent",
+      suggests: "make-optional"
     });
   }
 });
@@ -18557,7 +18559,8 @@ var init_field_type_mismatch = __esm({
     fieldTypeMismatch = schemaCategoryCheck({
       id: "field-type-mismatch",
       severity: "breaking",
-      firesWhen: "a value has another type, `null` where not nullable included"
+      firesWhen: "a value has another type, `null` where not nullable included",
+      suggests: "widen-type"
     });
   }
 });
@@ -18571,7 +18574,9 @@ var init_field_undocumented = __esm({
     fieldUndocumented = schemaCategoryCheck({
       id: "field-undocumented",
       severity: "warning",
-      firesWhen: "a key the spec does not describe (only its type is reported)"
+      firesWhen: "a key the spec does not describe (only its type is reported)",
+      locatedAt: "owning-object",
+      suggests: "add-property"
     });
   }
 });
@@ -18585,7 +18590,8 @@ var init_format_mismatch = __esm({
     formatMismatch = schemaCategoryCheck({
       id: "format-mismatch",
       severity: "warning",
-      firesWhen: "a `uuid` / `uri` / `date-time` value is malformed"
+      firesWhen: "a `uuid` / `uri` / `date-time` value is malformed",
+      suggests: "drop-format"
     });
   }
 });
@@ -18719,6 +18725,7 @@ var init_invalid_input_accepted = __esm({
       severity: "warning",
       needs: "reads",
       firesWhen: "a request the spec forbids gets a 2xx",
+      locatedAt: "request",
       run: ({ exchange, pointer: pointer2, rule }) => isSuccess(exchange.status) ? [
         {
           pointer: pointer2,
@@ -18984,6 +18991,7 @@ var init_status_code_undocumented = __esm({
       id: "status-code-undocumented",
       severity: "breaking",
       firesWhen: "the status is not documented for the operation",
+      suggests: "add-response",
       run: ({ exchange, documented }) => documented ? [] : [
         {
           pointer: "",
@@ -19083,7 +19091,10 @@ var init_update_side_effect = __esm({
 });
 
 // src/checks/registry.ts
-var RESPONSE_CHECKS, SCENARIO_CHECKS, ALL_CHECKS;
+function checkInfo(id) {
+  return BY_ID.get(id);
+}
+var RESPONSE_CHECKS, SCENARIO_CHECKS, ALL_CHECKS, BY_ID;
 var init_registry = __esm({
   "src/checks/registry.ts"() {
     "use strict";
@@ -19136,12 +19147,15 @@ var init_registry = __esm({
       filterNotApplied
     };
     ALL_CHECKS = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(
-      ({ id, severity, firesWhen }) => ({
+      ({ id, severity, firesWhen, locatedAt, suggests }) => ({
         id,
         severity,
-        firesWhen
+        firesWhen,
+        ...locatedAt ? { locatedAt } : {},
+        ...suggests ? { suggests } : {}
       })
     );
+    BY_ID = new Map(ALL_CHECKS.map((check2) => [check2.id, check2]));
   }
 });
 
@@ -19167,6 +19181,7 @@ __export(checks_exports, {
   SEVERITY_RANK: () => SEVERITY_RANK,
   analyseResponse: () => analyseResponse,
   checkAnalysed: () => checkAnalysed,
+  checkInfo: () => checkInfo,
   checkResponse: () => checkResponse,
   classifySchemaErrors: () => classifySchemaErrors,
   idsOfEnvelope: () => idsOfEnvelope,
@@ -25568,7 +25583,8 @@ function specPointerOf(finding) {
   const operationId = finding.operationId;
   const op = operations2[operationId];
   const operation = pointer("paths", op.path, op.method.toLowerCase());
-  if (finding.check === "invalid-input-accepted") {
+  const { locatedAt } = checkInfo(finding.check);
+  if (locatedAt === "request") {
     const bodySchema = descend(operation, "requestBody", "content", "application/json", "schema");
     return finding.pointer.startsWith("/body") && bodySchema !== void 0 ? schemaOf(spec, bodySchema, finding.pointer.slice("/body".length)) : operation;
   }
@@ -25579,7 +25595,7 @@ function specPointerOf(finding) {
   const schema = descend(response, "content", "application/json", "schema");
   if (schema === void 0) return response;
   const found = schemaOf(spec, schema, finding.pointer);
-  return finding.check === "field-undocumented" ? resolved(found) : found;
+  return locatedAt === "owning-object" ? resolved(found) : found;
 }
 function resolved(specPointer) {
   return resolvedIn(spec, specPointer);
@@ -25636,6 +25652,7 @@ var init_spec_location = __esm({
     init_spec();
     init_deref();
     init_json_pointer();
+    init_checks();
     specDocument = openapi_default;
     spec = specDocument;
     specLines2 = specLines;
@@ -27969,7 +27986,7 @@ ${[...REPORT_FILES, HAR_FILE].join(", ")}`
       config: {
         kind: "text",
         value: "FILE",
-        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins"
+        help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag on the command line wins"
       },
       minCoverage: {
         flag: "min-coverage",
@@ -28172,26 +28189,8 @@ var init_judged = __esm({
 
 // src/drift/suggest.ts
 function intentOf(finding) {
-  const { pointer: specPointer } = specLocation(finding);
-  switch (finding.check) {
-    case "field-undocumented":
-      return { kind: "add-property", object: specPointer, key: lastToken(finding.pointer) };
-    case "enum-value-unknown":
-      return { kind: "add-enum", schema: resolved(specPointer) };
-    case "field-missing":
-      return lastToken(parentOf(specPointer)) === "properties" ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) } : void 0;
-    case "field-type-mismatch":
-      return { kind: "widen", schema: specPointer };
-    case "format-mismatch":
-      return {
-        kind: "drop-format",
-        schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer)
-      };
-    case "status-code-undocumented":
-      return finding.status === null ? void 0 : { kind: "add-response", responses: specPointer, status: finding.status };
-    default:
-      return void 0;
-  }
+  const { suggests } = checkInfo(finding.check);
+  return suggests === void 0 ? void 0 : INTENTS[suggests](finding, specLocation(finding).pointer);
 }
 function suggestChanges(findings, evidence) {
   const groups = /* @__PURE__ */ new Map();
@@ -28373,10 +28372,11 @@ function describe3(specPointer) {
 function list(values) {
   return values.map((v) => JSON.stringify(v)).join(", ");
 }
-var node, lastToken, parentOf, intentKey, DATE_TIME, UUID, IDENTIFIER;
+var node, lastToken, parentOf, INTENTS, intentKey, DATE_TIME, UUID, IDENTIFIER;
 var init_suggest = __esm({
   "src/drift/suggest.ts"() {
     "use strict";
+    init_checks();
     init_spec();
     init_json_pointer();
     init_finding();
@@ -28384,6 +28384,21 @@ var init_suggest = __esm({
     node = (p) => at(specDocument, p);
     lastToken = (p) => splitPointer(p).at(-1) ?? "";
     parentOf = (p, levels = 1) => splitPointer(p).slice(0, -levels).reduce((acc, t) => acc + pointer(t), "");
+    INTENTS = {
+      "add-property": (finding, specPointer) => ({
+        kind: "add-property",
+        object: specPointer,
+        key: lastToken(finding.pointer)
+      }),
+      "add-enum": (_2, specPointer) => ({ kind: "add-enum", schema: resolved(specPointer) }),
+      "make-optional": (_2, specPointer) => lastToken(parentOf(specPointer)) === "properties" ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) } : void 0,
+      "widen-type": (_2, specPointer) => ({ kind: "widen", schema: specPointer }),
+      "drop-format": (_2, specPointer) => ({
+        kind: "drop-format",
+        schema: isPlainObject(node(specPointer)) && "format" in node(specPointer) ? specPointer : resolved(specPointer)
+      }),
+      "add-response": (finding, specPointer) => finding.status === null ? void 0 : { kind: "add-response", responses: specPointer, status: finding.status }
+    };
     intentKey = (i) => JSON.stringify(i);
     DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28540,6 +28555,7 @@ var SAMPLE, EvidenceCollector;
 var init_evidence = __esm({
   "src/drift/evidence.ts"() {
     "use strict";
+    init_checks();
     init_finding();
     init_json_pointer();
     init_secret_fields();
@@ -28555,7 +28571,7 @@ var init_evidence = __esm({
             this.byId.set(finding.id, evidence);
           }
           evidence.occurrences += 1;
-          if (finding.check === "status-code-undocumented")
+          if (checkInfo(finding.check).suggests === "add-response")
             evidence.contentType ??= analysis.exchange.headers["content-type"];
           if (!analysis.parsed.ok) continue;
           const value = at(analysis.parsed.value, finding.pointer);

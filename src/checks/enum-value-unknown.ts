@@ -4,4 +4,5 @@ export const enumValueUnknown = schemaCategoryCheck({
   id: "enum-value-unknown",
   severity: "breaking",
   firesWhen: "a value is outside the documented enum",
+  suggests: "add-enum",
 });

@@ -4,4 +4,5 @@ export const formatMismatch = schemaCategoryCheck({
   id: "format-mismatch",
   severity: "warning",
   firesWhen: "a `uuid` / `uri` / `date-time` value is malformed",
+  suggests: "drop-format",
 });

@@ -10,7 +10,7 @@ import type { ScenarioCheck } from "./scenario-check";
 import type { Finding, HttpExchange } from "./types";
 
 export * from "./types";
-export { RESPONSE_CHECKS, SCENARIO_CHECKS, ALL_CHECKS, type CheckId } from "./registry";
+export { RESPONSE_CHECKS, SCENARIO_CHECKS, ALL_CHECKS, checkInfo, type CheckId } from "./registry";
 export type { ScenarioCheck } from "./scenario-check";
 export type { ResponseAnalysis } from "./analysis";
 

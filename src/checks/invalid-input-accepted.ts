@@ -17,6 +17,7 @@ export const invalidInputAccepted: ScenarioCheck<InvalidInputProbe, "invalid-inp
   severity: "warning",
   needs: "reads",
   firesWhen: "a request the spec forbids gets a 2xx",
+  locatedAt: "request",
   run: ({ exchange, pointer, rule }) =>
     isSuccess(exchange.status)
       ? [

@@ -61,11 +61,20 @@ export type CheckId =
   | (typeof RESPONSE_CHECKS)[number]["id"]
   | (typeof SCENARIO_CHECKS)[keyof typeof SCENARIO_CHECKS]["id"];
 
-/** The whole catalogue (id, severity, when it fires), in report order. */
+/** The whole catalogue (id, severity, when it fires, its facets), in report order. */
 export const ALL_CHECKS: readonly CheckInfo<CheckId>[] = [...RESPONSE_CHECKS, ...Object.values(SCENARIO_CHECKS)].map(
-  ({ id, severity, firesWhen }) => ({
+  ({ id, severity, firesWhen, locatedAt, suggests }) => ({
     id,
     severity,
     firesWhen,
+    ...(locatedAt ? { locatedAt } : {}),
+    ...(suggests ? { suggests } : {}),
   }),
 );
+
+const BY_ID = new Map<string, CheckInfo<CheckId>>(ALL_CHECKS.map((check) => [check.id, check]));
+
+/** A check of the catalogue by its id. */
+export function checkInfo(id: CheckId): CheckInfo<CheckId> {
+  return BY_ID.get(id)!;
+}

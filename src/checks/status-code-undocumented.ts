@@ -5,6 +5,7 @@ export const statusCodeUndocumented: ResponseCheck<"status-code-undocumented"> =
   id: "status-code-undocumented",
   severity: "breaking",
   firesWhen: "the status is not documented for the operation",
+  suggests: "add-response",
   run: ({ exchange, documented }) =>
     documented
       ? []

@@ -63,4 +63,14 @@ export interface CheckInfo<Id extends string = string> {
   severity: Severity;
   /** One sentence: when the check fires. */
   firesWhen: string;
+  /**
+   * Where in the spec its findings belong, when not the documented response's schema at the
+   * finding's pointer: the request that was refused, or the object schema that lacks the key.
+   */
+  locatedAt?: "request" | "owning-object";
+  /** The spec change its findings ask for, which `--suggest-spec` writes from what the server sent. */
+  suggests?: SpecChange;
 }
+
+/** The changes a suggested spec makes: each only widens what the spec allows. */
+export type SpecChange = "add-property" | "add-enum" | "make-optional" | "widen-type" | "drop-format" | "add-response";

@@ -72,7 +72,7 @@ export const DRIFT_OPTIONS = {
   config: {
     kind: "text",
     value: "FILE",
-    help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag given here wins",
+    help: "a JSON file of settings: checks switched off or re-graded, acknowledged findings,\nfixtures and any run option by its engine name; a flag on the command line wins",
   },
   minCoverage: {
     flag: "min-coverage",

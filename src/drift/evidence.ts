@@ -4,7 +4,7 @@
  * status, the content type and a body. Suggestions are made from this evidence, not from the
  * first occurrence alone, so a key that is sometimes `null` is suggested as nullable.
  */
-import type { Finding, ResponseAnalysis } from "../checks";
+import { checkInfo, type Finding, type ResponseAnalysis } from "../checks";
 import { jsonTypeOf } from "../checks/finding";
 import { at, splitPointer, type Json } from "../spec/json-pointer";
 import { isSecretField } from "./secret-fields";
@@ -20,6 +20,7 @@ export interface Evidence {
   values: Map<string, Json>;
   /** True when more distinct values were seen than the sample keeps. */
   more: boolean;
+  /** The media type it came with, where the suggestion documents a response. */
   contentType?: string;
 }
 
@@ -35,7 +36,8 @@ export class EvidenceCollector {
         this.byId.set(finding.id, evidence);
       }
       evidence.occurrences += 1;
-      if (finding.check === "status-code-undocumented")
+      // A response the spec gains is documented with the media type it came with.
+      if (checkInfo(finding.check).suggests === "add-response")
         evidence.contentType ??= analysis.exchange.headers["content-type"];
       if (!analysis.parsed.ok) continue;
       // A missing key's pointer leads to no value; an undocumented status's pointer ("") to the whole body.

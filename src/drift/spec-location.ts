@@ -9,7 +9,7 @@ import { specLines as generatedLines } from "../../generated/spec-lines";
 import { documentedResponse, operations, type OperationId } from "../spec";
 import { deref } from "../spec/deref";
 import { at, isPlainObject, pointer, splitPointer, type Json, type JsonObject } from "../spec/json-pointer";
-import type { Finding } from "../checks";
+import { checkInfo, type Finding } from "../checks";
 
 /** The spec document the run judges by: the one the validators were generated from, or the copy a run was given (`--spec`). */
 export let specDocument = specJson as unknown as Json;
@@ -41,8 +41,9 @@ function specPointerOf(finding: Located): string {
   const operationId = finding.operationId as OperationId;
   const op = operations[operationId];
   const operation = pointer("paths", op.path, op.method.toLowerCase());
+  const { locatedAt } = checkInfo(finding.check);
   // The refused request, not a response: its body schema (or the operation, for a query).
-  if (finding.check === "invalid-input-accepted") {
+  if (locatedAt === "request") {
     const bodySchema = descend(operation, "requestBody", "content", "application/json", "schema");
     return finding.pointer.startsWith("/body") && bodySchema !== undefined
       ? schemaOf(spec, bodySchema, finding.pointer.slice("/body".length))
@@ -56,7 +57,7 @@ function specPointerOf(finding: Located): string {
   if (schema === undefined) return response;
   const found = schemaOf(spec, schema, finding.pointer);
   // An undocumented key belongs to the object schema that lacks it, wherever that is defined.
-  return finding.check === "field-undocumented" ? resolved(found) : found;
+  return locatedAt === "owning-object" ? resolved(found) : found;
 }
 
 /** `$ref`s followed to where they lead (a response or schema may be a reference to a component). */

@@ -7,7 +7,7 @@
  * allowed, a format dropped, a status documented — so code built on the old spec still compiles
  * against what is observed, and `npm run spec:diff` says what each change means for it.
  */
-import type { Finding } from "../checks";
+import { checkInfo, type Finding, type SpecChange } from "../checks";
 import { operations, type OperationId } from "../spec";
 import { at, isPlainObject, pointer, splitPointer, type Json } from "../spec/json-pointer";
 import { jsonTypeOf } from "../checks/finding";
@@ -40,34 +40,33 @@ const parentOf = (p: string, levels = 1) =>
     .slice(0, -levels)
     .reduce((acc, t) => acc + pointer(t), "");
 
+/** For each change a check may suggest, what it asks of the spec at the finding's place there. */
+const INTENTS: Record<SpecChange, (finding: Finding, specPointer: string) => Intent | undefined> = {
+  "add-property": (finding, specPointer) => ({
+    kind: "add-property",
+    object: specPointer,
+    key: lastToken(finding.pointer),
+  }),
+  "add-enum": (_, specPointer) => ({ kind: "add-enum", schema: resolved(specPointer) }),
+  "make-optional": (_, specPointer) =>
+    lastToken(parentOf(specPointer)) === "properties"
+      ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) }
+      : undefined,
+  "widen-type": (_, specPointer) => ({ kind: "widen", schema: specPointer }),
+  "drop-format": (_, specPointer) => ({
+    kind: "drop-format",
+    schema:
+      isPlainObject(node(specPointer)) && "format" in (node(specPointer) as object)
+        ? specPointer
+        : resolved(specPointer),
+  }),
+  "add-response": (finding, specPointer) =>
+    finding.status === null ? undefined : { kind: "add-response", responses: specPointer, status: finding.status },
+};
+
 function intentOf(finding: Finding): Intent | undefined {
-  const { pointer: specPointer } = specLocation(finding);
-  switch (finding.check) {
-    case "field-undocumented":
-      return { kind: "add-property", object: specPointer, key: lastToken(finding.pointer) };
-    case "enum-value-unknown":
-      return { kind: "add-enum", schema: resolved(specPointer) };
-    case "field-missing":
-      return lastToken(parentOf(specPointer)) === "properties"
-        ? { kind: "optional", object: parentOf(specPointer, 2), key: lastToken(specPointer) }
-        : undefined;
-    case "field-type-mismatch":
-      return { kind: "widen", schema: specPointer };
-    case "format-mismatch":
-      return {
-        kind: "drop-format",
-        schema:
-          isPlainObject(node(specPointer)) && "format" in (node(specPointer) as object)
-            ? specPointer
-            : resolved(specPointer),
-      };
-    case "status-code-undocumented":
-      return finding.status === null
-        ? undefined
-        : { kind: "add-response", responses: specPointer, status: finding.status };
-    default:
-      return undefined;
-  }
+  const { suggests } = checkInfo(finding.check);
+  return suggests === undefined ? undefined : INTENTS[suggests](finding, specLocation(finding).pointer);
 }
 
 const intentKey = (i: Intent) => JSON.stringify(i);

@@ -147,3 +147,32 @@ describe("redactValue's limits", () => {
 it("scrubs a Basic or Bearer credential after any run of white space", () => {
   expect(redactText("Authorization: Bearer \t  abcdefgh12345", [])).toBe("Authorization: Bearer [REDACTED]");
 });
+
+describe("the secret keys", () => {
+  it.each([
+    "password",
+    "Authorization",
+    "proxy-authorization",
+    "api_token",
+    "apitoken",
+    "API_TOKEN",
+    "token",
+    "secret",
+    "cookie",
+    "Set-Cookie",
+  ])("%s is one, in any case", (key) => expect(isSecretKey(key)).toBe(true));
+
+  it.each([
+    "password_hint",
+    "my_password",
+    "x-authorization",
+    "api__token",
+    "api-token",
+    "tokens",
+    "secrets",
+    "cookies",
+    "set_cookie",
+    "username",
+    "",
+  ])("%s is none: the whole key must be one of them", (key) => expect(isSecretKey(key)).toBe(false));
+});

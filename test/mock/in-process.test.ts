@@ -332,10 +332,17 @@ describe("the fetch function's edges", () => {
     const second = mock.fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: authorization(mock) } });
     await arrived(mock, 2);
     await mock.close();
-    await expect(second).rejects.toMatchObject({
-      name: "TypeError",
-      message: "fetch failed: the mock closed before answering",
-    });
+    const failed = await second.catch((error: unknown) => error);
+    expect(failed).toMatchObject({ name: "TypeError", message: "fetch failed: the mock closed before answering" });
+    expect((failed as { cause?: unknown }).cause).toMatchObject({ name: "AbortError" });
+  });
+
+  it("ends a fault's delay when the mock closes: the answer it held back goes out then, not a minute later", async () => {
+    const mock = createMock({ env: {}, fault: "slow", faultOptions: { delayMs: 60_000 } });
+    const pending = mock.fetch(`${mock.url}/endpoints/sip`, { headers: { authorization: authorization(mock) } });
+    await arrived(mock, 1);
+    await mock.close();
+    expect((await pending).status).toBe(200);
   });
 
   it("answers a bug of its own as the documented 500 and tells onInternalError", async () => {

@@ -274,9 +274,11 @@ function placeholder(spec2) {
       return "VALUE";
   }
 }
+function labelOf(key, o) {
+  return `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+}
 function helpText(spec2, options) {
-  const label = (key, o) => `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
-  const labels = Object.entries(options).map(([key, o]) => label(key, o));
+  const labels = Object.entries(options).map(([key, o]) => labelOf(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");
@@ -27948,14 +27950,12 @@ var init_drift_plan = __esm({
       mode: {
         kind: "choice",
         choices: DRIFT_MODES,
-        value: "MODE",
         help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-\u2026 and always removes them"
       },
       failOn: {
         flag: "fail-on",
         kind: "choice",
         choices: SEVERITIES,
-        value: "SEVERITY",
         help: "breaking, warning (default) or info: findings at or above it mean drift"
       },
       out: {
@@ -27972,7 +27972,7 @@ ${[...REPORT_FILES, HAR_FILE].join(", ")}`
       },
       mockFault: {
         flag: "mock-fault",
-        ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)")
+        ...faultOption("mock only: drift on purpose with one of the mock's fault profiles (e.g. extra-field)")
       },
       fixtures: {
         flag: "fixture",
@@ -28009,7 +28009,7 @@ Criteria: ${CRITERIA.join(", ")}`
         kind: "duration",
         max: 86400,
         value: "S",
-        help: "the whole run, cleanup included; a stalled target ends inconclusive within it"
+        help: "the whole run, cleanup included: the scenarios stop early enough to leave cleanup a quarter\nof it (at most 30 s), and a stalled target ends inconclusive within it"
       },
       cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-\u2026) and nothing else" },
       suggestSpec: {

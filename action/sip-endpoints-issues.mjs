@@ -214,9 +214,11 @@ function placeholder(spec) {
       return "VALUE";
   }
 }
+function labelOf(key, o) {
+  return `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+}
 function helpText(spec, options) {
-  const label = (key, o) => `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
-  const labels = Object.entries(options).map(([key, o]) => label(key, o));
+  const labels = Object.entries(options).map(([key, o]) => labelOf(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");

@@ -9,9 +9,11 @@ import { ALL_CHECKS } from "../src/checks";
 import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
 import { HAR_FILE, REPORT_FILES, SUGGESTION_FILES } from "../src/drift";
 import { RUN_FILES } from "../src/drift/report/write";
-import { ReadmeMarkersError, withTables } from "../src/codegen/readme-tables";
+import { TableMarkersError, withTables } from "../src/codegen/readme-tables";
+import { optionRows } from "../src/cli/command";
+import { DRIFT_OPTIONS } from "../src/cli/drift-plan";
 
-const SOURCES = { checks: ALL_CHECKS, runFiles: RUN_FILES };
+const SOURCES = { checks: ALL_CHECKS, runFiles: RUN_FILES, driftFlags: optionRows(DRIFT_OPTIONS) };
 
 const ROOT = resolve(__dirname, "..");
 const readme = readFileSync(resolve(ROOT, "README.md"), "utf8").split("\n");
@@ -44,7 +46,7 @@ const CHECK_IDS = new Set<string>(ALL_CHECKS.map((c) => c.id));
 
 test("the check table: as npm run gen writes it from the catalogue, every check once in report order", () => {
   const text = readme.join("\n");
-  expect(withTables(text, SOURCES)).toBe(text);
+  expect(withTables("README.md", text, SOURCES)).toBe(text);
   expect(table("| id | severity |").map(([id, severity]) => `${names(id!).join()} ${severity}`)).toEqual(
     ALL_CHECKS.map((c) => `${c.id} ${c.severity}`),
   );
@@ -58,9 +60,19 @@ test("the tables are rewritten from their sources between their markers, and now
   expect(edited).not.toBe(text);
   const alsoFiles = edited.replace(/\n\| `junit\.xml` \|[^\n]*/, "");
   expect(alsoFiles).not.toBe(edited);
-  expect(withTables(alsoFiles, SOURCES)).toBe(text);
+  expect(withTables("README.md", alsoFiles, SOURCES)).toBe(text);
   for (const marker of ["<!-- end of the check table -->", "<!-- end of the table of a run's files -->"])
-    expect(() => withTables(text.replace(marker, ""), SOURCES)).toThrow(ReadmeMarkersError);
+    expect(() => withTables("README.md", text.replace(marker, ""), SOURCES)).toThrow(TableMarkersError);
+});
+
+test("docs/drift.md's table of flags: every option of the drift command once, as its help says it", () => {
+  const page = readFileSync(resolve(ROOT, "docs/drift.md"), "utf8");
+  expect(withTables("docs/drift.md", page, SOURCES)).toBe(page);
+  const flags = page
+    .split("\n")
+    .filter((line) => line.startsWith("| `--"))
+    .map((line) => /^\| `(--[\w-]+)/.exec(line)![1]);
+  expect(flags).toEqual(Object.entries(DRIFT_OPTIONS).map(([key, o]) => `--${"flag" in o ? o.flag : key}`));
 });
 
 test("the fault table: every profile once, naming exactly the checks its profile names", () => {

@@ -385,10 +385,18 @@ function placeholder(spec: OptionSpec): string {
   }
 }
 
+/** How an option is shown in help: its short form, its flag and its value's placeholder. */
+function labelOf(key: string, o: OptionSpec): string {
+  return `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
+}
+
+/** Each option as the help shows it, its help in one line: for a reference page's table of them. */
+export function optionRows(options: OptionSpecs): Array<{ option: string; help: string }> {
+  return Object.entries(options).map(([key, o]) => ({ option: labelOf(key, o), help: o.help.replace(/\n/g, " ") }));
+}
+
 function helpText(spec: CommandSpec<OptionSpecs>, options: OptionSpecs): string {
-  const label = (key: string, o: OptionSpec) =>
-    `${o.short ? `-${o.short}, ` : ""}${flagOf(key, o)}${o.kind === "switch" ? "" : ` ${placeholder(o)}`}`;
-  const labels = Object.entries(options).map(([key, o]) => label(key, o));
+  const labels = Object.entries(options).map(([key, o]) => labelOf(key, o));
   const width = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
   const lines = Object.values(options).map((o, i) => {
     const [first = "", ...more] = o.help.split("\n");

@@ -36,14 +36,12 @@ export const DRIFT_OPTIONS = {
   mode: {
     kind: "choice",
     choices: DRIFT_MODES,
-    value: "MODE",
     help: "read-only (default for live) or read-write (default for mock); read-write\nonly ever changes endpoints named drift-<run id>-… and always removes them",
   },
   failOn: {
     flag: "fail-on",
     kind: "choice",
     choices: SEVERITIES,
-    value: "SEVERITY",
     help: "breaking, warning (default) or info: findings at or above it mean drift",
   },
   out: {
@@ -59,7 +57,7 @@ export const DRIFT_OPTIONS = {
   },
   mockFault: {
     flag: "mock-fault",
-    ...faultOption("mock only: drift on purpose with a fault profile (e.g. extra-field)"),
+    ...faultOption("mock only: drift on purpose with one of the mock's fault profiles (e.g. extra-field)"),
   },
   fixtures: {
     flag: "fixture",
@@ -95,7 +93,7 @@ export const DRIFT_OPTIONS = {
     kind: "duration",
     max: 86_400,
     value: "S",
-    help: "the whole run, cleanup included; a stalled target ends inconclusive within it",
+    help: "the whole run, cleanup included: the scenarios stop early enough to leave cleanup a quarter\nof it (at most 30 s), and a stalled target ends inconclusive within it",
   },
   cleanup: { kind: "switch", help: "delete the leftovers of earlier runs (drift-<run id>-…) and nothing else" },
   suggestSpec: {

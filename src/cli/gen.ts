@@ -20,16 +20,23 @@ async function generateFromSpec() {
 
 /** Files outside generated/ that gen writes from the code: as they are, and as they should be. */
 async function derivedFiles(): Promise<Array<{ file: string; have: string; want: string }>> {
-  const [{ ALL_CHECKS }, { RUN_FILES }, { withTables }, { driftConfigSchema }] = await Promise.all([
-    import("../checks"),
-    import("../drift/report/write"),
-    import("../codegen/readme-tables"),
-    import("./drift-config"),
-  ]);
+  const [{ ALL_CHECKS }, { RUN_FILES }, { PAGE_TABLES, withTables }, { driftConfigSchema }, { DRIFT_OPTIONS }] =
+    await Promise.all([
+      import("../checks"),
+      import("../drift/report/write"),
+      import("../codegen/readme-tables"),
+      import("./drift-config"),
+      import("./drift-plan"),
+    ]);
+  const { optionRows } = await import("./command");
+  const sources = { checks: ALL_CHECKS, runFiles: RUN_FILES, driftFlags: optionRows(DRIFT_OPTIONS) };
   const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : "");
-  const readme = read("README.md");
+  const pages = Object.keys(PAGE_TABLES).map((file) => {
+    const have = read(file);
+    return { file, have, want: withTables(file, have, sources) };
+  });
   return [
-    { file: "README.md", have: readme, want: withTables(readme, { checks: ALL_CHECKS, runFiles: RUN_FILES }) },
+    ...pages,
     {
       file: "drift-config.schema.json",
       have: read("drift-config.schema.json"),
@@ -40,7 +47,7 @@ async function derivedFiles(): Promise<Array<{ file: string; have: string; want:
 
 export const genCommand = defineCommand({
   invocation: "npm run gen --",
-  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators; writes README.md's tables and drift-config.schema.json from the code.`,
+  summary: `Wipes ${GENERATED_DIR}/ and writes it anew from ${SPEC_PATH}: types, the operation index, the spec facts and the validators; writes the tables of README.md and docs/drift.md and drift-config.schema.json from the code.`,
   options: {},
   async run(_args, io) {
     const started = Date.now();
@@ -60,7 +67,7 @@ export const genCommand = defineCommand({
 
 export const genCheckCommand = defineCommand({
   invocation: "npm run gen:check --",
-  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}, or README.md's tables and drift-config.schema.json the code. Exit 0 when fresh, 1 when stale.`,
+  summary: `Fails with a unified diff when ${GENERATED_DIR}/ no longer matches ${SPEC_PATH}, or a page's tables or drift-config.schema.json the code. Exit 0 when fresh, 1 when stale.`,
   options: {},
   async run(_args, io) {
     const artefacts = await generateFromSpec();
@@ -71,7 +78,7 @@ export const genCheckCommand = defineCommand({
     ];
     if (stale.length === 0) {
       io.stdout.write(
-        `gen:check: ${GENERATED_DIR}/ is up to date with ${SPEC_PATH}, README.md and drift-config.schema.json with the code\n`,
+        `gen:check: ${GENERATED_DIR}/ is up to date with ${SPEC_PATH}, the pages' tables and drift-config.schema.json with the code\n`,
       );
       return 0;
     }
@@ -84,7 +91,7 @@ export const genCheckCommand = defineCommand({
     io.stderr.write(
       `\ngen:check: ${stale.length} generated file(s) out of date with ${SPEC_PATH} or the catalogue: ${stale.map((s) => `${s.file} (${s.kind})`).join(", ")}\n`,
     );
-    io.stderr.write("Fix: run `npm run gen` and commit generated/, README.md and drift-config.schema.json.\n");
+    io.stderr.write("Fix: run `npm run gen` and commit what it wrote.\n");
     return 1;
   },
 });

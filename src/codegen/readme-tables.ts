@@ -1,21 +1,25 @@
 /**
- * The README's tables of registries: the checks (a check's id, severity and what makes it fire
- * are said once, in its module) and the files a run writes (each said once, beside what writes
- * it). `npm run gen` writes each between its two markers; `npm run gen:check` fails when a table
- * there is another.
+ * The tables of the README and the reference pages that list a registry of the code: the checks
+ * (a check's id, severity and what makes it fire are said once, in its module), the files a run
+ * writes (each said once, beside what writes it) and the drift command's flags (said once, in its
+ * options). `npm run gen` writes each between its two markers; `npm run gen:check` fails when a
+ * table there is another.
  */
 import type { CheckInfo } from "../checks";
 
-export class ReadmeMarkersError extends Error {
-  override name = "ReadmeMarkersError";
+export class TableMarkersError extends Error {
+  override name = "TableMarkersError";
 }
 
-export interface ReadmeSources {
+export interface TableSources {
   checks: readonly CheckInfo<string>[];
   runFiles: ReadonlyArray<{ file: string; holds: string }>;
+  driftFlags: ReadonlyArray<{ option: string; help: string }>;
 }
 
-const cell = (text: string) => text.replaceAll("|", "\\|");
+/** A table cell's text: a pipe would end the cell, and `<run id>` would read as an HTML tag. */
+const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("<", "&lt;");
+const code = (text: string) => `\`${text}\``;
 const table = (header: readonly string[], rows: readonly string[][]) =>
   [
     `| ${header.join(" | ")} |`,
@@ -23,39 +27,56 @@ const table = (header: readonly string[], rows: readonly string[][]) =>
     ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
   ].join("\n");
 
-/** Each table: its name in the markers, and its rows from the sources. */
-const TABLES: ReadonlyArray<{ name: string; from: string; render(sources: ReadmeSources): string }> = [
-  {
+/** Each table: its name in the markers, where its rows come from, and the rows. */
+const TABLES = {
+  checks: {
     name: "the check table",
     from: "src/checks",
-    render: ({ checks }) =>
+    render: ({ checks }: TableSources) =>
       table(
         ["id", "severity", "fires when"],
-        checks.map((c) => [`\`${c.id}\``, c.severity, c.firesWhen]),
+        checks.map((c) => [code(c.id), c.severity, c.firesWhen]),
       ),
   },
-  {
+  runFiles: {
     name: "the table of a run's files",
     from: "src/drift/report",
-    render: ({ runFiles }) =>
+    render: ({ runFiles }: TableSources) =>
       table(
         ["file", "holds"],
-        runFiles.map((f) => [`\`${f.file}\``, f.holds]),
+        runFiles.map((f) => [code(f.file), f.holds]),
       ),
   },
-];
+  driftFlags: {
+    name: "the table of the drift command's flags",
+    from: "src/cli/drift-plan.ts",
+    render: ({ driftFlags }: TableSources) =>
+      table(
+        ["flag", "meaning"],
+        driftFlags.map((f) => [code(f.option), f.help]),
+      ),
+  },
+} as const;
 
-/** The README with every table as its sources say; throws when a table's markers are not there once each. */
-export function withTables(readme: string, sources: ReadmeSources): string {
-  let text = readme;
-  for (const { name, from, render } of TABLES) {
+export type TableName = keyof typeof TABLES;
+
+/** Which page holds which tables. */
+export const PAGE_TABLES: Readonly<Record<string, readonly TableName[]>> = {
+  "README.md": ["checks", "runFiles"],
+  "docs/drift.md": ["driftFlags"],
+};
+
+/** A page with each of its tables as its sources say; throws when a table's markers are not there once each. */
+export function withTables(page: string, text: string, sources: TableSources): string {
+  let out = text;
+  for (const { name, from, render } of (PAGE_TABLES[page] ?? []).map((t) => TABLES[t])) {
     const begin = `<!-- ${name}, written by \`npm run gen\` from ${from}: edit the code, not this -->`;
     const end = `<!-- end of ${name} -->`;
-    const at = text.indexOf(begin);
-    const to = text.indexOf(end);
-    if (at < 0 || to < at || text.indexOf(begin, at + 1) >= 0 || text.indexOf(end, to + 1) >= 0)
-      throw new ReadmeMarkersError(`README.md must hold the markers of ${name} once each, in order: ${begin} … ${end}`);
-    text = `${text.slice(0, at + begin.length)}\n${render(sources)}\n${text.slice(to)}`;
+    const at = out.indexOf(begin);
+    const to = out.indexOf(end);
+    if (at < 0 || to < at || out.indexOf(begin, at + 1) >= 0 || out.indexOf(end, to + 1) >= 0)
+      throw new TableMarkersError(`${page} must hold the markers of ${name} once each, in order: ${begin} … ${end}`);
+    out = `${out.slice(0, at + begin.length)}\n${render(sources)}\n${out.slice(to)}`;
   }
-  return text;
+  return out;
 }

@@ -31,10 +31,13 @@ async function derivedFiles(): Promise<Array<{ file: string; have: string; want:
   const { optionRows } = await import("./command");
   const sources = { checks: ALL_CHECKS, runFiles: RUN_FILES, driftFlags: optionRows(DRIFT_OPTIONS) };
   const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : "");
-  const pages = Object.keys(PAGE_TABLES).map((file) => {
-    const have = read(file);
-    return { file, have, want: withTables(file, have, sources) };
-  });
+  // A page this checkout does not have (a copy of the project made to regenerate a spec) holds no table to keep.
+  const pages = Object.keys(PAGE_TABLES)
+    .filter((file) => existsSync(fromRoot(file)))
+    .map((file) => {
+      const have = read(file);
+      return { file, have, want: withTables(file, have, sources) };
+    });
   return [
     ...pages,
     {

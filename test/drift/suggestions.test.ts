@@ -33,7 +33,7 @@ const SPEC = readFileSync(join(ROOT, "openapi", "openapi.yaml"), "utf8");
 /** A copy of what gen, lint and drift need; node_modules is linked, not copied. */
 function scratchProject(parent: string, name: string): string {
   const dir = join(parent, name);
-  for (const part of ["src", "scripts", "openapi", "generated", "package.json", "tsconfig.json", "README.md"])
+  for (const part of ["src", "scripts", "openapi", "generated", "package.json", "tsconfig.json"])
     cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;

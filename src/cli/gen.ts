@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { defineCommand } from "./command";
+import { defineCommand, optionRows } from "./command";
 import { fromRoot, GENERATED_DIR, SPEC_PATH } from "./repository";
 
 const MAX_DIFF_LINES = 200;
@@ -28,21 +28,18 @@ async function derivedFiles(): Promise<Array<{ file: string; have: string; want:
       import("./drift-config"),
       import("./drift-plan"),
     ]);
-  const { optionRows } = await import("./command");
   const sources = { checks: ALL_CHECKS, runFiles: RUN_FILES, driftFlags: optionRows(DRIFT_OPTIONS) };
-  const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : "");
+  const read = (file: string) => (existsSync(fromRoot(file)) ? readFileSync(fromRoot(file), "utf8") : undefined);
   // A page this checkout does not have (a copy of the project made to regenerate a spec) holds no table to keep.
-  const pages = Object.keys(PAGE_TABLES)
-    .filter((file) => existsSync(fromRoot(file)))
-    .map((file) => {
-      const have = read(file);
-      return { file, have, want: withTables(file, have, sources) };
-    });
+  const pages = Object.keys(PAGE_TABLES).flatMap((file) => {
+    const have = read(file);
+    return have === undefined ? [] : [{ file, have, want: withTables(file, have, sources) }];
+  });
   return [
     ...pages,
     {
       file: "drift-config.schema.json",
-      have: read("drift-config.schema.json"),
+      have: read("drift-config.schema.json") ?? "",
       want: `${JSON.stringify(driftConfigSchema(), null, 2)}\n`,
     },
   ];

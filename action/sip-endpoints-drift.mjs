@@ -23044,497 +23044,6 @@ var init_har = __esm({
   }
 });
 
-// node_modules/openapi-fetch/dist/index.mjs
-function randomID() {
-  return Math.random().toString(36).slice(2, 11);
-}
-function createClient(clientOptions) {
-  let {
-    baseUrl = "",
-    Request: CustomRequest = globalThis.Request,
-    fetch: baseFetch = globalThis.fetch,
-    querySerializer: globalQuerySerializer,
-    bodySerializer: globalBodySerializer,
-    pathSerializer: globalPathSerializer,
-    headers: baseHeaders,
-    requestInitExt = void 0,
-    ...baseOptions
-  } = { ...clientOptions };
-  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
-  baseUrl = removeTrailingSlash(baseUrl);
-  const globalMiddlewares = [];
-  async function coreFetch(schemaPath, fetchOptions) {
-    const {
-      baseUrl: localBaseUrl,
-      fetch = baseFetch,
-      Request: Request2 = CustomRequest,
-      headers,
-      params = {},
-      parseAs = "json",
-      querySerializer: requestQuerySerializer,
-      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
-      pathSerializer: requestPathSerializer,
-      body,
-      middleware: requestMiddlewares = [],
-      ...init
-    } = fetchOptions || {};
-    let finalBaseUrl = baseUrl;
-    if (localBaseUrl) {
-      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
-    }
-    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
-    if (requestQuerySerializer) {
-      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
-        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
-        ...requestQuerySerializer
-      });
-    }
-    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
-    const serializedBody = body === void 0 ? void 0 : bodySerializer(
-      body,
-      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
-      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
-      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
-      // setting the content-type at the very beginning to be overwritten.
-      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
-      mergeHeaders(baseHeaders, headers, params.header)
-    );
-    const finalHeaders = mergeHeaders(
-      // with no body, we should not to set Content-Type
-      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
-      serializedBody instanceof FormData ? {} : {
-        "Content-Type": "application/json"
-      },
-      baseHeaders,
-      headers,
-      params.header
-    );
-    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
-    const requestInit = {
-      redirect: "follow",
-      ...baseOptions,
-      ...init,
-      body: serializedBody,
-      headers: finalHeaders
-    };
-    let id;
-    let options;
-    let request = new Request2(
-      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
-      requestInit
-    );
-    let response;
-    for (const key in init) {
-      if (!(key in request)) {
-        request[key] = init[key];
-      }
-    }
-    if (finalMiddlewares.length) {
-      id = randomID();
-      options = Object.freeze({
-        baseUrl: finalBaseUrl,
-        fetch,
-        parseAs,
-        querySerializer,
-        bodySerializer,
-        pathSerializer
-      });
-      for (const m of finalMiddlewares) {
-        if (m && typeof m === "object" && typeof m.onRequest === "function") {
-          const result2 = await m.onRequest({
-            request,
-            schemaPath,
-            params,
-            options,
-            id
-          });
-          if (result2) {
-            if (result2 instanceof Request2) {
-              request = result2;
-            } else if (result2 instanceof Response) {
-              response = result2;
-              break;
-            } else {
-              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
-            }
-          }
-        }
-      }
-    }
-    if (!response) {
-      try {
-        response = await fetch(request, requestInitExt);
-      } catch (error2) {
-        let errorAfterMiddleware = error2;
-        if (finalMiddlewares.length) {
-          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-            const m = finalMiddlewares[i];
-            if (m && typeof m === "object" && typeof m.onError === "function") {
-              const result2 = await m.onError({
-                request,
-                error: errorAfterMiddleware,
-                schemaPath,
-                params,
-                options,
-                id
-              });
-              if (result2) {
-                if (result2 instanceof Response) {
-                  errorAfterMiddleware = void 0;
-                  response = result2;
-                  break;
-                }
-                if (result2 instanceof Error) {
-                  errorAfterMiddleware = result2;
-                  continue;
-                }
-                throw new Error("onError: must return new Response() or instance of Error");
-              }
-            }
-          }
-        }
-        if (errorAfterMiddleware) {
-          throw errorAfterMiddleware;
-        }
-      }
-      if (finalMiddlewares.length) {
-        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
-          const m = finalMiddlewares[i];
-          if (m && typeof m === "object" && typeof m.onResponse === "function") {
-            const result2 = await m.onResponse({
-              request,
-              response,
-              schemaPath,
-              params,
-              options,
-              id
-            });
-            if (result2) {
-              if (!(result2 instanceof Response)) {
-                throw new Error("onResponse: must return new Response() when modifying the response");
-              }
-              response = result2;
-            }
-          }
-        }
-      }
-    }
-    const contentLength = response.headers.get("Content-Length");
-    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
-      return response.ok ? { data: void 0, response } : { error: void 0, response };
-    }
-    if (response.ok) {
-      const getResponseData = async () => {
-        if (parseAs === "stream") {
-          return response.body;
-        }
-        if (parseAs === "json" && !contentLength) {
-          const raw = await response.text();
-          return raw ? JSON.parse(raw) : void 0;
-        }
-        return await response[parseAs]();
-      };
-      return { data: await getResponseData(), response };
-    }
-    let error = await response.text();
-    try {
-      error = JSON.parse(error);
-    } catch {
-    }
-    return { error, response };
-  }
-  return {
-    request(method, url, init) {
-      return coreFetch(url, { ...init, method: method.toUpperCase() });
-    },
-    /** Call a GET endpoint */
-    GET(url, init) {
-      return coreFetch(url, { ...init, method: "GET" });
-    },
-    /** Call a PUT endpoint */
-    PUT(url, init) {
-      return coreFetch(url, { ...init, method: "PUT" });
-    },
-    /** Call a POST endpoint */
-    POST(url, init) {
-      return coreFetch(url, { ...init, method: "POST" });
-    },
-    /** Call a DELETE endpoint */
-    DELETE(url, init) {
-      return coreFetch(url, { ...init, method: "DELETE" });
-    },
-    /** Call a OPTIONS endpoint */
-    OPTIONS(url, init) {
-      return coreFetch(url, { ...init, method: "OPTIONS" });
-    },
-    /** Call a HEAD endpoint */
-    HEAD(url, init) {
-      return coreFetch(url, { ...init, method: "HEAD" });
-    },
-    /** Call a PATCH endpoint */
-    PATCH(url, init) {
-      return coreFetch(url, { ...init, method: "PATCH" });
-    },
-    /** Call a TRACE endpoint */
-    TRACE(url, init) {
-      return coreFetch(url, { ...init, method: "TRACE" });
-    },
-    /** Register middleware */
-    use(...middleware) {
-      for (const m of middleware) {
-        if (!m) {
-          continue;
-        }
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        globalMiddlewares.push(m);
-      }
-    },
-    /** Unregister middleware */
-    eject(...middleware) {
-      for (const m of middleware) {
-        const i = globalMiddlewares.indexOf(m);
-        if (i !== -1) {
-          globalMiddlewares.splice(i, 1);
-        }
-      }
-    }
-  };
-}
-function serializePrimitiveParam(name2, value, options) {
-  if (value === void 0 || value === null) {
-    return "";
-  }
-  if (typeof value === "object") {
-    throw new Error(
-      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
-    );
-  }
-  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
-}
-function serializeObjectParam(name2, value, options) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  const values = [];
-  const joiner = {
-    simple: ",",
-    label: ".",
-    matrix: ";"
-  }[options.style] || "&";
-  if (options.style !== "deepObject" && options.explode === false) {
-    for (const k in value) {
-      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
-    }
-    const final2 = values.join(",");
-    switch (options.style) {
-      case "form": {
-        return `${name2}=${final2}`;
-      }
-      case "label": {
-        return `.${final2}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final2}`;
-      }
-      default: {
-        return final2;
-      }
-    }
-  }
-  for (const k in value) {
-    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
-    values.push(serializePrimitiveParam(finalName, value[k], options));
-  }
-  const final = values.join(joiner);
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
-}
-function serializeArrayParam(name2, value, options) {
-  if (!Array.isArray(value)) {
-    return "";
-  }
-  if (options.explode === false) {
-    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
-    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
-    switch (options.style) {
-      case "simple": {
-        return final;
-      }
-      case "label": {
-        return `.${final}`;
-      }
-      case "matrix": {
-        return `;${name2}=${final}`;
-      }
-      // case "spaceDelimited":
-      // case "pipeDelimited":
-      default: {
-        return `${name2}=${final}`;
-      }
-    }
-  }
-  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
-  const values = [];
-  for (const v of value) {
-    if (options.style === "simple" || options.style === "label") {
-      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
-    } else {
-      values.push(serializePrimitiveParam(name2, v, options));
-    }
-  }
-  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
-}
-function createQuerySerializer(options) {
-  return function querySerializer(queryParams) {
-    const search = [];
-    if (queryParams && typeof queryParams === "object") {
-      for (const name2 in queryParams) {
-        const value = queryParams[name2];
-        if (value === void 0 || value === null) {
-          continue;
-        }
-        if (Array.isArray(value)) {
-          if (value.length === 0) {
-            continue;
-          }
-          search.push(
-            serializeArrayParam(name2, value, {
-              style: "form",
-              explode: true,
-              ...options?.array,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        if (typeof value === "object") {
-          search.push(
-            serializeObjectParam(name2, value, {
-              style: "deepObject",
-              explode: true,
-              ...options?.object,
-              allowReserved: options?.allowReserved || false
-            })
-          );
-          continue;
-        }
-        search.push(serializePrimitiveParam(name2, value, options));
-      }
-    }
-    return search.join("&");
-  };
-}
-function defaultPathSerializer(pathname, pathParams) {
-  let nextURL = pathname;
-  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
-    let name2 = match.substring(1, match.length - 1);
-    let explode = false;
-    let style = "simple";
-    if (name2.endsWith("*")) {
-      explode = true;
-      name2 = name2.substring(0, name2.length - 1);
-    }
-    if (name2.startsWith(".")) {
-      style = "label";
-      name2 = name2.substring(1);
-    } else if (name2.startsWith(";")) {
-      style = "matrix";
-      name2 = name2.substring(1);
-    }
-    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
-      continue;
-    }
-    const value = pathParams[name2];
-    if (Array.isArray(value)) {
-      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (typeof value === "object") {
-      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
-      continue;
-    }
-    if (style === "matrix") {
-      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
-      continue;
-    }
-    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
-  }
-  return nextURL;
-}
-function defaultBodySerializer(body, headers) {
-  if (body instanceof FormData) {
-    return body;
-  }
-  if (headers) {
-    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
-    if (contentType === "application/x-www-form-urlencoded") {
-      return new URLSearchParams(body).toString();
-    }
-  }
-  return JSON.stringify(body);
-}
-function createFinalURL(pathname, options) {
-  let finalURL = `${options.baseUrl}${pathname}`;
-  if (options.params?.path) {
-    finalURL = options.pathSerializer(finalURL, options.params.path);
-  }
-  let search = options.querySerializer(options.params.query ?? {});
-  if (search.startsWith("?")) {
-    search = search.substring(1);
-  }
-  if (search) {
-    finalURL += `?${search}`;
-  }
-  return finalURL;
-}
-function mergeHeaders(...allHeaders) {
-  const finalHeaders = new Headers();
-  for (const h of allHeaders) {
-    if (!h || typeof h !== "object") {
-      continue;
-    }
-    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
-    for (const [k, v] of iterator) {
-      if (v === null) {
-        finalHeaders.delete(k);
-      } else if (Array.isArray(v)) {
-        for (const v2 of v) {
-          finalHeaders.append(k, v2);
-        }
-      } else if (v !== void 0) {
-        finalHeaders.set(k, v);
-      }
-    }
-  }
-  return finalHeaders;
-}
-function removeTrailingSlash(url) {
-  if (url.endsWith("/")) {
-    return url.substring(0, url.length - 1);
-  }
-  return url;
-}
-var PATH_PARAM_RE, supportsRequestInitExt;
-var init_dist = __esm({
-  "node_modules/openapi-fetch/dist/index.mjs"() {
-    PATH_PARAM_RE = /\{[^{}]+\}/g;
-    supportsRequestInitExt = () => {
-      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
-    };
-  }
-});
-
-// src/client/openapi-fetch.ts
-var createClient2;
-var init_openapi_fetch = __esm({
-  "src/client/openapi-fetch.ts"() {
-    "use strict";
-    init_dist();
-    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
-  }
-});
-
 // src/client/errors.ts
 function errorGuard(cls) {
   return (e) => {
@@ -24331,6 +23840,497 @@ var init_config = __esm({
   }
 });
 
+// node_modules/openapi-fetch/dist/index.mjs
+function randomID() {
+  return Math.random().toString(36).slice(2, 11);
+}
+function createClient(clientOptions) {
+  let {
+    baseUrl = "",
+    Request: CustomRequest = globalThis.Request,
+    fetch: baseFetch = globalThis.fetch,
+    querySerializer: globalQuerySerializer,
+    bodySerializer: globalBodySerializer,
+    pathSerializer: globalPathSerializer,
+    headers: baseHeaders,
+    requestInitExt = void 0,
+    ...baseOptions
+  } = { ...clientOptions };
+  requestInitExt = supportsRequestInitExt() ? requestInitExt : void 0;
+  baseUrl = removeTrailingSlash(baseUrl);
+  const globalMiddlewares = [];
+  async function coreFetch(schemaPath, fetchOptions) {
+    const {
+      baseUrl: localBaseUrl,
+      fetch = baseFetch,
+      Request: Request2 = CustomRequest,
+      headers,
+      params = {},
+      parseAs = "json",
+      querySerializer: requestQuerySerializer,
+      bodySerializer = globalBodySerializer ?? defaultBodySerializer,
+      pathSerializer: requestPathSerializer,
+      body,
+      middleware: requestMiddlewares = [],
+      ...init
+    } = fetchOptions || {};
+    let finalBaseUrl = baseUrl;
+    if (localBaseUrl) {
+      finalBaseUrl = removeTrailingSlash(localBaseUrl) ?? baseUrl;
+    }
+    let querySerializer = typeof globalQuerySerializer === "function" ? globalQuerySerializer : createQuerySerializer(globalQuerySerializer);
+    if (requestQuerySerializer) {
+      querySerializer = typeof requestQuerySerializer === "function" ? requestQuerySerializer : createQuerySerializer({
+        ...typeof globalQuerySerializer === "object" ? globalQuerySerializer : {},
+        ...requestQuerySerializer
+      });
+    }
+    const pathSerializer = requestPathSerializer || globalPathSerializer || defaultPathSerializer;
+    const serializedBody = body === void 0 ? void 0 : bodySerializer(
+      body,
+      // Note: we declare mergeHeaders() both here and below because it’s a bit of a chicken-or-egg situation:
+      // bodySerializer() needs all headers so we aren’t dropping ones set by the user, however,
+      // the result of this ALSO sets the lowest-priority content-type header. So we re-merge below,
+      // setting the content-type at the very beginning to be overwritten.
+      // Lastly, based on the way headers work, it’s not a simple “present-or-not” check becauase null intentionally un-sets headers.
+      mergeHeaders(baseHeaders, headers, params.header)
+    );
+    const finalHeaders = mergeHeaders(
+      // with no body, we should not to set Content-Type
+      serializedBody === void 0 || // if serialized body is FormData; browser will correctly set Content-Type & boundary expression
+      serializedBody instanceof FormData ? {} : {
+        "Content-Type": "application/json"
+      },
+      baseHeaders,
+      headers,
+      params.header
+    );
+    const finalMiddlewares = [...globalMiddlewares, ...requestMiddlewares];
+    const requestInit = {
+      redirect: "follow",
+      ...baseOptions,
+      ...init,
+      body: serializedBody,
+      headers: finalHeaders
+    };
+    let id;
+    let options;
+    let request = new Request2(
+      createFinalURL(schemaPath, { baseUrl: finalBaseUrl, params, querySerializer, pathSerializer }),
+      requestInit
+    );
+    let response;
+    for (const key in init) {
+      if (!(key in request)) {
+        request[key] = init[key];
+      }
+    }
+    if (finalMiddlewares.length) {
+      id = randomID();
+      options = Object.freeze({
+        baseUrl: finalBaseUrl,
+        fetch,
+        parseAs,
+        querySerializer,
+        bodySerializer,
+        pathSerializer
+      });
+      for (const m of finalMiddlewares) {
+        if (m && typeof m === "object" && typeof m.onRequest === "function") {
+          const result2 = await m.onRequest({
+            request,
+            schemaPath,
+            params,
+            options,
+            id
+          });
+          if (result2) {
+            if (result2 instanceof Request2) {
+              request = result2;
+            } else if (result2 instanceof Response) {
+              response = result2;
+              break;
+            } else {
+              throw new Error("onRequest: must return new Request() or Response() when modifying the request");
+            }
+          }
+        }
+      }
+    }
+    if (!response) {
+      try {
+        response = await fetch(request, requestInitExt);
+      } catch (error2) {
+        let errorAfterMiddleware = error2;
+        if (finalMiddlewares.length) {
+          for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+            const m = finalMiddlewares[i];
+            if (m && typeof m === "object" && typeof m.onError === "function") {
+              const result2 = await m.onError({
+                request,
+                error: errorAfterMiddleware,
+                schemaPath,
+                params,
+                options,
+                id
+              });
+              if (result2) {
+                if (result2 instanceof Response) {
+                  errorAfterMiddleware = void 0;
+                  response = result2;
+                  break;
+                }
+                if (result2 instanceof Error) {
+                  errorAfterMiddleware = result2;
+                  continue;
+                }
+                throw new Error("onError: must return new Response() or instance of Error");
+              }
+            }
+          }
+        }
+        if (errorAfterMiddleware) {
+          throw errorAfterMiddleware;
+        }
+      }
+      if (finalMiddlewares.length) {
+        for (let i = finalMiddlewares.length - 1; i >= 0; i--) {
+          const m = finalMiddlewares[i];
+          if (m && typeof m === "object" && typeof m.onResponse === "function") {
+            const result2 = await m.onResponse({
+              request,
+              response,
+              schemaPath,
+              params,
+              options,
+              id
+            });
+            if (result2) {
+              if (!(result2 instanceof Response)) {
+                throw new Error("onResponse: must return new Response() when modifying the response");
+              }
+              response = result2;
+            }
+          }
+        }
+      }
+    }
+    const contentLength = response.headers.get("Content-Length");
+    if (response.status === 204 || request.method === "HEAD" || contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) {
+      return response.ok ? { data: void 0, response } : { error: void 0, response };
+    }
+    if (response.ok) {
+      const getResponseData = async () => {
+        if (parseAs === "stream") {
+          return response.body;
+        }
+        if (parseAs === "json" && !contentLength) {
+          const raw = await response.text();
+          return raw ? JSON.parse(raw) : void 0;
+        }
+        return await response[parseAs]();
+      };
+      return { data: await getResponseData(), response };
+    }
+    let error = await response.text();
+    try {
+      error = JSON.parse(error);
+    } catch {
+    }
+    return { error, response };
+  }
+  return {
+    request(method, url, init) {
+      return coreFetch(url, { ...init, method: method.toUpperCase() });
+    },
+    /** Call a GET endpoint */
+    GET(url, init) {
+      return coreFetch(url, { ...init, method: "GET" });
+    },
+    /** Call a PUT endpoint */
+    PUT(url, init) {
+      return coreFetch(url, { ...init, method: "PUT" });
+    },
+    /** Call a POST endpoint */
+    POST(url, init) {
+      return coreFetch(url, { ...init, method: "POST" });
+    },
+    /** Call a DELETE endpoint */
+    DELETE(url, init) {
+      return coreFetch(url, { ...init, method: "DELETE" });
+    },
+    /** Call a OPTIONS endpoint */
+    OPTIONS(url, init) {
+      return coreFetch(url, { ...init, method: "OPTIONS" });
+    },
+    /** Call a HEAD endpoint */
+    HEAD(url, init) {
+      return coreFetch(url, { ...init, method: "HEAD" });
+    },
+    /** Call a PATCH endpoint */
+    PATCH(url, init) {
+      return coreFetch(url, { ...init, method: "PATCH" });
+    },
+    /** Call a TRACE endpoint */
+    TRACE(url, init) {
+      return coreFetch(url, { ...init, method: "TRACE" });
+    },
+    /** Register middleware */
+    use(...middleware) {
+      for (const m of middleware) {
+        if (!m) {
+          continue;
+        }
+        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+        }
+        globalMiddlewares.push(m);
+      }
+    },
+    /** Unregister middleware */
+    eject(...middleware) {
+      for (const m of middleware) {
+        const i = globalMiddlewares.indexOf(m);
+        if (i !== -1) {
+          globalMiddlewares.splice(i, 1);
+        }
+      }
+    }
+  };
+}
+function serializePrimitiveParam(name2, value, options) {
+  if (value === void 0 || value === null) {
+    return "";
+  }
+  if (typeof value === "object") {
+    throw new Error(
+      "Deeply-nested arrays/objects aren\u2019t supported. Provide your own `querySerializer()` to handle these."
+    );
+  }
+  return `${name2}=${options?.allowReserved === true ? value : encodeURIComponent(value)}`;
+}
+function serializeObjectParam(name2, value, options) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  const values = [];
+  const joiner = {
+    simple: ",",
+    label: ".",
+    matrix: ";"
+  }[options.style] || "&";
+  if (options.style !== "deepObject" && options.explode === false) {
+    for (const k in value) {
+      values.push(k, options.allowReserved === true ? value[k] : encodeURIComponent(value[k]));
+    }
+    const final2 = values.join(",");
+    switch (options.style) {
+      case "form": {
+        return `${name2}=${final2}`;
+      }
+      case "label": {
+        return `.${final2}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final2}`;
+      }
+      default: {
+        return final2;
+      }
+    }
+  }
+  for (const k in value) {
+    const finalName = options.style === "deepObject" ? `${name2}[${k}]` : k;
+    values.push(serializePrimitiveParam(finalName, value[k], options));
+  }
+  const final = values.join(joiner);
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${final}` : final;
+}
+function serializeArrayParam(name2, value, options) {
+  if (!Array.isArray(value)) {
+    return "";
+  }
+  if (options.explode === false) {
+    const joiner2 = { form: ",", spaceDelimited: "%20", pipeDelimited: "|" }[options.style] || ",";
+    const final = (options.allowReserved === true ? value : value.map((v) => encodeURIComponent(v))).join(joiner2);
+    switch (options.style) {
+      case "simple": {
+        return final;
+      }
+      case "label": {
+        return `.${final}`;
+      }
+      case "matrix": {
+        return `;${name2}=${final}`;
+      }
+      // case "spaceDelimited":
+      // case "pipeDelimited":
+      default: {
+        return `${name2}=${final}`;
+      }
+    }
+  }
+  const joiner = { simple: ",", label: ".", matrix: ";" }[options.style] || "&";
+  const values = [];
+  for (const v of value) {
+    if (options.style === "simple" || options.style === "label") {
+      values.push(options.allowReserved === true ? v : encodeURIComponent(v));
+    } else {
+      values.push(serializePrimitiveParam(name2, v, options));
+    }
+  }
+  return options.style === "label" || options.style === "matrix" ? `${joiner}${values.join(joiner)}` : values.join(joiner);
+}
+function createQuerySerializer(options) {
+  return function querySerializer(queryParams) {
+    const search = [];
+    if (queryParams && typeof queryParams === "object") {
+      for (const name2 in queryParams) {
+        const value = queryParams[name2];
+        if (value === void 0 || value === null) {
+          continue;
+        }
+        if (Array.isArray(value)) {
+          if (value.length === 0) {
+            continue;
+          }
+          search.push(
+            serializeArrayParam(name2, value, {
+              style: "form",
+              explode: true,
+              ...options?.array,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        if (typeof value === "object") {
+          search.push(
+            serializeObjectParam(name2, value, {
+              style: "deepObject",
+              explode: true,
+              ...options?.object,
+              allowReserved: options?.allowReserved || false
+            })
+          );
+          continue;
+        }
+        search.push(serializePrimitiveParam(name2, value, options));
+      }
+    }
+    return search.join("&");
+  };
+}
+function defaultPathSerializer(pathname, pathParams) {
+  let nextURL = pathname;
+  for (const match of pathname.match(PATH_PARAM_RE) ?? []) {
+    let name2 = match.substring(1, match.length - 1);
+    let explode = false;
+    let style = "simple";
+    if (name2.endsWith("*")) {
+      explode = true;
+      name2 = name2.substring(0, name2.length - 1);
+    }
+    if (name2.startsWith(".")) {
+      style = "label";
+      name2 = name2.substring(1);
+    } else if (name2.startsWith(";")) {
+      style = "matrix";
+      name2 = name2.substring(1);
+    }
+    if (!pathParams || pathParams[name2] === void 0 || pathParams[name2] === null) {
+      continue;
+    }
+    const value = pathParams[name2];
+    if (Array.isArray(value)) {
+      nextURL = nextURL.replace(match, serializeArrayParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (typeof value === "object") {
+      nextURL = nextURL.replace(match, serializeObjectParam(name2, value, { style, explode }));
+      continue;
+    }
+    if (style === "matrix") {
+      nextURL = nextURL.replace(match, `;${serializePrimitiveParam(name2, value)}`);
+      continue;
+    }
+    nextURL = nextURL.replace(match, style === "label" ? `.${encodeURIComponent(value)}` : encodeURIComponent(value));
+  }
+  return nextURL;
+}
+function defaultBodySerializer(body, headers) {
+  if (body instanceof FormData) {
+    return body;
+  }
+  if (headers) {
+    const contentType = headers.get instanceof Function ? headers.get("Content-Type") ?? headers.get("content-type") : headers["Content-Type"] ?? headers["content-type"];
+    if (contentType === "application/x-www-form-urlencoded") {
+      return new URLSearchParams(body).toString();
+    }
+  }
+  return JSON.stringify(body);
+}
+function createFinalURL(pathname, options) {
+  let finalURL = `${options.baseUrl}${pathname}`;
+  if (options.params?.path) {
+    finalURL = options.pathSerializer(finalURL, options.params.path);
+  }
+  let search = options.querySerializer(options.params.query ?? {});
+  if (search.startsWith("?")) {
+    search = search.substring(1);
+  }
+  if (search) {
+    finalURL += `?${search}`;
+  }
+  return finalURL;
+}
+function mergeHeaders(...allHeaders) {
+  const finalHeaders = new Headers();
+  for (const h of allHeaders) {
+    if (!h || typeof h !== "object") {
+      continue;
+    }
+    const iterator = h instanceof Headers ? h.entries() : Object.entries(h);
+    for (const [k, v] of iterator) {
+      if (v === null) {
+        finalHeaders.delete(k);
+      } else if (Array.isArray(v)) {
+        for (const v2 of v) {
+          finalHeaders.append(k, v2);
+        }
+      } else if (v !== void 0) {
+        finalHeaders.set(k, v);
+      }
+    }
+  }
+  return finalHeaders;
+}
+function removeTrailingSlash(url) {
+  if (url.endsWith("/")) {
+    return url.substring(0, url.length - 1);
+  }
+  return url;
+}
+var PATH_PARAM_RE, supportsRequestInitExt;
+var init_dist = __esm({
+  "node_modules/openapi-fetch/dist/index.mjs"() {
+    PATH_PARAM_RE = /\{[^{}]+\}/g;
+    supportsRequestInitExt = () => {
+      return typeof process === "object" && Number.parseInt(process?.versions?.node?.substring(0, 2)) >= 18 && process.versions.undici;
+    };
+  }
+});
+
+// src/client/openapi-fetch.ts
+var createClient2;
+var init_openapi_fetch = __esm({
+  "src/client/openapi-fetch.ts"() {
+    "use strict";
+    init_dist();
+    createClient2 = typeof createClient === "function" ? createClient : createClient.default;
+  }
+});
+
 // src/client/exchange.ts
 function secretsOf(base, request) {
   const auth = request.auth;
@@ -24430,6 +24430,21 @@ var init_validation2 = __esm({
 // src/client/pipeline.ts
 function createPipeline(config, transport, judge2) {
   const basePath = new URL(config.baseUrl).pathname;
+  const client = createClient2({
+    baseUrl: config.baseUrl,
+    fetch: async (request) => {
+      const performed = await perform(request, void 0);
+      return responseOf(await judge2(performed), true);
+    }
+  });
+  let observed = false;
+  const raw = {
+    ...client,
+    use(...middleware) {
+      client.use(...middleware);
+      if (middleware.some(Boolean)) observed = true;
+    }
+  };
   async function perform(request, call) {
     const { method, url } = request;
     const bodyText = request.body === null ? void 0 : await request.text();
@@ -24447,21 +24462,26 @@ function createPipeline(config, transport, judge2) {
     });
   }
   return {
-    clientFetch: async (request) => {
-      const performed = await perform(request, void 0);
-      return responseOf(await judge2(performed));
-    },
+    raw,
     open(call) {
       let sent;
+      const whole = observed;
       return {
-        async fetch(request) {
-          sent = await perform(request, call);
-          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: void 0 });
+        init: {
+          // Unobserved, the body is the transport's text: openapi-fetch has nothing to read.
+          parseAs: whole ? "text" : "stream",
+          async fetch(request) {
+            sent = await perform(request, call);
+            return responseOf(unjudged(sent), whole);
+          }
         },
+        whole,
         sent: () => sent
       };
     },
-    async receive(operationId, call, result2, sent) {
+    async receive(operationId, call, result2, open) {
+      const sent = open.sent();
+      if (!open.whole && sent) return call.judged ? judge2(sent) : unjudged(sent);
       const { response, data, error } = result2;
       const op = operations2[operationId];
       const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
@@ -24486,9 +24506,12 @@ function createPipeline(config, transport, judge2) {
       const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
       if (requestId !== void 0) exchange.requestId = requestId;
       const performed = { exchange, statusText: response.statusText, secrets };
-      return call.judged ? judge2(performed) : { performed, findings: NO_FINDINGS, parsed: void 0 };
+      return call.judged ? judge2(performed) : unjudged(performed);
     }
   };
+}
+function unjudged(performed) {
+  return { performed, findings: NO_FINDINGS, parsed: void 0 };
 }
 function requestSide(operationId, sent) {
   if (!sent)
@@ -24508,11 +24531,11 @@ function operationOf3(operationId) {
     throw new ArgumentError(`unknown operationId ${JSON.stringify(operationId)}`);
   return operationId;
 }
-async function responseOf(received) {
+async function responseOf(received, whole) {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = NULL_BODY2.has(status) ? null : bodyText;
+  const body = !whole || NULL_BODY2.has(status) ? null : bodyText;
   try {
     return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {
@@ -24527,6 +24550,7 @@ var init_pipeline = __esm({
     init_utf8_text();
     init_json_text();
     init_spec();
+    init_openapi_fetch();
     init_api_error();
     init_errors();
     init_validation2();
@@ -24629,10 +24653,9 @@ function createSend(raw, pipeline) {
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== void 0 ? () => bodyText : serialize,
       querySerializer: search !== void 0 ? () => search : void 0,
-      parseAs: "text",
-      fetch: open.fetch
+      ...open.init
     });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open.sent())).performed;
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open)).performed;
     return observedExchange(exchange, secrets);
   };
 }
@@ -24864,13 +24887,12 @@ function createSipEndpointsClient(options = {}) {
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
   const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient2({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
+  const raw = pipeline.raw;
   const listUrl = listUrlOf(config.baseUrl);
   const typed = async (operationId, signal, send) => {
     const call = { signal, judged: true };
     const open = pipeline.open(call);
-    const result2 = await send({ parseAs: "text", fetch: open.fetch });
-    return pipeline.receive(operationId, call, result2, open.sent());
+    return pipeline.receive(operationId, call, await send(open.init), open);
   };
   const page = async (signal, search, query) => {
     const received = await typed(
@@ -24961,7 +24983,6 @@ var NOT_JSON;
 var init_client = __esm({
   "src/client/client.ts"() {
     "use strict";
-    init_openapi_fetch();
     init_json_pointer();
     init_api_error();
     init_config();
@@ -27438,7 +27459,7 @@ function renderJunit(report) {
     if (quiet.length) inner["system-out"] = clean(quiet.map(describe2).join("\n\n"));
     return { failed: !!first, node: testcase(`drift.checks.${check2}`, `${check2} \xB7 ${operationId}`, inner) };
   });
-  const unjudged = report.checks.filter((c) => !c.evaluated).map(
+  const unjudged2 = report.checks.filter((c) => !c.evaluated).map(
     (c) => testcase(`drift.checks.${c.id}`, `${c.id} \xB7 not evaluated`, {
       skipped: { "@_message": clean(`not evaluated in this run: ${c.note ?? ""}`) }
     })
@@ -27474,22 +27495,22 @@ function renderJunit(report) {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     testsuites: {
       "@_name": "sip-endpoints drift",
-      "@_tests": checkCases.length + unjudged.length + stepCases.length,
+      "@_tests": checkCases.length + unjudged2.length + stepCases.length,
       "@_failures": checkFailures + stepFailures,
       "@_errors": stepErrors,
-      "@_skipped": stepSkipped + unjudged.length,
+      "@_skipped": stepSkipped + unjudged2.length,
       "@_time": seconds,
       testsuite: [
         {
           "@_name": "drift checks",
-          "@_tests": checkCases.length + unjudged.length,
+          "@_tests": checkCases.length + unjudged2.length,
           "@_failures": checkFailures,
           "@_errors": 0,
-          "@_skipped": unjudged.length,
+          "@_skipped": unjudged2.length,
           "@_time": seconds,
           "@_timestamp": clean(report.startedAt),
           properties: { property: properties },
-          testcase: [...checkCases.map((c) => c.node), ...unjudged]
+          testcase: [...checkCases.map((c) => c.node), ...unjudged2]
         },
         {
           "@_name": "drift steps",
@@ -27584,9 +27605,9 @@ function renderMarkdown(report) {
       lines.push(`| \`${cell(a.finding)}\` | ${cell(a.until)} | ${a.status} | ${cell(a.reason)} |`);
     lines.push("");
   }
-  const unjudged = report.checks.filter((c) => !c.evaluated);
-  if (unjudged.length > 0) {
-    lines.push("## Checks not evaluated in this run", "", ...unjudged.map((c) => `- \`${c.id}\`: ${cell(c.note)}`), "");
+  const unjudged2 = report.checks.filter((c) => !c.evaluated);
+  if (unjudged2.length > 0) {
+    lines.push("## Checks not evaluated in this run", "", ...unjudged2.map((c) => `- \`${c.id}\`: ${cell(c.note)}`), "");
   }
   lines.push("## Steps", "", "| step | result | requests | findings | note |", "|---|---|---|---|---|");
   for (const s of report.steps)

@@ -5,7 +5,6 @@
  * openapi-fetch's `{ data, error }` style; `send` returns any answer as data.
  */
 import type { Client } from "openapi-fetch";
-import { createClient } from "./openapi-fetch";
 import type { paths } from "../../generated/openapi";
 import type { OperationId } from "../spec";
 import { isPlainObject } from "../spec/json-pointer";
@@ -64,23 +63,21 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
   const config = resolveConfig(options);
   const transport = createTransport(config, options.onExchange);
   const pipeline = createPipeline(config, transport, createJudge(config.validateResponses, options.onFindings));
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: pipeline.clientFetch });
+  const raw = pipeline.raw;
   const listUrl = listUrlOf(config.baseUrl);
 
   /**
    * One typed call: openapi-fetch builds the request (middleware included) and sends it through the
-   * call's own fetch; openapi-fetch reads the body (`parseAs: "text"`) and the typed layer parses it
-   * once.
+   * call's own fetch; the typed layer parses the body once.
    */
   const typed = async (
     operationId: OperationId,
     signal: AbortSignal | undefined,
-    send: (init: { parseAs: "text"; fetch: OpenCall["fetch"] }) => Promise<CallResult>,
+    send: (init: OpenCall["init"]) => Promise<CallResult>,
   ): Promise<Received> => {
     const call: Call = { signal, judged: true };
     const open = pipeline.open(call);
-    const result = await send({ parseAs: "text", fetch: open.fetch });
-    return pipeline.receive(operationId, call, result, open.sent());
+    return pipeline.receive(operationId, call, await send(open.init), open);
   };
 
   const page = async (

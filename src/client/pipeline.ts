@@ -1,18 +1,24 @@
 /**
  * Where openapi-fetch meets the transport. See README.md in this folder for the shape and why.
  *
- * `clientFetch` is the one fetch openapi-fetch is created with: `raw` calls reach it after their
- * middleware, and get back the transport's answer, judged for `onFindings`. Typed calls and `send`
- * pass a fetch of their own per call (a documented option of openapi-fetch) that carries what the
- * `Request` cannot — the call's signal and credentials — and remembers what it sent. Their result
- * is whatever openapi-fetch returns after middleware: `receive` reads its body once, under the
- * size cap, and judges it.
+ * The pipeline makes the openapi-fetch client (`raw`) with one client-wide fetch: `raw` calls
+ * reach it after their middleware, and get back the transport's answer, judged for `onFindings`.
+ * Typed calls and `send` pass a fetch of their own per call (a documented option of openapi-fetch)
+ * that carries what the `Request` cannot — the call's signal and credentials — and remembers what
+ * it sent. While no middleware is registered nothing but the call itself sees its answer: the
+ * `Response` openapi-fetch gets is status and headers only, and the answer is the transport's as
+ * it is. Once middleware is registered, the `Response` carries the body, and the result is
+ * whatever openapi-fetch returns after middleware: `receive` reads its body once, under the size
+ * cap, and judges it.
  */
+import type { Client } from "openapi-fetch";
+import type { paths } from "../../generated/openapi";
 import { headerRecord } from "../http-headers";
 import { exceedsUtf8Bytes } from "../utf8-text";
 import { parseJson } from "../json-text";
 import { operationAt, operations, type OperationId } from "../spec";
 import type { ClientConfig } from "./config";
+import { createClient } from "./openapi-fetch";
 import { InvalidResponseError } from "./api-error";
 import { ArgumentError, ResponseTooLargeError } from "./errors";
 import type { Performed, Transport } from "./transport";
@@ -33,7 +39,10 @@ export interface Call {
   judged: boolean;
 }
 
-/** What openapi-fetch returns with `parseAs: "text"`: a success's body as text, an error's parsed where it is JSON. */
+/**
+ * What openapi-fetch returns: with `parseAs: "text"` a success's body as text, with `"stream"` its
+ * body unread; an error's parsed where it is JSON.
+ */
 export interface CallResult {
   response: Response;
   data?: unknown;
@@ -41,17 +50,20 @@ export interface CallResult {
 }
 
 export interface OpenCall {
-  /** The per-request `fetch` to give openapi-fetch for this call. */
-  fetch: Fetch;
+  /** The per-request options to give openapi-fetch for this call. */
+  init: { fetch: Fetch; parseAs: "text" | "stream" };
+  /** Whether the `Response` carries the body, for middleware to read (any is registered). */
+  whole: boolean;
   /** What the call sent and the server answered, once the request was made; undefined when middleware answered instead. */
   sent(): Performed | undefined;
 }
 
 export interface Pipeline {
-  clientFetch: Fetch;
+  /** The openapi-fetch client every request is built by. */
+  raw: Client<paths>;
   open(call: Call): OpenCall;
   /** The call's result as an exchange, its body read once; judged unless the call is not. */
-  receive(operationId: OperationId, call: Call, result: CallResult, sent: Performed | undefined): Promise<Received>;
+  receive(operationId: OperationId, call: Call, result: CallResult, open: OpenCall): Promise<Received>;
 }
 
 const NO_FINDINGS: Received["findings"] = [];
@@ -61,6 +73,22 @@ const NULL_BODY = new Set([204, 205, 304]);
 
 export function createPipeline(config: ClientConfig, transport: Transport, judge: Judge): Pipeline {
   const basePath = new URL(config.baseUrl).pathname;
+  const client = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: async (request) => {
+      const performed = await perform(request, undefined);
+      return responseOf(await judge(performed), true);
+    },
+  });
+  // Whether any middleware has been registered; ejecting it later keeps the answers whole, which is never wrong.
+  let observed = false;
+  const raw: Client<paths> = {
+    ...client,
+    use(...middleware) {
+      client.use(...middleware);
+      if (middleware.some(Boolean)) observed = true;
+    },
+  };
 
   async function perform(request: Request, call: Call | undefined): Promise<Performed> {
     const { method, url } = request;
@@ -80,21 +108,28 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
   }
 
   return {
-    clientFetch: async (request) => {
-      const performed = await perform(request, undefined);
-      return responseOf(await judge(performed));
-    },
+    raw,
     open(call) {
       let sent: Performed | undefined;
+      // Fixed when the call starts: middleware registered while it runs does not see it.
+      const whole = observed;
       return {
-        async fetch(request) {
-          sent = await perform(request, call);
-          return responseOf({ performed: sent, findings: NO_FINDINGS, parsed: undefined });
+        init: {
+          // Unobserved, the body is the transport's text: openapi-fetch has nothing to read.
+          parseAs: whole ? "text" : "stream",
+          async fetch(request) {
+            sent = await perform(request, call);
+            return responseOf(unjudged(sent), whole);
+          },
         },
+        whole,
         sent: () => sent,
       };
     },
-    async receive(operationId, call, result, sent) {
+    async receive(operationId, call, result, open) {
+      const sent = open.sent();
+      // Unobserved, the answer is the transport's as it is: nothing else could have read or changed it.
+      if (!open.whole && sent) return call.judged ? judge(sent) : unjudged(sent);
       const { response, data, error } = result;
       const op = operations[operationId];
       const url = response.url || sent?.exchange.url || `${config.baseUrl}${op.path}`;
@@ -121,9 +156,13 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
       const requestId = exchange.headers["x-request-id"] ?? exchange.headers["request-id"];
       if (requestId !== undefined) exchange.requestId = requestId;
       const performed: Performed = { exchange, statusText: response.statusText, secrets };
-      return call.judged ? judge(performed) : { performed, findings: NO_FINDINGS, parsed: undefined };
+      return call.judged ? judge(performed) : unjudged(performed);
     },
   };
+}
+
+function unjudged(performed: Performed): Received {
+  return { performed, findings: NO_FINDINGS, parsed: undefined };
 }
 
 /** The request's side of an exchange: as sent, or nothing when middleware answered before anything was sent. */
@@ -152,15 +191,15 @@ export function operationOf(operationId: string): OperationId {
 }
 
 /**
- * The `Response` openapi-fetch (and its middleware) gets: the transport's answer, its body the
- * text read once from the wire, its URL the one asked (as a fetched one has). A status no
- * `Response` can carry (below 200 or above 599) is an answer no client can use.
+ * The `Response` openapi-fetch (and its middleware) gets: the transport's answer, its URL the one
+ * asked (as a fetched one has), and when `whole` its body, the text read once from the wire. A
+ * status no `Response` can carry (below 200 or above 599) is an answer no client can use.
  */
-async function responseOf(received: Received): Promise<Response> {
+async function responseOf(received: Received, whole: boolean): Promise<Response> {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = NULL_BODY.has(status) ? null : bodyText;
+  const body = !whole || NULL_BODY.has(status) ? null : bodyText;
   try {
     return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {

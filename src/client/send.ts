@@ -46,10 +46,9 @@ export function createSend(raw: Client<paths>, pipeline: Pipeline) {
       body: bodyText ?? request.body,
       bodySerializer: bodyText !== undefined ? () => bodyText : serialize,
       querySerializer: search !== undefined ? () => search : undefined,
-      parseAs: "text",
-      fetch: open.fetch,
+      ...open.init,
     });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result, open.sent())).performed;
+    const { exchange, secrets } = (await pipeline.receive(operationId, call, result, open)).performed;
     return observedExchange(exchange, secrets);
   };
 }

@@ -147,6 +147,21 @@ describe("middleware registered on raw sees every request", () => {
     expect(got.caller_id).toBe("from the server");
   });
 
+  it("gives middleware registered after earlier calls the whole body, and the typed result is the same either way", async () => {
+    const answer = endpoint({ caller_id: "from the server" });
+    const { fetch } = scriptedFetch(json(200, answer), json(200, answer), json(200, answer));
+    const { client } = testClient(fetch);
+    const before = await client.retrieve(ID);
+    const sentBefore = await client.send({ operationId: "retrieve_sip_endpoint", params: { id: ID } });
+    const bodies: unknown[] = [];
+    client.raw.use({ onResponse: async ({ response }) => void bodies.push(await response.clone().json()) });
+    const after = await client.retrieve(ID);
+    expect(bodies).toEqual([answer]);
+    expect(after).toEqual(before);
+    expect(before).toEqual(answer);
+    expect(JSON.parse(sentBefore.bodyText)).toEqual(answer);
+  });
+
   it("never shows middleware the Authorization header: the transport adds it after", async () => {
     const { fetch, requests } = scriptedFetch(json(200, endpoint()));
     const { client } = testClient(fetch);

@@ -24441,8 +24441,8 @@ function createPipeline(config, transport, judge2) {
   const raw = {
     ...client,
     use(...middleware) {
-      client.use(...middleware);
       if (middleware.some(Boolean)) observed = true;
+      client.use(...middleware);
     }
   };
   async function perform(request, call) {

@@ -80,13 +80,15 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
       return responseOf(await judge(performed), true);
     },
   });
-  // Whether any middleware has been registered; ejecting it later keeps the answers whole, which is never wrong.
+  // Whether any middleware may have been registered: set before openapi-fetch's use(), so one that
+  // throws part-way through its arguments still counts. Ejecting it later keeps the answers whole,
+  // which is never wrong.
   let observed = false;
   const raw: Client<paths> = {
     ...client,
     use(...middleware) {
-      client.use(...middleware);
       if (middleware.some(Boolean)) observed = true;
+      client.use(...middleware);
     },
   };
 

@@ -147,6 +147,16 @@ describe("middleware registered on raw sees every request", () => {
     expect(got.caller_id).toBe("from the server");
   });
 
+  it("gives the whole body to middleware that a use() refusing a later argument registered", async () => {
+    const { fetch } = scriptedFetch(json(200, endpoint({ caller_id: "from the server" })));
+    const { client } = testClient(fetch);
+    const bodies: unknown[] = [];
+    const reader: Middleware = { onResponse: async ({ response }) => void bodies.push(await response.clone().json()) };
+    expect(() => client.raw.use(reader, "not middleware" as unknown as Middleware)).toThrow();
+    const got = await client.retrieve(ID);
+    expect(bodies).toEqual([got]);
+  });
+
   it("gives middleware registered after earlier calls the whole body, and the typed result is the same either way", async () => {
     const answer = endpoint({ caller_id: "from the server" });
     const { fetch } = scriptedFetch(json(200, answer), json(200, answer), json(200, answer));

@@ -113,7 +113,8 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
     raw,
     open(call) {
       let sent: Performed | undefined;
-      // Fixed when the call starts: middleware registered while it runs does not see it.
+      // Fixed when the call starts: middleware registered while it is under way may get its
+      // Response without the body.
       const whole = observed;
       return {
         init: {

@@ -6,11 +6,19 @@
  * hundreds of tests. This environment remembers that the running mutant has failed a test, and
  * `bail.ts` makes the tests after it fail at once without running their bodies.
  *
+ * A mutant that turns a wait endless would otherwise cost the configured test timeout for the test
+ * and again for each hook that waits on it. So in a mutant's run each file's tests and hooks get a
+ * time limit from the file's own dry-run time (`durations.js`): three times that, which covers
+ * the load of the checkers running beside, plus five seconds, and never more than the configured
+ * limit. `bail.ts` sets it with `jest.setTimeout`. A file the dry run did not time keeps the
+ * configured limit.
+ *
  * Stryker sets the running mutant's id in the environment of its test-runner process; the dry run
- * (no mutant) never stops early. Test files run one after another in that process (Stryker runs
+ * (no mutant) never stops early and keeps the configured limit. Test files run one after another in that process (Stryker runs
  * jest in band), and jest loads this module once there, so its state spans the files of one run.
  */
 const { TestEnvironment } = require("jest-environment-node");
+const { dryRunDurations } = require("./durations.js");
 
 /** What the sequencer reads to order the next run's files; see `sequencer.js`. */
 const history = {
@@ -23,8 +31,18 @@ const history = {
 };
 
 const ACTIVE_MUTANT = "__STRYKER_ACTIVE_MUTANT__";
-/** How `bail.ts` asks; a symbol, so no test's own global can collide with it. */
+/** How `bail.ts` asks; symbols, so no test's own global can collide with them. */
 const FAILED_ALREADY = Symbol.for("sip-endpoints.mutation.failed-already");
+const TIME_LIMIT = Symbol.for("sip-endpoints.mutation.time-limit");
+
+const LOAD_FACTOR = 3;
+const SLACK_MS = 5000;
+
+/** The time limit of a file's tests and hooks in a mutant's run; undefined keeps the configured one. */
+function timeLimit(dryRunMs, configuredMs) {
+  if (dryRunMs === undefined) return undefined;
+  return Math.min(configuredMs, Math.ceil(dryRunMs * LOAD_FACTOR + SLACK_MS));
+}
 
 class MutationEnvironment extends TestEnvironment {
   constructor(config, context) {
@@ -37,6 +55,11 @@ class MutationEnvironment extends TestEnvironment {
     }
     this.testPath = context.testPath;
     this.global[FAILED_ALREADY] = () => history.mutant !== undefined && history.failed;
+    if (mutant !== undefined) {
+      const { globalConfig, projectConfig } = config;
+      const dryRunMs = dryRunDurations(projectConfig.rootDir).get(context.testPath);
+      this.global[TIME_LIMIT] = timeLimit(dryRunMs, globalConfig.testTimeout);
+    }
   }
 
   async handleTestEvent(event) {
@@ -51,3 +74,4 @@ class MutationEnvironment extends TestEnvironment {
 module.exports = MutationEnvironment;
 module.exports.history = history;
 module.exports.ACTIVE_MUTANT = ACTIVE_MUTANT;
+module.exports.timeLimit = timeLimit;

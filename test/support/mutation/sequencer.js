@@ -1,40 +1,18 @@
 /**
  * The order of test files in mutation runs only (see stryker.config.json). With `bail.ts` a run
  * ends its real work at the first failure, so the files likeliest to fail early go first: those
- * that killed a recent mutant (the next mutant is usually in the same code), then the quickest.
- *
- * Durations come from the dry run, which Stryker makes in one of its test-runner processes: that
- * process saves them in a file beside nothing else of the project (the temp folder, named after
- * the sandbox), and every process reads them before its first mutant.
+ * that killed a recent mutant (the next mutant is usually in the same code), then the quickest by
+ * the dry run's durations (`durations.js`).
  */
-const { createHash } = require("node:crypto");
-const { readFileSync, writeFileSync } = require("node:fs");
-const { tmpdir } = require("node:os");
-const { join } = require("node:path");
 const Sequencer = require("@jest/test-sequencer").default;
+const { dryRunDurations, saveDryRunDurations } = require("./durations.js");
 const { ACTIVE_MUTANT, history } = require("./environment.js");
 
-let durations;
-
-function durationsFile(tests) {
-  const root = tests[0]?.context.config.rootDir ?? process.cwd();
-  return join(tmpdir(), `sip-endpoints-mutation-${createHash("sha256").update(root).digest("hex").slice(0, 16)}.json`);
-}
-
-function knownDurations(tests) {
-  if (durations === undefined) {
-    try {
-      durations = new Map(Object.entries(JSON.parse(readFileSync(durationsFile(tests), "utf8"))));
-    } catch {
-      durations = new Map();
-    }
-  }
-  return durations;
-}
+const rootOf = (tests) => tests[0]?.context.config.rootDir ?? process.cwd();
 
 class MutationSequencer extends Sequencer {
   sort(tests) {
-    const known = knownDurations(tests);
+    const known = dryRunDurations(rootOf(tests));
     const killedAt = (test) => history.killers.get(test.path) ?? 0;
     const duration = (test) => known.get(test.path) ?? Number.MAX_SAFE_INTEGER;
     return [...tests].sort(
@@ -46,8 +24,7 @@ class MutationSequencer extends Sequencer {
     super.cacheResults(tests, results);
     if (process.env[ACTIVE_MUTANT] !== undefined || tests.length === 0) return;
     const measured = Object.fromEntries(results.testResults.map((file) => [file.testFilePath, file.perfStats.runtime]));
-    durations = new Map(Object.entries(measured));
-    writeFileSync(durationsFile(tests), JSON.stringify(measured));
+    saveDryRunDurations(rootOf(tests), measured);
   }
 }
 

@@ -141,7 +141,10 @@ describe("body size", () => {
   });
 
   test("a body declared far too large is refused before it is read, and the connection closed", async () => {
-    const answer = await rawPost({ "content-length": String(64 * MAX_BODY_BYTES) }, (req) => req.write("{"));
+    // The client asks to keep the connection, so only the server's own decision closes it.
+    const answer = await rawPost({ "content-length": String(64 * MAX_BODY_BYTES), connection: "keep-alive" }, (req) =>
+      req.write("{"),
+    );
     expect(answer).toEqual({ status: 413, body: TOO_LARGE, connection: "close" });
     expect((await client.call("GET", "/endpoints/sip")).status).toBe(200);
   });
@@ -190,6 +193,13 @@ describe("routes", () => {
 
   test("a path outside the API base → 404 Not Found", async () => {
     const reply = await client.call("GET", `${new URL(mock.url).origin}/favicon.ico`);
+    expect(reply).toMatchObject({ status: 404, json: { error: "Not Found" } });
+  });
+
+  test("a path that only looks like the API base, as long as it, → 404 Not Found", async () => {
+    const base = new URL(mock.url).pathname;
+    const lookalike = `/${"x".repeat(base.length - 1)}/endpoints/sip`;
+    const reply = await client.call("GET", `${new URL(mock.url).origin}${lookalike}`);
     expect(reply).toMatchObject({ status: 404, json: { error: "Not Found" } });
   });
 

@@ -10,7 +10,7 @@ import { FAULT_NAMES, FAULT_PROFILES, type FaultName } from "../src/mock";
 import { HAR_FILE, REPORT_FILES, SUGGESTION_FILES } from "../src/drift";
 import { RUN_FILES } from "../src/drift/report/write";
 import { TableMarkersError, withTables } from "../src/codegen/readme-tables";
-import { optionRows } from "../src/cli/command";
+import { flagOf, optionRows } from "../src/cli/command";
 import { DRIFT_OPTIONS } from "../src/cli/drift-plan";
 
 const SOURCES = { checks: ALL_CHECKS, runFiles: RUN_FILES, driftFlags: optionRows(DRIFT_OPTIONS) };
@@ -72,7 +72,7 @@ test("docs/drift.md's table of flags: every option of the drift command once, as
     .split("\n")
     .filter((line) => line.startsWith("| `--"))
     .map((line) => /^\| `(--[\w-]+)/.exec(line)![1]);
-  expect(flags).toEqual(Object.entries(DRIFT_OPTIONS).map(([key, o]) => `--${"flag" in o ? o.flag : key}`));
+  expect(flags).toEqual(Object.entries(DRIFT_OPTIONS).map(([key, o]) => flagOf(key, o)));
 });
 
 test("the fault table: every profile once, naming exactly the checks its profile names", () => {

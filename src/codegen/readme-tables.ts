@@ -27,34 +27,25 @@ const table = (header: readonly string[], rows: readonly string[][]) =>
     ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
   ].join("\n");
 
-/** Each table: its name in the markers, where its rows come from, and the rows. */
+/** Each table: its name in the markers, where its rows come from, its columns and its rows. */
 const TABLES = {
   checks: {
     name: "the check table",
     from: "src/checks",
-    render: ({ checks }: TableSources) =>
-      table(
-        ["id", "severity", "fires when"],
-        checks.map((c) => [code(c.id), c.severity, c.firesWhen]),
-      ),
+    header: ["id", "severity", "fires when"],
+    rows: ({ checks }: TableSources) => checks.map((c) => [code(c.id), c.severity, c.firesWhen]),
   },
   runFiles: {
     name: "the table of a run's files",
     from: "src/drift/report",
-    render: ({ runFiles }: TableSources) =>
-      table(
-        ["file", "holds"],
-        runFiles.map((f) => [code(f.file), f.holds]),
-      ),
+    header: ["file", "holds"],
+    rows: ({ runFiles }: TableSources) => runFiles.map((f) => [code(f.file), f.holds]),
   },
   driftFlags: {
     name: "the table of the drift command's flags",
     from: "src/cli/drift-plan.ts",
-    render: ({ driftFlags }: TableSources) =>
-      table(
-        ["flag", "meaning"],
-        driftFlags.map((f) => [code(f.option), f.help]),
-      ),
+    header: ["flag", "meaning"],
+    rows: ({ driftFlags }: TableSources) => driftFlags.map((f) => [code(f.option), f.help]),
   },
 } as const;
 
@@ -69,14 +60,14 @@ export const PAGE_TABLES: Readonly<Record<string, readonly TableName[]>> = {
 /** A page with each of its tables as its sources say; throws when a table's markers are not there once each. */
 export function withTables(page: string, text: string, sources: TableSources): string {
   let out = text;
-  for (const { name, from, render } of (PAGE_TABLES[page] ?? []).map((t) => TABLES[t])) {
+  for (const { name, from, header, rows } of (PAGE_TABLES[page] ?? []).map((t) => TABLES[t])) {
     const begin = `<!-- ${name}, written by \`npm run gen\` from ${from}: edit the code, not this -->`;
     const end = `<!-- end of ${name} -->`;
     const at = out.indexOf(begin);
     const to = out.indexOf(end);
     if (at < 0 || to < at || out.indexOf(begin, at + 1) >= 0 || out.indexOf(end, to + 1) >= 0)
       throw new TableMarkersError(`${page} must hold the markers of ${name} once each, in order: ${begin} … ${end}`);
-    out = `${out.slice(0, at + begin.length)}\n${render(sources)}\n${out.slice(to)}`;
+    out = `${out.slice(0, at + begin.length)}\n${table(header, rows(sources))}\n${out.slice(to)}`;
   }
   return out;
 }

@@ -24467,6 +24467,7 @@ function createPipeline(config, transport, judge2) {
       let sent;
       const whole = observed;
       return {
+        call,
         init: {
           // Unobserved, the body is the transport's text: openapi-fetch has nothing to read.
           parseAs: whole ? "text" : "stream",
@@ -24479,7 +24480,8 @@ function createPipeline(config, transport, judge2) {
         sent: () => sent
       };
     },
-    async receive(operationId, call, result2, open) {
+    async receive(operationId, result2, open) {
+      const { call } = open;
       const sent = open.sent();
       if (!open.whole && sent) return call.judged ? judge2(sent) : unjudged(sent);
       const { response, data, error } = result2;
@@ -24655,7 +24657,7 @@ function createSend(raw, pipeline) {
       querySerializer: search !== void 0 ? () => search : void 0,
       ...open.init
     });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result2, open)).performed;
+    const { exchange, secrets } = (await pipeline.receive(operationId, result2, open)).performed;
     return observedExchange(exchange, secrets);
   };
 }
@@ -24892,7 +24894,7 @@ function createSipEndpointsClient(options = {}) {
   const typed = async (operationId, signal, send) => {
     const call = { signal, judged: true };
     const open = pipeline.open(call);
-    return pipeline.receive(operationId, call, await send(open.init), open);
+    return pipeline.receive(operationId, await send(open.init), open);
   };
   const page = async (signal, search, query) => {
     const received = await typed(

@@ -77,7 +77,7 @@ export function createSipEndpointsClient(options: SipEndpointsClientOptions = {}
   ): Promise<Received> => {
     const call: Call = { signal, judged: true };
     const open = pipeline.open(call);
-    return pipeline.receive(operationId, call, await send(open.init), open);
+    return pipeline.receive(operationId, await send(open.init), open);
   };
 
   const page = async (

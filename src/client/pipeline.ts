@@ -50,6 +50,7 @@ export interface CallResult {
 }
 
 export interface OpenCall {
+  call: Call;
   /** The per-request options to give openapi-fetch for this call. */
   init: { fetch: Fetch; parseAs: "text" | "stream" };
   /** Whether the `Response` carries the body, for middleware to read (any is registered). */
@@ -63,7 +64,7 @@ export interface Pipeline {
   raw: Client<paths>;
   open(call: Call): OpenCall;
   /** The call's result as an exchange, its body read once; judged unless the call is not. */
-  receive(operationId: OperationId, call: Call, result: CallResult, open: OpenCall): Promise<Received>;
+  receive(operationId: OperationId, result: CallResult, open: OpenCall): Promise<Received>;
 }
 
 const NO_FINDINGS: Received["findings"] = [];
@@ -117,6 +118,7 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
       // Response without the body.
       const whole = observed;
       return {
+        call,
         init: {
           // Unobserved, the body is the transport's text: openapi-fetch has nothing to read.
           parseAs: whole ? "text" : "stream",
@@ -129,7 +131,8 @@ export function createPipeline(config: ClientConfig, transport: Transport, judge
         sent: () => sent,
       };
     },
-    async receive(operationId, call, result, open) {
+    async receive(operationId, result, open) {
+      const { call } = open;
       const sent = open.sent();
       // Unobserved, the answer is the transport's as it is: nothing else could have read or changed it.
       if (!open.whole && sent) return call.judged ? judge(sent) : unjudged(sent);

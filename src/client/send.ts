@@ -48,7 +48,7 @@ export function createSend(raw: Client<paths>, pipeline: Pipeline) {
       querySerializer: search !== undefined ? () => search : undefined,
       ...open.init,
     });
-    const { exchange, secrets } = (await pipeline.receive(operationId, call, result, open)).performed;
+    const { exchange, secrets } = (await pipeline.receive(operationId, result, open)).performed;
     return observedExchange(exchange, secrets);
   };
 }

@@ -24537,7 +24537,8 @@ async function responseOf(received, whole) {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = !whole || NULL_BODY2.has(status) ? null : bodyText;
+  if (!whole) return new Response(null, { status });
+  const body = NULL_BODY2.has(status) ? null : bodyText;
   try {
     return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {

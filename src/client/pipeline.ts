@@ -6,8 +6,7 @@
  * Typed calls and `send` pass a fetch of their own per call (a documented option of openapi-fetch)
  * that carries what the `Request` cannot — the call's signal and credentials — and remembers what
  * it sent. While no middleware is registered nothing but the call itself sees its answer: the
- * `Response` openapi-fetch gets is status and headers only, and the answer is the transport's as
- * it is. Once middleware is registered, the `Response` carries the body, and the result is
+ * `Response` openapi-fetch gets is its status only, and the answer is the transport's as it is. Once middleware is registered, the `Response` carries the body, and the result is
  * whatever openapi-fetch returns after middleware: `receive` reads its body once, under the size
  * cap, and judges it.
  */
@@ -197,15 +196,17 @@ export function operationOf(operationId: string): OperationId {
 }
 
 /**
- * The `Response` openapi-fetch (and its middleware) gets: the transport's answer, its URL the one
- * asked (as a fetched one has), and when `whole` its body, the text read once from the wire. A
- * status no `Response` can carry (below 200 or above 599) is an answer no client can use.
+ * The `Response` openapi-fetch (and its middleware) gets. When `whole`: the transport's answer, its
+ * URL the one asked (as a fetched one has), and its body, the text read once from the wire.
+ * Otherwise nothing but openapi-fetch reads it, so the status is all it carries. A status no
+ * `Response` can carry (below 200 or above 599) is an answer no client can use.
  */
 async function responseOf(received: Received, whole: boolean): Promise<Response> {
   const { exchange, statusText, secrets } = received.performed;
   const { status, headers, bodyText } = exchange;
   if (status < 200 || status > 599) throw new InvalidResponseError(exchange, await findingsOf(received), secrets);
-  const body = !whole || NULL_BODY.has(status) ? null : bodyText;
+  if (!whole) return new Response(null, { status });
+  const body = NULL_BODY.has(status) ? null : bodyText;
   try {
     return new AnsweredResponse(body, { status, statusText, headers }, exchange.url);
   } catch {

@@ -5,11 +5,15 @@
  * validating every response, and with our client on its opt-in fast wire (`wire: "undici"`).
  * The mock runs in its own process, as a real API would be elsewhere; both sides of each ratio
  * pay the same network and server time, so the ratio is the client's own cost on top.
+ * One more way splits the fast wire's cost: its transport alone (the wire, auth, deadline, capped
+ * read and exchange record), without openapi-fetch's request building and the typed layer.
  */
 import { request } from "undici";
 import type { paths } from "../../generated/openapi";
 import { createSipEndpointsClient } from "../client";
+import { resolveConfig } from "../client/config";
 import { createClient } from "../client/openapi-fetch";
+import { createTransport } from "../client/transport";
 import { startServerChild } from "./children";
 import type { MockChildReady } from "./child/mock-server";
 import { firstEndpointId, requestHeaders } from "./http";
@@ -28,7 +32,9 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
     const options = { baseUrl: url, projectId: credentials.projectId, apiToken: credentials.apiToken, env: {} };
     const plain = createSipEndpointsClient({ ...options, validateResponses: "off" });
     const validating = createSipEndpointsClient({ ...options, validateResponses: "throw" });
-    const fastWire = createSipEndpointsClient({ ...options, validateResponses: "off", wire: "undici" });
+    const fastWireOptions = { ...options, validateResponses: "off", wire: "undici" } as const;
+    const fastWire = createSipEndpointsClient(fastWireOptions);
+    const fastTransport = createTransport(resolveConfig(fastWireOptions));
 
     const openapiFetch = createClient<paths>({ baseUrl: url, headers });
 
@@ -39,6 +45,10 @@ export async function measureClientOverhead(plan: BenchPlan): Promise<ClientOver
       client: () => plain.retrieve(id),
       client_validate: () => validating.retrieve(id),
       client_fast_wire: () => fastWire.retrieve(id),
+      transport_fast_wire: async () => {
+        const { exchange } = await fastTransport({ operationId: "retrieve_sip_endpoint", method: "GET", url: itemUrl });
+        return JSON.parse(exchange.bodyText) as { id?: unknown };
+      },
     };
     // Each way must really fetch the endpoint, or the bench would time an error path.
     for (const [name, call] of Object.entries(calls)) {

@@ -57,6 +57,8 @@ export function buildReport(
             client_fast_wire_us: summary(co.client_fast_wire, 1),
             openapi_fetch_us: summary(co.openapi_fetch, 1),
             undici_us: summary(co.undici, 1),
+            transport_fast_wire_us: summary(co.transport_fast_wire, 1),
+            fast_wire_split: fastWireSplit(co),
             cpu_us: co.cpu
               ? {
                   ...Object.fromEntries(CLIENT_VARIANTS.map((v) => [v, summary(co.cpu![v], 1)])),
@@ -64,6 +66,7 @@ export function buildReport(
                   ratio_validate: pairedRatio(co.cpu.client_validate.samples, co.cpu.raw.samples),
                   ratio_fast_wire: pairedRatio(co.cpu.client_fast_wire.samples, co.cpu.raw.samples),
                   ratio_vs_openapi_fetch: pairedRatio(co.cpu.client.samples, co.cpu.openapi_fetch.samples),
+                  fast_wire_split: fastWireSplit(co.cpu),
                 }
               : null,
           }
@@ -84,5 +87,17 @@ export function buildReport(
       gen_runs_ms: measured.gen?.runs_ms.map((v) => Math.round(v)) ?? null,
     },
     notes,
+  };
+}
+
+/**
+ * Where a call on the fast wire spends its time: its transport alone against the floor (the
+ * transport's guarantees), and the whole client against its transport (openapi-fetch's request
+ * building and the typed layer).
+ */
+function fastWireSplit(co: Record<"undici" | "transport_fast_wire" | "client_fast_wire", VariantSummary>) {
+  return {
+    transport_vs_undici: pairedRatio(co.transport_fast_wire.samples, co.undici.samples),
+    client_vs_transport: pairedRatio(co.client_fast_wire.samples, co.transport_fast_wire.samples),
   };
 }

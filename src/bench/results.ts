@@ -117,6 +117,7 @@ export const CLIENT_VARIANTS = [
   "client_fast_wire",
   "openapi_fetch",
   "undici",
+  "transport_fast_wire",
 ] as const;
 export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
 

@@ -29,17 +29,20 @@ export function formatTable(report: BenchReport): string {
 
   lines.push("Client overhead: sequential GET /endpoints/sip/{id} against the mock (in its own process)");
   const co = r.client_overhead;
-  const cpu = (
-    details.client_overhead as {
-      cpu_us:
-        | (Record<string, { median: number | null } | null> & {
-            ratio: number | null;
-            ratio_validate: number | null;
-            ratio_vs_openapi_fetch: number | null;
-          })
-        | null;
-    } | null
-  )?.cpu_us;
+  type Split = { transport_vs_undici: number | null; client_vs_transport: number | null };
+  const coDetails = details.client_overhead as {
+    transport_fast_wire_us: { median: number | null } | null;
+    fast_wire_split: Split;
+    cpu_us:
+      | (Record<string, { median: number | null } | null> & {
+          ratio: number | null;
+          ratio_validate: number | null;
+          ratio_vs_openapi_fetch: number | null;
+          fast_wire_split: Split;
+        })
+      | null;
+  } | null;
+  const cpu = coDetails?.cpu_us;
   const wc = [42, 12, 11, 12];
   lines.push(row(["", "µs/request", "vs fetch", "CPU µs/req"], wc));
   const cpuOf = (variant: string) => num(cpu?.[variant]?.median);
@@ -81,8 +84,24 @@ export function formatTable(report: BenchReport): string {
       wc,
     ),
   );
+  const transportUs = coDetails?.transport_fast_wire_us?.median;
+  lines.push(
+    row(
+      [
+        "  its transport alone (no openapi-fetch)",
+        num(transportUs),
+        x(co.raw_us && transportUs ? transportUs / co.raw_us : null),
+        cpuOf("transport_fast_wire"),
+      ],
+      wc,
+    ),
+  );
   lines.push(
     `  client vs plain openapi-fetch: ${x(co.ratio_vs_openapi_fetch)} wall, ${x(cpu?.ratio_vs_openapi_fetch)} CPU`,
+  );
+  lines.push(
+    `  fast wire: its transport vs the floor ${x(coDetails?.fast_wire_split.transport_vs_undici)} wall, ${x(cpu?.fast_wire_split.transport_vs_undici)} CPU; ` +
+      `the client vs its transport ${x(coDetails?.fast_wire_split.client_vs_transport)} wall, ${x(cpu?.fast_wire_split.client_vs_transport)} CPU`,
   );
   lines.push("");
 

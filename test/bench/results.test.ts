@@ -21,6 +21,7 @@ function measurements(driftSizes: number[]): Measurements {
       client_fast_wire: s(110),
       openapi_fetch: s(300),
       undici: s(100),
+      transport_fast_wire: s(104),
     },
     validate_page50: {
       ours: s(50),
@@ -83,6 +84,11 @@ describe("bench results", () => {
       ratio_validate: 1.25,
       ratio_fast_wire: 0.55,
       ratio_vs_openapi_fetch: 0.7,
+    });
+    // The fast wire's split: its transport alone against the floor, the whole client against its transport.
+    expect(full.details.client_overhead).toMatchObject({
+      transport_fast_wire_us: { median: 104 },
+      fast_wire_split: { transport_vs_undici: 1.04, client_vs_transport: 1.058 },
     });
     expect(full.results.validate_page50).toEqual({ ours_us: 50, openapi_response_validator_us: 40_000, ratio: 800 });
     // Geometric means over the two routes: ours √(8000·2000) = 4000, Prism √(400·100) = 200, node:http √(10000·4000) ≈ 6325.
@@ -152,6 +158,9 @@ describe("bench results", () => {
     expect(text).toContain("npm run bench -- --quick");
     expect(text.match(/^ {2}\? /gm)).toHaveLength(full.targets.length);
     expect(text).toContain("- Prism not measured: offline");
+    const measured = formatTable(full);
+    expect(measured).toMatch(/^ {2}its transport alone \(no openapi-fetch\) +104\.0 +0\.52×/m);
+    expect(measured).toContain("fast wire: its transport vs the floor 1.04× wall");
   });
 });
 

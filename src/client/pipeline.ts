@@ -6,9 +6,10 @@
  * Typed calls and `send` pass a fetch of their own per call (a documented option of openapi-fetch)
  * that carries what the `Request` cannot — the call's signal and credentials — and remembers what
  * it sent. While no middleware is registered nothing but the call itself sees its answer: the
- * `Response` openapi-fetch gets is its status only, and the answer is the transport's as it is. Once middleware is registered, the `Response` carries the body, and the result is
- * whatever openapi-fetch returns after middleware: `receive` reads its body once, under the size
- * cap, and judges it.
+ * `Response` openapi-fetch gets is its status only, and the answer is the transport's as it is.
+ * Once middleware is registered, the `Response` carries the body, and the result is whatever
+ * openapi-fetch returns after middleware: `receive` reads its body once, under the size cap, and
+ * judges it.
  */
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/openapi";

@@ -11,6 +11,8 @@ import { parse } from "yaml";
 import { driftCommand } from "../../src/cli/drift";
 import { syncIssuesCommand } from "../../src/cli/sync-issues";
 import { ACTION_BUNDLES } from "../../src/codegen/action-bundle";
+import { OTHER_RUN_FILES } from "../../src/drift/report/files";
+import { REPORT_FILES } from "../../src/drift/report/write";
 import { ROOT } from "./install";
 
 interface Step {
@@ -19,6 +21,7 @@ interface Step {
 }
 
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+  description: string;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
   runs: { using: string; steps: Step[] };
@@ -53,6 +56,11 @@ test("each step passes only flags the command it runs has, and runs the committe
   ]);
   // Credentials reach the command through the environment only; an input would be logged.
   expect(Object.keys(action.inputs).filter((name) => /token|project|password|secret/i.test(name))).toEqual([]);
+});
+
+test("the action's description names every file a run writes, and no other", () => {
+  const named = action.description.match(/[\w.-]+\.(?:json|md|xml|sarif|har|yaml)\b/g) ?? [];
+  expect([...new Set(named)].sort()).toEqual([...REPORT_FILES, ...OTHER_RUN_FILES.map((f) => f.file)].sort());
 });
 
 test("the workflows and the action use current majors of GitHub's own actions", () => {

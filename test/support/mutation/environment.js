@@ -14,8 +14,9 @@
  * configured limit.
  *
  * Stryker sets the running mutant's id in the environment of its test-runner process; the dry run
- * (no mutant) never stops early and keeps the configured limit. Test files run one after another in that process (Stryker runs
- * jest in band), and jest loads this module once there, so its state spans the files of one run.
+ * (no mutant) never stops early and keeps the configured limit. Test files run one after another
+ * in that process (Stryker runs jest in band), and jest loads this module once there, so its state
+ * spans the files of one run.
  */
 const { TestEnvironment } = require("jest-environment-node");
 const { dryRunDurations } = require("./durations.js");
